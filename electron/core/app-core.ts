@@ -1,0 +1,92 @@
+import type { EventName, EventPayloads, LockReason } from '@shared/api';
+import { failure, type Result } from '@shared/errors';
+import type { Locale } from '@shared/locales';
+import { dispatch, type DispatchDeps } from './dispatch';
+import type { CoreContext } from './handler';
+import { readLocale, writeLocale } from './prefs';
+import { buildRegistry, HANDLER_GROUPS } from './registry';
+import { readSettings } from './settings/repo';
+import type { Core, CoreListener, CoreOptions, RequestContext } from './types';
+import { PRODUCTION_KDF, TEST_KDF } from './vault/kdf';
+import { vaultFiles } from './vault/files';
+import { Vault } from './vault/vault';
+
+/** Builds the main side of Polku for one data folder. */
+export function createCore(options: CoreOptions): Core {
+  const now = options.now ?? Date.now;
+  const files = vaultFiles(options.dataDir);
+  const vault = new Vault({
+    dataDir: options.dataDir,
+    now,
+    kdf: options.kdfCost === 'test' ? TEST_KDF : PRODUCTION_KDF,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+  const listeners = new Set<CoreListener>();
+  let locale: Locale = readLocale(files.prefs);
+  let autoLockMs = 0;
+  let lastActivity = now();
+  let closed = false;
+  // One request at a time: the database has one writer, and vault operations must not interleave.
+  let queue: Promise<unknown> = Promise.resolve();
+
+  function emit<E extends EventName>(event: E, payload: EventPayloads[E]): void {
+    for (const listener of listeners) listener(event, payload);
+  }
+
+  function lock(reason: LockReason): void {
+    if (vault.lock()) emit('locked', { reason });
+  }
+
+  function checkIdle(): void {
+    if (vault.current && autoLockMs > 0 && now() - lastActivity >= autoLockMs) lock('idle');
+  }
+
+  const coreContext = (at: Date): CoreContext => ({
+    vault,
+    now: at,
+    locale: () => locale,
+    setLocale(next) {
+      locale = next;
+      writeLocale(files.prefs, next);
+    },
+    lock: () => lock('manual'),
+    settingsChanged() {
+      const open = vault.current;
+      autoLockMs = open ? readSettings(open.db).autoLockMinutes * 60_000 : 0;
+      lastActivity = now();
+    },
+  });
+
+  const deps: DispatchDeps = { handlers: buildRegistry(HANDLER_GROUPS), vault, now, coreContext };
+
+  return {
+    dispatch(channel: string, input: unknown, context: RequestContext): Promise<Result<unknown>> {
+      if (closed) return Promise.resolve(failure('locked'));
+      // After a sleep the wall clock has moved on: an expired session locks before the request is seen.
+      checkIdle();
+      // Locking must never wait behind a slow request.
+      if (channel === 'vault.lock') return dispatch(deps, channel, input, context);
+      const result = queue.then(async () => {
+        const outcome = await dispatch(deps, channel, input, context);
+        if (outcome.ok && vault.current && channel !== 'vault.status') {
+          lastActivity = now();
+          if (channel === 'settings.update') coreContext(new Date(lastActivity)).settingsChanged();
+        }
+        return outcome;
+      });
+      queue = result.catch(() => undefined);
+      return result;
+    },
+    lock,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    checkIdle,
+    close() {
+      lock('shutdown');
+      closed = true;
+      listeners.clear();
+    },
+  };
+}

@@ -1,0 +1,94 @@
+import { api, type Channel } from '@shared/api';
+import { AppError, failure, type FieldIssue, type Result } from '@shared/errors';
+import { roleHolds } from '@shared/roles';
+import { appendAudit } from './audit/audit';
+import type { CoreContext, Handlers } from './handler';
+import type { RequestContext } from './types';
+import type { Vault } from './vault/vault';
+import { logEvent } from './log';
+
+/** Channels a user may call right after a recovery-code unlock, before setting a new passphrase. */
+const ALLOWED_BEFORE_NEW_PASSPHRASE = new Set<Channel>(['vault.status', 'vault.lock', 'vault.changePassphrase', 'session.touch', 'prefs.setLocale']);
+const SLOW_REQUEST_MS = 500;
+
+export interface DispatchDeps {
+  handlers: Handlers;
+  vault: Vault;
+  now: () => number;
+  coreContext: (now: Date) => CoreContext;
+}
+
+function isChannel(name: string): name is Channel {
+  return Object.hasOwn(api, name);
+}
+
+/**
+ * One request, end to end: sender check, input validation, unlock state and permission, the handler in a
+ * transaction with its audit record, output validation. Never throws; never returns stack traces or SQL.
+ */
+export async function dispatch(deps: DispatchDeps, channel: string, input: unknown, context: RequestContext): Promise<Result<unknown>> {
+  if (!context.trustedSender) return failure('forbidden');
+  if (typeof channel !== 'string' || !isChannel(channel)) return failure('unknown_channel');
+  const spec = api[channel];
+  const parsed = spec.input.safeParse(input ?? {});
+  if (!parsed.success) {
+    const issues: FieldIssue[] = parsed.error.issues.map((issue) => ({
+      path: issue.path.join('.'),
+      i18nKey: `validation.${issue.code}`,
+    }));
+    return failure('invalid_input', { issues });
+  }
+
+  const open = deps.vault.current;
+  if (spec.access !== 'public') {
+    if (!open) return failure('locked');
+    const { session } = open;
+    const allowed =
+      (spec.access === 'session' || roleHolds(session.role, spec.access)) &&
+      (!session.mustChangePassphrase || ALLOWED_BEFORE_NEW_PASSPHRASE.has(channel));
+    if (!allowed) {
+      recordDenied(deps, channel);
+      return failure('forbidden');
+    }
+  }
+
+  const started = deps.now();
+  try {
+    const value = await runHandler(deps, channel, parsed.data);
+    return { ok: true, value: spec.output.parse(value) };
+  } catch (error) {
+    if (error instanceof AppError) return failure(error.code, error.details);
+    logEvent('internal-error', { channel, error });
+    return failure('internal');
+  } finally {
+    const took = deps.now() - started;
+    if (took > SLOW_REQUEST_MS) logEvent('slow-request', { channel, ms: took });
+  }
+}
+
+async function runHandler(deps: DispatchDeps, channel: Channel, input: unknown): Promise<unknown> {
+  // The handler table is keyed by channel; its input type is the channel's schema output, parsed above.
+  const handler = deps.handlers[channel] as Handlers[Channel] & { run(input: unknown, context: unknown): unknown };
+  const now = new Date(deps.now());
+  if (handler.kind === 'core') return handler.run(input, deps.coreContext(now));
+  const open = deps.vault.current;
+  if (!open) throw new AppError('locked');
+  const { db, session } = open;
+  const audit = (handler as { audit?: (i: unknown, o: unknown) => { action: string } | null }).audit;
+  return db.transaction(() => {
+    const output = handler.run(input, { db, session, now });
+    const entry = audit?.(input, output);
+    if (entry) appendAudit(db, { ...entry, userId: session.userId, outcome: 'ok' }, now);
+    return output;
+  })();
+}
+
+function recordDenied(deps: DispatchDeps, channel: Channel): void {
+  const open = deps.vault.current;
+  if (!open) return;
+  try {
+    open.db.transaction(() => appendAudit(open.db, { userId: open.session.userId, action: channel, outcome: 'denied' }, new Date(deps.now())))();
+  } catch (error) {
+    logEvent('internal-error', { channel, error });
+  }
+}

@@ -1,0 +1,49 @@
+import type { z } from 'zod';
+import type { Api, Channel, OutputOf } from '@shared/api';
+import type { Locale } from '@shared/locales';
+import type { SessionInfo } from '@shared/api';
+import type { AuditEntry } from './audit/audit';
+import type { Db } from './db/open';
+import type { Vault } from './vault/vault';
+
+type InputFor<C extends Channel> = z.output<Api[C]['input']>;
+
+/** What a handler of data (not of the vault itself) gets: the open database, the user, the time. */
+export interface TxContext {
+  db: Db;
+  session: SessionInfo;
+  now: Date;
+}
+
+/** What a vault or app handler gets: the vault and the core's own state. */
+export interface CoreContext {
+  vault: Vault;
+  now: Date;
+  locale(): Locale;
+  setLocale(locale: Locale): void;
+  /** Locks now, telling the renderer why. */
+  lock(): void;
+  /** Re-reads settings that the core caches (auto-lock). */
+  settingsChanged(): void;
+}
+
+/**
+ * A synchronous handler over the open database. dispatch() runs it in one transaction together with its
+ * audit record, so a throw rolls both back.
+ */
+export interface TxHandler<C extends Channel> {
+  kind: 'tx';
+  run(input: InputFor<C>, context: TxContext): OutputOf<C>;
+  /** The audit record for a successful call; null or absent for calls not worth recording. */
+  audit?: (input: InputFor<C>, output: OutputOf<C>) => Omit<AuditEntry, 'userId' | 'outcome'> | null;
+}
+
+/** A handler of the vault's lifecycle (setup, unlock, rekey...): may be slow, keeps its own atomicity. */
+export interface CoreHandler<C extends Channel> {
+  kind: 'core';
+  run(input: InputFor<C>, context: CoreContext): OutputOf<C> | Promise<OutputOf<C>>;
+}
+
+export type Handler<C extends Channel> = TxHandler<C> | CoreHandler<C>;
+export type Handlers = { [C in Channel]: Handler<C> };
+export type HandlerGroup = { [C in Channel]?: Handler<C> };

@@ -1,0 +1,20 @@
+import { api, type Channel } from '@shared/api';
+import type { HandlerGroup, Handlers } from './handler';
+import { settingsHandlers } from './settings/handlers';
+import { vaultHandlers } from './vault/handlers';
+
+/** Joins the domains' handler groups; a channel handled twice, or not at all, is a programming error. */
+export function buildRegistry(groups: readonly HandlerGroup[]): Handlers {
+  const registry: HandlerGroup = {};
+  for (const group of groups) {
+    for (const channel of Object.keys(group) as Channel[]) {
+      if (registry[channel]) throw new Error(`channel ${channel} is handled twice`);
+      Object.assign(registry, { [channel]: group[channel] });
+    }
+  }
+  const missing = (Object.keys(api) as Channel[]).filter((channel) => !registry[channel]);
+  if (missing.length > 0) throw new Error(`channels without a handler: ${missing.join(', ')}`);
+  return registry as Handlers;
+}
+
+export const HANDLER_GROUPS: readonly HandlerGroup[] = [vaultHandlers, settingsHandlers];

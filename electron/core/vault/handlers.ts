@@ -1,0 +1,71 @@
+import type { HandlerGroup } from '../handler';
+import { verifyAuditChain } from '../audit/audit';
+import { verifyDatabaseFileAsync } from './verifier';
+
+export const vaultHandlers = {
+  'vault.status': {
+    kind: 'core',
+    run: (_input, { vault, locale }) => {
+      const status = vault.status();
+      return {
+        state: status.state,
+        problem: status.problem,
+        session: vault.current ? { ...vault.current.session } : null,
+        retryAfterMs: status.state === 'locked' ? vault.retryAfterMs() : 0,
+        locale: locale(),
+      };
+    },
+  },
+  'vault.setup': {
+    kind: 'core',
+    run: async (input, { vault, setLocale, settingsChanged }) => {
+      const result = await vault.setup(input);
+      setLocale(input.locale);
+      settingsChanged();
+      return result;
+    },
+  },
+  'vault.unlock': {
+    kind: 'core',
+    run: async (input, { vault, settingsChanged }) => {
+      const session = await vault.unlock(input.passphrase);
+      settingsChanged();
+      return session;
+    },
+  },
+  'vault.unlockWithRecoveryCode': {
+    kind: 'core',
+    run: async (input, { vault, settingsChanged }) => {
+      const session = await vault.unlockWithRecoveryCode(input.recoveryCode);
+      settingsChanged();
+      return session;
+    },
+  },
+  'vault.lock': { kind: 'core', run: (_input, { lock }) => (lock(), null) },
+  'vault.confirmRecoveryCode': { kind: 'core', run: (input, { vault }) => vault.confirmRecoveryCode(input.recoveryCode) },
+  'vault.newRecoveryCode': { kind: 'core', run: async (_input, { vault }) => ({ recoveryCode: await vault.newRecoveryCode() }) },
+  'vault.changePassphrase': { kind: 'core', run: (input, { vault }) => vault.changePassphrase(input.current, input.next) },
+  'vault.rotateMasterKey': {
+    kind: 'core',
+    run: async (input, { vault }) => ({ recoveryCode: await vault.rotateMasterKey(input.passphrase) }),
+  },
+  'vault.verify': {
+    kind: 'core',
+    run: async (_input, { vault }) => {
+      const { db } = vault.write({ action: 'vault.verify', outcome: 'ok' }, (d) => ({ db: d }));
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      const pages = await verifyDatabaseFileAsync(vault.databasePath, vault.requireKey());
+      const integrity = db.pragma('integrity_check', { simple: true }) === 'ok';
+      const audit = verifyAuditChain(db);
+      return {
+        pagesChecked: pages.pagesChecked,
+        firstBadPage: pages.firstBadPage,
+        integrity,
+        auditRows: audit.rows,
+        auditFirstBadRow: audit.firstBadRow,
+      };
+    },
+  },
+  'session.touch': { kind: 'tx', run: () => null },
+  'prefs.setLocale': { kind: 'core', run: (input, { setLocale }) => (setLocale(input.locale), null) },
+} satisfies HandlerGroup;

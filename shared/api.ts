@@ -1,0 +1,127 @@
+/**
+ * The IPC contract: every channel the renderer may invoke, with its input and output schema and the
+ * access it needs. The main side validates input at runtime (dispatch); the renderer takes its types
+ * from here at compile time.
+ */
+import { z } from 'zod';
+import type { Access } from './roles';
+import { ROLES } from './roles';
+import { LOCALES } from './locales';
+
+export const PASSPHRASE_MIN_LENGTH = 12;
+export const PASSPHRASE_MAX_LENGTH = 1024;
+export const AUTO_LOCK_MINUTES = { min: 1, max: 120, default: 5 } as const;
+
+/** No control characters in anything a person types as a single line. */
+const singleLine = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    // eslint-disable-next-line no-control-regex
+    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { message: 'control_characters' });
+
+export const passphrase = z.string().min(PASSPHRASE_MIN_LENGTH).max(PASSPHRASE_MAX_LENGTH);
+/** Recovery codes are compared without spaces or dashes and case-insensitively. */
+export const recoveryCode = z.string().min(20).max(80);
+export const displayName = singleLine(80);
+export const locale = z.enum(LOCALES);
+export const role = z.enum(ROLES);
+
+export const sessionInfo = z.object({
+  userId: z.string(),
+  displayName: z.string(),
+  role,
+  /** Set after unlocking with the recovery code: a new passphrase must be set before anything else. */
+  mustChangePassphrase: z.boolean(),
+  /** The recovery code has not been confirmed yet: the user must make and confirm a new one. */
+  recoveryPending: z.boolean(),
+});
+export type SessionInfo = z.infer<typeof sessionInfo>;
+
+export const vaultState = z.enum(['uninitialized', 'locked', 'unlocked', 'broken']);
+
+const empty = z.object({}).strict();
+const nothing = z.null();
+
+export const settings = z.object({
+  autoLockMinutes: z.number().int().min(AUTO_LOCK_MINUTES.min).max(AUTO_LOCK_MINUTES.max),
+});
+export type Settings = z.infer<typeof settings>;
+
+function channel<I extends z.ZodType, O extends z.ZodType>(access: Access, input: I, output: O) {
+  return { access, input, output };
+}
+
+export const api = {
+  /** What the start screen needs: is there a vault, is it locked, and why it cannot open if broken. */
+  'vault.status': channel(
+    'public',
+    empty,
+    z.object({
+      state: vaultState,
+      problem: z.string().nullable(),
+      session: sessionInfo.nullable(),
+      retryAfterMs: z.number().int().nonnegative(),
+      locale,
+    }),
+  ),
+  /** First run: creates the encrypted vault and its first user, a coordinator. Returns the recovery code, shown once. */
+  'vault.setup': channel(
+    'public',
+    z.object({ displayName, passphrase, locale }).strict(),
+    z.object({ recoveryCode: z.string(), session: sessionInfo }),
+  ),
+  /** The user types the recovery code back to show it has been written down. */
+  'vault.confirmRecoveryCode': channel('session', z.object({ recoveryCode }).strict(), sessionInfo),
+  /** Makes a new recovery code (the old one stops working). Coordinator only. */
+  'vault.newRecoveryCode': channel('vault.admin', empty, z.object({ recoveryCode: z.string() })),
+  'vault.unlock': channel('public', z.object({ passphrase: z.string().min(1).max(PASSPHRASE_MAX_LENGTH) }).strict(), sessionInfo),
+  'vault.unlockWithRecoveryCode': channel('public', z.object({ recoveryCode }).strict(), sessionInfo),
+  'vault.lock': channel('public', empty, nothing),
+  /** `current` may be left out only right after a recovery-code unlock. */
+  'vault.changePassphrase': channel(
+    'session',
+    z.object({ current: z.string().max(PASSPHRASE_MAX_LENGTH).optional(), next: passphrase }).strict(),
+    sessionInfo,
+  ),
+  /** Rotates the database master key (PRAGMA rekey); returns a new recovery code. Coordinator only. */
+  'vault.rotateMasterKey': channel(
+    'vault.admin',
+    z.object({ passphrase: z.string().min(1).max(PASSPHRASE_MAX_LENGTH) }).strict(),
+    z.object({ recoveryCode: z.string() }),
+  ),
+  /** Checks every page of the database file, SQLite's integrity check and the audit chain. */
+  'vault.verify': channel(
+    'vault.admin',
+    empty,
+    z.object({
+      pagesChecked: z.number().int(),
+      firstBadPage: z.number().int().nullable(),
+      integrity: z.boolean(),
+      auditRows: z.number().int(),
+      auditFirstBadRow: z.number().int().nullable(),
+    }),
+  ),
+  /** Called on user activity (throttled by the renderer) so that idle auto-lock knows the user is there. */
+  'session.touch': channel('session', empty, nothing),
+  'settings.get': channel('session', empty, settings),
+  'settings.update': channel('settings.write', settings.partial().strict(), settings),
+  /** The interface language; kept outside the vault (it is not personal data) so the locked screens use it too. */
+  'prefs.setLocale': channel('public', z.object({ locale }).strict(), nothing),
+} as const;
+
+export type Api = typeof api;
+export type Channel = keyof Api;
+export type InputOf<C extends Channel> = z.input<Api[C]['input']>;
+export type OutputOf<C extends Channel> = z.output<Api[C]['output']>;
+
+/** Events the main side sends to the renderer. */
+export const EVENTS = ['locked', 'progress'] as const;
+export type EventName = (typeof EVENTS)[number];
+export type LockReason = 'manual' | 'idle' | 'suspend' | 'screen-lock' | 'shutdown';
+export interface EventPayloads {
+  locked: { reason: LockReason };
+  progress: { task: string; done: number; total: number };
+}

@@ -1,0 +1,57 @@
+/** Every failure the main side can report to the renderer. Each has a sentence in every locale under `errors.<code>`. */
+export const ERROR_CODES = [
+  'invalid_input',
+  'unknown_channel',
+  'locked',
+  'forbidden',
+  'not_found',
+  'wrong_passphrase',
+  'wrong_recovery_code',
+  'throttled',
+  'passphrase_too_weak',
+  'passphrase_reused',
+  'vault_exists',
+  'vault_missing',
+  'slots_missing',
+  'slots_corrupt',
+  'db_missing',
+  'db_corrupt',
+  'db_foreign',
+  'db_newer',
+  'recovery_not_confirmed',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface Failure {
+  ok: false;
+  code: ErrorCode;
+  /** i18n key of the sentence the UI shows; always `errors.<code>`. */
+  i18nKey: `errors.${ErrorCode}`;
+  /** Non-personal detail the UI may use (never field contents, never SQL or stack text). */
+  details?: { retryAfterMs?: number; field?: string; issues?: FieldIssue[] };
+}
+
+/** A validation problem on one field of a form, by path and i18n key. */
+export interface FieldIssue {
+  path: string;
+  i18nKey: string;
+}
+
+export type Result<T> = { ok: true; value: T } | Failure;
+
+export function failure(code: ErrorCode, details?: Failure['details']): Failure {
+  return details ? { ok: false, code, i18nKey: `errors.${code}`, details } : { ok: false, code, i18nKey: `errors.${code}` };
+}
+
+/** Thrown by core code; dispatch turns it into a Failure. Carries no personal data. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly details?: Failure['details'],
+  ) {
+    super(code);
+    this.name = 'AppError';
+  }
+}

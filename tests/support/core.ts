@@ -1,0 +1,63 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Channel, EventName, InputOf, OutputOf } from '@shared/api';
+import type { Result } from '@shared/errors';
+import { createCore } from '../../electron/core/app-core';
+import type { Core } from '../../electron/core/types';
+
+/** A clock the test moves by hand; starts at a fixed date. */
+export function manualClock(start = Date.UTC(2026, 10, 28, 9, 0, 0)) {
+  let current = start;
+  return {
+    now: () => current,
+    advance(ms: number) {
+      current += ms;
+    },
+  };
+}
+
+export interface TestCore {
+  core: Core;
+  dataDir: string;
+  clock: ReturnType<typeof manualClock>;
+  events: { event: EventName; payload: unknown }[];
+  call<C extends Channel>(channel: C, input: InputOf<C>): Promise<Result<OutputOf<C>>>;
+  /** Calls and fails the test unless the call succeeds. */
+  ok<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>>;
+  /** A new core over the same data folder, as after an app restart. */
+  restart(): TestCore;
+  cleanup(): void;
+}
+
+/** A real core over a real encrypted vault in a temp folder, with the fast test KDF. */
+export function testCore(dataDir = mkdtempSync(join(tmpdir(), 'polku-core-')), clock = manualClock()): TestCore {
+  const core = createCore({ dataDir, now: clock.now, kdfCost: 'test' });
+  const events: TestCore['events'] = [];
+  core.subscribe((event, payload) => events.push({ event, payload }));
+  const call = <C extends Channel>(channel: C, input: InputOf<C>) =>
+    core.dispatch(channel, input, { trustedSender: true }) as Promise<Result<OutputOf<C>>>;
+  return {
+    core,
+    dataDir,
+    clock,
+    events,
+    call,
+    async ok(channel, input) {
+      const result = await call(channel, input);
+      if (!result.ok) throw new Error(`${channel} failed: ${result.code}`);
+      return result.value;
+    },
+    restart() {
+      core.close();
+      return testCore(dataDir, clock);
+    },
+    cleanup() {
+      core.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const PASSPHRASE = 'kesäkuun aamu 2026 ja kahvi';
+export const NEW_PASSPHRASE = 'marraskuun ilta, tee ja villasukat';
