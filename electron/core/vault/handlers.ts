@@ -1,3 +1,4 @@
+import { AppError } from '@shared/errors';
 import type { HandlerGroup } from '../handler';
 import { verifyAuditChain } from '../audit/audit';
 import { verifyDatabaseFileAsync } from './verifier';
@@ -52,11 +53,15 @@ export const vaultHandlers = {
   'vault.verify': {
     kind: 'core',
     run: async (_input, { vault }) => {
-      const { db } = vault.write({ action: 'vault.verify', outcome: 'ok' }, (d) => ({ db: d }));
-      db.pragma('wal_checkpoint(TRUNCATE)');
+      const open = vault.current;
+      if (!open) throw new AppError('locked');
+      // Everything written so far goes into the main file, so that the page check sees all of it.
+      open.db.pragma('wal_checkpoint(TRUNCATE)');
       const pages = await verifyDatabaseFileAsync(vault.databasePath, vault.requireKey());
-      const integrity = db.pragma('integrity_check', { simple: true }) === 'ok';
-      const audit = verifyAuditChain(db);
+      const integrity = open.db.pragma('integrity_check', { simple: true }) === 'ok';
+      const audit = verifyAuditChain(open.db);
+      const intact = pages.firstBadPage === null && integrity && audit.firstBadRow === null;
+      vault.write({ action: 'vault.verify', outcome: intact ? 'ok' : 'failed' }, () => undefined);
       return {
         pagesChecked: pages.pagesChecked,
         firstBadPage: pages.firstBadPage,

@@ -366,3 +366,61 @@ describe('a damaged or foreign vault', () => {
     expect(existsSync(join(t.dataDir, 'polku.db-wal'))).toBe(false);
   });
 });
+
+describe('a master-key rotation interrupted by a crash', () => {
+  /** The on-disk state between the two slot-file writes of a rotation: both generations present. */
+  async function halfRotated(rekeyDone: boolean) {
+    const { makeSlot, writeSlotFile } = await import('./keyslots');
+    const { passphraseSecret } = await import('./passphrase-policy');
+    const { TEST_KDF } = await import('./kdf');
+    const { randomBytes } = await import('node:crypto');
+    const t = fresh();
+    await setUp(t);
+    const oldKey = await keyOf(t);
+    t.core.lock('manual');
+    const files = vaultFiles(t.dataDir);
+    const file = readSlotFile(files.slots);
+    const userId = file.slots[0]!.userId;
+    const newKey = randomBytes(32);
+    const newSlot = await makeSlot(newKey, passphraseSecret(PASSPHRASE), {
+      kind: 'passphrase',
+      userId,
+      vaultId: file.vaultId,
+      generation: 2,
+      kdf: TEST_KDF,
+      now: new Date(),
+    });
+    writeSlotFile(files.slots, { ...file, generation: 2, lastSlotId: newSlot.id, slots: [...file.slots, newSlot] });
+    if (rekeyDone) {
+      const db = new Database(files.db);
+      db.pragma(`cipher='sqlcipher'`);
+      db.pragma('legacy=4');
+      db.pragma(`key="x'${oldKey}'"`);
+      db.pragma('journal_mode=DELETE');
+      db.pragma(`rekey="x'${newKey.toString('hex')}'"`);
+      db.close();
+    }
+    return { t, oldKey: Buffer.from(oldKey, 'hex'), newKey };
+  }
+
+  it('before the rekey: the old key still opens the database and the rotation is undone', async () => {
+    const { t, oldKey } = await halfRotated(false);
+    expect((await t.ok('vault.unlock', { passphrase: PASSPHRASE })).role).toBe('coordinator');
+    const file = readSlotFile(vaultFiles(t.dataDir).slots);
+    expect(file.generation).toBe(1);
+    expect(file.slots.every((s) => s.generation === 1)).toBe(true);
+    t.core.lock('manual');
+    expect(verifyDatabaseFile(vaultFiles(t.dataDir).db, oldKey).firstBadPage).toBeNull();
+    await t.ok('vault.unlock', { passphrase: PASSPHRASE });
+  });
+
+  it('after the rekey: the new key opens the database and the old slots are removed', async () => {
+    const { t, newKey } = await halfRotated(true);
+    await t.ok('vault.unlock', { passphrase: PASSPHRASE });
+    const file = readSlotFile(vaultFiles(t.dataDir).slots);
+    expect(file.slots.every((s) => s.generation === 2)).toBe(true);
+    expect((await t.ok('vault.verify', {})).integrity).toBe(true);
+    t.core.lock('manual');
+    expect(verifyDatabaseFile(vaultFiles(t.dataDir).db, newKey).firstBadPage).toBeNull();
+  });
+});

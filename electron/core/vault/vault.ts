@@ -17,6 +17,7 @@ import { assertPassphraseAcceptable, passphraseSecret } from './passphrase-polic
 import { generateRecoveryCode, normalizeRecoveryCode } from './recovery';
 import { clearFailures, readAttempts, recordFailure, retryAfterMs } from './throttle';
 import { renameDurably } from './rename';
+import { verifyDatabaseFile } from './verifier';
 
 export interface VaultOptions {
   dataDir: string;
@@ -115,7 +116,7 @@ export class Vault {
     renameDurably(this.files.dbDuringSetup, this.files.db);
     clearFailures(this.options.dataDir);
 
-    const opened = this.openDatabase(masterKey, userId, { mustChangePassphrase: false });
+    const opened = this.openDatabase(masterKey, userId, { mustChangePassphrase: false, isUnlock: false });
     return { recoveryCode, session: opened.session };
   }
 
@@ -329,19 +330,23 @@ export class Vault {
   }
 
   /** Opens polku.db with an unwrapped key, migrates it and starts the session. Keeps `key` on success. */
-  private openDatabase(key: Buffer, userId: string, flags: { mustChangePassphrase: boolean }): OpenVault {
+  private openDatabase(key: Buffer, userId: string, flags: { mustChangePassphrase: boolean; isUnlock?: boolean }): OpenVault {
     let db: Db;
     try {
       db = openEncrypted(this.files.db, key, this.driverOptions());
     } catch (error) {
-      // A key that a valid slot produced but that does not open the file: not this vault's database.
-      if (error instanceof AppError && error.code === 'db_corrupt') throw new AppError('db_foreign');
+      // A key from a valid slot that cannot open the file: if even page 1 fails its HMAC under this key, the
+      // file was written under another key (another vault's database); otherwise it is damaged.
+      if (error instanceof AppError && error.code === 'db_corrupt') {
+        const firstBadPage = verifyDatabaseFile(this.files.db, key).firstBadPage;
+        throw new AppError(firstBadPage === 1 ? 'db_foreign' : 'db_corrupt');
+      }
       throw error;
     }
     try {
+      this.assertNotTruncated(db);
       migrate(db, MIGRATIONS);
       if (readSetting(db, VAULT_ID) !== readSlotFile(this.files.slots).vaultId) throw new AppError('db_foreign');
-      this.assertNotTruncated(db);
       const user = findUser(db, userId);
       if (!user?.active) throw new AppError('forbidden');
       const attempts = readAttempts(this.options.dataDir);
@@ -352,13 +357,7 @@ export class Vault {
         mustChangePassphrase: flags.mustChangePassphrase,
         recoveryPending: readSetting(db, RECOVERY_CONFIRMED) === false,
       };
-      const now = new Date(this.options.now());
-      db.transaction(() => {
-        if (attempts.failures > 0) {
-          appendAudit(db, { userId: null, action: 'vault.unlock', outcome: 'failed', detail: `${attempts.failures} attempts` }, now);
-        }
-        appendAudit(db, { userId: user.id, action: 'vault.unlock', outcome: 'ok', detail: flags.mustChangePassphrase ? 'recovery code' : 'passphrase' }, now);
-      })();
+      if (flags.isUnlock !== false) this.auditUnlock(db, user.id, attempts.failures, flags.mustChangePassphrase);
       clearFailures(this.options.dataDir);
       this.db = db;
       this.masterKey = key;
@@ -370,6 +369,14 @@ export class Vault {
       if (typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')) throw new AppError('db_corrupt');
       throw error;
     }
+  }
+
+  private auditUnlock(db: Db, userId: string, failures: number, withRecoveryCode: boolean): void {
+    const now = new Date(this.options.now());
+    db.transaction(() => {
+      if (failures > 0) appendAudit(db, { userId: null, action: 'vault.unlock', outcome: 'failed', detail: `${failures} attempts` }, now);
+      appendAudit(db, { userId, action: 'vault.unlock', outcome: 'ok', detail: withRecoveryCode ? 'recovery code' : 'passphrase' }, now);
+    })();
   }
 
   /** A file cut at a page boundary still opens; the page count in its header tells. */

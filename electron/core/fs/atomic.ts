@@ -1,0 +1,63 @@
+import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { dirname } from 'node:path';
+
+/**
+ * Replaces `path` with `data` so that after a crash the file holds either the old or the new content, never a mix.
+ * The temp file sits in the same folder, so the rename cannot cross file systems.
+ */
+export function writeFileAtomic(path: string, data: Buffer | string, mode = 0o600): void {
+  const temp = `${path}.tmp-${randomBytes(8).toString('hex')}`;
+  let fd: number | undefined;
+  try {
+    // 'wx': never follow or reuse something already at the temp name.
+    fd = openSync(temp, 'wx', mode);
+    writeFileSync(fd, data);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(temp, path);
+  } catch (error) {
+    if (fd !== undefined) closeQuietly(fd);
+    removeQuietly(temp);
+    throw error;
+  }
+  fsyncFolder(dirname(path));
+}
+
+/** Deletes a file; a file that is already gone is not an error. */
+export function removeIfExists(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}
+
+/** Makes a rename in `folder` durable. */
+function fsyncFolder(folder: string): void {
+  // Windows cannot open a folder for fsync; NTFS journals the rename itself.
+  if (process.platform === 'win32') return;
+  const fd = openSync(folder, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd);
+  } catch {
+    // The original error is the one worth reporting.
+  }
+}
+
+function removeQuietly(path: string): void {
+  try {
+    removeIfExists(path);
+  } catch {
+    // The original error is the one worth reporting.
+  }
+}

@@ -1,0 +1,168 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { AppError } from '@shared/errors';
+import { writeFileAtomic } from '../fs/atomic';
+import { deriveKek, scryptParamsSchema, type ScryptParams } from './kdf';
+
+export type SlotKind = 'passphrase' | 'recovery';
+
+/** One wrapped copy of the master key. Binary fields are base64; nothing in it identifies a person. */
+export interface KeySlot {
+  id: string;
+  kind: SlotKind;
+  /** Opaque random id of the user the slot belongs to (the same id as in the database). */
+  userId: string;
+  /** Master-key generation; a rekey writes new slots with the next generation. */
+  generation: number;
+  kdf: ScryptParams;
+  salt: string;
+  iv: string;
+  wrapped: string;
+  tag: string;
+  createdAt: string;
+}
+
+/** The key-slot file of a vault. */
+export interface SlotFile {
+  format: 1;
+  vaultId: string;
+  generation: number;
+  lastSlotId: string | null;
+  slots: KeySlot[];
+}
+
+const MASTER_KEY_LENGTH = 32;
+const SALT_LENGTH = 16;
+const IV_LENGTH = 12;
+const TAG_LENGTH = 16;
+// A real slot file is a few KiB; anything far larger is not one, and is not worth parsing.
+const MAX_SLOT_FILE_BYTES = 1024 * 1024;
+
+/** Base64 of exactly `length` bytes, in the one spelling Buffer produces, so that no variant decodes "close enough". */
+const base64Bytes = (length: number) =>
+  z.string().refine((text) => {
+    const bytes = Buffer.from(text, 'base64');
+    return bytes.length === length && bytes.toString('base64') === text;
+  }, `base64 of ${length} bytes`);
+
+const slotId = z.string().regex(/^[0-9a-f]{32}$/);
+const opaqueId = z.string().regex(/^(?:[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/);
+const generation = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+
+const keySlotSchema = z.strictObject({
+  id: slotId,
+  kind: z.enum(['passphrase', 'recovery']),
+  userId: opaqueId,
+  generation,
+  kdf: scryptParamsSchema,
+  salt: base64Bytes(SALT_LENGTH),
+  iv: base64Bytes(IV_LENGTH),
+  wrapped: base64Bytes(MASTER_KEY_LENGTH),
+  tag: base64Bytes(TAG_LENGTH),
+  createdAt: z.iso.datetime(),
+});
+
+const slotFileSchema = z.strictObject({
+  format: z.literal(1),
+  vaultId: opaqueId,
+  generation,
+  lastSlotId: slotId.nullable(),
+  slots: z
+    .array(keySlotSchema)
+    .refine((slots) => new Set(slots.map((slot) => slot.id)).size === slots.length, 'duplicate slot id'),
+});
+
+/** Binds the ciphertext to its place: a slot copied to another vault, user, kind or generation no longer opens. */
+function associatedData(vaultId: string, slot: Pick<KeySlot, 'id' | 'kind' | 'userId' | 'generation'>): Buffer {
+  return Buffer.from(`polku-slot-v1|${vaultId}|${slot.id}|${slot.kind}|${slot.userId}|${slot.generation}`, 'utf8');
+}
+
+/** Wraps the master key under a key derived from `secret`, in a new slot with a fresh id, salt and IV. */
+export async function makeSlot(
+  masterKey: Buffer,
+  secret: Buffer,
+  o: { kind: SlotKind; userId: string; vaultId: string; generation: number; kdf: ScryptParams; now: Date },
+): Promise<KeySlot> {
+  if (masterKey.length !== MASTER_KEY_LENGTH) throw new AppError('internal');
+  const id = randomBytes(16).toString('hex');
+  const salt = randomBytes(SALT_LENGTH);
+  const iv = randomBytes(IV_LENGTH);
+  const kek = await deriveKek(secret, salt, o.kdf);
+  try {
+    const cipher = createCipheriv('aes-256-gcm', kek, iv, { authTagLength: TAG_LENGTH });
+    cipher.setAAD(associatedData(o.vaultId, { id, kind: o.kind, userId: o.userId, generation: o.generation }));
+    const wrapped = Buffer.concat([cipher.update(masterKey), cipher.final()]);
+    const slot: KeySlot = {
+      id,
+      kind: o.kind,
+      userId: o.userId,
+      generation: o.generation,
+      kdf: { alg: 'scrypt', N: o.kdf.N, r: o.kdf.r, p: o.kdf.p },
+      salt: salt.toString('base64'),
+      iv: iv.toString('base64'),
+      wrapped: wrapped.toString('base64'),
+      tag: cipher.getAuthTag().toString('base64'),
+      createdAt: o.now.toISOString(),
+    };
+    // A slot this module would refuse to read back must never reach the disk.
+    if (!keySlotSchema.safeParse(slot).success) throw new AppError('internal');
+    return slot;
+  } finally {
+    kek.fill(0);
+  }
+}
+
+/** Unwraps the master key; `null` when the secret is wrong or any bound field of the slot was changed. */
+export async function openSlot(slot: KeySlot, secret: Buffer, vaultId: string): Promise<Buffer | null> {
+  if (!keySlotSchema.safeParse(slot).success) throw new AppError('slots_corrupt');
+  const kek = await deriveKek(secret, Buffer.from(slot.salt, 'base64'), slot.kdf);
+  let head: Buffer | undefined;
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(slot.iv, 'base64'), { authTagLength: TAG_LENGTH });
+    decipher.setAAD(associatedData(vaultId, slot));
+    decipher.setAuthTag(Buffer.from(slot.tag, 'base64'));
+    head = decipher.update(Buffer.from(slot.wrapped, 'base64'));
+    const tail = decipher.final();
+    if (head.length + tail.length !== MASTER_KEY_LENGTH) return null;
+    // Buffer.alloc is never carved from the shared pool, so the key lives in memory of its own.
+    const masterKey = Buffer.alloc(MASTER_KEY_LENGTH);
+    head.copy(masterKey, 0);
+    tail.copy(masterKey, head.length);
+    return masterKey;
+  } catch {
+    // GCM authentication failed: wrong secret, or a tampered slot; the two are indistinguishable by design.
+    return null;
+  } finally {
+    kek.fill(0);
+    head?.fill(0);
+  }
+}
+
+/** Reads and strictly validates a slot file. */
+export function readSlotFile(path: string): SlotFile {
+  let text: string;
+  try {
+    const bytes = readFileSync(path);
+    if (bytes.length > MAX_SLOT_FILE_BYTES) throw new AppError('slots_corrupt');
+    text = bytes.toString('utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError('slots_missing');
+    throw error;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new AppError('slots_corrupt');
+  }
+  const parsed = slotFileSchema.safeParse(json);
+  if (!parsed.success) throw new AppError('slots_corrupt');
+  return parsed.data;
+}
+
+/** Writes a slot file atomically, readable by the owner only. Refuses a file that `readSlotFile` would reject. */
+export function writeSlotFile(path: string, file: SlotFile): void {
+  if (!slotFileSchema.safeParse(file).success) throw new AppError('internal');
+  writeFileAtomic(path, `${JSON.stringify(file, null, 2)}\n`, 0o600);
+}
