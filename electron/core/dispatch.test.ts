@@ -1,7 +1,19 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { api } from '@shared/api';
 import { PASSPHRASE, testCore, type TestCore } from '../../tests/support/core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { dispatch } from './dispatch';
+import type { CoreContext, HandlerGroup } from './handler';
 import { buildRegistry, HANDLER_GROUPS } from './registry';
+import { readSettings, writeSettings } from './settings/repo';
+import { TEST_KDF } from './vault/kdf';
+import { Vault } from './vault/vault';
+
+function dropUndefined(group: HandlerGroup): HandlerGroup {
+  return Object.fromEntries(Object.entries(group).filter(([, handler]) => handler !== undefined));
+}
 
 const cores: TestCore[] = [];
 function fresh(): TestCore {
@@ -61,14 +73,34 @@ describe('dispatch', () => {
     expect(Object.keys(status).sort()).toEqual(['locale', 'problem', 'retryAfterMs', 'session', 'state']);
   });
 
-  it('writes the audit record in the same transaction as the change', async () => {
-    const t = fresh();
-    await t.ok('vault.setup', { displayName: 'A', passphrase: PASSPHRASE, locale: 'fi' });
-    await t.ok('settings.update', { autoLockMinutes: 15 });
-    const check = await t.ok('vault.verify', {});
-    // setup, unlock-on-setup is not a separate event; settings.update and vault.verify are recorded.
-    expect(check.auditRows).toBeGreaterThanOrEqual(3);
-    expect(check.auditFirstBadRow).toBeNull();
+  it('writes the audit record of a change, and rolls both back when the handler fails', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'polku-dispatch-'));
+    const vault = new Vault({ dataDir, now: Date.now, kdf: TEST_KDF });
+    await vault.setup({ displayName: 'A', passphrase: PASSPHRASE });
+    const failing: HandlerGroup = {
+      'settings.update': {
+        kind: 'tx',
+        run: (input, { db }) => {
+          writeSettings(db, input);
+          throw new Error('disk full');
+        },
+        audit: () => ({ action: 'settings.update' }),
+      },
+    };
+    const handlers = buildRegistry([...HANDLER_GROUPS.map((g) => ({ ...g, 'settings.update': undefined })), failing].map(dropUndefined));
+    const deps = { handlers, vault, now: Date.now, coreContext: () => ({}) as CoreContext };
+    const trusted = { trustedSender: true };
+    const auditRows = () => (vault.current!.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+    const before = auditRows();
+    expect(await dispatch(deps, 'settings.update', { autoLockMinutes: 30 }, trusted)).toMatchObject({ code: 'internal' });
+    expect(auditRows()).toBe(before);
+    expect(readSettings(vault.current!.db).autoLockMinutes).toBe(5);
+
+    const working = { ...deps, handlers: buildRegistry(HANDLER_GROUPS) };
+    expect(await dispatch(working, 'settings.update', { autoLockMinutes: 30 }, trusted)).toMatchObject({ ok: true });
+    expect(auditRows()).toBe(before + 1);
+    vault.lock();
+    rmSync(dataDir, { recursive: true, force: true });
   });
 });
 
