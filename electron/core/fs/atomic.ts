@@ -25,6 +25,12 @@ export function writeFileAtomic(path: string, data: Buffer | string, mode = 0o60
   fsyncFolder(dirname(path));
 }
 
+/** Renames a file and flushes its folder, so that the new name survives a power cut. */
+export function renameDurably(from: string, to: string): void {
+  renameSync(from, to);
+  fsyncFolder(dirname(to));
+}
+
 /** Deletes a file; a file that is already gone is not an error. */
 export function removeIfExists(path: string): void {
   try {

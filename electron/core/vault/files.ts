@@ -1,4 +1,5 @@
-import { closeSync, existsSync, openSync, readSync, renameSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { renameDurably } from '../fs/atomic';
 import { join } from 'node:path';
 import type { ErrorCode } from '@shared/errors';
 
@@ -24,7 +25,7 @@ export function probeVault(dataDir: string): 'uninitialized' | ErrorCode | null 
   const files = vaultFiles(dataDir);
   const hasSlots = existsSync(files.slots);
   if (!existsSync(files.db) && hasSlots && existsSync(files.dbDuringSetup)) {
-    renameSync(files.dbDuringSetup, files.db);
+    renameDurably(files.dbDuringSetup, files.db);
   }
   const hasDb = existsSync(files.db);
   if (!hasSlots && !hasDb) return 'uninitialized';

@@ -44,6 +44,9 @@ describe('deriveKek', () => {
     ['another algorithm', { alg: 'argon2id', N: 2 ** 10, r: 8, p: 1 } as unknown as ScryptParams],
   ];
   it.each(insane)('refuses parameters with %s as a corrupt slot', async (_, params) => {
-    await expect(deriveKek(Buffer.from('secret'), salt, params)).rejects.toMatchObject({ name: 'AppError', code: 'slots_corrupt' });
+    await expect(deriveKek(Buffer.from('secret'), salt, params)).rejects.toMatchObject({
+      name: 'AppError',
+      code: 'slots_corrupt',
+    });
   });
 });

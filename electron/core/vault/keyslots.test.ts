@@ -150,7 +150,10 @@ describe('slot file', () => {
     ['a slot id in upper case', (f) => ({ ...f, slots: [{ ...f.slots[0]!, id: f.slots[0]!.id.toUpperCase() }] })],
     ['an IV of the wrong length', (f) => ({ ...f, slots: [{ ...f.slots[0]!, iv: randomBytes(16).toString('base64') }] })],
     ['a tag that is not base64', (f) => ({ ...f, slots: [{ ...f.slots[0]!, tag: '!!!!!!!!!!!!!!!!!!!!!!==' }] })],
-    ['a salt without its base64 padding', (f) => ({ ...f, slots: [{ ...f.slots[0]!, salt: f.slots[0]!.salt.replace(/=+$/, '') }] })],
+    [
+      'a salt without its base64 padding',
+      (f) => ({ ...f, slots: [{ ...f.slots[0]!, salt: f.slots[0]!.salt.replace(/=+$/, '') }] }),
+    ],
     ['an insane KDF cost', (f) => ({ ...f, slots: [{ ...f.slots[0]!, kdf: { alg: 'scrypt', N: 2 ** 30, r: 8, p: 1 } }] })],
     ['a generation of zero', (f) => ({ ...f, generation: 0 })],
     ['an unknown field', (f) => ({ ...f, displayName: 'x' })],

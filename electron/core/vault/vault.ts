@@ -7,7 +7,7 @@ import { appendAudit, type AuditEntry } from '../audit/audit';
 import { migrate } from '../db/migrate';
 import { MIGRATIONS } from '../db/migrations';
 import { openEncrypted, type Db } from '../db/open';
-import { removeIfExists } from '../fs/atomic';
+import { removeIfExists, renameDurably } from '../fs/atomic';
 import { readSetting, writeSetting } from '../settings/repo';
 import { findUser, insertUser } from '../users/repo';
 import { probeVault, vaultFiles } from './files';
@@ -16,7 +16,6 @@ import { makeSlot, openSlot, readSlotFile, writeSlotFile, type KeySlot, type Slo
 import { assertPassphraseAcceptable, passphraseSecret } from './passphrase-policy';
 import { generateRecoveryCode, normalizeRecoveryCode } from './recovery';
 import { clearFailures, readAttempts, recordFailure, retryAfterMs } from './throttle';
-import { renameDurably } from './rename';
 import { verifyDatabaseFile } from './verifier';
 
 export interface VaultOptions {
