@@ -1,0 +1,184 @@
+/**
+ * The screen state machine. Everything the app knows about the open vault lives in this component's state;
+ * Root remounts it with a new key on every lock, so nothing stays in memory after locking.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LockReason, SessionInfo } from '@shared/api';
+import { roleHolds } from '@shared/roles';
+import { invoke } from './api/client';
+import i18n from './i18n';
+import { BrokenScreen } from './features/vault/BrokenScreen';
+import { NewPassphraseScreen } from './features/vault/NewPassphraseScreen';
+import { RecoveryCodeScreen, type RecoveryReason } from './features/vault/RecoveryCodeScreen';
+import { RecoveryConfirmScreen } from './features/vault/RecoveryConfirmScreen';
+import { RecoveryUnlockScreen } from './features/vault/RecoveryUnlockScreen';
+import { SetupScreen } from './features/vault/SetupScreen';
+import { UnlockScreen } from './features/vault/UnlockScreen';
+import { HomeScreen } from './features/home/HomeScreen';
+import { SettingsScreen, type SettingsNotice } from './features/settings/SettingsScreen';
+import { AppShell, type Page } from './shell/AppShell';
+import { LockedLayout } from './shell/LockedLayout';
+import { useSessionGuards } from './shell/useSessionGuards';
+
+type Screen =
+  | { name: 'loading' }
+  | { name: 'setup' }
+  | { name: 'unlock'; retryAfterMs: number }
+  | { name: 'recovery-unlock' }
+  | { name: 'broken'; problem: string | null }
+  | { name: 'new-passphrase' }
+  | { name: 'recovery-code'; code: string; reason: RecoveryReason }
+  | { name: 'recovery-confirm'; code: string | null; reason: RecoveryReason }
+  | { name: 'home' }
+  | { name: 'settings'; notice: SettingsNotice | null };
+
+export interface AppProps {
+  /** Why the app was locked last, if it was locked by an event while open. */
+  lockReason: LockReason | null;
+  /** Tells Root that a session started, so that a lock event remounts the app. */
+  onUnlocked: () => void;
+  /** Asks Root to drop all state and show the unlock screen. */
+  onLocked: (reason: LockReason | null) => void;
+}
+
+/** The first screen of a session: a forced new passphrase, then an unconfirmed recovery code, then home. */
+function firstScreenOf(session: SessionInfo): Screen {
+  if (session.mustChangePassphrase) return { name: 'new-passphrase' };
+  if (session.recoveryPending && roleHolds(session.role, 'vault.admin'))
+    return { name: 'recovery-confirm', code: null, reason: 'pending' };
+  return { name: 'home' };
+}
+
+export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
+  const { t } = useTranslation();
+  const [screen, setScreen] = useState<Screen>({ name: 'loading' });
+  const [session, setSession] = useState<SessionInfo | null>(null);
+  const [bootCount, setBootCount] = useState(0);
+
+  useEffect(() => {
+    let current = true;
+    void (async () => {
+      const result = await invoke('vault.status', {});
+      if (!current) return;
+      if (!result.ok) return setScreen({ name: 'broken', problem: result.code });
+      const status = result.value;
+      await i18n.changeLanguage(status.locale);
+      if (!current) return;
+      if (status.state === 'uninitialized') return setScreen({ name: 'setup' });
+      if (status.state === 'broken') return setScreen({ name: 'broken', problem: status.problem });
+      if (status.state === 'unlocked' && status.session) {
+        setSession(status.session);
+        onUnlocked();
+        return setScreen(firstScreenOf(status.session));
+      }
+      setScreen({ name: 'unlock', retryAfterMs: status.retryAfterMs });
+    })();
+    return () => {
+      current = false;
+    };
+  }, [bootCount, onUnlocked]);
+
+  const reboot = useCallback(() => {
+    setScreen({ name: 'loading' });
+    setBootCount((n) => n + 1);
+  }, []);
+
+  const enter = useCallback(
+    (next: SessionInfo) => {
+      setSession(next);
+      onUnlocked();
+      setScreen(firstScreenOf(next));
+    },
+    [onUnlocked],
+  );
+
+  const lock = useCallback(() => {
+    void invoke('vault.lock', {}).then(() => onLocked('manual'));
+  }, [onLocked]);
+
+  useSessionGuards(session !== null, lock);
+
+  const showBroken = (problem: string) => setScreen({ name: 'broken', problem });
+  const showRecoveryCode = (code: string, reason: RecoveryReason) => setScreen({ name: 'recovery-code', code, reason });
+
+  if (screen.name === 'loading') {
+    return (
+      <LockedLayout>
+        <p className="loading" role="status">
+          {t('common.loading')}
+        </p>
+      </LockedLayout>
+    );
+  }
+
+  if (!session) {
+    return (
+      <LockedLayout>
+        {screen.name === 'setup' ? (
+          <SetupScreen
+            onDone={(code, next) => {
+              setSession(next);
+              onUnlocked();
+              showRecoveryCode(code, 'setup');
+            }}
+            onVaultExists={reboot}
+          />
+        ) : screen.name === 'recovery-unlock' ? (
+          <RecoveryUnlockScreen
+            onUnlocked={enter}
+            onBack={() => setScreen({ name: 'unlock', retryAfterMs: 0 })}
+            onBroken={showBroken}
+          />
+        ) : screen.name === 'broken' ? (
+          <BrokenScreen problem={screen.problem} onRetry={reboot} />
+        ) : (
+          <UnlockScreen
+            lockReason={lockReason}
+            retryAfterMs={screen.name === 'unlock' ? screen.retryAfterMs : 0}
+            onUnlocked={enter}
+            onForgot={() => setScreen({ name: 'recovery-unlock' })}
+            onBroken={showBroken}
+          />
+        )}
+      </LockedLayout>
+    );
+  }
+
+  const page: Page | null = screen.name === 'home' || screen.name === 'settings' ? screen.name : null;
+  return (
+    <AppShell
+      session={session}
+      page={page}
+      onNavigate={(p) => setScreen(p === 'home' ? { name: 'home' } : { name: 'settings', notice: null })}
+      onLock={lock}
+    >
+      {screen.name === 'new-passphrase' ? (
+        <NewPassphraseScreen session={session} onDone={enter} />
+      ) : screen.name === 'recovery-code' ? (
+        <RecoveryCodeScreen
+          code={screen.code}
+          reason={screen.reason}
+          onWritten={() => setScreen({ name: 'recovery-confirm', code: screen.code, reason: screen.reason })}
+        />
+      ) : screen.name === 'recovery-confirm' ? (
+        <RecoveryConfirmScreen
+          code={screen.code}
+          session={session}
+          onShowAgain={(code) => showRecoveryCode(code, screen.reason)}
+          onConfirmed={(next) => {
+            setSession(next);
+            const fromSettings = screen.reason === 'renewed' || screen.reason === 'rotated';
+            setScreen(
+              fromSettings ? { name: 'settings', notice: screen.reason === 'rotated' ? 'rotated' : 'renewed' } : { name: 'home' },
+            );
+          }}
+        />
+      ) : screen.name === 'settings' ? (
+        <SettingsScreen session={session} notice={screen.notice} onSession={setSession} onRecoveryCode={showRecoveryCode} />
+      ) : (
+        <HomeScreen session={session} onOpenSettings={() => setScreen({ name: 'settings', notice: null })} />
+      )}
+    </AppShell>
+  );
+}

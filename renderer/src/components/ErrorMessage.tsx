@@ -1,0 +1,25 @@
+import { useTranslation } from 'react-i18next';
+import type { Failure } from '@shared/errors';
+
+/** A failure from the main side as a sentence a caseworker understands, announced to screen readers. */
+export function ErrorMessage({ failure }: { failure: Failure | null }) {
+  const { t } = useTranslation();
+  if (!failure) return null;
+  return (
+    <p role="alert" className="notice notice-error">
+      {t(failure.i18nKey)}
+    </p>
+  );
+}
+
+/**
+ * A polite status line (work in progress, something done). The region is always present so that
+ * screen readers announce its text when it appears.
+ */
+export function StatusMessage({ children, tone = 'info' }: { children: string | null; tone?: 'info' | 'success' }) {
+  return (
+    <p role="status" className={children ? `notice notice-${tone}` : 'visually-hidden'}>
+      {children}
+    </p>
+  );
+}

@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SessionInfo } from '@shared/api';
+import type { Failure } from '@shared/errors';
+import { invoke } from '../../api/client';
+import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
+import { Section } from '../../components/Section';
+
+interface RecoveryCodeSectionProps {
+  session: SessionInfo;
+  onRecoveryCode: (code: string) => void;
+}
+
+/** Replaces the recovery code, after saying plainly that the old one stops working at once. */
+export function RecoveryCodeSection({ session, onRecoveryCode }: RecoveryCodeSectionProps) {
+  const { t } = useTranslation();
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<Failure | null>(null);
+
+  async function makeNew() {
+    if (busy) return;
+    setFailure(null);
+    setBusy(true);
+    const result = await invoke('vault.newRecoveryCode', {});
+    setBusy(false);
+    if (result.ok) return onRecoveryCode(result.value.recoveryCode);
+    setFailure(result);
+  }
+
+  return (
+    <Section title={t('settings.recovery.title')}>
+      <p>{t('settings.recovery.intro')}</p>
+      <p className="setting-value">{t(session.recoveryPending ? 'settings.recovery.pending' : 'settings.recovery.confirmed')}</p>
+      {asking ? (
+        <div className="confirm-box">
+          <p>{t('settings.recovery.warning')}</p>
+          <div className="actions">
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={() => void makeNew()}
+              aria-disabled={busy || undefined}
+            >
+              {t('settings.recovery.confirm')}
+            </button>
+            <button type="button" className="button button-secondary" onClick={() => setAsking(false)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div className="actions">
+          <button type="button" className="button button-secondary" onClick={() => setAsking(true)}>
+            {t('settings.recovery.start')}
+          </button>
+        </div>
+      )}
+      <ErrorMessage failure={failure} />
+      <StatusMessage>{busy ? t('common.working') : null}</StatusMessage>
+    </Section>
+  );
+}

@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OutputOf } from '@shared/api';
+import type { Failure } from '@shared/errors';
+import { invoke } from '../../api/client';
+import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
+import { Section } from '../../components/Section';
+import { formatNumber } from '../../i18n/format';
+
+type Report = OutputOf<'vault.verify'>;
+
+/** Whether every part of the check passed. */
+export function reportIsClean(report: Report): boolean {
+  return report.firstBadPage === null && report.integrity && report.auditFirstBadRow === null;
+}
+
+/** Checks every page of the database file, SQLite's own integrity check and the audit log's chain. */
+export function VerifySection() {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [report, setReport] = useState<Report | null>(null);
+  const [failure, setFailure] = useState<Failure | null>(null);
+
+  async function verify() {
+    if (busy) return;
+    setBusy(true);
+    setFailure(null);
+    setReport(null);
+    const result = await invoke('vault.verify', {});
+    setBusy(false);
+    if (result.ok) setReport(result.value);
+    else setFailure(result);
+  }
+
+  return (
+    <Section title={t('settings.verify.title')}>
+      <p>{t('settings.verify.intro')}</p>
+      <div className="actions">
+        <button type="button" className="button button-secondary" onClick={() => void verify()} aria-disabled={busy || undefined}>
+          {t('settings.verify.submit')}
+        </button>
+      </div>
+      <StatusMessage>{busy ? t('settings.verify.working') : null}</StatusMessage>
+      <ErrorMessage failure={failure} />
+      {report ? (
+        <div className="verify-report" role="status">
+          <p className={reportIsClean(report) ? 'notice notice-success' : 'notice notice-error'}>
+            {t(reportIsClean(report) ? 'settings.verify.allGood' : 'settings.verify.problems')}
+          </p>
+          <ul>
+            <li>
+              {report.firstBadPage === null
+                ? t('settings.verify.pagesOk', { count: report.pagesChecked, pages: formatNumber(report.pagesChecked) })
+                : t('settings.verify.pagesBad', {
+                    count: report.pagesChecked,
+                    pages: formatNumber(report.pagesChecked),
+                    page: formatNumber(report.firstBadPage),
+                  })}
+            </li>
+            <li>{t(report.integrity ? 'settings.verify.integrityOk' : 'settings.verify.integrityBad')}</li>
+            <li>
+              {report.auditFirstBadRow === null
+                ? t('settings.verify.auditOk', { count: report.auditRows, rows: formatNumber(report.auditRows) })
+                : t('settings.verify.auditBad', { row: formatNumber(report.auditFirstBadRow) })}
+            </li>
+          </ul>
+          {reportIsClean(report) ? null : <p>{t('settings.verify.whatToDo')}</p>}
+        </div>
+      ) : null}
+    </Section>
+  );
+}

@@ -1,0 +1,77 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PASSPHRASE_MIN_LENGTH, type SessionInfo } from '@shared/api';
+import type { Failure } from '@shared/errors';
+import { invoke } from '../../api/client';
+import { fieldErrorsFromIssues, isEmpty, validateInput } from '../../api/validate';
+import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
+import { PassphraseField } from '../../components/PassphraseField';
+import { Screen } from '../../components/Screen';
+import { StrengthMeter } from '../../components/StrengthMeter';
+import { useFieldErrors } from '../../components/useFieldErrors';
+import { useFocusFirstInvalid } from '../../components/useFocusFirstInvalid';
+import { usePassphraseChoice } from './usePassphraseChoice';
+
+interface NewPassphraseScreenProps {
+  session: SessionInfo;
+  onDone: (session: SessionInfo) => void;
+}
+
+/** After opening with the recovery code: a new passphrase must be set before anything else. */
+export function NewPassphraseScreen({ session, onDone }: NewPassphraseScreenProps) {
+  const { t } = useTranslation();
+  const form = useRef<HTMLFormElement>(null);
+  const choice = usePassphraseChoice([session.displayName]);
+  const { errors, setErrors, edit } = useFieldErrors();
+  const [attempt, setAttempt] = useState(0);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [busy, setBusy] = useState(false);
+  useFocusFirstInvalid(form, attempt);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    setFailure(null);
+    const validated = validateInput('vault.changePassphrase', { next: choice.next });
+    const found = { ...choice.check('next', 'again'), ...(validated.ok ? {} : validated.errors) };
+    setErrors(found);
+    if (!validated.ok || !isEmpty(found)) return setAttempt((n) => n + 1);
+    setBusy(true);
+    const result = await invoke('vault.changePassphrase', validated.data);
+    setBusy(false);
+    if (result.ok) return onDone(result.value);
+    setFailure(result);
+    if (result.code === 'invalid_input') setErrors(fieldErrorsFromIssues(result.details?.issues));
+  }
+
+  return (
+    <Screen name="new-passphrase" title={t('newPassphrase.title')}>
+      <p className="lead">{t('newPassphrase.intro')}</p>
+      <form ref={form} onSubmit={submit} noValidate aria-busy={busy}>
+        <PassphraseField
+          label={t('newPassphrase.next')}
+          hint={t('passphrase.chooseHint', { min: PASSPHRASE_MIN_LENGTH })}
+          value={choice.next}
+          onChange={edit('next', choice.setNext)}
+          purpose="new-password"
+          error={errors.next}
+          below={<StrengthMeter strength={choice.strength} empty={choice.next.length === 0} quiet={errors.next !== undefined} />}
+        />
+        <PassphraseField
+          label={t('newPassphrase.again')}
+          value={choice.again}
+          onChange={edit('again', choice.setAgain)}
+          purpose="new-password"
+          error={errors.again}
+        />
+        <ErrorMessage failure={failure} />
+        <StatusMessage>{busy ? t('common.working') : null}</StatusMessage>
+        <div className="actions">
+          <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
+            {t('newPassphrase.submit')}
+          </button>
+        </div>
+      </form>
+    </Screen>
+  );
+}

@@ -1,0 +1,96 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PASSPHRASE_MIN_LENGTH, type SessionInfo } from '@shared/api';
+import type { Failure } from '@shared/errors';
+import { invoke } from '../../api/client';
+import { fieldErrorsFromIssues, isEmpty, validateInput } from '../../api/validate';
+import { currentLocale } from '../../i18n';
+import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
+import { Field } from '../../components/Field';
+import { PassphraseField } from '../../components/PassphraseField';
+import { Screen } from '../../components/Screen';
+import { StrengthMeter } from '../../components/StrengthMeter';
+import { useFieldErrors } from '../../components/useFieldErrors';
+import { useFocusFirstInvalid } from '../../components/useFocusFirstInvalid';
+import { usePassphraseChoice } from './usePassphraseChoice';
+
+interface SetupScreenProps {
+  onDone: (recoveryCode: string, session: SessionInfo) => void;
+  onVaultExists: () => void;
+}
+
+/** First run: the coordinator's name and passphrase create the encrypted vault. */
+export function SetupScreen({ onDone, onVaultExists }: SetupScreenProps) {
+  const { t } = useTranslation();
+  const form = useRef<HTMLFormElement>(null);
+  const [displayName, setDisplayName] = useState('');
+  const choice = usePassphraseChoice([displayName]);
+  const { errors, setErrors, edit } = useFieldErrors();
+  const [attempt, setAttempt] = useState(0);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [busy, setBusy] = useState(false);
+  useFocusFirstInvalid(form, attempt);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    const input = { displayName, passphrase: choice.next, locale: currentLocale() };
+    const validated = validateInput('vault.setup', input);
+    const found = { ...choice.check('passphrase', 'confirm'), ...(validated.ok ? {} : validated.errors) };
+    setErrors(found);
+    setFailure(null);
+    if (!validated.ok || !isEmpty(found)) return setAttempt((n) => n + 1);
+    setBusy(true);
+    const result = await invoke('vault.setup', validated.data);
+    setBusy(false);
+    if (result.ok) return onDone(result.value.recoveryCode, result.value.session);
+    if (result.code === 'vault_exists') return onVaultExists();
+    setFailure(result);
+    if (result.code === 'invalid_input') {
+      setErrors(fieldErrorsFromIssues(result.details?.issues));
+      setAttempt((n) => n + 1);
+    }
+  }
+
+  return (
+    <Screen name="setup" title={t('setup.title')}>
+      <p className="lead">{t('setup.intro')}</p>
+      <p className="notice notice-info">{t('setup.coordinator')}</p>
+      <form ref={form} onSubmit={submit} noValidate aria-busy={busy}>
+        <Field
+          label={t('setup.displayName')}
+          hint={t('setup.displayNameHint')}
+          value={displayName}
+          onChange={(event) => edit('displayName', setDisplayName)(event.target.value)}
+          error={errors.displayName}
+          autoCapitalize="words"
+        />
+        <PassphraseField
+          label={t('setup.passphrase')}
+          hint={t('passphrase.chooseHint', { min: PASSPHRASE_MIN_LENGTH })}
+          value={choice.next}
+          onChange={edit('passphrase', choice.setNext)}
+          purpose="new-password"
+          error={errors.passphrase}
+          below={
+            <StrengthMeter strength={choice.strength} empty={choice.next.length === 0} quiet={errors.passphrase !== undefined} />
+          }
+        />
+        <PassphraseField
+          label={t('setup.confirm')}
+          value={choice.again}
+          onChange={edit('confirm', choice.setAgain)}
+          purpose="new-password"
+          error={errors.confirm}
+        />
+        <ErrorMessage failure={failure} />
+        <StatusMessage>{busy ? t('setup.working') : null}</StatusMessage>
+        <div className="actions">
+          <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
+            {t('setup.submit')}
+          </button>
+        </div>
+      </form>
+    </Screen>
+  );
+}

@@ -1,0 +1,86 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LockReason, SessionInfo } from '@shared/api';
+import type { Failure } from '@shared/errors';
+import { invoke, isVaultProblem } from '../../api/client';
+import { validateInput } from '../../api/validate';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { PassphraseField } from '../../components/PassphraseField';
+import { Screen } from '../../components/Screen';
+import { useFieldErrors } from '../../components/useFieldErrors';
+import { useFocusFirstInvalid } from '../../components/useFocusFirstInvalid';
+import { ThrottleNotice } from './ThrottleNotice';
+import { useCountdown } from './useCountdown';
+
+interface UnlockScreenProps {
+  lockReason: LockReason | null;
+  retryAfterMs: number;
+  onUnlocked: (session: SessionInfo) => void;
+  onForgot: () => void;
+  onBroken: (problem: string) => void;
+}
+
+/** The locked screen: the passphrase opens Polku; the recovery code is one step away. */
+export function UnlockScreen({ lockReason, retryAfterMs, onUnlocked, onForgot, onBroken }: UnlockScreenProps) {
+  const { t } = useTranslation();
+  const form = useRef<HTMLFormElement>(null);
+  const [passphrase, setPassphrase] = useState('');
+  const { errors, setErrors, edit } = useFieldErrors();
+  const [attempt, setAttempt] = useState(0);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [busy, setBusy] = useState(false);
+  const countdown = useCountdown(retryAfterMs);
+  useFocusFirstInvalid(form, attempt);
+  const waiting = countdown.remainingMs > 0;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy || waiting) return;
+    setFailure(null);
+    const validated = validateInput('vault.unlock', { passphrase });
+    setErrors(validated.ok ? {} : validated.errors);
+    if (!validated.ok) return setAttempt((n) => n + 1);
+    setBusy(true);
+    const result = await invoke('vault.unlock', validated.data);
+    setBusy(false);
+    if (result.ok) return onUnlocked(result.value);
+    if (isVaultProblem(result)) return onBroken(result.code);
+    setPassphrase('');
+    const waitMs = result.details?.retryAfterMs ?? 0;
+    // A wait is explained by the countdown; a wrong passphrase or code is said in words as well.
+    setFailure(result.code === 'throttled' && waitMs > 0 ? null : result);
+    countdown.start(waitMs);
+  }
+
+  return (
+    <Screen name="unlock" title={t('unlock.title')}>
+      {lockReason ? (
+        <p role="status" className="notice notice-info">
+          {t(`unlock.reasons.${lockReason}`)}
+        </p>
+      ) : null}
+      <p className="lead">{t('unlock.intro')}</p>
+      <form ref={form} onSubmit={submit} noValidate aria-busy={busy}>
+        <PassphraseField
+          label={t('unlock.passphrase')}
+          value={passphrase}
+          onChange={edit('passphrase', setPassphrase)}
+          purpose="current-password"
+          error={errors.passphrase}
+        />
+        <ErrorMessage failure={failure} />
+        <ThrottleNotice countdown={countdown} />
+        <div className="actions">
+          <button type="submit" className="button button-primary" aria-disabled={busy || waiting || undefined}>
+            {t('unlock.submit')}
+          </button>
+        </div>
+      </form>
+      <p className="secondary-action">
+        <button type="button" className="button-link" onClick={onForgot}>
+          {t('unlock.forgot')}
+        </button>
+      </p>
+    </Screen>
+  );
+}

@@ -1,0 +1,63 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SessionInfo } from '@shared/api';
+import { lockShortcutLabel } from './useSessionGuards';
+
+export type Page = 'home' | 'settings';
+
+interface AppShellProps {
+  session: SessionInfo;
+  /** The page shown, or null on screens that must be finished first (no navigation then). */
+  page: Page | null;
+  onNavigate: (page: Page) => void;
+  onLock: () => void;
+  children: ReactNode;
+}
+
+/** The frame while unlocked: the name, who is signed in, navigation and the Lock button. */
+export function AppShell({ session, page, onNavigate, onLock, children }: AppShellProps) {
+  const { t } = useTranslation();
+  const pages: Page[] = ['home', 'settings'];
+  return (
+    <div className="app-layout">
+      <header className="app-header">
+        <p className="brand">{t('app.name')}</p>
+        {page ? (
+          <nav aria-label={t('shell.navLabel')} className="app-nav">
+            <ul>
+              {pages.map((p) => (
+                <li key={p}>
+                  <button
+                    type="button"
+                    className="nav-link"
+                    aria-current={p === page ? 'page' : undefined}
+                    onClick={() => onNavigate(p)}
+                  >
+                    {t(`shell.nav.${p}`)}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
+        <p className="signed-in">
+          <span className="visually-hidden">{t('shell.signedInAs')} </span>
+          {session.displayName}
+          <span className="role">{t(`roles.${session.role}`)}</span>
+        </p>
+        <button
+          type="button"
+          className="button button-secondary lock-button"
+          onClick={onLock}
+          aria-keyshortcuts="Control+L Meta+L"
+        >
+          {t('shell.lock')}
+          <kbd className="shortcut" aria-hidden="true">
+            {lockShortcutLabel()}
+          </kbd>
+        </button>
+      </header>
+      <main className="app-main">{children}</main>
+    </div>
+  );
+}
