@@ -117,11 +117,4 @@ export type Channel = keyof Api;
 export type InputOf<C extends Channel> = z.input<Api[C]['input']>;
 export type OutputOf<C extends Channel> = z.output<Api[C]['output']>;
 
-/** Events the main side sends to the renderer. */
-export const EVENTS = ['locked', 'progress'] as const;
-export type EventName = (typeof EVENTS)[number];
-export type LockReason = 'manual' | 'idle' | 'suspend' | 'screen-lock' | 'shutdown';
-export interface EventPayloads {
-  locked: { reason: LockReason };
-  progress: { task: string; done: number; total: number };
-}
+export { EVENTS, type EventName, type EventPayloads, type LockReason } from './events';

@@ -1,0 +1,101 @@
+/** The application's life: what must happen before `ready`, the order of start-up, and shutting down. */
+import { existsSync } from 'node:fs';
+import { app, dialog, session, type BrowserWindow } from 'electron';
+import { createCore } from '../core/app-core';
+import type { Core } from '../core/types';
+import { registerIpc } from './ipc';
+import { installLocalizedMenu, LOCALE_CHANGING_CHANNELS } from './menu';
+import { dataDirFrom, ensureDataDir, nativeBindingPath, preloadPath, rendererDir } from './paths';
+import { watchLockTriggers } from './power';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { hardenAllWebContents, hardenSession } from './security';
+import { createMainWindow } from './window';
+
+export const APP_NAME = 'Polku';
+/** No 'persist:' prefix: the window's session lives in memory, so Chromium writes no cache or storage to disk. */
+export const SESSION_PARTITION = 'polku';
+
+const MISSING_NATIVE_MODULE =
+  'The database module for this Electron version is missing. Start Polku with `npm start`, which prepares it.';
+const START_FAILED = 'Polku could not start. Check that its data folder exists and can be written to, then start it again.';
+
+interface Running {
+  window: BrowserWindow | null;
+  core: Core | null;
+}
+
+/** Starts Polku: one instance, hardened before anything loads, the core behind one window. */
+export function startPolku(): void {
+  app.setName(APP_NAME);
+  app.enableSandbox();
+  registerAppScheme();
+  hardenAllWebContents();
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+
+  const running: Running = { window: null, core: null };
+  app.on('second-instance', () => {
+    const { window } = running;
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', () => running.core?.close());
+
+  void app
+    .whenReady()
+    .then(() => openPolku(running))
+    .catch((error: unknown) => {
+      // The error's name only: messages can carry paths with the user's name.
+      console.error(`polku start-failed ${error instanceof Error ? error.name : typeof error}`);
+      dialog.showErrorBox(APP_NAME, START_FAILED);
+      app.exit(1);
+    });
+}
+
+/** Once Electron is ready: the core on the data folder, the hardened session, IPC, lock triggers, menu, window. */
+function openPolku(running: Running): void {
+  const isPackaged = app.isPackaged;
+  const appPath = app.getAppPath();
+  const nativeBinding = nativeBindingPath({
+    isPackaged,
+    appPath,
+    resourcesPath: process.resourcesPath,
+    electronVersion: process.versions.electron,
+  });
+  if (!existsSync(nativeBinding)) {
+    dialog.showErrorBox(APP_NAME, MISSING_NATIVE_MODULE);
+    app.exit(1);
+    return;
+  }
+  if (process.platform === 'darwin' || process.platform === 'win32') app.clearRecentDocuments();
+
+  const dataDir = ensureDataDir(dataDirFrom(process.argv, process.env, app.getPath('userData')));
+  const core = createCore({ dataDir, nativeBinding });
+  running.core = core;
+
+  const windowSession = session.fromPartition(SESSION_PARTITION);
+  hardenSession(windowSession, { allowDevTools: !isPackaged });
+  hardenSession(session.defaultSession, { allowDevTools: !isPackaged });
+  serveRenderer(windowSession, rendererDir(appPath));
+
+  const menu = { isPackaged, platform: process.platform };
+  registerIpc({
+    core,
+    window: () => running.window,
+    onSuccess: (channel) => {
+      if (LOCALE_CHANGING_CHANNELS.has(channel)) void installLocalizedMenu(core, menu);
+    },
+  });
+  void installLocalizedMenu(core, menu);
+  app.on('will-quit', watchLockTriggers(core));
+
+  const window = createMainWindow({ preloadPath: preloadPath(appPath), session: windowSession, isPackaged });
+  running.window = window;
+  window.on('closed', () => {
+    running.window = null;
+  });
+}

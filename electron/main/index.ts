@@ -1,0 +1,4 @@
+/** Entry point of Electron's main process. */
+import { startPolku } from './app';
+
+startPolku();
