@@ -33,6 +33,7 @@ const playwrightJson = join(reports, 'playwright.json');
 const steps = [
   ['types', 'npx', ['tsc', '-b', '--noEmit']],
   ['lint', 'npx', ['eslint', '--max-warnings', '0', '.']],
+  ['format', 'npx', ['prettier', '--check', '.']],
   ['unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]],
   ['electronegativity', 'node', ['scripts/electronegativity.mjs']],
   ['build', 'npx', ['electron-vite', 'build']],
@@ -70,7 +71,8 @@ for (const [name, command, args, env = {}] of steps) {
 }
 const { passed, failed, skipped } = counts();
 rmSync(reports, { recursive: true, force: true });
-if (skipped > 0) console.log(`\n${skipped} tests were skipped (see the reasons printed above); skipped tests do not count as passed.`);
+if (skipped > 0)
+  console.log(`\n${skipped} tests were skipped (see the reasons printed above); skipped tests do not count as passed.`);
 if (failedStep) console.log(`\nnpm test: the step "${failedStep}" failed.`);
 console.log(`\n${passed} passed, ${failedStep && failed === 0 ? 1 : failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failedStep ? 1 : 0);

@@ -14,7 +14,17 @@ const channels = Object.keys(api);
 const payload = fc.oneof(
   fc.anything(),
   fc.dictionary(
-    fc.constantFrom('displayName', 'passphrase', 'locale', 'recoveryCode', 'current', 'next', 'autoLockMinutes', '__proto__', 'constructor'),
+    fc.constantFrom(
+      'displayName',
+      'passphrase',
+      'locale',
+      'recoveryCode',
+      'current',
+      'next',
+      'autoLockMinutes',
+      '__proto__',
+      'constructor',
+    ),
     fc.oneof(
       fc.string({ maxLength: 2000 }),
       fc.string({ unit: 'grapheme', maxLength: 64 }),

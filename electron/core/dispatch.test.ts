@@ -41,7 +41,11 @@ describe('dispatch', () => {
 
   it('refuses input that does not match the schema, naming the field but not echoing the value', async () => {
     const t = fresh();
-    const result = await t.core.dispatch('vault.setup', { displayName: 'Secret Name', passphrase: 12, locale: 'xx' }, { trustedSender: true });
+    const result = await t.core.dispatch(
+      'vault.setup',
+      { displayName: 'Secret Name', passphrase: 12, locale: 'xx' },
+      { trustedSender: true },
+    );
     expect(result).toMatchObject({ ok: false, code: 'invalid_input' });
     expect(JSON.stringify(result)).not.toContain('Secret Name');
     if (!result.ok) expect(result.details?.issues?.map((i) => i.path).sort()).toEqual(['locale', 'passphrase']);
@@ -55,7 +59,16 @@ describe('dispatch', () => {
 
   it('survives hostile payloads of every shape on every channel', async () => {
     const t = fresh();
-    const payloads: unknown[] = [null, undefined, 0, 'x', [], { __proto__: { admin: true } }, { passphrase: 'x'.repeat(100_000) }, Symbol.for('x')];
+    const payloads: unknown[] = [
+      null,
+      undefined,
+      0,
+      'x',
+      [],
+      { __proto__: { admin: true } },
+      { passphrase: 'x'.repeat(100_000) },
+      Symbol.for('x'),
+    ];
     for (const channel of Object.keys(api)) {
       for (const payload of payloads) {
         const result = await t.core.dispatch(channel, payload, { trustedSender: true });
@@ -87,7 +100,9 @@ describe('dispatch', () => {
         audit: () => ({ action: 'settings.update' }),
       },
     };
-    const handlers = buildRegistry([...HANDLER_GROUPS.map((g) => ({ ...g, 'settings.update': undefined })), failing].map(dropUndefined));
+    const handlers = buildRegistry(
+      [...HANDLER_GROUPS.map((g) => ({ ...g, 'settings.update': undefined })), failing].map(dropUndefined),
+    );
     const deps = { handlers, vault, now: Date.now, coreContext: () => ({}) as CoreContext };
     const trusted = { trustedSender: true };
     const auditRows = () => (vault.current!.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;

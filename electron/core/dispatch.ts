@@ -8,7 +8,13 @@ import type { Vault } from './vault/vault';
 import { logEvent } from './log';
 
 /** Channels a user may call right after a recovery-code unlock, before setting a new passphrase. */
-const ALLOWED_BEFORE_NEW_PASSPHRASE = new Set<Channel>(['vault.status', 'vault.lock', 'vault.changePassphrase', 'session.touch', 'prefs.setLocale']);
+const ALLOWED_BEFORE_NEW_PASSPHRASE = new Set<Channel>([
+  'vault.status',
+  'vault.lock',
+  'vault.changePassphrase',
+  'session.touch',
+  'prefs.setLocale',
+]);
 const SLOW_REQUEST_MS = 500;
 
 export interface DispatchDeps {
@@ -26,7 +32,12 @@ function isChannel(name: string): name is Channel {
  * One request, end to end: sender check, input validation, unlock state and permission, the handler in a
  * transaction with its audit record, output validation. Never throws; never returns stack traces or SQL.
  */
-export async function dispatch(deps: DispatchDeps, channel: string, input: unknown, context: RequestContext): Promise<Result<unknown>> {
+export async function dispatch(
+  deps: DispatchDeps,
+  channel: string,
+  input: unknown,
+  context: RequestContext,
+): Promise<Result<unknown>> {
   if (!context.trustedSender) return failure('forbidden');
   if (typeof channel !== 'string' || !isChannel(channel)) return failure('unknown_channel');
   const spec = api[channel];
@@ -89,7 +100,9 @@ function recordDenied(deps: DispatchDeps, channel: Channel): void {
   const open = deps.vault.current;
   if (!open) return;
   try {
-    open.db.transaction(() => appendAudit(open.db, { userId: open.session.userId, action: channel, outcome: 'denied' }, new Date(deps.now())))();
+    open.db.transaction(() =>
+      appendAudit(open.db, { userId: open.session.userId, action: channel, outcome: 'denied' }, new Date(deps.now())),
+    )();
   } catch (error) {
     logEvent('internal-error', { channel, error });
   }

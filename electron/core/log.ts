@@ -2,7 +2,10 @@
  * The main side's only log. It writes event names, channel names, durations and error classes — never
  * messages, inputs or outputs, which could carry personal data.
  */
-export function logEvent(event: 'internal-error' | 'slow-request', fields: { channel?: string; ms?: number; error?: unknown }): void {
+export function logEvent(
+  event: 'internal-error' | 'slow-request',
+  fields: { channel?: string; ms?: number; error?: unknown },
+): void {
   const parts = [`polku ${event}`];
   if (fields.channel) parts.push(`channel=${fields.channel}`);
   if (fields.ms !== undefined) parts.push(`ms=${Math.round(fields.ms)}`);
@@ -13,6 +16,10 @@ export function logEvent(event: 'internal-error' | 'slow-request', fields: { cha
 function describe(error: unknown): string {
   if (!(error instanceof Error)) return typeof error;
   const code = (error as { code?: unknown }).code;
-  const frame = error.stack?.split('\n').find((line) => line.trim().startsWith('at '))?.trim() ?? '';
+  const frame =
+    error.stack
+      ?.split('\n')
+      .find((line) => line.trim().startsWith('at '))
+      ?.trim() ?? '';
   return [error.name, typeof code === 'string' ? code : '', frame].filter(Boolean).join(' ');
 }

@@ -57,8 +57,11 @@ export function appendAudit(db: Db, entry: AuditEntry, at: Date): void {
   );
   // The head is kept apart from the rows so that removing the newest rows is noticed too.
   const headValue = JSON.stringify({ id: row.id, hash });
-  run(db, sql`INSERT INTO settings (key, value) VALUES (${HEAD_KEY}, ${headValue})
-              ON CONFLICT (key) DO UPDATE SET value = excluded.value`);
+  run(
+    db,
+    sql`INSERT INTO settings (key, value) VALUES (${HEAD_KEY}, ${headValue})
+              ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+  );
 }
 
 export interface AuditVerification {

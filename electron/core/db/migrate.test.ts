@@ -76,9 +76,9 @@ describe('0001-foundation', () => {
     expect(schemaVersion(db)).toBe(0);
     migrate(db, MIGRATIONS, 1);
     db.prepare(`INSERT INTO users (id, display_name, role, created_at) VALUES ('u1', 'A', 'coordinator', 'now')`).run();
-    expect(() => db.prepare(`INSERT INTO users (id, display_name, role, created_at) VALUES ('u2', 'B', 'boss', 'now')`).run()).toThrow(
-      /CHECK/,
-    );
+    expect(() =>
+      db.prepare(`INSERT INTO users (id, display_name, role, created_at) VALUES ('u2', 'B', 'boss', 'now')`).run(),
+    ).toThrow(/CHECK/);
     db.prepare(
       `INSERT INTO audit_log (at, user_id, action, outcome, prev_hash, hash) VALUES ('now', 'u1', 'x', 'ok', 'p', 'h')`,
     ).run();

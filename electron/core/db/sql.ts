@@ -14,7 +14,14 @@ export function sql(strings: TemplateStringsArray, ...values: unknown[]): SqlQue
 type Statement = ReturnType<Db['prepare']>;
 const statementCache = new WeakMap<Db, Map<string, Statement>>();
 
-function prepare(db: Db, text: string): { all(...v: unknown[]): unknown[]; get(...v: unknown[]): unknown; run(...v: unknown[]): { changes: number; lastInsertRowid: number | bigint } } {
+function prepare(
+  db: Db,
+  text: string,
+): {
+  all(...v: unknown[]): unknown[];
+  get(...v: unknown[]): unknown;
+  run(...v: unknown[]): { changes: number; lastInsertRowid: number | bigint };
+} {
   let cache = statementCache.get(db);
   if (!cache) {
     cache = new Map();

@@ -13,8 +13,11 @@ export function readSetting(db: Db, key: string): unknown {
 /** Stores one value as JSON. */
 export function writeSetting(db: Db, key: string, value: unknown): void {
   const json = JSON.stringify(value);
-  run(db, sql`INSERT INTO settings (key, value) VALUES (${key}, ${json})
-              ON CONFLICT (key) DO UPDATE SET value = excluded.value`);
+  run(
+    db,
+    sql`INSERT INTO settings (key, value) VALUES (${key}, ${json})
+              ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+  );
 }
 
 /** The user-facing settings, with defaults for anything unset or out of range. */

@@ -23,8 +23,11 @@ function toUser(row: UserRow): User {
 }
 
 export function insertUser(db: Db, user: User): void {
-  run(db, sql`INSERT INTO users (id, display_name, role, active, created_at)
-              VALUES (${user.id}, ${user.displayName}, ${user.role}, ${user.active ? 1 : 0}, ${user.createdAt})`);
+  run(
+    db,
+    sql`INSERT INTO users (id, display_name, role, active, created_at)
+              VALUES (${user.id}, ${user.displayName}, ${user.role}, ${user.active ? 1 : 0}, ${user.createdAt})`,
+  );
 }
 
 export function findUser(db: Db, id: string): User | undefined {

@@ -255,7 +255,9 @@ describe('rotating the master key', () => {
     const t = fresh();
     const { recoveryCode: oldCode } = await setUp(t);
     const oldKey = Buffer.from(await keyOf(t), 'hex');
-    expect(await t.call('vault.rotateMasterKey', { passphrase: 'not the passphrase' })).toMatchObject({ code: 'wrong_passphrase' });
+    expect(await t.call('vault.rotateMasterKey', { passphrase: 'not the passphrase' })).toMatchObject({
+      code: 'wrong_passphrase',
+    });
     const { recoveryCode } = await t.ok('vault.rotateMasterKey', { passphrase: PASSPHRASE });
     const newKey = Buffer.from(await keyOf(t), 'hex');
     expect(newKey.equals(oldKey)).toBe(false);
@@ -264,7 +266,9 @@ describe('rotating the master key', () => {
     expect(verifyDatabaseFile(path, newKey).firstBadPage).toBeNull();
     expect(verifyDatabaseFile(path, oldKey).firstBadPage).toBe(1);
     expect(readSlotFile(vaultFiles(t.dataDir).slots).slots.every((s) => s.generation === 2)).toBe(true);
-    expect(await t.call('vault.unlockWithRecoveryCode', { recoveryCode: oldCode })).toMatchObject({ code: 'wrong_recovery_code' });
+    expect(await t.call('vault.unlockWithRecoveryCode', { recoveryCode: oldCode })).toMatchObject({
+      code: 'wrong_recovery_code',
+    });
     await t.ok('vault.unlock', { passphrase: PASSPHRASE });
     expect((await t.ok('vault.verify', {})).integrity).toBe(true);
     t.core.lock('manual');

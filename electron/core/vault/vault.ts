@@ -103,7 +103,13 @@ export class Vault {
       db.transaction(() => {
         writeSetting(db, VAULT_ID, vaultId);
         writeSetting(db, RECOVERY_CONFIRMED, false);
-        insertUser(db, { id: userId, displayName: input.displayName, role: 'coordinator', active: true, createdAt: now.toISOString() });
+        insertUser(db, {
+          id: userId,
+          displayName: input.displayName,
+          role: 'coordinator',
+          active: true,
+          createdAt: now.toISOString(),
+        });
         appendAudit(db, { userId, action: 'vault.setup', entity: 'user', entityId: userId, outcome: 'ok' }, now);
       })();
       db.pragma('wal_checkpoint(TRUNCATE)');
@@ -111,7 +117,13 @@ export class Vault {
       db.close();
     }
     // Slot file first, database rename last: an interruption in between is completed by probeVault().
-    writeSlotFile(this.files.slots, { format: 1, vaultId, generation: 1, lastSlotId: passphraseSlot.id, slots: [passphraseSlot, recoverySlot] });
+    writeSlotFile(this.files.slots, {
+      format: 1,
+      vaultId,
+      generation: 1,
+      lastSlotId: passphraseSlot.id,
+      slots: [passphraseSlot, recoverySlot],
+    });
     renameDurably(this.files.dbDuringSetup, this.files.db);
     clearFailures(this.options.dataDir);
 
@@ -192,7 +204,10 @@ export class Vault {
     });
     this.assertStillOpen(open.db);
     writeSlotFile(this.files.slots, { ...file, lastSlotId: slot.id, slots: [...file.slots.filter((s) => s !== mine), slot] });
-    this.write({ action: 'vault.changePassphrase', entity: 'user', entityId: open.session.userId, outcome: 'ok' }, () => undefined);
+    this.write(
+      { action: 'vault.changePassphrase', entity: 'user', entityId: open.session.userId, outcome: 'ok' },
+      () => undefined,
+    );
     open.session.mustChangePassphrase = false;
     return { ...open.session };
   }
@@ -365,7 +380,8 @@ export class Vault {
     } catch (error) {
       db.close();
       const code = (error as { code?: unknown }).code;
-      if (typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')) throw new AppError('db_corrupt');
+      if (typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB'))
+        throw new AppError('db_corrupt');
       throw error;
     }
   }
@@ -373,8 +389,13 @@ export class Vault {
   private auditUnlock(db: Db, userId: string, failures: number, withRecoveryCode: boolean): void {
     const now = new Date(this.options.now());
     db.transaction(() => {
-      if (failures > 0) appendAudit(db, { userId: null, action: 'vault.unlock', outcome: 'failed', detail: `${failures} attempts` }, now);
-      appendAudit(db, { userId, action: 'vault.unlock', outcome: 'ok', detail: withRecoveryCode ? 'recovery code' : 'passphrase' }, now);
+      if (failures > 0)
+        appendAudit(db, { userId: null, action: 'vault.unlock', outcome: 'failed', detail: `${failures} attempts` }, now);
+      appendAudit(
+        db,
+        { userId, action: 'vault.unlock', outcome: 'ok', detail: withRecoveryCode ? 'recovery code' : 'passphrase' },
+        now,
+      );
     })();
   }
 

@@ -1,13 +1,13 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PASSPHRASE_MIN_LENGTH, type SessionInfo } from '@shared/api';
+import type { SessionInfo } from '@shared/api';
 import type { Failure } from '@shared/errors';
 import { invoke } from '../../api/client';
 import { fieldErrorsFromIssues, isEmpty, validateInput, type FieldErrors } from '../../api/validate';
 import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
 import { PassphraseField } from '../../components/PassphraseField';
 import { Section } from '../../components/Section';
-import { StrengthMeter } from '../../components/StrengthMeter';
+import { NewPassphraseFields } from '../vault/NewPassphraseFields';
 import { useFieldErrors } from '../../components/useFieldErrors';
 import { useFocusFirstInvalid } from '../../components/useFocusFirstInvalid';
 import { usePassphraseChoice } from '../vault/usePassphraseChoice';
@@ -69,21 +69,12 @@ export function ChangePassphraseSection({ session, onSession }: ChangePassphrase
           purpose="current-password"
           error={errors.current}
         />
-        <PassphraseField
-          label={t('settings.passphrase.next')}
-          hint={t('passphrase.chooseHint', { min: PASSPHRASE_MIN_LENGTH })}
-          value={choice.next}
-          onChange={edit('next', choice.setNext)}
-          purpose="new-password"
-          error={errors.next}
-          below={<StrengthMeter strength={choice.strength} empty={choice.next.length === 0} quiet={errors.next !== undefined} />}
-        />
-        <PassphraseField
-          label={t('settings.passphrase.again')}
-          value={choice.again}
-          onChange={edit('again', choice.setAgain)}
-          purpose="new-password"
-          error={errors.again}
+        <NewPassphraseFields
+          choice={choice}
+          errors={errors}
+          edit={edit}
+          labels={{ next: t('settings.passphrase.next'), again: t('settings.passphrase.again') }}
+          fields={{ next: 'next', again: 'again' }}
         />
         <ErrorMessage failure={failure} />
         <StatusMessage tone={done ? 'success' : 'info'}>

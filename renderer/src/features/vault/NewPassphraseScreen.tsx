@@ -1,13 +1,12 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PASSPHRASE_MIN_LENGTH, type SessionInfo } from '@shared/api';
+import type { SessionInfo } from '@shared/api';
 import type { Failure } from '@shared/errors';
 import { invoke } from '../../api/client';
 import { fieldErrorsFromIssues, isEmpty, validateInput } from '../../api/validate';
 import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
-import { PassphraseField } from '../../components/PassphraseField';
 import { Screen } from '../../components/Screen';
-import { StrengthMeter } from '../../components/StrengthMeter';
+import { NewPassphraseFields } from './NewPassphraseFields';
 import { useFieldErrors } from '../../components/useFieldErrors';
 import { useFocusFirstInvalid } from '../../components/useFocusFirstInvalid';
 import { usePassphraseChoice } from './usePassphraseChoice';
@@ -48,21 +47,12 @@ export function NewPassphraseScreen({ session, onDone }: NewPassphraseScreenProp
     <Screen name="new-passphrase" title={t('newPassphrase.title')}>
       <p className="lead">{t('newPassphrase.intro')}</p>
       <form ref={form} onSubmit={submit} noValidate aria-busy={busy}>
-        <PassphraseField
-          label={t('newPassphrase.next')}
-          hint={t('passphrase.chooseHint', { min: PASSPHRASE_MIN_LENGTH })}
-          value={choice.next}
-          onChange={edit('next', choice.setNext)}
-          purpose="new-password"
-          error={errors.next}
-          below={<StrengthMeter strength={choice.strength} empty={choice.next.length === 0} quiet={errors.next !== undefined} />}
-        />
-        <PassphraseField
-          label={t('newPassphrase.again')}
-          value={choice.again}
-          onChange={edit('again', choice.setAgain)}
-          purpose="new-password"
-          error={errors.again}
+        <NewPassphraseFields
+          choice={choice}
+          errors={errors}
+          edit={edit}
+          labels={{ next: t('newPassphrase.next'), again: t('newPassphrase.again') }}
+          fields={{ next: 'next', again: 'again' }}
         />
         <ErrorMessage failure={failure} />
         <StatusMessage>{busy ? t('common.working') : null}</StatusMessage>

@@ -1,15 +1,14 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PASSPHRASE_MIN_LENGTH, type SessionInfo } from '@shared/api';
+import type { SessionInfo } from '@shared/api';
 import type { Failure } from '@shared/errors';
 import { invoke } from '../../api/client';
 import { fieldErrorsFromIssues, isEmpty, validateInput } from '../../api/validate';
 import { currentLocale } from '../../i18n';
 import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
-import { PassphraseField } from '../../components/PassphraseField';
 import { Screen } from '../../components/Screen';
-import { StrengthMeter } from '../../components/StrengthMeter';
+import { NewPassphraseFields } from './NewPassphraseFields';
 import { useFieldErrors } from '../../components/useFieldErrors';
 import { useFocusFirstInvalid } from '../../components/useFocusFirstInvalid';
 import { usePassphraseChoice } from './usePassphraseChoice';
@@ -65,23 +64,12 @@ export function SetupScreen({ onDone, onVaultExists }: SetupScreenProps) {
           error={errors.displayName}
           autoCapitalize="words"
         />
-        <PassphraseField
-          label={t('setup.passphrase')}
-          hint={t('passphrase.chooseHint', { min: PASSPHRASE_MIN_LENGTH })}
-          value={choice.next}
-          onChange={edit('passphrase', choice.setNext)}
-          purpose="new-password"
-          error={errors.passphrase}
-          below={
-            <StrengthMeter strength={choice.strength} empty={choice.next.length === 0} quiet={errors.passphrase !== undefined} />
-          }
-        />
-        <PassphraseField
-          label={t('setup.confirm')}
-          value={choice.again}
-          onChange={edit('confirm', choice.setAgain)}
-          purpose="new-password"
-          error={errors.confirm}
+        <NewPassphraseFields
+          choice={choice}
+          errors={errors}
+          edit={edit}
+          labels={{ next: t('setup.passphrase'), again: t('setup.confirm') }}
+          fields={{ next: 'passphrase', again: 'confirm' }}
         />
         <ErrorMessage failure={failure} />
         <StatusMessage>{busy ? t('setup.working') : null}</StatusMessage>
