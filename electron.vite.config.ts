@@ -32,6 +32,7 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
+      minify: true,
       emptyOutDir: true,
       // No inline module preload polyfill: the CSP forbids inline script.
       modulePreload: { polyfill: false },

@@ -51,7 +51,15 @@ function regularFiles(path: string, stats: Stats, into: string[]): void {
     return;
   }
   if (!stats.isDirectory()) return;
-  for (const name of readdirSync(path)) {
+  let names: string[];
+  try {
+    names = readdirSync(path);
+  } catch (error) {
+    // A folder a running browser removes between listing and reading is simply gone.
+    if (isNotFound(error)) return;
+    throw error;
+  }
+  for (const name of names) {
     const child = join(path, name);
     const childStats = lstatOrNull(child);
     if (childStats) regularFiles(child, childStats, into);
@@ -74,15 +82,19 @@ function isNotFound(error: unknown): boolean {
 
 /**
  * Finds every file under `paths` (folders, searched recursively, or single files) that holds `marker` as UTF-8,
- * UTF-16LE or UTF-16BE, as typed or case-folded. A path that does not exist fails the scan rather than passing it.
+ * UTF-16LE or UTF-16BE, as typed or case-folded. A path that does not exist fails the scan rather than passing it,
+ * unless `vanished: 'skip'` says the paths are other programs' temp files that may be deleted meanwhile.
  * Compressed content (Snappy blocks in LevelDB, gzip) is searched as stored: use a marker with no repeated
  * four-character run, so that a compressor keeps it whole as a literal.
  */
-export function scanForMarker(paths: string[], marker: string): MarkerHit[] {
+export function scanForMarker(paths: string[], marker: string, options: { vanished?: 'fail' | 'skip' } = {}): MarkerHit[] {
   if (marker.length < 8) throw new Error('A leak marker needs at least 8 characters to be unambiguous.');
   const needles = needlesFor(marker);
   const files: string[] = [];
-  for (const path of paths) regularFiles(path, lstatSync(path), files);
+  for (const path of paths) {
+    const stats = options.vanished === 'skip' ? lstatOrNull(path) : lstatSync(path);
+    if (stats) regularFiles(path, stats, files);
+  }
   const hits: MarkerHit[] = [];
   for (const file of files) {
     let content: Buffer;

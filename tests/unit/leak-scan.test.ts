@@ -75,6 +75,12 @@ describe('scanForMarker', () => {
     expect(() => scanForMarker([join(root, 'missing')], MARKER)).toThrow(/ENOENT/);
   });
 
+  it("skips another program's temp entries that are gone by the time they are read, when told to", () => {
+    writeFileSync(join(root, 'present.bin'), `x${MARKER}x`);
+    const paths = [join(root, 'gone-meanwhile'), join(root, 'present.bin')];
+    expect(scanForMarker(paths, MARKER, { vanished: 'skip' }).map((hit) => hit.encoding)).toContain('utf8');
+  });
+
   it('refuses a marker too short to be told apart from chance', () => {
     expect(() => scanForMarker([root], 'Anna')).toThrow(/at least 8/);
   });

@@ -59,6 +59,13 @@ describe('the passphrase strength estimate', () => {
     }
   });
 
+  it('counts a word as a word, not as random letters: two words are not strong', () => {
+    for (const text of ['kimalainen lyhty', 'fyrtorn kanelbulle', 'battery staple']) {
+      expect(estimateStrength(text).score, text).toBeLessThanOrEqual(1);
+      expect(estimateStrength(text).hints, text).toContain('longer');
+    }
+  });
+
   it('rates a long random string of mixed characters as very strong', () => {
     expect(estimateStrength('Tx9#mK2$vL8@qR4!').score).toBe(4);
   });

@@ -52,6 +52,11 @@ const MIN_WALK = 4;
 const MIN_SEQUENCE = 3;
 const MIN_REPEAT = 3;
 const MIN_WORD = 4;
+/**
+ * A whole word costs an attacker at most this much: about the size of a vocabulary with its inflected
+ * forms (2^16). Without it, "kimalainen lyhty" would count as 16 random letters.
+ */
+const WORD_BITS = 16;
 /** Patterns longer than this are not searched for: keeps the meter instant on every keystroke. */
 const MAX_PATTERN = 24;
 
@@ -101,8 +106,8 @@ function scoreFor(bits: number): StrengthScore {
 /** The cheapest way an attacker would describe the text starting at `i`: the longest pattern wins. */
 function bestPiece(chars: string[], i: number, perCharacter: number, names: string[]): Piece {
   const candidates: Piece[] = [{ length: 1, bits: perCharacter }];
-  const word = longestWord(chars, i, names);
-  if (word) candidates.push(word);
+  const known = longestWord(chars, i, names);
+  if (known) candidates.push(known);
   const repeat = runLength(chars, i, (a, b) => a === b);
   if (repeat >= MIN_REPEAT) candidates.push({ length: repeat, bits: perCharacter + Math.log2(repeat), hint: 'repeats' });
   const sequence = Math.max(
@@ -113,6 +118,8 @@ function bestPiece(chars: string[], i: number, perCharacter: number, names: stri
     candidates.push({ length: sequence, bits: perCharacter + Math.log2(sequence) + 1, hint: 'sequence' });
   const walk = longestWalk(chars, i);
   if (walk >= MIN_WALK) candidates.push({ length: walk, bits: 6 + Math.log2(walk), hint: 'keyboard' });
+  const word = wordAt(chars, i);
+  if (word >= MIN_WORD - 1) candidates.push({ length: word, bits: Math.min(word * perCharacter, WORD_BITS) });
   const echo = repeatedChunk(chars, i);
   if (echo > 0) candidates.push({ length: echo, bits: Math.log2(echo) + 1, hint: 'repeats' });
   // Prefer the piece that explains the most characters per bit spent.
@@ -129,6 +136,15 @@ function longestWord(chars: string[], i: number, names: string[]): Piece | null 
     }
   }
   return found;
+}
+
+/** The length of the run of letters starting at `i`, if a word starts there (0 otherwise). */
+function wordAt(chars: string[], i: number): number {
+  const isLetter = (c: string | undefined) => c !== undefined && /\p{L}/u.test(c);
+  if (!isLetter(chars[i]) || isLetter(chars[i - 1])) return 0;
+  let n = 0;
+  while (isLetter(chars[i + n])) n++;
+  return n;
 }
 
 function runLength(chars: string[], i: number, follows: (previous: string, next: string) => boolean): number {
