@@ -78,7 +78,7 @@ describe('scanForMarker', () => {
   it("skips another program's temp entries that are gone by the time they are read, when told to", () => {
     writeFileSync(join(root, 'present.bin'), `x${MARKER}x`);
     const paths = [join(root, 'gone-meanwhile'), join(root, 'present.bin')];
-    expect(scanForMarker(paths, MARKER, { vanished: 'skip' }).map((hit) => hit.encoding)).toContain('utf8');
+    expect(scanForMarker(paths, MARKER, { vanished: 'skip' }).map((hit) => hit.encoding)).toContain('utf-8');
   });
 
   it('refuses a marker too short to be told apart from chance', () => {
