@@ -40,6 +40,20 @@ export const sessionInfo = z.object({
 });
 export type SessionInfo = z.infer<typeof sessionInfo>;
 
+export const userId = z.string().regex(/^[0-9a-f]{32}$/);
+export const userSummary = z.object({
+  id: userId,
+  displayName: z.string(),
+  role,
+  active: z.boolean(),
+  /** Holds a one-time passphrase that must be changed at the next unlock. */
+  mustChangePassphrase: z.boolean(),
+  createdAt: z.string(),
+});
+export type UserSummary = z.infer<typeof userSummary>;
+/** Given by the coordinator for a first unlock or after a forgotten passphrase; shown once. */
+const issuedPassphrase = z.object({ user: userSummary, oneTimePassphrase: z.string() });
+
 export const vaultState = z.enum(['uninitialized', 'locked', 'unlocked', 'broken']);
 
 const empty = z.object({}).strict();
@@ -77,7 +91,12 @@ export const api = {
   'vault.confirmRecoveryCode': channel('session', z.object({ recoveryCode }).strict(), sessionInfo),
   /** Makes a new recovery code (the old one stops working). Coordinator only. */
   'vault.newRecoveryCode': channel('vault.admin', empty, z.object({ recoveryCode: z.string() })),
-  'vault.unlock': channel('public', z.object({ passphrase: z.string().min(1).max(PASSPHRASE_MAX_LENGTH) }).strict(), sessionInfo),
+  /** `name` picks the user's slot; without it, the slot of whoever unlocked last is tried. */
+  'vault.unlock': channel(
+    'public',
+    z.object({ name: z.string().max(80).optional(), passphrase: z.string().min(1).max(PASSPHRASE_MAX_LENGTH) }).strict(),
+    sessionInfo,
+  ),
   'vault.unlockWithRecoveryCode': channel('public', z.object({ recoveryCode }).strict(), sessionInfo),
   'vault.lock': channel('public', empty, nothing),
   /** `current` may be left out only right after a recovery-code unlock. */
@@ -104,6 +123,19 @@ export const api = {
       auditFirstBadRow: z.number().int().nullable(),
     }),
   ),
+  /** Staff accounts, for the coordinator. */
+  'users.list': channel('users.manage', empty, z.array(userSummary)),
+  /** Adds a staff member with a one-time passphrase, to be changed at their first unlock. */
+  'users.create': channel('users.manage', z.object({ displayName, role }).strict(), issuedPassphrase),
+  'users.update': channel(
+    'users.manage',
+    z.object({ id: userId, displayName: displayName.optional(), role: role.optional() }).strict(),
+    userSummary,
+  ),
+  /** Ends a staff member's access: their key slots are removed; their name stays in the records they made. */
+  'users.deactivate': channel('users.manage', z.object({ id: userId }).strict(), userSummary),
+  /** A new one-time passphrase (forgotten passphrase, or access given back to a deactivated user). */
+  'users.issuePassphrase': channel('users.manage', z.object({ id: userId }).strict(), issuedPassphrase),
   /** Called on user activity (throttled by the renderer) so that idle auto-lock knows the user is there. */
   'session.touch': channel('session', empty, nothing),
   'settings.get': channel('session', empty, settings),

@@ -19,6 +19,9 @@ export const ERROR_CODES = [
   'db_foreign',
   'db_newer',
   'recovery_not_confirmed',
+  'name_taken',
+  'last_coordinator',
+  'own_account',
   'internal',
 ] as const;
 

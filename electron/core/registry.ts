@@ -1,6 +1,7 @@
 import { api, type Channel } from '@shared/api';
 import type { HandlerGroup, Handlers } from './handler';
 import { settingsHandlers } from './settings/handlers';
+import { userHandlers } from './users/handlers';
 import { vaultHandlers } from './vault/handlers';
 
 /** Joins the domains' handler groups; a channel handled twice, or not at all, is a programming error. */
@@ -17,4 +18,4 @@ export function buildRegistry(groups: readonly HandlerGroup[]): Handlers {
   return registry as Handlers;
 }
 
-export const HANDLER_GROUPS: readonly HandlerGroup[] = [vaultHandlers, settingsHandlers];
+export const HANDLER_GROUPS: readonly HandlerGroup[] = [vaultHandlers, settingsHandlers, userHandlers];

@@ -88,3 +88,26 @@ describe('0001-foundation', () => {
     db.close();
   });
 });
+
+describe('0002-staff-accounts', () => {
+  it('adds one-time passphrase flags and a name key, filled in for the users that exist', () => {
+    const { db } = freshDb();
+    migrate(db, MIGRATIONS, 1);
+    db.prepare(
+      `INSERT INTO users (id, display_name, role, created_at) VALUES ('u1', '  Aino   KOORDINAATTORI ', 'coordinator', 'now')`,
+    ).run();
+    migrate(db, MIGRATIONS, 2);
+    expect(db.prepare('SELECT must_change_passphrase, name_key FROM users').get()).toEqual({
+      must_change_passphrase: 0,
+      name_key: 'aino koordinaattori',
+    });
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO users (id, display_name, name_key, role, created_at) VALUES ('u2', 'x', 'aino koordinaattori', 'teacher', 'now')`,
+        )
+        .run(),
+    ).toThrow(/UNIQUE/);
+    db.close();
+  });
+});

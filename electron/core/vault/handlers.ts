@@ -29,7 +29,7 @@ export const vaultHandlers = {
   'vault.unlock': {
     kind: 'core',
     run: async (input, { vault, settingsChanged }) => {
-      const session = await vault.unlock(input.passphrase);
+      const session = await vault.unlock(input.passphrase, input.name);
       settingsChanged();
       return session;
     },

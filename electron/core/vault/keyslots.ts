@@ -21,6 +21,8 @@ export interface KeySlot {
   wrapped: string;
   tag: string;
   createdAt: string;
+  /** Passphrase slots: a keyed hash of the user's name, so the unlock screen can find the slot without storing the name. */
+  nameTag?: string;
 }
 
 /** The key-slot file of a vault. */
@@ -29,6 +31,8 @@ export interface SlotFile {
   vaultId: string;
   generation: number;
   lastSlotId: string | null;
+  /** The vault's random key for name tags (base64, 16 bytes). */
+  nameSalt?: string;
   slots: KeySlot[];
 }
 
@@ -61,6 +65,10 @@ const keySlotSchema = z.strictObject({
   wrapped: base64Bytes(MASTER_KEY_LENGTH),
   tag: base64Bytes(TAG_LENGTH),
   createdAt: z.iso.datetime(),
+  nameTag: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 });
 
 const slotFileSchema = z.strictObject({
@@ -68,6 +76,7 @@ const slotFileSchema = z.strictObject({
   vaultId: opaqueId,
   generation,
   lastSlotId: slotId.nullable(),
+  nameSalt: base64Bytes(SALT_LENGTH).optional(),
   slots: z
     .array(keySlotSchema)
     .refine((slots) => new Set(slots.map((slot) => slot.id)).size === slots.length, 'duplicate slot id'),

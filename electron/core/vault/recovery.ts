@@ -8,10 +8,22 @@ const CANONICAL = /^[0-9A-HJKMNP-TV-Z]{30}$/;
 
 /** A new recovery code: 150 random bits as 30 Crockford base32 characters, shown as six groups of five. */
 export function generateRecoveryCode(): string {
+  return randomCrockford(CODE_LENGTH, GROUP_LENGTH);
+}
+
+/**
+ * A one-time passphrase the coordinator hands to a colleague: 80 random bits as four groups of four
+ * Crockford base32 characters, easy to read aloud and to type once before choosing one's own.
+ */
+export function generateOneTimePassphrase(): string {
+  return randomCrockford(16, 4);
+}
+
+function randomCrockford(length: number, groupLength: number): string {
   // 256 is a multiple of 32, so the low five bits of a random byte are uniform.
-  const characters = [...randomBytes(CODE_LENGTH)].map((byte) => ALPHABET[byte & 31]).join('');
+  const characters = [...randomBytes(length)].map((byte) => ALPHABET[byte & 31]).join('');
   const groups: string[] = [];
-  for (let start = 0; start < CODE_LENGTH; start += GROUP_LENGTH) groups.push(characters.slice(start, start + GROUP_LENGTH));
+  for (let start = 0; start < length; start += groupLength) groups.push(characters.slice(start, start + groupLength));
   return groups.join('-');
 }
 

@@ -9,10 +9,11 @@ import { MIGRATIONS } from '../db/migrations';
 import { openEncrypted, type Db } from '../db/open';
 import { removeIfExists, renameDurably } from '../fs/atomic';
 import { readSetting, writeSetting } from '../settings/repo';
-import { findUser, insertUser } from '../users/repo';
+import { findUser, insertUser, updateUser } from '../users/repo';
 import { probeVault, vaultFiles } from './files';
-import type { ScryptParams } from './kdf';
+import { deriveKek, type ScryptParams } from './kdf';
 import { makeSlot, openSlot, readSlotFile, writeSlotFile, type KeySlot, type SlotFile, type SlotKind } from './keyslots';
+import { nameTag, newNameSalt } from './name-tag';
 import { assertPassphraseAcceptable, passphraseSecret } from './passphrase-policy';
 import { generateRecoveryCode, normalizeRecoveryCode } from './recovery';
 import { clearFailures, readAttempts, recordFailure, retryAfterMs } from './throttle';
@@ -92,7 +93,11 @@ export class Vault {
     const userId = randomBytes(16).toString('hex');
     const recoveryCode = generateRecoveryCode();
     const slotOptions = { userId, vaultId, generation: 1, kdf: this.options.kdf, now };
-    const passphraseSlot = await this.makeSecretSlot(masterKey, 'passphrase', input.passphrase, slotOptions);
+    const nameSalt = newNameSalt();
+    const passphraseSlot = {
+      ...(await this.makeSecretSlot(masterKey, 'passphrase', input.passphrase, slotOptions)),
+      nameTag: nameTag(nameSalt, input.displayName),
+    };
     const recoverySlot = await this.makeSecretSlot(masterKey, 'recovery', recoveryCode, slotOptions);
 
     mkdirSync(this.options.dataDir, { recursive: true, mode: 0o700 });
@@ -108,6 +113,7 @@ export class Vault {
           displayName: input.displayName,
           role: 'coordinator',
           active: true,
+          mustChangePassphrase: false,
           createdAt: now.toISOString(),
         });
         appendAudit(db, { userId, action: 'vault.setup', entity: 'user', entityId: userId, outcome: 'ok' }, now);
@@ -122,6 +128,7 @@ export class Vault {
       vaultId,
       generation: 1,
       lastSlotId: passphraseSlot.id,
+      nameSalt,
       slots: [passphraseSlot, recoverySlot],
     });
     renameDurably(this.files.dbDuringSetup, this.files.db);
@@ -132,8 +139,8 @@ export class Vault {
   }
 
   /** Unlocks with a user's passphrase. Wrong passphrases count towards the growing delay. */
-  async unlock(passphrase: string): Promise<SessionInfo> {
-    return this.unlockWith('passphrase', passphraseSecret(passphrase));
+  async unlock(passphrase: string, name?: string): Promise<SessionInfo> {
+    return this.unlockWith('passphrase', passphraseSecret(passphrase), name);
   }
 
   /** Unlocks with the recovery code; the user must then set a new passphrase before anything else. */
@@ -195,18 +202,21 @@ export class Vault {
       if (!mine || !(await this.slotOpensWith(mine, file, passphraseSecret(current)))) throw new AppError('wrong_passphrase');
     }
     if (mine && (await this.slotOpensWith(mine, file, passphraseSecret(next)))) throw new AppError('passphrase_reused');
-    const slot = await this.makeSecretSlot(masterKey, 'passphrase', next, {
-      userId: open.session.userId,
-      vaultId: file.vaultId,
-      generation: file.generation,
-      kdf: this.options.kdf,
-      now: new Date(this.options.now()),
-    });
+    const slot = this.tagged(
+      file,
+      open.session.displayName,
+      await this.makeSecretSlot(masterKey, 'passphrase', next, {
+        userId: open.session.userId,
+        vaultId: file.vaultId,
+        generation: file.generation,
+        kdf: this.options.kdf,
+        now: new Date(this.options.now()),
+      }),
+    );
     this.assertStillOpen(open.db);
     writeSlotFile(this.files.slots, { ...file, lastSlotId: slot.id, slots: [...file.slots.filter((s) => s !== mine), slot] });
-    this.write(
-      { action: 'vault.changePassphrase', entity: 'user', entityId: open.session.userId, outcome: 'ok' },
-      () => undefined,
+    this.write({ action: 'vault.changePassphrase', entity: 'user', entityId: open.session.userId, outcome: 'ok' }, (db) =>
+      updateUser(db, open.session.userId, { mustChangePassphrase: false }),
     );
     open.session.mustChangePassphrase = false;
     return { ...open.session };
@@ -231,7 +241,11 @@ export class Vault {
       kdf: this.options.kdf,
       now: new Date(this.options.now()),
     };
-    const newPassphraseSlot = await this.makeSecretSlot(newKey, 'passphrase', passphrase, slotOptions);
+    const newPassphraseSlot = this.tagged(
+      file,
+      open.session.displayName,
+      await this.makeSecretSlot(newKey, 'passphrase', passphrase, slotOptions),
+    );
     const newRecoverySlot = await this.makeSecretSlot(newKey, 'recovery', code, slotOptions);
     this.assertStillOpen(open.db);
     const rotated: SlotFile = { ...file, generation: slotOptions.generation, lastSlotId: newPassphraseSlot.id };
@@ -250,6 +264,68 @@ export class Vault {
     );
     open.session.recoveryPending = true;
     return code;
+  }
+
+  /**
+   * Makes a passphrase slot for a staff member, found at unlock by their name. Returns the step that stores it
+   * (replacing their earlier passphrase slots), so the caller can first commit the database change it belongs to.
+   */
+  async preparePassphraseSlot(userId: string, name: string, passphrase: string): Promise<() => void> {
+    const open = this.requireOpen();
+    const file = readSlotFile(this.files.slots);
+    const slot = this.tagged(
+      file,
+      name,
+      await this.makeSecretSlot(this.requireKey(), 'passphrase', passphrase, {
+        userId,
+        vaultId: file.vaultId,
+        generation: file.generation,
+        kdf: this.options.kdf,
+        now: new Date(this.options.now()),
+      }),
+    );
+    this.assertStillOpen(open.db);
+    return () => this.replaceSlotsOf(userId, [slot]);
+  }
+
+  /**
+   * Removes every slot of a user: nothing they know opens the vault any more. A recovery code they made goes
+   * too; the vault then asks its coordinators for a new one.
+   */
+  removeSlotsOf(userId: string): void {
+    this.requireOpen();
+    const file = readSlotFile(this.files.slots);
+    const hadRecovery = file.slots.some((s) => s.kind === 'recovery' && s.userId === userId);
+    this.replaceSlotsOf(userId, [], { includingRecovery: true });
+    if (hadRecovery) {
+      this.write({ action: 'vault.recoveryCodeRemoved', outcome: 'ok', entity: 'user', entityId: userId }, (db) =>
+        writeSetting(db, RECOVERY_CONFIRMED, false),
+      );
+    }
+  }
+
+  /** Follows a renamed user's slot, so that the new name finds it at the unlock screen. */
+  retagPassphraseSlots(userId: string, name: string): void {
+    this.requireOpen();
+    const file = readSlotFile(this.files.slots);
+    const slots = file.slots.map((s) => (s.kind === 'passphrase' && s.userId === userId ? this.tagged(file, name, s) : s));
+    writeSlotFile(this.files.slots, { ...file, slots });
+  }
+
+  /** Updates the open session after the coordinator changed their own account. */
+  refreshSession(change: Partial<Pick<SessionInfo, 'displayName' | 'role'>>): void {
+    if (this.session) Object.assign(this.session, change);
+  }
+
+  private replaceSlotsOf(userId: string, replacement: KeySlot[], options = { includingRecovery: false }): void {
+    const file = readSlotFile(this.files.slots);
+    const kept = file.slots.filter((s) => !(s.userId === userId && (s.kind === 'passphrase' || options.includingRecovery)));
+    const lastSlotId = kept.some((s) => s.id === file.lastSlotId) ? file.lastSlotId : null;
+    writeSlotFile(this.files.slots, { ...file, lastSlotId, slots: [...kept, ...replacement] });
+  }
+
+  private tagged(file: SlotFile, name: string, slot: KeySlot): KeySlot {
+    return file.nameSalt ? { ...slot, nameTag: nameTag(file.nameSalt, name) } : slot;
   }
 
   /** The master key of the open vault, for the file verifier. */
@@ -287,12 +363,15 @@ export class Vault {
     })();
   }
 
-  private async unlockWith(kind: SlotKind, secret: Buffer): Promise<SessionInfo> {
+  private async unlockWith(kind: SlotKind, secret: Buffer, name?: string): Promise<SessionInfo> {
     this.assertNotThrottled();
     if (this.db) this.lock();
     try {
       const file = readSlotFile(this.files.slots);
-      for (const slot of this.candidateSlots(file, kind)) {
+      const candidates = this.candidateSlots(file, kind, name);
+      // An unknown name costs the same time as a wrong passphrase: the answer says nothing about who exists.
+      if (candidates.length === 0) (await deriveKek(secret, randomBytes(16), this.options.kdf)).fill(0);
+      for (const slot of candidates) {
         const key = await openSlot(slot, secret, file.vaultId);
         if (!key) continue;
         const opened = await this.openAfterUnwrap(file, slot, key, secret);
@@ -368,7 +447,7 @@ export class Vault {
         userId: user.id,
         displayName: user.displayName,
         role: user.role satisfies Role,
-        mustChangePassphrase: flags.mustChangePassphrase,
+        mustChangePassphrase: flags.mustChangePassphrase || user.mustChangePassphrase,
         recoveryPending: readSetting(db, RECOVERY_CONFIRMED) === false,
       };
       if (flags.isUnlock !== false) this.auditUnlock(db, user.id, attempts.failures, flags.mustChangePassphrase);
@@ -406,9 +485,19 @@ export class Vault {
     if (statSync(this.files.db).size < pages * PAGE_SIZE) throw new AppError('db_corrupt');
   }
 
-  private candidateSlots(file: SlotFile, kind: SlotKind): KeySlot[] {
+  /**
+   * The slots an unlock tries: with a name, that user's passphrase slot; without one, the slot of whoever
+   * unlocked last (or every slot, when that is not known). Recovery: the recovery slot.
+   */
+  private candidateSlots(file: SlotFile, kind: SlotKind, name?: string): KeySlot[] {
     const slots = file.slots.filter((s) => s.kind === kind && s.generation === file.generation);
-    return slots.sort((a, b) => Number(b.id === file.lastSlotId) - Number(a.id === file.lastSlotId));
+    if (kind === 'recovery') return slots;
+    if (name?.trim() && file.nameSalt) {
+      const tag = nameTag(file.nameSalt, name);
+      return slots.filter((s) => s.nameTag === tag);
+    }
+    const last = slots.filter((s) => s.id === file.lastSlotId);
+    return last.length > 0 ? last : slots;
   }
 
   private passphraseSlotOf(file: SlotFile, userId: string): KeySlot | undefined {

@@ -1,0 +1,77 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { api, type Channel, type InputOf } from '@shared/api';
+import { ROLES, roleHolds, type Role } from '@shared/roles';
+import { PASSPHRASE, testCore, type TestCore } from '../../tests/support/core';
+
+const cores: TestCore[] = [];
+afterEach(() => {
+  for (const t of cores.splice(0)) t.cleanup();
+});
+
+const SOMEONE = '0123456789abcdef0123456789abcdef';
+const OWN_PASSPHRASE = 'kolme kuusta ja sininen ovi';
+
+/** A valid input for every channel: the compiler refuses a channel left out. */
+const SAMPLE_INPUTS: { [C in Channel]: InputOf<C> } = {
+  'vault.status': {},
+  'vault.setup': { displayName: 'Someone', passphrase: PASSPHRASE, locale: 'fi' },
+  'vault.confirmRecoveryCode': { recoveryCode: 'ABCDE-ABCDE-ABCDE-ABCDE-ABCDE-ABCDE' },
+  'vault.newRecoveryCode': {},
+  'vault.unlock': { passphrase: OWN_PASSPHRASE },
+  'vault.unlockWithRecoveryCode': { recoveryCode: 'ABCDE-ABCDE-ABCDE-ABCDE-ABCDE-ABCDE' },
+  'vault.lock': {},
+  'vault.changePassphrase': { current: 'not the passphrase', next: 'another long passphrase here' },
+  'vault.rotateMasterKey': { passphrase: 'not the passphrase' },
+  'vault.verify': {},
+  'users.list': {},
+  'users.create': { displayName: 'New Colleague', role: 'teacher' },
+  'users.update': { id: SOMEONE, displayName: 'Renamed' },
+  'users.deactivate': { id: SOMEONE },
+  'users.issuePassphrase': { id: SOMEONE },
+  'session.touch': {},
+  'settings.get': {},
+  'settings.update': { autoLockMinutes: 10 },
+  'prefs.setLocale': { locale: 'fi' },
+};
+
+/** A vault where a user of `role` is unlocked, with their own passphrase set. */
+async function unlockedAs(role: Role): Promise<TestCore> {
+  const t = testCore();
+  cores.push(t);
+  await t.ok('vault.setup', { displayName: 'First Coordinator', passphrase: PASSPHRASE, locale: 'fi' });
+  const { oneTimePassphrase } = await t.ok('users.create', { displayName: `The ${role}`, role });
+  t.core.lock('manual');
+  await t.ok('vault.unlock', { name: `The ${role}`, passphrase: oneTimePassphrase });
+  await t.ok('vault.changePassphrase', { next: OWN_PASSPHRASE });
+  return t;
+}
+
+describe('the permission matrix, enforced in dispatch', () => {
+  for (const role of ROLES) {
+    it(`gives a ${role} exactly the channels the matrix grants`, async () => {
+      const t = await unlockedAs(role);
+      const channels = Object.keys(api) as Channel[];
+      for (const channel of channels) {
+        const access = api[channel].access;
+        if (access === 'public') continue;
+        if (!(await t.ok('vault.status', {})).session)
+          await t.ok('vault.unlock', { name: `The ${role}`, passphrase: OWN_PASSPHRASE });
+        const result = await t.call(channel, SAMPLE_INPUTS[channel] as never);
+        const allowed = access === 'session' || roleHolds(role, access);
+        const refused = !result.ok && result.code === 'forbidden';
+        expect(refused, `${role} -> ${channel}`).toBe(!allowed);
+      }
+    });
+  }
+
+  it('refuses every channel but the public ones while locked', async () => {
+    const t = testCore();
+    cores.push(t);
+    await t.ok('vault.setup', { displayName: 'First Coordinator', passphrase: PASSPHRASE, locale: 'fi' });
+    t.core.lock('manual');
+    for (const channel of Object.keys(api) as Channel[]) {
+      if (api[channel].access === 'public') continue;
+      expect(await t.call(channel, SAMPLE_INPUTS[channel] as never), channel).toMatchObject({ code: 'locked' });
+    }
+  });
+});

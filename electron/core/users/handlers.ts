@@ -1,0 +1,100 @@
+import { randomBytes } from 'node:crypto';
+import type { UserSummary } from '@shared/api';
+import { AppError } from '@shared/errors';
+import type { HandlerGroup } from '../handler';
+import { generateOneTimePassphrase } from '../vault/recovery';
+import type { Vault } from '../vault/vault';
+import { activeCoordinatorCount, findUser, insertUser, listUsers, nameTakenBy, updateUser, type User } from './repo';
+
+function openVault(vault: Vault) {
+  const open = vault.current;
+  if (!open) throw new AppError('locked');
+  return open;
+}
+
+function existing(vault: Vault, id: string): User {
+  const user = findUser(openVault(vault).db, id);
+  if (!user) throw new AppError('not_found');
+  return user;
+}
+
+const summary = (user: User): UserSummary => ({ ...user });
+
+/**
+ * Staff accounts. Each change and its audit record commit together; the key-slot file follows only after the
+ * database change is committed, so a failure leaves at worst an account without a slot (fixed by issuing a
+ * passphrase again), never a slot without an account.
+ */
+export const userHandlers = {
+  'users.list': { kind: 'tx', run: (_input, { db }) => listUsers(db).map(summary) },
+
+  'users.create': {
+    kind: 'core',
+    run: async (input, { vault, now }) => {
+      if (nameTakenBy(openVault(vault).db, input.displayName, null)) throw new AppError('name_taken');
+      const id = randomBytes(16).toString('hex');
+      const oneTimePassphrase = generateOneTimePassphrase();
+      const storeSlot = await vault.preparePassphraseSlot(id, input.displayName, oneTimePassphrase);
+      const user: User = { id, ...input, active: true, mustChangePassphrase: true, createdAt: now.toISOString() };
+      vault.write({ action: 'users.create', entity: 'user', entityId: id, outcome: 'ok', detail: input.role }, (db) => {
+        if (nameTakenBy(db, input.displayName, null)) throw new AppError('name_taken');
+        insertUser(db, user);
+      });
+      storeSlot();
+      return { user: summary(user), oneTimePassphrase };
+    },
+  },
+
+  'users.update': {
+    kind: 'core',
+    run: (input, { vault }) => {
+      const open = openVault(vault);
+      const before = existing(vault, input.id);
+      const { id, ...change } = input;
+      const after = vault.write(
+        { action: 'users.update', entity: 'user', entityId: id, outcome: 'ok', detail: Object.keys(change).join(',') },
+        (db) => {
+          if (change.displayName !== undefined && nameTakenBy(db, change.displayName, id)) throw new AppError('name_taken');
+          const demotes = before.role === 'coordinator' && change.role !== undefined && change.role !== 'coordinator';
+          if (demotes && before.active && activeCoordinatorCount(db) <= 1) throw new AppError('last_coordinator');
+          return updateUser(db, id, change);
+        },
+      );
+      if (after.displayName !== before.displayName) vault.retagPassphraseSlots(id, after.displayName);
+      if (id === open.session.userId) vault.refreshSession({ displayName: after.displayName, role: after.role });
+      return summary(after);
+    },
+  },
+
+  'users.deactivate': {
+    kind: 'core',
+    run: (input, { vault }) => {
+      const open = openVault(vault);
+      if (input.id === open.session.userId) throw new AppError('own_account');
+      const before = existing(vault, input.id);
+      const after = vault.write({ action: 'users.deactivate', entity: 'user', entityId: input.id, outcome: 'ok' }, (db) => {
+        if (before.role === 'coordinator' && before.active && activeCoordinatorCount(db) <= 1)
+          throw new AppError('last_coordinator');
+        return updateUser(db, input.id, { active: false });
+      });
+      vault.removeSlotsOf(input.id);
+      return summary(after);
+    },
+  },
+
+  'users.issuePassphrase': {
+    kind: 'core',
+    run: async (input, { vault }) => {
+      const open = openVault(vault);
+      if (input.id === open.session.userId) throw new AppError('own_account');
+      const before = existing(vault, input.id);
+      const oneTimePassphrase = generateOneTimePassphrase();
+      const storeSlot = await vault.preparePassphraseSlot(input.id, before.displayName, oneTimePassphrase);
+      const after = vault.write({ action: 'users.issuePassphrase', entity: 'user', entityId: input.id, outcome: 'ok' }, (db) =>
+        updateUser(db, input.id, { active: true, mustChangePassphrase: true }),
+      );
+      storeSlot();
+      return { user: summary(after), oneTimePassphrase };
+    },
+  },
+} satisfies HandlerGroup;
