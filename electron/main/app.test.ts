@@ -110,6 +110,12 @@ describe('before Electron is ready', () => {
     expect(FakeBrowserWindow.instances).toHaveLength(0);
   });
 
+  it('keys the single-instance lock to the data folder, so each vault has one instance', () => {
+    startPolku();
+    expect(app.setPath).toHaveBeenCalledWith('userData', dataDir);
+    expect(app.setPath.mock.invocationCallOrder[0]!).toBeLessThan(app.requestSingleInstanceLock.mock.invocationCallOrder[0]!);
+  });
+
   it('quits at once as a second instance, starting nothing', async () => {
     app.requestSingleInstanceLock.mockReturnValueOnce(false);
     startPolku();

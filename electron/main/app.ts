@@ -30,6 +30,9 @@ export function startPolku(): void {
   app.enableSandbox();
   registerAppScheme();
   hardenAllWebContents();
+  // One instance per data folder: Electron keys the single-instance lock (and its own files) to userData.
+  const dataDir = dataDirFrom(process.argv, process.env, app.getPath('userData'));
+  if (dataDir !== app.getPath('userData')) app.setPath('userData', dataDir);
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
@@ -73,7 +76,7 @@ function openPolku(running: Running): void {
   }
   if (process.platform === 'darwin' || process.platform === 'win32') app.clearRecentDocuments();
 
-  const dataDir = ensureDataDir(dataDirFrom(process.argv, process.env, app.getPath('userData')));
+  const dataDir = ensureDataDir(app.getPath('userData'));
   const core = createCore({ dataDir, nativeBinding });
   running.core = core;
 

@@ -97,7 +97,15 @@ class FakeApp extends EventEmitter {
   exit = vi.fn();
   clearRecentDocuments = vi.fn();
   getAppPath = vi.fn(() => '/app');
-  getPath = vi.fn((_name: string) => '/user-data');
+  private readonly paths = new Map<string, string>();
+  resetPaths(): void {
+    this.paths.clear();
+    this.paths.set('userData', '/user-data');
+  }
+  getPath = vi.fn((name: string) => this.paths.get(name) ?? `/${name}`);
+  setPath = vi.fn((name: string, path: string) => {
+    this.paths.set(name, path);
+  });
   whenReady = vi.fn(() => new Promise<void>((resolve) => this.readyCallbacks.push(resolve)));
 }
 
@@ -132,6 +140,7 @@ export function resetFakeElectron(): void {
   vi.clearAllMocks();
   app.removeAllListeners();
   app.isPackaged = false;
+  app.resetPaths();
   app.readyCallbacks = [];
   powerMonitor.removeAllListeners();
   ipcRenderer.removeAllListeners();
