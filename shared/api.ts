@@ -54,6 +54,23 @@ export type UserSummary = z.infer<typeof userSummary>;
 /** Given by the coordinator for a first unlock or after a forgotten passphrase; shown once. */
 const issuedPassphrase = z.object({ user: userSummary, oneTimePassphrase: z.string() });
 
+export const AUDIT_PAGE_SIZE = { default: 100, max: 500 } as const;
+/** ISO date-time, as the audit log stores it. */
+const isoDateTime = z.iso.datetime();
+export const auditEntry = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  userId: z.string().nullable(),
+  /** The user's current name; null for events without a user (failed unlocks). */
+  userName: z.string().nullable(),
+  action: z.string(),
+  entity: z.string().nullable(),
+  entityId: z.string().nullable(),
+  outcome: z.enum(['ok', 'denied', 'failed']),
+  detail: z.string().nullable(),
+});
+export type AuditEntryView = z.infer<typeof auditEntry>;
+
 export const vaultState = z.enum(['uninitialized', 'locked', 'unlocked', 'broken']);
 
 const empty = z.object({}).strict();
@@ -136,6 +153,26 @@ export const api = {
   'users.deactivate': channel('users.manage', z.object({ id: userId }).strict(), userSummary),
   /** A new one-time passphrase (forgotten passphrase, or access given back to a deactivated user). */
   'users.issuePassphrase': channel('users.manage', z.object({ id: userId }).strict(), issuedPassphrase),
+  /** The audit log, newest first, filtered; `beforeId` pages further back. Coordinator only. */
+  'audit.list': channel(
+    'audit.read',
+    z
+      .object({
+        userId: userId.optional(),
+        action: z.string().max(64).optional(),
+        entity: z.string().max(64).optional(),
+        entityId: z.string().max(64).optional(),
+        outcome: z.enum(['ok', 'denied', 'failed']).optional(),
+        from: isoDateTime.optional(),
+        to: isoDateTime.optional(),
+        beforeId: z.number().int().positive().optional(),
+        limit: z.number().int().min(1).max(AUDIT_PAGE_SIZE.max).optional(),
+      })
+      .strict(),
+    z.object({ entries: z.array(auditEntry), hasMore: z.boolean() }),
+  ),
+  /** Recomputes the audit log's hash chain. */
+  'audit.verify': channel('audit.read', empty, z.object({ rows: z.number().int(), firstBadRow: z.number().int().nullable() })),
   /** Called on user activity (throttled by the renderer) so that idle auto-lock knows the user is there. */
   'session.touch': channel('session', empty, nothing),
   'settings.get': channel('session', empty, settings),

@@ -8,12 +8,12 @@ export type Role = (typeof ROLES)[number];
  */
 export type Access = 'public' | 'session' | Permission;
 
-export const PERMISSIONS = ['vault.admin', 'settings.write', 'users.manage'] as const;
+export const PERMISSIONS = ['vault.admin', 'settings.write', 'users.manage', 'audit.read'] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** The one permission matrix: role -> permissions it holds. Enforced by dispatch(). */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  coordinator: ['vault.admin', 'settings.write', 'users.manage'],
+  coordinator: ['vault.admin', 'settings.write', 'users.manage', 'audit.read'],
   caseworker: [],
   psychologist: [],
   teacher: [],

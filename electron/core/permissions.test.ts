@@ -28,6 +28,8 @@ const SAMPLE_INPUTS: { [C in Channel]: InputOf<C> } = {
   'users.update': { id: SOMEONE, displayName: 'Renamed' },
   'users.deactivate': { id: SOMEONE },
   'users.issuePassphrase': { id: SOMEONE },
+  'audit.list': { action: 'vault.unlock', limit: 10 },
+  'audit.verify': {},
   'session.touch': {},
   'settings.get': {},
   'settings.update': { autoLockMinutes: 10 },

@@ -1,5 +1,6 @@
 import { api, type Channel } from '@shared/api';
 import type { HandlerGroup, Handlers } from './handler';
+import { auditHandlers } from './audit/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { userHandlers } from './users/handlers';
 import { vaultHandlers } from './vault/handlers';
@@ -18,4 +19,4 @@ export function buildRegistry(groups: readonly HandlerGroup[]): Handlers {
   return registry as Handlers;
 }
 
-export const HANDLER_GROUPS: readonly HandlerGroup[] = [vaultHandlers, settingsHandlers, userHandlers];
+export const HANDLER_GROUPS: readonly HandlerGroup[] = [vaultHandlers, settingsHandlers, userHandlers, auditHandlers];

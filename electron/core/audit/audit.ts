@@ -89,3 +89,47 @@ export function verifyAuditChain(db: Db): AuditVerification {
   if (!headMatches) return { rows: rows.length, firstBadRow: last ? last.id + 1 : 1 };
   return { rows: rows.length, firstBadRow: null };
 }
+
+export interface AuditFilter {
+  userId?: string | undefined;
+  action?: string | undefined;
+  entity?: string | undefined;
+  entityId?: string | undefined;
+  outcome?: 'ok' | 'denied' | 'failed' | undefined;
+  /** Inclusive ISO date-times. */
+  from?: string | undefined;
+  to?: string | undefined;
+  /** Only rows older than this id: the next page. */
+  beforeId?: number | undefined;
+  limit: number;
+}
+
+/** Audit rows matching every given filter, newest first, with the user's current name. */
+export function listAudit(db: Db, filter: AuditFilter) {
+  // A null parameter switches its condition off, so that one statement serves every combination of filters.
+  const rows = all<AuditRow & { user_name: string | null }>(
+    db,
+    sql`SELECT a.*, u.display_name AS user_name FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
+        WHERE (${filter.userId ?? null} IS NULL OR a.user_id = ${filter.userId ?? null})
+          AND (${filter.action ?? null} IS NULL OR a.action = ${filter.action ?? null})
+          AND (${filter.entity ?? null} IS NULL OR a.entity = ${filter.entity ?? null})
+          AND (${filter.entityId ?? null} IS NULL OR a.entity_id = ${filter.entityId ?? null})
+          AND (${filter.outcome ?? null} IS NULL OR a.outcome = ${filter.outcome ?? null})
+          AND (${filter.from ?? null} IS NULL OR a.at >= ${filter.from ?? null})
+          AND (${filter.to ?? null} IS NULL OR a.at <= ${filter.to ?? null})
+          AND (${filter.beforeId ?? null} IS NULL OR a.id < ${filter.beforeId ?? null})
+        ORDER BY a.id DESC LIMIT ${filter.limit + 1}`,
+  );
+  const entries = rows.slice(0, filter.limit).map((row) => ({
+    id: row.id,
+    at: row.at,
+    userId: row.user_id,
+    userName: row.user_name,
+    action: row.action,
+    entity: row.entity,
+    entityId: row.entity_id,
+    outcome: row.outcome as 'ok' | 'denied' | 'failed',
+    detail: row.detail,
+  }));
+  return { entries, hasMore: rows.length > filter.limit };
+}
