@@ -75,7 +75,7 @@ describe('the sender check', () => {
   });
 
   it('does not trust our window once it shows a page of another origin', () => {
-    for (const url of ['https://example.org/', 'file:///tmp/x.html', 'app://other/index.html', 'data:text/html,x']) {
+    for (const url of ['https://example.invalid/', 'file:///tmp/x.html', 'app://other/index.html', 'data:text/html,x']) {
       const window = ourWindow(url);
       expect(trusted(eventFrom(window), window), url).toBe(false);
     }

@@ -30,7 +30,7 @@ describe('the session', () => {
   });
 
   it.each([
-    'https://example.org/',
+    'https://example.invalid/',
     'http://127.0.0.1:5173/',
     'ws://localhost/',
     'file:///etc/passwd',
@@ -92,7 +92,7 @@ describe('a web contents', () => {
   });
 
   it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'])('may not %s anywhere else', (name) => {
-    for (const url of ['https://example.org/', 'file:///etc/passwd', 'app://other/', 'javascript:alert(1)', 'data:text/html,x']) {
+    for (const url of ['https://example.invalid/', 'file:///etc/passwd', 'app://other/', 'javascript:alert(1)', 'data:text/html,x']) {
       const event = new FakeEvent(url);
       contents().emit(name, event);
       expect(event.defaultPrevented, url).toBe(true);
@@ -102,12 +102,12 @@ describe('a web contents', () => {
   it('opens no new windows', () => {
     const created = contents();
     expect(created.windowOpenHandler?.({ url: 'app://polku/index.html' })).toEqual({ action: 'deny' });
-    expect(created.windowOpenHandler?.({ url: 'https://example.org/' })).toEqual({ action: 'deny' });
+    expect(created.windowOpenHandler?.({ url: 'https://example.invalid/' })).toEqual({ action: 'deny' });
   });
 
   it('attaches no web views', () => {
     const event = new FakeEvent();
-    contents().emit('will-attach-webview', event, {}, { src: 'https://example.org/' });
+    contents().emit('will-attach-webview', event, {}, { src: 'https://example.invalid/' });
     expect(event.defaultPrevented).toBe(true);
   });
 
@@ -115,9 +115,9 @@ describe('a web contents', () => {
     hardenAllWebContents();
     const created = new FakeWebContents();
     app.emit('web-contents-created', new FakeEvent(), created);
-    const event = new FakeEvent('https://example.org/');
+    const event = new FakeEvent('https://example.invalid/');
     created.emit('will-navigate', event);
     expect(event.defaultPrevented).toBe(true);
-    expect(created.windowOpenHandler?.({ url: 'https://example.org/' })).toEqual({ action: 'deny' });
+    expect(created.windowOpenHandler?.({ url: 'https://example.invalid/' })).toEqual({ action: 'deny' });
   });
 });
