@@ -9,7 +9,7 @@ import { roleHolds } from '@shared/roles';
 import { invoke } from './api/client';
 import i18n from './i18n';
 import { BrokenScreen } from './features/vault/BrokenScreen';
-import { NewPassphraseScreen } from './features/vault/NewPassphraseScreen';
+import { NewPassphraseScreen, type NewPassphraseReason } from './features/vault/NewPassphraseScreen';
 import { RecoveryCodeScreen, type RecoveryReason } from './features/vault/RecoveryCodeScreen';
 import { RecoveryConfirmScreen } from './features/vault/RecoveryConfirmScreen';
 import { RecoveryUnlockScreen } from './features/vault/RecoveryUnlockScreen';
@@ -17,6 +17,7 @@ import { SetupScreen } from './features/vault/SetupScreen';
 import { UnlockScreen } from './features/vault/UnlockScreen';
 import { HomeScreen } from './features/home/HomeScreen';
 import { SettingsScreen, type SettingsNotice } from './features/settings/SettingsScreen';
+import { StaffScreen } from './features/staff/StaffScreen';
 import { AppShell, type Page } from './shell/AppShell';
 import { LockedLayout } from './shell/LockedLayout';
 import { useSessionGuards } from './shell/useSessionGuards';
@@ -27,11 +28,15 @@ type Screen =
   | { name: 'unlock'; retryAfterMs: number }
   | { name: 'recovery-unlock' }
   | { name: 'broken'; problem: string | null }
-  | { name: 'new-passphrase' }
+  | { name: 'new-passphrase'; reason: NewPassphraseReason }
   | { name: 'recovery-code'; code: string; reason: RecoveryReason }
   | { name: 'recovery-confirm'; code: string | null; reason: RecoveryReason }
   | { name: 'home' }
+  | { name: 'staff' }
   | { name: 'settings'; notice: SettingsNotice | null };
+
+/** How a session was opened: only the screen that opened it knows, and the forced new-passphrase screen says why. */
+type OpenedWith = 'passphrase' | 'recovery-code' | 'unknown';
 
 export interface AppProps {
   /** Why the app was locked last, if it was locked by an event while open. */
@@ -42,9 +47,15 @@ export interface AppProps {
   onLocked: (reason: LockReason | null) => void;
 }
 
+/** Why a new passphrase is required: a recovery-code unlock, or a passphrase that must be changed (a one-time one). */
+function newPassphraseReason(openedWith: OpenedWith): NewPassphraseReason {
+  if (openedWith === 'recovery-code') return 'recovery';
+  return openedWith === 'passphrase' ? 'one-time' : 'required';
+}
+
 /** The first screen of a session: a forced new passphrase, then an unconfirmed recovery code, then home. */
-function firstScreenOf(session: SessionInfo): Screen {
-  if (session.mustChangePassphrase) return { name: 'new-passphrase' };
+function firstScreenOf(session: SessionInfo, openedWith: OpenedWith): Screen {
+  if (session.mustChangePassphrase) return { name: 'new-passphrase', reason: newPassphraseReason(openedWith) };
   if (session.recoveryPending && roleHolds(session.role, 'vault.admin'))
     return { name: 'recovery-confirm', code: null, reason: 'pending' };
   return { name: 'home' };
@@ -70,7 +81,7 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
       if (status.state === 'unlocked' && status.session) {
         setSession(status.session);
         onUnlocked();
-        return setScreen(firstScreenOf(status.session));
+        return setScreen(firstScreenOf(status.session, 'unknown'));
       }
       setScreen({ name: 'unlock', retryAfterMs: status.retryAfterMs });
     })();
@@ -85,10 +96,10 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
   }, []);
 
   const enter = useCallback(
-    (next: SessionInfo) => {
+    (next: SessionInfo, openedWith: OpenedWith) => {
       setSession(next);
       onUnlocked();
-      setScreen(firstScreenOf(next));
+      setScreen(firstScreenOf(next, openedWith));
     },
     [onUnlocked],
   );
@@ -126,7 +137,7 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
           />
         ) : screen.name === 'recovery-unlock' ? (
           <RecoveryUnlockScreen
-            onUnlocked={enter}
+            onUnlocked={(next) => enter(next, 'recovery-code')}
             onBack={() => setScreen({ name: 'unlock', retryAfterMs: 0 })}
             onBroken={showBroken}
           />
@@ -136,7 +147,7 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
           <UnlockScreen
             lockReason={lockReason}
             retryAfterMs={screen.name === 'unlock' ? screen.retryAfterMs : 0}
-            onUnlocked={enter}
+            onUnlocked={(next) => enter(next, 'passphrase')}
             onForgot={() => setScreen({ name: 'recovery-unlock' })}
             onBroken={showBroken}
           />
@@ -145,16 +156,18 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
     );
   }
 
-  const page: Page | null = screen.name === 'home' || screen.name === 'settings' ? screen.name : null;
+  const page: Page | null = screen.name === 'home' || screen.name === 'staff' || screen.name === 'settings' ? screen.name : null;
   return (
     <AppShell
       session={session}
       page={page}
-      onNavigate={(p) => setScreen(p === 'home' ? { name: 'home' } : { name: 'settings', notice: null })}
+      onNavigate={(p) =>
+        setScreen(p === 'settings' ? { name: 'settings', notice: null } : p === 'staff' ? { name: 'staff' } : { name: 'home' })
+      }
       onLock={lock}
     >
       {screen.name === 'new-passphrase' ? (
-        <NewPassphraseScreen session={session} onDone={enter} />
+        <NewPassphraseScreen session={session} reason={screen.reason} onDone={(next) => enter(next, 'unknown')} />
       ) : screen.name === 'recovery-code' ? (
         <RecoveryCodeScreen
           code={screen.code}
@@ -172,6 +185,15 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
             setScreen(
               fromSettings ? { name: 'settings', notice: screen.reason === 'rotated' ? 'rotated' : 'renewed' } : { name: 'home' },
             );
+          }}
+        />
+      ) : screen.name === 'staff' && roleHolds(session.role, 'users.manage') ? (
+        <StaffScreen
+          session={session}
+          onSession={(next) => {
+            setSession(next);
+            // A coordinator who gave up the role has no staff page any more.
+            if (!roleHolds(next.role, 'users.manage')) setScreen({ name: 'home' });
           }}
         />
       ) : screen.name === 'settings' ? (

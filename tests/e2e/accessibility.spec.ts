@@ -62,7 +62,7 @@ test.describe('every screen under axe-core', () => {
 
     await s.button('shell.lock').click();
     await submitPassphrase(page, 'fi', 'väärä arvaus ihan kokonaan');
-    await expect(s.alert()).toHaveText(s.t('errors.wrong_passphrase'));
+    await expect(s.alert()).toHaveText(s.t('unlock.wrongNameOrPassphrase'));
     await expect(s.status('unlock.reasons.manual')).toBeVisible();
     expect(await axeViolations(page), 'unlock with a lock reason and an error').toEqual([]);
 
@@ -132,6 +132,9 @@ test.describe('the keyboard alone', () => {
     await screen(page, 'unlock');
     await expect(s.heading('unlock.title')).toBeFocused();
     expect((await vaultStatus(app)).state).toBe('locked');
+    await keyboard.press('Tab');
+    await expect(s.field('unlock.name')).toBeFocused();
+    await keyboard.type(PERSON.name);
     await keyboard.press('Tab');
     await expect(s.field('unlock.passphrase')).toBeFocused();
     await keyboard.type(PERSON.passphrase);

@@ -189,3 +189,30 @@ export async function restart(app: E2EApp): Promise<Relaunched> {
     },
   };
 }
+
+/** Calls a channel through the page's own bridge (window.polku), exactly as the renderer would. */
+export async function invokeFromPage(page: Page, channel: string, input: object = {}): Promise<unknown> {
+  return page.evaluate(
+    ([name, data]) =>
+      (globalThis as unknown as { polku: { invoke(c: string, i: unknown): Promise<unknown> } }).polku.invoke(name, data),
+    [channel, input] as const,
+  );
+}
+
+/** Types a name and a passphrase on the unlock screen, as a colleague does, and presses the Unlock button. */
+export async function submitNameAndPassphrase(page: Page, locale: Locale, name: string, passphrase: string): Promise<void> {
+  const s = ui(page, locale);
+  await screen(page, 'unlock');
+  await s.field('unlock.name').fill(name);
+  await s.field('unlock.passphrase').fill(passphrase);
+  await s.button('unlock.submit').click();
+}
+
+/** The one-time passphrase as the staff page shows it, group by group. */
+export async function readOneTimePassphrase(page: Page): Promise<string> {
+  const groups = page.locator('[data-screen="staff"] [role="img"] .one-time-passphrase-group');
+  await groups.first().waitFor({ state: 'visible' });
+  const passphrase = (await groups.allInnerTexts()).map((group) => group.trim()).join('-');
+  expect(passphrase).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+  return passphrase;
+}

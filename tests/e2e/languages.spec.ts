@@ -37,6 +37,7 @@ const SETUP: Expected[] = [
 const UNLOCK: Expected[] = [
   { heading: 'unlock.title' },
   { text: 'unlock.intro' },
+  { label: 'unlock.name' },
   { label: 'unlock.passphrase' },
   { button: 'unlock.submit' },
   { button: 'unlock.forgot' },

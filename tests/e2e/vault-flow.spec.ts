@@ -79,7 +79,7 @@ for (const locale of ['en', 'fi'] as const satisfies readonly Locale[]) {
 
       // A wrong passphrase is refused in words and the vault stays locked.
       await submitPassphrase(page, locale, WRONG);
-      await expect(s.alert()).toHaveText(s.t('errors.wrong_passphrase'));
+      await expect(s.alert()).toHaveText(s.t('unlock.wrongNameOrPassphrase'));
       await expect(s.field('unlock.passphrase')).toHaveValue('');
       expect((await vaultStatus(app)).state).toBe('locked');
       await unlock(page, locale, FIRST);
@@ -111,7 +111,7 @@ for (const locale of ['en', 'fi'] as const satisfies readonly Locale[]) {
       // Only the new passphrase opens the vault now.
       await s.button('shell.lock').click();
       await submitPassphrase(page, locale, FIRST);
-      await expect(s.alert()).toHaveText(s.t('errors.wrong_passphrase'));
+      await expect(s.alert()).toHaveText(s.t('unlock.wrongNameOrPassphrase'));
       expect((await vaultStatus(app)).state).toBe('locked');
       await unlock(page, locale, SECOND);
 
@@ -189,7 +189,7 @@ test.describe('locking', () => {
 
     for (let attempt = 1; attempt <= 2; attempt++) {
       await submitPassphrase(page, 'en', WRONG);
-      await expect(s.alert()).toHaveText(s.t('errors.wrong_passphrase'));
+      await expect(s.alert()).toHaveText(s.t('unlock.wrongNameOrPassphrase'));
       await expect(submit).not.toHaveAttribute('aria-disabled');
     }
     await submitPassphrase(page, 'en', WRONG);

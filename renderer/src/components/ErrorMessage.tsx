@@ -2,12 +2,19 @@ import { useTranslation } from 'react-i18next';
 import type { Failure } from '@shared/errors';
 
 /** A failure from the main side as a sentence a caseworker understands, announced to screen readers. */
-export function ErrorMessage({ failure }: { failure: Failure | null }) {
+export function ErrorMessage({
+  failure,
+  instead = {},
+}: {
+  failure: Failure | null;
+  /** A sentence that fits this screen better than the general one, by error code (an i18n key). */
+  instead?: Partial<Record<Failure['code'], string>>;
+}) {
   const { t } = useTranslation();
   if (!failure) return null;
   return (
     <p role="alert" className="notice notice-error">
-      {t(failure.i18nKey)}
+      {t(instead[failure.code] ?? failure.i18nKey)}
     </p>
   );
 }

@@ -10,6 +10,7 @@ export type ScreenName =
   | 'new-passphrase'
   | 'home'
   | 'settings'
+  | 'staff'
   | 'broken';
 
 interface ScreenProps {

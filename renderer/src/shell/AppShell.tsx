@@ -1,9 +1,10 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '@shared/api';
+import { roleHolds } from '@shared/roles';
 import { lockShortcutLabel } from './useSessionGuards';
 
-export type Page = 'home' | 'settings';
+export type Page = 'home' | 'staff' | 'settings';
 
 interface AppShellProps {
   session: SessionInfo;
@@ -17,7 +18,7 @@ interface AppShellProps {
 /** The frame while unlocked: the name, who is signed in, navigation and the Lock button. */
 export function AppShell({ session, page, onNavigate, onLock, children }: AppShellProps) {
   const { t } = useTranslation();
-  const pages: Page[] = ['home', 'settings'];
+  const pages: Page[] = roleHolds(session.role, 'users.manage') ? ['home', 'staff', 'settings'] : ['home', 'settings'];
   return (
     <div className="app-layout">
       <header className="app-header">

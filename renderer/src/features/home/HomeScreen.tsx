@@ -39,6 +39,7 @@ export function HomeScreen({ session, onOpenSettings }: HomeScreenProps) {
         <Section title={t('home.firstSteps')}>
           <ol className="steps">
             <li>{t(session.recoveryPending ? 'home.stepRecoveryPending' : 'home.stepRecoveryDone')}</li>
+            <li>{t('home.stepStaff')}</li>
             <li>{t('home.stepSettings')}</li>
             <li>{t('home.stepVerify')}</li>
           </ol>

@@ -11,13 +11,26 @@ import { useFieldErrors } from '../../components/useFieldErrors';
 import { useFocusFirstInvalid } from '../../components/useFocusFirstInvalid';
 import { usePassphraseChoice } from './usePassphraseChoice';
 
+/**
+ * Why a new passphrase is required: opened with the recovery code, opened with a one-time passphrase from the
+ * coordinator, or not known (the app was reloaded while the session was open).
+ */
+export type NewPassphraseReason = 'recovery' | 'one-time' | 'required';
+
+const INTRO: Record<NewPassphraseReason, string> = {
+  recovery: 'newPassphrase.intro',
+  'one-time': 'newPassphrase.introOneTime',
+  required: 'newPassphrase.introRequired',
+};
+
 interface NewPassphraseScreenProps {
   session: SessionInfo;
+  reason: NewPassphraseReason;
   onDone: (session: SessionInfo) => void;
 }
 
-/** After opening with the recovery code: a new passphrase must be set before anything else. */
-export function NewPassphraseScreen({ session, onDone }: NewPassphraseScreenProps) {
+/** After opening with the recovery code or a one-time passphrase: a passphrase of one's own must be set first. */
+export function NewPassphraseScreen({ session, reason, onDone }: NewPassphraseScreenProps) {
   const { t } = useTranslation();
   const form = useRef<HTMLFormElement>(null);
   const choice = usePassphraseChoice([session.displayName]);
@@ -45,7 +58,7 @@ export function NewPassphraseScreen({ session, onDone }: NewPassphraseScreenProp
 
   return (
     <Screen name="new-passphrase" title={t('newPassphrase.title')}>
-      <p className="lead">{t('newPassphrase.intro')}</p>
+      <p className="lead">{t(INTRO[reason])}</p>
       <form ref={form} onSubmit={submit} noValidate aria-busy={busy}>
         <NewPassphraseFields
           choice={choice}

@@ -5,6 +5,7 @@ import type { Failure } from '@shared/errors';
 import { invoke, isVaultProblem } from '../../api/client';
 import { validateInput } from '../../api/validate';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { Field } from '../../components/Field';
 import { PassphraseField } from '../../components/PassphraseField';
 import { Screen } from '../../components/Screen';
 import { useFieldErrors } from '../../components/useFieldErrors';
@@ -20,10 +21,14 @@ interface UnlockScreenProps {
   onBroken: (problem: string) => void;
 }
 
-/** The locked screen: the passphrase opens Polku; the recovery code is one step away. */
+/**
+ * The locked screen: one's name and passphrase open Polku; the recovery code is one step away. The name may be
+ * left empty; a wrong name and a wrong passphrase get the same answer, so the screen never tells who has an account.
+ */
 export function UnlockScreen({ lockReason, retryAfterMs, onUnlocked, onForgot, onBroken }: UnlockScreenProps) {
   const { t } = useTranslation();
   const form = useRef<HTMLFormElement>(null);
+  const [name, setName] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const { errors, setErrors, edit } = useFieldErrors();
   const [attempt, setAttempt] = useState(0);
@@ -37,7 +42,7 @@ export function UnlockScreen({ lockReason, retryAfterMs, onUnlocked, onForgot, o
     event.preventDefault();
     if (busy || waiting) return;
     setFailure(null);
-    const validated = validateInput('vault.unlock', { passphrase });
+    const validated = validateInput('vault.unlock', { ...(name.trim() ? { name: name.trim() } : {}), passphrase });
     setErrors(validated.ok ? {} : validated.errors);
     if (!validated.ok) return setAttempt((n) => n + 1);
     setBusy(true);
@@ -61,6 +66,16 @@ export function UnlockScreen({ lockReason, retryAfterMs, onUnlocked, onForgot, o
       ) : null}
       <p className="lead">{t('unlock.intro')}</p>
       <form ref={form} onSubmit={submit} noValidate aria-busy={busy}>
+        <Field
+          label={t('unlock.name')}
+          hint={t('unlock.nameHint')}
+          name="username"
+          value={name}
+          onChange={(event) => edit('name', setName)(event.target.value)}
+          autoComplete="username"
+          autoCapitalize="words"
+          error={errors.name}
+        />
         <PassphraseField
           label={t('unlock.passphrase')}
           value={passphrase}
@@ -68,7 +83,8 @@ export function UnlockScreen({ lockReason, retryAfterMs, onUnlocked, onForgot, o
           purpose="current-password"
           error={errors.passphrase}
         />
-        <ErrorMessage failure={failure} />
+        {/* It does not say which of the two was wrong: the screen must not tell who has an account. */}
+        <ErrorMessage failure={failure} instead={{ wrong_passphrase: 'unlock.wrongNameOrPassphrase' }} />
         <ThrottleNotice countdown={countdown} />
         <div className="actions">
           <button type="submit" className="button button-primary" aria-disabled={busy || waiting || undefined}>

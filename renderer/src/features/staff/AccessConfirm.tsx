@@ -1,0 +1,86 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { UserSummary } from '@shared/api';
+import type { Failure } from '@shared/errors';
+import { invoke } from '../../api/client';
+import { ConfirmBox } from '../../components/ConfirmBox';
+
+/** What a one-time passphrase was made for: a new account, a forgotten passphrase, or access given back. */
+export type IssueReason = 'created' | 'renewed' | 'restored';
+
+interface EndAccessConfirmProps {
+  user: UserSummary;
+  onEnded: (user: UserSummary) => void;
+  onCancel: () => void;
+}
+
+/** The second step of ending a colleague's access, saying plainly that their records stay. */
+export function EndAccessConfirm({ user, onEnded, onCancel }: EndAccessConfirmProps) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<Failure | null>(null);
+
+  async function confirm() {
+    if (busy) return;
+    setFailure(null);
+    setBusy(true);
+    const result = await invoke('users.deactivate', { id: user.id });
+    setBusy(false);
+    if (result.ok) return onEnded(result.value);
+    setFailure(result);
+  }
+
+  return (
+    <ConfirmBox
+      question={t('staff.end.question', { name: user.displayName })}
+      explanation={t('staff.end.explanation', { name: user.displayName })}
+      confirmLabel={t('staff.end.confirm')}
+      destructive
+      busy={busy}
+      failure={failure}
+      onConfirm={() => void confirm()}
+      onCancel={onCancel}
+    />
+  );
+}
+
+interface NewPassphraseConfirmProps {
+  user: UserSummary;
+  onIssued: (user: UserSummary, oneTimePassphrase: string, reason: IssueReason) => void;
+  onCancel: () => void;
+}
+
+/**
+ * The second step of making a new one-time passphrase: for an active colleague it replaces their passphrase at
+ * once (they forgot it); for one whose access ended, it gives access back.
+ */
+export function NewPassphraseConfirm({ user, onIssued, onCancel }: NewPassphraseConfirmProps) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const reason: IssueReason = user.active ? 'renewed' : 'restored';
+
+  async function confirm() {
+    if (busy) return;
+    setFailure(null);
+    setBusy(true);
+    const result = await invoke('users.issuePassphrase', { id: user.id });
+    setBusy(false);
+    if (result.ok) return onIssued(result.value.user, result.value.oneTimePassphrase, reason);
+    setFailure(result);
+  }
+
+  return (
+    <ConfirmBox
+      question={t(reason === 'renewed' ? 'staff.renew.question' : 'staff.restore.question', { name: user.displayName })}
+      explanation={t(reason === 'renewed' ? 'staff.renew.explanation' : 'staff.restore.explanation', {
+        name: user.displayName,
+      })}
+      confirmLabel={t(reason === 'renewed' ? 'staff.renew.confirm' : 'staff.restore.confirm')}
+      busy={busy}
+      failure={failure}
+      onConfirm={() => void confirm()}
+      onCancel={onCancel}
+    />
+  );
+}

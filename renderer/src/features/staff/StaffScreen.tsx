@@ -1,0 +1,175 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SessionInfo, UserSummary } from '@shared/api';
+import type { Failure, Result } from '@shared/errors';
+import { invoke } from '../../api/client';
+import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
+import { Screen } from '../../components/Screen';
+import { usePendingFocus } from '../../components/usePendingFocus';
+import { EndAccessConfirm, NewPassphraseConfirm, type IssueReason } from './AccessConfirm';
+import { AddColleagueForm } from './AddColleagueForm';
+import { EditColleagueForm } from './EditColleagueForm';
+import { OneTimePassphrasePanel } from './OneTimePassphrasePanel';
+import { StaffTable, type RowAction } from './StaffTable';
+
+interface StaffScreenProps {
+  session: SessionInfo;
+  /** The coordinator changed their own name or role. */
+  onSession: (session: SessionInfo) => void;
+}
+
+type Open = { kind: 'add' } | { kind: 'row'; action: RowAction; id: string } | null;
+
+interface Issued {
+  user: UserSummary;
+  oneTimePassphrase: string;
+  reason: IssueReason;
+}
+
+/**
+ * The coordinator's staff page: everyone's account in a table, adding a colleague, and per row renaming,
+ * changing the role, a new one-time passphrase, and ending access. A one-time passphrase takes the whole page
+ * until it is acknowledged, so that it is not lost behind another action.
+ */
+export function StaffScreen({ session, onSession }: StaffScreenProps) {
+  const { t } = useTranslation();
+  const root = useRef<HTMLDivElement>(null);
+  const focusLater = usePendingFocus(root);
+  const [users, setUsers] = useState<UserSummary[] | null>(null);
+  const [loadFailure, setLoadFailure] = useState<Failure | null>(null);
+  const [open, setOpen] = useState<Open>(null);
+  const [issued, setIssued] = useState<Issued | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const showList = useCallback((result: Result<UserSummary[]>) => {
+    if (!result.ok) return setLoadFailure(result);
+    setLoadFailure(null);
+    setUsers(result.value);
+  }, []);
+
+  useEffect(() => {
+    let current = true;
+    void invoke('users.list', {}).then((result) => {
+      if (current) showList(result);
+    });
+    return () => {
+      current = false;
+    };
+  }, [showList]);
+
+  /** The list again after a change: the main side keeps its order (active first, then by name). */
+  function refresh() {
+    void invoke('users.list', {}).then(showList);
+  }
+
+  /** Closes whatever is open under a row and puts focus back on the button that opened it. */
+  function closeRow(action: RowAction, id: string) {
+    setOpen(null);
+    focusLater(`${action}:${id}`);
+  }
+
+  function toggleRow(action: RowAction, user: UserSummary) {
+    setNotice(null);
+    if (open?.kind === 'row' && open.action === action && open.id === user.id) return closeRow(action, user.id);
+    setOpen({ kind: 'row', action, id: user.id });
+  }
+
+  function showIssued(user: UserSummary, oneTimePassphrase: string, reason: IssueReason) {
+    setOpen(null);
+    setNotice(null);
+    setIssued({ user, oneTimePassphrase, reason });
+    refresh();
+  }
+
+  function doneWithIssued() {
+    if (!issued) return;
+    focusLater(issued.reason === 'created' ? 'add' : `renew:${issued.user.id}`);
+    setIssued(null);
+  }
+
+  function saved(user: UserSummary) {
+    closeRow('edit', user.id);
+    setNotice(t('staff.edit.saved', { name: user.displayName }));
+    refresh();
+    if (user.id === session.userId) onSession({ ...session, displayName: user.displayName, role: user.role });
+  }
+
+  function ended(user: UserSummary) {
+    setOpen(null);
+    setNotice(t('staff.end.done', { name: user.displayName }));
+    focusLater('caption');
+    refresh();
+  }
+
+  function detail(user: UserSummary) {
+    if (open?.kind !== 'row' || open.id !== user.id) return null;
+    if (open.action === 'edit')
+      return (
+        <EditColleagueForm
+          user={user}
+          isSelf={user.id === session.userId}
+          onSaved={saved}
+          onCancel={() => closeRow('edit', user.id)}
+        />
+      );
+    if (open.action === 'end') return <EndAccessConfirm user={user} onEnded={ended} onCancel={() => closeRow('end', user.id)} />;
+    return <NewPassphraseConfirm user={user} onIssued={showIssued} onCancel={() => closeRow('renew', user.id)} />;
+  }
+
+  return (
+    <Screen name="staff" title={t('staff.title')}>
+      <div ref={root}>
+        {issued ? (
+          <OneTimePassphrasePanel
+            user={issued.user}
+            oneTimePassphrase={issued.oneTimePassphrase}
+            reason={issued.reason}
+            onDone={doneWithIssued}
+          />
+        ) : (
+          <>
+            <p className="lead">{t('staff.intro')}</p>
+            {open?.kind === 'add' ? (
+              <AddColleagueForm
+                onCreated={(user, passphrase) => showIssued(user, passphrase, 'created')}
+                onCancel={() => {
+                  setOpen(null);
+                  focusLater('add');
+                }}
+              />
+            ) : (
+              <div className="actions staff-add">
+                <button
+                  type="button"
+                  className="button button-primary"
+                  data-focus-key="add"
+                  onClick={() => {
+                    setNotice(null);
+                    setOpen({ kind: 'add' });
+                  }}
+                >
+                  {t('staff.add.open')}
+                </button>
+              </div>
+            )}
+            <StatusMessage tone="success">{notice}</StatusMessage>
+            <ErrorMessage failure={loadFailure} />
+            {users ? (
+              <StaffTable
+                users={users}
+                ownUserId={session.userId}
+                open={open?.kind === 'row' ? { action: open.action, id: open.id } : null}
+                onAction={toggleRow}
+                detail={detail}
+              />
+            ) : loadFailure ? null : (
+              <p role="status" className="loading">
+                {t('staff.loading')}
+              </p>
+            )}
+          </>
+        )}
+      </div>
+    </Screen>
+  );
+}
