@@ -7,6 +7,17 @@ import { z } from 'zod';
 import type { Access } from './roles';
 import { ROLES } from './roles';
 import { LOCALES } from './locales';
+import {
+  caseworkerOption,
+  createParticipantInput,
+  listParticipantsInput,
+  participant,
+  participantId,
+  participantPage,
+  participantView,
+  setStatusInput,
+  updateParticipantInput,
+} from './participants';
 
 export const PASSPHRASE_MIN_LENGTH = 12;
 export const PASSPHRASE_MAX_LENGTH = 1024;
@@ -173,6 +184,22 @@ export const api = {
   ),
   /** Recomputes the audit log's hash chain. */
   'audit.verify': channel('audit.read', empty, z.object({ rows: z.number().int(), firstBadRow: z.number().int().nullable() })),
+  /** The participant registry, one page, as the reader's role may see it (see shared/roles.ts). */
+  'participants.list': channel('participants.readLimited', listParticipantsInput, participantPage),
+  /** Opens one participant's file, as the reader's role may see it; every open is audited. */
+  'participants.get': channel('participants.readLimited', z.object({ id: participantId }).strict(), participantView),
+  /** Refused with `possible_duplicate` (pseudonyms in details.matches) unless `confirmDuplicate` is set. */
+  'participants.create': channel('participants.write', createParticipantInput, z.object({ participant })),
+  /** `changed` names the fields whose values changed; the audit record holds those names, never values. */
+  'participants.update': channel(
+    'participants.write',
+    updateParticipantInput,
+    z.object({ participant, changed: z.array(z.string()) }),
+  ),
+  /** Moves a participant along the status workflow (STATUS_TRANSITIONS); others fail with `invalid_transition`. */
+  'participants.setStatus': channel('participants.write', setStatusInput, z.object({ participant })),
+  /** Active staff who can be responsible for a participant (caseworkers and coordinators). */
+  'participants.caseworkers': channel('participants.read', empty, z.array(caseworkerOption)),
   /** Called on user activity (throttled by the renderer) so that idle auto-lock knows the user is there. */
   'session.touch': channel('session', empty, nothing),
   'settings.get': channel('session', empty, settings),

@@ -22,6 +22,8 @@ export const ERROR_CODES = [
   'name_taken',
   'last_coordinator',
   'own_account',
+  'possible_duplicate',
+  'invalid_transition',
   'internal',
 ] as const;
 
@@ -33,7 +35,13 @@ export interface Failure {
   /** i18n key of the sentence the UI shows; always `errors.<code>`. */
   i18nKey: `errors.${ErrorCode}`;
   /** Non-personal detail the UI may use (never field contents, never SQL or stack text). */
-  details?: { retryAfterMs?: number; field?: string; issues?: FieldIssue[] };
+  details?: {
+    retryAfterMs?: number;
+    field?: string;
+    issues?: FieldIssue[];
+    /** Pseudonym codes of records that may be the same person (`possible_duplicate`); never names. */
+    matches?: string[];
+  };
 }
 
 /** A validation problem on one field of a form, by path and i18n key. */

@@ -1,6 +1,7 @@
 import { api, type Channel } from '@shared/api';
 import type { HandlerGroup, Handlers } from './handler';
 import { auditHandlers } from './audit/handlers';
+import { participantHandlers } from './participants/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { userHandlers } from './users/handlers';
 import { vaultHandlers } from './vault/handlers';
@@ -19,4 +20,10 @@ export function buildRegistry(groups: readonly HandlerGroup[]): Handlers {
   return registry as Handlers;
 }
 
-export const HANDLER_GROUPS: readonly HandlerGroup[] = [vaultHandlers, settingsHandlers, userHandlers, auditHandlers];
+export const HANDLER_GROUPS: readonly HandlerGroup[] = [
+  vaultHandlers,
+  settingsHandlers,
+  userHandlers,
+  auditHandlers,
+  participantHandlers,
+];

@@ -92,7 +92,13 @@ describe('a web contents', () => {
   });
 
   it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'])('may not %s anywhere else', (name) => {
-    for (const url of ['https://example.invalid/', 'file:///etc/passwd', 'app://other/', 'javascript:alert(1)', 'data:text/html,x']) {
+    for (const url of [
+      'https://example.invalid/',
+      'file:///etc/passwd',
+      'app://other/',
+      'javascript:alert(1)',
+      'data:text/html,x',
+    ]) {
       const event = new FakeEvent(url);
       contents().emit(name, event);
       expect(event.defaultPrevented, url).toBe(true);

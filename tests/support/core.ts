@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Channel, EventName, InputOf, OutputOf } from '@shared/api';
 import type { Result } from '@shared/errors';
+import type { Role } from '@shared/roles';
 import { createCore } from '../../electron/core/app-core';
 import type { Core } from '../../electron/core/types';
 
@@ -61,3 +62,24 @@ export function testCore(dataDir = mkdtempSync(join(tmpdir(), 'polku-core-')), c
 
 export const PASSPHRASE = 'kesäkuun aamu 2026 ja kahvi';
 export const NEW_PASSPHRASE = 'marraskuun ilta, tee ja villasukat';
+
+/** The passphrase colleagues added by `addColleague` choose at their first unlock. */
+export const COLLEAGUE_PASSPHRASE = 'puolukka, mustikka ja lakka 2026';
+
+/**
+ * As the unlocked coordinator, adds a colleague and goes through their first unlock (one-time passphrase,
+ * then COLLEAGUE_PASSPHRASE). The colleague's session is left open. Returns the colleague's user id.
+ */
+export async function addColleague(t: TestCore, displayName: string, role: Role): Promise<string> {
+  const { user, oneTimePassphrase } = await t.ok('users.create', { displayName, role });
+  t.core.lock('manual');
+  await t.ok('vault.unlock', { name: displayName, passphrase: oneTimePassphrase });
+  await t.ok('vault.changePassphrase', { next: COLLEAGUE_PASSPHRASE });
+  return user.id;
+}
+
+/** Locks and unlocks as another user, as when colleagues share the laptop. */
+export async function switchUser(t: TestCore, name: string, passphrase = COLLEAGUE_PASSPHRASE): Promise<void> {
+  t.core.lock('manual');
+  await t.ok('vault.unlock', { name, passphrase });
+}

@@ -111,3 +111,66 @@ describe('0002-staff-accounts', () => {
     db.close();
   });
 });
+
+describe('0003-participants', () => {
+  const insertParticipant = (db: Db, values: Record<string, unknown>) => {
+    const row = {
+      id: 'p1',
+      pseudonym: 'P-2026-001',
+      pseudonym_year: 2026,
+      pseudonym_number: 1,
+      status: 'referred',
+      created_at: 'now',
+      updated_at: 'now',
+      created_by: 'u1',
+      ...values,
+    };
+    const columns = Object.keys(row);
+    db.prepare(`INSERT INTO participants (${columns.join(', ')}) VALUES (${columns.map((c) => '@' + c).join(', ')})`).run(row);
+  };
+
+  it('adds participants and a pseudonym counter, keeping the existing staff', () => {
+    const { db } = freshDb();
+    migrate(db, MIGRATIONS, 2);
+    db.prepare(
+      `INSERT INTO users (id, display_name, name_key, role, created_at) VALUES ('u1', 'A', 'a', 'caseworker', 'now')`,
+    ).run();
+    migrate(db, MIGRATIONS, 3);
+    expect(db.prepare('SELECT id FROM users').all()).toEqual([{ id: 'u1' }]);
+    insertParticipant(db, { languages: '["fi"]', responsible_caseworker_id: 'u1' });
+    expect(db.prepare('SELECT languages, interpreter_needed, status FROM participants').get()).toEqual({
+      languages: '["fi"]',
+      interpreter_needed: 0,
+      status: 'referred',
+    });
+    db.prepare('INSERT INTO pseudonym_counters (year, last_number) VALUES (2026, 1)').run();
+    db.close();
+  });
+
+  it('refuses values outside the enums, a year of birth with an age band, a reasonless discontinuation and a reused code', () => {
+    const { db } = freshDb();
+    migrate(db, MIGRATIONS, 3);
+    db.prepare(
+      `INSERT INTO users (id, display_name, name_key, role, created_at) VALUES ('u1', 'A', 'a', 'caseworker', 'now')`,
+    ).run();
+    insertParticipant(db, {});
+    const refused: [Record<string, unknown>, RegExp][] = [
+      [{ gender: 'unknown' }, /CHECK/],
+      [{ status: 'open' }, /CHECK/],
+      [{ education_isced: 'isced_9' }, /CHECK/],
+      [{ birth_year: 1990, age_band: '25-34' }, /CHECK/],
+      [{ status: 'discontinued' }, /CHECK/],
+      [{ languages: '"fi"' }, /CHECK/],
+      [{ pseudonym: 'P-2026-001' }, /UNIQUE/],
+      [{ pseudonym_number: 1 }, /UNIQUE/],
+      [{ created_by: 'nobody' }, /FOREIGN KEY/],
+      [{ responsible_caseworker_id: 'nobody' }, /FOREIGN KEY/],
+    ];
+    refused.forEach(([values, error], i) => {
+      const distinct = { id: `p${i + 2}`, pseudonym: `P-2026-${100 + i}`, pseudonym_number: 100 + i };
+      expect(() => insertParticipant(db, { ...distinct, ...values }), JSON.stringify(values)).toThrow(error);
+    });
+    expect(db.prepare('SELECT count(*) AS n FROM participants').get()).toEqual({ n: 1 });
+    db.close();
+  });
+});

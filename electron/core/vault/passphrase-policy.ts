@@ -12,11 +12,7 @@ const ONE_TIME_SHAPE = /^[0-9A-Z]{4}([ -]?[0-9A-Z]{4}){3}$/i;
 export function passphraseSecret(passphrase: string): Buffer {
   const text = passphrase.normalize('NFC').trim();
   if (ONE_TIME_SHAPE.test(text)) {
-    const canonical = text
-      .replace(/[ -]/g, '')
-      .toUpperCase()
-      .replace(/O/g, '0')
-      .replace(/[IL]/g, '1');
+    const canonical = text.replace(/[ -]/g, '').toUpperCase().replace(/O/g, '0').replace(/[IL]/g, '1');
     return Buffer.from(canonical.match(/.{4}/g)!.join('-'), 'utf8');
   }
   return Buffer.from(passphrase.normalize('NFC'), 'utf8');

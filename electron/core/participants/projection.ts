@@ -1,0 +1,55 @@
+import type { LimitedParticipant, Participant, ParticipantPage, ParticipantRow, ParticipantView } from '@shared/participants';
+import { roleHolds, type Role } from '@shared/roles';
+
+/**
+ * How much of a participant a role may see. Decided here, in the core, so that the interface never receives
+ * what it must not show: `participants.read` gives the whole record, `participants.readLimited` alone only
+ * the pseudonym and first name (shared/roles.ts).
+ */
+export function participantViewOf(role: Role): 'full' | 'limited' {
+  return roleHolds(role, 'participants.read') ? 'full' : 'limited';
+}
+
+/** The limited view, built field by field so that a new column never slips into it. */
+export function limitedProjection(participant: Participant): LimitedParticipant {
+  return { id: participant.id, pseudonym: participant.pseudonym, firstName: participant.firstName };
+}
+
+/** A registry row: the record without contact details and notes. */
+export function rowProjection(p: Participant): ParticipantRow {
+  return {
+    id: p.id,
+    pseudonym: p.pseudonym,
+    firstName: p.firstName,
+    lastName: p.lastName,
+    preferredName: p.preferredName,
+    birthYear: p.birthYear,
+    ageBand: p.ageBand,
+    gender: p.gender,
+    languages: p.languages,
+    interpreterNeeded: p.interpreterNeeded,
+    nationalAssistanceStatus: p.nationalAssistanceStatus,
+    referralSourceType: p.referralSourceType,
+    referralDate: p.referralDate,
+    workAbility: p.workAbility,
+    responsibleCaseworkerId: p.responsibleCaseworkerId,
+    responsibleCaseworkerName: p.responsibleCaseworkerName,
+    status: p.status,
+    createdAt: p.createdAt,
+    updatedAt: p.updatedAt,
+  };
+}
+
+/** One opened participant as `role` may see it. */
+export function projectParticipant(role: Role, participant: Participant): ParticipantView {
+  return participantViewOf(role) === 'full'
+    ? { view: 'full', participant }
+    : { view: 'limited', participant: limitedProjection(participant) };
+}
+
+/** A registry page as `role` may see it. */
+export function projectPage(role: Role, participants: readonly Participant[], total: number): ParticipantPage {
+  return participantViewOf(role) === 'full'
+    ? { view: 'full', rows: participants.map(rowProjection), total }
+    : { view: 'limited', rows: participants.map(limitedProjection), total };
+}
