@@ -6,13 +6,11 @@ import type { Role } from '@shared/roles';
 import { invoke } from '../../api/client';
 import { fieldErrorsFromIssues, validateInput } from '../../api/validate';
 import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
-import { Field } from '../../components/Field';
 import { Section } from '../../components/Section';
-import { SelectField } from '../../components/SelectField';
 import { useEscape } from '../../components/useEscape';
 import { useFieldErrors } from '../../components/useFieldErrors';
+import { ColleagueFields } from './ColleagueFields';
 import { useFocusFirstInvalid } from '../../components/useFocusFirstInvalid';
-import { isRole, roleOptions } from './roleOptions';
 
 interface AddColleagueFormProps {
   onCreated: (user: UserSummary, oneTimePassphrase: string) => void;
@@ -60,23 +58,20 @@ export function AddColleagueForm({ onCreated, onCancel }: AddColleagueFormProps)
     <Section title={t('staff.add.title')} className="staff-panel">
       <p>{t('staff.add.intro')}</p>
       <form ref={form} onSubmit={submit} noValidate aria-busy={busy}>
-        <Field
-          ref={nameInput}
-          label={t('staff.add.name')}
-          hint={t('staff.add.nameHint')}
-          value={name}
-          onChange={(event) => edit('displayName', setName)(event.target.value)}
-          error={errors.displayName}
-        />
-        <SelectField
-          label={t('staff.add.role')}
-          hint={t('staff.add.roleHint')}
-          options={roleOptions(t)}
-          value={role}
-          onChange={(event) => {
-            if (isRole(event.target.value)) edit('role', setRole)(event.target.value);
+        <ColleagueFields
+          nameRef={nameInput}
+          name={name}
+          role={role}
+          setName={setName}
+          setRole={setRole}
+          errors={errors}
+          edit={edit}
+          labels={{
+            name: t('staff.add.name'),
+            nameHint: t('staff.add.nameHint'),
+            role: t('staff.add.role'),
+            roleHint: t('staff.add.roleHint'),
           }}
-          error={errors.role}
         />
         <ErrorMessage failure={failure} />
         <StatusMessage>{busy ? t('staff.add.working') : null}</StatusMessage>

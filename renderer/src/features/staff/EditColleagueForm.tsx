@@ -6,12 +6,10 @@ import type { Role } from '@shared/roles';
 import { invoke } from '../../api/client';
 import { fieldErrorsFromIssues, validateInput } from '../../api/validate';
 import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
-import { Field } from '../../components/Field';
-import { SelectField } from '../../components/SelectField';
 import { useEscape } from '../../components/useEscape';
 import { useFieldErrors } from '../../components/useFieldErrors';
+import { ColleagueFields } from './ColleagueFields';
 import { useFocusFirstInvalid } from '../../components/useFocusFirstInvalid';
-import { isRole, roleOptions } from './roleOptions';
 
 interface EditColleagueFormProps {
   user: UserSummary;
@@ -68,23 +66,20 @@ export function EditColleagueForm({ user, isSelf, onSaved, onCancel }: EditColle
   return (
     <form ref={form} onSubmit={submit} noValidate aria-busy={busy} className="staff-inline-form">
       <h3>{t('staff.edit.title', { name: user.displayName })}</h3>
-      <Field
-        ref={nameInput}
-        label={t('staff.edit.name')}
-        hint={t('staff.edit.nameHint')}
-        value={name}
-        onChange={(event) => edit('displayName', setName)(event.target.value)}
-        error={errors.displayName}
-      />
-      <SelectField
-        label={t('staff.edit.role')}
-        hint={isSelf && role !== 'coordinator' ? t('staff.edit.selfRoleWarning') : undefined}
-        options={roleOptions(t)}
-        value={role}
-        onChange={(event) => {
-          if (isRole(event.target.value)) edit('role', setRole)(event.target.value);
+      <ColleagueFields
+        nameRef={nameInput}
+        name={name}
+        role={role}
+        setName={setName}
+        setRole={setRole}
+        errors={errors}
+        edit={edit}
+        labels={{
+          name: t('staff.edit.name'),
+          nameHint: t('staff.edit.nameHint'),
+          role: t('staff.edit.role'),
+          roleHint: isSelf && role !== 'coordinator' ? t('staff.edit.selfRoleWarning') : undefined,
         }}
-        error={errors.role}
       />
       <ErrorMessage failure={failure} />
       <StatusMessage>{busy ? t('common.working') : null}</StatusMessage>
