@@ -4,7 +4,12 @@
  * from here at compile time.
  */
 import { z } from 'zod';
-import type { Access } from './roles';
+import { channel } from './channel';
+import { consentChannels } from './consents';
+import { flagChannels } from './flags';
+import { noteChannels } from './notes';
+import { psychosocialChannels } from './psychosocial';
+import { viewChannels } from './views';
 import { ROLES } from './roles';
 import { LOCALES } from './locales';
 import {
@@ -91,10 +96,6 @@ export const settings = z.object({
   autoLockMinutes: z.number().int().min(AUTO_LOCK_MINUTES.min).max(AUTO_LOCK_MINUTES.max),
 });
 export type Settings = z.infer<typeof settings>;
-
-function channel<I extends z.ZodType, O extends z.ZodType>(access: Access, input: I, output: O) {
-  return { access, input, output };
-}
 
 export const api = {
   /** What the start screen needs: is there a vault, is it locked, and why it cannot open if broken. */
@@ -206,6 +207,11 @@ export const api = {
   'settings.update': channel('settings.write', settings.partial().strict(), settings),
   /** The interface language; kept outside the vault (it is not personal data) so the locked screens use it too. */
   'prefs.setLocale': channel('public', z.object({ locale }).strict(), nothing),
+  ...consentChannels,
+  ...flagChannels,
+  ...noteChannels,
+  ...psychosocialChannels,
+  ...viewChannels,
 } as const;
 
 export type Api = typeof api;

@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   'own_account',
   'possible_duplicate',
   'invalid_transition',
+  'consent_required',
   'internal',
 ] as const;
 
@@ -41,6 +42,8 @@ export interface Failure {
     issues?: FieldIssue[];
     /** Pseudonym codes of records that may be the same person (`possible_duplicate`); never names. */
     matches?: string[];
+    /** The consent purpose that is missing or withdrawn (`consent_required`). */
+    purpose?: string;
   };
 }
 

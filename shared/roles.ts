@@ -16,6 +16,13 @@ export const PERMISSIONS = [
   'participants.readLimited',
   'participants.read',
   'participants.write',
+  'participants.delete',
+  'consents.override',
+  'notes.read',
+  'notes.write',
+  'psychosocial.read',
+  'psychosocial.write',
+  'psychosocial.private',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -26,7 +33,15 @@ export type Permission = (typeof PERMISSIONS)[number];
  * participants.list and participants.get require. What a reader then sees is decided in the core, not in the
  * interface: a role that also holds `participants.read` gets the whole record, any other role only the
  * pseudonym and first name (electron/core/participants/projection.ts). `participants.write` creates, edits and
- * moves the status; a psychologist reads whole records but changes none.
+ * moves the status, and records consents and safety flags; a psychologist reads whole records but changes none.
+ *
+ * Consents: a missing or withdrawn consent blocks what depends on it; only `consents.override` (the
+ * coordinator) may lift the block, with a reason, and the override is audited. Deleting a participant's
+ * whole file is `participants.delete`, the coordinator's alone.
+ *
+ * Psychosocial log: `psychosocial.read` sees the entries with their shareable summary; only
+ * `psychosocial.private` (psychologists) sees private notes, in every channel, search and print
+ * (electron/core/psychosocial). Teachers see none of the case file beyond the pseudonym and first name.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   coordinator: [
@@ -37,9 +52,28 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'participants.readLimited',
     'participants.read',
     'participants.write',
+    'participants.delete',
+    'consents.override',
+    'notes.read',
+    'notes.write',
+    'psychosocial.read',
   ],
-  caseworker: ['participants.readLimited', 'participants.read', 'participants.write'],
-  psychologist: ['participants.readLimited', 'participants.read'],
+  caseworker: [
+    'participants.readLimited',
+    'participants.read',
+    'participants.write',
+    'notes.read',
+    'notes.write',
+    'psychosocial.read',
+  ],
+  psychologist: [
+    'participants.readLimited',
+    'participants.read',
+    'notes.read',
+    'psychosocial.read',
+    'psychosocial.write',
+    'psychosocial.private',
+  ],
   teacher: ['participants.readLimited'],
 };
 

@@ -1,10 +1,15 @@
 import { api, type Channel } from '@shared/api';
 import type { HandlerGroup, Handlers } from './handler';
 import { auditHandlers } from './audit/handlers';
+import { consentHandlers } from './consents/handlers';
+import { flagHandlers } from './flags/handlers';
+import { noteHandlers } from './notes/handlers';
 import { participantHandlers } from './participants/handlers';
+import { psychosocialHandlers } from './psychosocial/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { userHandlers } from './users/handlers';
 import { vaultHandlers } from './vault/handlers';
+import { viewHandlers } from './views/handlers';
 
 /** Joins the domains' handler groups; a channel handled twice, or not at all, is a programming error. */
 export function buildRegistry(groups: readonly HandlerGroup[]): Handlers {
@@ -26,4 +31,9 @@ export const HANDLER_GROUPS: readonly HandlerGroup[] = [
   userHandlers,
   auditHandlers,
   participantHandlers,
+  consentHandlers,
+  flagHandlers,
+  noteHandlers,
+  psychosocialHandlers,
+  viewHandlers,
 ];

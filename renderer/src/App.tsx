@@ -18,7 +18,12 @@ import { UnlockScreen } from './features/vault/UnlockScreen';
 import { HomeScreen } from './features/home/HomeScreen';
 import { SettingsScreen, type SettingsNotice } from './features/settings/SettingsScreen';
 import { StaffScreen } from './features/staff/StaffScreen';
-import { AppShell, type Page } from './shell/AppShell';
+import { AuditScreen } from './features/audit/AuditScreen';
+import { CaseScreen } from './features/case/CaseScreen';
+import { NewParticipantScreen } from './features/participants/NewParticipantScreen';
+import { RegistryScreen } from './features/registry/RegistryScreen';
+import { SearchScreen } from './features/search/SearchScreen';
+import { AppShell, pagesFor, type Page } from './shell/AppShell';
 import { LockedLayout } from './shell/LockedLayout';
 import { useSessionGuards } from './shell/useSessionGuards';
 
@@ -32,8 +37,42 @@ type Screen =
   | { name: 'recovery-code'; code: string; reason: RecoveryReason }
   | { name: 'recovery-confirm'; code: string | null; reason: RecoveryReason }
   | { name: 'home' }
+  | { name: 'participants' }
+  | { name: 'participant'; id: string; from: 'participants' | 'search' }
+  | { name: 'participant-new' }
+  | { name: 'search' }
+  | { name: 'audit' }
   | { name: 'staff' }
   | { name: 'settings'; notice: SettingsNotice | null };
+
+/** The menu page a screen belongs to; null for screens that must be finished first (no menu then). */
+function pageOf(screen: Screen): Page | null {
+  switch (screen.name) {
+    case 'home':
+    case 'participants':
+    case 'search':
+    case 'audit':
+    case 'staff':
+    case 'settings':
+      return screen.name;
+    case 'participant':
+      return screen.from;
+    case 'participant-new':
+      return 'participants';
+    default:
+      return null;
+  }
+}
+
+/** The screen a menu page opens. */
+function screenOf(page: Page): Screen {
+  switch (page) {
+    case 'settings':
+      return { name: 'settings', notice: null };
+    default:
+      return { name: page };
+  }
+}
 
 /** How a session was opened: only the screen that opened it knows, and the forced new-passphrase screen says why. */
 type OpenedWith = 'passphrase' | 'recovery-code' | 'unknown';
@@ -156,16 +195,10 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
     );
   }
 
-  const page: Page | null = screen.name === 'home' || screen.name === 'staff' || screen.name === 'settings' ? screen.name : null;
+  const page = pageOf(screen);
+  const openParticipant = (id: string, from: 'participants' | 'search') => setScreen({ name: 'participant', id, from });
   return (
-    <AppShell
-      session={session}
-      page={page}
-      onNavigate={(p) =>
-        setScreen(p === 'settings' ? { name: 'settings', notice: null } : p === 'staff' ? { name: 'staff' } : { name: 'home' })
-      }
-      onLock={lock}
-    >
+    <AppShell session={session} page={page} onNavigate={(p) => setScreen(screenOf(p))} onLock={lock}>
       {screen.name === 'new-passphrase' ? (
         <NewPassphraseScreen session={session} reason={screen.reason} onDone={(next) => enter(next, 'unknown')} />
       ) : screen.name === 'recovery-code' ? (
@@ -196,6 +229,25 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
             if (!roleHolds(next.role, 'users.manage')) setScreen({ name: 'home' });
           }}
         />
+      ) : screen.name === 'participants' ? (
+        <RegistryScreen
+          session={session}
+          onOpen={(id) => openParticipant(id, 'participants')}
+          onCreate={() => setScreen({ name: 'participant-new' })}
+        />
+      ) : screen.name === 'participant-new' ? (
+        <NewParticipantScreen
+          session={session}
+          onCreated={(id) => openParticipant(id, 'participants')}
+          onCancel={() => setScreen({ name: 'participants' })}
+          onOpen={(id) => openParticipant(id, 'participants')}
+        />
+      ) : screen.name === 'participant' ? (
+        <CaseScreen key={screen.id} session={session} participantId={screen.id} onBack={() => setScreen(screenOf(screen.from))} />
+      ) : screen.name === 'search' && pagesFor(session.role).includes('search') ? (
+        <SearchScreen session={session} onOpen={(id) => openParticipant(id, 'search')} />
+      ) : screen.name === 'audit' && pagesFor(session.role).includes('audit') ? (
+        <AuditScreen session={session} />
       ) : screen.name === 'settings' ? (
         <SettingsScreen session={session} notice={screen.notice} onSession={setSession} onRecoveryCode={showRecoveryCode} />
       ) : (

@@ -5,11 +5,13 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '@shared/locales';
-import en from './en.json';
-import fi from './fi.json';
-import sv from './sv.json';
+import { bundles } from './bundles';
 
-export const resources = { fi: { translation: fi }, sv: { translation: sv }, en: { translation: en } } as const;
+export const resources = {
+  fi: { translation: bundles.fi },
+  sv: { translation: bundles.sv },
+  en: { translation: bundles.en },
+} as const;
 
 void i18n.use(initReactI18next).init({
   resources,

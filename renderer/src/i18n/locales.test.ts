@@ -4,12 +4,9 @@ import { ERROR_CODES } from '@shared/errors';
 import { LOCALES } from '@shared/locales';
 import { PERMISSIONS, ROLES } from '@shared/roles';
 import { STRENGTH_HINTS } from '../features/vault/strength';
-import en from './en.json';
-import fi from './fi.json';
-import sv from './sv.json';
+import { bundles, type Tree } from './bundles';
 
-type Tree = { [key: string]: string | Tree };
-const locales: Record<string, Tree> = { fi, sv, en };
+const locales: Record<string, Tree> = bundles;
 
 function flatten(tree: Tree, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
@@ -127,7 +124,7 @@ describe('the renderer sources', () => {
     import: 'default',
     eager: true,
   }) as Record<string, string>;
-  const namespaces = new Set(Object.keys(fi));
+  const namespaces = new Set(Object.keys(bundles.fi));
   const notKeys = new Set<string>([...Object.keys(api), ...PERMISSIONS]);
 
   it('are found by the scan', () => {

@@ -4,7 +4,17 @@ import type { SessionInfo } from '@shared/api';
 import { roleHolds } from '@shared/roles';
 import { lockShortcutLabel } from './useSessionGuards';
 
-export type Page = 'home' | 'staff' | 'settings';
+export type Page = 'home' | 'participants' | 'search' | 'audit' | 'staff' | 'settings';
+
+/** The pages a role may open, in menu order; the main side enforces the same through the permission matrix. */
+export function pagesFor(role: SessionInfo['role']): Page[] {
+  const pages: Page[] = ['home', 'participants'];
+  if (roleHolds(role, 'notes.read')) pages.push('search');
+  if (roleHolds(role, 'audit.read')) pages.push('audit');
+  if (roleHolds(role, 'users.manage')) pages.push('staff');
+  pages.push('settings');
+  return pages;
+}
 
 interface AppShellProps {
   session: SessionInfo;
@@ -18,7 +28,7 @@ interface AppShellProps {
 /** The frame while unlocked: the name, who is signed in, navigation and the Lock button. */
 export function AppShell({ session, page, onNavigate, onLock, children }: AppShellProps) {
   const { t } = useTranslation();
-  const pages: Page[] = roleHolds(session.role, 'users.manage') ? ['home', 'staff', 'settings'] : ['home', 'settings'];
+  const pages = pagesFor(session.role);
   return (
     <div className="app-layout">
       <header className="app-header">

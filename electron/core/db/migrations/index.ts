@@ -2,6 +2,18 @@ import type { Migration } from '../migrate';
 import { foundation } from './0001-foundation';
 import { staffAccounts } from './0002-staff-accounts';
 import { participants } from './0003-participants';
+import { consentsAndFlags } from './0004-consents-flags';
+import { notes } from './0005-notes';
+import { psychosocial } from './0006-psychosocial';
+import { savedViews } from './0007-saved-views';
 
 /** Every migration, in version order. Add new ones at the end; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [foundation, staffAccounts, participants];
+export const MIGRATIONS: readonly Migration[] = [
+  foundation,
+  staffAccounts,
+  participants,
+  consentsAndFlags,
+  notes,
+  psychosocial,
+  savedViews,
+];

@@ -1,0 +1,4 @@
+import type { HandlerGroup } from '../handler';
+
+// Placeholder: the handlers of this domain are being written.
+export const noteHandlers = {} satisfies HandlerGroup;

@@ -1,0 +1,2 @@
+// Placeholder: the channels of this domain are being written.
+export const viewChannels = {} as const;
