@@ -1,0 +1,27 @@
+/** A participant's timeline: everything about them, newest first, as the reader's role may see it. */
+import { z } from 'zod';
+
+export const TIMELINE_KINDS = [
+  'note',
+  'psychosocial',
+  'consent_given',
+  'consent_withdrawn',
+  'consent_override',
+  'flag_set',
+  'flag_cleared',
+] as const;
+
+export const timelineItem = z.object({
+  kind: z.enum(TIMELINE_KINDS),
+  /** The id of the record the item is about (note, entry, consent, flag). */
+  id: z.string(),
+  /** When it happened: a date (YYYY-MM-DD) or an ISO date-time. */
+  at: z.string(),
+  /** Who recorded it (current name of the member of staff); null if unknown. */
+  byName: z.string().nullable(),
+  /** A code the interface translates: note type, consent purpose, flag kind, meeting kind. */
+  label: z.string(),
+  /** A short preview the reader may see; never a psychosocial private note unless the reader is a psychologist. */
+  text: z.string().nullable(),
+});
+export type TimelineItem = z.infer<typeof timelineItem>;
