@@ -3,12 +3,14 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
 const alias = { '@shared': resolve(__dirname, 'shared') };
+/** Where builds go; POLKU_OUT_DIR lets several checks of one checkout build side by side. */
+const out = resolve(__dirname, process.env.POLKU_OUT_DIR ?? 'out');
 
 export default defineConfig({
   main: {
     resolve: { alias },
     build: {
-      outDir: 'out/main',
+      outDir: resolve(out, 'main'),
       externalizeDeps: true,
       rollupOptions: {
         input: { index: resolve(__dirname, 'electron/main/index.ts') },
@@ -18,7 +20,7 @@ export default defineConfig({
   preload: {
     resolve: { alias },
     build: {
-      outDir: 'out/preload',
+      outDir: resolve(out, 'preload'),
       // A sandboxed preload must be a single CommonJS file.
       rollupOptions: {
         input: { index: resolve(__dirname, 'electron/preload/index.ts') },
@@ -31,7 +33,7 @@ export default defineConfig({
     resolve: { alias },
     plugins: [react()],
     build: {
-      outDir: resolve(__dirname, 'out/renderer'),
+      outDir: resolve(out, 'renderer'),
       minify: true,
       emptyOutDir: true,
       // No inline module preload polyfill: the CSP forbids inline script.

@@ -3,7 +3,7 @@
  * unlock flows as a person does them, calls to the main side, a second start over the same data folder, and
  * the checks every spec ends with. Controls are found by role and translated name, never by CSS structure.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Locale } from '@shared/locales';
@@ -13,8 +13,14 @@ import { launchApp, projectRoot, type CspViolation } from './harness';
 
 type Catalogue = { [key: string]: string | Catalogue };
 
+/** A locale's base file with its feature parts merged in, as renderer/src/i18n/bundles.ts does. */
 function readCatalogue(locale: Locale): Catalogue {
-  return JSON.parse(readFileSync(join(projectRoot(), 'renderer', 'src', 'i18n', `${locale}.json`), 'utf8')) as Catalogue;
+  const dir = join(projectRoot(), 'renderer', 'src', 'i18n');
+  const base = JSON.parse(readFileSync(join(dir, `${locale}.json`), 'utf8')) as Catalogue;
+  const partsDir = join(dir, 'parts');
+  const parts = existsSync(partsDir) ? readdirSync(partsDir).filter((f) => f.endsWith(`.${locale}.json`)) : [];
+  for (const file of parts) Object.assign(base, JSON.parse(readFileSync(join(partsDir, file), 'utf8')) as Catalogue);
+  return base;
 }
 
 const CATALOGUES: Record<Locale, Catalogue> = { fi: readCatalogue('fi'), sv: readCatalogue('sv'), en: readCatalogue('en') };

@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { Locale } from '@shared/locales';
@@ -140,7 +140,7 @@ function writeProfilePreferences(profileDir: string): void {
 
 /** Starts the core over a data folder and opens the built renderer in Chromium, wired to it. */
 export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedApp> {
-  const rendererDir = join(projectRoot(), 'out', 'renderer');
+  const rendererDir = join(resolve(projectRoot(), process.env.POLKU_OUT_DIR ?? 'out'), 'renderer');
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error(`The built renderer is missing (${rendererDir}): run \`npm run build\` first.`);
   }

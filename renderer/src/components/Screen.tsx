@@ -9,6 +9,11 @@ export type ScreenName =
   | 'recovery-unlock'
   | 'new-passphrase'
   | 'home'
+  | 'participants'
+  | 'participant'
+  | 'participant-new'
+  | 'search'
+  | 'audit'
   | 'settings'
   | 'staff'
   | 'broken';
