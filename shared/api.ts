@@ -15,6 +15,8 @@ import { LOCALES } from './locales';
 import {
   caseworkerOption,
   createParticipantInput,
+  deleteParticipantInput,
+  deletionPreview,
   listParticipantsInput,
   participant,
   participantId,
@@ -199,6 +201,13 @@ export const api = {
   ),
   /** Moves a participant along the status workflow (STATUS_TRANSITIONS); others fail with `invalid_transition`. */
   'participants.setStatus': channel('participants.write', setStatusInput, z.object({ participant })),
+  /** The first step of deleting a participant: what would be removed. Coordinator only. */
+  'participants.deletionPreview': channel('participants.delete', z.object({ id: participantId }).strict(), deletionPreview),
+  /**
+   * Removes the participant and every row that belongs to them, from every table and full-text index, in
+   * one transaction. Refused with `invalid_input` (confirmPseudonym) unless the pseudonym code is typed back.
+   */
+  'participants.delete': channel('participants.delete', deleteParticipantInput, nothing),
   /** Active staff who can be responsible for a participant (caseworkers and coordinators). */
   'participants.caseworkers': channel('participants.read', empty, z.array(caseworkerOption)),
   /** Called on user activity (throttled by the renderer) so that idle auto-lock knows the user is there. */

@@ -274,3 +274,14 @@ export type ParticipantPage = z.infer<typeof participantPage>;
 
 /** A member of staff who can be made responsible for a participant. */
 export const caseworkerOption = z.object({ id: z.string(), displayName: z.string() });
+
+/** The second step of deleting a participant: the pseudonym code typed back, as a check of intent. */
+export const deleteParticipantInput = z
+  .object({ id: participantId, confirmPseudonym: z.string().trim().min(1).max(20) })
+  .strict();
+
+/** What deleting a participant would remove: rows per table (table names are not personal data). */
+export const deletionPreview = z.object({
+  pseudonym: z.string(),
+  counts: z.record(z.string(), z.number().int().nonnegative()),
+});

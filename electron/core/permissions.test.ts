@@ -36,6 +36,8 @@ const SAMPLE_INPUTS: { [C in Channel]: InputOf<C> } = {
   'participants.update': { id: SOMEONE, preferredName: 'Sam' },
   'participants.setStatus': { id: SOMEONE, status: 'active' },
   'participants.caseworkers': {},
+  'participants.deletionPreview': { id: SOMEONE },
+  'participants.delete': { id: SOMEONE, confirmPseudonym: 'P-2026-001' },
   'session.touch': {},
   'settings.get': {},
   'settings.update': { autoLockMinutes: 10 },

@@ -9,6 +9,7 @@ import {
 } from '@shared/participants';
 import type { Db } from '../db/open';
 import type { HandlerGroup } from '../handler';
+import { countParticipantRows, deleteParticipantRows } from './deletion';
 import { findPossibleDuplicates } from './duplicates';
 import { participantViewOf, projectPage, projectParticipant } from './projection';
 import { nextPseudonym } from './pseudonym';
@@ -184,6 +185,28 @@ export const participantHandlers = {
       return { participant: stored(db, input.id) };
     },
     audit: (input) => ({ action: 'participants.setStatus', entity: 'participant', entityId: input.id }),
+  },
+
+  'participants.deletionPreview': {
+    kind: 'tx',
+    run: (input, { db }) => {
+      const participant = existing(db, input.id);
+      return { pseudonym: participant.pseudonym, counts: countParticipantRows(db, input.id) };
+    },
+  },
+
+  'participants.delete': {
+    kind: 'tx',
+    run: (input, { db }) => {
+      const participant = existing(db, input.id);
+      if (input.confirmPseudonym.toUpperCase() !== participant.pseudonym.toUpperCase())
+        throw new AppError('invalid_input', {
+          issues: [{ path: 'confirmPseudonym', i18nKey: 'validation.confirmation_mismatch' }],
+        });
+      deleteParticipantRows(db, input.id);
+      return null;
+    },
+    audit: (input) => ({ action: 'participants.delete', entity: 'participant', entityId: input.id }),
   },
 
   'participants.caseworkers': { kind: 'tx', run: (_input, { db }) => listCaseworkerOptions(db) },

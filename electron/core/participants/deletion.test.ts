@@ -1,0 +1,75 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { LEILA, staffedVault, type StaffedVault } from '../../../tests/support/participants';
+import { openVaultDb, tablesHolding } from '../../../tests/support/raw-db';
+
+const vaults: StaffedVault[] = [];
+afterEach(() => {
+  for (const v of vaults.splice(0)) v.t.cleanup();
+});
+
+/** A word planted in every field of the participant to delete, and nowhere else. */
+const MARK = 'Zyxdeleteme';
+
+async function vaultWithTwoParticipants() {
+  const v = await staffedVault();
+  vaults.push(v);
+  const gone = await v.t.ok('participants.create', {
+    ...LEILA,
+    firstName: `${MARK}a`,
+    lastName: `${MARK}b`,
+    safeContactNotes: `Only mornings ${MARK}c`,
+  });
+  const kept = await v.t.ok('participants.create', { firstName: 'Amal', lastName: 'Kept' });
+  return { v, gone: gone.participant, kept: kept.participant };
+}
+
+describe('deleting a participant', () => {
+  it('is the coordinator’s alone: others are refused and nothing is removed', async () => {
+    const { v, gone } = await vaultWithTwoParticipants();
+    for (const role of ['caseworker', 'psychologist', 'teacher'] as const) {
+      await v.as(role);
+      expect(await v.t.call('participants.deletionPreview', { id: gone.id }), role).toMatchObject({ code: 'forbidden' });
+      expect(await v.t.call('participants.delete', { id: gone.id, confirmPseudonym: gone.pseudonym })).toMatchObject({
+        code: 'forbidden',
+      });
+    }
+    await v.as('coordinator');
+    expect((await v.t.ok('participants.get', { id: gone.id })).participant.id).toBe(gone.id);
+  });
+
+  it('first shows what would go, then needs the pseudonym typed back', async () => {
+    const { v, gone } = await vaultWithTwoParticipants();
+    await v.as('coordinator');
+    expect(await v.t.ok('participants.deletionPreview', { id: gone.id })).toEqual({
+      pseudonym: gone.pseudonym,
+      counts: { participants: 1 },
+    });
+    const wrong = await v.t.call('participants.delete', { id: gone.id, confirmPseudonym: 'P-2026-999' });
+    expect(wrong).toMatchObject({
+      code: 'invalid_input',
+      details: { issues: [{ path: 'confirmPseudonym', i18nKey: 'validation.confirmation_mismatch' }] },
+    });
+    expect((await v.t.ok('participants.get', { id: gone.id })).participant.id).toBe(gone.id);
+  });
+
+  it('removes every row of theirs, keeps everyone else, and is audited without content', async () => {
+    const { v, gone, kept } = await vaultWithTwoParticipants();
+    await v.as('coordinator');
+    await v.t.ok('participants.delete', { id: gone.id, confirmPseudonym: ` ${gone.pseudonym.toLowerCase()} ` });
+    expect(await v.t.call('participants.get', { id: gone.id })).toMatchObject({ code: 'not_found' });
+    expect((await v.t.ok('participants.get', { id: kept.id })).participant.lastName).toBe('Kept');
+    const db = await openVaultDb(v.t);
+    try {
+      expect(tablesHolding(db, MARK)).toEqual({});
+      expect(tablesHolding(db, gone.id)).toEqual({ audit_log: expect.any(Number) });
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+    } finally {
+      db.close();
+    }
+    const { entries } = await v.t.ok('audit.list', { action: 'participants.delete' });
+    expect(entries.map((e) => [e.entity, e.entityId, e.outcome])).toEqual([['participant', gone.id, 'ok']]);
+    const next = await v.t.ok('participants.create', { firstName: 'New' });
+    expect(next.participant.pseudonym).toBe('P-2026-003');
+  });
+});

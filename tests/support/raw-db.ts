@@ -1,0 +1,52 @@
+import { migrate } from '../../electron/core/db/migrate';
+import { MIGRATIONS } from '../../electron/core/db/migrations';
+import { openEncrypted, type Db } from '../../electron/core/db/open';
+import { openSlot, readSlotFile } from '../../electron/core/vault/keyslots';
+import { vaultFiles } from '../../electron/core/vault/files';
+import { passphraseSecret } from '../../electron/core/vault/passphrase-policy';
+import { PASSPHRASE, type TestCore } from './core';
+
+/**
+ * Opens a test vault's database file beside the core, with the key unwrapped from a passphrase slot, so a
+ * test can look at every table directly (what the app stores, not what its channels show). Close it after.
+ */
+export async function openVaultDb(t: TestCore, passphrase = PASSPHRASE): Promise<Db> {
+  const files = vaultFiles(t.dataDir);
+  const slotFile = readSlotFile(files.slots);
+  const secret = passphraseSecret(passphrase);
+  for (const slot of slotFile.slots.filter((s) => s.kind === 'passphrase')) {
+    const key = await openSlot(slot, secret, slotFile.vaultId);
+    if (key) {
+      const db = openEncrypted(files.db, key);
+      migrate(db, MIGRATIONS);
+      return db;
+    }
+  }
+  throw new Error('no passphrase slot opens with this passphrase');
+}
+
+/**
+ * Every table of the database (full-text shadow tables included) whose text or blob cells contain `needle`,
+ * compared case-insensitively as UTF-8 bytes, with the number of such cells.
+ */
+export function tablesHolding(db: Db, needle: string): Record<string, number> {
+  const wanted = Buffer.from(needle.toLowerCase(), 'utf8');
+  const tables = (
+    db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'`).all() as {
+      name: string;
+    }[]
+  ).map((r) => r.name);
+  const found: Record<string, number> = {};
+  for (const table of tables) {
+    for (const row of db
+      .prepare(`SELECT * FROM "${table.replaceAll('"', '""')}"`)
+      .raw()
+      .iterate() as Iterable<unknown[]>) {
+      for (const cell of row) {
+        const bytes = typeof cell === 'string' ? Buffer.from(cell.toLowerCase(), 'utf8') : Buffer.isBuffer(cell) ? cell : null;
+        if (bytes && bytes.includes(wanted)) found[table] = (found[table] ?? 0) + 1;
+      }
+    }
+  }
+  return found;
+}
