@@ -51,6 +51,8 @@ export interface Failure {
 export interface FieldIssue {
   path: string;
   i18nKey: string;
+  /** Limits the sentence names (e.g. {max: 80}); never the input. */
+  values?: Record<string, string | number>;
 }
 
 export type Result<T> = { ok: true; value: T } | Failure;

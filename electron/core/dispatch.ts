@@ -1,3 +1,4 @@
+import { issueMessage } from '@shared/validation';
 import { api, type Channel } from '@shared/api';
 import { AppError, failure, type FieldIssue, type Result } from '@shared/errors';
 import { roleHolds } from '@shared/roles';
@@ -41,12 +42,14 @@ export async function dispatch(
   if (!context.trustedSender) return failure('forbidden');
   if (typeof channel !== 'string' || !isChannel(channel)) return failure('unknown_channel');
   const spec = api[channel];
-  const parsed = spec.input.safeParse(input ?? {});
+  // The input is reported inside zod only to tell a missing value from a wrong one; it never leaves here.
+  const parsed = spec.input.safeParse(input ?? {}, { reportInput: true });
   if (!parsed.success) {
-    const issues: FieldIssue[] = parsed.error.issues.map((issue) => ({
-      path: issue.path.join('.'),
-      i18nKey: `validation.${issue.code}`,
-    }));
+    const issues: FieldIssue[] = parsed.error.issues.map((issue) => {
+      const path = issue.path.map(String).join('.');
+      const message = issueMessage(path, issue);
+      return message.values ? { path, i18nKey: message.key, values: message.values } : { path, i18nKey: message.key };
+    });
     return failure('invalid_input', { issues });
   }
 

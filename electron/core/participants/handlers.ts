@@ -75,9 +75,10 @@ function assertValidRecord(db: Db, record: ParticipantData, before: ParticipantD
   const issues: FieldIssue[] = [];
   if (record.birthYear !== null && record.birthYear > birthYearMax(now))
     issues.push({ path: 'birthYear', i18nKey: 'validation.too_big' });
-  if (record.birthYear !== null && record.ageBand !== null) issues.push({ path: 'ageBand', i18nKey: 'validation.custom' });
+  if (record.birthYear !== null && record.ageBand !== null)
+    issues.push({ path: 'ageBand', i18nKey: 'validation.birth_year_or_age_band' });
   if (record.interpreterLanguage !== null && !record.interpreterNeeded)
-    issues.push({ path: 'interpreterLanguage', i18nKey: 'validation.custom' });
+    issues.push({ path: 'interpreterLanguage', i18nKey: 'validation.interpreter_not_needed' });
   // Checked only when set now: a caseworker who has since left does not block edits of other fields.
   const caseworker = record.responsibleCaseworkerId;
   if (caseworker !== null && caseworker !== before?.responsibleCaseworkerId && !canBeResponsible(db, caseworker))

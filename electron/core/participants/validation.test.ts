@@ -107,3 +107,28 @@ describe('bad input on a participant', () => {
     expect(await refusedPaths('participants.list', { status: ['open'] })).toEqual(['status.0']);
   });
 });
+
+describe('the sentences a refusal names', () => {
+  const refusal = async (input: Record<string, unknown>) => {
+    const result = await v.t.call('participants.create', input as never);
+    if (result.ok) throw new Error('the input was accepted');
+    return result.details?.issues;
+  };
+
+  it('say what is wrong with each field, with its limits and never the value', async () => {
+    expect(await refusal({ firstName: 'x'.repeat(81) })).toEqual([
+      { path: 'firstName', i18nKey: 'validation.too_long', values: { max: 80 } },
+    ]);
+    expect(await refusal({ phone: 'call me' })).toEqual([{ path: 'phone', i18nKey: 'validation.phone' }]);
+    expect(await refusal({ email: 'nobody' })).toEqual([{ path: 'email', i18nKey: 'validation.email' }]);
+    expect(await refusal({ referralDate: '1.10.2026' })).toEqual([{ path: 'referralDate', i18nKey: 'validation.date' }]);
+    expect(await refusal({ birthYear: '1990' })).toEqual([{ path: 'birthYear', i18nKey: 'validation.whole_number' }]);
+    expect(await refusal({ firstName: 'Two\nlines' })).toEqual([{ path: 'firstName', i18nKey: 'validation.control_characters' }]);
+    expect(await refusal({ birthYear: 1990, ageBand: '25-34' })).toEqual([
+      { path: 'ageBand', i18nKey: 'validation.birth_year_or_age_band' },
+    ]);
+    expect(await refusal({ interpreterLanguage: 'ar' })).toEqual([
+      { path: 'interpreterLanguage', i18nKey: 'validation.interpreter_not_needed' },
+    ]);
+  });
+});

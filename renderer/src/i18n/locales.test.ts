@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { api, type LockReason } from '@shared/api';
 import { ERROR_CODES } from '@shared/errors';
+import { CUSTOM_MESSAGES } from '@shared/validation';
 import { LOCALES } from '@shared/locales';
 import { PERMISSIONS, ROLES } from '@shared/roles';
 import { STRENGTH_HINTS } from '../features/vault/strength';
@@ -100,6 +101,7 @@ describe('the interface languages', () => {
 
   it('have a message for every validation problem the main side can report', () => {
     for (const code of ZOD_ISSUE_CODES) expect(exists(`validation.${code}`), code).toBe(true);
+    for (const message of CUSTOM_MESSAGES) expect(exists(`validation.${message}`), message).toBe(true);
   });
 
   it('name every language in the language menu', () => {
