@@ -6,7 +6,8 @@ const PURPOSES = ['processing', 'partner_sharing', 'funder_statistics', 'photos'
 /**
  * Consents per purpose, the coordinator's overrides of a missing consent, and safety flags. Nothing is
  * deleted by hand: a consent is withdrawn, an override revoked, a flag cleared, each with who and when; rows
- * go only with the whole participant. Enum values are written out: a released migration never changes.
+ * go only with the whole participant. At most one consent (sharing: one a partner) and one override a purpose
+ * are in force at a time. Enum values are written out: a released migration never changes.
  */
 export const consentsAndFlags: Migration = {
   version: 4,
@@ -28,9 +29,14 @@ export const consentsAndFlags: Migration = {
         withdrawal_recorded_by TEXT REFERENCES users (id),
         withdrawal_recorded_at TEXT,
         CHECK ((purpose = 'partner_sharing') = (partner_name IS NOT NULL)),
-        CHECK ((withdrawn_on IS NULL) = (withdrawal_recorded_by IS NULL))
+        CHECK ((withdrawn_on IS NULL) = (withdrawal_recorded_by IS NULL)),
+        CHECK ((withdrawn_on IS NULL) = (withdrawal_recorded_at IS NULL)),
+        CHECK (withdrawn_on IS NULL OR withdrawn_on >= given_on)
       ) STRICT;
       CREATE INDEX consents_participant ON consents (participant_id, purpose);
+      -- One consent in force a purpose (sharing: a partner); the handler also compares partner names folded.
+      CREATE UNIQUE INDEX consents_in_force ON consents (participant_id, purpose, coalesce(partner_name, ''))
+        WHERE withdrawn_on IS NULL;
 
       CREATE TABLE consent_overrides (
         id TEXT PRIMARY KEY,
@@ -41,9 +47,11 @@ export const consentsAndFlags: Migration = {
         granted_at TEXT NOT NULL,
         revoked_by TEXT REFERENCES users (id),
         revoked_at TEXT,
-        CHECK ((revoked_at IS NULL) = (revoked_by IS NULL))
+        CHECK ((revoked_at IS NULL) = (revoked_by IS NULL)),
+        CHECK (length(reason) BETWEEN 3 AND 500)
       ) STRICT;
       CREATE INDEX consent_overrides_participant ON consent_overrides (participant_id, purpose);
+      CREATE UNIQUE INDEX consent_overrides_in_force ON consent_overrides (participant_id, purpose) WHERE revoked_at IS NULL;
 
       CREATE TABLE safety_flags (
         id TEXT PRIMARY KEY,
