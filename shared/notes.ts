@@ -1,2 +1,225 @@
-// Placeholder: the channels of this domain are being written.
-export const noteChannels = {} as const;
+/**
+ * Guidance notes: dated entries a caseworker writes about a participant, with every earlier version kept,
+ * drafts that autosave, and full-text search (which also covers the psychosocial log). Enum values are English
+ * codes; the interface translates them.
+ */
+import { z } from 'zod';
+import { channel } from './channel';
+import { participantId, recordId } from './participants';
+import { searchHit } from './search';
+
+export const NOTE_TYPES = ['individual_guidance', 'phone_call', 'home_visit', 'group_follow_up', 'other'] as const;
+export type NoteType = (typeof NOTE_TYPES)[number];
+
+/** The seven goals of the coaching (PROGRAMME.md), in the programme's order; a note is tagged with those it touches. */
+export const NOTE_TOPICS = [
+  'working_life_rights',
+  'finnish_language',
+  'digital_skills',
+  'job_search',
+  'self_confidence',
+  'psychosocial_support',
+  'career_study_plans',
+] as const;
+export type NoteTopic = (typeof NOTE_TOPICS)[number];
+
+export const NOTE_TEXT_MAX = 20_000;
+export const NOTE_TAGS_MAX = 10;
+export const NOTE_TAG_MAX_LENGTH = 40;
+/** The free tags as typed in the form (comma-separated), for drafts. */
+export const NOTE_TAGS_TEXT_MAX = 500;
+export const FOLLOW_UP_TASK_MAX = 500;
+/** The earliest date a note may carry; the latest is today (checked on the main side with its clock). */
+export const NOTE_DATE_MIN = '2000-01-01';
+export const SEARCH_QUERY_MAX = 200;
+export const SEARCH_LIMIT = { default: 50, max: 200 } as const;
+
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+/** Line breaks and tabs are part of a written note; other control characters are not. */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS_IN_TEXT = /[\u0000-\u0008\u000b-\u001f\u007f]/;
+/** The search snippet markers (shared/search.ts) must never come from the text itself. */
+const SNIPPET_MARKERS = /[\uE000\uE001]/g;
+
+const singleLine = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((s) => !CONTROL_CHARACTERS.test(s), { message: 'control_characters' });
+
+/** A note's text: Windows line ends become plain ones, the same letters are stored the same way (NFC). */
+const noteText = z
+  .string()
+  .normalize('NFC')
+  .overwrite((s) => s.replace(/\r\n?/g, '\n').replace(SNIPPET_MARKERS, ''))
+  .trim()
+  .min(1)
+  .max(NOTE_TEXT_MAX)
+  .refine((s) => !CONTROL_CHARACTERS_IN_TEXT.test(s), { message: 'control_characters' });
+
+const sameIgnoringCase = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/** Free tags: trimmed, bounded; the same tag typed twice in any case is kept once, as first typed. */
+export const noteTags = z
+  .array(singleLine(NOTE_TAG_MAX_LENGTH))
+  .max(NOTE_TAGS_MAX)
+  .transform((list) => list.filter((tag, i) => list.findIndex((other) => sameIgnoringCase(other, tag)) === i));
+
+/** Programme goals, each at most once, in the programme's order. */
+const noteTopics = z
+  .array(z.enum(NOTE_TOPICS))
+  .max(NOTE_TOPICS.length)
+  .transform((list) => NOTE_TOPICS.filter((topic) => list.includes(topic)));
+
+export const followUp = z
+  .object({
+    task: singleLine(FOLLOW_UP_TASK_MAX),
+    due: z.iso.date(),
+    /** Ticked by the caseworker when the task is done. */
+    done: z.boolean().default(false),
+  })
+  .strict();
+
+/** Everything a caseworker fills in for a note; the same shape creates a note and replaces it on edit. */
+const noteFields = {
+  /** The day of the meeting or call; not in the future (checked with the main side's clock). */
+  date: z.iso.date(),
+  type: z.enum(NOTE_TYPES),
+  topics: noteTopics.default([]),
+  tags: noteTags.default([]),
+  text: noteText,
+  /** A task to follow up, with its due date; null or left out when there is none. */
+  followUp: followUp.nullable().default(null),
+};
+
+export const createNoteInput = z.object({ participantId, ...noteFields }).strict();
+/** An edit sends the whole note; the version it replaces is kept (notes.versions). */
+export const updateNoteInput = z.object({ id: recordId, ...noteFields }).strict();
+export const setFollowUpDoneInput = z.object({ id: recordId, done: z.boolean() }).strict();
+
+const followUpView = z.object({ task: z.string(), due: z.string(), done: z.boolean() });
+
+/** The fields of one version of a note. */
+const noteContent = {
+  date: z.string(),
+  type: z.enum(NOTE_TYPES),
+  topics: z.array(z.enum(NOTE_TOPICS)),
+  tags: z.array(z.string()),
+  text: z.string(),
+  followUp: followUpView.nullable(),
+};
+
+export const note = z.object({
+  id: z.string(),
+  participantId: z.string(),
+  ...noteContent,
+  /** 1 for a note never edited; each edit adds one. */
+  version: z.number().int().positive(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  /** The author's current name; null if the account is gone. */
+  createdByName: z.string().nullable(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+  updatedByName: z.string().nullable(),
+});
+export type Note = z.infer<typeof note>;
+
+/** One version of a note as it was saved, with who saved it and when. */
+export const noteVersion = z.object({
+  version: z.number().int().positive(),
+  ...noteContent,
+  savedAt: z.string(),
+  savedBy: z.string(),
+  savedByName: z.string().nullable(),
+});
+export type NoteVersion = z.infer<typeof noteVersion>;
+
+/** A draft may be incomplete: no field is required and nothing is trimmed, but everything is bounded. */
+const lenient = (max: number, { multiLine = false } = {}) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => !(multiLine ? CONTROL_CHARACTERS_IN_TEXT : CONTROL_CHARACTERS).test(s), {
+      message: 'control_characters',
+    });
+
+/** The note form as it stands while being written. */
+export const draftFields = z
+  .object({
+    date: lenient(10),
+    type: z.enum(NOTE_TYPES),
+    topics: z.array(z.enum(NOTE_TOPICS)).max(NOTE_TOPICS.length),
+    /** The free tags as typed, comma-separated. */
+    tagsText: lenient(NOTE_TAGS_TEXT_MAX),
+    text: lenient(NOTE_TEXT_MAX, { multiLine: true }),
+    /** Whether the follow-up task part of the form is in use. */
+    hasFollowUp: z.boolean(),
+    followUpTask: lenient(FOLLOW_UP_TASK_MAX),
+    followUpDue: lenient(10),
+    followUpDone: z.boolean(),
+  })
+  .partial()
+  .strict();
+export type DraftFields = z.infer<typeof draftFields>;
+
+export const saveDraftInput = z
+  .object({
+    participantId,
+    /** The note being edited; left out for a new note. */
+    noteId: recordId.optional(),
+    fields: draftFields,
+  })
+  .strict();
+
+export const draft = z.object({
+  id: z.string(),
+  participantId: z.string(),
+  noteId: z.string().nullable(),
+  fields: draftFields,
+  updatedAt: z.string(),
+});
+export type Draft = z.infer<typeof draft>;
+
+export const searchNotesInput = z
+  .object({
+    /** As typed; turned into a safe search on the main side (quotes, operators and the like are plain text). */
+    query: z
+      .string()
+      .max(SEARCH_QUERY_MAX)
+      .refine((s) => !CONTROL_CHARACTERS.test(s), { message: 'control_characters' }),
+    limit: z.number().int().min(1).max(SEARCH_LIMIT.max).optional(),
+  })
+  .strict();
+
+const byParticipant = z.object({ participantId }).strict();
+const byId = z.object({ id: recordId }).strict();
+
+export const noteChannels = {
+  /** A participant's notes, newest first (by date, then by when written). */
+  'notes.list': channel('notes.read', byParticipant, z.object({ notes: z.array(note) })),
+  /** Needs the participant's consent to processing (or the coordinator's override); audited. Deletes the writer's new-note draft. */
+  'notes.create': channel('notes.write', createNoteInput, z.object({ note })),
+  /**
+   * Replaces a note's fields; the earlier version stays readable through notes.versions. `changed` is false when
+   * nothing differed (then no version is added and nothing is audited). Deletes the writer's draft of this note.
+   */
+  'notes.update': channel('notes.write', updateNoteInput, z.object({ note, changed: z.boolean() })),
+  /** Ticks a follow-up task done (or not done); kept as a new version like any edit, unless nothing changes. */
+  'notes.setFollowUpDone': channel('notes.write', setFollowUpDoneInput, z.object({ note, changed: z.boolean() })),
+  /** Every version of a note, the current one first. */
+  'notes.versions': channel('notes.read', byId, z.object({ versions: z.array(noteVersion) })),
+  /** Saves the caller's draft (one per participant and note, or per participant for a new note). */
+  'notes.saveDraft': channel('notes.write', saveDraftInput, z.object({ draft })),
+  /** The caller's own drafts for a participant; nobody reads another person's drafts. */
+  'notes.drafts': channel('notes.write', byParticipant, z.object({ drafts: z.array(draft) })),
+  'notes.discardDraft': channel('notes.write', byId, z.null()),
+  /**
+   * Full-text search over guidance notes and the psychosocial log entries the reader may see, newest first.
+   * An empty query (or one of punctuation only) finds nothing. Audited without the query.
+   */
+  'search.notes': channel('notes.read', searchNotesInput, z.object({ hits: z.array(searchHit) })),
+} as const;
