@@ -1,6 +1,145 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '@shared/api';
+import type { Failure } from '@shared/errors';
+import type { EntryListView, FullEntry, SummaryEntry } from '@shared/psychosocial';
+import { roleHolds } from '@shared/roles';
+import { invoke } from '../../api/client';
+import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
+import { usePendingFocus } from '../../components/usePendingFocus';
+import { EntryCard } from './EntryCard';
+import { EntryEditor } from './EntryEditor';
+import { emptyForm, formOf } from './entryForm';
+import { formatDay, today } from './format';
+import './psychosocial.css';
 
-// Placeholder: this screen is being written.
-export function PsychosocialTab(_props: { session: SessionInfo; participantId: string }) {
-  return null;
+/** Which form is open: a new meeting, or the edit of one entry. */
+type Editing = { kind: 'new' } | { kind: 'edit'; entry: FullEntry } | null;
+
+/**
+ * A participant's psychosocial support log. Psychologists see every field, private notes included (closed until
+ * asked for), and add and edit meetings; the caseworker and the coordinator see the meetings without the private
+ * notes, which the main side never sends them, with a word on why.
+ */
+export function PsychosocialTab({ session, participantId }: { session: SessionInfo; participantId: string }) {
+  const { t, i18n } = useTranslation();
+  const root = useRef<HTMLDivElement>(null);
+  const focusLater = usePendingFocus(root);
+  const [list, setList] = useState<EntryListView | null>(null);
+  const [loadFailure, setLoadFailure] = useState<Failure | null>(null);
+  const [editing, setEditing] = useState<Editing>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [reload, setReload] = useState(0);
+  const canWrite = roleHolds(session.role, 'psychosocial.write');
+
+  useEffect(() => {
+    let current = true;
+    void invoke('psychosocial.list', { participantId }).then((result) => {
+      if (!current) return;
+      if (!result.ok) return setLoadFailure(result);
+      setLoadFailure(null);
+      setList(result.value);
+    });
+    return () => {
+      current = false;
+    };
+  }, [participantId, reload]);
+
+  const full = list?.view === 'full';
+  // Editing replaces the whole entry, private notes included: only a reader of the full view may do it.
+  const canEdit = canWrite && full;
+
+  function open(next: Editing) {
+    setNotice(null);
+    setEditing(next);
+  }
+
+  function close(focusKey: string) {
+    setEditing(null);
+    focusLater(focusKey);
+  }
+
+  function saved(message: string, focusKey: string) {
+    setEditing(null);
+    setNotice(message);
+    setReload((n) => n + 1);
+    focusLater(focusKey);
+  }
+
+  const entries: (FullEntry | SummaryEntry)[] = list?.entries ?? [];
+  const editor = (entry: FullEntry | SummaryEntry) => {
+    if (editing?.kind !== 'edit' || editing.entry.id !== entry.id) return null;
+    const date = formatDay(entry.date, i18n.language);
+    return (
+      <EntryEditor
+        target={{ id: entry.id }}
+        initial={formOf(editing.entry)}
+        title={t('psychosocial.edit.title', { date })}
+        submitLabel={t('psychosocial.edit.submit')}
+        onSaved={(changed) => saved(t(changed ? 'psychosocial.edit.done' : 'psychosocial.edit.unchanged'), `entry:${entry.id}`)}
+        onCancel={() => close(`edit:${entry.id}`)}
+      />
+    );
+  };
+
+  return (
+    <div ref={root} className="psychosocial-tab">
+      <h2>{t('psychosocial.title')}</h2>
+      {list && !full ? (
+        <p className="notice notice-info">{t('psychosocial.intro.reader')}</p>
+      ) : (
+        <p>{t('psychosocial.intro.psychologist')}</p>
+      )}
+      <StatusMessage tone="success">{notice}</StatusMessage>
+      <ErrorMessage failure={loadFailure} />
+      {canEdit ? (
+        editing?.kind === 'new' ? (
+          <EntryEditor
+            target={{ participantId }}
+            initial={emptyForm(today())}
+            title={t('psychosocial.add.title')}
+            submitLabel={t('psychosocial.add.submit')}
+            onSaved={() => saved(t('psychosocial.add.done'), 'list')}
+            onCancel={() => close('add')}
+          />
+        ) : (
+          <div className="actions psy-add">
+            <button type="button" className="button button-primary" data-focus-key="add" onClick={() => open({ kind: 'new' })}>
+              {t('psychosocial.add.open')}
+            </button>
+          </div>
+        )
+      ) : null}
+      {list === null ? (
+        loadFailure ? null : (
+          <p role="status" className="loading">
+            {t('psychosocial.loading')}
+          </p>
+        )
+      ) : (
+        <>
+          <h3 className="psy-list-heading" data-focus-key="list" tabIndex={-1}>
+            {t('psychosocial.list.title', { count: entries.length })}
+          </h3>
+          {entries.length === 0 ? (
+            <p>{t('psychosocial.list.empty')}</p>
+          ) : (
+            <ol className="psy-entries">
+              {entries.map((entry) => (
+                <EntryCard
+                  key={entry.id}
+                  entry={entry}
+                  canEdit={canEdit}
+                  onEdit={() => {
+                    if ('privateNotes' in entry) open({ kind: 'edit', entry });
+                  }}
+                  editor={editor(entry)}
+                />
+              ))}
+            </ol>
+          )}
+        </>
+      )}
+    </div>
+  );
 }

@@ -1,0 +1,118 @@
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Channel } from '@shared/api';
+import { ERROR_CODES } from '@shared/errors';
+import { openVaultDb } from '../../../tests/support/raw-db';
+import type { Db } from '../db/open';
+import { ENTRY, psychosocialVault, TODAY, type PsychosocialVault } from './testing/vault';
+
+const vaults: PsychosocialVault[] = [];
+const dbs: Db[] = [];
+afterEach(() => {
+  for (const db of dbs.splice(0)) db.close();
+  for (const v of vaults.splice(0)) v.t.cleanup();
+});
+
+const NOBODY = '0123456789abcdef0123456789abcdef';
+const CHANNELS: Channel[] = [
+  'psychosocial.list',
+  'psychosocial.get',
+  'psychosocial.versions',
+  'psychosocial.create',
+  'psychosocial.update',
+];
+const TABLES = [
+  'psychosocial_entries',
+  'psychosocial_versions',
+  'psychosocial_private',
+  'psychosocial_private_versions',
+  'audit_log',
+];
+
+const text = fc.oneof(
+  fc.string({ maxLength: 300 }),
+  fc.string({ unit: 'grapheme', maxLength: 64 }),
+  fc.constantFrom('', '   ', 'a\u0000b', 'rivi\r\nrivi', '\uE000x\uE001', 'x'.repeat(4000), 'x'.repeat(4001), 'x'.repeat(20_001)),
+);
+
+/** Payloads near a valid request of each channel: each field as it should be, left out, or a wrong or boundary value. */
+function request(participantId: string, entryId: string): fc.Arbitrary<[Channel, unknown]> {
+  const field = <T>(valid: T, wrong: fc.Arbitrary<unknown>) => fc.oneof({ weight: 3, arbitrary: fc.constant(valid) }, wrong);
+  const owner = { participantId: field(participantId, fc.constantFrom(NOBODY, 'x', 42, null, undefined)) };
+  const byId = { id: field(entryId, fc.constantFrom(NOBODY, '', '../x', undefined)) };
+  const entry = {
+    date: field(ENTRY.date, fc.constantFrom(TODAY, '2026-11-29', '1999-12-31', '2026-02-30', '20.11.2026', '', undefined)),
+    durationMinutes: field(60, fc.constantFrom(0, 4, 5, 480, 481, -1, 1.5, NaN, Infinity, '60', null, undefined)),
+    kind: field('group', fc.constantFrom('family', '', null, 1, undefined)),
+    riskLevel: field('high', fc.constantFrom('severe', 'None', '', null, undefined)),
+    summary: field(ENTRY.summary, fc.oneof(text, fc.constantFrom(null, undefined))),
+    privateNotes: field(ENTRY.privateNotes, fc.oneof(text, fc.constantFrom(null, undefined))),
+    nextAppointment: field(
+      ENTRY.nextAppointment,
+      fc.constantFrom(
+        null,
+        undefined,
+        { date: '2026-11-19' },
+        { date: '2100-01-01' },
+        { date: '2026-12-01', time: '24:00' },
+        { date: '2026-12-01', time: '9:30' },
+        { date: '2026-12-01', extra: true },
+        'tomorrow',
+      ),
+    ),
+  };
+  // A key the channel does not know, now and then: refused by the strict schemas.
+  const stray = fc.oneof({ weight: 9, arbitrary: fc.constant({}) }, fc.constantFrom({ privateSummary: 'x' }, { view: 'full' }));
+  const shapes: Record<string, fc.Arbitrary<Record<string, unknown>>> = {
+    'psychosocial.list': fc.record(owner),
+    'psychosocial.get': fc.record(byId),
+    'psychosocial.versions': fc.record(byId),
+    'psychosocial.create': fc.record({ ...owner, ...entry }),
+    'psychosocial.update': fc.record({ ...byId, ...entry }),
+  };
+  return fc.oneof(
+    { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...CHANNELS), fc.anything()) },
+    {
+      weight: 4,
+      arbitrary: fc.constantFrom(...CHANNELS).chain((channel) =>
+        fc.tuple(
+          fc.constant(channel),
+          fc.tuple(shapes[channel]!, stray).map(([fields, extra]) => ({ ...fields, ...extra })),
+        ),
+      ),
+    },
+  );
+}
+
+const counts = (db: Db) =>
+  TABLES.map((table) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n).join(',');
+
+describe('the psychosocial channels under random and boundary payloads', () => {
+  it('answer with a known result, write nothing when they refuse, and leave the database and indexes intact', async () => {
+    const v = await psychosocialVault();
+    vaults.push(v);
+    const { entry } = await v.t.ok('psychosocial.create', { participantId: v.participantId, ...ENTRY });
+    const db = await openVaultDb(v.t);
+    dbs.push(db);
+    const handled = new Set<string>();
+    await fc.assert(
+      fc.asyncProperty(request(v.participantId, entry.id), async ([channel, input]) => {
+        const before = counts(db);
+        const result = await v.t.core.dispatch(channel, input, { trustedSender: true });
+        expect(typeof result.ok).toBe('boolean');
+        if (result.ok) handled.add(channel);
+        if (!result.ok) {
+          expect(ERROR_CODES).toContain(result.code);
+          expect(result.code).not.toBe('internal');
+          expect(counts(db)).toBe(before);
+        }
+      }),
+      { numRuns: 300, seed: 20261128 },
+    );
+    // The payloads reach the handlers, not only the schema: every channel answered some of them.
+    expect([...handled].sort()).toEqual([...CHANNELS].sort());
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    for (const index of ['psychosocial_summary_fts', 'psychosocial_private_fts'])
+      db.prepare(`INSERT INTO ${index} (${index}) VALUES ('integrity-check')`).run();
+  }, 120_000);
+});
