@@ -1,0 +1,103 @@
+/**
+ * The registry's columns for TanStack Table: what each one shows of a row, in the interface language. Enum
+ * codes become words; dates follow the locale. A row of the limited view has only the code and first name.
+ */
+import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
+import type { TFunction } from 'i18next';
+import type { LimitedParticipant, ParticipantRow } from '@shared/participants';
+import { REGISTRY_COLUMNS, type RegistryColumn } from '@shared/views';
+
+/** A row as the reader's role receives it; undefined while its page is still loading. */
+export type RegistryRow = ParticipantRow | LimitedParticipant;
+export type RegistrySlot = RegistryRow | undefined;
+
+/** The whole registry row, or null for a row of the limited view. */
+export function fullRow(row: RegistrySlot): ParticipantRow | null {
+  return row !== undefined && 'status' in row ? row : null;
+}
+
+/** Column widths in rem: wide enough for their usual content, so that rows keep one fixed height. */
+export const COLUMN_WIDTHS: Record<RegistryColumn, number> = {
+  pseudonym: 9,
+  firstName: 10,
+  lastName: 11,
+  preferredName: 10,
+  age: 9,
+  gender: 9,
+  languages: 11,
+  interpreterNeeded: 7,
+  status: 10,
+  responsibleCaseworker: 12,
+  referralDate: 9,
+  referralSourceType: 12,
+  nationalAssistanceStatus: 11,
+  workAbility: 9,
+  createdAt: 9,
+  updatedAt: 9,
+};
+
+/** A calendar date ('2026-03-01') in the locale; read as UTC so that no time zone moves it a day. */
+function formatDay(locale: string, isoDate: string | null): string {
+  if (!isoDate) return '';
+  const date = new Date(isoDate.length === 10 ? `${isoDate}T00:00:00Z` : isoDate);
+  if (Number.isNaN(date.getTime())) return '';
+  const options: Intl.DateTimeFormatOptions = { dateStyle: 'short', ...(isoDate.length === 10 ? { timeZone: 'UTC' } : {}) };
+  return new Intl.DateTimeFormat(locale, options).format(date);
+}
+
+/** What a cell shows as text; the status cell adds a badge around it. */
+function cellText(column: RegistryColumn, slot: RegistrySlot, t: TFunction, locale: string): string {
+  if (slot === undefined) return '';
+  if (column === 'pseudonym') return slot.pseudonym;
+  if (column === 'firstName') return slot.firstName ?? '';
+  const row = fullRow(slot);
+  if (!row) return '';
+  switch (column) {
+    case 'lastName':
+      return row.lastName ?? '';
+    case 'preferredName':
+      return row.preferredName ?? '';
+    case 'age':
+      return row.birthYear !== null ? String(row.birthYear) : (row.ageBand ?? '');
+    case 'gender':
+      return row.gender ? t(`registry.values.gender.${row.gender}`) : '';
+    case 'languages':
+      return row.languages.join(', ');
+    case 'interpreterNeeded':
+      return t(row.interpreterNeeded ? 'registry.values.interpreter.yes' : 'registry.values.interpreter.no');
+    case 'status':
+      return t(`registry.status.${row.status}`);
+    case 'responsibleCaseworker':
+      return row.responsibleCaseworkerName ?? '';
+    case 'referralDate':
+      return formatDay(locale, row.referralDate);
+    case 'referralSourceType':
+      return row.referralSourceType ? t(`registry.values.referralSource.${row.referralSourceType}`) : '';
+    case 'nationalAssistanceStatus':
+      return row.nationalAssistanceStatus ? t(`registry.values.assistance.${row.nationalAssistanceStatus}`) : '';
+    case 'workAbility':
+      return row.workAbility ? t(`registry.values.workAbility.${row.workAbility}`) : '';
+    case 'createdAt':
+      return formatDay(locale, row.createdAt);
+    case 'updatedAt':
+      return formatDay(locale, row.updatedAt);
+  }
+}
+
+const helper = createColumnHelper<RegistrySlot>();
+
+/** Every registry column, in display order; the table shows those the user has chosen. */
+export function registryColumns(t: TFunction, locale: string): ColumnDef<RegistrySlot, string>[] {
+  return REGISTRY_COLUMNS.map((column) =>
+    helper.accessor((slot) => cellText(column, slot, t, locale), {
+      id: column,
+      header: () => t(`registry.columns.${column}`),
+      cell: (context) => {
+        const row = fullRow(context.row.original);
+        if (column === 'status' && row)
+          return <span className={`registry-status registry-status-${row.status}`}>{context.getValue()}</span>;
+        return context.getValue();
+      },
+    }),
+  );
+}
