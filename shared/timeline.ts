@@ -1,5 +1,7 @@
 /** A participant's timeline: everything about them, newest first, as the reader's role may see it. */
 import { z } from 'zod';
+import { channel } from './channel';
+import { participantId } from './participants';
 
 export const TIMELINE_KINDS = [
   'note',
@@ -9,11 +11,16 @@ export const TIMELINE_KINDS = [
   'consent_override',
   'flag_set',
   'flag_cleared',
+  /** The participant's file was made in Polku. */
+  'participant_created',
+  /** The participant moved along the status workflow. */
+  'status_changed',
 ] as const;
+export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 export const timelineItem = z.object({
   kind: z.enum(TIMELINE_KINDS),
-  /** The id of the record the item is about (note, entry, consent, flag). */
+  /** The id of the record the item is about (note, entry, consent, flag, participant). */
   id: z.string(),
   /** When it happened: a date (YYYY-MM-DD) or an ISO date-time. */
   at: z.string(),
@@ -25,3 +32,12 @@ export const timelineItem = z.object({
   text: z.string().nullable(),
 });
 export type TimelineItem = z.infer<typeof timelineItem>;
+
+export const timelineChannels = {
+  /** Everything about one participant, newest first, as the reader's role may see it. */
+  'participants.timeline': channel(
+    'participants.read',
+    z.object({ participantId }).strict(),
+    z.object({ items: z.array(timelineItem) }),
+  ),
+} as const;

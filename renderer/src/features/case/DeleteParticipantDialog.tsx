@@ -1,0 +1,162 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OutputOf } from '@shared/api';
+import type { Failure } from '@shared/errors';
+import { invoke } from '../../api/client';
+import { fieldErrorsFromIssues, validateInput, type FieldErrors } from '../../api/validate';
+import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
+import { Field } from '../../components/Field';
+import { formatNumber } from '../../i18n/format';
+
+type Preview = OutputOf<'participants.deletionPreview'>;
+
+interface DeleteParticipantDialogProps {
+  participantId: string;
+  onDeleted: () => void;
+  onClose: () => void;
+}
+
+/** Rows per kind of record in words; tables the interface has no name for are counted together. */
+function useCountLines(counts: Record<string, number>): { key: string; text: string }[] {
+  const { t, i18n } = useTranslation();
+  const lines: { key: string; text: string }[] = [];
+  let other = 0;
+  for (const [table, count] of Object.entries(counts)) {
+    const key = `case.delete.tables.${table}`;
+    if (i18n.exists(`${key}_other`)) lines.push({ key: table, text: t(key, { count, formatted: formatNumber(count) }) });
+    else other += count;
+  }
+  if (other > 0) lines.push({ key: '', text: t('case.delete.otherRecords', { count: other, formatted: formatNumber(other) }) });
+  return lines;
+}
+
+/**
+ * Deleting a participant's whole file, in two steps inside a modal dialog: first what would be removed, then the
+ * pseudonym code typed back. Escape or Cancel closes it at either step without removing anything.
+ */
+export function DeleteParticipantDialog({ participantId, onDeleted, onClose }: DeleteParticipantDialogProps) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const codeInput = useRef<HTMLInputElement>(null);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [step, setStep] = useState<'preview' | 'confirm'>('preview');
+  const [typed, setTyped] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [busy, setBusy] = useState(false);
+  const lines = useCountLines(preview?.counts ?? {});
+
+  useEffect(() => {
+    const element = dialog.current;
+    element?.showModal();
+    heading.current?.focus();
+    return () => element?.close();
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    void invoke('participants.deletionPreview', { id: participantId }).then((result) => {
+      if (!live) return;
+      if (result.ok) setPreview(result.value);
+      else setFailure(result);
+    });
+    return () => {
+      live = false;
+    };
+  }, [participantId]);
+
+  useEffect(() => {
+    if (step === 'confirm') codeInput.current?.focus();
+  }, [step]);
+
+  async function confirm(event: FormEvent) {
+    event.preventDefault();
+    if (busy || !preview) return;
+    setFailure(null);
+    const validated = validateInput('participants.delete', { id: participantId, confirmPseudonym: typed });
+    const mismatch = typed.trim().toUpperCase() !== preview.pseudonym.toUpperCase();
+    if (!validated.ok || mismatch) {
+      setErrors(validated.ok ? { confirmPseudonym: { key: 'validation.confirmation_mismatch' } } : validated.errors);
+      return codeInput.current?.focus();
+    }
+    setBusy(true);
+    const result = await invoke('participants.delete', validated.data);
+    setBusy(false);
+    if (result.ok) return onDeleted();
+    if (result.code === 'invalid_input') {
+      setErrors(fieldErrorsFromIssues(result.details?.issues));
+      return codeInput.current?.focus();
+    }
+    setFailure(result);
+  }
+
+  return (
+    <dialog
+      ref={dialog}
+      className="delete-dialog"
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        // Escape: the dialog is closed by React state, so that it cannot be closed behind the app's back.
+        event.preventDefault();
+        onClose();
+      }}
+    >
+      <h2 id={titleId} ref={heading} tabIndex={-1}>
+        {preview ? t('case.delete.title', { pseudonym: preview.pseudonym }) : t('case.delete.titleLoading')}
+      </h2>
+      <ErrorMessage failure={failure} />
+      {!preview ? (
+        failure ? null : (
+          <p role="status" className="loading">
+            {t('case.delete.loading')}
+          </p>
+        )
+      ) : step === 'preview' ? (
+        <>
+          <p>{t('case.delete.intro')}</p>
+          <ul className="delete-counts">
+            {lines.map((line) => (
+              <li key={line.key}>{line.text}</li>
+            ))}
+          </ul>
+          <p>{t('case.delete.auditNote')}</p>
+          <p className="notice notice-warning">{t('case.delete.final')}</p>
+          <div className="actions">
+            <button type="button" className="button button-danger" onClick={() => setStep('confirm')}>
+              {t('case.delete.continue')}
+            </button>
+            <button type="button" className="button button-secondary" onClick={onClose}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </>
+      ) : (
+        <form onSubmit={confirm} noValidate aria-busy={busy}>
+          <Field
+            ref={codeInput}
+            label={t('case.delete.typeCode', { pseudonym: preview.pseudonym })}
+            hint={t('case.delete.typeCodeHint')}
+            className="input-code"
+            value={typed}
+            onChange={(event) => {
+              setTyped(event.target.value);
+              setErrors({});
+            }}
+            error={errors.confirmPseudonym}
+          />
+          <StatusMessage>{busy ? t('case.delete.working') : null}</StatusMessage>
+          <div className="actions">
+            <button type="submit" className="button button-danger" aria-disabled={busy || undefined}>
+              {t('case.delete.confirm', { pseudonym: preview.pseudonym })}
+            </button>
+            <button type="button" className="button button-secondary" onClick={onClose}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+    </dialog>
+  );
+}

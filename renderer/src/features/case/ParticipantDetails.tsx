@@ -1,0 +1,90 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Participant } from '@shared/participants';
+import { participantLabels } from '../participants/participantLabels';
+import { formatDay } from './dates';
+
+/** One labelled value; an empty one says plainly that it is not recorded. */
+function Detail({ label, value }: { label: string; value: ReactNode }) {
+  const { t } = useTranslation();
+  const empty = value === null || value === undefined || value === '';
+  return (
+    <div className="detail">
+      <dt>{label}</dt>
+      <dd className={empty ? 'detail-empty' : undefined}>{empty ? t('participant.notRecorded') : value}</dd>
+    </div>
+  );
+}
+
+function DetailGroup({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="detail-group">
+      <h3>{title}</h3>
+      <dl>{children}</dl>
+    </section>
+  );
+}
+
+/** A participant's whole record to read, in the same groups as the form. */
+export function ParticipantDetails({ participant: p }: { participant: Participant }) {
+  const { t, i18n } = useTranslation();
+  const label = participantLabels(t);
+  const f = (key: string) => t(`participant.fields.${key}`);
+  const code = <T extends string>(value: T | null, name: (v: T) => string) => (value === null ? null : name(value));
+  return (
+    <div className="participant-details">
+      <DetailGroup title={t('participant.sections.identity')}>
+        <Detail label={f('firstName')} value={p.firstName} />
+        <Detail label={f('lastName')} value={p.lastName} />
+        <Detail label={f('preferredName')} value={p.preferredName} />
+        <Detail
+          label={f('age')}
+          value={p.birthYear !== null ? t('case.details.bornIn', { year: p.birthYear }) : code(p.ageBand, label.ageBand)}
+        />
+        <Detail label={f('gender')} value={code(p.gender, label.gender)} />
+      </DetailGroup>
+      <DetailGroup title={t('participant.sections.languages')}>
+        <Detail label={f('languages')} value={p.languages.join(', ')} />
+        <Detail
+          label={f('interpreterNeeded')}
+          value={
+            p.interpreterNeeded
+              ? p.interpreterLanguage
+                ? t('case.details.interpreterIn', { language: p.interpreterLanguage })
+                : t('case.details.yes')
+              : t('case.details.no')
+          }
+        />
+      </DetailGroup>
+      <DetailGroup title={t('participant.sections.contact')}>
+        <Detail label={f('phone')} value={p.phone} />
+        <Detail label={f('email')} value={p.email} />
+        <Detail label={f('safeContactMethod')} value={code(p.safeContactMethod, label.safeContactMethod)} />
+        <Detail
+          label={f('safeContactNotes')}
+          value={p.safeContactNotes ? <span className="multiline">{p.safeContactNotes}</span> : null}
+        />
+      </DetailGroup>
+      <DetailGroup title={t('participant.sections.assistance')}>
+        <Detail label={f('nationalAssistanceStatus')} value={code(p.nationalAssistanceStatus, label.nationalAssistanceStatus)} />
+      </DetailGroup>
+      <DetailGroup title={t('participant.sections.referral')}>
+        <Detail label={f('referralSourceType')} value={code(p.referralSourceType, label.referralSourceType)} />
+        <Detail label={f('referralDate')} value={p.referralDate ? formatDay(p.referralDate, i18n.language) : null} />
+        <Detail label={f('referralOrganisation')} value={p.referralOrganisation} />
+        <Detail label={f('referralContactPerson')} value={p.referralContactPerson} />
+      </DetailGroup>
+      <DetailGroup title={t('participant.sections.work')}>
+        <Detail label={f('workAbility')} value={code(p.workAbility, label.workAbility)} />
+        <Detail label={f('educationIsced')} value={code(p.educationIsced, label.educationIsced)} />
+        <Detail
+          label={f('labourMarketStatusAtEntry')}
+          value={code(p.labourMarketStatusAtEntry, label.labourMarketStatusAtEntry)}
+        />
+      </DetailGroup>
+      <DetailGroup title={t('participant.sections.responsibility')}>
+        <Detail label={f('responsibleCaseworkerId')} value={p.responsibleCaseworkerName} />
+      </DetailGroup>
+    </div>
+  );
+}
