@@ -1,0 +1,146 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Failure } from '@shared/errors';
+import type { ParticipantPage } from '@shared/participants';
+import { invoke } from '../../api/client';
+import { Field } from '../../components/Field';
+import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
+import { useDebounced } from '../registry/useDebounced';
+
+/** A participant chosen for the filter: the id goes to the query, the code is what the user sees. */
+export interface ChosenParticipant {
+  id: string;
+  pseudonym: string;
+}
+
+interface Match extends ChosenParticipant {
+  name: string;
+}
+
+const MAX_MATCHES = 8;
+const SEARCH_DELAY_MS = 250;
+
+function matchesOf(page: ParticipantPage): Match[] {
+  if (page.view === 'limited')
+    return page.rows.map((row) => ({ id: row.id, pseudonym: row.pseudonym, name: row.firstName ?? '' }));
+  return page.rows.map((row) => ({
+    id: row.id,
+    pseudonym: row.pseudonym,
+    name: [row.preferredName ?? row.firstName, row.lastName].filter(Boolean).join(' '),
+  }));
+}
+
+interface ParticipantPickerProps {
+  chosen: ChosenParticipant | null;
+  onChoose: (participant: ChosenParticipant | null) => void;
+}
+
+/**
+ * Finds a participant by code or name and picks one for the audit filter. The matches are plain buttons in a
+ * list (reached with Tab, announced with their count), which every screen reader handles without surprises.
+ */
+export function ParticipantPicker({ chosen, onChoose }: ParticipantPickerProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [text, setText] = useState('');
+  const search = useDebounced(text.trim(), SEARCH_DELAY_MS);
+  const [found, setFound] = useState<{ search: string; matches: Match[]; failure: Failure | null } | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const remove = useRef<HTMLButtonElement>(null);
+  const focusNext = useRef<'input' | 'remove' | null>(null);
+
+  useEffect(() => {
+    // Nothing is asked for an empty field; older matches stay but are not shown (see `matches`).
+    if (search === '' || chosen) return;
+    let current = true;
+    void invoke('participants.list', { search, sort: 'pseudonym', limit: MAX_MATCHES }).then((result) => {
+      if (current)
+        setFound(
+          result.ok ? { search, matches: matchesOf(result.value), failure: null } : { search, matches: [], failure: result },
+        );
+    });
+    return () => {
+      current = false;
+    };
+  }, [search, chosen]);
+
+  useEffect(() => {
+    const target = focusNext.current === 'input' ? input.current : focusNext.current === 'remove' ? remove.current : null;
+    focusNext.current = null;
+    target?.focus();
+  });
+
+  function choose(match: Match) {
+    focusNext.current = 'remove';
+    setText('');
+    onChoose({ id: match.id, pseudonym: match.pseudonym });
+  }
+
+  function clear() {
+    focusNext.current = 'input';
+    onChoose(null);
+  }
+
+  if (chosen)
+    return (
+      <div className="field audit-participant" role="group" aria-labelledby={`${id}-label`}>
+        <p id={`${id}-label`} className="audit-participant-label">
+          {t('audit.filters.participant')}
+        </p>
+        <p className="audit-chosen">
+          <span id={`${id}-chosen`}>{t('audit.filters.participantChosen', { code: chosen.pseudonym })}</span>
+          <button
+            ref={remove}
+            type="button"
+            className="button button-small button-secondary"
+            aria-describedby={`${id}-chosen`}
+            onClick={clear}
+          >
+            {t('audit.filters.participantRemove')}
+          </button>
+        </p>
+      </div>
+    );
+
+  // Matches of an older search, or of text still being typed, are not shown.
+  const matches = found && found.search === text.trim() ? found.matches : null;
+  const failure = found && found.search === text.trim() ? found.failure : null;
+  const summary =
+    matches === null || failure
+      ? null
+      : matches.length === 0
+        ? t('audit.filters.participantNone')
+        : t('audit.filters.participantResults', { count: matches.length });
+
+  return (
+    <div className="audit-participant">
+      <Field
+        ref={input}
+        label={t('audit.filters.participant')}
+        hint={t('audit.filters.participantHint')}
+        type="search"
+        maxLength={80}
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        onKeyDown={(event) => {
+          // Enter here means "search", not "show entries" with a half-typed name.
+          if (event.key === 'Enter') event.preventDefault();
+        }}
+      />
+      <StatusMessage>{summary}</StatusMessage>
+      <ErrorMessage failure={failure} />
+      {matches && matches.length > 0 ? (
+        <ul className="audit-matches" aria-label={t('audit.filters.participantListLabel')}>
+          {matches.map((match) => (
+            <li key={match.id}>
+              <button type="button" className="button button-small button-quiet audit-match" onClick={() => choose(match)}>
+                <span className="audit-match-code">{match.pseudonym}</span>
+                {match.name ? <span className="audit-match-name">{match.name}</span> : null}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

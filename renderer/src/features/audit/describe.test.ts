@@ -1,0 +1,182 @@
+import i18next from 'i18next';
+import { describe, expect, it } from 'vitest';
+import type { AuditEntryView } from '@shared/api';
+import { participantFields } from '@shared/participants';
+import { LOCALES } from '@shared/locales';
+import { bundles } from '../../i18n/bundles';
+import { concernsOf, detailText, shortId, whoText, type NameBook } from './describe';
+import { verifyMessage } from './verify';
+
+function translator(locale: keyof typeof bundles) {
+  const instance = i18next.createInstance();
+  void instance.init({ resources: { [locale]: { translation: bundles[locale] } }, lng: locale, initAsync: false });
+  return instance;
+}
+const { t } = translator('en');
+const fi = translator('fi').t;
+
+const LEILA = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
+const GONE = 'ffeeddccbbaa99887766554433221100';
+const AINO = '0123456789abcdef0123456789abcdef';
+const NOTE = '9f8e7d6c5b4a39281706f5e4d3c2b1a0';
+
+const names: NameBook = { participants: new Map([[LEILA, 'P-2026-001']]), staff: new Map([[AINO, 'Aino Vainikkala']]) };
+
+/** An entry as 'audit.list' returns it, with the parts a test does not care about filled in. */
+function entry(fields: Partial<AuditEntryView>): AuditEntryView {
+  return {
+    id: 1,
+    at: '2026-11-28T09:00:00.000Z',
+    userId: AINO,
+    userName: 'Aino Vainikkala',
+    action: 'participants.open',
+    entity: null,
+    entityId: null,
+    outcome: 'ok',
+    detail: null,
+    ...fields,
+  };
+}
+
+describe('who did it', () => {
+  it('is the user’s current name', () => {
+    expect(whoText(t, entry({}))).toBe('Aino Vainikkala');
+  });
+
+  it('is “unknown (failed unlock)” for failed unlocks, which have no user', () => {
+    expect(whoText(t, entry({ userId: null, userName: null, action: 'vault.unlock', outcome: 'failed' }))).toBe(
+      'Unknown (failed unlock)',
+    );
+    expect(whoText(fi, entry({ userId: null, userName: null, action: 'vault.unlock', outcome: 'failed' }))).toBe(
+      'Tuntematon (avaus epäonnistui)',
+    );
+    expect(whoText(t, entry({ userId: null, userName: null, action: 'something.else' }))).toBe('Unknown');
+  });
+});
+
+describe('what an entry concerns', () => {
+  it('is the participant’s pseudonym code, never their name', () => {
+    expect(concernsOf(t, entry({ entity: 'participant', entityId: LEILA }), names)).toEqual({
+      kind: 'participant',
+      text: 'P-2026-001',
+    });
+  });
+
+  it('is a shortened id marked as deleted when the participant no longer exists', () => {
+    expect(concernsOf(t, entry({ entity: 'participant', entityId: GONE }), names)).toEqual({
+      kind: 'deleted',
+      text: 'Deleted participant (ffeeddcc…)',
+    });
+  });
+
+  it('does not call a participant deleted when the list of participants could not be read', () => {
+    const unknown = { ...names, participants: null };
+    expect(concernsOf(t, entry({ entity: 'participant', entityId: LEILA }), unknown)).toEqual({
+      kind: 'other',
+      text: 'a1b2c3d4…',
+    });
+  });
+
+  it('is a colleague’s name for staff records, the settings for settings, and nothing for the rest', () => {
+    expect(concernsOf(t, entry({ action: 'users.create', entity: 'user', entityId: AINO }), names).kind).toBe('other');
+    expect(concernsOf(t, entry({ action: 'users.create', entity: 'user', entityId: AINO }), names)).toMatchObject({
+      text: 'Aino Vainikkala',
+    });
+    expect(
+      concernsOf(t, entry({ action: 'settings.update', entity: 'settings', entityId: 'autoLockMinutes' }), names),
+    ).toMatchObject({
+      text: 'Settings',
+    });
+    expect(concernsOf(t, entry({ action: 'vault.verify' }), names)).toEqual({ kind: 'none' });
+  });
+
+  it('shows a record of a kind the interface does not know by its kind and id', () => {
+    expect(concernsOf(t, entry({ entity: 'partner', entityId: NOTE }), names)).toEqual({
+      kind: 'other',
+      text: 'partner 9f8e7d6c…',
+    });
+  });
+});
+
+describe('an entry’s details', () => {
+  it('name the changed fields of a participant in words, never their values', () => {
+    const update = entry({
+      action: 'participants.update',
+      entity: 'participant',
+      entityId: LEILA,
+      detail: 'firstName,phone,status',
+    });
+    expect(detailText(t, update)).toBe('Changed: First name, Phone, Status');
+    expect(detailText(fi, update)).toBe('Muutettu: Etunimi, Puhelin, Tila');
+  });
+
+  it('keep a field name the interface has no words for as it is', () => {
+    const update = entry({ action: 'participants.update', entity: 'participant', entityId: LEILA, detail: 'firstName,shoeSize' });
+    expect(detailText(t, update)).toBe('Changed: First name, shoeSize');
+  });
+
+  it('name the kind of record and the start of its id', () => {
+    const note = entry({ action: 'notes.create', entity: 'participant', entityId: LEILA, detail: `note:${NOTE}` });
+    expect(detailText(t, note)).toBe('Note 9f8e7d6c…');
+    expect(detailText(t, { ...note, detail: `psychosocial:${NOTE}` })).toBe('Entry 9f8e7d6c…');
+    expect(detailText(t, { ...note, detail: `invoice:${NOTE}` })).toBe(`invoice:${NOTE}`);
+  });
+
+  it('put the main side’s notes about unlocks, searches, roles and settings in words', () => {
+    expect(detailText(t, entry({ action: 'vault.unlock', detail: 'passphrase' }))).toBe('With a passphrase');
+    expect(detailText(t, entry({ action: 'vault.unlock', detail: 'recovery code' }))).toBe('With the recovery code');
+    expect(detailText(t, entry({ action: 'vault.unlock', outcome: 'failed', detail: '1 attempts' }))).toBe('1 failed attempt');
+    expect(detailText(fi, entry({ action: 'vault.unlock', outcome: 'failed', detail: '3 attempts' }))).toBe(
+      '3 epäonnistunutta yritystä',
+    );
+    expect(detailText(t, entry({ action: 'search.notes', detail: 'hits:12' }))).toBe('12 results');
+    expect(detailText(t, entry({ action: 'users.create', entity: 'user', entityId: AINO, detail: 'caseworker' }))).toBe(
+      'caseworker',
+    );
+    expect(detailText(t, entry({ action: 'users.update', entity: 'user', entityId: AINO, detail: 'displayName,role' }))).toBe(
+      'Changed: Name, Role',
+    );
+    expect(detailText(t, entry({ action: 'settings.update', entity: 'settings', entityId: 'autoLockMinutes' }))).toBe(
+      'Changed: Lock time',
+    );
+    expect(detailText(t, entry({ action: 'vault.rotateMasterKey', detail: 'generation 2' }))).toBe('Key version 2');
+    expect(detailText(t, entry({ action: 'participants.create', detail: 'duplicate_confirmed' }))).toBe(
+      'Created despite a possible duplicate',
+    );
+  });
+
+  it('show a detail of an unknown kind as it is, and nothing when there is none', () => {
+    expect(detailText(t, entry({ action: 'future.thing', detail: 'batch 7' }))).toBe('batch 7');
+    expect(detailText(t, entry({ action: 'participants.open', entity: 'participant', entityId: LEILA }))).toBeNull();
+  });
+
+  it('have words in every locale for every field of a participant’s record', () => {
+    for (const locale of LOCALES) {
+      const i18n = translator(locale);
+      for (const field of Object.keys(participantFields))
+        expect(i18n.exists(`participant.fields.${field}`), `${locale}: ${field}`).toBe(true);
+    }
+  });
+
+  it('shorten only long ids', () => {
+    expect(shortId(NOTE)).toBe('9f8e7d6c…');
+    expect(shortId('abc')).toBe('abc');
+  });
+});
+
+describe('the check of the log', () => {
+  it('confirms an intact log with the number of entries checked', () => {
+    const message = verifyMessage({ rows: 42, firstBadRow: null });
+    expect(message.tone).toBe('intact');
+    expect(t(message.key, message.values)).toBe('All 42 entries are intact.');
+    expect(fi(message.key, message.values)).toBe('Kaikki 42 merkintää ovat ehjiä.');
+  });
+
+  it('names the first changed or missing entry and what to do, in plain words', () => {
+    const message = verifyMessage({ rows: 42, firstBadRow: 17 });
+    expect(message.tone).toBe('broken');
+    expect(t(message.key, message.values)).toBe(
+      'Entry number 17 of the log, or an entry after it, has been changed or removed. Make no changes now and contact IT support; tell them the entry number.',
+    );
+  });
+});

@@ -1,0 +1,116 @@
+/**
+ * An audit entry in words: who, what it concerns and its details. The log holds codes (ids, field names, short
+ * English notes written by the main side); these functions turn the ones the interface knows into the user's
+ * language and show everything else as it is, so that nothing in the log is ever hidden.
+ */
+import type { TFunction } from 'i18next';
+import type { AuditEntryView } from '@shared/api';
+import { participantFields } from '@shared/participants';
+import { ROLES } from '@shared/roles';
+
+/** What the view knows to put names on ids: participants' codes and staff names, by id. */
+export interface NameBook {
+  /** Pseudonym codes of the participants that exist now; null when they could not be read. */
+  participants: ReadonlyMap<string, string> | null;
+  staff: ReadonlyMap<string, string>;
+}
+
+/** The start of a long id, enough to tell records apart on screen. */
+export function shortId(id: string): string {
+  return id.length > 8 ? `${id.slice(0, 8)}…` : id;
+}
+
+/** Who did it: the user's current name, or what is known when there was no user. */
+export function whoText(t: TFunction, entry: AuditEntryView): string {
+  if (entry.userName) return entry.userName;
+  if (entry.userId === null && entry.action === 'vault.unlock') return t('audit.who.failedUnlock');
+  return entry.userId === null ? t('audit.who.unknown') : t('audit.concerns.formerUser', { id: shortId(entry.userId) });
+}
+
+export type Concerns =
+  | { kind: 'participant'; text: string }
+  | { kind: 'deleted'; text: string }
+  | { kind: 'other'; text: string }
+  | { kind: 'none' };
+
+/** The record an entry is about: a participant's code, a colleague's name, the settings, or the raw id. */
+export function concernsOf(t: TFunction, entry: AuditEntryView, names: NameBook): Concerns {
+  const id = entry.entityId;
+  if (entry.entity === 'settings') return { kind: 'other', text: t('audit.concerns.settings') };
+  if (id === null) return entry.entity === null ? { kind: 'none' } : { kind: 'other', text: entry.entity };
+  if (entry.entity === 'participant') {
+    const code = names.participants?.get(id);
+    if (code) return { kind: 'participant', text: code };
+    // Without the list of participants nobody can tell a deleted file from one not read.
+    if (names.participants === null) return { kind: 'other', text: shortId(id) };
+    return { kind: 'deleted', text: t('audit.concerns.deletedParticipant', { id: shortId(id) }) };
+  }
+  if (entry.entity === 'user')
+    return { kind: 'other', text: names.staff.get(id) ?? t('audit.concerns.formerUser', { id: shortId(id) }) };
+  return { kind: 'other', text: `${entry.entity ?? ''} ${shortId(id)}`.trim() };
+}
+
+const PARTICIPANT_FIELDS: ReadonlySet<string> = new Set(Object.keys(participantFields));
+const OWN_FIELD_LABELS: ReadonlySet<string> = new Set(['status', 'discontinuedReason', 'displayName', 'role', 'autoLockMinutes']);
+const RECORD_KINDS: ReadonlySet<string> = new Set(['note', 'consent', 'override', 'flag', 'entry', 'psychosocial']);
+const FIELD_LIST = /^[A-Za-z]+(,[A-Za-z]+)*$/;
+
+/** A field name in words where the interface has words for it, else as it is. */
+function fieldLabel(t: TFunction, field: string): string {
+  if (OWN_FIELD_LABELS.has(field)) return t(`audit.detail.fields.${field}`);
+  if (PARTICIPANT_FIELDS.has(field)) return t(`participant.fields.${field}`);
+  return field;
+}
+
+const fieldsInWords = (t: TFunction, list: string) =>
+  list
+    .split(',')
+    .map((field) => fieldLabel(t, field))
+    .join(', ');
+
+function changedFields(t: TFunction, list: string): string {
+  return t('audit.detail.changed', { fields: fieldsInWords(t, list) });
+}
+
+/** Whether a detail names only fields of a participant's record. */
+function namesParticipantFields(detail: string): boolean {
+  return FIELD_LIST.test(detail) && detail.split(',').every((f) => PARTICIPANT_FIELDS.has(f) || OWN_FIELD_LABELS.has(f));
+}
+
+/** The entry's detail in words; the detail as it is when it is of no known kind; null when there is none. */
+export function detailText(t: TFunction, entry: AuditEntryView): string | null {
+  const detail = entry.detail;
+  // Settings changes name the changed settings where other entries name a record.
+  if (entry.entity === 'settings' && entry.entityId && FIELD_LIST.test(entry.entityId)) return changedFields(t, entry.entityId);
+  if (detail === null || detail === '') return null;
+
+  const record = /^([a-z]+):([0-9a-f]{32})$/.exec(detail);
+  if (record?.[1] && record[2] && RECORD_KINDS.has(record[1]))
+    return t(`audit.detail.records.${record[1]}`, { id: shortId(record[2]) });
+
+  switch (entry.action) {
+    case 'participants.update':
+    case 'users.update':
+      return FIELD_LIST.test(detail) ? changedFields(t, detail) : detail;
+    case 'participants.create':
+      return detail === 'duplicate_confirmed' ? t('audit.detail.duplicateConfirmed') : detail;
+    case 'users.create':
+      return (ROLES as readonly string[]).includes(detail) ? t(`roles.${detail}`) : detail;
+    case 'vault.unlock': {
+      if (detail === 'passphrase') return t('audit.detail.withPassphrase');
+      if (detail === 'recovery code') return t('audit.detail.withRecoveryCode');
+      const attempts = /^(\d+) attempts?$/.exec(detail);
+      return attempts ? t('audit.detail.failedAttempts', { count: Number(attempts[1]) }) : detail;
+    }
+    case 'search.notes': {
+      const hits = /^hits:(\d+)$/.exec(detail);
+      return hits ? t('audit.detail.hits', { count: Number(hits[1]) }) : detail;
+    }
+    case 'vault.rotateMasterKey': {
+      const generation = /^generation (\d+)$/.exec(detail);
+      return generation ? t('audit.detail.keyVersion', { number: generation[1] }) : detail;
+    }
+    default:
+      return entry.entity === 'participant' && namesParticipantFields(detail) ? fieldsInWords(t, detail) : detail;
+  }
+}
