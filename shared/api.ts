@@ -9,6 +9,7 @@ import { consentChannels } from './consents';
 import { flagChannels } from './flags';
 import { noteChannels } from './notes';
 import { psychosocialChannels } from './psychosocial';
+import { timelineChannels } from './timeline';
 import { viewChannels } from './views';
 import { ROLES } from './roles';
 import { LOCALES } from './locales';
@@ -220,6 +221,7 @@ export const api = {
   ...flagChannels,
   ...noteChannels,
   ...psychosocialChannels,
+  ...timelineChannels,
   ...viewChannels,
 } as const;
 

@@ -7,6 +7,7 @@ import { noteHandlers } from './notes/handlers';
 import { participantHandlers } from './participants/handlers';
 import { psychosocialHandlers } from './psychosocial/handlers';
 import { settingsHandlers } from './settings/handlers';
+import { timelineHandlers } from './timeline/handlers';
 import { userHandlers } from './users/handlers';
 import { vaultHandlers } from './vault/handlers';
 import { viewHandlers } from './views/handlers';
@@ -36,4 +37,5 @@ export const HANDLER_GROUPS: readonly HandlerGroup[] = [
   noteHandlers,
   psychosocialHandlers,
   viewHandlers,
+  timelineHandlers,
 ];

@@ -25,7 +25,8 @@ import { RegistryScreen } from './features/registry/RegistryScreen';
 import { SearchScreen } from './features/search/SearchScreen';
 import { AppShell, pagesFor, type Page } from './shell/AppShell';
 import { LockedLayout } from './shell/LockedLayout';
-import { useSessionGuards } from './shell/useSessionGuards';
+import { useFlushOnLeave, useSessionGuards } from './shell/useSessionGuards';
+import { flushDrafts } from './features/notes/drafts';
 
 type Screen =
   | { name: 'loading' }
@@ -143,11 +144,15 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
     [onUnlocked],
   );
 
+  // Typed drafts reach the vault before it locks: the lock waits for the pending saves.
   const lock = useCallback(() => {
-    void invoke('vault.lock', {}).then(() => onLocked('manual'));
+    void flushDrafts()
+      .then(() => invoke('vault.lock', {}))
+      .then(() => onLocked('manual'));
   }, [onLocked]);
 
   useSessionGuards(session !== null, lock);
+  useFlushOnLeave(session !== null, flushDrafts);
 
   const showBroken = (problem: string) => setScreen({ name: 'broken', problem });
   const showRecoveryCode = (code: string, reason: RecoveryReason) => setScreen({ name: 'recovery-code', code, reason });

@@ -185,7 +185,13 @@ export const participantHandlers = {
       );
       return { participant: stored(db, input.id) };
     },
-    audit: (input) => ({ action: 'participants.setStatus', entity: 'participant', entityId: input.id }),
+    // The new status is a workflow code, not personal data; the timeline names it.
+    audit: (input) => ({
+      action: 'participants.setStatus',
+      entity: 'participant',
+      entityId: input.id,
+      detail: `to:${input.status}`,
+    }),
   },
 
   'participants.deletionPreview': {

@@ -54,3 +54,25 @@ export function useSessionGuards(active: boolean, lock: () => void): void {
     };
   }, [active]);
 }
+
+/**
+ * Saves pending work at once when the window loses focus, is hidden or goes away: a screen lock, sleep or a
+ * closed window follows one of these, and the main side may lock before the usual autosave delay is over.
+ */
+export function useFlushOnLeave(active: boolean, flush: () => Promise<void>): void {
+  useEffect(() => {
+    if (!active) return undefined;
+    const onLeave = () => void flush();
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') void flush();
+    };
+    window.addEventListener('blur', onLeave);
+    window.addEventListener('pagehide', onLeave);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('blur', onLeave);
+      window.removeEventListener('pagehide', onLeave);
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, [active, flush]);
+}

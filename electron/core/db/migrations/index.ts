@@ -6,6 +6,7 @@ import { consentsAndFlags } from './0004-consents-flags';
 import { notes } from './0005-notes';
 import { psychosocial } from './0006-psychosocial';
 import { savedViews } from './0007-saved-views';
+import { auditIndex } from './0008-audit-index';
 
 /** Every migration, in version order. Add new ones at the end; never edit a released one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: readonly Migration[] = [
   notes,
   psychosocial,
   savedViews,
+  auditIndex,
 ];
