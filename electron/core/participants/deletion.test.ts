@@ -9,6 +9,8 @@ afterEach(() => {
 
 /** A word planted in every field of the participant to delete, and nowhere else. */
 const MARK = 'Zyxdeleteme';
+/** A word planted in the file that stays. */
+const KEPT = 'Qwkeepme';
 
 async function vaultWithTwoParticipants() {
   const v = await staffedVault();
@@ -21,6 +23,33 @@ async function vaultWithTwoParticipants() {
   });
   const kept = await v.t.ok('participants.create', { firstName: 'Amal', lastName: 'Kept' });
   return { v, gone: gone.participant, kept: kept.participant };
+}
+
+/** Fills every part of the file: consent, flag, a note with an earlier version and a draft, a psychosocial entry. */
+async function fillWholeFile(v: StaffedVault, participantId: string, mark: string) {
+  const date = '2026-11-20';
+  await v.t.ok('consents.record', { participantId, purpose: 'processing', givenOn: date, method: 'signed' });
+  await v.t.ok('consents.record', {
+    participantId,
+    purpose: 'partner_sharing',
+    partnerName: `Partner ${mark}d`,
+    givenOn: date,
+    method: 'oral_with_interpreter',
+  });
+  await v.t.ok('flags.set', { participantId, kind: 'other', note: `Never confirm ${mark}e` });
+  const { note } = await v.t.ok('notes.create', { participantId, date, type: 'phone_call', text: `Called ${mark}f` });
+  await v.t.ok('notes.update', { id: note.id, date, type: 'phone_call', text: `Called again ${mark}g` });
+  await v.t.ok('notes.saveDraft', { participantId, fields: { text: `Half typed ${mark}h` } });
+  await v.as('psychologist');
+  await v.t.ok('psychosocial.create', {
+    participantId,
+    date,
+    durationMinutes: 60,
+    kind: 'individual',
+    riskLevel: 'low',
+    summary: `Shareable ${mark}i`,
+    privateNotes: `Private ${mark}j`,
+  });
 }
 
 describe('deleting a participant', () => {
@@ -52,15 +81,26 @@ describe('deleting a participant', () => {
     expect((await v.t.ok('participants.get', { id: gone.id })).participant.id).toBe(gone.id);
   });
 
-  it('removes every row of theirs, keeps everyone else, and is audited without content', async () => {
+  it('removes every row of theirs in every table and search index, keeps everyone else, and is audited', async () => {
     const { v, gone, kept } = await vaultWithTwoParticipants();
+    await fillWholeFile(v, gone.id, MARK);
+    await v.as('caseworker');
+    await fillWholeFile(v, kept.id, KEPT);
+    await v.as('psychologist');
+    expect((await v.t.ok('search.notes', { query: MARK })).hits.length).toBeGreaterThan(0);
     await v.as('coordinator');
+    const { counts } = await v.t.ok('participants.deletionPreview', { id: gone.id });
+    expect(counts).toMatchObject({ participants: 1, consents: 2, safety_flags: 1, notes: 1, note_versions: 1 });
     await v.t.ok('participants.delete', { id: gone.id, confirmPseudonym: ` ${gone.pseudonym.toLowerCase()} ` });
     expect(await v.t.call('participants.get', { id: gone.id })).toMatchObject({ code: 'not_found' });
     expect(await v.t.ok('participants.get', { id: kept.id })).toMatchObject({ participant: { lastName: 'Kept' } });
     const db = await openVaultDb(v.t);
     try {
       expect(tablesHolding(db, MARK)).toEqual({});
+      // The scan does find what is there: the kept file's words, in its tables and search indexes.
+      expect(Object.keys(tablesHolding(db, KEPT))).toEqual(
+        expect.arrayContaining(['consents', 'safety_flags', 'notes', 'note_versions', 'psychosocial_private']),
+      );
       expect(tablesHolding(db, gone.id)).toEqual({ audit_log: expect.any(Number) });
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
       expect(db.pragma('foreign_key_check')).toEqual([]);
@@ -69,6 +109,10 @@ describe('deleting a participant', () => {
     }
     const { entries } = await v.t.ok('audit.list', { action: 'participants.delete' });
     expect(entries.map((e) => [e.entity, e.entityId, e.outcome])).toEqual([['participant', gone.id, 'ok']]);
+    await v.as('psychologist');
+    expect((await v.t.ok('search.notes', { query: MARK })).hits).toEqual([]);
+    expect((await v.t.ok('search.notes', { query: KEPT })).hits.length).toBeGreaterThan(0);
+    await v.as('coordinator');
     const next = await v.t.ok('participants.create', { firstName: 'New' });
     expect(next.participant.pseudonym).toBe('P-2026-003');
   });

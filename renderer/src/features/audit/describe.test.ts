@@ -143,6 +143,10 @@ describe('an entry’s details', () => {
     expect(detailText(t, entry({ action: 'participants.create', detail: 'duplicate_confirmed' }))).toBe(
       'Created despite a possible duplicate',
     );
+    expect(detailText(t, entry({ action: 'participants.setStatus', detail: 'to:discontinued' }))).toBe(
+      'New status: Discontinued',
+    );
+    expect(detailText(t, entry({ action: 'participants.setStatus', detail: 'to:unheard' }))).toBe('to:unheard');
   });
 
   it('show a detail of an unknown kind as it is, and nothing when there is none', () => {

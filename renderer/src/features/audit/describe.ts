@@ -5,7 +5,7 @@
  */
 import type { TFunction } from 'i18next';
 import type { AuditEntryView } from '@shared/api';
-import { participantFields } from '@shared/participants';
+import { PARTICIPANT_STATUSES, participantFields } from '@shared/participants';
 import { ROLES } from '@shared/roles';
 
 /** What the view knows to put names on ids: participants' codes and staff names, by id. */
@@ -94,6 +94,12 @@ export function detailText(t: TFunction, entry: AuditEntryView): string | null {
       return FIELD_LIST.test(detail) ? changedFields(t, detail) : detail;
     case 'participants.create':
       return detail === 'duplicate_confirmed' ? t('audit.detail.duplicateConfirmed') : detail;
+    case 'participants.setStatus': {
+      const status = /^to:([a-z]+)$/.exec(detail)?.[1];
+      return status && (PARTICIPANT_STATUSES as readonly string[]).includes(status)
+        ? t('audit.detail.newStatus', { status: t(`participant.status.${status}`) })
+        : detail;
+    }
     case 'users.create':
       return (ROLES as readonly string[]).includes(detail) ? t(`roles.${detail}`) : detail;
     case 'vault.unlock': {
