@@ -186,8 +186,14 @@ for (const LOCALE of ['en', 'fi'] as const satisfies readonly Locale[]) {
           kind: s.t('case.timeline.kinds.flag_set'),
           label: s.t('flags.kinds.exploiter_contact_risk'),
         }),
-        s.t('case.timeline.kinds.status_changed'),
-        s.t('case.timeline.kinds.status_changed'),
+        s.t('case.timeline.kindWithLabel', {
+          kind: s.t('case.timeline.kinds.status_changed'),
+          label: s.t('participant.status.closed'),
+        }),
+        s.t('case.timeline.kindWithLabel', {
+          kind: s.t('case.timeline.kinds.status_changed'),
+          label: s.t('participant.status.discontinued'),
+        }),
         s.t('case.timeline.kinds.participant_created'),
       ]);
       await expect(panel.locator('.timeline-who').first()).toHaveText(s.t('case.timeline.by', { name: COORDINATOR.name }));
