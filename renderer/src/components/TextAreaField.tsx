@@ -19,6 +19,8 @@ export function TextAreaField({ label, hint, error, ref, className, rows = 5, ..
           ref={ref}
           rows={rows}
           spellCheck={false}
+          // Chromium saves the form state of fields without it, text included, in its session files on disk.
+          autoComplete="off"
           className={className ? `input textarea ${className}` : 'input textarea'}
           {...textarea}
         />

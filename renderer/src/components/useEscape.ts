@@ -1,7 +1,10 @@
 import { useEffect, useRef, type RefObject } from 'react';
 
-/** Escape pressed anywhere inside `container` calls `onEscape` (closing a confirmation or an inline form). */
-export function useEscape(container: RefObject<HTMLElement | null>, onEscape: () => void): void {
+/**
+ * Escape pressed anywhere inside `container` calls `onEscape` (closing a confirmation or an inline form);
+ * without `onEscape` the key is left alone.
+ */
+export function useEscape(container: RefObject<HTMLElement | null>, onEscape: (() => void) | undefined): void {
   const latest = useRef(onEscape);
   useEffect(() => {
     latest.current = onEscape;
@@ -11,9 +14,10 @@ export function useEscape(container: RefObject<HTMLElement | null>, onEscape: ()
     const element = container.current;
     if (!element) return undefined;
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
+      const escape = latest.current;
+      if (event.key !== 'Escape' || !escape) return;
       event.preventDefault();
-      latest.current();
+      escape();
     };
     element.addEventListener('keydown', onKeyDown);
     return () => element.removeEventListener('keydown', onKeyDown);

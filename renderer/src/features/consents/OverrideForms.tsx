@@ -1,14 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsentOverride, ConsentPurpose, ConsentRegister } from '@shared/consents';
-import type { Failure } from '@shared/errors';
-import { invoke } from '../../api/client';
-import { fieldErrorsFromIssues, validateInput } from '../../api/validate';
 import { ConfirmBox } from '../../components/ConfirmBox';
 import { StatusMessage } from '../../components/ErrorMessage';
 import { TextAreaField } from '../../components/TextAreaField';
-import { useEscape } from '../../components/useEscape';
-import { useFieldErrors } from '../../components/useFieldErrors';
+import { useChannelAction } from '../../components/useChannelAction';
+import { useChannelForm } from '../../components/useChannelForm';
 import { FormProblem } from './FormProblem';
 
 interface OverrideFormProps {
@@ -21,36 +18,20 @@ interface OverrideFormProps {
 /** The coordinator allows work without the purpose's consent; the reason is required and shown to colleagues. */
 export function OverrideForm({ participantId, purpose, onGranted, onCancel }: OverrideFormProps) {
   const { t } = useTranslation();
-  const form = useRef<HTMLFormElement>(null);
   const reasonInput = useRef<HTMLTextAreaElement>(null);
   const [reason, setReason] = useState('');
-  const { errors, setErrors, edit } = useFieldErrors();
-  const [failure, setFailure] = useState<Failure | null>(null);
-  const [busy, setBusy] = useState(false);
-  useEscape(form, onCancel);
+  const { formRef, errors, edit, failure, busy, submit: send } = useChannelForm({ onCancel });
 
   useEffect(() => {
     reasonInput.current?.focus();
   }, []);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
-    setFailure(null);
-    const validated = validateInput('consents.override', { participantId, purpose, reason });
-    setErrors(validated.ok ? {} : validated.errors);
-    if (!validated.ok) return reasonInput.current?.focus();
-    setBusy(true);
-    const result = await invoke('consents.override', validated.data);
-    setBusy(false);
-    if (result.ok) return onGranted(result.value.register);
-    setFailure(result);
-    if (result.code === 'invalid_input') setErrors(fieldErrorsFromIssues(result.details?.issues));
-  }
+  const submit = (event: FormEvent) =>
+    send(event, 'consents.override', { participantId, purpose, reason }, (value) => onGranted(value.register));
 
   const purposeName = t(`consents.purposes.${purpose}`);
   return (
-    <form ref={form} onSubmit={submit} noValidate aria-busy={busy} className="consent-form">
+    <form ref={formRef} onSubmit={submit} noValidate aria-busy={busy} className="consent-form">
       <h3>{t('consents.override.title', { purpose: purposeName })}</h3>
       <p>{t('consents.override.intro')}</p>
       <TextAreaField
@@ -85,18 +66,8 @@ interface RevokeOverrideProps {
 /** The second step of ending the coordinator's permission: the work is blocked again until a consent is recorded. */
 export function RevokeOverride({ override, onRevoked, onCancel }: RevokeOverrideProps) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<Failure | null>(null);
-
-  async function confirm() {
-    if (busy) return;
-    setFailure(null);
-    setBusy(true);
-    const result = await invoke('consents.revokeOverride', { id: override.id });
-    setBusy(false);
-    if (result.ok) return onRevoked(result.value.register);
-    setFailure(result);
-  }
+  const { busy, failure, run } = useChannelAction();
+  const confirm = () => run('consents.revokeOverride', { id: override.id }, (value) => onRevoked(value.register));
 
   const purpose = t(`consents.purposes.${override.purpose}`);
   return (

@@ -1,16 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONSENT_METHODS, type ConsentMethod, type ConsentPurpose, type ConsentRegister } from '@shared/consents';
-import type { Failure } from '@shared/errors';
-import { invoke } from '../../api/client';
-import { fieldErrorsFromIssues, validateInput } from '../../api/validate';
 import { StatusMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
-import { useEscape } from '../../components/useEscape';
-import { useFieldErrors } from '../../components/useFieldErrors';
-import { useFocusFirstInvalid } from '../../components/useFocusFirstInvalid';
+import { useChannelForm } from '../../components/useChannelForm';
 import { today } from './dates';
 import { FormProblem } from './FormProblem';
 
@@ -27,7 +22,6 @@ const isMethod = (value: string): value is ConsentMethod => (CONSENT_METHODS as 
 /** A consent for one purpose: the day (today unless changed), how it was given, the partner for sharing. */
 export function RecordConsentForm({ participantId, purpose, onSaved, onCancel }: RecordConsentFormProps) {
   const { t } = useTranslation();
-  const form = useRef<HTMLFormElement>(null);
   const first = useRef<HTMLInputElement>(null);
   const sharing = purpose === 'partner_sharing';
   const [givenOn, setGivenOn] = useState(today);
@@ -35,42 +29,23 @@ export function RecordConsentForm({ participantId, purpose, onSaved, onCancel }:
   const [partnerName, setPartnerName] = useState('');
   const [withholdFrom, setWithholdFrom] = useState('');
   const [withholdReason, setWithholdReason] = useState('');
-  const { errors, setErrors, edit } = useFieldErrors();
-  const [attempt, setAttempt] = useState(0);
-  const [failure, setFailure] = useState<Failure | null>(null);
-  const [busy, setBusy] = useState(false);
-  useFocusFirstInvalid(form, attempt);
-  useEscape(form, onCancel);
+  const { formRef, errors, edit, failure, busy, submit: send } = useChannelForm({ onCancel });
 
   useEffect(() => {
     first.current?.focus();
   }, []);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
-    setFailure(null);
+  function submit(event: FormEvent) {
     const common = { participantId, givenOn, method, withholdFrom, withholdReason };
-    const validated = validateInput('consents.record', sharing ? { ...common, purpose, partnerName } : { ...common, purpose });
-    const found = validated.ok ? {} : { ...validated.errors };
+    const input = sharing ? { ...common, purpose, partnerName } : { ...common, purpose };
     // The main side checks the day against its own clock too; this only spares a round trip.
-    if (!found.givenOn && givenOn > today()) found.givenOn = { key: 'consents.problems.future' };
-    setErrors(found);
-    if (!validated.ok || found.givenOn) return setAttempt((n) => n + 1);
-    setBusy(true);
-    const result = await invoke('consents.record', validated.data);
-    setBusy(false);
-    if (result.ok) return onSaved(result.value.register);
-    setFailure(result);
-    if (result.code === 'invalid_input') {
-      setErrors(fieldErrorsFromIssues(result.details?.issues));
-      setAttempt((n) => n + 1);
-    }
+    const ownRules = givenOn > today() ? { givenOn: { key: 'consents.problems.future' } } : {};
+    return send(event, 'consents.record', input, (value) => onSaved(value.register), { ownRules });
   }
 
   const purposeName = t(`consents.purposes.${purpose}`);
   return (
-    <form ref={form} onSubmit={submit} noValidate aria-busy={busy} className="consent-form">
+    <form ref={formRef} onSubmit={submit} noValidate aria-busy={busy} className="consent-form">
       <h3>{t('consents.record.title', { purpose: purposeName })}</h3>
       {sharing ? (
         <Field

@@ -1,13 +1,9 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsentRecord, ConsentRegister } from '@shared/consents';
-import type { Failure } from '@shared/errors';
-import { invoke } from '../../api/client';
-import { fieldErrorsFromIssues, validateInput } from '../../api/validate';
 import { StatusMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
-import { useEscape } from '../../components/useEscape';
-import { useFieldErrors } from '../../components/useFieldErrors';
+import { useChannelForm } from '../../components/useChannelForm';
 import { today } from './dates';
 import { FormProblem } from './FormProblem';
 
@@ -26,39 +22,26 @@ interface WithdrawConsentProps {
 export function WithdrawConsent({ consent, what, onWithdrawn, onCancel }: WithdrawConsentProps) {
   const { t } = useTranslation();
   const id = useId();
-  const form = useRef<HTMLFormElement>(null);
   const question = useRef<HTMLParagraphElement>(null);
   const [withdrawnOn, setWithdrawnOn] = useState(today);
-  const { errors, setErrors, edit } = useFieldErrors();
-  const [failure, setFailure] = useState<Failure | null>(null);
-  const [busy, setBusy] = useState(false);
-  useEscape(form, onCancel);
+  const { formRef, errors, edit, failure, busy, submit: send } = useChannelForm({ onCancel });
 
   useEffect(() => {
     question.current?.focus();
   }, []);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
-    setFailure(null);
-    const validated = validateInput('consents.withdraw', { id: consent.id, withdrawnOn });
-    const found = validated.ok ? {} : { ...validated.errors };
-    if (!found.withdrawnOn && withdrawnOn > today()) found.withdrawnOn = { key: 'consents.problems.future' };
-    if (!found.withdrawnOn && withdrawnOn < consent.givenOn) found.withdrawnOn = { key: 'consents.problems.beforeGiven' };
-    setErrors(found);
-    if (!validated.ok || found.withdrawnOn) return form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-    setBusy(true);
-    const result = await invoke('consents.withdraw', validated.data);
-    setBusy(false);
-    if (result.ok) return onWithdrawn(result.value.register);
-    setFailure(result);
-    if (result.code === 'invalid_input') setErrors(fieldErrorsFromIssues(result.details?.issues));
+  function submit(event: FormEvent) {
+    const problem =
+      withdrawnOn > today() ? 'consents.problems.future' : withdrawnOn < consent.givenOn ? 'consents.problems.beforeGiven' : null;
+    const ownRules = problem ? { withdrawnOn: { key: problem } } : {};
+    return send(event, 'consents.withdraw', { id: consent.id, withdrawnOn }, (value) => onWithdrawn(value.register), {
+      ownRules,
+    });
   }
 
   return (
     <form
-      ref={form}
+      ref={formRef}
       onSubmit={submit}
       noValidate
       aria-busy={busy}

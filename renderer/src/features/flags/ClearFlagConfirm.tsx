@@ -1,9 +1,7 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SafetyFlag } from '@shared/flags';
-import type { Failure } from '@shared/errors';
-import { invoke } from '../../api/client';
 import { ConfirmBox } from '../../components/ConfirmBox';
+import { useChannelAction } from '../../components/useChannelAction';
 import { FormProblem } from '../consents/FormProblem';
 
 interface ClearFlagConfirmProps {
@@ -15,18 +13,8 @@ interface ClearFlagConfirmProps {
 /** The second step of clearing a flag: it stops showing on the file but stays in the history. */
 export function ClearFlagConfirm({ flag, onCleared, onCancel }: ClearFlagConfirmProps) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<Failure | null>(null);
-
-  async function confirm() {
-    if (busy) return;
-    setFailure(null);
-    setBusy(true);
-    const result = await invoke('flags.clear', { id: flag.id });
-    setBusy(false);
-    if (result.ok) return onCleared(result.value.flag);
-    setFailure(result);
-  }
+  const { busy, failure, run } = useChannelAction();
+  const confirm = () => run('flags.clear', { id: flag.id }, (value) => onCleared(value.flag));
 
   const kind = t(`flags.kinds.${flag.kind}`);
   return (

@@ -1,15 +1,11 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '@shared/api';
-import type { Failure } from '@shared/errors';
-import { invoke } from '../../api/client';
-import { fieldErrorsFromIssues, isEmpty, validateInput, type FieldErrors } from '../../api/validate';
 import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
 import { PassphraseField } from '../../components/PassphraseField';
 import { Section } from '../../components/Section';
 import { NewPassphraseFields } from '../vault/NewPassphraseFields';
-import { useFieldErrors } from '../../components/useFieldErrors';
-import { useFocusFirstInvalid } from '../../components/useFocusFirstInvalid';
+import { useChannelForm } from '../../components/useChannelForm';
 import { usePassphraseChoice } from '../vault/usePassphraseChoice';
 
 interface ChangePassphraseSectionProps {
@@ -20,48 +16,34 @@ interface ChangePassphraseSectionProps {
 /** Changes one's own passphrase: the current one proves it is really the user. */
 export function ChangePassphraseSection({ session, onSession }: ChangePassphraseSectionProps) {
   const { t } = useTranslation();
-  const form = useRef<HTMLFormElement>(null);
   const [current, setCurrent] = useState('');
   const choice = usePassphraseChoice([session.displayName]);
-  const { errors, setErrors, edit } = useFieldErrors();
-  const [attempt, setAttempt] = useState(0);
-  const [failure, setFailure] = useState<Failure | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { formRef, errors, edit, failure, busy, submit: send } = useChannelForm();
   const [done, setDone] = useState(false);
-  useFocusFirstInvalid(form, attempt);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
-    setFailure(null);
+  function submit(event: FormEvent) {
+    if (busy) return event.preventDefault();
     setDone(false);
-    const validated = validateInput('vault.changePassphrase', { current, next: choice.next });
-    const found: FieldErrors = {
-      ...(current === '' ? { current: { key: 'validation.required' } } : {}),
-      ...choice.check('next', 'again'),
-      ...(validated.ok ? {} : validated.errors),
-    };
-    setErrors(found);
-    if (!validated.ok || !isEmpty(found)) return setAttempt((n) => n + 1);
-    setBusy(true);
-    const result = await invoke('vault.changePassphrase', validated.data);
-    setBusy(false);
-    if (!result.ok) {
-      setFailure(result);
-      if (result.code === 'invalid_input') setErrors(fieldErrorsFromIssues(result.details?.issues));
-      return;
-    }
-    setCurrent('');
-    choice.setNext('');
-    choice.setAgain('');
-    setDone(true);
-    onSession(result.value);
+    const ownRules = { ...(current === '' ? { current: { key: 'validation.required' } } : {}), ...choice.check('next', 'again') };
+    return send(
+      event,
+      'vault.changePassphrase',
+      { current, next: choice.next },
+      (renewed) => {
+        setCurrent('');
+        choice.setNext('');
+        choice.setAgain('');
+        setDone(true);
+        onSession(renewed);
+      },
+      { ownRules },
+    );
   }
 
   return (
     <Section title={t('settings.passphrase.title')}>
       <p>{t('settings.passphrase.intro')}</p>
-      <form ref={form} onSubmit={submit} noValidate aria-busy={busy}>
+      <form ref={formRef} onSubmit={submit} noValidate aria-busy={busy}>
         <PassphraseField
           label={t('settings.passphrase.current')}
           value={current}

@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '@shared/api';
-import type { Failure } from '@shared/errors';
-import { invoke } from '../../api/client';
 import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
 import { Section } from '../../components/Section';
+import { useChannelAction } from '../../components/useChannelAction';
 
 interface RecoveryCodeSectionProps {
   session: SessionInfo;
@@ -15,18 +14,8 @@ interface RecoveryCodeSectionProps {
 export function RecoveryCodeSection({ session, onRecoveryCode }: RecoveryCodeSectionProps) {
   const { t } = useTranslation();
   const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<Failure | null>(null);
-
-  async function makeNew() {
-    if (busy) return;
-    setFailure(null);
-    setBusy(true);
-    const result = await invoke('vault.newRecoveryCode', {});
-    setBusy(false);
-    if (result.ok) return onRecoveryCode(result.value.recoveryCode);
-    setFailure(result);
-  }
+  const { busy, failure, run } = useChannelAction();
+  const makeNew = () => run('vault.newRecoveryCode', {}, (value) => onRecoveryCode(value.recoveryCode));
 
   return (
     <Section title={t('settings.recovery.title')}>

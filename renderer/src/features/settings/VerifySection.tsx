@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '@shared/api';
-import type { Failure } from '@shared/errors';
-import { invoke } from '../../api/client';
 import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
 import { Section } from '../../components/Section';
+import { useChannelAction } from '../../components/useChannelAction';
 import { formatNumber } from '../../i18n/format';
 
 type Report = OutputOf<'vault.verify'>;
@@ -17,19 +16,13 @@ export function reportIsClean(report: Report): boolean {
 /** Checks every page of the database file, SQLite's own integrity check and the audit log's chain. */
 export function VerifySection() {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
   const [report, setReport] = useState<Report | null>(null);
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const { busy, failure, run } = useChannelAction();
 
-  async function verify() {
+  function verify() {
     if (busy) return;
-    setBusy(true);
-    setFailure(null);
     setReport(null);
-    const result = await invoke('vault.verify', {});
-    setBusy(false);
-    if (result.ok) setReport(result.value);
-    else setFailure(result);
+    void run('vault.verify', {}, setReport);
   }
 
   return (

@@ -1,9 +1,7 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserSummary } from '@shared/api';
-import type { Failure } from '@shared/errors';
-import { invoke } from '../../api/client';
 import { ConfirmBox } from '../../components/ConfirmBox';
+import { useChannelAction } from '../../components/useChannelAction';
 
 /** What a one-time passphrase was made for: a new account, a forgotten passphrase, or access given back. */
 export type IssueReason = 'created' | 'renewed' | 'restored';
@@ -17,18 +15,8 @@ interface EndAccessConfirmProps {
 /** The second step of ending a colleague's access, saying plainly that their records stay. */
 export function EndAccessConfirm({ user, onEnded, onCancel }: EndAccessConfirmProps) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<Failure | null>(null);
-
-  async function confirm() {
-    if (busy) return;
-    setFailure(null);
-    setBusy(true);
-    const result = await invoke('users.deactivate', { id: user.id });
-    setBusy(false);
-    if (result.ok) return onEnded(result.value);
-    setFailure(result);
-  }
+  const { busy, failure, run } = useChannelAction();
+  const confirm = () => run('users.deactivate', { id: user.id }, onEnded);
 
   return (
     <ConfirmBox
@@ -56,19 +44,10 @@ interface NewPassphraseConfirmProps {
  */
 export function NewPassphraseConfirm({ user, onIssued, onCancel }: NewPassphraseConfirmProps) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const { busy, failure, run } = useChannelAction();
   const reason: IssueReason = user.active ? 'renewed' : 'restored';
-
-  async function confirm() {
-    if (busy) return;
-    setFailure(null);
-    setBusy(true);
-    const result = await invoke('users.issuePassphrase', { id: user.id });
-    setBusy(false);
-    if (result.ok) return onIssued(result.value.user, result.value.oneTimePassphrase, reason);
-    setFailure(result);
-  }
+  const confirm = () =>
+    run('users.issuePassphrase', { id: user.id }, (issued) => onIssued(issued.user, issued.oneTimePassphrase, reason));
 
   return (
     <ConfirmBox
