@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { channel } from './channel';
+import { cohortChannels } from './cohorts';
 import { consentChannels } from './consents';
 import { flagChannels } from './flags';
 import { noteChannels } from './notes';
@@ -217,6 +218,7 @@ export const api = {
   'settings.update': channel('settings.write', settings.partial().strict(), settings),
   /** The interface language; kept outside the vault (it is not personal data) so the locked screens use it too. */
   'prefs.setLocale': channel('public', z.object({ locale }).strict(), nothing),
+  ...cohortChannels,
   ...consentChannels,
   ...flagChannels,
   ...noteChannels,

@@ -174,6 +174,8 @@ export const listParticipantsInput = z
   .object({
     status: z.array(z.enum(PARTICIPANT_STATUSES)).max(PARTICIPANT_STATUSES.length).optional(),
     responsibleCaseworkerId: recordId.optional(),
+    /** Participants whose open enrolment is in this cohort; the limited view may filter by it, as it shows it. */
+    cohortId: recordId.optional(),
     /** Quick search over pseudonym and names; case and accents are ignored. */
     search: z
       .string()
@@ -226,36 +228,39 @@ export const participant = z.object({
 });
 export type Participant = z.infer<typeof participant>;
 
-/** What a teacher sees: the pseudonym and the first name, and the id to open it with. */
+/** What a teacher sees: the pseudonym, the first name and the current cohort, and the id to open it with. */
 export const limitedParticipant = z.object({
   id: z.string(),
   pseudonym: z.string(),
   firstName: z.string().nullable(),
+  cohortName: z.string().nullable(),
 });
 export type LimitedParticipant = z.infer<typeof limitedParticipant>;
 
-/** A registry table row: no contact details or notes, which only the opened file shows. */
-export const participantRow = participant.pick({
-  id: true,
-  pseudonym: true,
-  firstName: true,
-  lastName: true,
-  preferredName: true,
-  birthYear: true,
-  ageBand: true,
-  gender: true,
-  languages: true,
-  interpreterNeeded: true,
-  nationalAssistanceStatus: true,
-  referralSourceType: true,
-  referralDate: true,
-  workAbility: true,
-  responsibleCaseworkerId: true,
-  responsibleCaseworkerName: true,
-  status: true,
-  createdAt: true,
-  updatedAt: true,
-});
+/** A registry table row: no contact details or notes, which only the opened file shows; the current cohort. */
+export const participantRow = participant
+  .pick({
+    id: true,
+    pseudonym: true,
+    firstName: true,
+    lastName: true,
+    preferredName: true,
+    birthYear: true,
+    ageBand: true,
+    gender: true,
+    languages: true,
+    interpreterNeeded: true,
+    nationalAssistanceStatus: true,
+    referralSourceType: true,
+    referralDate: true,
+    workAbility: true,
+    responsibleCaseworkerId: true,
+    responsibleCaseworkerName: true,
+    status: true,
+    createdAt: true,
+    updatedAt: true,
+  })
+  .extend({ cohortId: z.string().nullable(), cohortName: z.string().nullable() });
 export type ParticipantRow = z.infer<typeof participantRow>;
 
 /** One participant as the reader's role may see it. */

@@ -32,7 +32,7 @@ export type Permission = (typeof PERMISSIONS)[number];
  * Participants: every role that may see participants at all holds `participants.readLimited`, which is what
  * participants.list and participants.get require. What a reader then sees is decided in the core, not in the
  * interface: a role that also holds `participants.read` gets the whole record, any other role only the
- * pseudonym and first name (electron/core/participants/projection.ts). `participants.write` creates, edits and
+ * pseudonym, first name and cohort (electron/core/participants/projection.ts). `participants.write` creates, edits and
  * moves the status, and records consents and safety flags; a psychologist reads whole records but changes none.
  *
  * Consents: a missing or withdrawn consent blocks what depends on it; only `consents.override` (the
@@ -41,7 +41,7 @@ export type Permission = (typeof PERMISSIONS)[number];
  *
  * Psychosocial log: `psychosocial.read` sees the entries with their shareable summary; only
  * `psychosocial.private` (psychologists) sees private notes, in every channel, search and print
- * (electron/core/psychosocial). Teachers see none of the case file beyond the pseudonym and first name.
+ * (electron/core/psychosocial). Teachers see none of the case file beyond the pseudonym, first name and cohort.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   coordinator: [

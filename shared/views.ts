@@ -33,6 +33,7 @@ export const REGISTRY_COLUMNS = [
   'interpreterNeeded',
   'status',
   'responsibleCaseworker',
+  'cohort',
   'referralDate',
   'referralSourceType',
   'nationalAssistanceStatus',
@@ -42,8 +43,8 @@ export const REGISTRY_COLUMNS = [
 ] as const;
 export type RegistryColumn = (typeof REGISTRY_COLUMNS)[number];
 
-/** What the limited view (teachers) shows: the pseudonym and the first name. */
-export const LIMITED_COLUMNS: readonly RegistryColumn[] = ['pseudonym', 'firstName'];
+/** What the limited view (teachers) shows: the pseudonym, the first name and the cohort. */
+export const LIMITED_COLUMNS: readonly RegistryColumn[] = ['pseudonym', 'firstName', 'cohort'];
 /** The columns of a registry nobody has arranged yet. */
 export const DEFAULT_COLUMNS: readonly RegistryColumn[] = [
   'pseudonym',
@@ -88,6 +89,7 @@ export const registryFilters = z
   .object({
     status: z.array(z.enum(PARTICIPANT_STATUSES)).max(PARTICIPANT_STATUSES.length).refine(unique).optional(),
     responsibleCaseworkerId: recordId.optional(),
+    cohortId: recordId.optional(),
   })
   .strict();
 
@@ -121,12 +123,12 @@ export const DEFAULT_REGISTRY_STATE: RegistryViewState = {
   sort: { key: 'pseudonym', direction: 'asc' },
 };
 
-/** Whether the role sees the registry's limited view (pseudonym and first name only); see shared/roles.ts. */
+/** Whether the role sees the registry's limited view (pseudonym, first name and cohort); see shared/roles.ts. */
 export function hasLimitedRegistry(role: Role): boolean {
   return !roleHolds(role, 'participants.read');
 }
 
-/** Whether a state uses only what the limited view shows: its columns, no filters, a sort on a shown field. */
+/** Whether a state uses only what the limited view shows: its columns, no filter but the cohort, a sort on a shown field. */
 export function fitsLimitedView(state: RegistryViewState): boolean {
   return (
     state.columns.every((column) => LIMITED_COLUMNS.includes(column)) &&
@@ -141,7 +143,7 @@ export function limitToLimitedView(state: RegistryViewState): RegistryViewState 
   const columns = state.columns.filter((column) => LIMITED_COLUMNS.includes(column));
   return {
     columns: columns.length > 0 ? columns : ['pseudonym'],
-    filters: {},
+    filters: state.filters.cohortId === undefined ? {} : { cohortId: state.filters.cohortId },
     sort: LIMITED_SORT_KEYS.includes(state.sort.key) ? state.sort : { key: 'pseudonym', direction: state.sort.direction },
   };
 }

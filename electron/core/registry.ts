@@ -1,6 +1,7 @@
 import { api, type Channel } from '@shared/api';
 import type { HandlerGroup, Handlers } from './handler';
 import { auditHandlers } from './audit/handlers';
+import { cohortHandlers } from './cohorts/handlers';
 import { consentHandlers } from './consents/handlers';
 import { flagHandlers } from './flags/handlers';
 import { noteHandlers } from './notes/handlers';
@@ -38,4 +39,5 @@ export const HANDLER_GROUPS: readonly HandlerGroup[] = [
   psychosocialHandlers,
   viewHandlers,
   timelineHandlers,
+  cohortHandlers,
 ];

@@ -2,7 +2,7 @@
  * The participant registry end to end, over ten thousand participants in the real encrypted database: the
  * total and the last rows, keyboard movement between rows, sorting on the main side, the status filter, the
  * quick search, the column chooser, a saved view applied again after a restart, and opening a file. The
- * registry passes axe-core, and a teacher sees only codes and first names. Scrolling smoothness is measured
+ * registry passes axe-core, and a teacher sees only codes, first names and groups. Scrolling smoothness is measured
  * and reported (not asserted: the figure depends on the machine).
  */
 import AxeBuilder from '@axe-core/playwright';
@@ -310,7 +310,7 @@ test.describe('the participant registry', () => {
     }
   });
 
-  test('shows a teacher only codes and first names, with no filters on hidden fields', async ({ app }) => {
+  test('shows a teacher only codes, first names and groups, filtered by group but by nothing hidden', async ({ app }) => {
     const { page } = app;
     const s = ui(page, 'en');
     const grid = page.getByRole('grid', { name: s.t('registry.table.label') });
@@ -320,6 +320,16 @@ test.describe('the participant registry', () => {
     await screen(page, 'home');
     const coordinatorId = (await call<{ session: { userId: string } }>(app, 'vault.status')).session.userId;
     await createParticipants(app, 40, [coordinatorId]);
+    // The first three participants join a group (each needs the processing consent first).
+    const { cohort } = await call<{ cohort: { id: string } }>(app, 'cohorts.create', {
+      name: 'Spring group',
+      startDate: '2027-01-11',
+    });
+    const firstRows = await call<{ rows: { id: string }[] }>(app, 'participants.list', { limit: 3 });
+    for (const { id } of firstRows.rows) {
+      await call(app, 'consents.record', { participantId: id, purpose: 'processing', givenOn: '2026-01-05', method: 'signed' });
+      await call(app, 'cohorts.enrol', { participantId: id, cohortId: cohort.id, startDate: '2027-01-11' });
+    }
     const { oneTimePassphrase } = await call<{ oneTimePassphrase: string }>(app, 'users.create', {
       displayName: TEACHER.name,
       role: 'teacher',
@@ -338,15 +348,18 @@ test.describe('the participant registry', () => {
     await expect(page.getByRole('status').filter({ hasText: s.t('registry.count_other', { formatted: '40' }) })).toBeVisible();
     await expect(page.getByText(s.t('registry.limitedNote'))).toBeVisible();
     await expect(grid.getByRole('columnheader')).toHaveText(
-      [s.t('registry.columns.pseudonym'), s.t('registry.columns.firstName')].map((t) => new RegExp(`^${t}`)),
+      [s.t('registry.columns.pseudonym'), s.t('registry.columns.firstName'), s.t('registry.columns.cohort')].map(
+        (t) => new RegExp(`^${t}`),
+      ),
     );
     await expect(grid.locator('[role="row"][aria-rowindex="2"]')).toContainText(FIRST[0]!);
+    await expect(grid.locator('[role="row"][aria-rowindex="2"]')).toContainText('Spring group');
     await expect(grid.locator('[role="row"][aria-rowindex="2"]')).not.toContainText(LAST[0]!);
     await expect(page.getByRole('checkbox', { name: s.t('registry.status.active') })).toHaveCount(0);
     await expect(page.getByLabel(s.t('registry.filters.caseworker'), { exact: true })).toHaveCount(0);
     await expect(s.button('registry.newParticipant')).toHaveCount(0);
     await s.button('registry.columnChooser.button').click();
-    await expect(page.locator('.registry-columns-panel').getByRole('checkbox')).toHaveCount(2);
+    await expect(page.locator('.registry-columns-panel').getByRole('checkbox')).toHaveCount(3);
     await page.keyboard.press('Escape');
     await expect(s.button('registry.columnChooser.button')).toHaveAttribute('aria-expanded', 'false');
     await expect(page.locator('.registry-columns-panel')).toBeHidden();
@@ -363,6 +376,12 @@ test.describe('the participant registry', () => {
     await s.field('registry.filters.search').fill(LAST[1]!);
     await expect(page.getByRole('status').filter({ hasText: s.t('registry.noMatches.title') })).toBeVisible();
     await s.field('registry.filters.search').fill('');
+
+    // The group is shown, so a teacher may narrow the list to one group.
+    await page
+      .getByRole('combobox', { name: s.t('registry.filters.cohort'), exact: true })
+      .selectOption({ label: 'Spring group' });
+    await expect(page.getByRole('status').filter({ hasText: s.t('registry.count_other', { formatted: '3' }) })).toBeVisible();
     expect(await axeViolations(page), 'the limited registry').toEqual([]);
     expectCleanRun(app);
   });

@@ -130,9 +130,9 @@ describe('a participant file', () => {
 });
 
 describe('what a teacher sees', () => {
-  const LIMITED_KEYS = ['firstName', 'id', 'pseudonym'];
+  const LIMITED_KEYS = ['cohortName', 'firstName', 'id', 'pseudonym'];
 
-  it('is the pseudonym and first name only, in the registry and in an opened file', async () => {
+  it('is the pseudonym, first name and cohort only, in the registry and in an opened file', async () => {
     const v = await staffed();
     const { participant } = await v.t.ok('participants.create', { ...LEILA, responsibleCaseworkerId: v.caseworkerId });
     await v.t.ok('participants.create', { firstName: 'Amal', lastName: 'Second-Marker' });
@@ -142,7 +142,7 @@ describe('what a teacher sees', () => {
     expect(page.view).toBe('limited');
     expect(page.total).toBe(2);
     for (const row of page.rows) expect(Object.keys(row).sort()).toEqual(LIMITED_KEYS);
-    expect(page.rows[0]).toEqual({ id: participant.id, pseudonym: 'P-2026-001', firstName: 'Leila' });
+    expect(page.rows[0]).toEqual({ id: participant.id, pseudonym: 'P-2026-001', firstName: 'Leila', cohortName: null });
 
     const opened = await v.t.ok('participants.get', { id: participant.id });
     expect(Object.keys(opened).sort()).toEqual(['participant', 'view']);

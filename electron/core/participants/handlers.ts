@@ -15,6 +15,7 @@ import { participantViewOf, projectPage, projectParticipant } from './projection
 import { nextPseudonym } from './pseudonym';
 import {
   canBeResponsible,
+  findListedParticipant,
   findParticipant,
   insertParticipant,
   listCaseworkerOptions,
@@ -108,12 +109,13 @@ export const participantHandlers = {
     run: (input, { db, session }) => {
       const limited = participantViewOf(session.role) === 'limited';
       const sort = input.sort ?? 'pseudonym';
-      // Filtering or sorting by a hidden field would reveal it, one query at a time.
+      // Filtering or sorting by a hidden field would reveal it, one query at a time; the cohort is shown.
       const hiddenFilter = input.status !== undefined || input.responsibleCaseworkerId !== undefined;
       if (limited && (hiddenFilter || !LIMITED_SORT_KEYS.includes(sort))) throw new AppError('forbidden');
       const { participants, total } = listParticipants(db, {
         statuses: input.status,
         responsibleCaseworkerId: input.responsibleCaseworkerId,
+        cohortId: input.cohortId,
         search: input.search,
         searchAllNames: !limited,
         sort,
@@ -127,7 +129,11 @@ export const participantHandlers = {
 
   'participants.get': {
     kind: 'tx',
-    run: (input, { db, session }) => projectParticipant(session.role, existing(db, input.id)),
+    run: (input, { db, session }) => {
+      const participant = findListedParticipant(db, input.id);
+      if (!participant) throw new AppError('not_found');
+      return projectParticipant(session.role, participant);
+    },
     audit: (input) => ({ action: 'participants.open', entity: 'participant', entityId: input.id }),
   },
 

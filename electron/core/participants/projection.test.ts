@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { participant as participantSchema, type Participant } from '@shared/participants';
 import { ROLES } from '@shared/roles';
+import type { ListedParticipant } from './repo';
 import { participantViewOf, projectPage, projectParticipant, rowProjection } from './projection';
 
 const FULL: Participant = {
@@ -35,6 +36,7 @@ const FULL: Participant = {
   updatedAt: '2026-11-28T09:00:00.000Z',
   createdBy: 'c'.repeat(32),
 };
+const LISTED: ListedParticipant = { ...FULL, cohortId: 'd'.repeat(32), cohortName: 'Spring group' };
 
 describe('the projection of a participant per role', () => {
   it('follows the matrix: teachers get the limited view, every other role the full one', () => {
@@ -46,20 +48,22 @@ describe('the projection of a participant per role', () => {
     });
   });
 
-  it('gives a teacher nothing but the id, pseudonym and first name of a fully filled record', () => {
-    const opened = projectParticipant('teacher', FULL);
-    const listed = projectPage('teacher', [FULL, FULL], 2);
+  it('gives a teacher nothing but the id, pseudonym, first name and cohort of a fully filled record', () => {
+    const opened = projectParticipant('teacher', LISTED);
+    const listed = projectPage('teacher', [LISTED, LISTED], 2);
     const keys = (o: object) => Object.keys(o).sort();
-    expect(keys(opened.participant)).toEqual(['firstName', 'id', 'pseudonym']);
-    for (const row of listed.rows) expect(keys(row)).toEqual(['firstName', 'id', 'pseudonym']);
+    expect(keys(opened.participant)).toEqual(['cohortName', 'firstName', 'id', 'pseudonym']);
+    expect(opened.participant).toMatchObject({ cohortName: 'Spring group' });
+    for (const row of listed.rows) expect(keys(row)).toEqual(['cohortName', 'firstName', 'id', 'pseudonym']);
     expect(JSON.stringify([opened, listed])).not.toMatch(/MARK|1991|female|ngo|discontinued/);
   });
 
   it('gives full readers the whole record when opened, and a row without contact details in the registry', () => {
-    expect(projectParticipant('psychologist', FULL)).toEqual({ view: 'full', participant: FULL });
+    expect(projectParticipant('psychologist', LISTED)).toEqual({ view: 'full', participant: FULL });
     expect(participantSchema.parse(FULL)).toEqual(FULL);
-    const row = rowProjection(FULL);
+    const row = rowProjection(LISTED);
     expect(JSON.stringify(row)).not.toMatch(/PH-MARK|EM-MARK|SCN-MARK|RCP-MARK|RO-MARK|DR-MARK|IL-MARK/);
-    expect(projectPage('caseworker', [FULL], 1)).toEqual({ view: 'full', rows: [row], total: 1 });
+    expect(row).toMatchObject({ cohortId: 'd'.repeat(32), cohortName: 'Spring group' });
+    expect(projectPage('caseworker', [LISTED], 1)).toEqual({ view: 'full', rows: [row], total: 1 });
   });
 });

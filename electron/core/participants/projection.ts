@@ -1,22 +1,34 @@
 import type { LimitedParticipant, Participant, ParticipantPage, ParticipantRow, ParticipantView } from '@shared/participants';
 import { roleHolds, type Role } from '@shared/roles';
+import type { ListedParticipant } from './repo';
 
 /**
  * How much of a participant a role may see. Decided here, in the core, so that the interface never receives
  * what it must not show: `participants.read` gives the whole record, `participants.readLimited` alone only
- * the pseudonym and first name (shared/roles.ts).
+ * the pseudonym, first name and cohort (shared/roles.ts).
  */
 export function participantViewOf(role: Role): 'full' | 'limited' {
   return roleHolds(role, 'participants.read') ? 'full' : 'limited';
 }
 
 /** The limited view, built field by field so that a new column never slips into it. */
-export function limitedProjection(participant: Participant): LimitedParticipant {
-  return { id: participant.id, pseudonym: participant.pseudonym, firstName: participant.firstName };
+export function limitedProjection(participant: ListedParticipant): LimitedParticipant {
+  return {
+    id: participant.id,
+    pseudonym: participant.pseudonym,
+    firstName: participant.firstName,
+    cohortName: participant.cohortName,
+  };
 }
 
-/** A registry row: the record without contact details and notes. */
-export function rowProjection(p: Participant): ParticipantRow {
+/** The whole record, without the cohort: a full reader sees enrolments through the cohort channels. */
+function recordOf(listed: ListedParticipant): Participant {
+  const { cohortId: _cohortId, cohortName: _cohortName, ...record } = listed;
+  return record;
+}
+
+/** A registry row: the record without contact details and notes, with the current cohort. */
+export function rowProjection(p: ListedParticipant): ParticipantRow {
   return {
     id: p.id,
     pseudonym: p.pseudonym,
@@ -34,6 +46,8 @@ export function rowProjection(p: Participant): ParticipantRow {
     workAbility: p.workAbility,
     responsibleCaseworkerId: p.responsibleCaseworkerId,
     responsibleCaseworkerName: p.responsibleCaseworkerName,
+    cohortId: p.cohortId,
+    cohortName: p.cohortName,
     status: p.status,
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
@@ -41,14 +55,14 @@ export function rowProjection(p: Participant): ParticipantRow {
 }
 
 /** One opened participant as `role` may see it. */
-export function projectParticipant(role: Role, participant: Participant): ParticipantView {
+export function projectParticipant(role: Role, participant: ListedParticipant): ParticipantView {
   return participantViewOf(role) === 'full'
-    ? { view: 'full', participant }
+    ? { view: 'full', participant: recordOf(participant) }
     : { view: 'limited', participant: limitedProjection(participant) };
 }
 
 /** A registry page as `role` may see it. */
-export function projectPage(role: Role, participants: readonly Participant[], total: number): ParticipantPage {
+export function projectPage(role: Role, participants: readonly ListedParticipant[], total: number): ParticipantPage {
   return participantViewOf(role) === 'full'
     ? { view: 'full', rows: participants.map(rowProjection), total }
     : { view: 'limited', rows: participants.map(limitedProjection), total };

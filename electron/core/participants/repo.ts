@@ -10,6 +10,15 @@ export type ParticipantData = Omit<
   'id' | 'pseudonym' | 'responsibleCaseworkerName' | 'createdAt' | 'updatedAt' | 'createdBy'
 >;
 
+/** The cohort of the participant's open enrolment, or nulls when they are in none. */
+export interface OpenCohort {
+  cohortId: string | null;
+  cohortName: string | null;
+}
+
+/** A participant as the registry and the file's opening read it: the record and their current cohort. */
+export type ListedParticipant = Participant & OpenCohort;
+
 export interface NewParticipant {
   id: string;
   pseudonym: Pseudonym;
@@ -51,6 +60,8 @@ interface ParticipantDbRow {
   created_by: string;
 }
 
+type ListedDbRow = ParticipantDbRow & { cohort_id: string | null; cohort_name: string | null };
+
 function toParticipant(row: ParticipantDbRow): Participant {
   return {
     id: row.id,
@@ -84,6 +95,10 @@ function toParticipant(row: ParticipantDbRow): Participant {
     updatedAt: row.updated_at,
     createdBy: row.created_by,
   };
+}
+
+function toListedParticipant(row: ListedDbRow): ListedParticipant {
+  return { ...toParticipant(row), cohortId: row.cohort_id, cohortName: row.cohort_name };
 }
 
 export function insertParticipant(db: Db, { id, pseudonym, createdAt, createdBy, data }: NewParticipant): void {
@@ -130,9 +145,24 @@ export function findParticipant(db: Db, id: string): Participant | undefined {
   return row ? toParticipant(row) : undefined;
 }
 
+/** The participant with their current cohort, as the file opens. */
+export function findListedParticipant(db: Db, id: string): ListedParticipant | undefined {
+  const row = get<ListedDbRow>(
+    db,
+    sql`SELECT p.*, u.display_name AS caseworker_name, e.cohort_id, c.name AS cohort_name
+        FROM participants p LEFT JOIN users u ON u.id = p.responsible_caseworker_id
+          LEFT JOIN enrolments e ON e.participant_id = p.id AND e.end_date IS NULL
+          LEFT JOIN cohorts c ON c.id = e.cohort_id
+        WHERE p.id = ${id}`,
+  );
+  return row ? toListedParticipant(row) : undefined;
+}
+
 export interface ParticipantQuery {
   statuses?: readonly ParticipantStatus[] | undefined;
   responsibleCaseworkerId?: string | undefined;
+  /** Participants whose open enrolment is in this cohort. */
+  cohortId?: string | undefined;
   search?: string | undefined;
   /** False for readers of the limited view: the search then looks at pseudonym and first name only. */
   searchAllNames: boolean;
@@ -143,19 +173,20 @@ export interface ParticipantQuery {
 }
 
 /** One page of participants matching every given filter, and how many match in all. */
-export function listParticipants(db: Db, query: ParticipantQuery): { participants: Participant[]; total: number } {
+export function listParticipants(db: Db, query: ParticipantQuery): { participants: ListedParticipant[]; total: number } {
   const statuses = query.statuses && query.statuses.length > 0 ? JSON.stringify(query.statuses) : null;
   const caseworker = query.responsibleCaseworkerId ?? null;
+  const cohort = query.cohortId ?? null;
   const folded = query.search === undefined ? '' : foldText(query.search);
   const search = folded === '' ? null : folded;
   const allNames = query.searchAllNames ? 1 : 0;
   const descending = query.direction === 'desc' ? 1 : 0;
   // A null parameter switches its condition off, so that one statement serves every combination of filters;
   // the sort key is a bound value chosen by CASE, never text joined into the SQL.
-  const rows = all<ParticipantDbRow>(
+  const rows = all<ListedDbRow>(
     db,
     sql`SELECT * FROM (
-          SELECT p.*, u.display_name AS caseworker_name,
+          SELECT p.*, u.display_name AS caseworker_name, e.cohort_id, c.name AS cohort_name,
             CASE ${query.sort}
               WHEN 'firstName' THEN p.first_name_key
               WHEN 'lastName' THEN p.last_name_key
@@ -167,8 +198,11 @@ export function listParticipants(db: Db, query: ParticipantQuery): { participant
               ELSE p.pseudonym_year * 1000000 + p.pseudonym_number
             END AS sort_value
           FROM participants p LEFT JOIN users u ON u.id = p.responsible_caseworker_id
+            LEFT JOIN enrolments e ON e.participant_id = p.id AND e.end_date IS NULL
+            LEFT JOIN cohorts c ON c.id = e.cohort_id
           WHERE (${statuses} IS NULL OR p.status IN (SELECT value FROM json_each(${statuses})))
             AND (${caseworker} IS NULL OR p.responsible_caseworker_id = ${caseworker})
+            AND (${cohort} IS NULL OR e.cohort_id = ${cohort})
             AND (${search} IS NULL OR instr(lower(p.pseudonym), ${search}) > 0 OR instr(p.first_name_key, ${search}) > 0
                  OR (${allNames} = 1 AND (instr(p.last_name_key, ${search}) > 0 OR instr(p.preferred_name_key, ${search}) > 0)))
         )
@@ -182,10 +216,12 @@ export function listParticipants(db: Db, query: ParticipantQuery): { participant
       sql`SELECT count(*) AS n FROM participants p
           WHERE (${statuses} IS NULL OR p.status IN (SELECT value FROM json_each(${statuses})))
             AND (${caseworker} IS NULL OR p.responsible_caseworker_id = ${caseworker})
+            AND (${cohort} IS NULL OR EXISTS (SELECT 1 FROM enrolments e
+                                              WHERE e.participant_id = p.id AND e.end_date IS NULL AND e.cohort_id = ${cohort}))
             AND (${search} IS NULL OR instr(lower(p.pseudonym), ${search}) > 0 OR instr(p.first_name_key, ${search}) > 0
                  OR (${allNames} = 1 AND (instr(p.last_name_key, ${search}) > 0 OR instr(p.preferred_name_key, ${search}) > 0)))`,
     )?.n ?? 0;
-  return { participants: rows.map(toParticipant), total };
+  return { participants: rows.map(toListedParticipant), total };
 }
 
 /** Active staff who can be responsible for participants. */

@@ -7,6 +7,7 @@ import { notes } from './0005-notes';
 import { psychosocial } from './0006-psychosocial';
 import { savedViews } from './0007-saved-views';
 import { auditIndex } from './0008-audit-index';
+import { cohorts } from './0009-cohorts';
 
 /** Every migration, in version order. Add new ones at the end; never edit a released one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   psychosocial,
   savedViews,
   auditIndex,
+  cohorts,
 ];

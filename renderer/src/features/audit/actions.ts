@@ -17,6 +17,7 @@ export const ACTION_GROUPS = {
   ],
   consents: ['consents.record', 'consents.withdraw', 'consents.override', 'consents.revokeOverride'],
   flags: ['flags.set', 'flags.clear'],
+  cohorts: ['cohorts.create', 'cohorts.enrol', 'cohorts.endEnrolment'],
   notes: ['notes.create', 'notes.update', 'notes.setFollowUpDone'],
   psychosocial: ['psychosocial.create', 'psychosocial.update'],
   staff: ['users.create', 'users.update', 'users.deactivate', 'users.issuePassphrase'],

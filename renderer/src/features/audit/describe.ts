@@ -52,7 +52,7 @@ export function concernsOf(t: TFunction, entry: AuditEntryView, names: NameBook)
 
 const PARTICIPANT_FIELDS: ReadonlySet<string> = new Set(Object.keys(participantFields));
 const OWN_FIELD_LABELS: ReadonlySet<string> = new Set(['status', 'discontinuedReason', 'displayName', 'role', 'autoLockMinutes']);
-const RECORD_KINDS: ReadonlySet<string> = new Set(['note', 'consent', 'override', 'flag', 'entry', 'psychosocial']);
+const RECORD_KINDS: ReadonlySet<string> = new Set(['note', 'consent', 'override', 'flag', 'entry', 'psychosocial', 'enrolment']);
 const FIELD_LIST = /^[A-Za-z]+(,[A-Za-z]+)*$/;
 
 /** A field name in words where the interface has words for it, else as it is. */

@@ -30,7 +30,7 @@ function nameOf(participant: Participant | LimitedParticipant): string | null {
   return ('preferredName' in participant ? participant.preferredName : null) ?? participant.firstName;
 }
 
-/** What the limited view (teachers) shows: the pseudonym code and the first name, nothing more. */
+/** What the limited view (teachers) shows: the pseudonym code, the first name and the cohort, nothing more. */
 function LimitedOverview({ participant }: { participant: LimitedParticipant }) {
   const { t } = useTranslation();
   return (
@@ -44,6 +44,12 @@ function LimitedOverview({ participant }: { participant: LimitedParticipant }) {
           <dt>{t('participant.fields.firstName')}</dt>
           <dd className={participant.firstName ? undefined : 'detail-empty'}>
             {participant.firstName ?? t('participant.notRecorded')}
+          </dd>
+        </div>
+        <div className="detail">
+          <dt>{t('registry.columns.cohort')}</dt>
+          <dd className={participant.cohortName ? undefined : 'detail-empty'}>
+            {participant.cohortName ?? t('registry.cohorts.section.none')}
           </dd>
         </div>
       </dl>

@@ -6,6 +6,7 @@ import { roleHolds } from '@shared/roles';
 import { StatusMessage } from '../../components/ErrorMessage';
 import { EditParticipantForm } from '../participants/EditParticipantForm';
 import { StatusControl } from '../participants/StatusControl';
+import { CohortSection } from './CohortSection';
 import { DeleteParticipantDialog } from './DeleteParticipantDialog';
 import { ParticipantDetails } from './ParticipantDetails';
 
@@ -80,6 +81,7 @@ export function OverviewTab({ session, participant, onChanged, onDeleted }: Over
         </section>
       )}
       {editing ? null : <StatusControl participant={participant} canChange={canWrite} onChanged={onChanged} />}
+      {editing ? null : <CohortSection participantId={participant.id} canChange={canWrite} />}
       {canDelete && !editing ? (
         <section className="card danger-zone" aria-labelledby={`${headingId}-delete`}>
           <h2 id={`${headingId}-delete`}>{t('case.delete.sectionTitle')}</h2>

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CohortSummary } from '@shared/cohorts';
 import { PARTICIPANT_STATUSES, type ParticipantStatus } from '@shared/participants';
 import type { RegistryViewState } from '@shared/views';
 import { Field } from '../../components/Field';
@@ -8,28 +9,36 @@ import { SelectField } from '../../components/SelectField';
 type Filters = RegistryViewState['filters'];
 
 interface RegistryFiltersProps {
-  /** The limited view (teachers) filters by nothing it does not show: only the search is offered. */
+  /** The limited view (teachers) filters by nothing it does not show: only the search and the cohort. */
   limited: boolean;
   search: string;
   onSearch: (search: string) => void;
   filters: Filters;
   onFilters: (filters: Filters) => void;
   caseworkers: readonly { id: string; displayName: string }[];
+  cohorts: readonly CohortSummary[];
 }
 
-/** Quick search over codes and names, and the status and caseworker filters. */
-export function RegistryFilters({ limited, search, onSearch, filters, onFilters, caseworkers }: RegistryFiltersProps) {
+/** Quick search over codes and names, and the cohort, status and caseworker filters. */
+export function RegistryFilters({ limited, search, onSearch, filters, onFilters, caseworkers, cohorts }: RegistryFiltersProps) {
   const { t } = useTranslation();
   const id = useId();
   const statuses = filters.status ?? [];
   const caseworker = filters.responsibleCaseworkerId ?? '';
   // A saved view may name someone who has since left: they stay selectable, without their name.
   const knownCaseworker = caseworker === '' || caseworkers.some((c) => c.id === caseworker);
+  const cohort = filters.cohortId ?? '';
+  const knownCohort = cohort === '' || cohorts.some((c) => c.id === cohort);
 
   function toggleStatus(status: ParticipantStatus, on: boolean) {
     const next = PARTICIPANT_STATUSES.filter((s) => (s === status ? on : statuses.includes(s)));
     const { status: _old, ...rest } = filters;
     onFilters(next.length > 0 ? { ...rest, status: next } : rest);
+  }
+
+  function chooseCohort(value: string) {
+    const { cohortId: _old, ...rest } = filters;
+    onFilters(value ? { ...rest, cohortId: value } : rest);
   }
 
   function chooseCaseworker(value: string) {
@@ -47,6 +56,16 @@ export function RegistryFilters({ limited, search, onSearch, filters, onFilters,
         value={search}
         maxLength={80}
         onChange={(event) => onSearch(event.target.value)}
+      />
+      <SelectField
+        label={t('registry.filters.cohort')}
+        value={cohort}
+        onChange={(event) => chooseCohort(event.target.value)}
+        options={[
+          { value: '', label: t('registry.filters.anyCohort') },
+          ...cohorts.map((c) => ({ value: c.id, label: c.name })),
+          ...(knownCohort ? [] : [{ value: cohort, label: t('registry.filters.formerCohort') }]),
+        ]}
       />
       {limited ? null : (
         <>

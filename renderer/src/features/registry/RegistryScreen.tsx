@@ -1,14 +1,16 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '@shared/api';
+import type { CohortSummary } from '@shared/cohorts';
 import type { Failure } from '@shared/errors';
 import { LIMITED_SORT_KEYS, PARTICIPANT_SORT_KEYS } from '@shared/participants';
 import { roleHolds } from '@shared/roles';
 import { hasLimitedRegistry, LIMITED_COLUMNS, REGISTRY_COLUMNS, type RegistryViewState, type SavedView } from '@shared/views';
 import { invoke } from '../../api/client';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
 import { Screen } from '../../components/Screen';
 import { ColumnChooser } from './ColumnChooser';
+import { NewCohortForm } from './NewCohortForm';
 import { RegistryFilters } from './RegistryFilters';
 import { RegistryTable } from './RegistryTable';
 import { SavedViews } from './SavedViews';
@@ -27,6 +29,7 @@ interface Setup {
   views: SavedView[];
   state: RegistryViewState;
   caseworkers: { id: string; displayName: string }[];
+  cohorts: CohortSummary[];
 }
 
 const SEARCH_DELAY_MS = 300;
@@ -45,17 +48,20 @@ export function RegistryScreen({ session, onOpen, onCreate }: RegistryScreenProp
   useEffect(() => {
     let current = true;
     void (async () => {
-      const [views, caseworkers] = await Promise.all([
+      const [views, caseworkers, cohorts] = await Promise.all([
         invoke('views.list', { screen: 'participants' }),
         limited ? Promise.resolve(null) : invoke('participants.caseworkers', {}),
+        invoke('cohorts.list', {}),
       ]);
       if (!current) return;
       if (!views.ok) return setFailure(views);
       if (caseworkers && !caseworkers.ok) return setFailure(caseworkers);
+      if (!cohorts.ok) return setFailure(cohorts);
       setSetup({
         views: views.value.views,
         state: usableState(views.value.last, limited),
         caseworkers: caseworkers?.value ?? [],
+        cohorts: cohorts.value,
       });
     })();
     return () => {
@@ -97,6 +103,10 @@ function Registry({ setup, limited, canCreate, onOpen, onCreate }: RegistryProps
   const [state, setState] = useState(setup.state);
   const [views, setViews] = useState(setup.views);
   const [search, setSearch] = useState('');
+  const [cohorts, setCohorts] = useState(setup.cohorts);
+  const [addingCohort, setAddingCohort] = useState(false);
+  const [cohortNotice, setCohortNotice] = useState<string | null>(null);
+  const newCohortButton = useRef<HTMLButtonElement>(null);
   const searched = useDebounced(search.trim(), SEARCH_DELAY_MS);
 
   /** Shows an arrangement and remembers it as the one to open with next time. */
@@ -128,6 +138,16 @@ function Registry({ setup, limited, canCreate, onOpen, onCreate }: RegistryProps
         ? t(narrowed ? 'registry.noMatches.title' : 'registry.empty.title')
         : t('registry.count', { count: total, formatted: formattedTotal });
 
+  function closeCohortForm(created: CohortSummary | null) {
+    setAddingCohort(false);
+    if (created) {
+      setCohorts((current) => [created, ...current]);
+      setCohortNotice(t('registry.cohorts.created', { name: created.name }));
+    }
+    // The button comes back once the form has gone; focus returns to it on the next frame.
+    requestAnimationFrame(() => newCohortButton.current?.focus());
+  }
+
   function clearFilters() {
     setSearch('');
     arrange({ ...state, filters: {} });
@@ -138,11 +158,28 @@ function Registry({ setup, limited, canCreate, onOpen, onCreate }: RegistryProps
       <div className="registry-top">
         <SavedViews views={views} state={state} onApply={(view) => arrange(view.state)} onViewsChange={setViews} />
         {canCreate ? (
-          <button type="button" className="button button-primary registry-new" onClick={onCreate}>
-            {t('registry.newParticipant')}
-          </button>
+          <div className="registry-new">
+            {addingCohort ? null : (
+              <button
+                ref={newCohortButton}
+                type="button"
+                className="button button-secondary"
+                onClick={() => {
+                  setCohortNotice(null);
+                  setAddingCohort(true);
+                }}
+              >
+                {t('registry.cohorts.newButton')}
+              </button>
+            )}
+            <button type="button" className="button button-primary" onClick={onCreate}>
+              {t('registry.newParticipant')}
+            </button>
+          </div>
         ) : null}
       </div>
+      {addingCohort ? <NewCohortForm onCreated={closeCohortForm} onCancel={() => closeCohortForm(null)} /> : null}
+      {canCreate ? <StatusMessage tone="success">{cohortNotice}</StatusMessage> : null}
       {limited ? <p className="registry-limited">{t('registry.limitedNote')}</p> : null}
       <RegistryFilters
         limited={limited}
@@ -151,6 +188,7 @@ function Registry({ setup, limited, canCreate, onOpen, onCreate }: RegistryProps
         filters={state.filters}
         onFilters={(filters) => arrange({ ...state, filters })}
         caseworkers={setup.caseworkers}
+        cohorts={cohorts}
       />
       <div className="registry-toolbar">
         <p role="status" className="registry-count">

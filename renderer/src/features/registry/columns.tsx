@@ -1,6 +1,6 @@
 /**
  * The registry's columns for TanStack Table: what each one shows of a row, in the interface language. Enum
- * codes become words; dates follow the locale. A row of the limited view has only the code and first name.
+ * codes become words; dates follow the locale. A row of the limited view has only the code, first name and cohort.
  */
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
@@ -28,6 +28,7 @@ export const COLUMN_WIDTHS: Record<RegistryColumn, number> = {
   interpreterNeeded: 7,
   status: 10,
   responsibleCaseworker: 12,
+  cohort: 11,
   referralDate: 9,
   referralSourceType: 12,
   nationalAssistanceStatus: 11,
@@ -50,6 +51,7 @@ function cellText(column: RegistryColumn, slot: RegistrySlot, t: TFunction, loca
   if (slot === undefined) return '';
   if (column === 'pseudonym') return slot.pseudonym;
   if (column === 'firstName') return slot.firstName ?? '';
+  if (column === 'cohort') return slot.cohortName ?? '';
   const row = fullRow(slot);
   if (!row) return '';
   switch (column) {

@@ -12,9 +12,14 @@ import {
 export function normalState(state: RegistryViewState): RegistryViewState {
   const status = PARTICIPANT_STATUSES.filter((s) => state.filters.status?.includes(s));
   const caseworker = state.filters.responsibleCaseworkerId;
+  const cohort = state.filters.cohortId;
   return {
     columns: REGISTRY_COLUMNS.filter((c) => c === 'pseudonym' || state.columns.includes(c)),
-    filters: { ...(status.length > 0 ? { status } : {}), ...(caseworker ? { responsibleCaseworkerId: caseworker } : {}) },
+    filters: {
+      ...(status.length > 0 ? { status } : {}),
+      ...(caseworker ? { responsibleCaseworkerId: caseworker } : {}),
+      ...(cohort ? { cohortId: cohort } : {}),
+    },
     sort: { key: state.sort.key, direction: state.sort.direction },
   };
 }
@@ -32,5 +37,9 @@ export function usableState(state: RegistryViewState | null, limited: boolean): 
 
 /** Whether the arrangement narrows the list (the quick search is counted by the caller). */
 export function hasFilters(state: RegistryViewState): boolean {
-  return (state.filters.status?.length ?? 0) > 0 || state.filters.responsibleCaseworkerId !== undefined;
+  return (
+    (state.filters.status?.length ?? 0) > 0 ||
+    state.filters.responsibleCaseworkerId !== undefined ||
+    state.filters.cohortId !== undefined
+  );
 }

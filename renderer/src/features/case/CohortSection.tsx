@@ -1,0 +1,206 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ENROLMENT_OUTCOMES, type CohortSummary, type Enrolment, type EnrolmentOutcome } from '@shared/cohorts';
+import type { Failure } from '@shared/errors';
+import { invoke } from '../../api/client';
+import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
+import { Field } from '../../components/Field';
+import { SelectField } from '../../components/SelectField';
+import { TextAreaField } from '../../components/TextAreaField';
+import { useChannelForm } from '../../components/useChannelForm';
+import { formatDay, today } from '../consents/dates';
+
+interface CohortSectionProps {
+  participantId: string;
+  /** Whether the reader may enrol and end enrolments (participants.write); others see the cohort only. */
+  canChange: boolean;
+}
+
+/**
+ * The participant's cohort on the Overview: the open enrolment, or none; "Join a cohort" when in none and
+ * "End" for the open one, for staff who may change the file. One cohort at a time.
+ */
+export function CohortSection({ participantId, canChange }: CohortSectionProps) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const [enrolments, setEnrolments] = useState<Enrolment[] | null>(null);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [form, setForm] = useState<'join' | 'end' | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const [version, setVersion] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    void invoke('cohorts.enrolments', { participantId }).then((result) => {
+      if (!live) return;
+      if (result.ok) setEnrolments(result.value);
+      else setFailure(result);
+    });
+    return () => {
+      live = false;
+    };
+  }, [participantId, version]);
+
+  const open = enrolments?.find((e) => e.endDate === null) ?? null;
+
+  function done(message: string) {
+    setForm(null);
+    setNotice(message);
+    setVersion((n) => n + 1);
+  }
+
+  return (
+    <section className="card cohort-section" aria-labelledby={headingId}>
+      <div className="card-header">
+        <h2 id={headingId}>{t('registry.cohorts.section.title')}</h2>
+        {canChange && enrolments && form === null ? (
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => {
+              setNotice(null);
+              setForm(open ? 'end' : 'join');
+            }}
+          >
+            {t(open ? 'registry.cohorts.section.end' : 'registry.cohorts.section.join')}
+          </button>
+        ) : null}
+      </div>
+      <ErrorMessage failure={failure} />
+      {enrolments === null ? null : open ? (
+        <p>{t('registry.cohorts.section.current', { name: open.cohortName, date: formatDay(open.startDate) })}</p>
+      ) : (
+        <p className="detail-empty">{t('registry.cohorts.section.none')}</p>
+      )}
+      <StatusMessage tone="success">{notice}</StatusMessage>
+      {form === 'join' ? (
+        <JoinCohortForm
+          participantId={participantId}
+          onJoined={() => done(t('registry.cohorts.join.done'))}
+          onCancel={() => setForm(null)}
+        />
+      ) : null}
+      {form === 'end' && open ? (
+        <EndEnrolmentForm
+          enrolment={open}
+          onEnded={() => done(t('registry.cohorts.endForm.done'))}
+          onCancel={() => setForm(null)}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+function JoinCohortForm({
+  participantId,
+  onJoined,
+  onCancel,
+}: {
+  participantId: string;
+  onJoined: () => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const [cohorts, setCohorts] = useState<CohortSummary[] | null>(null);
+  const [cohortId, setCohortId] = useState('');
+  const [startDate, setStartDate] = useState(today());
+  const [listFailure, setListFailure] = useState<Failure | null>(null);
+  const { formRef, errors, edit, failure, busy, submit: send } = useChannelForm({ onCancel });
+
+  useEffect(() => {
+    void invoke('cohorts.list', {}).then((result) => (result.ok ? setCohorts(result.value) : setListFailure(result)));
+  }, []);
+
+  const submit = (event: FormEvent) => send(event, 'cohorts.enrol', { participantId, cohortId, startDate }, onJoined);
+
+  return (
+    <form ref={formRef} className="cohort-form" onSubmit={submit} noValidate aria-busy={busy}>
+      {cohorts !== null && cohorts.length === 0 ? <p>{t('registry.cohorts.join.noCohorts')}</p> : null}
+      <SelectField
+        label={t('registry.cohorts.join.cohort')}
+        value={cohortId}
+        error={errors.cohortId}
+        onChange={(event) => edit('cohortId', setCohortId)(event.target.value)}
+        options={[
+          { value: '', label: t('registry.cohorts.join.choose') },
+          ...(cohorts ?? []).map((c) => ({ value: c.id, label: c.name })),
+        ]}
+      />
+      <ErrorMessage failure={listFailure} />
+      <Field
+        type="date"
+        label={t('registry.cohorts.join.startDate')}
+        value={startDate}
+        error={errors.startDate}
+        onChange={(event) => edit('startDate', setStartDate)(event.target.value)}
+      />
+      <ErrorMessage failure={failure} />
+      <div className="actions">
+        <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
+          {t('registry.cohorts.join.submit')}
+        </button>
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function EndEnrolmentForm({ enrolment, onEnded, onCancel }: { enrolment: Enrolment; onEnded: () => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const [endDate, setEndDate] = useState(today());
+  const [outcome, setOutcome] = useState<EnrolmentOutcome>('completed');
+  const [reason, setReason] = useState('');
+  const { formRef, errors, edit, failure, busy, submit: send } = useChannelForm({ onCancel });
+
+  const submit = (event: FormEvent) =>
+    send(
+      event,
+      'cohorts.endEnrolment',
+      { id: enrolment.id, endDate, outcome, ...(outcome === 'discontinued' ? { reason } : {}) },
+      onEnded,
+    );
+
+  return (
+    <form ref={formRef} className="cohort-form" onSubmit={submit} noValidate aria-busy={busy}>
+      <Field
+        type="date"
+        label={t('registry.cohorts.endForm.endDate')}
+        value={endDate}
+        error={errors.endDate}
+        onChange={(event) => edit('endDate', setEndDate)(event.target.value)}
+      />
+      <SelectField
+        label={t('registry.cohorts.endForm.outcome')}
+        value={outcome}
+        error={errors.outcome}
+        onChange={(event) => {
+          const value = ENROLMENT_OUTCOMES.find((o) => o === event.target.value);
+          if (value) edit('outcome', setOutcome)(value);
+        }}
+        options={ENROLMENT_OUTCOMES.map((o) => ({ value: o, label: t(`registry.cohorts.outcome.${o}`) }))}
+      />
+      {outcome === 'discontinued' ? (
+        <TextAreaField
+          label={t('registry.cohorts.endForm.reason')}
+          rows={2}
+          value={reason}
+          maxLength={500}
+          error={errors.reason}
+          onChange={(event) => edit('reason', setReason)(event.target.value)}
+        />
+      ) : null}
+      <ErrorMessage failure={failure} />
+      <div className="actions">
+        <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
+          {t('registry.cohorts.endForm.submit')}
+        </button>
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
