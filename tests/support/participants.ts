@@ -60,3 +60,19 @@ export const LEILA = {
   educationIsced: 'isced_3_4',
   labourMarketStatusAtEntry: 'unemployed',
 } satisfies InputOf<'participants.create'>;
+
+/**
+ * As whoever is unlocked (a caseworker or coordinator), creates a participant and, unless `consent` is false,
+ * records their consent to processing, which notes and psychosocial entries need. Returns the participant id.
+ */
+export async function addConsentingParticipant(v: StaffedVault, consent = true): Promise<string> {
+  const { participant } = await v.t.ok('participants.create', { firstName: 'Amal', confirmDuplicate: true });
+  if (consent)
+    await v.t.ok('consents.record', {
+      participantId: participant.id,
+      purpose: 'processing',
+      givenOn: '2026-11-01',
+      method: 'signed',
+    });
+  return participant.id;
+}

@@ -1,6 +1,6 @@
 /** Test support for the notes and search tests: a staffed vault with a participant who has consented. */
 import type { InputOf } from '@shared/api';
-import { staffedVault, type StaffedVault } from '../../../../tests/support/participants';
+import { addConsentingParticipant, staffedVault, type StaffedVault } from '../../../../tests/support/participants';
 
 /** The test clock's day (tests/support/core.ts starts it at 2026-11-28, 09:00 UTC). */
 export const TODAY = '2026-11-28';
@@ -26,15 +26,8 @@ export interface NotesVault extends StaffedVault {
 export async function notesVault(): Promise<NotesVault> {
   const v = await staffedVault();
   const addParticipant = async (consent = true) => {
-    const { participant } = await v.t.ok('participants.create', { firstName: 'Amal', confirmDuplicate: true });
-    if (consent)
-      await v.t.ok('consents.record', {
-        participantId: participant.id,
-        purpose: 'processing',
-        givenOn: '2026-11-01',
-        method: 'signed',
-      });
-    return participant.id;
+    const id = await addConsentingParticipant(v, consent);
+    return id;
   };
   return { ...v, participantId: await addParticipant(), addParticipant };
 }

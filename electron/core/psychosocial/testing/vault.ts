@@ -1,6 +1,6 @@
 /** Test support for the psychosocial log: a staffed vault with a consenting participant, the psychologist unlocked. */
 import type { InputOf } from '@shared/api';
-import { staffedVault, type StaffedVault } from '../../../../tests/support/participants';
+import { addConsentingParticipant, staffedVault, type StaffedVault } from '../../../../tests/support/participants';
 
 /** The test clock's day (tests/support/core.ts starts it at 2026-11-28, 09:00 UTC). */
 export const TODAY = '2026-11-28';
@@ -33,16 +33,9 @@ export async function psychosocialVault(): Promise<PsychosocialVault> {
   const v = await staffedVault();
   const addParticipant = async (consent = true) => {
     await v.as('caseworker');
-    const { participant } = await v.t.ok('participants.create', { firstName: 'Amal', confirmDuplicate: true });
-    if (consent)
-      await v.t.ok('consents.record', {
-        participantId: participant.id,
-        purpose: 'processing',
-        givenOn: '2026-11-01',
-        method: 'signed',
-      });
+    const id = await addConsentingParticipant(v, consent);
     await v.as('psychologist');
-    return participant.id;
+    return id;
   };
   return { ...v, participantId: await addParticipant(), addParticipant };
 }
