@@ -23,6 +23,7 @@ export const PERMISSIONS = [
   'psychosocial.read',
   'psychosocial.write',
   'psychosocial.private',
+  'backup.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -42,6 +43,9 @@ export type Permission = (typeof PERMISSIONS)[number];
  * Psychosocial log: `psychosocial.read` sees the entries with their shareable summary; only
  * `psychosocial.private` (psychologists) sees private notes, in every channel, search and print
  * (electron/core/psychosocial). Teachers see none of the case file beyond the pseudonym, first name and cohort.
+ *
+ * Backups: a whole-vault backup holds every compartment, psychologists' private notes included, and opens with
+ * its passphrase in any SQLCipher tool; so writing and restoring one (`backup.manage`) is the coordinator's alone.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   coordinator: [
@@ -57,6 +61,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'notes.read',
     'notes.write',
     'psychosocial.read',
+    'backup.manage',
   ],
   caseworker: [
     'participants.readLimited',

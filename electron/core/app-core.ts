@@ -6,6 +6,7 @@ import type { CoreContext } from './handler';
 import { readLocale, writeLocale } from './prefs';
 import { buildRegistry, HANDLER_GROUPS } from './registry';
 import { readSettings } from './settings/repo';
+import { NO_SHELL } from './shell/port';
 import type { Core, CoreListener, CoreOptions, RequestContext } from './types';
 import { PRODUCTION_KDF, TEST_KDF } from './vault/kdf';
 import { vaultFiles } from './vault/files';
@@ -54,6 +55,12 @@ export function createCore(options: CoreOptions): Core {
       const open = vault.current;
       autoLockMs = open ? readSettings(open.db).autoLockMinutes * 60_000 : 0;
       lastActivity = now();
+    },
+    shell: options.shell ?? NO_SHELL,
+    progress(task, done, total) {
+      // Long work counts as activity: a backup running for minutes must not lock the vault under it.
+      lastActivity = now();
+      emit('progress', { task, done, total });
     },
   });
 

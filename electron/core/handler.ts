@@ -4,6 +4,7 @@ import type { Locale } from '@shared/locales';
 import type { SessionInfo } from '@shared/api';
 import type { AuditEntry } from './audit/audit';
 import type { Db } from './db/open';
+import type { ShellPort } from './shell/port';
 import type { Vault } from './vault/vault';
 
 type InputFor<C extends Channel> = z.output<Api[C]['input']>;
@@ -25,6 +26,10 @@ export interface CoreContext {
   lock(): void;
   /** Re-reads settings that the core caches (auto-lock). */
   settingsChanged(): void;
+  /** File choosers and printing, as the desktop (or the test harness) provides them. */
+  shell: ShellPort;
+  /** Sends a progress event for long work to the renderer. */
+  progress(task: string, done: number, total: number): void;
 }
 
 /**

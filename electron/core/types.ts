@@ -1,5 +1,6 @@
 import type { EventName, EventPayloads, LockReason } from '@shared/api';
 import type { Result } from '@shared/errors';
+import type { ShellPort } from './shell/port';
 
 /** Where a request came from, as the shell (or the test harness) established it. */
 export interface RequestContext {
@@ -31,4 +32,6 @@ export interface CoreOptions {
   nativeBinding?: string;
   /** KDF cost override, for fast unit tests only; production uses the defaults. */
   kdfCost?: 'production' | 'test';
+  /** File choosers and printing; a shell that refuses everything when absent. */
+  shell?: ShellPort;
 }
