@@ -13,7 +13,11 @@ export default defineConfig({
       outDir: resolve(out, 'main'),
       externalizeDeps: true,
       rollupOptions: {
-        input: { index: resolve(__dirname, 'electron/main/index.ts') },
+        // The job worker (backup, restore) is its own entry, found at runtime beside index.js.
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          'jobs-worker': resolve(__dirname, 'electron/core/jobs/worker.ts'),
+        },
       },
     },
   },

@@ -15,7 +15,13 @@ export const BACKUP_REMINDER_DAYS = { min: 0, max: 365, default: 7 } as const;
 const isoDateTime = z.iso.datetime();
 const empty = z.object({}).strict();
 const nothing = z.null();
-export const backupPassphrase = z.string().min(BACKUP_PASSPHRASE.min).max(BACKUP_PASSPHRASE.max);
+/** Typed again in any SQLCipher tool to open the file, so only what a keyboard types: no control characters. */
+export const backupPassphrase = z
+  .string()
+  .min(BACKUP_PASSPHRASE.min)
+  .max(BACKUP_PASSPHRASE.max)
+  // eslint-disable-next-line no-control-regex
+  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { message: 'control_characters' });
 /** Stands for a verified backup file chosen in this session; meaningless outside it. */
 export const backupToken = z.string().regex(/^[0-9a-f]{32}$/);
 

@@ -5,7 +5,7 @@ import type { Channel, EventName, InputOf, OutputOf } from '@shared/api';
 import type { Result } from '@shared/errors';
 import type { Role } from '@shared/roles';
 import { createCore } from '../../electron/core/app-core';
-import type { Core } from '../../electron/core/types';
+import type { Core, CoreOptions } from '../../electron/core/types';
 
 /** A clock the test moves by hand; starts at a fixed date. */
 export function manualClock(start = Date.UTC(2026, 10, 28, 9, 0, 0)) {
@@ -31,9 +31,16 @@ export interface TestCore {
   cleanup(): void;
 }
 
+/** What a test may add to its core: a shell (file choosers) and injected file-system failures. */
+export type TestCoreOptions = Pick<CoreOptions, 'shell' | 'fileFaults'>;
+
 /** A real core over a real encrypted vault in a temp folder, with the fast test KDF. */
-export function testCore(dataDir = mkdtempSync(join(tmpdir(), 'polku-core-')), clock = manualClock()): TestCore {
-  const core = createCore({ dataDir, now: clock.now, kdfCost: 'test' });
+export function testCore(
+  dataDir = mkdtempSync(join(tmpdir(), 'polku-core-')),
+  clock = manualClock(),
+  options: TestCoreOptions = {},
+): TestCore {
+  const core = createCore({ dataDir, now: clock.now, kdfCost: 'test', ...options });
   const events: TestCore['events'] = [];
   core.subscribe((event, payload) => events.push({ event, payload }));
   const call = <C extends Channel>(channel: C, input: InputOf<C>) =>
@@ -51,7 +58,7 @@ export function testCore(dataDir = mkdtempSync(join(tmpdir(), 'polku-core-')), c
     },
     restart() {
       core.close();
-      return testCore(dataDir, clock);
+      return testCore(dataDir, clock, options);
     },
     cleanup() {
       core.close();

@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { AppError } from '@shared/errors';
+import { backupFiles } from '../backup/files';
 import type { HandlerGroup } from '../handler';
 import { verifyAuditChain } from '../audit/audit';
 import { verifyDatabaseFileAsync } from './verifier';
@@ -48,7 +51,11 @@ export const vaultHandlers = {
   'vault.changePassphrase': { kind: 'core', run: (input, { vault }) => vault.changePassphrase(input.current, input.next) },
   'vault.rotateMasterKey': {
     kind: 'core',
-    run: async (input, { vault }) => ({ recoveryCode: await vault.rotateMasterKey(input.passphrase) }),
+    run: async (input, { vault }) => {
+      // The database kept by a restore is under the current key: after a rotation, undoing the restore could not open it.
+      if (existsSync(backupFiles(dirname(vault.databasePath)).previousDb)) throw new AppError('restore_pending');
+      return { recoveryCode: await vault.rotateMasterKey(input.passphrase) };
+    },
   },
   'vault.verify': {
     kind: 'core',

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import type { SessionInfo } from '@shared/api';
 import { AppError, type ErrorCode } from '@shared/errors';
 import type { Role } from '@shared/roles';
@@ -44,6 +44,15 @@ export type VaultStatus =
   | { state: 'unlocked'; problem: null }
   | { state: 'broken'; problem: ErrorCode };
 
+/**
+ * A database restored from a backup that a fresh install takes over instead of an empty one: `write` puts it
+ * at `path` under the new master key, with the new vault id; `userId` is the coordinator who sets it up.
+ */
+export interface RestoredDatabase {
+  userId: string;
+  write(path: string, masterKey: Buffer, vaultId: string): Promise<void>;
+}
+
 /** Problems of the database file that no retry can fix; the vault reports them until restart. */
 const DATABASE_PROBLEMS = new Set<ErrorCode>(['db_newer', 'db_corrupt', 'db_foreign']);
 
@@ -59,6 +68,7 @@ export class Vault {
   private problem: ErrorCode | null = null;
   private readonly files;
   private readonly slots: SlotStore;
+  private readonly lockListeners = new Set<() => void>();
 
   constructor(private readonly options: VaultOptions) {
     this.files = vaultFiles(options.dataDir);
@@ -89,14 +99,20 @@ export class Vault {
     return retryAfterMs(readAttempts(this.options.dataDir), this.options.now());
   }
 
-  /** First run: a new vault with one coordinator. Returns the recovery code, to be shown once. */
-  async setup(input: { displayName: string; passphrase: string }): Promise<{ recoveryCode: string; session: SessionInfo }> {
+  /**
+   * First run: a new vault with one coordinator, or with the database of a backup (`restored`). Returns the
+   * recovery code, to be shown once.
+   */
+  async setup(
+    input: { displayName: string; passphrase: string },
+    restored?: RestoredDatabase,
+  ): Promise<{ recoveryCode: string; session: SessionInfo }> {
     if (this.status().state !== 'uninitialized') throw new AppError('vault_exists');
     assertPassphraseAcceptable(input.passphrase);
     const now = new Date(this.options.now());
     const masterKey = randomBytes(32);
     const vaultId = randomBytes(16).toString('hex');
-    const userId = randomBytes(16).toString('hex');
+    const userId = restored?.userId ?? randomBytes(16).toString('hex');
     const recoveryCode = generateRecoveryCode();
     const slotFile = await this.slots.firstFile(masterKey, {
       vaultId,
@@ -109,12 +125,22 @@ export class Vault {
 
     mkdirSync(this.options.dataDir, { recursive: true, mode: 0o700 });
     removeIfExists(this.files.dbDuringSetup);
-    createVaultDatabase(
-      this.files.dbDuringSetup,
-      masterKey,
-      { vaultId, userId, displayName: input.displayName, now },
-      this.driverOptions(),
-    );
+    if (restored) {
+      try {
+        await restored.write(this.files.dbDuringSetup, masterKey, vaultId);
+      } catch (error) {
+        removeIfExists(this.files.dbDuringSetup);
+        masterKey.fill(0);
+        throw error;
+      }
+    } else {
+      createVaultDatabase(
+        this.files.dbDuringSetup,
+        masterKey,
+        { vaultId, userId, displayName: input.displayName, now },
+        this.driverOptions(),
+      );
+    }
     // Slot file first, database rename last: an interruption in between is completed by probeVault().
     this.slots.write(slotFile);
     renameDurably(this.files.dbDuringSetup, this.files.db);
@@ -290,7 +316,57 @@ export class Vault {
       this.masterKey = null;
       this.session = null;
     }
+    if (wasOpen) for (const listener of this.lockListeners) listener();
     return wasOpen;
+  }
+
+  /** Calls `listener` whenever the open vault locks (long work under way stops). Returns the unsubscribe function. */
+  onLock(listener: () => void): () => void {
+    this.lockListeners.add(listener);
+    return () => this.lockListeners.delete(listener);
+  }
+
+  /**
+   * Closes the database (its WAL checkpointed away), lets `swap` put another file in its place under the same
+   * master key, and opens that as the same user. If the new file does not open, `undo` puts the old one back
+   * and it is opened again; if even that fails, the vault stays locked.
+   */
+  replaceDatabase(swap: () => void, undo: () => void): void {
+    const open = this.requireOpen();
+    const key = this.requireKey();
+    const { userId } = open.session;
+    open.db.pragma('wal_checkpoint(TRUNCATE)');
+    open.db.close();
+    this.db = null;
+    this.session = null;
+    const reopen = () => {
+      // Opening a missing file would create an empty database in its place; the next start puts the file back.
+      if (!existsSync(this.files.db)) throw new AppError('db_missing');
+      this.openDatabase(key, userId, { mustChangePassphrase: false, isUnlock: false });
+    };
+    try {
+      try {
+        swap();
+      } catch (error) {
+        reopen();
+        throw error;
+      }
+      try {
+        reopen();
+      } catch (error) {
+        undo();
+        reopen();
+        throw error;
+      }
+    } catch (error) {
+      if (!this.db) this.lock();
+      throw error;
+    }
+  }
+
+  /** How the database driver is loaded (the native binding built for this runtime), for connections of long work. */
+  get openOptions(): { nativeBinding?: string } {
+    return this.driverOptions();
   }
 
   /** Runs a change and its audit record in one transaction, as the current user. */

@@ -11,7 +11,7 @@ export interface VerifyResult {
 }
 
 // SQLCipher 4 defaults (legacy=4) with a raw key, as the SQLite3 Multiple Ciphers codec writes them.
-const PAGE_SIZE = 4096;
+export const PAGE_SIZE = 4096;
 const SALT_LENGTH = 16;
 const IV_LENGTH = 16;
 const HMAC_LENGTH = 64;
@@ -19,6 +19,7 @@ const RESERVE = IV_LENGTH + HMAC_LENGTH;
 const HMAC_SALT_MASK = 0x3a;
 const HMAC_KEY_ITERATIONS = 2;
 const KEY_LENGTH = 32;
+const PASSPHRASE_KDF_ITERATIONS = 256_000;
 // SQLite never writes the page holding the lock bytes at offset 1 GiB, so it carries no HMAC.
 const LOCK_BYTE_PAGE = 0x40000000 / PAGE_SIZE + 1;
 const PAGES_PER_SLICE = 256;
@@ -27,11 +28,50 @@ const PAGES_PER_SLICE = 256;
  * Checks every page of an SQLCipher 4 database file against its HMAC, and page 1's decrypted header against the
  * vault's settings, without opening it through SQLite. Only the main file: checkpoint the WAL first.
  */
-export function verifyDatabaseFile(path: string, masterKey: Buffer): VerifyResult {
+export function verifyDatabaseFile(
+  path: string,
+  masterKey: Buffer,
+  onSlice?: (pagesDone: number, pageCount: number) => void,
+): VerifyResult {
   const steps = verifySlices(path, masterKey);
-  let step = steps.next();
-  while (!step.done) step = steps.next();
-  return step.value;
+  try {
+    let step = steps.next();
+    while (!step.done) {
+      onSlice?.(step.value.pagesDone, step.value.pageCount);
+      step = steps.next();
+    }
+    return step.value;
+  } finally {
+    // Runs the walk's own clean-up when it stopped early; a no-op after it finished.
+    steps.return({ pagesChecked: 0, firstBadPage: 1, pageSize: PAGE_SIZE });
+  }
+}
+
+/**
+ * The same check for an SQLCipher 4 file keyed by a passphrase (SQLCipher's own key derivation, as a backup is):
+ * the page key is PBKDF2-HMAC-SHA512 of the passphrase over the file's salt (its first 16 bytes), 256 000 rounds;
+ * from there on everything is as for a raw key. `passphrase` is the exact bytes given to SQLCipher.
+ */
+export function verifyPassphraseFile(
+  path: string,
+  passphrase: Buffer,
+  onSlice?: (pagesDone: number, pageCount: number) => void,
+): VerifyResult {
+  const salt = Buffer.alloc(SALT_LENGTH);
+  const fd = openSync(path, 'r');
+  let saltRead: number;
+  try {
+    saltRead = readSync(fd, salt, 0, SALT_LENGTH, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (saltRead < SALT_LENGTH) return { pagesChecked: saltRead === 0 ? 0 : 1, firstBadPage: 1, pageSize: PAGE_SIZE };
+  const pageKey = pbkdf2Sync(passphrase, salt, PASSPHRASE_KDF_ITERATIONS, KEY_LENGTH, 'sha512');
+  try {
+    return verifyDatabaseFile(path, pageKey, onSlice);
+  } finally {
+    pageKey.fill(0);
+  }
 }
 
 /** The same check, handing the event loop back every few hundred pages (about a millisecond of work each). */
@@ -45,8 +85,13 @@ export async function verifyDatabaseFileAsync(path: string, masterKey: Buffer): 
   return step.value;
 }
 
+interface SliceProgress {
+  pagesDone: number;
+  pageCount: number;
+}
+
 /** Walks the file page by page, pausing (yielding) between slices. Everything that needs the key happens before the first pause. */
-function* verifySlices(path: string, masterKey: Buffer): Generator<void, VerifyResult, void> {
+function* verifySlices(path: string, masterKey: Buffer): Generator<SliceProgress, VerifyResult, void> {
   if (masterKey.length !== KEY_LENGTH) throw new AppError('internal');
   const fd = openSync(path, 'r');
   try {
@@ -71,7 +116,7 @@ function* verifySlices(path: string, masterKey: Buffer): Generator<void, VerifyR
 
       let checked = 1;
       for (let pageNumber = 2; pageNumber <= pageCount; pageNumber++) {
-        if (pageNumber % PAGES_PER_SLICE === 0) yield;
+        if (pageNumber % PAGES_PER_SLICE === 0) yield { pagesDone: pageNumber - 1, pageCount };
         if (pageNumber === LOCK_BYTE_PAGE) continue;
         checked++;
         if (!readPage(fd, pageNumber, page) || !pageIsAuthentic(page, pageNumber, hmacKey)) {
@@ -115,20 +160,31 @@ function pageIsAuthentic(page: Buffer, pageNumber: number, hmacKey: Buffer): boo
 }
 
 /**
+ * The plaintext of one encrypted page (AES-256-CBC under the raw key, the IV in the page's reserved bytes), in a
+ * page-sized buffer at the same offsets, so that offsets read as in the SQLite file format; the reserved bytes
+ * (and page 1's salt) are left zero. Not authenticated: check the HMAC first where that matters. Zero it after use.
+ */
+export function decryptPage(page: Buffer, pageNumber: number, masterKey: Buffer): Buffer {
+  if (masterKey.length !== KEY_LENGTH || page.length !== PAGE_SIZE) throw new AppError('internal');
+  const start = pageNumber === 1 ? SALT_LENGTH : 0;
+  const ivAt = PAGE_SIZE - RESERVE;
+  const decipher = createDecipheriv('aes-256-cbc', masterKey, page.subarray(ivAt, ivAt + IV_LENGTH));
+  decipher.setAutoPadding(false);
+  const plain = Buffer.alloc(PAGE_SIZE);
+  const head = decipher.update(page.subarray(start, ivAt));
+  const tail = decipher.final();
+  head.copy(plain, start);
+  tail.copy(plain, start + head.length);
+  head.fill(0);
+  return plain;
+}
+
+/**
  * Decrypts page 1 and checks the SQLite header fields the vault's settings fix. Returns the page count the header
  * declares (0 when the header does not vouch for it), or null when the header is not one of ours.
  */
 function checkHeader(page: Buffer, masterKey: Buffer): number | null {
-  const ivAt = PAGE_SIZE - RESERVE;
-  const decipher = createDecipheriv('aes-256-cbc', masterKey, page.subarray(ivAt, ivAt + IV_LENGTH));
-  decipher.setAutoPadding(false);
-  // Decrypted into a page-sized buffer at the same offsets, so header offsets read as in the SQLite file format.
-  const plain = Buffer.alloc(PAGE_SIZE);
-  const head = decipher.update(page.subarray(SALT_LENGTH, ivAt));
-  const tail = decipher.final();
-  head.copy(plain, SALT_LENGTH);
-  tail.copy(plain, SALT_LENGTH + head.length);
-  head.fill(0);
+  const plain = decryptPage(page, 1, masterKey);
   try {
     const fieldsMatch =
       plain.readUInt16BE(16) === PAGE_SIZE &&

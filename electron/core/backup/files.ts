@@ -1,0 +1,16 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+
+/** Files of backup and restore in the vault's data folder. None holds anything unencrypted. */
+export function backupFiles(dataDir: string) {
+  return {
+    /** The vault database before the last restore, kept until the restore is kept or undone. */
+    previousDb: join(dataDir, 'polku.previous.db'),
+    /** Temp files of the job under way (paths only), removed at the next start after a crash. */
+    tempList: join(dataDir, 'polku.temp-files.json'),
+    /** A restored database being written, beside polku.db so that the swap is one rename. */
+    newRestoreTarget: () => join(dataDir, `${RESTORE_TARGET_PREFIX}${randomBytes(8).toString('hex')}`),
+  };
+}
+
+export const RESTORE_TARGET_PREFIX = 'polku.db.restore-';

@@ -1,0 +1,91 @@
+import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  BACKUP_PASSPHRASE,
+  BOOKKEEPING_TABLES,
+  COORDINATOR,
+  backupFixture,
+  vaultDigest,
+  type BackupFixture,
+} from '../../../tests/support/backup';
+import { PASSPHRASE } from '../../../tests/support/core';
+import { vaultFiles } from '../vault/files';
+import { backupFiles } from './files';
+import { recordTemps, recoverInterruptedWork } from './leftovers';
+
+let f: BackupFixture;
+/** The case data (unlocks add audit rows; those are left out). */
+let untouched: string;
+
+beforeAll(async () => {
+  f = await backupFixture(1);
+  f.shell.savePath = join(f.outDir, 'b.polkubackup');
+  f.shell.openPath = f.shell.savePath;
+  await f.t.ok('backup.create', { passphrase: BACKUP_PASSPHRASE });
+  untouched = await vaultDigest(f.t, BOOKKEEPING_TABLES);
+}, 120_000);
+afterAll(() => f.cleanup());
+beforeEach(() => {
+  f.faults.length = 0;
+});
+
+/** Starts Polku again over the same folder and unlocks as the coordinator. */
+async function restartAndUnlock(): Promise<void> {
+  f.t = f.t.restart();
+  await f.t.ok('vault.unlock', { name: COORDINATOR, passphrase: PASSPHRASE });
+}
+
+describe('the next start after an interruption', () => {
+  it('puts polku.db back when a restore was cut between its two renames', async () => {
+    f.t.core.close();
+    const vault = vaultFiles(f.t.dataDir);
+    renameSync(vault.db, backupFiles(f.t.dataDir).previousDb);
+    writeFileSync(join(f.t.dataDir, 'polku.db.restore-0123456789abcdef'), 'half a restored database');
+    await restartAndUnlock();
+    expect(await vaultDigest(f.t, BOOKKEEPING_TABLES)).toBe(untouched);
+    expect(readdirSync(f.t.dataDir).filter((name) => /previous|restore-/.test(name))).toEqual([]);
+  });
+
+  it('after a swap that could neither finish nor be undone, the vault locks and comes back whole at the next start', async () => {
+    const inspected = await f.t.ok('backup.inspect', { passphrase: BACKUP_PASSPHRASE });
+    if (inspected.status !== 'ready') throw new Error('not inspected');
+    f.faults.push({ op: 'rename', code: 'EIO', pathIncludes: '/polku.db' });
+    expect(await f.t.call('backup.restore', { token: inspected.token })).toMatchObject({ ok: false });
+    expect((await f.t.ok('vault.status', {})).state).not.toBe('unlocked');
+    expect(existsSync(vaultFiles(f.t.dataDir).db)).toBe(false);
+    f.faults.length = 0;
+    await restartAndUnlock();
+    expect(await vaultDigest(f.t, BOOKKEEPING_TABLES)).toBe(untouched);
+  });
+
+  it('removes the temp files a job had listed, wherever they are, and the database of a setup that never finished', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'polku-leftovers-'));
+    const elsewhere = mkdtempSync(join(tmpdir(), 'polku-leftovers-out-'));
+    try {
+      const temp = join(elsewhere, 'b.polkubackup.abc.tmp');
+      writeFileSync(temp, 'partial');
+      writeFileSync(`${temp}-journal`, 'partial');
+      writeFileSync(join(elsewhere, 'other.polkubackup'), 'a backup of its own');
+      recordTemps(backupFiles(dir).tempList, [temp]);
+      writeFileSync(vaultFiles(dir).dbDuringSetup, 'a setup cut short');
+      recoverInterruptedWork(dir);
+      expect(readdirSync(elsewhere)).toEqual(['other.polkubackup']);
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
+
+  it('ignores a temp list it cannot read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'polku-leftovers-'));
+    try {
+      writeFileSync(backupFiles(dir).tempList, '{"temps": "not a list"');
+      expect(() => recoverInterruptedWork(dir)).not.toThrow();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

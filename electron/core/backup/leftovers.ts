@@ -1,0 +1,71 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { removeIfExists, renameDurably, writeFileAtomic } from '../fs/atomic';
+import { logEvent } from '../log';
+import { vaultFiles } from '../vault/files';
+import { backupFiles, RESTORE_TARGET_PREFIX } from './files';
+import { withSidecars } from './file-ops';
+
+const tempListSchema = z.object({ temps: z.array(z.string()) });
+
+/** Writes down (in the list file `tempList`) the temp files a job is about to make, before it makes them. */
+export function recordTemps(tempList: string, temps: readonly string[]): void {
+  writeFileAtomic(tempList, JSON.stringify({ temps }));
+}
+
+/** Removes the temp files of a job that ended (whatever is left of them) and the list itself. */
+export function removeTemps(dataDir: string, temps: readonly string[]): void {
+  let allGone = true;
+  for (const temp of temps) for (const path of withSidecars(temp)) allGone = removeQuietly(path) && allGone;
+  // A file that cannot be removed now (a drive gone) stays listed, to be tried again at the next start.
+  if (allGone) removeQuietly(backupFiles(dataDir).tempList);
+}
+
+/**
+ * At start, puts right what a crash left: a restore stopped between its two renames (polku.db moved aside, the
+ * new one not yet in place) gets the old database back, and the temp files of a job that never ended are
+ * removed, wherever they were written, as is the database of a first setup that never got its key slots.
+ */
+export function recoverInterruptedWork(dataDir: string): void {
+  try {
+    recover(dataDir);
+  } catch (error) {
+    // Polku still starts; what could not be put right is reported by the vault's own checks.
+    logEvent('internal-error', { error });
+  }
+}
+
+function recover(dataDir: string): void {
+  if (!existsSync(dataDir)) return;
+  const vault = vaultFiles(dataDir);
+  const files = backupFiles(dataDir);
+  if (!existsSync(vault.db) && existsSync(files.previousDb) && existsSync(vault.slots)) {
+    renameDurably(files.previousDb, vault.db);
+  }
+  const listed = readTempList(files.tempList);
+  const strays = readdirSync(dataDir)
+    .filter((name) => name.startsWith(RESTORE_TARGET_PREFIX))
+    .map((name) => join(dataDir, name));
+  // A first setup (or a restore onto a new laptop) that never wrote its slot file never finished.
+  const unfinishedSetup = existsSync(vault.slots) ? [] : [vault.dbDuringSetup];
+  removeTemps(dataDir, [...listed, ...strays, ...unfinishedSetup]);
+}
+
+function readTempList(path: string): string[] {
+  try {
+    const parsed = tempListSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+    return parsed.success ? parsed.data.temps : [];
+  } catch {
+    return [];
+  }
+}
+
+function removeQuietly(path: string): boolean {
+  try {
+    removeIfExists(path);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { AppError } from '@shared/errors';
+import type { Db } from '../db/open';
+
+/** The table a backup file describes itself in; one row. Readable with any SQLCipher 4 tool. */
+export const MANIFEST_TABLE = 'polku_backup_manifest';
+
+/** What a backup file says about itself. */
+export interface Manifest {
+  formatVersion: number;
+  schemaVersion: number;
+  appVersion: string;
+  createdAt: string;
+  vaultId: string;
+  /** Rows per table of the app (not SQLite's or the search index's internals). */
+  counts: Record<string, number>;
+  /** SHA-256 (hex) of the schema and every row of every table but this one: see content.ts. */
+  digest: string;
+}
+
+const manifestRow = z.object({
+  format_version: z.number().int().positive(),
+  schema_version: z.number().int().nonnegative(),
+  app_version: z.string().max(64),
+  created_at: z.iso.datetime(),
+  vault_id: z.string().max(64),
+  counts: z.string(),
+  digest: z.string().regex(/^[0-9a-f]{64}$/),
+});
+const countsSchema = z.record(z.string(), z.number().int().nonnegative());
+
+/** Adds the manifest to a backup file being written. */
+export function writeManifest(db: Db, manifest: Manifest): void {
+  db.exec(`
+    CREATE TABLE ${MANIFEST_TABLE} (
+      format_version INTEGER NOT NULL,
+      schema_version INTEGER NOT NULL,
+      app_version TEXT NOT NULL,
+      created_at TEXT NOT NULL,
+      vault_id TEXT NOT NULL,
+      counts TEXT NOT NULL,
+      digest TEXT NOT NULL
+    ) STRICT`);
+  db.prepare(
+    `INSERT INTO ${MANIFEST_TABLE} (format_version, schema_version, app_version, created_at, vault_id, counts, digest)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    manifest.formatVersion,
+    manifest.schemaVersion,
+    manifest.appVersion,
+    manifest.createdAt,
+    manifest.vaultId,
+    JSON.stringify(manifest.counts),
+    manifest.digest,
+  );
+}
+
+/**
+ * The manifest of an opened backup; null when the file has none (an SQLCipher database that is not a Polku
+ * backup). A manifest that is there but unreadable means the file was changed: `backup_damaged`.
+ */
+export function readManifest(db: Db): Manifest | null {
+  const exists = db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?`).get(MANIFEST_TABLE);
+  if (!exists) return null;
+  const rows = db.prepare(`SELECT * FROM ${MANIFEST_TABLE}`).all();
+  const parsed = rows.length === 1 ? manifestRow.safeParse(rows[0]) : null;
+  if (!parsed?.success) throw new AppError('backup_damaged');
+  let counts: z.infer<typeof countsSchema>;
+  try {
+    counts = countsSchema.parse(JSON.parse(parsed.data.counts));
+  } catch {
+    throw new AppError('backup_damaged');
+  }
+  const row = parsed.data;
+  return {
+    formatVersion: row.format_version,
+    schemaVersion: row.schema_version,
+    appVersion: row.app_version,
+    createdAt: row.created_at,
+    vaultId: row.vault_id,
+    counts,
+    digest: row.digest,
+  };
+}
+
+/** Removes the manifest from a restored copy: the vault does not keep it. */
+export function dropManifest(db: Db): void {
+  db.exec(`DROP TABLE IF EXISTS ${MANIFEST_TABLE}`);
+}

@@ -1,0 +1,153 @@
+import { existsSync, statSync } from 'node:fs';
+import { BACKUP_FORMAT_VERSION, type BackupSummary } from '@shared/backup';
+import { AppError } from '@shared/errors';
+import { schemaVersion } from '../db/migrate';
+import type { OpenOptions } from '../db/open';
+import type { JobContext } from '../jobs/context';
+import { openWithRawKey } from './cipher-file';
+import { contentDigest, contentTables, countRows, totalRows } from './content';
+import { asWriteError } from './errors';
+import { fileOps, type FileFault, type FileOps } from './file-ops';
+import { recordTemps } from './leftovers';
+import { writeManifest } from './manifest';
+import { verifyBackupFile } from './verify';
+
+export interface WriteBackupInput {
+  /** The live vault database. */
+  source: string;
+  /** The temp file beside the destination, renamed to `destination` once written and verified. */
+  target: string;
+  destination: string;
+  /** Where the temp file is written down first, so that the next start removes it after a crash. */
+  tempList: string;
+  masterKey: Uint8Array;
+  /** passphraseBytes() of the backup passphrase. */
+  passphrase: Uint8Array;
+  createdAt: string;
+  appVersion: string;
+  vaultId: string;
+  driver: OpenOptions;
+  faults: FileFault[];
+}
+
+export interface WrittenBackup {
+  summary: BackupSummary;
+  tables: number;
+}
+
+/**
+ * Writes a backup into `target` and verifies it: a copy of the vault (VACUUM INTO, still under the master key),
+ * its digest and counts, then `rekey` to the passphrase (SQLCipher's own PBKDF2), the manifest, fsync; then the
+ * whole check a restore makes, on a fresh connection with the passphrase alone; then renames it to
+ * `destination`. Every write happens here, off the main thread.
+ */
+export function writeBackup(input: WriteBackupInput, job: JobContext): WrittenBackup {
+  const masterKey = Buffer.from(input.masterKey.buffer, input.masterKey.byteOffset, input.masterKey.byteLength);
+  const passphrase = Buffer.from(input.passphrase.buffer, input.passphrase.byteOffset, input.passphrase.byteLength);
+  try {
+    const ops = fileOps(input.faults);
+    let written: { digest: string; tables: number };
+    try {
+      recordTemps(input.tempList, [input.target]);
+      written = writeCopy(input, ops, masterKey, passphrase, job);
+    } catch (error) {
+      throw asWriteError(error);
+    }
+    let verified;
+    try {
+      verified = verifyBackupFile(input.target, passphrase, {
+        driver: input.driver,
+        job,
+        from: 0.7,
+        to: 1,
+        listCoordinators: false,
+      });
+    } catch (error) {
+      // The file just written does not read back as written: the drive lost or changed something.
+      throw error instanceof AppError ? new AppError('backup_write_failed') : error;
+    }
+    if (verified.digest !== written.digest) throw new AppError('backup_write_failed');
+    job.stopIfCancelled();
+    publish(input, ops);
+    return { summary: verified.summary, tables: written.tables };
+  } finally {
+    masterKey.fill(0);
+    passphrase.fill(0);
+  }
+}
+
+/** Renames the verified file into place. */
+function publish(input: WriteBackupInput, ops: FileOps): void {
+  try {
+    ops.renameDurably(input.target, input.destination);
+  } catch (error) {
+    // Renamed but not flushed: a backup reported as failed must not be left looking whole.
+    if (!existsSync(input.target)) {
+      try {
+        ops.remove(input.destination);
+      } catch {
+        // The first failure is the one to report.
+      }
+    }
+    throw asWriteError(error);
+  }
+}
+
+function writeCopy(
+  input: WriteBackupInput,
+  ops: FileOps,
+  masterKey: Buffer,
+  passphrase: Buffer,
+  job: JobContext,
+): { digest: string; tables: number } {
+  job.span(0, 0.02);
+  ops.createExclusive(input.target);
+  const source = openWithRawKey(input.source, masterKey, input.driver, true);
+  try {
+    const bytes =
+      (source.pragma('page_count', { simple: true }) as number) * (source.pragma('page_size', { simple: true }) as number);
+    job.span(0.02, 0.35).watchFile(input.target, bytes);
+    source.prepare('VACUUM INTO ?').run(input.target);
+  } finally {
+    source.close();
+  }
+  job.stopIfCancelled();
+
+  const copy = openWithRawKey(input.target, masterKey, input.driver);
+  let written: { digest: string; tables: number };
+  try {
+    // SQLCipher rekeys only in rollback-journal mode; the journal keeps the rekey itself atomic.
+    copy.pragma('journal_mode=DELETE');
+    copy.pragma('synchronous=FULL');
+    const tables = contentTables(copy);
+    const total = Math.max(1, totalRows(copy, tables));
+    const span = job.span(0.35, 0.5);
+    const digest = contentDigest(copy, tables, (rows) => {
+      job.stopIfCancelled();
+      span.set(rows / total);
+    });
+    const counts = countRows(copy, tables);
+    const version = schemaVersion(copy);
+    job.stopIfCancelled();
+    job.span(0.5, 0.65).watchFile(`${input.target}-journal`, statSync(input.target).size);
+    copy.rekey(passphrase);
+    job.span(0.65, 0.68);
+    copy.transaction(() =>
+      writeManifest(copy, {
+        formatVersion: BACKUP_FORMAT_VERSION,
+        schemaVersion: version,
+        appVersion: input.appVersion,
+        createdAt: input.createdAt,
+        vaultId: input.vaultId,
+        counts,
+        digest,
+      }),
+    )();
+    written = { digest, tables: Object.keys(counts).length };
+  } finally {
+    copy.close();
+  }
+  job.span(0.68, 0.7);
+  ops.fsyncFile(input.target);
+  return written;
+}

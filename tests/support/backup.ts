@@ -1,0 +1,136 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FileFault } from '../../electron/core/backup/file-ops';
+import { contentDigest, contentTables } from '../../electron/core/backup/content';
+import type { Db } from '../../electron/core/db/open';
+import type { ShellPort } from '../../electron/core/shell/port';
+import { COLLEAGUE_PASSPHRASE, PASSPHRASE, switchUser, testCore, type TestCore } from './core';
+import { addConsentingParticipant, staffedVault, type StaffedVault } from './participants';
+import { openVaultDb } from './raw-db';
+
+/** A backup passphrase with letters that have two Unicode spellings (NFC and NFD type the same text). */
+export const BACKUP_PASSPHRASE = 'Syksyn varmuuskopio: hämärä & sade 2026';
+export const COORDINATOR = 'Aino Koordinaattori';
+/** Planted in a psychologist's private notes: it must come back from a backup like everything else. */
+export const PRIVATE_MARKER = 'PRIVATE-BACKUP-MARKER';
+
+/** A shell whose file choosers answer what the test set (null: the user cancelled), and remember what was asked. */
+export interface ScriptedShell extends ShellPort {
+  savePath: string | null;
+  openPath: string | null;
+  asked: { purpose: string; defaultName?: string }[];
+}
+
+export function scriptedShell(): ScriptedShell {
+  const shell: ScriptedShell = {
+    savePath: null,
+    openPath: null,
+    asked: [],
+    chooseSavePath: async (request) => (shell.asked.push(request), shell.savePath),
+    chooseOpenPath: async (request) => (shell.asked.push(request), shell.openPath),
+    renderPdf: () => Promise.reject(new Error('no printing in backup tests')),
+    printHtml: () => Promise.reject(new Error('no printing in backup tests')),
+  };
+  return shell;
+}
+
+/**
+ * As whoever is unlocked, fills a staffed vault with case data of every kind: participants with consent, a
+ * safety flag, guidance notes, a cohort, and a psychologist's entry with private notes. Ends with the
+ * coordinator unlocked.
+ */
+export async function fillCaseData(v: StaffedVault, participants = 3): Promise<void> {
+  await v.as('caseworker');
+  const ids: string[] = [];
+  for (let i = 0; i < participants; i++) ids.push(await addConsentingParticipant(v));
+  for (const [i, participantId] of ids.entries()) {
+    await v.t.ok('notes.create', { participantId, date: '2026-11-20', type: 'phone_call', text: `Puhelu ${i}: työhaku jatkuu.` });
+    await v.t.ok('flags.set', { participantId, kind: 'address_confidential', note: `Osoite salainen ${i}` });
+  }
+  const { cohort } = await v.t.ok('cohorts.create', { name: 'Kevät 2027', startDate: '2027-01-11', lengthWeeks: 10 });
+  await v.t.ok('cohorts.enrol', { participantId: ids[0]!, cohortId: cohort.id, startDate: '2027-01-11' });
+  await v.as('psychologist');
+  await v.t.ok('psychosocial.create', {
+    participantId: ids[0]!,
+    date: '2026-11-20',
+    durationMinutes: 60,
+    kind: 'individual',
+    riskLevel: 'moderate',
+    summary: 'Jaksaminen parempi.',
+    privateNotes: `Painajaisia työpaikasta. ${PRIVATE_MARKER}`,
+  });
+  await v.as('coordinator');
+}
+
+export interface BackupFixture {
+  /** A core with the scripted shell and the fault list; the coordinator is unlocked. */
+  t: TestCore;
+  coordinatorId: string;
+  /** Locks and unlocks as the coordinator or the caseworker of the staffed vault. */
+  as(who: 'coordinator' | 'caseworker'): Promise<void>;
+  shell: ScriptedShell;
+  /** Injected file-system failures; a test pushes to it and empties it again. */
+  faults: FileFault[];
+  /** A folder for backup files, outside the data folder. */
+  outDir: string;
+  cleanup(): void;
+}
+
+/** A staffed vault with case data, reopened over a scripted shell, the coordinator unlocked. */
+export async function backupFixture(participants = 3): Promise<BackupFixture> {
+  const v = await staffedVault();
+  await fillCaseData(v, participants);
+  v.t.core.close();
+  const shell = scriptedShell();
+  const faults: FileFault[] = [];
+  const t = testCore(v.t.dataDir, v.t.clock, { shell, fileFaults: faults });
+  await t.ok('vault.unlock', { name: COORDINATOR, passphrase: PASSPHRASE });
+  const outDir = mkdtempSync(join(tmpdir(), 'polku-backups-'));
+  const fixture: BackupFixture = {
+    t,
+    coordinatorId: v.coordinatorId,
+    // Through `fixture.t`, which a test may replace (after a restart).
+    as: (who) =>
+      who === 'coordinator'
+        ? switchUser(fixture.t, COORDINATOR, PASSPHRASE)
+        : switchUser(fixture.t, 'Kalle Ohjaaja', COLLEAGUE_PASSPHRASE),
+    shell,
+    faults,
+    outDir,
+    cleanup() {
+      fixture.t.cleanup();
+      rmSync(outDir, { recursive: true, force: true });
+    },
+  };
+  return fixture;
+}
+
+/** Tables whose rows change with every unlock or setting, left out where only the case data is compared. */
+export const BOOKKEEPING_TABLES = ['audit_log', 'settings', 'sqlite_sequence'];
+
+/** The content digest of a test vault's database (every table, or all but `except`), read beside the core. */
+export async function vaultDigest(t: TestCore, except: readonly string[] = [], passphrase = PASSPHRASE): Promise<string> {
+  const db = await openVaultDb(t, passphrase);
+  try {
+    return digestOf(db, except);
+  } finally {
+    db.close();
+  }
+}
+
+export function digestOf(db: Db, except: readonly string[] = []): string {
+  return contentDigest(
+    db,
+    contentTables(db).filter((table) => !except.includes(table.name)),
+  );
+}
+
+/** Every row of the named tables, in key order, as SQLite returns them. */
+export function rowsOf(db: Db, tables: readonly string[]): Record<string, unknown[]> {
+  const rows: Record<string, unknown[]> = {};
+  for (const table of contentTables(db).filter((t) => tables.includes(t.name))) {
+    rows[table.name] = db.prepare(`SELECT * FROM "${table.name}" ORDER BY ${table.orderBy}`).raw().all();
+  }
+  return rows;
+}
