@@ -143,6 +143,12 @@ describe('once ready', () => {
         'Release',
         'better_sqlite3.node',
       ),
+      shell: {
+        chooseSavePath: expect.any(Function),
+        chooseOpenPath: expect.any(Function),
+        renderPdf: expect.any(Function),
+        printHtml: expect.any(Function),
+      },
     });
     expect(statSync(dataDir).mode & 0o777).toBe(0o700);
   });

@@ -9,6 +9,7 @@ import { dataDirFrom, ensureDataDir, nativeBindingPath, preloadPath, rendererDir
 import { watchLockTriggers } from './power';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { hardenAllWebContents, hardenSession } from './security';
+import { createShell } from './shell';
 import { createMainWindow } from './window';
 
 export const APP_NAME = 'Polku';
@@ -77,7 +78,7 @@ function openPolku(running: Running): void {
   if (process.platform === 'darwin' || process.platform === 'win32') app.clearRecentDocuments();
 
   const dataDir = ensureDataDir(app.getPath('userData'));
-  const core = createCore({ dataDir, nativeBinding });
+  const core = createCore({ dataDir, nativeBinding, shell: createShell({ window: () => running.window }) });
   running.core = core;
 
   const windowSession = session.fromPartition(SESSION_PARTITION);

@@ -91,6 +91,24 @@ describe('a web contents', () => {
     expect(event.defaultPrevented).toBe(false);
   });
 
+  it('lets a child frame show its srcdoc (the print preview), and nothing else of about:', () => {
+    const frameEvent = (url: string, isMainFrame: boolean) => Object.assign(new FakeEvent(url), { isMainFrame });
+    const child = frameEvent('about:srcdoc', false);
+    contents().emit('will-frame-navigate', child);
+    expect(child.defaultPrevented).toBe(false);
+    for (const event of [
+      frameEvent('about:srcdoc', true),
+      frameEvent('about:blank#x', false),
+      frameEvent('about:srcdoc#', false),
+    ]) {
+      contents().emit('will-frame-navigate', event);
+      expect(event.defaultPrevented, event.url).toBe(true);
+    }
+    const top = new FakeEvent('about:srcdoc');
+    contents().emit('will-navigate', top);
+    expect(top.defaultPrevented).toBe(true);
+  });
+
   it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'])('may not %s anywhere else', (name) => {
     for (const url of [
       'https://example.invalid/',

@@ -29,6 +29,9 @@ export function hardenWebContents(contents: WebContents): void {
     if (!isAppUrl(event.url)) event.preventDefault();
   });
   contents.on('will-frame-navigate', (event) => {
+    // The print preview: a sandboxed child frame showing the document the renderer put into its srcdoc, under
+    // the window's own Content-Security-Policy. It loads nothing, so it is no way out.
+    if (!event.isMainFrame && event.url === 'about:srcdoc') return;
     if (!isAppUrl(event.url)) event.preventDefault();
   });
   contents.on('will-redirect', (event) => {

@@ -11,6 +11,7 @@ import type { Core } from '../../electron/core/types';
 import type { CspViolation } from './bridge-script';
 import { findElectronBinary, launchElectronApp } from './electron-app';
 import { launchApp, projectRoot, type LaunchOptions, type ManualClock } from './harness';
+import type { HarnessShell } from './shell-harness';
 
 export { expect } from '@playwright/test';
 export { screen } from './harness';
@@ -31,6 +32,8 @@ export interface E2EApp {
   /** The core in this process — browser variant only; in Electron it lives in the app's main process. */
   core: Core | null;
   clock: ManualClock | null;
+  /** The dialogs' answers and the print browser — browser variant only; Electron shows real dialogs. */
+  shell: HarnessShell | null;
   /** When the fixture began starting the app (ms): temp files changed since then belong to this test. */
   startedAt: number;
   /** Ends the app before the test ends (the folders stay until the fixture's teardown). */
@@ -73,7 +76,7 @@ export const test = base.extend<{ app: E2EApp; appOptions: AppOptions }, AppWork
       });
       close = launched.close;
       temporary.push(launched.profileDir);
-      await use({ kind: appKind, ...launched, dataDir, core: null, clock: null, startedAt });
+      await use({ kind: appKind, ...launched, dataDir, core: null, clock: null, shell: null, startedAt });
     } finally {
       await close();
       for (const dir of temporary) rmSync(dir, { recursive: true, force: true });

@@ -15,6 +15,7 @@ import { createCore } from '../../electron/core/app-core';
 import { RESPONSE_HEADERS, resolveRendererFile } from '../../electron/core/static/serve';
 import type { Core, RequestContext } from '../../electron/core/types';
 import { installBridge, type CspViolation } from './bridge-script';
+import { createHarnessShell, type HarnessShell } from './shell-harness';
 
 export type { CspViolation } from './bridge-script';
 
@@ -96,6 +97,8 @@ export interface LaunchedApp {
   /** Content-Security-Policy violations the page reported. */
   cspViolations: CspViolation[];
   clock?: ManualClock;
+  /** The file choosers and printing: the test queues the dialogs' answers (shell-harness.ts). */
+  shell: HarnessShell;
   /** Closes the browser and the core. Leaves the folders on disk: the caller removes them. */
   close(): Promise<void>;
 }
@@ -154,8 +157,10 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   writeProfilePreferences(profileDir);
   const clock = options.now === 'manual' ? manualClock() : undefined;
   const now = clock?.now ?? (typeof options.now === 'function' ? options.now : undefined);
+  const shell = createHarnessShell(CHROMIUM_PATH);
   const core = createCore({
     dataDir,
+    shell,
     ...(now ? { now } : {}),
     ...(options.kdfCost ? { kdfCost: options.kdfCost } : {}),
   });
@@ -184,6 +189,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     });
   } catch (error) {
     core.close();
+    await shell.close();
     throw error;
   }
 
@@ -242,6 +248,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     unsubscribe();
     await context.close().catch(() => undefined);
     core.close();
+    await shell.close().catch(() => undefined);
   }
 
   try {
@@ -262,6 +269,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     consoleErrors,
     cspViolations,
     ...(clock ? { clock } : {}),
+    shell,
     close,
   };
 }

@@ -29,6 +29,10 @@ export class FakeWebContents extends EventEmitter {
   mainFrame = new FakeFrame('', nextFrameId++);
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
   send = vi.fn();
+  printToPDF = vi.fn((_options: Record<string, unknown>) => Promise.resolve(Buffer.from('%PDF-1.7')));
+  print = vi.fn((_options: Record<string, unknown>, callback: (success: boolean, failureReason: string) => void) =>
+    callback(true, ''),
+  );
   setWindowOpenHandler = vi.fn((handler: (details: { url: string }) => { action: string }) => {
     this.windowOpenHandler = handler;
   });
@@ -43,7 +47,10 @@ export class FakeBrowserWindow extends EventEmitter {
   restore = vi.fn();
   isMinimized = vi.fn(() => false);
   isDestroyed = vi.fn(() => false);
-  loadURL = vi.fn(() => Promise.resolve());
+  loadURL = vi.fn((_url: string) => Promise.resolve());
+  destroy = vi.fn(() => {
+    this.isDestroyed.mockReturnValue(true);
+  });
 
   constructor(readonly options: Record<string, unknown>) {
     super();
@@ -117,7 +124,11 @@ export const Menu = {
   buildFromTemplate: vi.fn((template: unknown[]) => ({ template })),
   setApplicationMenu: vi.fn(),
 };
-export const dialog = { showErrorBox: vi.fn() };
+export const dialog = {
+  showErrorBox: vi.fn(),
+  showSaveDialog: vi.fn((..._args: unknown[]) => Promise.resolve({ canceled: true, filePath: '' })),
+  showOpenDialog: vi.fn((..._args: unknown[]) => Promise.resolve({ canceled: true, filePaths: [] as string[] })),
+};
 export const session = {
   partitions: new Map<string, FakeSession>(),
   defaultSession: new FakeSession(''),

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '@shared/api';
 import type { Failure } from '@shared/errors';
@@ -12,6 +12,7 @@ import { FlagsTab } from '../flags/FlagsTab';
 import { SafetyBanner } from '../flags/SafetyBanner';
 import { NotesTab } from '../notes/NotesTab';
 import { participantLabels } from '../participants/participantLabels';
+import { PrintDialog } from '../print/PrintDialog';
 import { PsychosocialTab } from '../psychosocial/PsychosocialTab';
 import { caseTabsFor, type CaseTab } from './caseTabs';
 import { OverviewTab } from './OverviewTab';
@@ -69,6 +70,13 @@ export function CaseScreen({ session, participantId, onBack }: CaseScreenProps) 
   const [failure, setFailure] = useState<Failure | null>(null);
   const [tab, setTab] = useState<CaseTab>('overview');
   const [bannerKey, setBannerKey] = useState(0);
+  const [printing, setPrinting] = useState<'open' | 'closed' | null>(null);
+  const printButton = useRef<HTMLButtonElement>(null);
+
+  // Back to the print button once the dialog has closed (while it is open, everything behind it is inert).
+  useEffect(() => {
+    if (printing === 'closed') printButton.current?.focus();
+  }, [printing]);
   const readsWholeFile = roleHolds(session.role, 'participants.read');
 
   useEffect(() => {
@@ -137,10 +145,26 @@ export function CaseScreen({ session, participantId, onBack }: CaseScreenProps) 
         ) : (
           <span />
         )}
-        <button type="button" className="button button-secondary" onClick={onBack}>
-          {t('case.back')}
-        </button>
+        <div className="case-header-actions">
+          {view?.view === 'full' ? (
+            <button
+              ref={printButton}
+              type="button"
+              className="button button-secondary"
+              aria-haspopup="dialog"
+              onClick={() => setPrinting('open')}
+            >
+              {t('print.open')}
+            </button>
+          ) : null}
+          <button type="button" className="button button-secondary" onClick={onBack}>
+            {t('case.back')}
+          </button>
+        </div>
       </div>
+      {printing === 'open' && view?.view === 'full' ? (
+        <PrintDialog participantId={participantId} pseudonym={view.participant.pseudonym} onClose={() => setPrinting('closed')} />
+      ) : null}
       {readsWholeFile && view ? <SafetyBanner participantId={participantId} refreshKey={bannerKey} /> : null}
       <ErrorMessage failure={failure} />
       {view === null ? (

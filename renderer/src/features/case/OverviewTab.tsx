@@ -4,6 +4,7 @@ import type { SessionInfo } from '@shared/api';
 import type { Participant } from '@shared/participants';
 import { roleHolds } from '@shared/roles';
 import { StatusMessage } from '../../components/ErrorMessage';
+import { ExportSection } from '../handover/ExportSection';
 import { EditParticipantForm } from '../participants/EditParticipantForm';
 import { StatusControl } from '../participants/StatusControl';
 import { CohortSection } from './CohortSection';
@@ -82,6 +83,7 @@ export function OverviewTab({ session, participant, onChanged, onDeleted }: Over
       )}
       {editing ? null : <StatusControl participant={participant} canChange={canWrite} onChanged={onChanged} />}
       {editing ? null : <CohortSection participantId={participant.id} canChange={canWrite} />}
+      {editing ? null : <ExportSection session={session} participant={participant} />}
       {canDelete && !editing ? (
         <section className="card danger-zone" aria-labelledby={`${headingId}-delete`}>
           <h2 id={`${headingId}-delete`}>{t('case.delete.sectionTitle')}</h2>

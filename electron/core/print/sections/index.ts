@@ -1,0 +1,24 @@
+/**
+ * Every section of the case summary, in the order they print. A new section is a file in this folder, one line
+ * here and its name under `print.sections.<id>` in ../labels/*.json; the renderer learns of it from print.sections.
+ */
+import { basicSection } from './basic';
+import { consentsSection } from './consents';
+import { flagsSection } from './flags';
+import { notesSection } from './notes';
+import { psychosocialSection } from './psychosocial';
+import { psychosocialPrivateSection } from './psychosocial-private';
+import { referralSection } from './referral';
+import type { PrintSection } from './section';
+import { timelineSection } from './timeline';
+
+export const PRINT_SECTIONS: readonly PrintSection[] = [
+  basicSection,
+  referralSection,
+  consentsSection,
+  flagsSection,
+  notesSection,
+  psychosocialSection,
+  psychosocialPrivateSection,
+  timelineSection,
+];
