@@ -11,16 +11,18 @@ import { PASSPHRASE, type TestCore } from './core';
  * test can look at every table directly (what the app stores, not what its channels show). Close it after.
  */
 export async function openVaultDb(t: TestCore, passphrase = PASSPHRASE): Promise<Db> {
-  const files = vaultFiles(t.dataDir);
-  const slotFile = readSlotFile(files.slots);
+  const db = openEncrypted(vaultFiles(t.dataDir).db, await vaultMasterKey(t, passphrase));
+  migrate(db, MIGRATIONS);
+  return db;
+}
+
+/** A test vault's master key, unwrapped from a passphrase slot. */
+export async function vaultMasterKey(t: Pick<TestCore, 'dataDir'>, passphrase = PASSPHRASE): Promise<Buffer> {
+  const slotFile = readSlotFile(vaultFiles(t.dataDir).slots);
   const secret = passphraseSecret(passphrase);
   for (const slot of slotFile.slots.filter((s) => s.kind === 'passphrase')) {
     const key = await openSlot(slot, secret, slotFile.vaultId);
-    if (key) {
-      const db = openEncrypted(files.db, key);
-      migrate(db, MIGRATIONS);
-      return db;
-    }
+    if (key) return key;
   }
   throw new Error('no passphrase slot opens with this passphrase');
 }

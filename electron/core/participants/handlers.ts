@@ -9,7 +9,9 @@ import {
 } from '@shared/participants';
 import type { Db } from '../db/open';
 import type { HandlerGroup } from '../handler';
-import { countParticipantRows, deleteParticipantRows } from './deletion';
+import { recordClosing } from '../retention/repo';
+import { countParticipantRows } from './deletion';
+import { eraseParticipants } from './erasure';
 import { findPossibleDuplicates } from './duplicates';
 import { participantViewOf, projectPage, projectParticipant } from './projection';
 import { nextPseudonym } from './pseudonym';
@@ -189,6 +191,7 @@ export const participantHandlers = {
         { ...dataOf(before), status: input.status, discontinuedReason: reason },
         now.toISOString(),
       );
+      if (input.status === 'closed') recordClosing(db, input.id, now.toISOString());
       return { participant: stored(db, input.id) };
     },
     // The new status is a workflow code, not personal data; the timeline names it.
@@ -208,18 +211,22 @@ export const participantHandlers = {
     },
   },
 
+  // A core handler: the wipe of old page images (erasure.ts) must run after the deletion has committed.
   'participants.delete': {
-    kind: 'tx',
-    run: (input, { db }) => {
-      const participant = existing(db, input.id);
-      if (input.confirmPseudonym.toUpperCase() !== participant.pseudonym.toUpperCase())
-        throw new AppError('invalid_input', {
-          issues: [{ path: 'confirmPseudonym', i18nKey: 'validation.confirmation_mismatch' }],
-        });
-      deleteParticipantRows(db, input.id);
+    kind: 'core',
+    run: (input, { vault, now }) => {
+      const open = vault.current;
+      if (!open) throw new AppError('locked');
+      const { db, session } = open;
+      eraseParticipants(db, [input.id], { userId: session.userId, now }, () => {
+        const participant = existing(db, input.id);
+        if (input.confirmPseudonym.toUpperCase() !== participant.pseudonym.toUpperCase())
+          throw new AppError('invalid_input', {
+            issues: [{ path: 'confirmPseudonym', i18nKey: 'validation.confirmation_mismatch' }],
+          });
+      });
       return null;
     },
-    audit: (input) => ({ action: 'participants.delete', entity: 'participant', entityId: input.id }),
   },
 
   'participants.caseworkers': { kind: 'tx', run: (_input, { db }) => listCaseworkerOptions(db) },

@@ -8,6 +8,7 @@ import { psychosocial } from './0006-psychosocial';
 import { savedViews } from './0007-saved-views';
 import { auditIndex } from './0008-audit-index';
 import { cohorts } from './0009-cohorts';
+import { closedAt } from './0010-closed-at';
 
 /** Every migration, in version order. Add new ones at the end; never edit a released one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   savedViews,
   auditIndex,
   cohorts,
+  closedAt,
 ];

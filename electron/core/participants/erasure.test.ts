@@ -1,0 +1,170 @@
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LEILA, staffedVault, type StaffedVault } from '../../../tests/support/participants';
+import { hitFiles, plaintextHits } from '../../../tests/support/plaintext-scan';
+import { openVaultDb, vaultMasterKey } from '../../../tests/support/raw-db';
+import type { Db } from '../db/open';
+import { deleteParticipantRows } from './deletion';
+import { wipeErasedPages } from './erasure';
+
+const vaults: StaffedVault[] = [];
+const keys: Buffer[] = [];
+const connections: Db[] = [];
+afterEach(() => {
+  for (const db of connections.splice(0)) if (db.open) db.close();
+  for (const key of keys.splice(0)) key.fill(0);
+  for (const v of vaults.splice(0)) v.t.cleanup();
+});
+
+/** Planted in every part of the file to erase, and nowhere else. */
+const MARK = 'Zyxerasemark';
+/** Planted in the file that stays. */
+const KEPT = 'Qwkeptmark';
+
+/** A participant whose whole file carries `mark`: record, consents, flag, a note with an earlier version, a draft, a psychosocial entry. */
+async function plantedFile(v: StaffedVault, mark: string) {
+  await v.as('caseworker');
+  const { participant } = await v.t.ok('participants.create', {
+    ...LEILA,
+    firstName: `${mark}first`,
+    lastName: `${mark}last`,
+    safeContactNotes: `Mornings ${mark}contact`,
+    confirmDuplicate: true,
+  });
+  const participantId = participant.id;
+  const date = '2026-11-20';
+  await v.t.ok('participants.update', { id: participantId, preferredName: `${mark}pref` });
+  await v.t.ok('consents.record', { participantId, purpose: 'processing', givenOn: date, method: 'signed' });
+  await v.t.ok('consents.record', {
+    participantId,
+    purpose: 'partner_sharing',
+    partnerName: `Partner ${mark}partner`,
+    givenOn: date,
+    method: 'signed',
+  });
+  await v.t.ok('flags.set', { participantId, kind: 'other', note: `Never ${mark}flag` });
+  const { note } = await v.t.ok('notes.create', { participantId, date, type: 'phone_call', text: `Called ${mark}note` });
+  await v.t.ok('notes.update', { id: note.id, date, type: 'phone_call', text: `Called again ${mark}version` });
+  await v.t.ok('notes.saveDraft', { participantId, fields: { text: `Half typed ${mark}draft` } });
+  await v.as('psychologist');
+  await v.t.ok('psychosocial.create', {
+    participantId,
+    date,
+    durationMinutes: 60,
+    kind: 'individual',
+    riskLevel: 'low',
+    summary: `Shared ${mark}summary`,
+    privateNotes: `Private ${mark}private`,
+  });
+  return participant;
+}
+
+async function vaultWithPlantedFiles() {
+  const v = await staffedVault();
+  vaults.push(v);
+  const gone = await plantedFile(v, MARK);
+  const kept = await plantedFile(v, KEPT);
+  await v.as('coordinator');
+  // Written after the last unlock, so that these pages are still in the WAL, not yet in the main file.
+  await v.t.ok('participants.update', { id: gone.id, referralContactPerson: `${MARK}wal` });
+  const key = await vaultMasterKey(v.t);
+  keys.push(key);
+  /** Everything that would give the erased participant away: the marker (and its tail, in case a search index stored it prefix-compressed), the pseudonym. */
+  const needles = [MARK, MARK.slice(4), gone.pseudonym];
+  const scan = (words: readonly string[] = needles) => plaintextHits(v.t.dataDir, key, words);
+  return { v, gone, kept, scan };
+}
+
+async function secondConnection(v: StaffedVault): Promise<Db> {
+  const db = await openVaultDb(v.t);
+  connections.push(db);
+  return db;
+}
+
+describe('erasing a participant’s file from the disk', () => {
+  it('leaves none of it in any file of the data folder, read as decrypted pages of the database and its WAL', async () => {
+    const { v, gone, kept, scan } = await vaultWithPlantedFiles();
+    const before = scan();
+    // The scan sees the file where it is: in plaintext only after decryption, never in the raw bytes.
+    expect(hitFiles(before)).toEqual(['polku.db', 'polku.db-wal']);
+    expect(before.filter((hit) => hit.where === 'raw')).toEqual([]);
+
+    await v.t.ok('participants.delete', { id: gone.id, confirmPseudonym: gone.pseudonym });
+
+    expect(scan()).toEqual([]);
+    // The same scan still finds the file that stays, so it was able to find anything at all.
+    expect(hitFiles(scan([KEPT, kept.pseudonym]))).toContain('polku.db');
+    const wal = join(v.t.dataDir, 'polku.db-wal');
+    expect(existsSync(wal) ? statSync(wal).size : 0).toBe(0);
+  });
+
+  it('keeps a tombstone in the audit log: the random id and row counts, nothing from the file', async () => {
+    const { v, gone } = await vaultWithPlantedFiles();
+    const { counts } = await v.t.ok('participants.deletionPreview', { id: gone.id });
+    await v.t.ok('participants.delete', { id: gone.id, confirmPseudonym: gone.pseudonym });
+    const { entries } = await v.t.ok('audit.list', { action: 'participants.delete' });
+    expect(entries).toHaveLength(1);
+    const expected = Object.entries(counts)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([table, n]) => `${table}:${n}`)
+      .join(',');
+    expect(entries[0]).toMatchObject({ entity: 'participant', entityId: gone.id, outcome: 'ok', detail: expected });
+    expect(expected).toMatch(/^[a-z_]+:\d+(,[a-z_]+:\d+)+$/);
+    expect(expected).toContain('notes:1');
+    const { entries: all } = await v.t.ok('audit.list', { entityId: gone.id, limit: 500 });
+    expect(all.length).toBeGreaterThan(5);
+    const personal = [MARK.toLowerCase(), gone.pseudonym.toLowerCase(), LEILA.phone, LEILA.email, 'haddad'];
+    for (const entry of all) {
+      const text = JSON.stringify([entry.action, entry.entity, entry.detail]).toLowerCase();
+      for (const word of personal) expect(text, `${entry.action} ${entry.detail ?? ''}`).not.toContain(word.toLowerCase());
+    }
+    const db = await secondConnection(v);
+    for (const table of ['notes_fts', 'psychosocial_summary_fts', 'psychosocial_private_fts'])
+      expect(() => db.prepare(`INSERT INTO ${table} (${table}) VALUES ('integrity-check')`).run()).not.toThrow();
+  });
+
+  it('without the wipe the old page images still hold the file (the scan is able to fail)', async () => {
+    const { v, gone, scan } = await vaultWithPlantedFiles();
+    const db = await secondConnection(v);
+    db.transaction(() => deleteParticipantRows(db, gone.id))();
+    expect(db.prepare('SELECT count(*) AS n FROM participants WHERE id = ?').get(gone.id)).toEqual({ n: 0 });
+    expect(scan().length).toBeGreaterThan(0);
+    expect(wipeErasedPages(db)).toBe(true);
+    expect(scan()).toEqual([]);
+  });
+
+  it('empties the WAL: a checkpoint that keeps it leaves the file in its older frames', async () => {
+    const { v, gone, scan } = await vaultWithPlantedFiles();
+    const db = await secondConnection(v);
+    db.transaction(() => deleteParticipantRows(db, gone.id))();
+    db.pragma('wal_checkpoint(PASSIVE)');
+    expect(hitFiles(scan())).toEqual(['polku.db-wal']);
+    expect(wipeErasedPages(db)).toBe(true);
+    expect(scan()).toEqual([]);
+  });
+
+  it('needs secure_delete: without it a checkpoint leaves the deleted words in free space of the main file', async () => {
+    const { v, gone, scan } = await vaultWithPlantedFiles();
+    const db = await secondConnection(v);
+    db.pragma('secure_delete = OFF');
+    db.transaction(() => deleteParticipantRows(db, gone.id))();
+    expect(wipeErasedPages(db)).toBe(true);
+    expect(hitFiles(scan())).toEqual(['polku.db']);
+  });
+
+  it('reports a wipe that a reading connection holds up, and the next wipe completes it', async () => {
+    const { v, gone, scan } = await vaultWithPlantedFiles();
+    const reader = await secondConnection(v);
+    reader.prepare('BEGIN').run();
+    reader.prepare('SELECT count(*) FROM participants').get();
+    const started = Date.now();
+    await v.t.ok('participants.delete', { id: gone.id, confirmPseudonym: gone.pseudonym });
+    // The erasure is committed at once; only the wipe waits, and not for long.
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(scan().length).toBeGreaterThan(0);
+    reader.prepare('COMMIT').run();
+    expect(wipeErasedPages(reader)).toBe(true);
+    expect(scan()).toEqual([]);
+  });
+});

@@ -1,0 +1,120 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Failure } from '@shared/errors';
+import type { DueList } from '@shared/retention';
+import { invoke } from '../../api/client';
+import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
+import { Screen } from '../../components/Screen';
+import { formatDay } from '../case/dates';
+import { DueTable } from './DueTable';
+import { EraseDueDialog } from './EraseDueDialog';
+import './retention.css';
+
+/**
+ * The coordinator's list of closed files past their retention period: choose files, then erase them after a
+ * two-step confirmation. What was erased is announced in a status line; the list is then read again.
+ */
+export function RetentionScreen({ onBack }: { onBack: () => void }) {
+  const { t, i18n } = useTranslation();
+  const [list, setList] = useState<DueList | null>(null);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const [confirming, setConfirming] = useState(false);
+  const [nothingChosen, setNothingChosen] = useState(false);
+  const [erased, setErased] = useState<number | null>(null);
+  const eraseButton = useRef<HTMLButtonElement>(null);
+
+  const [loads, setLoads] = useState(0);
+
+  useEffect(() => {
+    let current = true;
+    void invoke('retention.due', {}).then((result) => {
+      if (!current) return;
+      if (!result.ok) return setFailure(result);
+      setFailure(null);
+      setList(result.value);
+      const due = new Set(result.value.files.map((file) => file.participantId));
+      setChosen((before) => new Set([...before].filter((id) => due.has(id))));
+    });
+    return () => {
+      current = false;
+    };
+  }, [loads]);
+
+  const choose = (ids: readonly string[], on: boolean) => {
+    setNothingChosen(false);
+    setErased(null);
+    setChosen((before) => {
+      const next = new Set(before);
+      for (const id of ids) {
+        if (on) next.add(id);
+        else next.delete(id);
+      }
+      return next;
+    });
+  };
+
+  const files = list?.files ?? [];
+  const format = (day: string) => formatDay(day, i18n.language);
+  return (
+    <Screen name="retention" title={t('retention.due.title')}>
+      {list === null ? (
+        failure ? null : (
+          <p role="status" className="loading">
+            {t('retention.due.loading')}
+          </p>
+        )
+      ) : list.years === 0 ? (
+        <p>{t('retention.due.off')}</p>
+      ) : (
+        <p className="lead">{t('retention.due.intro', { count: list.years })}</p>
+      )}
+      <ErrorMessage failure={failure} />
+      <StatusMessage tone="success">{erased !== null ? t('retention.due.done', { count: erased }) : null}</StatusMessage>
+      {list && list.years > 0 && files.length === 0 ? <p>{t('retention.due.empty')}</p> : null}
+      {files.length > 0 ? (
+        <>
+          <DueTable files={files} chosen={chosen} format={format} onChoose={choose} />
+          <p className="retention-chosen" aria-live="polite">
+            {t('retention.due.chosen', { count: chosen.size })}
+          </p>
+          {nothingChosen ? (
+            <p role="alert" className="notice notice-error">
+              {t('retention.due.nothingChosen')}
+            </p>
+          ) : null}
+        </>
+      ) : null}
+      <div className="actions">
+        {files.length > 0 ? (
+          <button
+            ref={eraseButton}
+            type="button"
+            className="button button-danger"
+            onClick={() => (chosen.size === 0 ? setNothingChosen(true) : setConfirming(true))}
+          >
+            {t('retention.due.erase')}
+          </button>
+        ) : null}
+        <button type="button" className="button button-secondary" onClick={onBack}>
+          {t('retention.due.back')}
+        </button>
+      </div>
+      {confirming ? (
+        <EraseDueDialog
+          participantIds={[...chosen]}
+          onErased={(count) => {
+            setConfirming(false);
+            setChosen(new Set());
+            setErased(count);
+            setLoads((n) => n + 1);
+          }}
+          onClose={() => {
+            setConfirming(false);
+            eraseButton.current?.focus();
+          }}
+        />
+      ) : null}
+    </Screen>
+  );
+}
