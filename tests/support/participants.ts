@@ -1,5 +1,5 @@
 import type { InputOf } from '@shared/api';
-import { addColleague, PASSPHRASE, switchUser, testCore, type TestCore } from './core';
+import { addColleague, PASSPHRASE, switchUser, testCore, type TestCore, type TestCoreOptions } from './core';
 
 /** A vault with one member of staff in each role; the caseworker is unlocked. For tests only. */
 export interface StaffedVault {
@@ -18,8 +18,8 @@ const NAMES = {
   teacher: 'Olli Opettaja',
 } as const;
 
-export async function staffedVault(): Promise<StaffedVault> {
-  const t = testCore();
+export async function staffedVault(options: TestCoreOptions = {}): Promise<StaffedVault> {
+  const t = testCore(undefined, undefined, options);
   await t.ok('vault.setup', { displayName: NAMES.coordinator, passphrase: PASSPHRASE, locale: 'fi' });
   const coordinatorId = (await t.ok('vault.status', {})).session!.userId;
   const ids: Record<string, string> = {};

@@ -9,6 +9,7 @@ import { hasLimitedRegistry, LIMITED_COLUMNS, REGISTRY_COLUMNS, type RegistryVie
 import { invoke } from '../../api/client';
 import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
 import { Screen } from '../../components/Screen';
+import { ImportDialog } from '../handover/ImportDialog';
 import { ColumnChooser } from './ColumnChooser';
 import { NewCohortForm } from './NewCohortForm';
 import { RegistryFilters } from './RegistryFilters';
@@ -73,6 +74,7 @@ export function RegistryScreen({ session, onOpen, onCreate }: RegistryScreenProp
     <Screen name="participants" title={t('registry.title')} className="registry-screen">
       {setup ? (
         <Registry
+          session={session}
           setup={setup}
           limited={limited}
           canCreate={roleHolds(session.role, 'participants.write')}
@@ -91,6 +93,7 @@ export function RegistryScreen({ session, onOpen, onCreate }: RegistryScreenProp
 }
 
 interface RegistryProps {
+  session: SessionInfo;
   setup: Setup;
   limited: boolean;
   canCreate: boolean;
@@ -98,13 +101,15 @@ interface RegistryProps {
   onCreate: () => void;
 }
 
-function Registry({ setup, limited, canCreate, onOpen, onCreate }: RegistryProps) {
+function Registry({ session, setup, limited, canCreate, onOpen, onCreate }: RegistryProps) {
   const { t, i18n } = useTranslation();
   const [state, setState] = useState(setup.state);
   const [views, setViews] = useState(setup.views);
   const [search, setSearch] = useState('');
   const [cohorts, setCohorts] = useState(setup.cohorts);
   const [addingCohort, setAddingCohort] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const importButton = useRef<HTMLButtonElement>(null);
   const [cohortNotice, setCohortNotice] = useState<string | null>(null);
   const newCohortButton = useRef<HTMLButtonElement>(null);
   const searched = useDebounced(search.trim(), SEARCH_DELAY_MS);
@@ -172,12 +177,31 @@ function Registry({ setup, limited, canCreate, onOpen, onCreate }: RegistryProps
                 {t('registry.cohorts.newButton')}
               </button>
             )}
+            <button
+              ref={importButton}
+              type="button"
+              className="button button-secondary"
+              aria-haspopup="dialog"
+              onClick={() => setImporting(true)}
+            >
+              {t('handover.import.open')}
+            </button>
             <button type="button" className="button button-primary" onClick={onCreate}>
               {t('registry.newParticipant')}
             </button>
           </div>
         ) : null}
       </div>
+      {importing ? (
+        <ImportDialog
+          session={session}
+          onImported={onOpen}
+          onClose={() => {
+            setImporting(false);
+            requestAnimationFrame(() => importButton.current?.focus());
+          }}
+        />
+      ) : null}
       {addingCohort ? <NewCohortForm onCreated={closeCohortForm} onCancel={() => closeCohortForm(null)} /> : null}
       {canCreate ? <StatusMessage tone="success">{cohortNotice}</StatusMessage> : null}
       {limited ? <p className="registry-limited">{t('registry.limitedNote')}</p> : null}

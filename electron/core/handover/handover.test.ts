@@ -1,0 +1,249 @@
+import { readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Db } from '../db/open';
+import { openVaultDb, tablesHolding } from '../../../tests/support/raw-db';
+import { collectCase, type TableRows } from './content';
+import { derivePackageKey, openPackage } from './package-key';
+import {
+  DRAFT_MARKER,
+  fillCase,
+  FILE_PASSPHRASE,
+  NOTE_MARKER,
+  office,
+  PRIVATE_MARKER,
+  SUMMARY_MARKER,
+  transferFolder,
+  type Office,
+} from './testing/offices';
+
+const offices: Office[] = [];
+const folders: string[] = [];
+afterEach(() => {
+  for (const v of offices.splice(0)) v.t.cleanup();
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+async function twoOffices(): Promise<{ a: Office; b: Office; file: string }> {
+  const a = await office();
+  const b = await office();
+  offices.push(a, b);
+  const folder = transferFolder();
+  folders.push(folder);
+  return { a, b, file: join(folder, 'leila.polkucase') };
+}
+
+/** Exports the participant from `a` as whoever is unlocked there and imports it into `b` as b's caseworker. */
+async function handOver(a: Office, b: Office, participantId: string, file: string) {
+  a.answers.save = file;
+  const exported = await a.t.ok('handover.export', { participantId, passphrase: FILE_PASSPHRASE });
+  b.answers.open = file;
+  await b.as('caseworker');
+  const inspected = await b.t.ok('handover.inspect', { passphrase: FILE_PASSPHRASE });
+  if (inspected.status !== 'ready') throw new Error('not inspected');
+  const imported = await b.t.ok('handover.import', { token: inspected.token });
+  return { exported, inspected, imported };
+}
+
+/** Opens a handover file with its passphrase, as any SQLCipher tool would. */
+async function openFile(file: string): Promise<Db> {
+  const key = await derivePackageKey(FILE_PASSPHRASE, readFileSync(file).subarray(0, 16));
+  return openPackage(file, key, {});
+}
+
+/** Identity columns, which the import renews, and the columns derived from them. */
+const RENEWED = new Set(['id', 'seq', 'participant_id', 'note_id', 'entry_id', 'search_key']);
+
+/** A case's rows without their ids, table by table, each table's rows sorted: what must survive a handover. */
+function contentOf(db: Db, participantId: string): Record<string, string[]> {
+  const content = collectCase(db, participantId, () => true);
+  const out: Record<string, string[]> = {};
+  const plain = (rows: TableRows) =>
+    rows.rows
+      .map((row) =>
+        JSON.stringify(
+          rows.columns.flatMap((column, i) => (RENEWED.has(column) ? [] : [[column, row[i]]])),
+          (_key, value: unknown) => (typeof value === 'bigint' ? Number(value) : value),
+        ),
+      )
+      .sort();
+  for (const rows of [...content.tables, ...content.references]) if (rows.rows.length > 0) out[rows.table] = plain(rows);
+  return out;
+}
+
+async function caseIn(v: Office, participantId: string): Promise<Record<string, string[]>> {
+  const db = await openVaultDb(v.t);
+  try {
+    return contentOf(db, participantId);
+  } finally {
+    db.close();
+  }
+}
+
+describe('case handover between two vaults', () => {
+  it('carries a caseworker’s export into another vault: every row with its content, but no private notes or drafts', async () => {
+    const { a, b, file } = await twoOffices();
+    const id = await fillCase(a);
+    const { exported, inspected, imported } = await handOver(a, b, id, file);
+
+    expect(exported).toMatchObject({ status: 'saved', fileName: 'leila.polkucase' });
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(inspected).toMatchObject({
+      status: 'ready',
+      conflict: null,
+      summary: { pseudonym: 'P-2026-001', exporterRole: 'caseworker' },
+    });
+    expect(imported.pseudonym).toBe('P-2026-001');
+    expect(imported.participantId).not.toBe(id);
+    if (inspected.status !== 'ready') throw new Error('not inspected');
+    expect(inspected.summary.counts).toEqual({
+      participants: 1,
+      consents: 1,
+      safety_flags: 1,
+      notes: 2,
+      note_versions: 1,
+      psychosocial_entries: 1,
+      psychosocial_versions: 1,
+      enrolments: 1,
+      cohorts: 1,
+    });
+    expect(inspected.summary.newStaff).toBe(2);
+
+    const before = await caseIn(a, id);
+    const after = await caseIn(b, imported.participantId);
+    const { psychosocial_private: privateRows, psychosocial_private_versions: privateVersions, ...shared } = before;
+    expect(privateRows).toHaveLength(1);
+    expect(privateVersions).toHaveLength(1);
+    expect(after).toEqual(shared);
+    // Neither the file nor B holds the private notes or the draft, in any table or search index.
+    const packageDb = await openFile(file);
+    for (const db of [packageDb, await openVaultDb(b.t)]) {
+      for (const marker of [PRIVATE_MARKER, DRAFT_MARKER]) expect(tablesHolding(db, marker)).toEqual({});
+      db.close();
+    }
+    expect(Object.keys(after).sort()).toEqual([
+      'cohorts',
+      'consents',
+      'enrolments',
+      'note_versions',
+      'notes',
+      'participants',
+      'psychosocial_entries',
+      'psychosocial_versions',
+      'safety_flags',
+    ]);
+
+    // What B's staff see through the channels, and what B's search finds.
+    const { participant } = (await b.t.ok('participants.get', { id: imported.participantId })) as {
+      participant: { lastName: string; responsibleCaseworkerName: string };
+    };
+    expect(participant.lastName).toBe('Haddad-Marker');
+    expect(participant.responsibleCaseworkerName).toBe('Kalle Ohjaaja (toinen toimisto)');
+    const notes = await b.t.ok('notes.list', { participantId: imported.participantId });
+    expect(notes.notes.map((n) => n.createdByName)).toEqual([
+      'Kalle Ohjaaja (toinen toimisto)',
+      'Kalle Ohjaaja (toinen toimisto)',
+    ]);
+    const hits = await b.t.ok('search.notes', { query: 'ansioluettelo' });
+    expect(hits.hits.map((h) => [h.participantId, h.field])).toEqual([[imported.participantId, 'text']]);
+    expect((await b.t.ok('search.notes', { query: NOTE_MARKER })).hits).toHaveLength(1);
+    expect((await b.t.ok('search.notes', { query: DRAFT_MARKER })).hits).toHaveLength(0);
+    await b.as('psychologist');
+    expect((await b.t.ok('search.notes', { query: SUMMARY_MARKER })).hits.map((h) => h.field)).toEqual(['summary']);
+    expect((await b.t.ok('search.notes', { query: PRIVATE_MARKER })).hits).toHaveLength(0);
+  });
+
+  it('carries a psychologist’s export with the private notes, which B’s psychologists read and find', async () => {
+    const { a, b, file } = await twoOffices();
+    const id = await fillCase(a);
+    await a.as('psychologist');
+    const { imported } = await handOver(a, b, id, file);
+
+    expect(await caseIn(b, imported.participantId)).toEqual(await caseIn(a, id).then(({ note_drafts: _d, ...rest }) => rest));
+    await b.as('psychologist');
+    const list = await b.t.ok('psychosocial.list', { participantId: imported.participantId });
+    if (list.view !== 'full') throw new Error('the psychologist sees the full log');
+    expect(list.entries[0]?.privateNotes).toContain(PRIVATE_MARKER);
+    expect(list.entries[0]?.createdByName).toBe('Sara Psykologi (toinen toimisto)');
+    const found = await b.t.ok('search.notes', { query: PRIVATE_MARKER });
+    expect(found.hits.map((h) => [h.participantId, h.field])).toEqual([[imported.participantId, 'private']]);
+    await b.as('caseworker');
+    const asCaseworker = await b.t.ok('psychosocial.list', { participantId: imported.participantId });
+    expect(JSON.stringify(asCaseworker)).not.toContain(PRIVATE_MARKER);
+  });
+
+  it('records the handover on both sides, with counts and the source vault but no content', async () => {
+    const { a, b, file } = await twoOffices();
+    const id = await fillCase(a);
+    const { imported } = await handOver(a, b, id, file);
+
+    // The same file answers the participant's own request for their data; its purpose is recorded.
+    a.answers.save = join(file, '..', 'for-leila.polkucase');
+    await a.t.ok('handover.export', { participantId: id, passphrase: FILE_PASSPHRASE, purpose: 'access' });
+    expect(a.answers.saveRequests.map((r) => r.purpose)).toEqual(['handover', 'access']);
+    expect(a.answers.saveRequests[0]?.defaultName).toBe('polku-2026-11-28.polkucase');
+
+    await a.as('coordinator');
+    const sent = await a.t.ok('audit.list', { action: 'handover.export' });
+    expect(sent.entries.map((e) => e.detail?.split(' ')[0])).toEqual(['for:access', 'for:handover']);
+    expect(sent.entries[1]).toMatchObject({ entity: 'participant', entityId: id, userName: 'Kalle Ohjaaja', outcome: 'ok' });
+    expect(sent.entries[1]?.detail).toContain('notes:2');
+    expect(sent.entries[1]?.detail).not.toContain('psychosocial_private');
+
+    await b.as('coordinator');
+    const received = await b.t.ok('audit.list', { action: 'handover.import' });
+    expect(received.entries).toHaveLength(1);
+    const sourceVault = (await openVaultDb(a.t).then((db) => {
+      const row = db.prepare(`SELECT value FROM settings WHERE key = 'vault.id'`).get() as { value: string };
+      db.close();
+      return JSON.parse(row.value) as string;
+    })) as string;
+    expect(received.entries[0]).toMatchObject({
+      entity: 'participant',
+      entityId: imported.participantId,
+      userName: 'Kalle Ohjaaja',
+    });
+    expect(received.entries[0]?.detail).toContain(`from:${sourceVault} conflict:none new_staff:2`);
+    for (const entry of [...sent.entries, ...received.entries]) {
+      for (const marker of [NOTE_MARKER, 'Haddad', 'Leila', 'Kevät']) expect(entry.detail).not.toContain(marker);
+    }
+    expect((await b.t.ok('audit.verify', {})).firstBadRow).toBeNull();
+  });
+
+  it('adds the other office’s staff as inactive accounts nobody can unlock as, once however many files come', async () => {
+    const { a, b, file } = await twoOffices();
+    const id = await fillCase(a);
+    await handOver(a, b, id, file);
+    await a.as('caseworker');
+    const second = await a.t.ok('participants.create', { firstName: 'Toinen', confirmDuplicate: true });
+    await handOver(a, b, second.participant.id, join(file, '..', 'second.polkucase'));
+
+    await b.as('coordinator');
+    const users = await b.t.ok('users.list', {});
+    const foreign = users.filter((u) => u.displayName.endsWith('(toinen toimisto)'));
+    expect(foreign.map((u) => [u.displayName, u.role, u.active])).toEqual([
+      ['Kalle Ohjaaja (toinen toimisto)', 'caseworker', false],
+      ['Sara Psykologi (toinen toimisto)', 'psychologist', false],
+    ]);
+    b.t.core.lock('manual');
+    expect(
+      await b.t.call('vault.unlock', { name: 'Kalle Ohjaaja (toinen toimisto)', passphrase: FILE_PASSPHRASE }),
+    ).toMatchObject({
+      ok: false,
+    });
+    await b.as('coordinator');
+    const imports = await b.t.ok('audit.list', { action: 'handover.import' });
+    expect(imports.entries.map((e) => /new_staff:(\d+)/.exec(e.detail ?? '')?.[1])).toEqual(['0', '2']);
+  });
+
+  it('answers Cancel in either file chooser with nothing written anywhere', async () => {
+    const { a, b } = await twoOffices();
+    const id = await fillCase(a);
+    a.answers.save = null;
+    expect(await a.t.ok('handover.export', { participantId: id, passphrase: FILE_PASSPHRASE })).toEqual({ status: 'cancelled' });
+    b.answers.open = null;
+    expect(await b.t.ok('handover.inspect', { passphrase: FILE_PASSPHRASE })).toEqual({ status: 'cancelled' });
+    await a.as('coordinator');
+    expect((await a.t.ok('audit.list', { action: 'handover.export' })).entries).toHaveLength(0);
+  });
+});
