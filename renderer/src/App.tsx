@@ -14,8 +14,10 @@ import { RecoveryCodeScreen, type RecoveryReason } from './features/vault/Recove
 import { RecoveryConfirmScreen } from './features/vault/RecoveryConfirmScreen';
 import { RecoveryUnlockScreen } from './features/vault/RecoveryUnlockScreen';
 import { SetupScreen } from './features/vault/SetupScreen';
+import { FreshRestoreScreen } from './features/backup/FreshRestoreScreen';
 import { UnlockScreen } from './features/vault/UnlockScreen';
 import { HomeScreen } from './features/home/HomeScreen';
+import { RetentionScreen } from './features/retention/RetentionScreen';
 import { SettingsScreen, type SettingsNotice } from './features/settings/SettingsScreen';
 import { StaffScreen } from './features/staff/StaffScreen';
 import { AuditScreen } from './features/audit/AuditScreen';
@@ -31,6 +33,7 @@ import { flushDrafts } from './features/notes/drafts';
 type Screen =
   | { name: 'loading' }
   | { name: 'setup' }
+  | { name: 'restore-fresh' }
   | { name: 'unlock'; retryAfterMs: number }
   | { name: 'recovery-unlock' }
   | { name: 'broken'; problem: string | null }
@@ -44,6 +47,7 @@ type Screen =
   | { name: 'search' }
   | { name: 'audit' }
   | { name: 'staff' }
+  | { name: 'retention' }
   | { name: 'settings'; notice: SettingsNotice | null };
 
 /** The menu page a screen belongs to; null for screens that must be finished first (no menu then). */
@@ -60,6 +64,8 @@ function pageOf(screen: Screen): Page | null {
       return screen.from;
     case 'participant-new':
       return 'participants';
+    case 'retention':
+      return 'home';
     default:
       return null;
   }
@@ -178,6 +184,16 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
               showRecoveryCode(code, 'setup');
             }}
             onVaultExists={reboot}
+            onRestore={() => setScreen({ name: 'restore-fresh' })}
+          />
+        ) : screen.name === 'restore-fresh' ? (
+          <FreshRestoreScreen
+            onDone={(code, next) => {
+              setSession(next);
+              onUnlocked();
+              showRecoveryCode(code, 'setup');
+            }}
+            onBack={() => setScreen({ name: 'setup' })}
           />
         ) : screen.name === 'recovery-unlock' ? (
           <RecoveryUnlockScreen
@@ -253,10 +269,16 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
         <SearchScreen session={session} onOpen={(id) => openParticipant(id, 'search')} />
       ) : screen.name === 'audit' && pagesFor(session.role).includes('audit') ? (
         <AuditScreen session={session} />
+      ) : screen.name === 'retention' && roleHolds(session.role, 'participants.delete') ? (
+        <RetentionScreen onBack={() => setScreen({ name: 'home' })} />
       ) : screen.name === 'settings' ? (
         <SettingsScreen session={session} notice={screen.notice} onSession={setSession} onRecoveryCode={showRecoveryCode} />
       ) : (
-        <HomeScreen session={session} onOpenSettings={() => setScreen({ name: 'settings', notice: null })} />
+        <HomeScreen
+          session={session}
+          onOpenSettings={() => setScreen({ name: 'settings', notice: null })}
+          onOpenRetention={() => setScreen({ name: 'retention' })}
+        />
       )}
     </AppShell>
   );

@@ -3,6 +3,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 /** The `data-screen` names end-to-end tests wait for, one per screen. */
 export type ScreenName =
   | 'setup'
+  | 'restore-fresh'
   | 'recovery-code'
   | 'recovery-confirm'
   | 'unlock'
@@ -16,6 +17,7 @@ export type ScreenName =
   | 'audit'
   | 'settings'
   | 'staff'
+  | 'retention'
   | 'broken';
 
 interface ScreenProps {

@@ -17,3 +17,25 @@ export function formatWait(ms: number): string {
 export function formatDate(date: Date): string {
   return new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(date);
 }
+
+/** A date with its time of day, for events such as the last backup. */
+export function formatDateTime(date: Date): string {
+  return new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeStyle: 'short' }).format(date);
+}
+
+/** A file size in the largest unit that keeps it above 1 ("3.4 MB"). */
+export function formatBytes(bytes: number): string {
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return new Intl.NumberFormat(i18n.language, {
+    style: 'unit',
+    unit: units[unit],
+    unitDisplay: 'short',
+    maximumFractionDigits: unit === 0 ? 0 : 1,
+  }).format(value);
+}

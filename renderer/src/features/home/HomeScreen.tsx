@@ -6,14 +6,19 @@ import { invoke } from '../../api/client';
 import { Screen } from '../../components/Screen';
 import { Section } from '../../components/Section';
 import { lockShortcutLabel } from '../../shell/useSessionGuards';
+import { BackupReminder } from '../backup/BackupStatusLine';
+import { PendingRestoreNotice } from '../backup/PendingRestoreNotice';
+import { useBackupStatus } from '../backup/useBackupStatus';
+import { DueNotice } from '../retention/DueNotice';
 
 interface HomeScreenProps {
   session: SessionInfo;
   onOpenSettings: () => void;
+  onOpenRetention: () => void;
 }
 
 /** The start page: a welcome, how Polku protects itself, and the coordinator's first steps. */
-export function HomeScreen({ session, onOpenSettings }: HomeScreenProps) {
+export function HomeScreen({ session, onOpenSettings, onOpenRetention }: HomeScreenProps) {
   const { t } = useTranslation();
   const [settings, setSettings] = useState<Settings | null>(null);
   const coordinator = roleHolds(session.role, 'vault.admin');
@@ -35,6 +40,8 @@ export function HomeScreen({ session, onOpenSettings }: HomeScreenProps) {
         {settings ? <li>{t('home.autoLock', { count: settings.autoLockMinutes })}</li> : null}
         <li>{t('home.lockTip', { shortcut: lockShortcutLabel() })}</li>
       </ul>
+      {coordinator ? <CoordinatorBackupNotices /> : null}
+      {roleHolds(session.role, 'participants.delete') ? <DueNotice onOpen={onOpenRetention} /> : null}
       {coordinator ? (
         <Section title={t('home.firstSteps')}>
           <ol className="steps">
@@ -51,5 +58,17 @@ export function HomeScreen({ session, onOpenSettings }: HomeScreenProps) {
         </Section>
       ) : null}
     </Screen>
+  );
+}
+
+/** A restore waiting to be kept, and the backup reminder, where the coordinator sees them first. */
+function CoordinatorBackupNotices() {
+  const { status, setStatus } = useBackupStatus();
+  if (!status) return null;
+  return (
+    <>
+      <PendingRestoreNotice status={status} onStatus={setStatus} />
+      <BackupReminder status={status} />
+    </>
   );
 }

@@ -6,11 +6,13 @@ import { StatusMessage } from '../../components/ErrorMessage';
 import { Screen } from '../../components/Screen';
 import { Section } from '../../components/Section';
 import type { RecoveryReason } from '../vault/RecoveryCodeScreen';
+import { BackupSection } from '../backup/BackupSection';
 import { AutoLockSection } from './AutoLockSection';
 import { ChangePassphraseSection } from './ChangePassphraseSection';
 import { RecoveryCodeSection } from './RecoveryCodeSection';
 import { RotateKeySection } from './RotateKeySection';
 import { VerifySection } from './VerifySection';
+import { RetentionSection } from '../retention/RetentionSection';
 
 /** What the settings page says when it is reached after confirming a new recovery code. */
 export type SettingsNotice = 'renewed' | 'rotated';
@@ -34,12 +36,14 @@ export function SettingsScreen({ session, notice, onSession, onRecoveryCode }: S
         <LanguageChooser labelHidden />
       </Section>
       <AutoLockSection canEdit={roleHolds(session.role, 'settings.write')} />
+      <RetentionSection canEdit={roleHolds(session.role, 'settings.write')} />
       <ChangePassphraseSection session={session} onSession={onSession} />
       {admin ? (
         <>
           <RecoveryCodeSection session={session} onRecoveryCode={(code) => onRecoveryCode(code, 'renewed')} />
           <RotateKeySection onRecoveryCode={(code) => onRecoveryCode(code, 'rotated')} />
           <VerifySection />
+          <BackupSection />
         </>
       ) : null}
     </Screen>

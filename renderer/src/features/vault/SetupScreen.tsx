@@ -16,10 +16,12 @@ import { usePassphraseChoice } from './usePassphraseChoice';
 interface SetupScreenProps {
   onDone: (recoveryCode: string, session: SessionInfo) => void;
   onVaultExists: () => void;
+  /** Restore from a backup instead (a new laptop taking over an existing Polku). */
+  onRestore: () => void;
 }
 
 /** First run: the coordinator's name and passphrase create the encrypted vault. */
-export function SetupScreen({ onDone, onVaultExists }: SetupScreenProps) {
+export function SetupScreen({ onDone, onVaultExists, onRestore }: SetupScreenProps) {
   const { t } = useTranslation();
   const form = useRef<HTMLFormElement>(null);
   const [displayName, setDisplayName] = useState('');
@@ -79,6 +81,11 @@ export function SetupScreen({ onDone, onVaultExists }: SetupScreenProps) {
           </button>
         </div>
       </form>
+      <div className="actions">
+        <button type="button" className="button button-link" onClick={onRestore}>
+          {t('backup.fresh.link')}
+        </button>
+      </div>
     </Screen>
   );
 }

@@ -1,0 +1,173 @@
+/**
+ * Whole-vault backups end to end, on the real screens over the real encrypted files: the coordinator makes a
+ * backup from Settings; the laptop is "replaced" (a new, empty data folder); Polku there is restored from the
+ * backup at first run, one of the backup's coordinators takes it over with a new passphrase, and every query
+ * answers exactly as before. A restore over a vault that has changed since can be undone, and then kept.
+ */
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { goTo } from './case-flows';
+import { expect, screen, test, type E2EApp } from './fixtures';
+import {
+  confirmRecoveryCode,
+  expectCleanRun,
+  invokeMain,
+  readRecoveryCode,
+  setUpLockedVault,
+  submitNameAndPassphrase,
+  ui,
+} from './flows';
+import { launchApp } from './harness';
+import { addColleague, COORDINATOR, fillTheFile, PSYCHOLOGIST } from './print-flows';
+
+test.use({ appOptions: { locale: 'en', kdfCost: 'test' } });
+
+/** Where screenshots go, to be looked at after the run. */
+const SHOTS = '/tmp/backup-shots';
+const BACKUP_PASSPHRASE = 'harmaa lokki ja kolme saarta';
+
+type Caller = (channel: string, input?: object) => Promise<unknown>;
+
+/** What the coordinator's queries answer about the whole case file: compared before the backup and after the restore. */
+async function snapshot(call: Caller): Promise<unknown[]> {
+  const value = async (channel: string, input: object = {}) => {
+    const result = (await call(channel, input)) as { ok: boolean; value?: unknown; code?: string };
+    if (!result.ok) throw new Error(`${channel} refused: ${result.code}`);
+    return result.value;
+  };
+  const list = (await value('participants.list', {})) as { rows: { id: string }[] };
+  const out: unknown[] = [list];
+  for (const { id } of list.rows) {
+    out.push(await value('participants.get', { id }));
+    for (const channel of ['consents.list', 'flags.list', 'notes.list', 'psychosocial.list', 'cohorts.enrolments'])
+      out.push(await value(channel, { participantId: id }));
+  }
+  out.push(await value('users.list', {}));
+  return out;
+}
+
+async function makeBackup(app: E2EApp, page: Page, path: string): Promise<void> {
+  const s = ui(page, 'en');
+  await goTo(page, 'en', 'settings', 'settings');
+  await s.field('backup.create.passphrase').fill(BACKUP_PASSPHRASE);
+  await s.field('backup.create.again').fill(BACKUP_PASSPHRASE);
+  app.shell!.answerSave(path);
+  await s.button('backup.create.submit').click();
+  const name = basename(path);
+  await expect(page.getByRole('status').filter({ hasText: name })).toBeVisible({ timeout: 60_000 });
+}
+
+test('a backup restores onto a new laptop with every record as it was', async ({ app }) => {
+  test.skip(app.shell === null, 'The dialogs are answered by the browser harness; Electron shows real ones.');
+  const { page } = app;
+  const s = ui(page, 'en');
+  const out = mkdtempSync(join(tmpdir(), 'polku-backup-e2e-'));
+  const file = join(out, 'office.polkubackup');
+  try {
+    await setUpLockedVault(app, 'en', COORDINATOR);
+    await addColleague(app, PSYCHOLOGIST, 'psychologist');
+    await fillTheFile(app);
+    await submitNameAndPassphrase(page, 'en', COORDINATOR.name, COORDINATOR.passphrase);
+    await screen(page, 'home');
+    const before = await snapshot((c, i) => invokeMain(app, c, i ?? {}));
+
+    await makeBackup(app, page, file);
+    expect(existsSync(file)).toBe(true);
+    expect(readdirSync(out), 'no temporary file is left beside the backup').toEqual(['office.polkubackup']);
+    await expect(page.getByText(s.t('backup.never'))).toHaveCount(0);
+    await goTo(page, 'en', 'home', 'home');
+    await expect(page.getByTestId('backup-due')).toHaveCount(0);
+    expectCleanRun(app);
+    await app.close();
+
+    // The new laptop: nothing but the backup file and its passphrase.
+    const fresh = await launchApp({ locale: 'en', kdfCost: 'test' });
+    try {
+      const p = fresh.page;
+      const f = ui(p, 'en');
+      await screen(p, 'setup');
+      await p.getByRole('button', { name: f.t('backup.fresh.link') }).click();
+      await screen(p, 'restore-fresh');
+
+      // A wrong passphrase is refused with a sentence, and nothing is set up.
+      await f.field('backup.restore.passphrase').fill('not the right passphrase');
+      fresh.shell.answerOpen(file);
+      await f.button('backup.restore.choose').click();
+      await expect(f.alert()).toBeVisible();
+      const status = (await fresh.core.dispatch('vault.status', {}, { trustedSender: true })) as { value?: { state: string } };
+      expect(status.value?.state).toBe('uninitialized');
+
+      await f.field('backup.restore.passphrase').fill(BACKUP_PASSPHRASE);
+      fresh.shell.answerOpen(file);
+      await f.button('backup.restore.choose').click();
+      await expect(p.getByRole('heading', { name: f.t('backup.restore.summaryTitle') })).toBeVisible();
+      await expect(p.getByLabel(f.t('backup.fresh.who'))).toHaveValue(/^[0-9a-f]{32}$/);
+      await p.screenshot({ path: join(SHOTS, 'fresh-restore-summary.png'), fullPage: true });
+      const newPassphrase = 'uusi kone uusi tunnuslause';
+      await f.field('backup.fresh.passphrase').fill(newPassphrase);
+      await f.field('backup.fresh.again').fill(newPassphrase);
+      await f.button('backup.fresh.submit').click();
+      const code = await readRecoveryCode(p);
+      await confirmRecoveryCode(p, 'en', code);
+      await screen(p, 'home');
+
+      const after = await snapshot((c, i) => fresh.core.dispatch(c, i ?? {}, { trustedSender: true }));
+      expect(after).toEqual(before);
+      expect(fresh.externalRequests).toEqual([]);
+      expect(fresh.consoleErrors).toEqual([]);
+      expect(fresh.cspViolations).toEqual([]);
+    } finally {
+      await fresh.close();
+      rmSync(fresh.dataDir, { recursive: true, force: true });
+      rmSync(fresh.profileDir, { recursive: true, force: true });
+    }
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test('a restore over changed data can be undone, and then kept', async ({ app }) => {
+  test.skip(app.shell === null, 'The dialogs are answered by the browser harness; Electron shows real ones.');
+  const { page } = app;
+  const s = ui(page, 'en');
+  const out = mkdtempSync(join(tmpdir(), 'polku-backup-e2e-'));
+  const file = join(out, 'office.polkubackup');
+  const call: Caller = (c, i) => invokeMain(app, c, i ?? {});
+  const count = async () => ((await call('participants.list', {})) as { value: { rows: unknown[] } }).value.rows.length;
+  try {
+    await setUpLockedVault(app, 'en', COORDINATOR);
+    await submitNameAndPassphrase(page, 'en', COORDINATOR.name, COORDINATOR.passphrase);
+    await screen(page, 'home');
+    await call('participants.create', { firstName: 'Amira' });
+    await makeBackup(app, page, file);
+    await call('participants.create', { firstName: 'Bashir' });
+    expect(await count()).toBe(2);
+
+    await s.field('backup.restore.passphrase').fill(BACKUP_PASSPHRASE);
+    app.shell!.answerOpen(file);
+    await s.button('backup.restore.choose').click();
+    await expect(page.getByRole('heading', { name: s.t('backup.restore.summaryTitle') })).toBeVisible();
+    await s.button('backup.restore.confirm').click();
+    await expect(page.getByRole('heading', { name: s.t('backup.pending.title') })).toBeVisible();
+    await page.screenshot({ path: join(SHOTS, 'pending-restore.png'), fullPage: true });
+    expect(await count()).toBe(1);
+
+    await s.button('backup.pending.undo').click();
+    await expect(s.status('backup.pending.undone')).toBeVisible();
+    expect(await count()).toBe(2);
+
+    await s.field('backup.restore.passphrase').fill(BACKUP_PASSPHRASE);
+    app.shell!.answerOpen(file);
+    await s.button('backup.restore.choose').click();
+    await s.button('backup.restore.confirm').click();
+    await s.button('backup.pending.keep').click();
+    await expect(s.status('backup.pending.kept')).toBeVisible();
+    expect(await count()).toBe(1);
+    expect(readdirSync(app.dataDir).filter((name) => name.includes('previous'))).toEqual([]);
+    expectCleanRun(app);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
