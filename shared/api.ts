@@ -4,12 +4,16 @@
  * from here at compile time.
  */
 import { z } from 'zod';
+import { backupChannels, backupToken } from './backup';
 import { channel } from './channel';
 import { cohortChannels } from './cohorts';
 import { consentChannels } from './consents';
 import { flagChannels } from './flags';
+import { handoverChannels } from './handover';
 import { noteChannels } from './notes';
+import { printChannels } from './print';
 import { psychosocialChannels } from './psychosocial';
+import { retentionChannels } from './retention';
 import { timelineChannels } from './timeline';
 import { viewChannels } from './views';
 import { ROLES } from './roles';
@@ -120,6 +124,19 @@ export const api = {
     z.object({ displayName, passphrase, locale }).strict(),
     z.object({ recoveryCode: z.string(), session: sessionInfo }),
   ),
+  /**
+   * First run from a backup (inspected with backup.inspect): sets Polku up as vault.setup does, a new master key
+   * and vault id, a passphrase slot for `userId` (one of the backup's active coordinators) and a recovery code,
+   * with the backup's data. Progress events as task 'restore'; backup.cancel stops it before anything is set up.
+   */
+  'vault.restoreFresh': channel(
+    'public',
+    z.object({ token: backupToken, userId, passphrase, locale }).strict(),
+    z.discriminatedUnion('status', [
+      z.object({ status: z.literal('cancelled') }),
+      z.object({ status: z.literal('done'), recoveryCode: z.string(), session: sessionInfo }),
+    ]),
+  ),
   /** The user types the recovery code back to show it has been written down. */
   'vault.confirmRecoveryCode': channel('session', z.object({ recoveryCode }).strict(), sessionInfo),
   /** Makes a new recovery code (the old one stops working). Coordinator only. */
@@ -218,11 +235,15 @@ export const api = {
   'settings.update': channel('settings.write', settings.partial().strict(), settings),
   /** The interface language; kept outside the vault (it is not personal data) so the locked screens use it too. */
   'prefs.setLocale': channel('public', z.object({ locale }).strict(), nothing),
+  ...backupChannels,
   ...cohortChannels,
   ...consentChannels,
   ...flagChannels,
+  ...handoverChannels,
   ...noteChannels,
+  ...printChannels,
   ...psychosocialChannels,
+  ...retentionChannels,
   ...timelineChannels,
   ...viewChannels,
 } as const;

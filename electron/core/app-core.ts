@@ -2,6 +2,7 @@ import type { EventName, EventPayloads, LockReason } from '@shared/api';
 import { failure, type Result } from '@shared/errors';
 import type { Locale } from '@shared/locales';
 import { dispatch, type DispatchDeps } from './dispatch';
+import { recoverInterruptedWork } from './backup/leftovers';
 import type { CoreContext } from './handler';
 import { readLocale, writeLocale } from './prefs';
 import { buildRegistry, HANDLER_GROUPS } from './registry';
@@ -16,6 +17,8 @@ import { Vault } from './vault/vault';
 export function createCore(options: CoreOptions): Core {
   const now = options.now ?? Date.now;
   const files = vaultFiles(options.dataDir);
+  // Before anything looks at the vault: a restore or backup cut short by a crash is put right first.
+  recoverInterruptedWork(options.dataDir);
   const vault = new Vault({
     dataDir: options.dataDir,
     now,
@@ -62,6 +65,7 @@ export function createCore(options: CoreOptions): Core {
       lastActivity = now();
       emit('progress', { task, done, total });
     },
+    fileFaults: options.fileFaults ?? [],
   });
 
   const deps: DispatchDeps = { handlers: buildRegistry(HANDLER_GROUPS), vault, now, coreContext };
@@ -71,8 +75,8 @@ export function createCore(options: CoreOptions): Core {
       if (closed) return Promise.resolve(failure('locked'));
       // After a sleep the wall clock has moved on: an expired session locks before the request is seen.
       checkIdle();
-      // Locking must never wait behind a slow request.
-      if (channel === 'vault.lock') return dispatch(deps, channel, input, context);
+      // Locking, and stopping a backup or restore, must never wait behind the slow request they are about.
+      if (channel === 'vault.lock' || channel === 'backup.cancel') return dispatch(deps, channel, input, context);
       const result = queue.then(async () => {
         const outcome = await dispatch(deps, channel, input, context);
         if (outcome.ok && vault.current && channel !== 'vault.status') {

@@ -3,6 +3,7 @@ import type { Api, Channel, OutputOf } from '@shared/api';
 import type { Locale } from '@shared/locales';
 import type { SessionInfo } from '@shared/api';
 import type { AuditEntry } from './audit/audit';
+import type { FileFault } from './backup/file-ops';
 import type { Db } from './db/open';
 import type { ShellPort } from './shell/port';
 import type { Vault } from './vault/vault';
@@ -30,6 +31,8 @@ export interface CoreContext {
   shell: ShellPort;
   /** Sends a progress event for long work to the renderer. */
   progress(task: string, done: number, total: number): void;
+  /** File operations of backup and restore that fail on purpose (tests only; empty in the app). */
+  fileFaults: readonly FileFault[];
 }
 
 /**

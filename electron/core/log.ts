@@ -3,7 +3,7 @@
  * messages, inputs or outputs, which could carry personal data.
  */
 export function logEvent(
-  event: 'internal-error' | 'slow-request',
+  event: 'internal-error' | 'slow-request' | 'erasure-checkpoint-busy',
   fields: { channel?: string; ms?: number; error?: unknown },
 ): void {
   const parts = [`polku ${event}`];

@@ -1,12 +1,16 @@
 import { api, type Channel } from '@shared/api';
 import type { HandlerGroup, Handlers } from './handler';
 import { auditHandlers } from './audit/handlers';
+import { backupHandlers } from './backup/handlers';
 import { cohortHandlers } from './cohorts/handlers';
 import { consentHandlers } from './consents/handlers';
 import { flagHandlers } from './flags/handlers';
+import { handoverHandlers } from './handover/handlers';
 import { noteHandlers } from './notes/handlers';
 import { participantHandlers } from './participants/handlers';
+import { printHandlers } from './print/handlers';
 import { psychosocialHandlers } from './psychosocial/handlers';
+import { retentionHandlers } from './retention/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { timelineHandlers } from './timeline/handlers';
 import { userHandlers } from './users/handlers';
@@ -35,9 +39,13 @@ export const HANDLER_GROUPS: readonly HandlerGroup[] = [
   participantHandlers,
   consentHandlers,
   flagHandlers,
+  handoverHandlers,
   noteHandlers,
   psychosocialHandlers,
   viewHandlers,
   timelineHandlers,
   cohortHandlers,
+  backupHandlers,
+  printHandlers,
+  retentionHandlers,
 ];

@@ -1,5 +1,6 @@
 import type { EventName, EventPayloads, LockReason } from '@shared/api';
 import type { Result } from '@shared/errors';
+import type { FileFault } from './backup/file-ops';
 import type { ShellPort } from './shell/port';
 
 /** Where a request came from, as the shell (or the test harness) established it. */
@@ -34,4 +35,6 @@ export interface CoreOptions {
   kdfCost?: 'production' | 'test';
   /** File choosers and printing; a shell that refuses everything when absent. */
   shell?: ShellPort;
+  /** Tests only: file operations of backup and restore fail as listed (the test may change the list as it goes). */
+  fileFaults?: FileFault[];
 }

@@ -14,6 +14,11 @@ export const ACTION_GROUPS = {
     'participants.setStatus',
     'participants.delete',
     'search.notes',
+    'print.pdf',
+    'print.print',
+    'handover.export',
+    'handover.import',
+    'retention.erase',
   ],
   consents: ['consents.record', 'consents.withdraw', 'consents.override', 'consents.revokeOverride'],
   flags: ['flags.set', 'flags.clear'],
@@ -30,7 +35,15 @@ export const ACTION_GROUPS = {
     'vault.recoveryCodeRemoved',
     'vault.rotateMasterKey',
   ],
-  checks: ['vault.verify', 'audit.verify', 'settings.update'],
+  backups: [
+    'backup.create',
+    'backup.setReminder',
+    'backup.restore',
+    'backup.keepRestore',
+    'backup.undoRestore',
+    'vault.restoreFresh',
+  ],
+  checks: ['vault.verify', 'audit.verify', 'settings.update', 'retention.set'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ActionGroup = keyof typeof ACTION_GROUPS;

@@ -7,6 +7,7 @@ import type { TFunction } from 'i18next';
 import type { AuditEntryView } from '@shared/api';
 import { PARTICIPANT_STATUSES, participantFields } from '@shared/participants';
 import { ROLES } from '@shared/roles';
+import { retentionDetailText } from '../retention/auditDetail';
 
 /** What the view knows to put names on ids: participants' codes and staff names, by id. */
 export interface NameBook {
@@ -87,6 +88,9 @@ export function detailText(t: TFunction, entry: AuditEntryView): string | null {
   const record = /^([a-z]+):([0-9a-f]{32})$/.exec(detail);
   if (record?.[1] && record[2] && RECORD_KINDS.has(record[1]))
     return t(`audit.detail.records.${record[1]}`, { id: shortId(record[2]) });
+
+  const retention = retentionDetailText(t, entry.action, detail);
+  if (retention) return retention;
 
   switch (entry.action) {
     case 'participants.update':
