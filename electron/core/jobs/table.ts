@@ -1,12 +1,14 @@
 import { restoreBackup } from '../backup/restore-job';
 import { inspectBackup } from '../backup/inspect-job';
 import { writeBackup } from '../backup/write-job';
+import { rekeyDatabase } from '../vault/rekey-job';
 
 /** Every job a worker thread can run, by name. Each is synchronous: it runs alone on its thread. */
 export const JOBS = {
   'backup.write': writeBackup,
   'backup.inspect': inspectBackup,
   'backup.restore': restoreBackup,
+  'vault.rekey': rekeyDatabase,
 };
 
 export type JobTable = typeof JOBS;

@@ -51,10 +51,12 @@ export const vaultHandlers = {
   'vault.changePassphrase': { kind: 'core', run: (input, { vault }) => vault.changePassphrase(input.current, input.next) },
   'vault.rotateMasterKey': {
     kind: 'core',
-    run: async (input, { vault }) => {
+    run: async (input, { vault, progress }) => {
       // The database kept by a restore is under the current key: after a rotation, undoing the restore could not open it.
       if (existsSync(backupFiles(dirname(vault.databasePath)).previousDb)) throw new AppError('restore_pending');
-      return { recoveryCode: await vault.rotateMasterKey(input.passphrase) };
+      const recoveryCode = await vault.rotateMasterKey(input.passphrase, (done, total) => progress('rekey', done, total));
+      progress('rekey', 1, 1);
+      return { recoveryCode };
     },
   },
   'vault.verify': {

@@ -4,10 +4,12 @@ import type { SessionInfo } from '@shared/api';
 import { AppError, type ErrorCode } from '@shared/errors';
 import type { Role } from '@shared/roles';
 import { appendAudit, type AuditEntry } from '../audit/audit';
+import { ownedCopy, wipe } from '../backup/state';
 import { migrate } from '../db/migrate';
 import { MIGRATIONS } from '../db/migrations';
 import type { Db } from '../db/open';
 import { removeIfExists, renameDurably } from '../fs/atomic';
+import { runJob } from '../jobs/runner';
 import { readSetting, writeSetting } from '../settings/repo';
 import { findUser, updateUser } from '../users/repo';
 import { probeVault, vaultFiles } from './files';
@@ -31,6 +33,8 @@ export interface VaultOptions {
   now: () => number;
   kdf: ScryptParams;
   nativeBinding?: string;
+  /** Starts long work in a worker thread; the job runner unless a test watches what runs. */
+  runJob?: typeof runJob;
 }
 
 /** The open vault: the database handle and who unlocked it. Exists only while unlocked. */
@@ -69,6 +73,8 @@ export class Vault {
   private readonly files;
   private readonly slots: SlotStore;
   private readonly lockListeners = new Set<() => void>();
+  /** A master-key rotation whose rekey runs while the database is closed; `locked` once a lock came meanwhile. */
+  private rekeying: { locked: boolean } | null = null;
 
   constructor(private readonly options: VaultOptions) {
     this.files = vaultFiles(options.dataDir);
@@ -219,11 +225,16 @@ export class Vault {
   }
 
   /**
-   * Re-encrypts the database under a new random master key (PRAGMA rekey). The caller's passphrase slot and
-   * a new recovery code wrap the new key; every other slot is dropped, because only its owner could rewrap it.
-   * Both generations of slots stay in the slot file until the rekey is done, so an interruption loses nothing.
+   * Re-encrypts the database under a new random master key. The caller's passphrase slot and a new recovery
+   * code wrap the new key; every other slot is dropped, because only its owner could rewrap it. Both
+   * generations of slots stay in the slot file until the rekey is done, so an interruption loses nothing.
+   * The rekey runs in a worker thread with the database closed here (SQLite leaves WAL mode only with one
+   * connection open); requests wait in the core's queue meanwhile, and the database is opened again after.
    */
-  async rotateMasterKey(passphrase: string): Promise<string> {
+  async rotateMasterKey(
+    passphrase: string,
+    onProgress: (done: number, total: number) => void = () => undefined,
+  ): Promise<string> {
     const open = this.requireOpen();
     const file = this.slots.read();
     const mine = passphraseSlotOf(file, open.session.userId);
@@ -239,20 +250,82 @@ export class Vault {
     });
     this.assertStillOpen(open.db);
     this.slots.write(rotation.during);
-    const db = open.db;
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    // SQLCipher cannot rekey in WAL mode; the rollback journal keeps the rekey itself atomic.
-    db.pragma('journal_mode=DELETE');
-    db.pragma(`rekey="x'${newKey.toString('hex')}'"`);
-    db.pragma('journal_mode=WAL');
+
+    const oldKey = this.requireKey();
+    const { userId, mustChangePassphrase } = open.session;
+    const rekeyed = await this.rekeyClosed(oldKey, newKey, onProgress);
+    const lockedMeanwhile = this.rekeying?.locked ?? true;
+    this.rekeying = null;
+    if (rekeyed !== true) {
+      newKey.fill(0);
+      if (!lockedMeanwhile) this.reopenAfterFailedRekey(oldKey, userId, mustChangePassphrase, file);
+      throw rekeyed.error;
+    }
+
     this.slots.write(rotation.after);
-    this.masterKey?.fill(0);
-    this.masterKey = newKey;
+    try {
+      this.openDatabase(newKey, userId, { mustChangePassphrase, isUnlock: false });
+    } catch (error) {
+      newKey.fill(0);
+      this.lock();
+      throw error;
+    }
+    oldKey.fill(0);
+    // Recorded even when the vault was locked meanwhile: the new recovery code was never shown, so it is pending.
     this.write({ action: 'vault.rotateMasterKey', outcome: 'ok', detail: `generation ${rotation.after.generation}` }, (d) =>
       writeSetting(d, RECOVERY_CONFIRMED, false),
     );
-    open.session.recoveryPending = true;
+    if (lockedMeanwhile) {
+      this.lock();
+      throw new AppError('locked');
+    }
+    this.requireOpen().session.recoveryPending = true;
     return code;
+  }
+
+  /**
+   * Closes the database and rekeys its file from `oldKey` to `newKey` in a worker thread. Returns true, or
+   * what went wrong; the database stays closed either way, with `rekeying` set until the caller clears it.
+   */
+  private async rekeyClosed(
+    oldKey: Buffer,
+    newKey: Buffer,
+    onProgress: (done: number, total: number) => void,
+  ): Promise<true | { error: unknown }> {
+    const db = this.requireOpen().db;
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    this.db = null;
+    this.session = null;
+    this.rekeying = { locked: false };
+    const oldCopy = ownedCopy(oldKey);
+    const newCopy = ownedCopy(newKey);
+    try {
+      const job = (this.options.runJob ?? runJob)(
+        'vault.rekey',
+        { path: this.files.db, oldKey: oldCopy, newKey: newCopy, driver: this.driverOptions() },
+        { transfer: [oldCopy.buffer as ArrayBuffer, newCopy.buffer as ArrayBuffer], onProgress },
+      );
+      await job.outcome;
+      return true;
+    } catch (error) {
+      return { error };
+    } finally {
+      wipe(oldCopy);
+      wipe(newCopy);
+    }
+  }
+
+  /** The rekey failed: the database is opened again under the old key and the rotation's slots are undone. */
+  private reopenAfterFailedRekey(oldKey: Buffer, userId: string, mustChangePassphrase: boolean, file: SlotFile): void {
+    try {
+      this.openDatabase(oldKey, userId, { mustChangePassphrase, isUnlock: false });
+    } catch {
+      // Still under the new key, or damaged: the vault stays locked, and the next unlock tries both generations.
+      this.lock();
+      return;
+    }
+    this.slots.write(file);
   }
 
   /**
@@ -307,7 +380,8 @@ export class Vault {
 
   /** Closes the database and zeroes the key. Returns whether anything was open. */
   lock(): boolean {
-    const wasOpen = this.db !== null;
+    const wasOpen = this.db !== null || this.rekeying?.locked === false;
+    if (this.rekeying) this.rekeying.locked = true;
     try {
       this.db?.close();
     } finally {
