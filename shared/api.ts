@@ -12,6 +12,7 @@ import { flagChannels } from './flags';
 import { handoverChannels } from './handover';
 import { noteChannels } from './notes';
 import { printChannels } from './print';
+import { ATTENDANCE_THRESHOLD, programmeChannels } from './programme';
 import { psychosocialChannels } from './psychosocial';
 import { retentionChannels } from './retention';
 import { timelineChannels } from './timeline';
@@ -102,6 +103,8 @@ const nothing = z.null();
 
 export const settings = z.object({
   autoLockMinutes: z.number().int().min(AUTO_LOCK_MINUTES.min).max(AUTO_LOCK_MINUTES.max),
+  /** Per cent: a participant attending less is flagged on the cohort page and the home page. */
+  attendanceThreshold: z.number().int().min(ATTENDANCE_THRESHOLD.min).max(ATTENDANCE_THRESHOLD.max),
 });
 export type Settings = z.infer<typeof settings>;
 
@@ -242,6 +245,7 @@ export const api = {
   ...handoverChannels,
   ...noteChannels,
   ...printChannels,
+  ...programmeChannels,
   ...psychosocialChannels,
   ...retentionChannels,
   ...timelineChannels,

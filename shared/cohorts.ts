@@ -6,12 +6,19 @@
 import { z } from 'zod';
 import { channel } from './channel';
 import { recordId } from './participants';
+import { clockTime, isoWeekday, PLACE_MAX } from './programme';
 
 export const COHORT_NAME_MAX = 80;
 export const COHORT_LENGTH_WEEKS = { min: 1, max: 52, default: 10 } as const;
 export const ENROLMENT_OUTCOMES = ['completed', 'discontinued'] as const;
 export type EnrolmentOutcome = (typeof ENROLMENT_OUTCOMES)[number];
 export const OUTCOME_REASON_MAX = 500;
+/** How a participant takes part: in the group's sessions, or in individual guidance only (no group attendance). */
+export const ENROLMENT_MODES = ['group', 'individual'] as const;
+export type EnrolmentMode = (typeof ENROLMENT_MODES)[number];
+/** The programme's usual rhythm (PROGRAMME.md): four half-days a week, Monday to Thursday. */
+export const COHORT_DEFAULTS = { weekdays: [1, 2, 3, 4], startTime: '09:00', endTime: '12:00' } as const;
+export const COHORT_STAFF_MAX = 20;
 
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
@@ -40,21 +47,97 @@ export const cohortSummary = z.object({
   name: z.string(),
   startDate: z.string(),
   lengthWeeks: z.number().int(),
+  /** The last day of the cohort's period (start + length weeks - 1 day). */
+  endDate: z.string(),
+  /** ISO weekdays the group meets on, 1 = Monday. */
+  weekdays: z.array(z.number().int()),
+  startTime: z.string(),
+  endTime: z.string(),
+  place: z.string().nullable(),
   /** Participants whose enrolment in the cohort is open. */
   enrolled: z.number().int().nonnegative(),
 });
 export type CohortSummary = z.infer<typeof cohortSummary>;
 
+export const cohortStaffMember = z.object({ userId: z.string(), displayName: z.string(), role: z.string() });
+
+/** A cohort with its staff and the counts its page shows. */
+export const cohortDetail = cohortSummary.extend({
+  staff: z.array(cohortStaffMember),
+  sessions: z.number().int().nonnegative(),
+  cancelledSessions: z.number().int().nonnegative(),
+});
+export type CohortDetail = z.infer<typeof cohortDetail>;
+
+const place = z
+  .string()
+  .trim()
+  .max(PLACE_MAX)
+  .refine((s) => !CONTROL_CHARACTERS.test(s), { message: 'control_characters' })
+  .transform((s) => (s === '' ? null : s))
+  .nullable();
+
+const weekdays = z
+  .array(isoWeekday)
+  .min(1)
+  .max(7)
+  .refine((days) => new Set(days).size === days.length, { message: 'duplicate_weekdays' })
+  .transform((days) => [...days].sort((a, b) => a - b));
+
+const staffIds = z
+  .array(recordId)
+  .max(COHORT_STAFF_MAX)
+  .transform((ids) => [...new Set(ids)]);
+
+/**
+ * A new cohort and its calendar: sessions on the given weekdays for the given weeks, Finnish days off skipped
+ * (shared/programme-calendar.ts). Everything but the name and start date has the programme's usual default.
+ */
 export const createCohortInput = z
   .object({
     name: cohortName,
     startDate: z.iso.date(),
     lengthWeeks: z.number().int().min(COHORT_LENGTH_WEEKS.min).max(COHORT_LENGTH_WEEKS.max).optional(),
+    weekdays: weekdays.optional(),
+    startTime: clockTime.optional(),
+    endTime: clockTime.optional(),
+    place: place.optional(),
+    staffIds: staffIds.optional(),
   })
-  .strict();
+  .strict()
+  .refine((c) => (c.endTime ?? COHORT_DEFAULTS.endTime) > (c.startTime ?? COHORT_DEFAULTS.startTime), {
+    path: ['endTime'],
+    message: 'end_before_start',
+  });
 export type CreateCohortInput = z.input<typeof createCohortInput>;
 
-export const enrolInput = z.object({ participantId: recordId, cohortId: recordId, startDate: z.iso.date() }).strict();
+/** Renames a cohort, or changes its usual place or staff; the calendar is changed session by session. */
+export const updateCohortInput = z
+  .object({ id: recordId, name: cohortName.optional(), place: place.optional(), staffIds: staffIds.optional() })
+  .strict();
+export type UpdateCohortInput = z.input<typeof updateCohortInput>;
+
+/** A participant of a cohort as the reader may see them (first name and code for a teacher). */
+export const cohortMember = z.object({
+  enrolmentId: z.string(),
+  participantId: z.string(),
+  displayName: z.string(),
+  pseudonym: z.string(),
+  startDate: z.string(),
+  endDate: z.string().nullable(),
+  mode: z.enum(ENROLMENT_MODES),
+  outcome: z.enum(ENROLMENT_OUTCOMES).nullable(),
+});
+export type CohortMember = z.infer<typeof cohortMember>;
+
+export const enrolInput = z
+  .object({
+    participantId: recordId,
+    cohortId: recordId,
+    startDate: z.iso.date(),
+    mode: z.enum(ENROLMENT_MODES).optional(),
+  })
+  .strict();
 export type EnrolInput = z.input<typeof enrolInput>;
 
 /** Ends an open enrolment; a discontinued one says why, a completed one needs no reason. */
@@ -78,6 +161,7 @@ export const enrolment = z.object({
   endDate: z.string().nullable(),
   outcome: z.enum(ENROLMENT_OUTCOMES).nullable(),
   outcomeReason: z.string().nullable(),
+  mode: z.enum(ENROLMENT_MODES),
 });
 export type Enrolment = z.infer<typeof enrolment>;
 
@@ -86,8 +170,26 @@ export const cohortChannels = {
   'cohorts.list': channel('participants.readLimited', z.object({}).strict(), z.array(cohortSummary)),
   /** A participant's enrolments, the open one first, then the ended ones newest first. */
   'cohorts.enrolments': channel('participants.read', z.object({ participantId: recordId }).strict(), z.array(enrolment)),
-  /** A new cohort; a name already in use (case ignored) is refused with `invalid_input` on `name`. */
-  'cohorts.create': channel('participants.write', createCohortInput, z.object({ cohort: cohortSummary })),
+  /** Active colleagues who can be put on a cohort's staff (any role: teachers and psychologists run sessions too). */
+  'cohorts.staffOptions': channel('programme.write', z.object({}).strict(), z.array(cohortStaffMember)),
+  /** A cohort with its staff and session counts. */
+  'cohorts.get': channel('programme.read', z.object({ id: recordId }).strict(), cohortDetail),
+  /** Everyone enrolled in a cohort, the open enrolments first, as the reader may see them. */
+  'cohorts.members': channel('programme.read', z.object({ id: recordId }).strict(), z.array(cohortMember)),
+  /**
+   * A new cohort with its generated calendar; a name already in use (case ignored) is refused with `invalid_input`
+   * on `name`. Answers with the days off the calendar skipped, so the user sees why a week is short.
+   */
+  'cohorts.create': channel(
+    'programme.write',
+    createCohortInput,
+    z.object({
+      cohort: cohortSummary,
+      sessions: z.number().int().nonnegative(),
+      skipped: z.array(z.object({ date: z.string(), holiday: z.string() })),
+    }),
+  ),
+  'cohorts.update': channel('programme.write', updateCohortInput, z.object({ cohort: cohortDetail })),
   /**
    * Puts a participant into a cohort. Needs the processing consent; a participant with an open enrolment is
    * refused with `invalid_input` on `cohortId` (one cohort at a time: end the open one first).

@@ -24,6 +24,11 @@ export const PERMISSIONS = [
   'psychosocial.write',
   'psychosocial.private',
   'backup.manage',
+  'programme.read',
+  'programme.write',
+  'sessions.write',
+  'attendance.read',
+  'attendance.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -46,6 +51,11 @@ export type Permission = (typeof PERMISSIONS)[number];
  *
  * Backups: a whole-vault backup holds every compartment, psychologists' private notes included, and opens with
  * its passphrase in any SQLCipher tool; so writing and restoring one (`backup.manage`) is the coordinator's alone.
+ *
+ * Programme: every role sees the cohorts' calendars, the week view and the partners (`programme.read`). Setting up
+ * cohorts, partners and visits is the caseworkers' and the coordinator's (`programme.write`). Teachers run sessions
+ * and keep attendance (`sessions.write`, `attendance.write`), seeing the group by first name and code only.
+ * Psychologists see attendance, to know who has been coming, but do not keep it.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   coordinator: [
@@ -62,6 +72,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'notes.write',
     'psychosocial.read',
     'backup.manage',
+    'programme.read',
+    'programme.write',
+    'sessions.write',
+    'attendance.read',
+    'attendance.write',
   ],
   caseworker: [
     'participants.readLimited',
@@ -70,6 +85,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'notes.read',
     'notes.write',
     'psychosocial.read',
+    'programme.read',
+    'programme.write',
+    'sessions.write',
+    'attendance.read',
+    'attendance.write',
   ],
   psychologist: [
     'participants.readLimited',
@@ -78,8 +98,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'psychosocial.read',
     'psychosocial.write',
     'psychosocial.private',
+    'programme.read',
+    'attendance.read',
   ],
-  teacher: ['participants.readLimited'],
+  teacher: ['participants.readLimited', 'programme.read', 'sessions.write', 'attendance.read', 'attendance.write'],
 };
 
 export function roleHolds(role: Role, permission: Permission): boolean {

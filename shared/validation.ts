@@ -13,6 +13,7 @@ export const CUSTOM_MESSAGES = [
   'birth_year_or_age_band',
   'reason_required',
   'reason_only_when_discontinued',
+  'end_before_start',
 ] as const;
 export type CustomMessage = (typeof CUSTOM_MESSAGES)[number];
 

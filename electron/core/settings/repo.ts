@@ -1,8 +1,9 @@
 import { AUTO_LOCK_MINUTES, settings as settingsSchema, type Settings } from '@shared/api';
+import { ATTENDANCE_THRESHOLD } from '@shared/programme';
 import type { Db } from '../db/open';
 import { get, run, sql } from '../db/sql';
 
-const DEFAULTS: Settings = { autoLockMinutes: AUTO_LOCK_MINUTES.default };
+const DEFAULTS: Settings = { autoLockMinutes: AUTO_LOCK_MINUTES.default, attendanceThreshold: ATTENDANCE_THRESHOLD.default };
 
 /** Reads one stored value as JSON; undefined when unset. */
 export function readSetting(db: Db, key: string): unknown {
@@ -22,12 +23,17 @@ export function writeSetting(db: Db, key: string, value: unknown): void {
 
 /** The user-facing settings, with defaults for anything unset or out of range. */
 export function readSettings(db: Db): Settings {
-  const stored = { autoLockMinutes: readSetting(db, 'settings.autoLockMinutes') ?? DEFAULTS.autoLockMinutes };
+  const stored = {
+    autoLockMinutes: readSetting(db, 'settings.autoLockMinutes') ?? DEFAULTS.autoLockMinutes,
+    attendanceThreshold: readSetting(db, 'settings.attendanceThreshold') ?? DEFAULTS.attendanceThreshold,
+  };
   const parsed = settingsSchema.safeParse(stored);
   return parsed.success ? parsed.data : DEFAULTS;
 }
 
 export function writeSettings(db: Db, change: Partial<Settings>): Settings {
   if (change.autoLockMinutes !== undefined) writeSetting(db, 'settings.autoLockMinutes', change.autoLockMinutes);
+  if (change.attendanceThreshold !== undefined)
+    writeSetting(db, 'settings.attendanceThreshold', change.attendanceThreshold);
   return readSettings(db);
 }

@@ -9,6 +9,7 @@ import { savedViews } from './0007-saved-views';
 import { auditIndex } from './0008-audit-index';
 import { cohorts } from './0009-cohorts';
 import { closedAt } from './0010-closed-at';
+import { programme } from './0011-programme';
 
 /** Every migration, in version order. Add new ones at the end; never edit a released one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   auditIndex,
   cohorts,
   closedAt,
+  programme,
 ];
