@@ -1,5 +1,6 @@
 import { api, type Channel } from '@shared/api';
 import type { HandlerGroup, Handlers } from './handler';
+import { attendanceHandlers } from './attendance/handlers';
 import { auditHandlers } from './audit/handlers';
 import { backupHandlers } from './backup/handlers';
 import { cohortHandlers } from './cohorts/handlers';
@@ -8,9 +9,12 @@ import { flagHandlers } from './flags/handlers';
 import { handoverHandlers } from './handover/handlers';
 import { noteHandlers } from './notes/handlers';
 import { participantHandlers } from './participants/handlers';
+import { partnerHandlers } from './partners/handlers';
 import { printHandlers } from './print/handlers';
 import { psychosocialHandlers } from './psychosocial/handlers';
 import { retentionHandlers } from './retention/handlers';
+import { scheduleHandlers } from './schedule/handlers';
+import { sessionHandlers } from './sessions/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { timelineHandlers } from './timeline/handlers';
 import { userHandlers } from './users/handlers';
@@ -45,7 +49,11 @@ export const HANDLER_GROUPS: readonly HandlerGroup[] = [
   viewHandlers,
   timelineHandlers,
   cohortHandlers,
+  sessionHandlers,
+  attendanceHandlers,
+  partnerHandlers,
   backupHandlers,
   printHandlers,
+  scheduleHandlers,
   retentionHandlers,
 ];

@@ -34,11 +34,16 @@ describe('cohorts', () => {
       name: 'Kevät 2027',
       startDate: '2027-01-11',
       lengthWeeks: 10,
+      endDate: '2027-03-21',
+      weekdays: [1, 2, 3, 4],
+      startTime: '09:00',
+      endTime: '12:00',
+      place: null,
       enrolled: 0,
     });
     await v.t.ok('cohorts.enrol', { participantId: leila, cohortId: spring.id, startDate: '2027-01-11' });
     expect(await v.t.ok('cohorts.list', {})).toEqual([
-      { ...autumn, lengthWeeks: 12 },
+      { ...autumn, lengthWeeks: 12, endDate: '2027-11-07' },
       { ...spring, enrolled: 1 },
     ]);
   });
@@ -89,6 +94,7 @@ describe('an enrolment', () => {
       endDate: null,
       outcome: null,
       outcomeReason: null,
+      mode: 'group',
     });
     expect(await v.t.ok('cohorts.enrolments', { participantId: leila })).toEqual([enrolment]);
   });

@@ -1,20 +1,37 @@
 import { randomBytes } from 'node:crypto';
-import { COHORT_LENGTH_WEEKS, type CohortSummary, type Enrolment } from '@shared/cohorts';
+import {
+  COHORT_DEFAULTS,
+  COHORT_LENGTH_WEEKS,
+  type CohortDetail,
+  type CohortMember,
+  type CohortSummary,
+  type Enrolment,
+} from '@shared/cohorts';
 import { AppError } from '@shared/errors';
+import { addDays, CALENDAR_YEARS, generateSchedule } from '@shared/programme-calendar';
 import { requireConsent } from '../consents/guard';
 import type { Db } from '../db/open';
 import type { HandlerGroup } from '../handler';
-import { findParticipant } from '../participants/repo';
+import { programmeName } from '../participants/projection';
+import { findListedParticipant, findParticipant } from '../participants/repo';
+import { programmeProblem } from '../sessions/problems';
+import { insertSession, isActiveUser } from '../sessions/repo';
 import {
   cohortNameInUse,
   endEnrolment,
   findCohort,
+  findCohortDetail,
   findEnrolment,
   findOpenEnrolment,
   insertCohort,
   insertEnrolment,
+  listCohortEnrolments,
   listCohorts,
+  listStaffOptions,
   listEnrolments,
+  renameCohort,
+  setCohortPlace,
+  setCohortStaff,
 } from './repo';
 
 const newId = () => randomBytes(16).toString('hex');
@@ -31,18 +48,30 @@ function storedCohort(cohort: CohortSummary | undefined): CohortSummary {
   return cohort;
 }
 
+function storedDetail(cohort: CohortDetail | undefined): CohortDetail {
+  if (!cohort) throw new Error('cohort vanished');
+  return cohort;
+}
+
 function storedEnrolment(enrolment: Enrolment | undefined): Enrolment {
   if (!enrolment) throw new Error('enrolment vanished');
   return enrolment;
 }
 
+/** Staff of a cohort must be active accounts; anything else is refused on `staffIds`. */
+function assertStaff(db: Db, staffIds: readonly string[]): void {
+  if (staffIds.some((id) => !isActiveUser(db, id))) throw programmeProblem('staffIds', 'staffUnknown');
+}
+
 /**
  * Cohorts and enrolments. A participant is in at most one cohort at a time (a partial unique index backs the
- * check here). Enrolment changes are audited under the participant as `enrolment:<id>`; a new cohort under
- * the cohort. No names or reasons go into the audit.
+ * check here). Enrolment changes are audited under the participant as `enrolment:<id>`; cohort changes under
+ * the cohort with the changed field names. No names, places or reasons go into the audit.
  */
 export const cohortHandlers = {
   'cohorts.list': { kind: 'tx', run: (_input, { db }) => listCohorts(db) },
+
+  'cohorts.staffOptions': { kind: 'tx', run: (_input, { db }) => listStaffOptions(db) },
 
   'cohorts.enrolments': {
     kind: 'tx',
@@ -52,22 +81,99 @@ export const cohortHandlers = {
     },
   },
 
+  'cohorts.get': {
+    kind: 'tx',
+    run: (input, { db }) => {
+      const cohort = findCohortDetail(db, input.id);
+      if (!cohort) throw new AppError('not_found');
+      return cohort;
+    },
+  },
+
+  'cohorts.members': {
+    kind: 'tx',
+    run: (input, { db, session }) => {
+      if (!findCohort(db, input.id)) throw new AppError('not_found');
+      return listCohortEnrolments(db, input.id).map((enrolment): CohortMember => {
+        const participant = findListedParticipant(db, enrolment.participantId);
+        if (!participant) throw new Error('participant vanished');
+        return {
+          enrolmentId: enrolment.id,
+          participantId: enrolment.participantId,
+          ...programmeName(session.role, participant),
+          startDate: enrolment.startDate,
+          endDate: enrolment.endDate,
+          mode: enrolment.mode,
+          outcome: enrolment.outcome,
+        };
+      });
+    },
+  },
+
   'cohorts.create': {
     kind: 'tx',
     run: (input, { db, session, now }) => {
       if (cohortNameInUse(db, input.name)) throw invalid('name', 'nameTaken');
+      const staffIds = input.staffIds ?? [];
+      assertStaff(db, staffIds);
       const id = newId();
-      insertCohort(db, {
-        id,
-        name: input.name,
+      const rhythm = {
         startDate: input.startDate,
         lengthWeeks: input.lengthWeeks ?? COHORT_LENGTH_WEEKS.default,
-        createdBy: session.userId,
-        createdAt: now.toISOString(),
-      });
-      return { cohort: storedCohort(findCohort(db, id)) };
+        weekdays: input.weekdays ?? COHORT_DEFAULTS.weekdays,
+        startTime: input.startTime ?? COHORT_DEFAULTS.startTime,
+        endTime: input.endTime ?? COHORT_DEFAULTS.endTime,
+      };
+      // The calendar covers the years 1900-2200 (shared/programme-calendar.ts); a cohort outside them is a typo.
+      const yearOf = (date: string) => Number(date.split('-')[0]);
+      const lastDay = addDays(rhythm.startDate, rhythm.lengthWeeks * 7 - 1);
+      if (yearOf(rhythm.startDate) < CALENDAR_YEARS.min || yearOf(lastDay) > CALENDAR_YEARS.max)
+        throw programmeProblem('startDate', 'dateOutOfRange');
+      const place = input.place ?? null;
+      const createdAt = now.toISOString();
+      insertCohort(db, { id, name: input.name, ...rhythm, place, createdBy: session.userId, createdAt });
+      setCohortStaff(db, id, staffIds);
+      const schedule = generateSchedule(rhythm);
+      for (const planned of schedule.planned)
+        insertSession(db, {
+          id: newId(),
+          cohortId: id,
+          ...planned,
+          place,
+          topic: null,
+          facilitatorId: null,
+          extra: false,
+          createdAt,
+        });
+      return { cohort: storedCohort(findCohort(db, id)), sessions: schedule.planned.length, skipped: schedule.skipped };
     },
     audit: (_input, output) => ({ action: 'cohorts.create', entity: 'cohort', entityId: output.cohort.id }),
+  },
+
+  'cohorts.update': {
+    kind: 'tx',
+    run: (input, { db }) => {
+      if (!findCohort(db, input.id)) throw new AppError('not_found');
+      if (input.name !== undefined) {
+        if (cohortNameInUse(db, input.name, input.id)) throw invalid('name', 'nameTaken');
+        renameCohort(db, input.id, input.name);
+      }
+      if (input.place !== undefined) setCohortPlace(db, input.id, input.place);
+      if (input.staffIds !== undefined) {
+        assertStaff(db, input.staffIds);
+        setCohortStaff(db, input.id, input.staffIds);
+      }
+      return { cohort: storedDetail(findCohortDetail(db, input.id)) };
+    },
+    audit: (input) => {
+      const changed = (['name', 'place', 'staffIds'] as const).filter((field) => input[field] !== undefined);
+      return {
+        action: 'cohorts.update',
+        entity: 'cohort',
+        entityId: input.id,
+        ...(changed.length > 0 ? { detail: changed.join(',') } : {}),
+      };
+    },
   },
 
   'cohorts.enrol': {
@@ -78,7 +184,13 @@ export const cohortHandlers = {
       requireConsent(db, input.participantId, 'processing');
       if (findOpenEnrolment(db, input.participantId)) throw invalid('cohortId', 'alreadyEnrolled');
       const id = newId();
-      insertEnrolment(db, { id, participantId: input.participantId, cohortId: input.cohortId, startDate: input.startDate });
+      insertEnrolment(db, {
+        id,
+        participantId: input.participantId,
+        cohortId: input.cohortId,
+        startDate: input.startDate,
+        mode: input.mode ?? 'group',
+      });
       return { enrolment: storedEnrolment(findEnrolment(db, id)) };
     },
     audit: (input, output) => ({

@@ -67,3 +67,18 @@ export function projectPage(role: Role, participants: readonly ListedParticipant
     ? { view: 'full', rows: participants.map(rowProjection), total }
     : { view: 'limited', rows: participants.map(limitedProjection), total };
 }
+
+/**
+ * How a participant is named in the programme's lists (cohort members, attendance) for `role`: the limited view's
+ * first name and code for a limited reader, the whole name for a full reader. Built on the projections above, so a
+ * limited reader never gets more here than in the registry.
+ */
+export function programmeName(role: Role, participant: ListedParticipant): { displayName: string; pseudonym: string } {
+  if (participantViewOf(role) === 'limited') {
+    const limited = limitedProjection(participant);
+    return { displayName: limited.firstName ?? limited.pseudonym, pseudonym: limited.pseudonym };
+  }
+  const row = rowProjection(participant);
+  const name = [row.firstName, row.lastName].filter((part): part is string => !!part).join(' ');
+  return { displayName: name === '' ? row.pseudonym : name, pseudonym: row.pseudonym };
+}
