@@ -1,0 +1,196 @@
+import { Fragment, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SessionInfo } from '@shared/api';
+import type { Failure, Result } from '@shared/errors';
+import type { Partner, PartnerSummary } from '@shared/programme';
+import { roleHolds } from '@shared/roles';
+import { invoke } from '../../api/client';
+import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
+import { usePendingFocus } from '../../components/usePendingFocus';
+import { PartnerDetail } from './PartnerDetail';
+import { PartnerForm } from './PartnerForm';
+import './partners.css';
+
+export interface PartnersPanelProps {
+  session: SessionInfo;
+}
+
+type Open = { kind: 'add' } | { kind: 'edit' | 'show'; id: string } | null;
+
+const COLUMNS = 6;
+
+/**
+ * The programme's partner organisations: a table (name, type, contacts, visits, active), a partner's own page
+ * opened under its row (notes, contact people, visits), and adding or editing a partner for those who may.
+ */
+export function PartnersPanel({ session }: PartnersPanelProps) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const root = useRef<HTMLDivElement>(null);
+  const focusLater = usePendingFocus(root);
+  const canWrite = roleHolds(session.role, 'programme.write');
+  const [partners, setPartners] = useState<PartnerSummary[] | null>(null);
+  const [loadFailure, setLoadFailure] = useState<Failure | null>(null);
+  const [open, setOpen] = useState<Open>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Partner | null>(null);
+
+  const showList = useCallback((result: Result<PartnerSummary[]>) => {
+    if (!result.ok) return setLoadFailure(result);
+    setLoadFailure(null);
+    setPartners(result.value);
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    void invoke('partners.list', {}).then((result) => {
+      if (live) showList(result);
+    });
+    return () => {
+      live = false;
+    };
+  }, [showList]);
+
+  function refresh() {
+    void invoke('partners.list', {}).then(showList);
+  }
+
+  function close(focusKey: string) {
+    setOpen(null);
+    setEditing(null);
+    focusLater(focusKey);
+  }
+
+  function toggle(kind: 'edit' | 'show', partner: PartnerSummary) {
+    setNotice(null);
+    if (open?.kind === kind && open.id === partner.id) return close(`${kind}:${partner.id}`);
+    setEditing(null);
+    setOpen({ kind, id: partner.id });
+    // The edit form needs the partner's notes, which the list leaves out.
+    if (kind === 'edit')
+      void invoke('partners.get', { id: partner.id }).then((result) => {
+        if (result.ok) setEditing(result.value);
+        else setLoadFailure(result);
+      });
+  }
+
+  function saved(partner: Partner, added: boolean) {
+    setNotice(t(added ? 'partners.add.saved' : 'partners.edit.saved', { name: partner.name }));
+    close(added ? `show:${partner.id}` : `edit:${partner.id}`);
+    refresh();
+  }
+
+  function detail(partner: PartnerSummary) {
+    if (open?.kind === 'show') return <PartnerDetail partnerId={partner.id} canWrite={canWrite} onChanged={refresh} />;
+    if (!editing || editing.id !== partner.id)
+      return (
+        <p className="loading" role="status">
+          {t('partners.loading')}
+        </p>
+      );
+    return <PartnerForm partner={editing} onSaved={(p) => saved(p, false)} onCancel={() => close(`edit:${partner.id}`)} />;
+  }
+
+  return (
+    <section ref={root} className="partners-panel" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('partners.title')}</h2>
+      <p className="lead">{t('partners.intro')}</p>
+      {canWrite ? (
+        open?.kind === 'add' ? (
+          <div className="card partners-add">
+            <PartnerForm onSaved={(p) => saved(p, true)} onCancel={() => close('add')} />
+          </div>
+        ) : (
+          <div className="actions">
+            <button
+              type="button"
+              className="button button-primary"
+              data-focus-key="add"
+              onClick={() => {
+                setNotice(null);
+                setOpen({ kind: 'add' });
+              }}
+            >
+              {t('partners.add.open')}
+            </button>
+          </div>
+        )
+      ) : null}
+      <StatusMessage tone="success">{notice}</StatusMessage>
+      <ErrorMessage failure={loadFailure} />
+      {partners === null ? (
+        loadFailure ? null : (
+          <p className="loading" role="status">
+            {t('partners.loading')}
+          </p>
+        )
+      ) : partners.length === 0 ? (
+        <p className="detail-empty">{t('partners.none')}</p>
+      ) : (
+        <table className="partners-table">
+          <caption>{t('partners.caption', { count: partners.length })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('partners.table.name')}</th>
+              <th scope="col">{t('partners.table.type')}</th>
+              <th scope="col">{t('partners.table.contacts')}</th>
+              <th scope="col">{t('partners.table.visits')}</th>
+              <th scope="col">{t('partners.table.active')}</th>
+              <th scope="col">{canWrite ? t('partners.table.actions') : <span className="visually-hidden">–</span>}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {partners.map((partner) => {
+              const name = partner.name;
+              const here = open !== null && open.kind !== 'add' && open.id === partner.id ? open.kind : null;
+              const detailId = `partner-detail-${partner.id}`;
+              return (
+                <Fragment key={partner.id}>
+                  <tr className={partner.active ? 'partners-row' : 'partners-row partners-row-inactive'}>
+                    <th scope="row">
+                      <button
+                        type="button"
+                        className="button-link"
+                        data-focus-key={`show:${partner.id}`}
+                        aria-expanded={here === 'show'}
+                        aria-controls={here === 'show' ? detailId : undefined}
+                        aria-label={t(here === 'show' ? 'partners.table.hide' : 'partners.table.show', { name })}
+                        onClick={() => toggle('show', partner)}
+                      >
+                        {name}
+                      </button>
+                    </th>
+                    <td>{t(`partners.types.${partner.type}`)}</td>
+                    <td>{partner.contacts}</td>
+                    <td>{partner.visits}</td>
+                    <td>{t(partner.active ? 'partners.table.yes' : 'partners.table.no')}</td>
+                    <td>
+                      {canWrite ? (
+                        <button
+                          type="button"
+                          className="button button-small button-secondary"
+                          data-focus-key={`edit:${partner.id}`}
+                          aria-label={t('partners.edit.openFor', { name })}
+                          aria-expanded={here === 'edit'}
+                          aria-controls={here === 'edit' ? detailId : undefined}
+                          onClick={() => toggle('edit', partner)}
+                        >
+                          {t('partners.edit.open')}
+                        </button>
+                      ) : null}
+                    </td>
+                  </tr>
+                  {here ? (
+                    <tr id={detailId} className="partners-detail-row">
+                      <td colSpan={COLUMNS}>{detail(partner)}</td>
+                    </tr>
+                  ) : null}
+                </Fragment>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
