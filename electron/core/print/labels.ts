@@ -19,6 +19,9 @@ import notesSv from '../../../renderer/src/i18n/parts/notes.sv.json' with { type
 import participantEn from '../../../renderer/src/i18n/parts/participant.en.json' with { type: 'json' };
 import participantFi from '../../../renderer/src/i18n/parts/participant.fi.json' with { type: 'json' };
 import participantSv from '../../../renderer/src/i18n/parts/participant.sv.json' with { type: 'json' };
+import programmeEn from '../../../renderer/src/i18n/parts/programme.en.json' with { type: 'json' };
+import programmeFi from '../../../renderer/src/i18n/parts/programme.fi.json' with { type: 'json' };
+import programmeSv from '../../../renderer/src/i18n/parts/programme.sv.json' with { type: 'json' };
 import psychosocialEn from '../../../renderer/src/i18n/parts/psychosocial.en.json' with { type: 'json' };
 import psychosocialFi from '../../../renderer/src/i18n/parts/psychosocial.fi.json' with { type: 'json' };
 import psychosocialSv from '../../../renderer/src/i18n/parts/psychosocial.sv.json' with { type: 'json' };
@@ -33,9 +36,9 @@ export type LabelValues = Record<string, string | number>;
 export const PRINT_WORDING: Readonly<Record<Locale, LabelTree>> = { fi: printFi, sv: printSv, en: printEn };
 
 const DOMAIN_PARTS: Readonly<Record<Locale, readonly LabelTree[]>> = {
-  fi: [caseFi, consentsFi, flagsFi, notesFi, participantFi, psychosocialFi],
-  sv: [caseSv, consentsSv, flagsSv, notesSv, participantSv, psychosocialSv],
-  en: [caseEn, consentsEn, flagsEn, notesEn, participantEn, psychosocialEn],
+  fi: [caseFi, consentsFi, flagsFi, notesFi, participantFi, programmeFi, psychosocialFi],
+  sv: [caseSv, consentsSv, flagsSv, notesSv, participantSv, programmeSv, psychosocialSv],
+  en: [caseEn, consentsEn, flagsEn, notesEn, participantEn, programmeEn, psychosocialEn],
 };
 
 /** Each file holds its own top-level keys; a key given twice would hide one of the texts. */

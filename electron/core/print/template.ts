@@ -50,7 +50,6 @@ export function renderDocument(parts: DocumentParts): string {
   const { text, html, participant, pseudonymOnly } = parts;
   const printedBy = text.t('print.printedBy', { name: parts.printedBy, when: text.moment(parts.printedAt) });
   const margins = parts.mode === 'print' ? pageMarginStyle(text, { pseudonym: participant.pseudonym, printedBy }) : null;
-  const csp = `default-src 'none'; style-src ${PRINT_STYLESHEET_SOURCE}${margins ? ` ${margins.source}` : ''}`;
   const body = html`<header class="doc-header">
       <p class="doc-confidential">${text.t('print.confidential')}</p>
       <h1>${text.t('print.documentTitle')}</h1>
@@ -65,16 +64,31 @@ export function renderDocument(parts: DocumentParts): string {
           ${content}${section.signatures ? signatureLines(html, text) : null}
         </section>`,
     )}`;
+  return printDocument({ locale: text.locale, title: text.t('print.documentTitle'), body, margins });
+}
+
+/**
+ * A printable document around its body: the print stylesheet inline and allowed by hash, nothing else allowed
+ * (no scripts, nothing fetched), and with `margins` the page-margin stylesheet of a print.
+ */
+export function printDocument(parts: {
+  locale: string;
+  title: string;
+  body: Html;
+  margins?: { css: string; source: string } | null;
+}): string {
+  const { margins } = parts;
+  const csp = `default-src 'none'; style-src ${PRINT_STYLESHEET_SOURCE}${margins ? ` ${margins.source}` : ''}`;
   return `<!doctype html>
-<html lang="${text.locale}">
+<html lang="${escapeHtml(parts.locale)}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="referrer" content="no-referrer">
-<title>${html`${text.t('print.documentTitle')}`.value}</title>
+<title>${escapeHtml(parts.title)}</title>
 <style>${PRINT_STYLESHEET}</style>${margins ? `\n<style>${margins.css}</style>` : ''}
 </head>
-<body>${body.value}</body>
+<body>${parts.body.value}</body>
 </html>
 `;
 }

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
  * stylesheet by its hash and nothing else (electron/core/static/serve.ts). The page margins (the mark on every
  * page, page numbers) exist only on paper and are not shown here.
  */
-export function PrintPreview({ html, stale }: { html: string | null; stale: boolean }) {
+export function PrintPreview({ html, stale, title }: { html: string | null; stale: boolean; title?: string }) {
   const { t } = useTranslation();
   if (html === null)
     return (
@@ -14,5 +14,5 @@ export function PrintPreview({ html, stale }: { html: string | null; stale: bool
         <p className={stale ? 'notice notice-info' : 'field-hint'}>{t(stale ? 'print.preview.stale' : 'print.preview.empty')}</p>
       </div>
     );
-  return <iframe className="print-preview-frame" title={t('print.preview.frame')} sandbox="" srcDoc={html} />;
+  return <iframe className="print-preview-frame" title={title ?? t('print.preview.frame')} sandbox="" srcDoc={html} />;
 }

@@ -1,0 +1,143 @@
+/**
+ * A cohort's week on paper, for the participants: day by day the time, topic, place and the guest or partner of
+ * each session, and the cancelled ones marked as cancelled. It names no one but the guest or partner the group
+ * is meeting: no participants, no staff, no session notes and no reason for a cancellation (staff's words).
+ * The same self-contained document as the case summary (print/template.ts): no scripts, one stylesheet by hash.
+ */
+import { createHash } from 'node:crypto';
+import type { Session } from '@shared/programme';
+import { isoWeekday, isoWeekOf } from '@shared/programme-calendar';
+import { html, type Html } from '../print/html';
+import type { PrintText } from '../print/labels';
+import { printDocument, type DocumentMode } from '../print/template';
+import { weekDays } from './week';
+
+export interface WeekScheduleParts {
+  text: PrintText;
+  cohortName: string;
+  /** The Monday of the week. */
+  monday: string;
+  /** The cohort's sessions of that week, in time order. */
+  sessions: readonly Session[];
+  printedAt: Date;
+  /** The printed document is on landscape paper; the preview is on screen, where paper has no size. */
+  mode: DocumentMode;
+}
+
+/**
+ * The page of the printed schedule: A4 landscape, so that a day's line fits on one line. A stylesheet of its own,
+ * allowed by its hash in the printed document only (the preview's frame allows the print stylesheet alone).
+ */
+const LANDSCAPE_CSS = '@page { size: A4 landscape; }';
+export const LANDSCAPE = {
+  css: LANDSCAPE_CSS,
+  source: `'sha256-${createHash('sha256').update(LANDSCAPE_CSS).digest('base64')}'`,
+};
+
+const BARE_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A calendar day as a local date at noon (no time zone moves it to another day). */
+function dayOf(value: string): Date {
+  const [, y, m, d] = BARE_DATE.exec(value) ?? [];
+  return new Date(Number(y), Number(m) - 1, Number(d), 12);
+}
+
+const capitalised = (text: string) => text.charAt(0).toLocaleUpperCase() + text.slice(1);
+
+/** "22.–28.3.2027" in Finnish, "22–28 mars 2027" in Swedish, "March 22 – 28, 2027" in English. */
+export function weekDates(locale: string, monday: string, sunday: string): string {
+  const options: Intl.DateTimeFormatOptions =
+    locale === 'fi' ? { day: 'numeric', month: 'numeric', year: 'numeric' } : { day: 'numeric', month: 'long', year: 'numeric' };
+  return new Intl.DateTimeFormat(locale, options).formatRange(dayOf(monday), dayOf(sunday));
+}
+
+/** The week's line under the title: "Viikko 12 · 22.–28.3.2027". */
+export function weekHeading(text: PrintText, monday: string): string {
+  const days = weekDays(monday);
+  return text.t('schedule.week', {
+    week: isoWeekOf(monday).week,
+    dates: weekDates(text.locale, monday, days[6] ?? monday),
+  });
+}
+
+function dayName(locale: string, date: string): string {
+  const weekday = new Intl.DateTimeFormat(locale, { weekday: 'long' }).format(dayOf(date));
+  const options: Intl.DateTimeFormatOptions =
+    locale === 'fi' ? { day: 'numeric', month: 'numeric' } : { day: 'numeric', month: 'long' };
+  return `${capitalised(weekday)} ${new Intl.DateTimeFormat(locale, options).format(dayOf(date))}`;
+}
+
+/** 'HH:MM' in the locale's way ("9.00" in Finnish), 24-hour clock. */
+function clock(locale: string, time: string): string {
+  const [hours, minutes] = time.split(':').map(Number);
+  const at = new Date(2000, 0, 1, hours, minutes);
+  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', hourCycle: 'h23' }).format(at);
+}
+
+function sessionCells(text: PrintText, session: Session): Html {
+  const topic = session.topic ? capitalised(text.t(`programme.topics.${session.topic}`)) : null;
+  const visitor = [session.partnerName, session.guest].filter((part): part is string => Boolean(part)).join(' · ');
+  const time = `${clock(text.locale, session.startTime)}–${clock(text.locale, session.endTime)}`;
+  return session.state === 'cancelled'
+    ? html`<td><s>${time}</s></td>
+        <td><strong>${text.t('schedule.cancelled')}</strong>${topic ? html` · <s>${topic}</s>` : null}</td>
+        <td></td>
+        <td></td>`
+    : html`<td>${time}</td>
+        <td>${topic ?? text.t('schedule.noTopic')}</td>
+        <td>${session.place ?? ''}</td>
+        <td>${visitor}</td>`;
+}
+
+/** The days shown: Monday to Friday always, Saturday and Sunday only when a session falls on them. */
+function shownDays(monday: string, sessions: readonly Session[]): string[] {
+  return weekDays(monday).filter((day) => isoWeekday(day) <= 5 || sessions.some((s) => s.date === day));
+}
+
+/** The whole document as HTML text. */
+export function renderWeekSchedule(parts: WeekScheduleParts): string {
+  const { text, sessions } = parts;
+  const rows = shownDays(parts.monday, sessions).map((day) => {
+    const daySessions = sessions.filter((s) => s.date === day);
+    const head = (span: number) => html`<th scope="rowgroup" rowspan="${String(span)}">${dayName(text.locale, day)}</th>`;
+    if (daySessions.length === 0)
+      return html`<tbody>
+        <tr>
+          ${head(1)}
+          <td colspan="4" class="muted">${text.t('schedule.noSessions')}</td>
+        </tr>
+      </tbody>`;
+    return html`<tbody>
+      ${daySessions.map(
+        (session, index) =>
+          html`<tr>
+            ${index === 0 ? head(daySessions.length) : null}${sessionCells(text, session)}
+          </tr>`,
+      )}
+    </tbody>`;
+  });
+  const title = parts.cohortName;
+  const body = html`<header class="doc-header">
+      <h1>${title}</h1>
+      <p class="doc-subject">${weekHeading(text, parts.monday)}</p>
+    </header>
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">${text.t('schedule.columns.day')}</th>
+          <th scope="col">${text.t('schedule.columns.time')}</th>
+          <th scope="col">${text.t('schedule.columns.topic')}</th>
+          <th scope="col">${text.t('schedule.columns.place')}</th>
+          <th scope="col">${text.t('schedule.columns.guest')}</th>
+        </tr>
+      </thead>
+      ${rows}
+    </table>
+    <p class="doc-meta">${text.t('schedule.printedOn', { date: text.day(parts.printedAt.toISOString()) })}</p>`;
+  return printDocument({
+    locale: text.locale,
+    title: `${text.t('schedule.documentTitle')} · ${title} · ${weekHeading(text, parts.monday)}`,
+    body,
+    margins: parts.mode === 'print' ? LANDSCAPE : null,
+  });
+}

@@ -1,0 +1,42 @@
+/**
+ * The sessions of one week: every cohort's for the week view, one cohort's for its printed schedule. Read with
+ * the shared session reader (sessions/rows.ts), so a session looks the same here as in the cohort's calendar.
+ */
+import type { Session, WeekSession } from '@shared/programme';
+import { addDays } from '@shared/programme-calendar';
+import type { Db } from '../db/open';
+import { all, get, sql } from '../db/sql';
+import { SESSION_ORDER, SESSION_SELECT, toSession, type SessionDbRow } from '../sessions/rows';
+
+/** Monday .. Sunday of the week that starts on `monday`. */
+export function weekDays(monday: string): string[] {
+  return Array.from({ length: 7 }, (_, i) => addDays(monday, i));
+}
+
+/** Every cohort's sessions from Monday to Sunday, cancelled ones included, in time order. */
+export function sessionsOfWeek(db: Db, monday: string): WeekSession[] {
+  const sessions = all<SessionDbRow>(db, {
+    text: `${SESSION_SELECT} WHERE s.date BETWEEN ? AND ? ${SESSION_ORDER}`,
+    values: [monday, addDays(monday, 6)],
+  }).map(toSession);
+  const names = new Map(
+    all<{ id: string; name: string }>(
+      db,
+      sql`SELECT id, name FROM cohorts WHERE id IN (SELECT cohort_id FROM cohort_sessions WHERE date BETWEEN ${monday} AND ${addDays(monday, 6)})`,
+    ).map((row) => [row.id, row.name]),
+  );
+  return sessions.map((session) => ({ ...session, cohortName: names.get(session.cohortId) ?? '' }));
+}
+
+/** One cohort's sessions from Monday to Sunday, in time order. */
+export function cohortWeek(db: Db, cohortId: string, monday: string): Session[] {
+  return all<SessionDbRow>(db, {
+    text: `${SESSION_SELECT} WHERE s.cohort_id = ? AND s.date BETWEEN ? AND ? ${SESSION_ORDER}`,
+    values: [cohortId, monday, addDays(monday, 6)],
+  }).map(toSession);
+}
+
+/** The cohort's name, or undefined when there is no such cohort. */
+export function cohortName(db: Db, cohortId: string): string | undefined {
+  return get<{ name: string }>(db, sql`SELECT name FROM cohorts WHERE id = ${cohortId}`)?.name;
+}
