@@ -25,6 +25,8 @@ import { CaseScreen } from './features/case/CaseScreen';
 import { NewParticipantScreen } from './features/participants/NewParticipantScreen';
 import { RegistryScreen } from './features/registry/RegistryScreen';
 import { SearchScreen } from './features/search/SearchScreen';
+import { CohortPage } from './features/programme/CohortPage';
+import { ProgrammeScreen, type ProgrammeTab } from './features/programme/ProgrammeScreen';
 import { AppShell, pagesFor, type Page } from './shell/AppShell';
 import { LockedLayout } from './shell/LockedLayout';
 import { useFlushOnLeave, useSessionGuards } from './shell/useSessionGuards';
@@ -44,6 +46,8 @@ type Screen =
   | { name: 'participants' }
   | { name: 'participant'; id: string; from: 'participants' | 'search' }
   | { name: 'participant-new' }
+  | { name: 'programme'; tab: ProgrammeTab }
+  | { name: 'cohort'; id: string; from: ProgrammeTab; created: number | null }
   | { name: 'search' }
   | { name: 'audit' }
   | { name: 'staff' }
@@ -64,6 +68,9 @@ function pageOf(screen: Screen): Page | null {
       return screen.from;
     case 'participant-new':
       return 'participants';
+    case 'programme':
+    case 'cohort':
+      return 'programme';
     case 'retention':
       return 'home';
     default:
@@ -76,6 +83,8 @@ function screenOf(page: Page): Screen {
   switch (page) {
     case 'settings':
       return { name: 'settings', notice: null };
+    case 'programme':
+      return { name: 'programme', tab: 'cohorts' };
     default:
       return { name: page };
   }
@@ -218,6 +227,8 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
 
   const page = pageOf(screen);
   const openParticipant = (id: string, from: 'participants' | 'search') => setScreen({ name: 'participant', id, from });
+  const openCohort = (id: string, from: ProgrammeTab, created?: number) =>
+    setScreen({ name: 'cohort', id, from, created: created ?? null });
   return (
     <AppShell session={session} page={page} onNavigate={(p) => setScreen(screenOf(p))} onLock={lock}>
       {screen.name === 'new-passphrase' ? (
@@ -265,6 +276,21 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
         />
       ) : screen.name === 'participant' ? (
         <CaseScreen key={screen.id} session={session} participantId={screen.id} onBack={() => setScreen(screenOf(screen.from))} />
+      ) : screen.name === 'programme' && pagesFor(session.role).includes('programme') ? (
+        <ProgrammeScreen
+          session={session}
+          tab={screen.tab}
+          onTab={(tab) => setScreen({ name: 'programme', tab })}
+          onOpenCohort={(id, created) => openCohort(id, screen.tab, created)}
+        />
+      ) : screen.name === 'cohort' && pagesFor(session.role).includes('programme') ? (
+        <CohortPage
+          key={screen.id}
+          session={session}
+          cohortId={screen.id}
+          created={screen.created}
+          onBack={() => setScreen({ name: 'programme', tab: screen.from })}
+        />
       ) : screen.name === 'search' && pagesFor(session.role).includes('search') ? (
         <SearchScreen session={session} onOpen={(id) => openParticipant(id, 'search')} />
       ) : screen.name === 'audit' && pagesFor(session.role).includes('audit') ? (
@@ -278,6 +304,7 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
           session={session}
           onOpenSettings={() => setScreen({ name: 'settings', notice: null })}
           onOpenRetention={() => setScreen({ name: 'retention' })}
+          onOpenCohort={(id) => openCohort(id, 'cohorts')}
         />
       )}
     </AppShell>

@@ -13,6 +13,8 @@ export type ScreenName =
   | 'participants'
   | 'participant'
   | 'participant-new'
+  | 'programme'
+  | 'cohort'
   | 'search'
   | 'audit'
   | 'settings'

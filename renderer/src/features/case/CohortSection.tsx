@@ -1,6 +1,13 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ENROLMENT_OUTCOMES, type CohortSummary, type Enrolment, type EnrolmentOutcome } from '@shared/cohorts';
+import {
+  ENROLMENT_MODES,
+  ENROLMENT_OUTCOMES,
+  type CohortSummary,
+  type Enrolment,
+  type EnrolmentMode,
+  type EnrolmentOutcome,
+} from '@shared/cohorts';
 import type { Failure } from '@shared/errors';
 import { invoke } from '../../api/client';
 import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
@@ -69,7 +76,10 @@ export function CohortSection({ participantId, canChange }: CohortSectionProps) 
       </div>
       <ErrorMessage failure={failure} />
       {enrolments === null ? null : open ? (
-        <p>{t('registry.cohorts.section.current', { name: open.cohortName, date: formatDay(open.startDate) })}</p>
+        <>
+          <p>{t('registry.cohorts.section.current', { name: open.cohortName, date: formatDay(open.startDate) })}</p>
+          <p>{t('programme.mode.shown', { mode: t(`programme.mode.${open.mode}`) })}</p>
+        </>
       ) : (
         <p className="detail-empty">{t('registry.cohorts.section.none')}</p>
       )}
@@ -105,6 +115,8 @@ function JoinCohortForm({
   const [cohorts, setCohorts] = useState<CohortSummary[] | null>(null);
   const [cohortId, setCohortId] = useState('');
   const [startDate, setStartDate] = useState(today());
+  const [mode, setMode] = useState<EnrolmentMode>('group');
+  const modeName = useId();
   const [listFailure, setListFailure] = useState<Failure | null>(null);
   const { formRef, errors, edit, failure, busy, submit: send } = useChannelForm({ onCancel });
 
@@ -112,7 +124,7 @@ function JoinCohortForm({
     void invoke('cohorts.list', {}).then((result) => (result.ok ? setCohorts(result.value) : setListFailure(result)));
   }, []);
 
-  const submit = (event: FormEvent) => send(event, 'cohorts.enrol', { participantId, cohortId, startDate }, onJoined);
+  const submit = (event: FormEvent) => send(event, 'cohorts.enrol', { participantId, cohortId, startDate, mode }, onJoined);
 
   return (
     <form ref={formRef} className="cohort-form" onSubmit={submit} noValidate aria-busy={busy}>
@@ -135,6 +147,23 @@ function JoinCohortForm({
         error={errors.startDate}
         onChange={(event) => edit('startDate', setStartDate)(event.target.value)}
       />
+      <fieldset className="field cohort-mode">
+        <legend>{t('programme.mode.label')}</legend>
+        {ENROLMENT_MODES.map((m) => (
+          <div key={m} className="programme-radio">
+            <label>
+              <input
+                type="radio"
+                name={`${modeName}-mode`}
+                value={m}
+                checked={mode === m}
+                onChange={() => edit('mode', setMode)(m)}
+              />
+              {t(`programme.mode.${m}`)}
+            </label>
+          </div>
+        ))}
+      </fieldset>
       <ErrorMessage failure={failure} />
       <div className="actions">
         <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>

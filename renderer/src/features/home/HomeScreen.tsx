@@ -10,15 +10,18 @@ import { BackupReminder } from '../backup/BackupStatusLine';
 import { PendingRestoreNotice } from '../backup/PendingRestoreNotice';
 import { useBackupStatus } from '../backup/useBackupStatus';
 import { DueNotice } from '../retention/DueNotice';
+import { DriftNotice } from '../attendance/DriftNotice';
 
 interface HomeScreenProps {
   session: SessionInfo;
   onOpenSettings: () => void;
   onOpenRetention: () => void;
+  /** Opens a cohort's page (from the attendance drift notice). */
+  onOpenCohort?: (cohortId: string) => void;
 }
 
 /** The start page: a welcome, how Polku protects itself, and the coordinator's first steps. */
-export function HomeScreen({ session, onOpenSettings, onOpenRetention }: HomeScreenProps) {
+export function HomeScreen({ session, onOpenSettings, onOpenRetention, onOpenCohort }: HomeScreenProps) {
   const { t } = useTranslation();
   const [settings, setSettings] = useState<Settings | null>(null);
   const coordinator = roleHolds(session.role, 'vault.admin');
@@ -42,6 +45,7 @@ export function HomeScreen({ session, onOpenSettings, onOpenRetention }: HomeScr
       </ul>
       {coordinator ? <CoordinatorBackupNotices /> : null}
       {roleHolds(session.role, 'participants.delete') ? <DueNotice onOpen={onOpenRetention} /> : null}
+      {roleHolds(session.role, 'attendance.read') ? <DriftNotice onOpenCohort={onOpenCohort} /> : null}
       {coordinator ? (
         <Section title={t('home.firstSteps')}>
           <ol className="steps">

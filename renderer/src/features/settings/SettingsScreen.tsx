@@ -13,6 +13,7 @@ import { RecoveryCodeSection } from './RecoveryCodeSection';
 import { RotateKeySection } from './RotateKeySection';
 import { VerifySection } from './VerifySection';
 import { RetentionSection } from '../retention/RetentionSection';
+import { AttendanceSettingsSection } from '../attendance/AttendanceSettingsSection';
 
 /** What the settings page says when it is reached after confirming a new recovery code. */
 export type SettingsNotice = 'renewed' | 'rotated';
@@ -37,6 +38,9 @@ export function SettingsScreen({ session, notice, onSession, onRecoveryCode }: S
       </Section>
       <AutoLockSection canEdit={roleHolds(session.role, 'settings.write')} />
       <RetentionSection canEdit={roleHolds(session.role, 'settings.write')} />
+      {roleHolds(session.role, 'attendance.read') ? (
+        <AttendanceSettingsSection canEdit={roleHolds(session.role, 'settings.write')} />
+      ) : null}
       <ChangePassphraseSection session={session} onSession={onSession} />
       {admin ? (
         <>

@@ -1,0 +1,280 @@
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SessionInfo } from '@shared/api';
+import type { Failure } from '@shared/errors';
+import { ATTENDANCE_MARKS, type AttendanceGrid, type AttendanceMark } from '@shared/programme';
+import { addDays, isoWeekOf, mondayOf } from '@shared/programme-calendar';
+import { roleHolds } from '@shared/roles';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { Section } from '../../components/Section';
+import { formatDayRange, formatSessionDay } from '../programme/format';
+import { AttendanceLegend } from './AttendanceLegend';
+import { AttendanceTable, SUMMARY_COLUMNS } from './AttendanceTable';
+import { localToday, moveFrom, unmarkable, type GridCommand, type Position } from './gridLogic';
+import { useAttendanceGrid, type MarkChange, type SaveOutcome } from './useAttendanceGrid';
+import './attendance.css';
+
+export interface AttendancePanelProps {
+  cohortId: string;
+  session: SessionInfo;
+  /** Changes whenever the cohort's sessions change on the page (moved, cancelled, added): the grid reloads. */
+  calendarVersion?: unknown;
+}
+
+/** A cohort's attendance on its page, for those who may read it; marking for those who may write it. */
+export function AttendancePanel({ cohortId, session, calendarVersion }: AttendancePanelProps) {
+  if (!roleHolds(session.role, 'attendance.read')) return null;
+  return (
+    <AttendanceSection
+      cohortId={cohortId}
+      canWrite={roleHolds(session.role, 'attendance.write')}
+      calendarVersion={calendarVersion}
+    />
+  );
+}
+
+type Scope = 'week' | 'all';
+
+/** The sentence for a refused mark: the field problem the main side named, or the general one of the code. */
+function reasonOf(failure: Failure): string {
+  return failure.details?.issues?.[0]?.i18nKey ?? failure.i18nKey;
+}
+
+function AttendanceSection({
+  cohortId,
+  canWrite,
+  calendarVersion,
+}: {
+  cohortId: string;
+  canWrite: boolean;
+  calendarVersion: unknown;
+}) {
+  const { t, i18n } = useTranslation();
+  const today = useMemo(() => localToday(), []);
+  const [scope, setScope] = useState<Scope>('week');
+  const [weekStart, setWeekStart] = useState(() => mondayOf(today));
+  const { grid, loadFailure, mark, undo } = useAttendanceGrid(cohortId, scope === 'week' ? weekStart : null, calendarVersion);
+  const [active, setActive] = useState<Position>({ row: 0, col: 0 });
+  const [focusRequest, setFocusRequest] = useState(0);
+  const [status, setStatus] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const size = grid ? { rows: grid.rows.length + 1, cols: grid.sessions.length + SUMMARY_COLUMNS } : { rows: 0, cols: 0 };
+  // A reload may bring a smaller grid: the selection stays inside it.
+  const shownActive = clampInto(active, size);
+  // The key handlers read what is shown through refs, so that they stay the same functions and the rows memoised.
+  const activeRef = useRef(shownActive);
+  const gridRef = useRef<AttendanceGrid | null>(grid);
+  useLayoutEffect(() => {
+    activeRef.current = shownActive;
+    gridRef.current = grid;
+  });
+
+  const cellName = useCallback(
+    (change: MarkChange, value: AttendanceMark | null) => {
+      const shown = gridRef.current;
+      const row = shown?.rows.find((r) => r.participantId === change.participantId);
+      const s = shown?.sessions.find((x) => x.id === change.sessionId);
+      return t('attendance.cell.label', {
+        name: row?.displayName ?? '',
+        code: row?.pseudonym ?? '',
+        day: s ? formatSessionDay(s.date) : '',
+        state: t(value ? `attendance.marks.${value}` : 'attendance.cell.empty'),
+      });
+    },
+    [t],
+  );
+
+  const report = useCallback(
+    (outcome: SaveOutcome | null, undoing: boolean) => {
+      if (!outcome) return;
+      if (outcome.ok) {
+        setError(null);
+        setStatus(
+          t(undoing ? 'attendance.undone' : 'attendance.saved', { cell: cellName(outcome.change, outcome.change.after) }),
+        );
+      } else {
+        setStatus(null);
+        setError(t('attendance.refused', { reason: t(reasonOf(outcome.failure)) }));
+      }
+    },
+    [t, cellName],
+  );
+
+  const markActive = useCallback(
+    (value: AttendanceMark | null) => {
+      const shown = gridRef.current;
+      if (!shown || !canWrite) return;
+      const at = activeRef.current;
+      const row = shown.rows[at.row];
+      const s = shown.sessions[at.col];
+      if (!row || !s) return;
+      const blocked = unmarkable(s, row, today);
+      if (blocked) {
+        setStatus(t('attendance.notMarkable', { state: t(`attendance.cell.${blocked}`) }));
+        return;
+      }
+      if ((row.marks[s.id] ?? null) === value) return;
+      void mark(s.id, row.participantId, value).then((outcome) => report(outcome, false));
+    },
+    [canWrite, mark, report, t, today],
+  );
+
+  const undoLast = useCallback(() => {
+    if (!canWrite) return;
+    const pending = undo();
+    void pending.then((outcome) => {
+      if (!outcome) return setStatus(t('attendance.nothingToUndo'));
+      const shown = gridRef.current;
+      const row = shown?.rows.findIndex((r) => r.participantId === outcome.change.participantId) ?? -1;
+      const col = shown?.sessions.findIndex((x) => x.id === outcome.change.sessionId) ?? -1;
+      if (row >= 0 && col >= 0) {
+        setActive({ row, col });
+        setFocusRequest((n) => n + 1);
+      }
+      report(outcome, true);
+    });
+  }, [canWrite, undo, report, t]);
+
+  const onCommand = useCallback(
+    (command: GridCommand) => {
+      if (command.kind === 'move') {
+        const shown = gridRef.current;
+        if (!shown) return;
+        const bounds = { rows: shown.rows.length + 1, cols: shown.sessions.length + SUMMARY_COLUMNS };
+        setActive(moveFrom(activeRef.current, command.direction, bounds));
+        setFocusRequest((n) => n + 1);
+      } else if (command.kind === 'mark') markActive(command.mark);
+      else undoLast();
+    },
+    [markActive, undoLast],
+  );
+
+  const onActivate = useCallback((position: Position) => setActive(position), []);
+
+  function showWeek(start: string) {
+    setWeekStart(start);
+    setActive({ row: 0, col: 0 });
+    setStatus(null);
+    setError(null);
+  }
+
+  function showScope(next: Scope) {
+    setScope(next);
+    setActive({ row: 0, col: 0 });
+    setStatus(null);
+    setError(null);
+  }
+
+  const fromButton = useCallback(
+    (value: AttendanceMark | null) => {
+      markActive(value);
+      setFocusRequest((n) => n + 1);
+    },
+    [markActive],
+  );
+
+  // Formatting a date range is slow enough to feel on every key press: once a week (and language) only.
+  const weekLabel = useMemo(
+    () =>
+      t('attendance.week.label', { week: isoWeekOf(weekStart).week, range: formatDayRange(weekStart, addDays(weekStart, 6)) }),
+    [t, weekStart],
+  );
+
+  return (
+    <Section title={t('attendance.title')} className="attendance-panel">
+      <div className="attendance-controls">
+        <div role="group" aria-label={t('attendance.scope.label')} className="attendance-scope">
+          {(['week', 'all'] as const).map((value) => (
+            <button
+              key={value}
+              type="button"
+              className={scope === value ? 'button button-primary' : 'button button-secondary'}
+              aria-pressed={scope === value}
+              onClick={() => showScope(value)}
+            >
+              {t(`attendance.scope.${value}`)}
+            </button>
+          ))}
+        </div>
+        {scope === 'week' ? (
+          <div className="attendance-week">
+            <button type="button" className="button button-secondary" onClick={() => showWeek(addDays(weekStart, -7))}>
+              {t('attendance.week.previous')}
+            </button>
+            <p className="attendance-week-label" aria-live="polite">
+              {weekLabel}
+            </p>
+            <button type="button" className="button button-secondary" onClick={() => showWeek(addDays(weekStart, 7))}>
+              {t('attendance.week.next')}
+            </button>
+          </div>
+        ) : null}
+      </div>
+      <AttendanceLegend canWrite={canWrite} />
+      {canWrite ? null : <p className="notice notice-info">{t('attendance.readOnly')}</p>}
+      {canWrite && grid && grid.rows.length > 0 && grid.sessions.length > 0 ? (
+        <MarkButtons onMark={fromButton} onUndo={undoLast} />
+      ) : null}
+      <p role="alert" className={error ? 'notice notice-error' : 'visually-hidden'}>
+        {error}
+      </p>
+      <p role="status" className={status ? 'attendance-status' : 'visually-hidden'}>
+        {status}
+      </p>
+      <ErrorMessage failure={loadFailure} />
+      {grid === null ? (
+        loadFailure ? null : (
+          <p className="loading">{t('common.loading')}</p>
+        )
+      ) : grid.sessions.length === 0 ? (
+        <p>{t(scope === 'week' ? 'attendance.empty.week' : 'attendance.empty.all')}</p>
+      ) : grid.rows.length === 0 ? (
+        <p>{t('attendance.empty.participants')}</p>
+      ) : (
+        <AttendanceTable
+          key={i18n.language}
+          grid={grid}
+          today={today}
+          canWrite={canWrite}
+          active={shownActive}
+          focusRequest={focusRequest}
+          onCommand={onCommand}
+          onActivate={onActivate}
+        />
+      )}
+    </Section>
+  );
+}
+
+/** Buttons for the selected cell, for those who point and click rather than type. */
+const MarkButtons = memo(function MarkButtons({
+  onMark,
+  onUndo,
+}: {
+  onMark: (mark: AttendanceMark | null) => void;
+  onUndo: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div role="group" aria-label={t('attendance.buttons.label')} className="attendance-buttons">
+      {ATTENDANCE_MARKS.map((value) => (
+        <button key={value} type="button" className="button button-secondary" onClick={() => onMark(value)}>
+          {t(`attendance.marks.${value}`)}
+        </button>
+      ))}
+      <button type="button" className="button button-secondary" onClick={() => onMark(null)}>
+        {t('attendance.buttons.clear')}
+      </button>
+      <button type="button" className="button button-secondary" onClick={onUndo}>
+        {t('attendance.buttons.undo')}
+      </button>
+    </div>
+  );
+});
+
+function clampInto(at: Position, size: { rows: number; cols: number }): Position {
+  return {
+    row: Math.min(at.row, Math.max(size.rows - 1, 0)),
+    col: Math.min(at.col, Math.max(size.cols - 1, 0)),
+  };
+}

@@ -1,0 +1,84 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DriftEntry } from '@shared/programme';
+import { invoke } from '../../api/client';
+import { Section } from '../../components/Section';
+import { formatNumber } from '../../i18n/format';
+import './attendance.css';
+
+export interface DriftNoticeProps {
+  onOpenCohort?: (cohortId: string) => void;
+}
+
+/** On the start page: participants whose attendance has fallen off in an open group, to reach out to early. */
+export function DriftNotice({ onOpenCohort }: DriftNoticeProps) {
+  const { t } = useTranslation();
+  const [entries, setEntries] = useState<DriftEntry[]>([]);
+  const [threshold, setThreshold] = useState<number | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    void Promise.all([invoke('attendance.drift', {}), invoke('settings.get', {})]).then(([drift, settings]) => {
+      if (!current) return;
+      if (drift.ok) setEntries(drift.value);
+      if (settings.ok) setThreshold(settings.value.attendanceThreshold);
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  if (entries.length === 0) return null;
+  return (
+    <Section title={t('attendance.drift.title', { count: entries.length, formatted: formatNumber(entries.length) })}>
+      <p>{t('attendance.drift.intro')}</p>
+      <table className="drift-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('attendance.drift.participant')}</th>
+            <th scope="col">{t('attendance.drift.cohort')}</th>
+            <th scope="col">{t('attendance.drift.rate')}</th>
+            <th scope="col">{t('attendance.drift.reason')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((entry) => (
+            <tr key={`${entry.cohortId}:${entry.participantId}`}>
+              <th scope="row">
+                {entry.displayName} <span className="attendance-code">{entry.pseudonym}</span>
+              </th>
+              <td>
+                {onOpenCohort ? (
+                  <button
+                    type="button"
+                    className="button-link"
+                    aria-label={t('attendance.drift.open', { cohort: entry.cohortName })}
+                    onClick={() => onOpenCohort(entry.cohortId)}
+                  >
+                    {entry.cohortName}
+                  </button>
+                ) : (
+                  entry.cohortName
+                )}
+              </td>
+              <td>{entry.figures.rate === null ? t('attendance.noRate') : t('attendance.rate', { rate: entry.figures.rate })}</td>
+              <td>
+                <span className="attendance-flags">
+                  {entry.figures.flags.map((flag) => (
+                    <span key={flag} className="attendance-flag">
+                      {flag === 'lowRate'
+                        ? threshold === null
+                          ? t('attendance.flags.lowRateShort')
+                          : t('attendance.flags.lowRate', { threshold })
+                        : t('attendance.flags.absenceStreak', { n: entry.figures.absenceStreak })}
+                    </span>
+                  ))}
+                </span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Section>
+  );
+}

@@ -1,0 +1,113 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CohortDetail } from '@shared/cohorts';
+import { PLACE_MAX } from '@shared/programme';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { Field } from '../../components/Field';
+import { SelectField } from '../../components/SelectField';
+import { useChannelForm } from '../../components/useChannelForm';
+import { topicOf, useFacilitatorOptions, useTopicOptions } from './sessionOptions';
+
+interface AddSessionFormProps {
+  cohort: CohortDetail;
+  /** Called with whether a session was added. */
+  onDone: (added: boolean) => void;
+}
+
+/** An extra session outside the generated calendar, at the cohort's usual time unless changed. */
+export function AddSessionForm({ cohort, onDone }: AddSessionFormProps) {
+  const { t } = useTranslation();
+  const dateInput = useRef<HTMLInputElement>(null);
+  const [date, setDate] = useState('');
+  const [startTime, setStartTime] = useState(cohort.startTime);
+  const [endTime, setEndTime] = useState(cohort.endTime);
+  const [topic, setTopic] = useState('');
+  const [facilitatorId, setFacilitatorId] = useState('');
+  const [place, setPlace] = useState('');
+  const topics = useTopicOptions();
+  const facilitators = useFacilitatorOptions(cohort);
+  const { formRef, errors, edit, failure, busy, submit: send } = useChannelForm({ onCancel: () => onDone(false) });
+
+  useEffect(() => {
+    dateInput.current?.focus();
+  }, []);
+
+  const submit = (event: FormEvent) =>
+    send(
+      event,
+      'sessions.add',
+      {
+        cohortId: cohort.id,
+        date,
+        startTime,
+        endTime,
+        // Left empty, the session is at the cohort's usual place.
+        ...(place.trim() === '' ? {} : { place }),
+        topic: topicOf(topic),
+        facilitatorId: facilitatorId || null,
+      },
+      () => onDone(true),
+    );
+
+  return (
+    <form ref={formRef} className="programme-inline-form" onSubmit={submit} noValidate aria-busy={busy}>
+      <h3>{t('programme.sessions.addTitle')}</h3>
+      <div className="programme-fields">
+        <Field
+          ref={dateInput}
+          type="date"
+          label={t('programme.sessions.date')}
+          value={date}
+          required
+          error={errors.date}
+          onChange={(event) => edit('date', setDate)(event.target.value)}
+        />
+        <Field
+          type="time"
+          label={t('programme.sessions.startTime')}
+          value={startTime}
+          error={errors.startTime}
+          onChange={(event) => edit('startTime', setStartTime)(event.target.value)}
+        />
+        <Field
+          type="time"
+          label={t('programme.sessions.endTime')}
+          value={endTime}
+          error={errors.endTime}
+          onChange={(event) => edit('endTime', setEndTime)(event.target.value)}
+        />
+        <SelectField
+          label={t('programme.sessions.topic')}
+          options={topics}
+          value={topic}
+          error={errors.topic}
+          onChange={(event) => edit('topic', setTopic)(event.target.value)}
+        />
+        <SelectField
+          label={t('programme.sessions.facilitator')}
+          options={facilitators}
+          value={facilitatorId}
+          error={errors.facilitatorId}
+          onChange={(event) => edit('facilitatorId', setFacilitatorId)(event.target.value)}
+        />
+        <Field
+          label={t('programme.sessions.place')}
+          hint={cohort.place ? t('programme.sessions.placeHint', { place: cohort.place }) : undefined}
+          value={place}
+          maxLength={PLACE_MAX}
+          error={errors.place}
+          onChange={(event) => edit('place', setPlace)(event.target.value)}
+        />
+      </div>
+      <ErrorMessage failure={failure} />
+      <div className="actions">
+        <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
+          {t('programme.sessions.addSubmit')}
+        </button>
+        <button type="button" className="button button-secondary" onClick={() => onDone(false)}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

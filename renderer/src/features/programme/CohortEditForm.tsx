@@ -1,0 +1,68 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SessionInfo } from '@shared/api';
+import { COHORT_NAME_MAX, type CohortDetail } from '@shared/cohorts';
+import { PLACE_MAX } from '@shared/programme';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { Field } from '../../components/Field';
+import { useChannelForm } from '../../components/useChannelForm';
+import { StaffPicker } from './StaffPicker';
+import { useStaffOptions } from './useStaffOptions';
+
+interface CohortEditFormProps {
+  session: SessionInfo;
+  cohort: CohortDetail;
+  /** Called with whether the change was saved. */
+  onDone: (saved: boolean) => void;
+}
+
+/** Renames a cohort or changes its usual place and staff; its calendar is changed session by session. */
+export function CohortEditForm({ session, cohort, onDone }: CohortEditFormProps) {
+  const { t } = useTranslation();
+  const listed = useStaffOptions(session);
+  const [name, setName] = useState(cohort.name);
+  const [place, setPlace] = useState(cohort.place ?? '');
+  const [staffIds, setStaffIds] = useState(cohort.staff.map((s) => s.userId));
+  const { formRef, errors, edit, failure, busy, submit: send } = useChannelForm({ onCancel: () => onDone(false) });
+  // Staff on the cohort stay choices even when no longer on the list the reader may see.
+  const options = [
+    ...listed,
+    ...cohort.staff
+      .filter((s) => !listed.some((p) => p.id === s.userId))
+      .map((s) => ({ id: s.userId, displayName: s.displayName })),
+  ];
+
+  const submit = (event: FormEvent) =>
+    send(event, 'cohorts.update', { id: cohort.id, name, place, staffIds }, () => onDone(true));
+
+  return (
+    <form ref={formRef} className="programme-form" onSubmit={submit} noValidate aria-busy={busy}>
+      <div className="programme-fields">
+        <Field
+          label={t('programme.new.name')}
+          value={name}
+          maxLength={COHORT_NAME_MAX}
+          error={errors.name}
+          onChange={(event) => edit('name', setName)(event.target.value)}
+        />
+        <Field
+          label={t('programme.new.place')}
+          value={place}
+          maxLength={PLACE_MAX}
+          error={errors.place}
+          onChange={(event) => edit('place', setPlace)(event.target.value)}
+        />
+      </div>
+      <StaffPicker options={options} selected={staffIds} onChange={edit('staffIds', setStaffIds)} error={errors.staffIds} />
+      <ErrorMessage failure={failure} />
+      <div className="actions">
+        <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
+          {t('programme.cohort.save')}
+        </button>
+        <button type="button" className="button button-secondary" onClick={() => onDone(false)}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

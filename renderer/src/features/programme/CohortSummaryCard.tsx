@@ -1,0 +1,69 @@
+import { useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SessionInfo } from '@shared/api';
+import type { CohortDetail } from '@shared/cohorts';
+import { StatusMessage } from '../../components/ErrorMessage';
+import { CohortEditForm } from './CohortEditForm';
+import { formatDayRange, formatTimeRange, formatWeekdays } from './format';
+
+interface CohortSummaryCardProps {
+  session: SessionInfo;
+  cohort: CohortDetail;
+  canEdit: boolean;
+  onChanged: () => void;
+}
+
+/** The cohort at a glance: period, rhythm, place, staff and session counts; "Edit" for staff who set cohorts up. */
+export function CohortSummaryCard({ session, cohort, canEdit, onChanged }: CohortSummaryCardProps) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const editButton = useRef<HTMLButtonElement>(null);
+  const [editing, setEditing] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  function close(saved: boolean) {
+    setEditing(false);
+    if (saved) {
+      setNotice(t('programme.cohort.saved'));
+      onChanged();
+    }
+    requestAnimationFrame(() => editButton.current?.focus());
+  }
+
+  return (
+    <section className="card" aria-labelledby={headingId}>
+      <div className="card-header">
+        <h2 id={headingId}>{t('programme.cohort.summary')}</h2>
+        {canEdit && !editing ? (
+          <button
+            ref={editButton}
+            type="button"
+            className="button button-secondary"
+            onClick={() => {
+              setNotice(null);
+              setEditing(true);
+            }}
+          >
+            {t('programme.cohort.edit')}
+          </button>
+        ) : null}
+      </div>
+      <dl className="programme-facts">
+        <dt>{t('programme.cohorts.dates')}</dt>
+        <dd>{formatDayRange(cohort.startDate, cohort.endDate)}</dd>
+        <dt>{t('programme.cohorts.rhythm')}</dt>
+        <dd>
+          {formatWeekdays(cohort.weekdays)} {formatTimeRange(cohort.startTime, cohort.endTime)}
+        </dd>
+        <dt>{t('programme.cohorts.place')}</dt>
+        <dd>{cohort.place ?? t('programme.none')}</dd>
+        <dt>{t('programme.cohort.staff')}</dt>
+        <dd>{cohort.staff.length > 0 ? cohort.staff.map((s) => s.displayName).join(', ') : t('programme.none')}</dd>
+        <dt>{t('programme.cohort.sessionCount')}</dt>
+        <dd>{t('programme.cohort.sessionFigures', { count: cohort.sessions, cancelled: cohort.cancelledSessions })}</dd>
+      </dl>
+      <StatusMessage tone="success">{notice}</StatusMessage>
+      {editing ? <CohortEditForm session={session} cohort={cohort} onDone={close} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,133 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SessionInfo } from '@shared/api';
+import { COHORT_DEFAULTS, COHORT_LENGTH_WEEKS, COHORT_NAME_MAX } from '@shared/cohorts';
+import { PLACE_MAX } from '@shared/programme';
+import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
+import { Field } from '../../components/Field';
+import { useChannelForm } from '../../components/useChannelForm';
+import { SchedulePreview } from './SchedulePreview';
+import { StaffPicker } from './StaffPicker';
+import { WeekdayPicker } from './WeekdayPicker';
+import { previewCalendar } from './preview';
+import { useStaffOptions } from './useStaffOptions';
+
+interface NewCohortFormProps {
+  session: SessionInfo;
+  onCreated: (cohortId: string, sessions: number) => void;
+  onCancel: () => void;
+}
+
+/**
+ * A cohort set up in a minute: a name and a start date are all it needs; the programme's usual rhythm is filled
+ * in and can be changed. The calendar it will make is previewed before saving, days off included.
+ */
+export function NewCohortForm({ session, onCreated, onCancel }: NewCohortFormProps) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const nameInput = useRef<HTMLInputElement>(null);
+  const staffOptions = useStaffOptions(session);
+  const [name, setName] = useState('');
+  const [startDate, setStartDate] = useState('');
+  const [lengthWeeks, setLengthWeeks] = useState(String(COHORT_LENGTH_WEEKS.default));
+  const [weekdays, setWeekdays] = useState<number[]>([...COHORT_DEFAULTS.weekdays]);
+  const [startTime, setStartTime] = useState<string>(COHORT_DEFAULTS.startTime);
+  const [endTime, setEndTime] = useState<string>(COHORT_DEFAULTS.endTime);
+  const [place, setPlace] = useState('');
+  const [staffIds, setStaffIds] = useState<string[]>([session.userId]);
+  const { formRef, errors, edit, failure, busy, submit: send } = useChannelForm({ onCancel });
+
+  useEffect(() => {
+    nameInput.current?.focus();
+  }, []);
+
+  const preview = previewCalendar({ startDate, lengthWeeks, weekdays, startTime, endTime });
+
+  const submit = (event: FormEvent) =>
+    send(
+      event,
+      'cohorts.create',
+      {
+        name,
+        startDate,
+        lengthWeeks: lengthWeeks.trim() === '' ? Number.NaN : Number(lengthWeeks),
+        weekdays,
+        startTime,
+        endTime,
+        place,
+        staffIds,
+      },
+      (created) => onCreated(created.cohort.id, created.sessions),
+    );
+
+  return (
+    <form ref={formRef} className="card programme-form" onSubmit={submit} noValidate aria-busy={busy} aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('programme.new.title')}</h2>
+      <p className="field-hint">{t('programme.new.lead')}</p>
+      <div className="programme-fields">
+        <Field
+          ref={nameInput}
+          label={t('programme.new.name')}
+          hint={t('programme.new.nameHint')}
+          value={name}
+          maxLength={COHORT_NAME_MAX}
+          required
+          error={errors.name}
+          onChange={(event) => edit('name', setName)(event.target.value)}
+        />
+        <Field
+          type="date"
+          label={t('programme.new.startDate')}
+          value={startDate}
+          required
+          error={errors.startDate}
+          onChange={(event) => edit('startDate', setStartDate)(event.target.value)}
+        />
+        <Field
+          type="number"
+          label={t('programme.new.lengthWeeks')}
+          className="input-short"
+          min={COHORT_LENGTH_WEEKS.min}
+          max={COHORT_LENGTH_WEEKS.max}
+          value={lengthWeeks}
+          error={errors.lengthWeeks}
+          onChange={(event) => edit('lengthWeeks', setLengthWeeks)(event.target.value)}
+        />
+        <Field
+          type="time"
+          label={t('programme.new.startTime')}
+          value={startTime}
+          error={errors.startTime}
+          onChange={(event) => edit('startTime', setStartTime)(event.target.value)}
+        />
+        <Field
+          type="time"
+          label={t('programme.new.endTime')}
+          value={endTime}
+          error={errors.endTime}
+          onChange={(event) => edit('endTime', setEndTime)(event.target.value)}
+        />
+        <Field
+          label={t('programme.new.place')}
+          value={place}
+          maxLength={PLACE_MAX}
+          error={errors.place}
+          onChange={(event) => edit('place', setPlace)(event.target.value)}
+        />
+      </div>
+      <WeekdayPicker selected={weekdays} onChange={edit('weekdays', setWeekdays)} error={errors.weekdays} />
+      <StaffPicker options={staffOptions} selected={staffIds} onChange={edit('staffIds', setStaffIds)} error={errors.staffIds} />
+      <SchedulePreview preview={preview} />
+      <ErrorMessage failure={failure} />
+      <StatusMessage>{busy ? t('programme.new.working') : null}</StatusMessage>
+      <div className="actions">
+        <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
+          {t('programme.new.submit')}
+        </button>
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

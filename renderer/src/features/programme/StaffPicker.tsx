@@ -1,0 +1,41 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FieldMessage } from '../../api/validate';
+import { CheckboxField } from '../../components/CheckboxField';
+import type { StaffOption } from './useStaffOptions';
+
+interface StaffPickerProps {
+  options: readonly StaffOption[];
+  selected: readonly string[];
+  onChange: (ids: string[]) => void;
+  error?: FieldMessage | undefined;
+}
+
+/** The cohort's staff as a group of checkboxes, one a colleague; people chosen earlier stay listed. */
+export function StaffPicker({ options, selected, onChange, error }: StaffPickerProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  return (
+    <fieldset className="field programme-choices" aria-describedby={error ? `${id}-error` : undefined}>
+      <legend>{t('programme.cohort.staff')}</legend>
+      {options.length === 0 ? <p className="field-hint">{t('programme.cohort.noStaffList')}</p> : null}
+      <div className="programme-choice-grid">
+        {options.map((person) => (
+          <CheckboxField
+            key={person.id}
+            label={person.displayName}
+            checked={selected.includes(person.id)}
+            onChange={(event) =>
+              onChange(event.target.checked ? [...selected, person.id] : selected.filter((s) => s !== person.id))
+            }
+          />
+        ))}
+      </div>
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          {t(error.key, error.values ?? {})}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}

@@ -1,0 +1,11 @@
+import { describe, expect, it } from 'vitest';
+import { pagesFor } from './AppShell';
+
+describe('the menu of each role', () => {
+  it('shows the programme to every role, right after the participants', () => {
+    expect(pagesFor('teacher')).toEqual(['home', 'participants', 'programme', 'settings']);
+    expect(pagesFor('psychologist')).toEqual(['home', 'participants', 'programme', 'search', 'settings']);
+    expect(pagesFor('caseworker')).toEqual(['home', 'participants', 'programme', 'search', 'settings']);
+    expect(pagesFor('coordinator')).toEqual(['home', 'participants', 'programme', 'search', 'audit', 'staff', 'settings']);
+  });
+});
