@@ -1,15 +1,32 @@
 /**
- * Nothing personal outside the encrypted database: after a first-run setup, a lock and an unlock, the name,
- * the passphrase and the recovery code appear in no file of the data folder, the Chromium profile or the
- * temp folder — in any encoding a forensic search would try.
+ * Nothing personal outside the encrypted database: after a first-run setup, the programme's records written and
+ * read through the renderer's bridge, a lock and an unlock, the name, the passphrase, the recovery code and the
+ * texts typed into the programme (session notes, a cancellation reason, a partner's contact person, what a visit
+ * taught) appear in no file of the data folder, the Chromium profile or the temp folder — in any encoding a
+ * forensic search would try.
  */
 import { tmpdir } from 'node:os';
+import type { Page } from 'playwright-core';
+import type { Result } from '@shared/errors';
+import type { PolkuBridge } from '@shared/bridge';
 import { expect, screen, test } from './fixtures';
 import { entriesChangedSince, scanForMarker, uniqueMarker } from './leak-scan';
 
 test.use({ appOptions: { locale: 'en' } });
 
-test('a session leaves no trace of the name, passphrase or recovery code outside the encrypted vault', async ({ app }) => {
+/** A request through the renderer's bridge, as the app's screens make it; fails the test unless it succeeds. */
+async function invoke<T>(page: Page, channel: string, input: unknown): Promise<T> {
+  const result = (await page.evaluate(
+    ([c, i]) => (globalThis as unknown as { polku: PolkuBridge }).polku.invoke(c as never, i as never),
+    [channel, input] as const,
+  )) as Result<T>;
+  if (!result.ok) throw new Error(`${channel} failed: ${result.code}`);
+  return result.value;
+}
+
+test('a session leaves no trace of the name, passphrase, recovery code or programme texts outside the encrypted vault', async ({
+  app,
+}) => {
   const { page } = app;
   const name = uniqueMarker('Nimi');
   const passphrase = `${uniqueMarker('Salasana')} kahvi`;
@@ -29,6 +46,41 @@ test('a session leaves no trace of the name, passphrase or recovery code outside
 
   await screen(page, 'home');
   await expect(page.getByText(name).first()).toBeVisible();
+
+  // The programme's texts, written and read back through the renderer.
+  const programme = {
+    sessionNotes: uniqueMarker('Istunto'),
+    cancelReason: uniqueMarker('Peruttu'),
+    contactName: uniqueMarker('Yhteys'),
+    visitLearned: uniqueMarker('Vierailu'),
+    visitFollowUps: uniqueMarker('Jatko'),
+  };
+  const { cohort } = await invoke<{ cohort: { id: string } }>(page, 'cohorts.create', { name: 'Syksy', startDate: '2026-11-02' });
+  const sessions = await invoke<{ id: string }[]>(page, 'sessions.list', { cohortId: cohort.id });
+  const [first, second, third] = sessions.map((s) => s.id);
+  await invoke(page, 'sessions.update', { id: first, notes: programme.sessionNotes });
+  await invoke(page, 'sessions.cancel', { id: second, reason: programme.cancelReason });
+  const { partner } = await invoke<{ partner: { id: string } }>(page, 'partners.save', {
+    name: 'Varasto Oy',
+    type: 'employer',
+    notes: null,
+  });
+  const contact = { partnerId: partner.id, name: programme.contactName, role: null, phone: null, email: null };
+  await invoke(page, 'partners.saveContact', contact);
+  await invoke(page, 'visits.save', {
+    sessionId: third,
+    partnerId: partner.id,
+    kind: 'company',
+    learned: programme.visitLearned,
+    followUps: programme.visitFollowUps,
+  });
+  const read = JSON.stringify([
+    await invoke(page, 'sessions.list', { cohortId: cohort.id }),
+    await invoke(page, 'partners.get', { id: partner.id }),
+    await invoke(page, 'visits.list', { cohortId: cohort.id }),
+  ]);
+  for (const marker of Object.values(programme)) expect(read).toContain(marker);
+
   await page.getByRole('button', { name: 'Lock' }).click();
   await screen(page, 'unlock');
   await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
@@ -40,7 +92,7 @@ test('a session leaves no trace of the name, passphrase or recovery code outside
   const ours = [app.dataDir, app.profileDir];
   // Other tests' browsers run at the same time and delete their temp files while this scan reads them.
   const temporary = entriesChangedSince(tmpdir(), app.startedAt).filter((path) => !ours.includes(path));
-  const secrets = { name, passphrase, recoveryCode, recoveryCodeCompact: recoveryCode.replace(/-/g, '') };
+  const secrets = { name, passphrase, recoveryCode, recoveryCodeCompact: recoveryCode.replace(/-/g, ''), ...programme };
   const found = Object.entries(secrets).flatMap(([what, secret]) =>
     [...scanForMarker(ours, secret), ...scanForMarker(temporary, secret, { vanished: 'skip' })].map((hit) => ({ what, ...hit })),
   );

@@ -7,6 +7,7 @@ import type { Db } from '../../electron/core/db/open';
 import type { ShellPort } from '../../electron/core/shell/port';
 import { COLLEAGUE_PASSPHRASE, PASSPHRASE, switchUser, testCore, type TestCore } from './core';
 import { addConsentingParticipant, staffedVault, type StaffedVault } from './participants';
+import { plantProgramme } from './programme';
 import { openVaultDb } from './raw-db';
 
 /** A backup passphrase with letters that have two Unicode spellings (NFC and NFD type the same text). */
@@ -37,7 +38,8 @@ export function scriptedShell(): ScriptedShell {
 
 /**
  * As whoever is unlocked, fills a staffed vault with case data of every kind: participants with consent, a
- * safety flag, guidance notes, a cohort, and a psychologist's entry with private notes. Ends with the
+ * safety flag, guidance notes, a cohort, the programme of another group (sessions, attendance, a partner and its
+ * contact, a visit: tests/support/programme.ts) and a psychologist's entry with private notes. Ends with the
  * coordinator unlocked.
  */
 export async function fillCaseData(v: StaffedVault, participants = 3): Promise<void> {
@@ -50,6 +52,17 @@ export async function fillCaseData(v: StaffedVault, participants = 3): Promise<v
   }
   const { cohort } = await v.t.ok('cohorts.create', { name: 'Kevät 2027', startDate: '2027-01-11', lengthWeeks: 10 });
   await v.t.ok('cohorts.enrol', { participantId: ids[0]!, cohortId: cohort.id, startDate: '2027-01-11' });
+  // The programme around a group: sessions, a partner with a contact, a visit, and everyone's marks (the first
+  // participant's enrolment in it already ended: one open enrolment at a time).
+  await plantProgramme(
+    v.t,
+    v.caseworkerId,
+    ids.map((participantId, i) => ({
+      participantId,
+      marks: ['present', i % 2 === 0 ? 'absent' : 'late', 'excused'],
+      ...(i === 0 ? { endDate: '2026-11-27' } : {}),
+    })),
+  );
   await v.as('psychologist');
   await v.t.ok('psychosocial.create', {
     participantId: ids[0]!,

@@ -18,6 +18,7 @@ import {
   type BackupFixture,
 } from '../../../tests/support/backup';
 import { COLLEAGUE_PASSPHRASE, NEW_PASSPHRASE, testCore, type TestCore } from '../../../tests/support/core';
+import { PROGRAMME_MARK } from '../../../tests/support/programme';
 import { openVaultDb } from '../../../tests/support/raw-db';
 import { contentTables } from './content';
 
@@ -30,6 +31,14 @@ const KEY_TABLES = [
   'psychosocial_entries',
   'psychosocial_private',
   'users',
+  'enrolments',
+  'cohorts',
+  'cohort_staff',
+  'cohort_sessions',
+  'attendance',
+  'partners',
+  'partner_contacts',
+  'visits',
 ];
 
 let f: BackupFixture;
@@ -71,7 +80,20 @@ describe('restoring onto a fresh install', () => {
     expect(inspected.status).toBe('ready');
     if (inspected.status !== 'ready') return;
     token = inspected.token;
-    expect(inspected.summary).toMatchObject({ createdAt: '2026-11-28T09:00:00.000Z', counts: { participants: 3, notes: 3 } });
+    expect(inspected.summary).toMatchObject({
+      createdAt: '2026-11-28T09:00:00.000Z',
+      counts: {
+        participants: 3,
+        notes: 3,
+        enrolments: 4,
+        partners: 1,
+        partner_contacts: 1,
+        attendance: 9,
+        visits: 1,
+      },
+    });
+    // The sessions generated with the fixture's other group come on top of the six planted ones.
+    expect(inspected.summary.counts.cohort_sessions).toBeGreaterThanOrEqual(6);
     expect(inspected.coordinators).toEqual([{ id: f.coordinatorId, displayName: COORDINATOR }]);
     expect(fresh.events.some((e) => e.event === 'progress' && (e.payload as { task: string }).task === 'verify')).toBe(true);
   });
@@ -102,7 +124,17 @@ describe('restoring onto a fresh install', () => {
     try {
       expect(digestOf(db, BOOKKEEPING_TABLES)).toBe(before.caseDigest);
       expect(rowsOf(db, KEY_TABLES)).toEqual(before.keyRows);
+      for (const table of KEY_TABLES.filter((t) => t !== 'note_versions'))
+        expect(before.keyRows[table]?.length, table).toBeGreaterThan(0);
       expect(JSON.stringify(rowsOf(db, ['psychosocial_private']))).toContain(PRIVATE_MARKER);
+      const programme = JSON.stringify(rowsOf(db, ['cohort_sessions', 'partners', 'partner_contacts', 'visits']));
+      for (const marker of [
+        PROGRAMME_MARK.sessionNotes,
+        PROGRAMME_MARK.cancelReason,
+        PROGRAMME_MARK.contactName,
+        PROGRAMME_MARK.learned,
+      ])
+        expect(programme).toContain(marker);
       // The audit log goes on from where it was: the old rows unchanged, then the restore.
       const audit = db.prepare('SELECT * FROM audit_log ORDER BY id').raw().all();
       expect(audit.slice(0, before.auditRows.length)).toEqual(before.auditRows);

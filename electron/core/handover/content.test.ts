@@ -5,7 +5,7 @@ import { APP_VERSION } from '@shared/app-version';
 import { MIGRATIONS } from '../db/migrations';
 import { participantTables } from '../participants/row-graph';
 import { openVaultDb } from '../../../tests/support/raw-db';
-import { collectCase, foreignKeysOf, REFERENCE_TABLES } from './content';
+import { collectCase, foreignKeysOf, REFERENCE_BLANKED, REFERENCE_TABLES } from './content';
 import { anotherParticipant, fillCase, FILE_PASSPHRASE, office, transferFolder, type Office } from './testing/offices';
 import { writePackage } from './write-package';
 
@@ -39,6 +39,12 @@ describe('what a handover carries', () => {
         tables.flatMap((table) => foreignKeysOf(db, table).map((key) => key.table)).filter((t) => !tables.includes(t)),
       );
       expect([...outside].sort()).toEqual(['users', ...REFERENCE_TABLES].sort());
+      // The references may point only at staff, at each other, or through columns the handover leaves empty.
+      for (const table of REFERENCE_TABLES)
+        for (const key of foreignKeysOf(db, table)) {
+          const carried = key.table === 'users' || REFERENCE_TABLES.has(key.table);
+          expect(carried || REFERENCE_BLANKED[table]?.includes(key.from), `${table}.${key.from}`).toBe(true);
+        }
     } finally {
       db.close();
     }

@@ -39,10 +39,22 @@ const TABLE_PERMISSIONS: Readonly<Record<string, Permission>> = {
 
 /**
  * Tables outside a participant's file that the file's rows may point at, and that a handover therefore carries
- * the pointed-at rows of. Staff accounts (`users`) are carried apart, as names only. A schema change that makes
- * the file point at any other table fails here (and in the tests) until the handover knows what to do with it.
+ * the pointed-at rows of: the groups the participant was enrolled in, and the sessions their attendance marks are
+ * for (with those sessions' groups). Staff accounts (`users`) are carried apart, as names only. A schema change
+ * that makes the file point at any other table fails here (and in the tests) until the handover knows what to do
+ * with it.
  */
-export const REFERENCE_TABLES: ReadonlySet<string> = new Set(['cohorts']);
+export const REFERENCE_TABLES: ReadonlySet<string> = new Set(['cohorts', 'cohort_sessions']);
+
+/**
+ * Columns of reference rows that a handover leaves empty: the file needs a session's day, time, topic and state
+ * for its marks to mean something, not the programme's own records around it. The partner organisation (with its
+ * contact persons and notes) is the sending programme's register, and a copy would clash with the receiving one's;
+ * the guest is a named person; the group notes are the group's, not the participant's.
+ */
+export const REFERENCE_BLANKED: Readonly<Record<string, readonly string[]>> = {
+  cohort_sessions: ['partner_id', 'guest', 'notes'],
+};
 
 interface ForeignKey {
   table: string;
@@ -95,13 +107,13 @@ export function collectCase(db: Db, participantId: string, permitted: (p: Permis
   const tables = steps.filter((s) => !left.has(s.table)).map((s) => readRows(db, s.table, s.where, s.params));
   const staff = new Set<string>();
   const pointedAt = new Map<string, Map<string, Set<unknown>>>();
-  const follow = (rows: TableRows, allowReferences: boolean) => {
+  const follow = (rows: TableRows) => {
     for (const key of foreignKeysOf(db, rows.table)) {
-      if (inGraph.has(key.table)) continue;
+      if (inGraph.has(key.table) || key.table === rows.table) continue;
       const values = valuesOf(rows, key.from);
       if (key.table === 'users') {
         for (const value of values) staff.add(String(value));
-      } else if (allowReferences && REFERENCE_TABLES.has(key.table)) {
+      } else if (REFERENCE_TABLES.has(key.table)) {
         const byColumn = pointedAt.get(key.table) ?? new Map<string, Set<unknown>>();
         const column = key.to ?? 'id';
         byColumn.set(column, new Set([...(byColumn.get(column) ?? []), ...values]));
@@ -111,22 +123,49 @@ export function collectCase(db: Db, participantId: string, permitted: (p: Permis
       }
     }
   };
-  for (const rows of tables) follow(rows, true);
+  for (const rows of tables) follow(rows);
 
-  const references: TableRows[] = [];
-  for (const [table, byColumn] of [...pointedAt].sort(([a], [b]) => a.localeCompare(b))) {
-    const conditions = [...byColumn].map(([column, values]) => ({ column, values: [...values] }));
-    const where = conditions.map((c) => `${quoteName(c.column)} IN (${c.values.map(() => '?').join(', ')})`).join(' OR ');
-    const rows = readRows(
-      db,
-      table,
-      where || '0',
-      conditions.flatMap((c) => c.values),
-    );
-    follow(rows, false);
-    references.push(rows);
+  // A reference may point at another (a session at its group): read until no new row is pointed at.
+  const read = new Map<string, TableRows>();
+  const size = () =>
+    [...pointedAt.values()].reduce((n, byColumn) => n + [...byColumn.values()].reduce((m, v) => m + v.size, 0), 0);
+  for (let before = -1; before !== size(); ) {
+    before = size();
+    for (const [table, byColumn] of pointedAt) {
+      const rows = readReferences(db, table, byColumn);
+      read.set(table, rows);
+      follow(rows);
+    }
   }
+  const references = referenceOrder(db, [...read.keys()]).map((table) => read.get(table)!);
   return { participantId, tables, references, staffIds: [...staff].sort() };
+}
+
+/** The rows of `table` whose `column` holds one of the values, with the columns a handover leaves empty blanked. */
+function readReferences(db: Db, table: string, byColumn: Map<string, Set<unknown>>): TableRows {
+  const conditions = [...byColumn].map(([column, values]) => ({ column, values: [...values] }));
+  const where = conditions.map((c) => `${quoteName(c.column)} IN (${c.values.map(() => '?').join(', ')})`).join(' OR ');
+  const rows = readRows(
+    db,
+    table,
+    where || '0',
+    conditions.flatMap((c) => c.values),
+  );
+  const blanked = (REFERENCE_BLANKED[table] ?? []).map((column) => rows.columns.indexOf(column)).filter((at) => at >= 0);
+  for (const row of rows.rows) for (const at of blanked) row[at] = null;
+  return rows;
+}
+
+/** Reference tables with every table after those it points at (the order to insert them in), by name otherwise. */
+function referenceOrder(db: Db, tables: readonly string[]): string[] {
+  const ordered: string[] = [];
+  const place = (table: string) => {
+    if (ordered.includes(table)) return;
+    for (const key of foreignKeysOf(db, table)) if (key.table !== table && tables.includes(key.table)) place(key.table);
+    ordered.push(table);
+  };
+  for (const table of [...tables].sort()) place(table);
+  return ordered;
 }
 
 /** Rows per table of a case (tables without rows left out). */

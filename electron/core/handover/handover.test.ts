@@ -5,6 +5,7 @@ import type { Db } from '../db/open';
 import { openVaultDb, tablesHolding } from '../../../tests/support/raw-db';
 import { collectCase, type TableRows } from './content';
 import { derivePackageKey, openPackage } from './package-key';
+import { plantProgramme, PROGRAMME_MARK } from '../../../tests/support/programme';
 import {
   DRAFT_MARKER,
   fillCase,
@@ -104,8 +105,10 @@ describe('case handover between two vaults', () => {
       note_versions: 1,
       psychosocial_entries: 1,
       psychosocial_versions: 1,
-      enrolments: 1,
-      cohorts: 1,
+      enrolments: 2,
+      cohorts: 2,
+      attendance: 5,
+      cohort_sessions: 5,
     });
     expect(inspected.summary.newStaff).toBe(2);
 
@@ -117,11 +120,41 @@ describe('case handover between two vaults', () => {
     expect(after).toEqual(shared);
     // Neither the file nor B holds the private notes or the draft, in any table or search index.
     const packageDb = await openFile(file);
+    // Nor the programme's own records around the sessions: partners, their contacts, group notes, guests, visits.
+    const programmeOnly = [
+      PROGRAMME_MARK.partner,
+      PROGRAMME_MARK.partnerNotes,
+      PROGRAMME_MARK.contactName,
+      PROGRAMME_MARK.sessionNotes,
+      PROGRAMME_MARK.guest,
+      PROGRAMME_MARK.learned,
+      PROGRAMME_MARK.followUps,
+    ];
     for (const db of [packageDb, await openVaultDb(b.t)]) {
-      for (const marker of [PRIVATE_MARKER, DRAFT_MARKER]) expect(tablesHolding(db, marker)).toEqual({});
+      for (const marker of [PRIVATE_MARKER, DRAFT_MARKER, ...programmeOnly])
+        expect(tablesHolding(db, marker), marker).toEqual({});
       db.close();
     }
+    const bDb = await openVaultDb(b.t);
+    try {
+      expect(
+        bDb
+          .prepare(`SELECT mode, end_date FROM enrolments WHERE participant_id = ? ORDER BY start_date`)
+          .all(imported.participantId),
+      ).toEqual([
+        { mode: 'group', end_date: '2026-11-27' },
+        { mode: 'individual', end_date: null },
+      ]);
+      expect(
+        bDb.prepare(`SELECT count(*) AS n FROM cohort_sessions WHERE partner_id IS NOT NULL OR notes IS NOT NULL`).get(),
+      ).toEqual({ n: 0 });
+      expect(bDb.prepare(`SELECT count(*) AS n FROM partners`).get()).toEqual({ n: 0 });
+    } finally {
+      bDb.close();
+    }
     expect(Object.keys(after).sort()).toEqual([
+      'attendance',
+      'cohort_sessions',
       'cohorts',
       'consents',
       'enrolments',
@@ -234,6 +267,43 @@ describe('case handover between two vaults', () => {
     await b.as('coordinator');
     const imports = await b.t.ok('audit.list', { action: 'handover.import' });
     expect(imports.entries.map((e) => /new_staff:(\d+)/.exec(e.detail ?? '')?.[1])).toEqual(['0', '2']);
+  });
+
+  it('adds a group’s sessions once, however many of its participants come, and keeps their marks on them', async () => {
+    const { a, b, file } = await twoOffices();
+    await a.as('caseworker');
+    const first = (await a.t.ok('participants.create', { firstName: 'Amal', confirmDuplicate: true })).participant.id;
+    const second = (await a.t.ok('participants.create', { firstName: 'Noor', confirmDuplicate: true })).participant.id;
+    const planted = await plantProgramme(a.t, a.caseworkerId, [
+      { participantId: first, marks: ['present', 'absent', 'present', 'present', null, null] },
+      { participantId: second, marks: ['late', 'present'] },
+    ]);
+    const one = await handOver(a, b, first, file);
+    const two = await handOver(a, b, second, join(file, '..', 'second.polkucase'));
+    const db = await openVaultDb(b.t);
+    try {
+      const marks = db
+        .prepare(`SELECT session_id AS sessionId, participant_id AS participantId, mark FROM attendance ORDER BY mark`)
+        .all() as { sessionId: string; participantId: string; mark: string }[];
+      expect(marks).toHaveLength(6);
+      expect(new Set(marks.map((m) => m.participantId))).toEqual(
+        new Set([one.imported.participantId, two.imported.participantId]),
+      );
+      expect(marks.every((m) => planted.sessionIds.includes(m.sessionId))).toBe(true);
+      expect(db.prepare(`SELECT id FROM cohort_sessions ORDER BY date`).all()).toEqual(
+        planted.sessionIds.slice(0, 4).map((id) => ({ id })),
+      );
+      expect(db.prepare(`SELECT count(*) AS n FROM cohorts WHERE id = ?`).get(planted.cohortId)).toEqual({ n: 1 });
+    } finally {
+      db.close();
+    }
+    // B's case summary reads the same figures as A's.
+    const summary = async (v: Office, participantId: string) =>
+      (await v.t.ok('print.preview', { participantId, sections: ['attendance'], pseudonymOnly: true, locale: 'en' })).html;
+    await a.as('caseworker');
+    const there = await summary(a, first);
+    expect(there).toContain('75 % (3 of 4 sessions)');
+    expect(await summary(b, one.imported.participantId)).toContain('75 % (3 of 4 sessions)');
   });
 
   it('answers Cancel in either file chooser with nothing written anywhere', async () => {

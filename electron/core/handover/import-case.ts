@@ -2,7 +2,7 @@ import { AppError } from '@shared/errors';
 import type { ConflictChoice } from '@shared/handover';
 import type { Locale } from '@shared/locales';
 import { appendAudit } from '../audit/audit';
-import { cohortNameInUse, insertCohort } from '../cohorts/repo';
+import { cohortNameInUse, insertCohort, weekdaysOfText } from '../cohorts/repo';
 import type { Db } from '../db/open';
 import { get, run, sql } from '../db/sql';
 import { searchKey } from '../notes/repo';
@@ -11,7 +11,8 @@ import { tombstoneDetail } from '../participants/erasure';
 import { prepareFullTextCleanup } from '../participants/fts-rewrite';
 import { formatPseudonym, nextPseudonym, type Pseudonym } from '../participants/pseudonym';
 import { findParticipant, writeParticipantData } from '../participants/repo';
-import { caseCounts, type TableRows } from './content';
+import { quoteName } from '../participants/row-graph';
+import { caseCounts, columnsOf, REFERENCE_BLANKED, type TableRows } from './content';
 import { insertCase, type RowRecord } from './insert-case';
 import type { StaffMember } from './manifest';
 import type { ReadPackage } from './read-package';
@@ -83,7 +84,7 @@ export function importCase(db: Db, pkg: ReadPackage, o: ImportOptions): ImportRe
   const note = FROM_ANOTHER_OFFICE[o.locale];
   const newStaff = newStaffOf(db, pkg.staff);
   for (const member of newStaff) addStaffPlaceholder(db, member, note, o.now);
-  for (const rows of pkg.content.references) addMissingCohorts(db, rows, note);
+  for (const rows of pkg.content.references) addMissingReferences(db, rows, note);
 
   const pseudonym = pseudonymFor(db, manifest.pseudonym, choice, o.now);
   const participantId = insertCase(db, pkg.content, {
@@ -125,11 +126,19 @@ function addStaffPlaceholder(db: Db, member: StaffMember, note: string, now: Dat
   );
 }
 
+/** Adds the groups or sessions of the file this vault does not have (same id); other tables cannot be references. */
+function addMissingReferences(db: Db, rows: TableRows, note: string): void {
+  if (rows.table === 'cohorts') addMissingCohorts(db, rows, note);
+  else if (rows.table === 'cohort_sessions') addMissingSessions(db, rows);
+  else throw new AppError('handover_damaged');
+}
+
+const rowsOf = (rows: TableRows) =>
+  rows.rows.map((values) => Object.fromEntries(rows.columns.map((name, i) => [name, values[i]])));
+
 /** Adds the groups this vault does not have (same id), named apart from this office's groups when the name is taken. */
 function addMissingCohorts(db: Db, rows: TableRows, note: string): void {
-  if (rows.table !== 'cohorts') throw new AppError('handover_damaged');
-  for (const values of rows.rows) {
-    const row = Object.fromEntries(rows.columns.map((name, i) => [name, values[i]]));
+  for (const row of rowsOf(rows)) {
     if (get(db, sql`SELECT 1 FROM cohorts WHERE id = ${row.id}`)) continue;
     const base = String(row.name);
     let name = base;
@@ -139,9 +148,31 @@ function addMissingCohorts(db: Db, rows: TableRows, note: string): void {
       name,
       startDate: String(row.start_date),
       lengthWeeks: Number(row.length_weeks),
+      ...(typeof row.weekdays === 'string' ? { weekdays: weekdaysOfText(row.weekdays) } : {}),
+      ...(typeof row.start_time === 'string' ? { startTime: row.start_time } : {}),
+      ...(typeof row.end_time === 'string' ? { endTime: row.end_time } : {}),
+      place: typeof row.place === 'string' ? row.place : null,
       createdBy: String(row.created_by),
       createdAt: String(row.created_at),
     });
+  }
+}
+
+/**
+ * Adds the sessions this vault does not have (same id), as the file has them: a session known here already is this
+ * vault's own record and stays as it is. The file carries no partner, guest or group notes (content.ts), and a
+ * partner id would point outside this vault's register, so it is left empty whatever the file says.
+ */
+function addMissingSessions(db: Db, rows: TableRows): void {
+  const held = new Set(columnsOf(db, 'cohort_sessions').map((c) => c.name));
+  if (rows.columns.some((name) => !held.has(name)) || !rows.columns.includes('id')) throw new AppError('handover_damaged');
+  const insert = db.prepare(
+    `INSERT INTO cohort_sessions (${rows.columns.map(quoteName).join(', ')}) VALUES (${rows.columns.map(() => '?').join(', ')})`,
+  );
+  for (const row of rowsOf(rows)) {
+    if (get(db, sql`SELECT 1 FROM cohort_sessions WHERE id = ${row.id}`)) continue;
+    for (const column of REFERENCE_BLANKED.cohort_sessions ?? []) if (column in row) row[column] = null;
+    insert.run(...rows.columns.map((name) => row[name]));
   }
 }
 

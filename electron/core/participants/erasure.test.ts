@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LEILA, staffedVault, type StaffedVault } from '../../../tests/support/participants';
 import { hitFiles, plaintextHits } from '../../../tests/support/plaintext-scan';
+import { plantProgramme } from '../../../tests/support/programme';
 import { openVaultDb, vaultMasterKey } from '../../../tests/support/raw-db';
 import type { Db } from '../db/open';
 import { deleteParticipantRows } from './deletion';
@@ -65,6 +66,11 @@ async function vaultWithPlantedFiles() {
   vaults.push(v);
   const gone = await plantedFile(v, MARK);
   const kept = await plantedFile(v, KEPT);
+  // Both in a group, with attendance marks: the erased one's marks go, the group's sessions and visit stay.
+  const programme = await plantProgramme(v.t, v.caseworkerId, [
+    { participantId: gone.id, marks: ['present', 'absent', 'late', 'excused'] },
+    { participantId: kept.id, marks: ['present', 'present'] },
+  ]);
   await v.as('coordinator');
   // Written after the last unlock, so that these pages are still in the WAL, not yet in the main file.
   await v.t.ok('participants.update', { id: gone.id, referralContactPerson: `${MARK}wal` });
@@ -73,7 +79,7 @@ async function vaultWithPlantedFiles() {
   /** Everything that would give the erased participant away: the marker (and its tail, in case a search index stored it prefix-compressed), the pseudonym. */
   const needles = [MARK, MARK.slice(4), gone.pseudonym];
   const scan = (words: readonly string[] = needles) => plaintextHits(v.t.dataDir, key, words);
-  return { v, gone, kept, scan };
+  return { v, gone, kept, scan, programme };
 }
 
 async function secondConnection(v: StaffedVault): Promise<Db> {
@@ -84,7 +90,7 @@ async function secondConnection(v: StaffedVault): Promise<Db> {
 
 describe('erasing a participant’s file from the disk', () => {
   it('leaves none of it in any file of the data folder, read as decrypted pages of the database and its WAL', async () => {
-    const { v, gone, kept, scan } = await vaultWithPlantedFiles();
+    const { v, gone, kept, scan, programme } = await vaultWithPlantedFiles();
     const before = scan();
     // The scan sees the file where it is: in plaintext only after decryption, never in the raw bytes.
     expect(hitFiles(before)).toEqual(['polku.db', 'polku.db-wal']);
@@ -97,6 +103,14 @@ describe('erasing a participant’s file from the disk', () => {
     expect(hitFiles(scan([KEPT, kept.pseudonym]))).toContain('polku.db');
     const wal = join(v.t.dataDir, 'polku.db-wal');
     expect(existsSync(wal) ? statSync(wal).size : 0).toBe(0);
+    const db = await secondConnection(v);
+    const count = (query: string, ...params: unknown[]) => (db.prepare(query).get(...params) as { n: number }).n;
+    expect(count(`SELECT count(*) AS n FROM attendance WHERE participant_id = ?`, gone.id)).toBe(0);
+    expect(count(`SELECT count(*) AS n FROM enrolments WHERE participant_id = ?`, gone.id)).toBe(0);
+    expect(count(`SELECT count(*) AS n FROM attendance WHERE participant_id = ?`, kept.id)).toBe(2);
+    expect(count(`SELECT count(*) AS n FROM cohort_sessions WHERE cohort_id = ?`, programme.cohortId)).toBe(6);
+    expect(count(`SELECT count(*) AS n FROM visits WHERE id = ?`, programme.visitId)).toBe(1);
+    expect(count(`SELECT count(*) AS n FROM partner_contacts WHERE id = ?`, programme.contactId)).toBe(1);
   });
 
   it('keeps a tombstone in the audit log: the random id and row counts, nothing from the file', async () => {
@@ -112,6 +126,8 @@ describe('erasing a participant’s file from the disk', () => {
     expect(entries[0]).toMatchObject({ entity: 'participant', entityId: gone.id, outcome: 'ok', detail: expected });
     expect(expected).toMatch(/^[a-z_]+:\d+(,[a-z_]+:\d+)+$/);
     expect(expected).toContain('notes:1');
+    expect(counts).toMatchObject({ attendance: 4, enrolments: 1 });
+    expect(expected).toContain('attendance:4');
     const { entries: all } = await v.t.ok('audit.list', { entityId: gone.id, limit: 500 });
     expect(all.length).toBeGreaterThan(5);
     const personal = [MARK.toLowerCase(), gone.pseudonym.toLowerCase(), LEILA.phone, LEILA.email, 'haddad'];

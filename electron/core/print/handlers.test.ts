@@ -33,7 +33,16 @@ describe('print.sections', () => {
   it('offers a caseworker every section but the psychologist’s private notes, named in every language', async () => {
     await v.as('caseworker');
     const { sections } = await v.t.ok('print.sections', {});
-    expect(sections.map((s) => s.id)).toEqual(['basic', 'referral', 'consents', 'flags', 'notes', 'psychosocial', 'timeline']);
+    expect(sections.map((s) => s.id)).toEqual([
+      'basic',
+      'referral',
+      'consents',
+      'flags',
+      'notes',
+      'psychosocial',
+      'attendance',
+      'timeline',
+    ]);
     expect(sections.find((s) => s.id === 'consents')).toMatchObject({
       labels: { fi: 'Suostumukset', sv: 'Samtycken', en: 'Consents' },
       signatures: true,

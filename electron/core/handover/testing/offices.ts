@@ -10,6 +10,7 @@ import { AppError } from '@shared/errors';
 import type { ShellPort } from '../../shell/port';
 import { openVaultDb } from '../../../../tests/support/raw-db';
 import { addConsentingParticipant, LEILA, staffedVault, type StaffedVault } from '../../../../tests/support/participants';
+import { plantProgramme } from '../../../../tests/support/programme';
 
 /** Planted in the file's texts, so that the tests can find them again on the other side. */
 export const NOTE_MARKER = 'HANDOVERNOTEQX';
@@ -58,6 +59,7 @@ export function transferFolder(): string {
  * Fills a participant's file in every part: the record, a consent, a safety flag, a note edited once (so with a
  * version), a draft, a psychosocial entry with private notes edited once, and an enrolment in a group. Leaves the
  * caseworker unlocked. Returns the participant id.
+ * Also a completed group enrolment with attendance marks (tests/support/programme.ts), and an individual one.
  */
 export async function fillCase(v: StaffedVault): Promise<string> {
   await v.as('caseworker');
@@ -98,7 +100,11 @@ export async function fillCase(v: StaffedVault): Promise<string> {
     },
   });
   const { cohort } = await v.t.ok('cohorts.create', { name: 'Kevät 2027', startDate: '2027-01-11' });
-  await v.t.ok('cohorts.enrol', { participantId: id, cohortId: cohort.id, startDate: '2027-01-11' });
+  await v.t.ok('cohorts.enrol', { participantId: id, cohortId: cohort.id, startDate: '2027-01-11', mode: 'individual' });
+  // An earlier group with its sessions, a partner and a visit: marks for four sessions, none for the one ahead.
+  await plantProgramme(v.t, v.caseworkerId, [
+    { participantId: id, marks: ['present', 'late', 'absent', 'excused', 'present'], endDate: '2026-11-27' },
+  ]);
 
   await v.as('psychologist');
   const created = await v.t.ok('psychosocial.create', {

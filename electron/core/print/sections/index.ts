@@ -2,6 +2,7 @@
  * Every section of the case summary, in the order they print. A new section is a file in this folder, one line
  * here and its name under `print.sections.<id>` in ../labels/*.json; the renderer learns of it from print.sections.
  */
+import { attendanceSection } from './attendance';
 import { basicSection } from './basic';
 import { consentsSection } from './consents';
 import { flagsSection } from './flags';
@@ -20,5 +21,6 @@ export const PRINT_SECTIONS: readonly PrintSection[] = [
   notesSection,
   psychosocialSection,
   psychosocialPrivateSection,
+  attendanceSection,
   timelineSection,
 ];

@@ -1,0 +1,183 @@
+import { ATTENDANCE_MARKS, ATTENDED_MARKS, type AttendanceMark } from '@shared/programme';
+import { attendanceFigures, localToday, type EnrolledPeriod, type FigureSession } from '../../attendance/figures';
+import type { Db } from '../../db/open';
+import { all, sql } from '../../db/sql';
+import { readSettings } from '../../settings/repo';
+import type { Html } from '../html';
+import { facts, nothing, type PrintSection, type SectionContext } from './section';
+
+interface EnrolmentRow {
+  cohortId: string;
+  cohortName: string;
+  startDate: string;
+  endDate: string | null;
+  mode: 'group' | 'individual';
+  outcome: 'completed' | 'discontinued' | null;
+  outcomeReason: string | null;
+}
+
+interface SessionRow extends FigureSession {
+  cohortId: string;
+  topic: string | null;
+}
+
+interface MarkedRow {
+  sessionId: string;
+  date: string;
+  startTime: string;
+  topic: string | null;
+  mark: AttendanceMark;
+}
+
+interface VisitRow {
+  date: string;
+  partnerName: string;
+  kind: 'company' | 'school';
+}
+
+/** The counts of each mark over the held sessions of the participant's group periods, and their figures. */
+export interface CohortAttendance {
+  cohortId: string;
+  counts: Record<AttendanceMark, number>;
+  figures: ReturnType<typeof attendanceFigures>;
+}
+
+function enrolmentsOf(db: Db, participantId: string): EnrolmentRow[] {
+  return all<EnrolmentRow>(
+    db,
+    sql`SELECT e.cohort_id AS cohortId, c.name AS cohortName, e.start_date AS startDate, e.end_date AS endDate,
+          e.mode AS mode, e.outcome AS outcome, e.outcome_reason AS outcomeReason
+        FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id
+        WHERE e.participant_id = ${participantId}
+        ORDER BY e.start_date, e.id`,
+  );
+}
+
+/**
+ * The participant's attendance in each cohort they were in as a member of the group, by the programme's rules
+ * (electron/core/attendance/figures.ts): held sessions (planned, on or before today) while a group enrolment was
+ * open; the rate leaves excused absences out. The counts by mark cover the same held sessions, excused included.
+ */
+export function participantAttendance(db: Db, participantId: string, today: string, threshold: number): CohortAttendance[] {
+  const periods = new Map<string, EnrolledPeriod[]>();
+  for (const e of enrolmentsOf(db, participantId))
+    if (e.mode === 'group') periods.set(e.cohortId, [...(periods.get(e.cohortId) ?? []), e]);
+  const marks = new Map(
+    all<{ sessionId: string; mark: AttendanceMark }>(
+      db,
+      sql`SELECT session_id AS sessionId, mark FROM attendance WHERE participant_id = ${participantId}`,
+    ).map((row) => [row.sessionId, row.mark]),
+  );
+  return [...periods].map(([cohortId, cohortPeriods]) => {
+    const sessions = all<SessionRow>(
+      db,
+      sql`SELECT id, cohort_id AS cohortId, date, state, topic FROM cohort_sessions
+          WHERE cohort_id = ${cohortId} ORDER BY date, start_time, id`,
+    );
+    const counts = Object.fromEntries(ATTENDANCE_MARKS.map((mark) => [mark, 0])) as Record<AttendanceMark, number>;
+    for (const s of sessions) {
+      const mark = marks.get(s.id);
+      const open = cohortPeriods.some((p) => p.startDate <= s.date && (p.endDate === null || s.date <= p.endDate));
+      if (mark && open && s.state === 'planned' && s.date <= today) counts[mark] += 1;
+    }
+    return { cohortId, counts, figures: attendanceFigures(sessions, marks, cohortPeriods, today, threshold) };
+  });
+}
+
+function enrolmentBlock(context: SectionContext, e: EnrolmentRow, figures: CohortAttendance | undefined): Html {
+  const { html, text, pseudonymOnly } = context;
+  const a = (key: string, values?: Record<string, string | number>) => text.t(`print.attendance.${key}`, values);
+  const dates = e.endDate
+    ? text.t('print.range.between', { from: text.day(e.startDate), to: text.day(e.endDate) })
+    : a('ongoing', { from: text.day(e.startDate) });
+  const outcome = e.outcome
+    ? `${a(`outcomes.${e.outcome}`)}${!pseudonymOnly && e.outcomeReason ? ` (${e.outcomeReason})` : ''}`
+    : null;
+  const rows: [string, string | null][] = [
+    [a('dates'), dates],
+    [a('mode'), a(`modes.${e.mode}`)],
+    [a('outcome'), outcome],
+  ];
+  if (figures) {
+    const { rate, attended, counted } = figures.figures;
+    rows.push([a('rate'), rate === null ? a('noRate') : a('rateValue', { rate, attended, counted })]);
+    rows.push([a('byMark'), ATTENDANCE_MARKS.map((mark) => `${a(`marks.${mark}`)} ${figures.counts[mark]}`).join(' · ')]);
+  }
+  return html`<h3>${e.cohortName}</h3>
+    ${facts(context, rows)}`;
+}
+
+function sessionTable(context: SectionContext, rows: readonly MarkedRow[]): Html {
+  const { html, text } = context;
+  const a = (key: string) => text.t(`print.attendance.${key}`);
+  return html`<table>
+    <thead>
+      <tr>
+        <th class="col-when">${a('date')}</th>
+        <th>${a('topic')}</th>
+        <th>${a('mark')}</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${rows.map(
+        (r) =>
+          html`<tr>
+            <td class="col-when">${text.day(r.date)}</td>
+            <td>${r.topic && text.has(`print.attendance.topics.${r.topic}`) ? a(`topics.${r.topic}`) : a('noTopic')}</td>
+            <td>${a(`marks.${r.mark}`)}</td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
+}
+
+/**
+ * The participant's part in the group programme: each enrolment (cohort, dates, group or individual, outcome),
+ * their attendance rate and marks over the sessions held so far, the sessions they were marked for, and the
+ * company and school visits they took part in. Shows no one's name: partners are organisations.
+ */
+export const attendanceSection: PrintSection = {
+  id: 'attendance',
+  permission: 'participants.read',
+  signatures: false,
+  dated: false,
+  render(context) {
+    const { html, text, db, participant, now } = context;
+    const today = localToday(now);
+    const enrolments = enrolmentsOf(db, participant.id);
+    if (enrolments.length === 0) return nothing(context);
+    const figures = participantAttendance(db, participant.id, today, readSettings(db).attendanceThreshold);
+    const shown = new Set<string>();
+    const blocks = enrolments.map((e) => {
+      // A cohort's figures cover all of its group periods: print them once, under its first group enrolment.
+      const f = e.mode === 'group' && !shown.has(e.cohortId) ? figures.find((x) => x.cohortId === e.cohortId) : undefined;
+      if (f) shown.add(e.cohortId);
+      return enrolmentBlock(context, e, f);
+    });
+    const marked = all<MarkedRow>(
+      db,
+      sql`SELECT s.id AS sessionId, s.date AS date, s.start_time AS startTime, s.topic AS topic, a.mark AS mark
+          FROM attendance a JOIN cohort_sessions s ON s.id = a.session_id
+          WHERE a.participant_id = ${participant.id} AND s.state = 'planned' AND s.date <= ${today}
+          ORDER BY s.date, s.start_time, s.id`,
+    );
+    const visits = all<VisitRow & { mark: AttendanceMark }>(
+      db,
+      sql`SELECT s.date AS date, p.name AS partnerName, v.kind AS kind, a.mark AS mark
+          FROM visits v JOIN cohort_sessions s ON s.id = v.session_id JOIN partners p ON p.id = v.partner_id
+          JOIN attendance a ON a.session_id = s.id AND a.participant_id = ${participant.id}
+          WHERE s.state = 'planned' AND s.date <= ${today}
+          ORDER BY s.date, s.start_time, s.id`,
+    ).filter((v) => ATTENDED_MARKS.includes(v.mark));
+    const a = (key: string) => text.t(`print.attendance.${key}`);
+    return html`${blocks}
+      <h3>${a('sessions')}</h3>
+      ${marked.length === 0 ? html`<p class="muted">${a('noSessions')}</p>` : sessionTable(context, marked)}
+      <h3>${a('visits')}</h3>
+      ${visits.length === 0
+        ? html`<p class="muted">${a('noVisits')}</p>`
+        : html`<ul>
+            ${visits.map((v) => html`<li>${text.day(v.date)} – ${v.partnerName} (${a(`visitKinds.${v.kind}`)})</li>`)}
+          </ul>`}`;
+  },
+};
