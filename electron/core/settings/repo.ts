@@ -33,7 +33,6 @@ export function readSettings(db: Db): Settings {
 
 export function writeSettings(db: Db, change: Partial<Settings>): Settings {
   if (change.autoLockMinutes !== undefined) writeSetting(db, 'settings.autoLockMinutes', change.autoLockMinutes);
-  if (change.attendanceThreshold !== undefined)
-    writeSetting(db, 'settings.attendanceThreshold', change.attendanceThreshold);
+  if (change.attendanceThreshold !== undefined) writeSetting(db, 'settings.attendanceThreshold', change.attendanceThreshold);
   return readSettings(db);
 }
