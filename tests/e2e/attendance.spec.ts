@@ -5,13 +5,12 @@
  * back with the reason read out, and the participants to reach out to on the start page, which follows the
  * threshold set in the settings. A second test times the keyboard on a grid of 30 participants and 40 sessions.
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page } from '@playwright/test';
 import { addDays, mondayOf } from '@shared/programme-calendar';
 import type { AttendanceGrid, Session } from '@shared/programme';
 import { expect, screen, test, type E2EApp } from './fixtures';
 import { expectCleanRun, invokeMain, setUpLockedVault, submitNameAndPassphrase, ui } from './flows';
 import { localDay } from './case-flows';
+import { axeViolations, openCohort, rowOf } from './programme-flows';
 
 const LOCALE = 'en';
 const COORDINATOR = { name: 'Aino Vainikkala', passphrase: 'kimalainen lyhty purje omenapuu' };
@@ -21,12 +20,6 @@ async function call<T>(app: E2EApp, channel: string, input: object = {}): Promis
   const result = (await invokeMain(app, channel, input)) as { ok: boolean; value?: T; code?: string };
   if (!result.ok) throw new Error(`${channel} failed: ${result.code ?? ''}`);
   return result.value as T;
-}
-
-async function axeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
-  expect(results.passes.length, 'axe-core checked nothing').toBeGreaterThan(0);
-  return results.violations.map((violation) => ({ rule: violation.id, where: violation.nodes.map((n) => n.target.join(' ')) }));
 }
 
 /** A participant with the processing consent, in the cohort's group sessions from its first day. */
@@ -50,17 +43,6 @@ async function enrol(app: E2EApp, cohortId: string, startDate: string, firstName
   return { participantId: participant.id, enrolmentId: enrolment.id };
 }
 
-async function openCohort(page: Page, name: string) {
-  const s = ui(page, LOCALE);
-  await page
-    .getByRole('navigation')
-    .getByRole('button', { name: s.t('shell.nav.programme'), exact: true })
-    .click();
-  await screen(page, 'programme');
-  await page.getByRole('button', { name, exact: true }).click();
-  await screen(page, 'cohort');
-}
-
 /** The few browser objects the timing loops use (the end-to-end code is compiled without the DOM library). */
 interface TimedElement {
   dispatchEvent(event: unknown): boolean;
@@ -71,11 +53,6 @@ interface PageScope {
   document: { activeElement: TimedElement | null; querySelector(selector: string): TimedElement | null };
   KeyboardEvent: new (type: string, init: { key: string; bubbles: boolean }) => unknown;
   setTimeout(run: () => void, ms: number): unknown;
-}
-
-/** The grid row of a participant, by the name in its row header. */
-function rowOf(grid: Locator, name: string): Locator {
-  return grid.getByRole('row').filter({ has: grid.page().getByRole('rowheader', { name: new RegExp(`^${name} `) }) });
 }
 
 test.describe('attendance', () => {
@@ -107,7 +84,7 @@ test.describe('attendance', () => {
     await enrol(app, cohort.id, start, 'Bashir', 'Bakr');
     await enrol(app, cohort.id, start, 'Chen', 'Cho');
 
-    await openCohort(page, COHORT);
+    await openCohort(page, LOCALE, COHORT);
     const grid = page.getByRole('grid', { name: s.t('attendance.grid.label') });
     await expect(s.button('attendance.scope.week')).toHaveAttribute('aria-pressed', 'true');
     await s.button('attendance.week.previous').focus();
@@ -280,7 +257,7 @@ test.describe('attendance', () => {
       s.t('attendance.flags.absenceStreak', { n: 3 }),
     );
     await expect(page.getByText('Aalto')).toHaveCount(0);
-    await openCohort(page, COHORT);
+    await openCohort(page, LOCALE, COHORT);
     const grid = page.getByRole('grid', { name: s.t('attendance.grid.label') });
     for (let i = 0; i < weeksBack; i++) await s.button('attendance.week.previous').press('Enter');
     await expect(grid.getByRole('rowheader').first()).toHaveText(/^Anna P-\S+$/);
@@ -294,7 +271,7 @@ test.describe('attendance', () => {
 
     // The psychologist reads attendance but does not mark it.
     await switchTo('psychologist');
-    await openCohort(page, COHORT);
+    await openCohort(page, LOCALE, COHORT);
     for (let i = 0; i < weeksBack; i++) await s.button('attendance.week.previous').press('Enter');
     await expect(grid).toHaveAttribute('aria-readonly', 'true');
     await expect(page.getByText(s.t('attendance.readOnly'))).toBeVisible();
@@ -322,7 +299,7 @@ test.describe('attendance', () => {
     for (let i = 0; i < 30; i++) await enrol(app, cohort.id, start, `Person${String(i).padStart(2, '0')}`, 'Benchmark');
     const sessions = await call<Session[]>(app, 'sessions.list', { cohortId: cohort.id });
 
-    await openCohort(page, COHORT);
+    await openCohort(page, LOCALE, COHORT);
     const grid = page.getByRole('grid', { name: s.t('attendance.grid.label') });
     const shownAt = Date.now();
     await s.button('attendance.scope.all').click();

@@ -33,6 +33,8 @@ export function SessionVisit({ session, user, onChanged }: SessionVisitProps) {
   const { t } = useTranslation();
   const headingId = useId();
   const opener = useRef<HTMLButtonElement>(null);
+  // After a save the visit is read again; focus goes back to the button once that answer is shown.
+  const focusAfterLoad = useRef(false);
   const canWrite = roleHolds(user.role, 'programme.write');
   const [visit, setVisit] = useState<Visit | null | undefined>(undefined);
   const [partners, setPartners] = useState<PartnerSummary[]>([]);
@@ -52,6 +54,10 @@ export function SessionVisit({ session, user, onChanged }: SessionVisitProps) {
         setLoadFailure(null);
         setVisit(visits.value.find((v) => v.sessionId === session.id) ?? null);
         setPartners(list.value);
+        if (focusAfterLoad.current) {
+          focusAfterLoad.current = false;
+          requestAnimationFrame(() => opener.current?.focus());
+        }
       },
     );
     return () => {
@@ -63,6 +69,7 @@ export function SessionVisit({ session, user, onChanged }: SessionVisitProps) {
     setMode('view');
     if (message) {
       setNotice(message);
+      focusAfterLoad.current = true;
       setVersion((v) => v + 1);
       onChanged();
     }
