@@ -269,6 +269,58 @@ describe('visits', () => {
     expect(await v.t.ok('partners.list', {})).toMatchObject([{ visits: 0 }]);
   });
 
+  it('name the visited partner on a session that had none, and leave a partner chosen on the session alone', async () => {
+    const { v, cohort, sessions, partner } = await programme();
+    const { partner: school } = await v.t.ok('partners.save', { name: 'Aikuisopisto', type: 'school', notes: null });
+    await v.t.ok('sessions.update', { id: sessions[1]!.id, partnerId: school.id });
+    for (const session of [sessions[0]!, sessions[1]!]) {
+      await v.t.ok('visits.save', {
+        sessionId: session.id,
+        partnerId: partner.id,
+        kind: 'company',
+        learned: null,
+        followUps: null,
+      });
+    }
+    const listed = await v.t.ok('sessions.list', { cohortId: cohort.id });
+    expect(listed.slice(0, 3).map((s) => [s.partnerName, s.hasVisit])).toEqual([
+      ['Työkeskus Oy', true],
+      ['Aikuisopisto', true],
+      [null, false],
+    ]);
+  });
+
+  it('refuse a partner marked inactive unless the session or its visit already names it', async () => {
+    const { v, sessions, partner } = await programme();
+    const { partner: closed } = await v.t.ok('partners.save', {
+      name: 'Aaltoapu ry',
+      type: 'otherNgo',
+      notes: null,
+      active: false,
+    });
+    const save = (sessionId: string, partnerId: string, learned: string | null) =>
+      v.t.call('visits.save', { sessionId, partnerId, kind: 'company', learned, followUps: null });
+    const refused = await save(sessions[0]!.id, closed.id, 'Refused');
+    expect(refused.ok ? null : refused.details?.issues?.[0]).toEqual({
+      path: 'partnerId',
+      i18nKey: 'partners.problems.partnerInactive',
+    });
+    expect(await v.t.ok('visits.list', {})).toEqual([]);
+    expect((await v.t.ok('sessions.list', { cohortId: sessions[0]!.cohortId }))[0]?.partnerId).toBeNull();
+
+    // Chosen while active, then marked inactive: the visit can still be corrected.
+    await v.t.ok('visits.save', {
+      sessionId: sessions[1]!.id,
+      partnerId: partner.id,
+      kind: 'company',
+      learned: null,
+      followUps: null,
+    });
+    await v.t.ok('partners.save', { id: partner.id, name: 'Työkeskus Oy', type: 'employer', notes: null, active: false });
+    const corrected = await save(sessions[1]!.id, partner.id, 'Corrected later');
+    expect(corrected.ok && corrected.value.visit.learned).toBe('Corrected later');
+  });
+
   it('are removed by id; an unknown one is not found', async () => {
     const { v, sessions, partner } = await programme();
     const { visit } = await v.t.ok('visits.save', {

@@ -10,14 +10,15 @@ import {
   findPartner,
   findPartnerSummary,
   findVisit,
-  findVisitIdOfSession,
+  fillSessionPartner,
+  findSessionForVisit,
+  findVisitOfSession,
   insertContact,
   insertPartner,
   insertVisit,
   listPartners,
   listVisits,
   partnerNameInUse,
-  sessionState,
   touchPartner,
   updateContact,
   updatePartner,
@@ -27,7 +28,7 @@ import {
 const newId = () => randomBytes(16).toString('hex');
 
 /** The problems of partners and visits, each a sentence under `partners.problems.<key>`; never the input itself. */
-export const PARTNER_PROBLEMS = ['nameTaken', 'sessionUnknown', 'sessionCancelled', 'partnerUnknown'] as const;
+export const PARTNER_PROBLEMS = ['nameTaken', 'sessionUnknown', 'sessionCancelled', 'partnerUnknown', 'partnerInactive'] as const;
 type PartnerProblem = (typeof PARTNER_PROBLEMS)[number];
 
 const invalid = (path: string, key: PartnerProblem) =>
@@ -41,7 +42,8 @@ function stored<T>(value: T | undefined, what: string): T {
 /**
  * Partner organisations, their contacts, and the visits made to them in sessions. These are the programme's own
  * records and hold nothing about a participant. A partner's name is unique whatever its case, accents or spacing.
- * A visit belongs to one session (saving again changes it) and is never recorded on a cancelled session.
+ * A visit belongs to one session (saving again changes it) and is never recorded on a cancelled session; a session
+ * with no partner of its own takes the visited one.
  * Audited under 'partner' and 'visit' with ids only: no names, contact details or visit texts.
  */
 export const partnerHandlers = {
@@ -140,19 +142,25 @@ export const partnerHandlers = {
   'visits.save': {
     kind: 'tx',
     run: (input, { db, session, now }) => {
-      const state = sessionState(db, input.sessionId);
-      if (state === undefined) throw invalid('sessionId', 'sessionUnknown');
-      if (state === 'cancelled') throw invalid('sessionId', 'sessionCancelled');
-      if (!findPartnerSummary(db, input.partnerId)) throw invalid('partnerId', 'partnerUnknown');
+      const target = findSessionForVisit(db, input.sessionId);
+      if (target === undefined) throw invalid('sessionId', 'sessionUnknown');
+      if (target.state === 'cancelled') throw invalid('sessionId', 'sessionCancelled');
+      const partner = findPartnerSummary(db, input.partnerId);
+      if (!partner) throw invalid('partnerId', 'partnerUnknown');
+      const existing = findVisitOfSession(db, input.sessionId);
+      // A partner marked inactive is no longer chosen anew, but one the session or its visit already names stays.
+      const alreadyChosen = input.partnerId === existing?.partnerId || input.partnerId === target.partnerId;
+      if (!partner.active && !alreadyChosen) throw invalid('partnerId', 'partnerInactive');
       const fields = { partnerId: input.partnerId, kind: input.kind, learned: input.learned, followUps: input.followUps };
       const at = now.toISOString();
-      let id = findVisitIdOfSession(db, input.sessionId);
+      let id = existing?.id;
       if (id === undefined) {
         id = newId();
         insertVisit(db, { id, sessionId: input.sessionId, ...fields, createdBy: session.userId, createdAt: at });
       } else {
         updateVisit(db, id, fields, at);
       }
+      fillSessionPartner(db, input.sessionId, input.partnerId, at);
       return { visit: stored<Visit>(findVisit(db, id), 'visit') };
     },
     audit: (input, output) => ({

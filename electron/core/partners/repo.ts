@@ -202,13 +202,32 @@ export function findVisit(db: Db, id: string): Visit | undefined {
   return row ? toVisit(row) : undefined;
 }
 
-export function findVisitIdOfSession(db: Db, sessionId: string): string | undefined {
-  return get<{ id: string }>(db, sql`SELECT id FROM visits WHERE session_id = ${sessionId}`)?.id;
+/** The visit recorded on a session, as far as saving it again needs: its id and partner. */
+export function findVisitOfSession(db: Db, sessionId: string): { id: string; partnerId: string } | undefined {
+  return get<{ id: string; partnerId: string }>(
+    db,
+    sql`SELECT id, partner_id AS partnerId FROM visits WHERE session_id = ${sessionId}`,
+  );
 }
 
-/** A session's state, or undefined when there is no such session. */
-export function sessionState(db: Db, id: string): 'planned' | 'cancelled' | undefined {
-  return get<{ state: 'planned' | 'cancelled' }>(db, sql`SELECT state FROM cohort_sessions WHERE id = ${id}`)?.state;
+/** A session's state and partner, or undefined when there is no such session. */
+export function findSessionForVisit(
+  db: Db,
+  id: string,
+): { state: 'planned' | 'cancelled'; partnerId: string | null } | undefined {
+  return get<{ state: 'planned' | 'cancelled'; partnerId: string | null }>(
+    db,
+    sql`SELECT state, partner_id AS partnerId FROM cohort_sessions WHERE id = ${id}`,
+  );
+}
+
+/** Names the visited partner on a session that had none, so the calendar and week view show where the group went. */
+export function fillSessionPartner(db: Db, sessionId: string, partnerId: string, updatedAt: string): void {
+  run(
+    db,
+    sql`UPDATE cohort_sessions SET partner_id = ${partnerId}, updated_at = ${updatedAt}
+        WHERE id = ${sessionId} AND partner_id IS NULL`,
+  );
 }
 
 export interface VisitFields {

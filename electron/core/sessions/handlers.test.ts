@@ -132,6 +132,30 @@ describe('a session', () => {
     expect(session).toMatchObject({ partnerId: partner.id, partnerName: 'Firma Oy', topic: 'companyVisit' });
   });
 
+  it('refuses a partner marked inactive when newly chosen, but keeps one that went inactive after it was chosen', async () => {
+    const { v, on } = await week();
+    const id = on('2027-03-22').id;
+    const { partner: kept } = await v.t.ok('partners.save', { name: 'Firma Oy', type: 'employer', notes: null });
+    const { partner: old } = await v.t.ok('partners.save', {
+      name: 'Vanha Oy',
+      type: 'employer',
+      notes: null,
+      active: false,
+    });
+    expect(await problem(v.t.call('sessions.update', { id, partnerId: old.id, notes: 'Visit' }))).toEqual({
+      path: 'partnerId',
+      i18nKey: 'programmeProblems.partnerInactive',
+    });
+    expect((await v.t.ok('sessions.list', { cohortId: on('2027-03-22').cohortId }))[0]).toMatchObject({
+      partnerId: null,
+      notes: null,
+    });
+    await v.t.ok('sessions.update', { id, partnerId: kept.id });
+    await v.t.ok('partners.save', { id: kept.id, name: 'Firma Oy', type: 'employer', notes: null, active: false });
+    const { session } = await v.t.ok('sessions.update', { id, partnerId: kept.id, notes: 'Still the same partner' });
+    expect(session).toMatchObject({ partnerId: kept.id, notes: 'Still the same partner' });
+  });
+
   it('can be added as an extra, with the cohort’s place unless given, and not over another', async () => {
     const { v, cohort } = await week();
     const { session } = await v.t.ok('sessions.add', {

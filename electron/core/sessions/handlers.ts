@@ -11,7 +11,7 @@ import {
   isActiveUser,
   listSessions,
   overlapsPlannedSession,
-  partnerExists,
+  partnerStatus,
   setSessionCancelled,
   writeSession,
   type SessionFields,
@@ -46,7 +46,8 @@ function existingSession(db: Db, id: string): Session {
 /**
  * The rules a session must keep whatever changed it: an end after its start, no minute shared with another planned
  * session of the cohort on that day (a cancelled one is checked when it is restored), an active facilitator and an
- * existing partner. The first one broken is refused on its field.
+ * active partner. The first one broken is refused on its field. People and partners are checked only when they are
+ * newly chosen, so a session whose partner has since been marked inactive can still be edited.
  */
 function assertSlot(
   db: Db,
@@ -59,7 +60,10 @@ function assertSlot(
 function assertPeople(db: Db, fields: { facilitatorId: string | null; partnerId: string | null }): void {
   if (fields.facilitatorId !== null && !isActiveUser(db, fields.facilitatorId))
     throw programmeProblem('facilitatorId', 'facilitatorUnknown');
-  if (fields.partnerId !== null && !partnerExists(db, fields.partnerId)) throw programmeProblem('partnerId', 'partnerUnknown');
+  if (fields.partnerId === null) return;
+  const partner = partnerStatus(db, fields.partnerId);
+  if (partner === undefined) throw programmeProblem('partnerId', 'partnerUnknown');
+  if (partner === 'inactive') throw programmeProblem('partnerId', 'partnerInactive');
 }
 
 /**
@@ -92,8 +96,8 @@ export const sessionHandlers = {
       };
       assertSlot(db, { ...after, id: before.id, cohortId: before.cohortId, planned: before.state === 'planned' });
       assertPeople(db, {
-        facilitatorId: input.facilitatorId === undefined ? null : after.facilitatorId,
-        partnerId: input.partnerId === undefined ? null : after.partnerId,
+        facilitatorId: after.facilitatorId === before.facilitatorId ? null : after.facilitatorId,
+        partnerId: after.partnerId === before.partnerId ? null : after.partnerId,
       });
       writeSession(db, before.id, after, now.toISOString());
       return { session: storedSession(findSession(db, before.id)) };

@@ -9,6 +9,7 @@ export const PROGRAMME_PROBLEMS = [
   'endBeforeStart',
   'facilitatorUnknown',
   'partnerUnknown',
+  'partnerInactive',
   'staffUnknown',
   'sessionCancelled',
   'sessionInFuture',

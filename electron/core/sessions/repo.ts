@@ -103,6 +103,9 @@ export function isActiveUser(db: Db, id: string): boolean {
   return get(db, sql`SELECT 1 FROM users WHERE id = ${id} AND active = 1`) !== undefined;
 }
 
-export function partnerExists(db: Db, id: string): boolean {
-  return get(db, sql`SELECT 1 FROM partners WHERE id = ${id}`) !== undefined;
+/** Whether a partner organisation is on the register, and whether it is still in use. */
+export function partnerStatus(db: Db, id: string): 'active' | 'inactive' | undefined {
+  const row = get<{ active: number }>(db, sql`SELECT active FROM partners WHERE id = ${id}`);
+  if (row === undefined) return undefined;
+  return row.active === 1 ? 'active' : 'inactive';
 }
