@@ -4,25 +4,11 @@
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, screen, test } from './fixtures';
 import { expectCleanRun, readRecoveryCode, restart, submitPassphrase, text, ui, vaultStatus } from './flows';
+import { axeViolations } from './axe';
 
 const PERSON = { name: 'Aino Vainikkala', passphrase: 'kimalainen lyhty purje omenapuu' };
-
-/** axe-core's findings on the page as it is now, reduced to what names the problem and where. */
-async function axeViolations(page: Page) {
-  // Legacy mode runs axe inside the page itself: the default mode finishes in a second, blank page, which the
-  // harness closes at once as Electron would deny it. The app has no frames, so nothing is left unchecked.
-  const results = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
-  expect(results.passes.length, 'axe-core checked nothing').toBeGreaterThan(0);
-  return results.violations.map((violation) => ({
-    rule: violation.id,
-    impact: violation.impact,
-    where: violation.nodes.map((node) => node.target.join(' ')),
-  }));
-}
 
 test.describe('every screen under axe-core', () => {
   // Finnish, the default: the language most users see.

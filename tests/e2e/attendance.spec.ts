@@ -10,7 +10,8 @@ import type { AttendanceGrid, Session } from '@shared/programme';
 import { expect, screen, test, type E2EApp } from './fixtures';
 import { expectCleanRun, invokeMain, setUpLockedVault, submitNameAndPassphrase, ui } from './flows';
 import { localDay } from './case-flows';
-import { axeViolations, openCohort, rowOf } from './programme-flows';
+import { axeViolations } from './axe';
+import { openCohort, rowOf } from './programme-flows';
 
 const LOCALE = 'en';
 const COORDINATOR = { name: 'Aino Vainikkala', passphrase: 'kimalainen lyhty purje omenapuu' };

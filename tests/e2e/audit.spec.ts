@@ -7,30 +7,17 @@
  * checking the log reports it intact. The view passes axe-core in each state. (A changed log is reported by the
  * core's own tamper tests and by the unit test of the message.)
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import type { Locale } from '@shared/locales';
 import { expect, screen, test, type E2EApp } from './fixtures';
 import { expectCleanRun, invokeMain, setUpLockedVault, submitNameAndPassphrase, ui } from './flows';
+import { axeViolations } from './axe';
 
 const COORDINATOR = { name: 'Aino Vainikkala', passphrase: 'kimalainen lyhty purje omenapuu' };
 const MATTI = 'Matti Meikäläinen';
 const MATTI_OWN = 'omenapuu kanelipulla ja syyssade';
 /** Enough opens of one file to fill more than the first page of the log (100 entries). */
 const OPENS = 100;
-
-/** axe-core's findings on the page as it is now, reduced to what names the problem and where. */
-async function axeViolations(page: Page) {
-  // Legacy mode runs axe inside the page itself: the default mode finishes in a second, blank page, which the
-  // harness closes at once as Electron would deny it. The app has no frames, so nothing is left unchecked.
-  const results = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
-  expect(results.passes.length, 'axe-core checked nothing').toBeGreaterThan(0);
-  return results.violations.map((violation) => ({
-    rule: violation.id,
-    impact: violation.impact,
-    where: violation.nodes.map((node) => node.target.join(' ')),
-  }));
-}
 
 /** Calls the main side and fails the test unless the call succeeds. */
 async function call<T>(app: E2EApp, channel: string, input: object = {}): Promise<T> {

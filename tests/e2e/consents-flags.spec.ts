@@ -4,23 +4,15 @@
  * photos without consent with a reason, then sets a safety flag that shows as a banner over the file and clears
  * it with a confirmation. Both tabs pass axe-core with the banner shown.
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import type { Locale } from '@shared/locales';
 import { expect, screen, test } from './fixtures';
 import { expectCleanRun, invokeFromPage, setUpLockedVault, submitNameAndPassphrase, ui } from './flows';
+import { axeViolations } from './axe';
 
 const COORDINATOR = { name: 'Aino Vainikkala', passphrase: 'kimalainen lyhty purje omenapuu' };
 const PARTNER = 'Aikuiskoulutuskeskus';
 const NOTE = 'Never confirm she is a participant.';
 const REASON = 'The exhibition opens on Friday; the participant agreed by phone.';
-
-async function axeViolations(page: Page) {
-  // Legacy mode runs axe inside the page itself; the app has no frames, so nothing is left unchecked.
-  const results = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
-  expect(results.passes.length, 'axe-core checked nothing').toBeGreaterThan(0);
-  return results.violations.map((v) => ({ rule: v.id, impact: v.impact, where: v.nodes.map((n) => n.target.join(' ')) }));
-}
 
 for (const locale of ['en', 'fi'] as const satisfies readonly Locale[]) {
   test.describe(`consents and safety flags in ${locale}`, () => {

@@ -4,22 +4,14 @@
  * versions, ticks its follow-up done, then finds it through search by typing the word without its dots and opens
  * the file from the hit. The notes tab (form and versions open) and the search screen pass axe-core.
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import type { Locale } from '@shared/locales';
 import { expect, screen, test } from './fixtures';
 import { expectCleanRun, invokeFromPage, setUpLockedVault, submitNameAndPassphrase, textPattern, ui } from './flows';
+import { axeViolations } from './axe';
 
 const COORDINATOR = { name: 'Aino Vainikkala', passphrase: 'kimalainen lyhty purje omenapuu' };
 const FIRST_TEXT = 'Kävimme läpi ansioluettelon. Työ kaupassa kiinnostaa.';
 const EDITED_TEXT = 'Kävimme läpi ansioluettelon. Työ kaupassa kiinnostaa; haastattelu ensi viikolla.';
-
-async function axeViolations(page: Page) {
-  // Legacy mode runs axe inside the page itself; the app has no frames, so nothing is left unchecked.
-  const results = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
-  expect(results.passes.length, 'axe-core checked nothing').toBeGreaterThan(0);
-  return results.violations.map((v) => ({ rule: v.id, impact: v.impact, where: v.nodes.map((n) => n.target.join(' ')) }));
-}
 
 for (const locale of ['en', 'fi'] as const satisfies readonly Locale[]) {
   test.describe(`guidance notes and search in ${locale}`, () => {

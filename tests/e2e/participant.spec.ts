@@ -5,26 +5,12 @@
  * are sent), moves the status with a reason, finds it all on the timeline with a safety flag set meanwhile,
  * goes through the tabs with the keyboard, and deletes a file in two steps. Each state passes axe-core.
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import type { Locale } from '@shared/locales';
 import { expect, screen, test } from './fixtures';
 import { expectCleanRun, invokeMain, setUpLockedVault, submitNameAndPassphrase, ui } from './flows';
+import { axeViolations } from './axe';
 
 const COORDINATOR = { name: 'Aino Vainikkala', passphrase: 'kimalainen lyhty purje omenapuu' };
-
-/** axe-core's findings on the page as it is now, reduced to what names the problem and where. */
-async function axeViolations(page: Page) {
-  // Legacy mode runs axe inside the page itself: the default mode finishes in a second, blank page, which the
-  // harness closes at once as Electron would deny it. The app has no frames, so nothing is left unchecked.
-  const results = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
-  expect(results.passes.length, 'axe-core checked nothing').toBeGreaterThan(0);
-  return results.violations.map((violation) => ({
-    rule: violation.id,
-    impact: violation.impact,
-    where: violation.nodes.map((node) => node.target.join(' ')),
-  }));
-}
 
 for (const LOCALE of ['en', 'fi'] as const satisfies readonly Locale[]) {
   test.describe(`a participant file in ${LOCALE}`, () => {

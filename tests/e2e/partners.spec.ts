@@ -6,10 +6,10 @@
  * group learned on a company visit, where the form says that no personal details of participants go there. A
  * teacher then reads the partners and the visit record without any way to change them. Each state passes axe-core.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, screen, test, type E2EApp } from './fixtures';
 import { expectCleanRun, invokeMain, setUpLockedVault, submitNameAndPassphrase, ui } from './flows';
+import { axeViolations } from './axe';
 
 const LOCALE = 'en';
 const COORDINATOR = { name: 'Aino Vainikkala', passphrase: 'kimalainen lyhty purje omenapuu' };
@@ -17,13 +17,6 @@ const TEACHER = { name: 'Olli Opettaja', passphrase: 'sininen vene ja kaksi airo
 const COHORT = 'Spring 2027 A';
 const PARTNER = 'Työkeskus Oy';
 const VISIT_DAY = 'Mon Mar 15';
-
-async function axeViolations(page: Page) {
-  // Legacy mode runs axe inside the page itself (see audit.spec.ts).
-  const results = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
-  expect(results.passes.length, 'axe-core checked nothing').toBeGreaterThan(0);
-  return results.violations.map((violation) => ({ rule: violation.id, where: violation.nodes.map((n) => n.target.join(' ')) }));
-}
 
 async function call<T>(app: E2EApp, channel: string, input: object = {}): Promise<T> {
   const result = (await invokeMain(app, channel, input)) as { ok: boolean; value?: T; code?: string };

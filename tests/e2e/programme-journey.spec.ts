@@ -18,7 +18,8 @@ import { goTo, localDay, openFile } from './case-flows';
 import { expect, screen, test, type E2EApp } from './fixtures';
 import { expectCleanRun, submitNameAndPassphrase, setUpLockedVault, ui } from './flows';
 import { CASEWORKER, COORDINATOR, addColleague, call, pdfPages } from './print-flows';
-import { axeViolations, openCohort, rowOf } from './programme-flows';
+import { axeViolations } from './axe';
+import { openCohort, rowOf } from './programme-flows';
 
 const LOCALE = 'fi';
 const COHORT = 'Syksyn ryhmä B';

@@ -5,24 +5,16 @@
  * finds the private notes nowhere: not on the screen, not through a direct channel call, not through search. Each
  * state passes axe-core.
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import type { Locale } from '@shared/locales';
 import { expect, screen, test, type E2EApp } from './fixtures';
 import { expectCleanRun, invokeFromPage, invokeMain, setUpLockedVault, submitNameAndPassphrase, textPattern, ui } from './flows';
+import { axeViolations } from './axe';
 
 const COORDINATOR = { name: 'Aino Vainikkala', passphrase: 'kimalainen lyhty purje omenapuu' };
 const PSYCHOLOGIST = { name: 'Sara Psykologi', passphrase: 'mustikka sammal kallio tuuli' };
 const CASEWORKER = { name: 'Kalle Ohjaaja', passphrase: 'omenapuu kanelipulla ja syyssade' };
 const SUMMARY = 'Jaksaminen on parantunut. Tuki jatkuu joka toinen viikko. JAETTAVAMERKKI';
 const PRIVATE = 'Painajaiset harvenevat.\nKäsittelimme vanhaa työpaikkaa. YKSITYISMERKKI';
-
-async function axeViolations(page: Page) {
-  // Legacy mode runs axe inside the page itself; the app has no frames, so nothing is left unchecked.
-  const results = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
-  expect(results.passes.length, 'axe-core checked nothing').toBeGreaterThan(0);
-  return results.violations.map((v) => ({ rule: v.id, impact: v.impact, where: v.nodes.map((n) => n.target.join(' ')) }));
-}
 
 /** Calls the main side and fails the test unless the call succeeds. */
 async function call<T>(app: E2EApp, channel: string, input: object = {}): Promise<T> {

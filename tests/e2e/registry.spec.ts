@@ -5,10 +5,10 @@
  * registry passes axe-core, and a teacher sees only codes, first names and groups. Scrolling smoothness is measured
  * and reported (not asserted: the figure depends on the machine).
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, screen, test, type E2EApp } from './fixtures';
 import { expectCleanRun, invokeMain, restart, setUpLockedVault, submitNameAndPassphrase, ui } from './flows';
+import { axeViolations } from './axe';
 
 const COORDINATOR = { name: 'Aino Vainikkala', passphrase: 'kimalainen lyhty purje omenapuu' };
 const CASEWORKER = 'Kalle Ohjaaja';
@@ -46,18 +46,6 @@ async function createParticipants(app: E2EApp, count: number, responsible: reado
       ),
     );
   }
-}
-
-/** axe-core's findings on the page as it is now, reduced to what names the problem and where. */
-async function axeViolations(page: Page) {
-  // Legacy mode runs axe inside the page itself (see accessibility.spec.ts for why).
-  const results = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
-  expect(results.passes.length, 'axe-core checked nothing').toBeGreaterThan(0);
-  return results.violations.map((violation) => ({
-    rule: violation.id,
-    impact: violation.impact,
-    where: violation.nodes.map((node) => node.target.join(' ')),
-  }));
 }
 
 /** What the measurements use of the page's globals (the Node-side tsconfig has no DOM types). */

@@ -5,10 +5,9 @@
  * steps: the number of files typed back, a wrong number refused at its field. The erased participant is gone, the
  * other stays, and the audit view shows the tombstone and the run. Each state passes axe-core.
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, screen, test, type E2EApp } from './fixtures';
 import { expectCleanRun, invokeMain, setUpLockedVault, ui, unlock } from './flows';
+import { axeViolations } from './axe';
 
 const LOCALE = 'en';
 const COORDINATOR = { name: 'Aino Vainikkala', passphrase: 'kimalainen lyhty purje omenapuu' };
@@ -17,13 +16,6 @@ const DAY = 86_400_000;
 interface Participant {
   id: string;
   pseudonym: string;
-}
-
-async function axeViolations(page: Page) {
-  // Legacy mode runs axe inside the page itself (see audit.spec.ts).
-  const results = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
-  expect(results.passes.length, 'axe-core checked nothing').toBeGreaterThan(0);
-  return results.violations.map((violation) => ({ rule: violation.id, where: violation.nodes.map((n) => n.target.join(' ')) }));
 }
 
 async function call<T>(app: E2EApp, channel: string, input: object = {}): Promise<T> {

@@ -5,8 +5,7 @@
  * his access stops his passphrase; a new one-time passphrase gives access back. The staff page passes axe-core
  * with its add form and with a confirmation open, and its confirmations answer to the keyboard.
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import type { Locale } from '@shared/locales';
 import { expect, screen, test } from './fixtures';
 import {
@@ -18,25 +17,13 @@ import {
   ui,
   vaultStatus,
 } from './flows';
+import { axeViolations } from './axe';
 
 const COORDINATOR = { name: 'Aino Vainikkala', passphrase: 'kimalainen lyhty purje omenapuu' };
 const MATTI = 'Matti Meikäläinen';
 const MATTI_AS_TYPED = '  matti   meikäläinen ';
 const MATTI_AGAIN = 'MATTI  meikäläinen';
 const MATTI_OWN = 'omenapuu kanelipulla ja syyssade';
-
-/** axe-core's findings on the page as it is now, reduced to what names the problem and where. */
-async function axeViolations(page: Page) {
-  // Legacy mode runs axe inside the page itself: the default mode finishes in a second, blank page, which the
-  // harness closes at once as Electron would deny it. The app has no frames, so nothing is left unchecked.
-  const results = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
-  expect(results.passes.length, 'axe-core checked nothing').toBeGreaterThan(0);
-  return results.violations.map((violation) => ({
-    rule: violation.id,
-    impact: violation.impact,
-    where: violation.nodes.map((node) => node.target.join(' ')),
-  }));
-}
 
 for (const locale of ['en', 'fi'] as const satisfies readonly Locale[]) {
   test.describe(`staff accounts in ${locale}`, () => {
