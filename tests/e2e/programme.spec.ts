@@ -7,23 +7,19 @@
  * but no way to set up a cohort, and a participant enrolled for individual guidance only is listed so on the
  * cohort's page. Each state passes axe-core.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, screen, test, type E2EApp } from './fixtures';
-import { goTo, openFile } from './case-flows';
+import { isoWeekOf, mondayOf } from '@shared/programme-calendar';
+import { goTo, localDay, openFile } from './case-flows';
 import { expectCleanRun, invokeMain, setUpLockedVault, submitNameAndPassphrase, ui } from './flows';
+import { axeViolations } from './axe';
 
 const LOCALE = 'en';
 const COORDINATOR = { name: 'Aino Vainikkala', passphrase: 'kimalainen lyhty purje omenapuu' };
 const TEACHER = { name: 'Olli Opettaja', passphrase: 'sininen vene ja kaksi airoa' };
 const COHORT = 'Spring 2027 A';
-
-async function axeViolations(page: Page) {
-  // Legacy mode runs axe inside the page itself (see audit.spec.ts).
-  const results = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
-  expect(results.passes.length, 'axe-core checked nothing').toBeGreaterThan(0);
-  return results.violations.map((violation) => ({ rule: violation.id, where: violation.nodes.map((n) => n.target.join(' ')) }));
-}
+/** Where the screens are drawn, to be looked at after the run. */
+const SHOTS = '/tmp/programme-shots';
 
 async function call<T>(app: E2EApp, channel: string, input: object = {}): Promise<T> {
   const result = (await invokeMain(app, channel, input)) as { ok: boolean; value?: T; code?: string };
@@ -89,6 +85,7 @@ test.describe('the coaching programme', () => {
       s.t('programme.new.previewSkipped', { days: 'Easter Monday Mar 29, Ascension Day May 6' });
     await expect(page.getByRole('status').filter({ hasText: preview })).toHaveText(preview);
     expect(await axeViolations(page), 'the new-cohort form').toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/new-cohort-en.png`, fullPage: true });
     await s.button('programme.new.submit').click();
 
     await screen(page, 'cohort');
@@ -98,7 +95,13 @@ test.describe('the coaching programme', () => {
       page.getByRole('heading', { level: 3, name: /^Week 1: / }),
       'the first week is headed with its number',
     ).toBeVisible();
+    // Attendance comes first, on the cohort's nearest week: its first before it starts, its last after it ends.
+    const today = localDay();
+    const opening = today < '2027-03-15' ? '2027-03-15' : today > '2027-05-23' ? '2027-05-17' : mondayOf(today);
+    const weekLabel = new RegExp(`^${s.t('attendance.week.label', { week: isoWeekOf(opening).week, range: '' })}`);
+    await expect(page.getByRole('paragraph').filter({ hasText: weekLabel })).toBeVisible();
     expect(await axeViolations(page), 'the cohort page').toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/cohort-page-en.png` });
 
     // A topic for Monday's session.
     await sessionItem(page, 'Mon Mar 15')
@@ -160,6 +163,7 @@ test.describe('the coaching programme', () => {
     await expect(page.getByText(s.t('programmeProblems.overlap'), { exact: true })).toBeVisible();
     await expect(s.field('programme.sessions.startTime')).toHaveAttribute('aria-invalid', 'true');
     expect(await axeViolations(page), 'the refused move').toEqual([]);
+    await sessionItem(page, 'Thu Mar 18').screenshot({ path: `${SHOTS}/session-editor-refused-en.png` });
     await s.button('common.cancel').click();
     await expect(sessionItem(page, 'Thu Mar 18')).toHaveCount(1);
 

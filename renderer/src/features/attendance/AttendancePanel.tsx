@@ -3,14 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '@shared/api';
 import type { Failure } from '@shared/errors';
 import { ATTENDANCE_MARKS, type AttendanceGrid, type AttendanceMark } from '@shared/programme';
-import { addDays, isoWeekOf, mondayOf } from '@shared/programme-calendar';
+import { addDays, isoWeekOf } from '@shared/programme-calendar';
 import { roleHolds } from '@shared/roles';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Section } from '../../components/Section';
 import { formatDayRange, formatSessionDay } from '../programme/format';
 import { AttendanceLegend } from './AttendanceLegend';
 import { AttendanceTable, SUMMARY_COLUMNS } from './AttendanceTable';
-import { localToday, moveFrom, unmarkable, type GridCommand, type Position } from './gridLogic';
+import { localToday, moveFrom, openingWeek, unmarkable, type GridCommand, type Position } from './gridLogic';
 import { useAttendanceGrid, type MarkChange, type SaveOutcome } from './useAttendanceGrid';
 import './attendance.css';
 
@@ -19,16 +19,19 @@ export interface AttendancePanelProps {
   session: SessionInfo;
   /** Changes whenever the cohort's sessions change on the page (moved, cancelled, added): the grid reloads. */
   calendarVersion?: unknown;
+  /** The cohort's period: the grid opens on its nearest week when today is outside it. */
+  period?: { startDate: string; endDate: string };
 }
 
 /** A cohort's attendance on its page, for those who may read it; marking for those who may write it. */
-export function AttendancePanel({ cohortId, session, calendarVersion }: AttendancePanelProps) {
+export function AttendancePanel({ cohortId, session, calendarVersion, period }: AttendancePanelProps) {
   if (!roleHolds(session.role, 'attendance.read')) return null;
   return (
     <AttendanceSection
       cohortId={cohortId}
       canWrite={roleHolds(session.role, 'attendance.write')}
       calendarVersion={calendarVersion}
+      period={period}
     />
   );
 }
@@ -44,15 +47,17 @@ function AttendanceSection({
   cohortId,
   canWrite,
   calendarVersion,
+  period,
 }: {
   cohortId: string;
   canWrite: boolean;
   calendarVersion: unknown;
+  period: { startDate: string; endDate: string } | undefined;
 }) {
   const { t, i18n } = useTranslation();
   const today = useMemo(() => localToday(), []);
   const [scope, setScope] = useState<Scope>('week');
-  const [weekStart, setWeekStart] = useState(() => mondayOf(today));
+  const [weekStart, setWeekStart] = useState(() => openingWeek(today, period));
   const { grid, loadFailure, mark, undo } = useAttendanceGrid(cohortId, scope === 'week' ? weekStart : null, calendarVersion);
   const [active, setActive] = useState<Position>({ row: 0, col: 0 });
   const [focusRequest, setFocusRequest] = useState(0);

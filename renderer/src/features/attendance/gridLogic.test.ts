@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AttendanceGrid, AttendanceRow, Session } from '@shared/programme';
-import { commandForKey, markOf, moveFrom, sessionRate, unmarkable, withMark, type KeyPress } from './gridLogic';
+import { commandForKey, markOf, moveFrom, openingWeek, sessionRate, unmarkable, withMark, type KeyPress } from './gridLogic';
 
 const press = (key: string, extra: Partial<KeyPress> = {}): KeyPress => ({
   key,
@@ -166,5 +166,23 @@ describe('one mark in the grid shown', () => {
     expect(sessionRate(['excused'])).toBeNull();
     expect(sessionRate(['present', 'late', 'absent'])).toBe(66);
     expect(sessionRate(['leftEarly', 'absent'])).toBe(50);
+  });
+});
+
+describe('the week the grid opens on', () => {
+  const period = { startDate: '2027-03-17', endDate: '2027-05-25' };
+
+  it('is this week while the cohort runs, or with no cohort period given', () => {
+    expect(openingWeek('2027-04-08', period)).toBe('2027-04-05');
+    expect(openingWeek('2027-03-17', period)).toBe('2027-03-15');
+    expect(openingWeek('2027-05-25', period)).toBe('2027-05-24');
+    expect(openingWeek('2026-11-29', undefined)).toBe('2026-11-23');
+  });
+
+  it('is the first week before the cohort starts and the last week after it ends', () => {
+    expect(openingWeek('2026-11-29', period)).toBe('2027-03-15');
+    expect(openingWeek('2027-03-16', period)).toBe('2027-03-15');
+    expect(openingWeek('2027-05-26', period)).toBe('2027-05-24');
+    expect(openingWeek('2028-01-01', period)).toBe('2027-05-24');
   });
 });

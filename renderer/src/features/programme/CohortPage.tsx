@@ -18,7 +18,10 @@ interface CohortPageProps {
   onBack: () => void;
 }
 
-/** One cohort: its summary and staff, who is enrolled, the session calendar week by week, and attendance. */
+/**
+ * One cohort: its summary and staff, then attendance (the daily task, with who is drifting away), who is enrolled,
+ * and the session calendar week by week.
+ */
 export function CohortPage({ session, cohortId, created, onBack }: CohortPageProps) {
   const { t } = useTranslation();
   const { data, failure, reload } = useCohortData(cohortId);
@@ -42,6 +45,12 @@ export function CohortPage({ session, cohortId, created, onBack }: CohortPagePro
             canEdit={roleHolds(session.role, 'programme.write')}
             onChanged={reload}
           />
+          <AttendancePanel
+            cohortId={cohortId}
+            session={session}
+            calendarVersion={data.sessions}
+            period={{ startDate: data.cohort.startDate, endDate: data.cohort.endDate }}
+          />
           <MemberList members={data.members} />
           <SessionList
             user={session}
@@ -50,7 +59,6 @@ export function CohortPage({ session, cohortId, created, onBack }: CohortPagePro
             canEdit={roleHolds(session.role, 'sessions.write')}
             onChanged={reload}
           />
-          <AttendancePanel cohortId={cohortId} session={session} calendarVersion={data.sessions} />
         </>
       ) : failure ? null : (
         <p className="loading" role="status">

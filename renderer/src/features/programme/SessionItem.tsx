@@ -37,59 +37,61 @@ export function SessionItem({ user, cohort, session, canEdit, onChanged }: Sessi
 
   return (
     <li ref={root} className={cancelled ? 'programme-session programme-session-cancelled' : 'programme-session'}>
-      <div className="programme-session-line">
-        <strong>{day}</strong>
-        <span>{formatTimeRange(session.startTime, session.endTime)}</span>
-        <span>{session.topic ? t(`programme.topics.${session.topic}`) : t('programme.sessions.noTopic')}</span>
-        <span>
-          {t('programme.sessions.facilitatorIs', { name: session.facilitatorName ?? t('programme.sessions.noFacilitator') })}
-        </span>
-        <span>{session.place ?? cohort.place ?? t('programme.none')}</span>
-        {session.extra ? <span className="programme-tag">{t('programme.sessions.extra')}</span> : null}
-        {cancelled ? (
-          <span className="programme-tag programme-tag-cancelled">
-            {t('programme.sessions.cancelledBecause', { reason: session.cancelReason ?? '' })}
+      <div className="programme-session-head">
+        <div className="programme-session-line">
+          <strong>{day}</strong>
+          <span>{formatTimeRange(session.startTime, session.endTime)}</span>
+          <span>{session.topic ? t(`programme.topics.${session.topic}`) : t('programme.sessions.noTopic')}</span>
+          <span>
+            {t('programme.sessions.facilitatorIs', { name: session.facilitatorName ?? t('programme.sessions.noFacilitator') })}
           </span>
+          <span>{t('programme.sessions.placeIs', { place: session.place ?? cohort.place ?? t('programme.none') })}</span>
+          {session.extra ? <span className="programme-tag">{t('programme.sessions.extra')}</span> : null}
+          {cancelled ? (
+            <span className="programme-tag programme-tag-cancelled">
+              {t('programme.sessions.cancelledBecause', { reason: session.cancelReason ?? '' })}
+            </span>
+          ) : null}
+        </div>
+        {canEdit && form === null ? (
+          <div className="actions">
+            {cancelled ? (
+              <RestoreSessionButton
+                session={session}
+                day={day}
+                onRestored={() => {
+                  focusLater('edit');
+                  onChanged(t('programme.sessions.restored'));
+                }}
+              />
+            ) : (
+              <>
+                <button
+                  type="button"
+                  data-focus-key="edit"
+                  className="button button-secondary button-small"
+                  aria-label={t('programme.sessions.editOne', { day })}
+                  onClick={() => setForm('edit')}
+                >
+                  {t('programme.sessions.edit')}
+                </button>
+                <button
+                  type="button"
+                  className="button button-danger-quiet button-small"
+                  aria-label={t('programme.sessions.cancelOne', { day })}
+                  onClick={() => setForm('cancel')}
+                >
+                  {t('programme.sessions.cancel')}
+                </button>
+              </>
+            )}
+          </div>
         ) : null}
       </div>
       {session.guest || session.partnerName ? (
         <p className="programme-session-more">{[session.guest, session.partnerName].filter(Boolean).join(' · ')}</p>
       ) : null}
       {session.notes ? <p className="programme-session-more">{session.notes}</p> : null}
-      {canEdit && form === null ? (
-        <div className="actions">
-          {cancelled ? (
-            <RestoreSessionButton
-              session={session}
-              day={day}
-              onRestored={() => {
-                focusLater('edit');
-                onChanged(t('programme.sessions.restored'));
-              }}
-            />
-          ) : (
-            <>
-              <button
-                type="button"
-                data-focus-key="edit"
-                className="button button-secondary button-small"
-                aria-label={t('programme.sessions.editOne', { day })}
-                onClick={() => setForm('edit')}
-              >
-                {t('programme.sessions.edit')}
-              </button>
-              <button
-                type="button"
-                className="button button-danger-quiet button-small"
-                aria-label={t('programme.sessions.cancelOne', { day })}
-                onClick={() => setForm('cancel')}
-              >
-                {t('programme.sessions.cancel')}
-              </button>
-            </>
-          )}
-        </div>
-      ) : null}
       {form === 'edit' ? (
         <SessionEditor
           cohort={cohort}
