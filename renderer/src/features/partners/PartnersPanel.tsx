@@ -1,11 +1,12 @@
-import { Fragment, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { Fragment, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '@shared/api';
-import type { Failure, Result } from '@shared/errors';
+import type { Failure } from '@shared/errors';
 import type { Partner, PartnerSummary } from '@shared/programme';
 import { roleHolds } from '@shared/roles';
 import { invoke } from '../../api/client';
 import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
+import { useChannelList } from '../../components/useChannelList';
 import { usePendingFocus } from '../../components/usePendingFocus';
 import { PartnerDetail } from './PartnerDetail';
 import { PartnerForm } from './PartnerForm';
@@ -29,31 +30,12 @@ export function PartnersPanel({ session }: PartnersPanelProps) {
   const root = useRef<HTMLDivElement>(null);
   const focusLater = usePendingFocus(root);
   const canWrite = roleHolds(session.role, 'programme.write');
-  const [partners, setPartners] = useState<PartnerSummary[] | null>(null);
-  const [loadFailure, setLoadFailure] = useState<Failure | null>(null);
+  const { items: partners, loadFailure, refresh } = useChannelList('partners.list');
+  // A partner that could not be opened for editing (e.g. removed meanwhile): said above the list.
+  const [openFailure, setOpenFailure] = useState<Failure | null>(null);
   const [open, setOpen] = useState<Open>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [editing, setEditing] = useState<Partner | null>(null);
-
-  const showList = useCallback((result: Result<PartnerSummary[]>) => {
-    if (!result.ok) return setLoadFailure(result);
-    setLoadFailure(null);
-    setPartners(result.value);
-  }, []);
-
-  useEffect(() => {
-    let live = true;
-    void invoke('partners.list', {}).then((result) => {
-      if (live) showList(result);
-    });
-    return () => {
-      live = false;
-    };
-  }, [showList]);
-
-  function refresh() {
-    void invoke('partners.list', {}).then(showList);
-  }
 
   function close(focusKey: string) {
     setOpen(null);
@@ -63,6 +45,7 @@ export function PartnersPanel({ session }: PartnersPanelProps) {
 
   function toggle(kind: 'edit' | 'show', partner: PartnerSummary) {
     setNotice(null);
+    setOpenFailure(null);
     if (open?.kind === kind && open.id === partner.id) return close(`${kind}:${partner.id}`);
     setEditing(null);
     setOpen({ kind, id: partner.id });
@@ -70,7 +53,7 @@ export function PartnersPanel({ session }: PartnersPanelProps) {
     if (kind === 'edit')
       void invoke('partners.get', { id: partner.id }).then((result) => {
         if (result.ok) setEditing(result.value);
-        else setLoadFailure(result);
+        else setOpenFailure(result);
       });
   }
 
@@ -117,7 +100,7 @@ export function PartnersPanel({ session }: PartnersPanelProps) {
         )
       ) : null}
       <StatusMessage tone="success">{notice}</StatusMessage>
-      <ErrorMessage failure={loadFailure} />
+      <ErrorMessage failure={loadFailure ?? openFailure} />
       {partners === null ? (
         loadFailure ? null : (
           <p className="loading" role="status">

@@ -1,10 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo, UserSummary } from '@shared/api';
-import type { Failure, Result } from '@shared/errors';
-import { invoke } from '../../api/client';
 import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
 import { Screen } from '../../components/Screen';
+import { useChannelList } from '../../components/useChannelList';
 import { usePendingFocus } from '../../components/usePendingFocus';
 import { EndAccessConfirm, NewPassphraseConfirm, type IssueReason } from './AccessConfirm';
 import { AddColleagueForm } from './AddColleagueForm';
@@ -35,32 +34,11 @@ export function StaffScreen({ session, onSession }: StaffScreenProps) {
   const { t } = useTranslation();
   const root = useRef<HTMLDivElement>(null);
   const focusLater = usePendingFocus(root);
-  const [users, setUsers] = useState<UserSummary[] | null>(null);
-  const [loadFailure, setLoadFailure] = useState<Failure | null>(null);
+  // The main side keeps the list's order (active first, then by name); it is fetched again after a change.
+  const { items: users, loadFailure, refresh } = useChannelList('users.list');
   const [open, setOpen] = useState<Open>(null);
   const [issued, setIssued] = useState<Issued | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-
-  const showList = useCallback((result: Result<UserSummary[]>) => {
-    if (!result.ok) return setLoadFailure(result);
-    setLoadFailure(null);
-    setUsers(result.value);
-  }, []);
-
-  useEffect(() => {
-    let current = true;
-    void invoke('users.list', {}).then((result) => {
-      if (current) showList(result);
-    });
-    return () => {
-      current = false;
-    };
-  }, [showList]);
-
-  /** The list again after a change: the main side keeps its order (active first, then by name). */
-  function refresh() {
-    void invoke('users.list', {}).then(showList);
-  }
 
   /** Closes whatever is open under a row and puts focus back on the button that opened it. */
   function closeRow(action: RowAction, id: string) {
