@@ -44,7 +44,7 @@ type Screen =
   | { name: 'recovery-confirm'; code: string | null; reason: RecoveryReason }
   | { name: 'home' }
   | { name: 'participants' }
-  | { name: 'participant'; id: string; from: 'participants' | 'search' }
+  | { name: 'participant'; id: string; from: 'participants' | 'search' | 'home' }
   | { name: 'participant-new' }
   | { name: 'programme'; tab: ProgrammeTab }
   | { name: 'cohort'; id: string; from: ProgrammeTab; created: number | null }
@@ -226,7 +226,7 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
   }
 
   const page = pageOf(screen);
-  const openParticipant = (id: string, from: 'participants' | 'search') => setScreen({ name: 'participant', id, from });
+  const openParticipant = (id: string, from: 'participants' | 'search' | 'home') => setScreen({ name: 'participant', id, from });
   const openCohort = (id: string, from: ProgrammeTab, created?: number) =>
     setScreen({ name: 'cohort', id, from, created: created ?? null });
   return (
@@ -305,6 +305,7 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
           onOpenSettings={() => setScreen({ name: 'settings', notice: null })}
           onOpenRetention={() => setScreen({ name: 'retention' })}
           onOpenCohort={(id) => openCohort(id, 'cohorts')}
+          onOpenParticipant={(id) => openParticipant(id, 'home')}
         />
       )}
     </AppShell>

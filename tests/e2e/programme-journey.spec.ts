@@ -23,6 +23,8 @@ import { axeViolations } from './axe';
 import { openCohort, rowOf } from './programme-flows';
 
 const LOCALE = 'fi';
+/** Where the screens are drawn, to be looked at after the run. */
+const SHOTS = '/tmp/programme-shots';
 const COHORT = 'Syksyn ryhmä B';
 const PLACES = { first: 'Kirjaston sali 2', second: 'Ammattiliiton talo' } as const;
 
@@ -257,6 +259,7 @@ async function journey(app: E2EApp, today: string, options: { fakeClock?: boolea
     });
     await expect(footer.getByRole('gridcell')).toHaveText([...sessionRates, '', '']);
     expect(await axeViolations(page), 'the marked grid').toEqual([]);
+    await page.locator('.attendance-panel').screenshot({ path: `${SHOTS}/attendance-marked-fi.png` });
 
     // What the screen shows is what the vault holds.
     const cohortId = (await call<{ id: string; name: string }[]>(app, 'cohorts.list')).find((c) => c.name === COHORT)?.id;
@@ -285,6 +288,16 @@ async function journey(app: E2EApp, today: string, options: { fakeClock?: boolea
     await expect(chen).toContainText(flagLow);
     await expect(drift.getByRole('row').filter({ hasText: /Anna|Dana/ })).toHaveCount(0);
     expect(await axeViolations(page), 'the start page with the drift notice').toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/home-drift-fi.png`, fullPage: true });
+
+    // A name in the notice opens the participant's file, to find how to reach them; Back comes to the start page.
+    await chen
+      .getByRole('button', { name: s.t('attendance.drift.openFile', { name: 'Chen Chow', code: codes.get('Chen Chow')! }) })
+      .click();
+    await screen(page, 'participant');
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Chen');
+    await s.button('case.back').click();
+    await screen(page, 'home');
 
     // From the notice back to the group, and the marked week's schedule saved as a PDF in Finnish.
     await bashir.getByRole('button', { name: s.t('attendance.drift.open', { cohort: COHORT }) }).click();

@@ -8,10 +8,12 @@ import './attendance.css';
 
 export interface DriftNoticeProps {
   onOpenCohort?: (cohortId: string) => void;
+  /** Given to those who may read participants' files: each name opens the file, to find how to reach them. */
+  onOpenParticipant?: (participantId: string) => void;
 }
 
 /** On the start page: participants whose attendance has fallen off in an open group, to reach out to early. */
-export function DriftNotice({ onOpenCohort }: DriftNoticeProps) {
+export function DriftNotice({ onOpenCohort, onOpenParticipant }: DriftNoticeProps) {
   const { t } = useTranslation();
   const [entries, setEntries] = useState<DriftEntry[]>([]);
   const [threshold, setThreshold] = useState<number | null>(null);
@@ -45,7 +47,19 @@ export function DriftNotice({ onOpenCohort }: DriftNoticeProps) {
           {entries.map((entry) => (
             <tr key={`${entry.cohortId}:${entry.participantId}`}>
               <th scope="row">
-                {entry.displayName} <span className="attendance-code">{entry.pseudonym}</span>
+                {onOpenParticipant ? (
+                  <button
+                    type="button"
+                    className="button-link"
+                    aria-label={t('attendance.drift.openFile', { name: entry.displayName, code: entry.pseudonym })}
+                    onClick={() => onOpenParticipant(entry.participantId)}
+                  >
+                    {entry.displayName}
+                  </button>
+                ) : (
+                  entry.displayName
+                )}{' '}
+                <span className="attendance-code">{entry.pseudonym}</span>
               </th>
               <td>
                 {onOpenCohort ? (

@@ -18,10 +18,12 @@ interface HomeScreenProps {
   onOpenRetention: () => void;
   /** Opens a cohort's page (from the attendance drift notice). */
   onOpenCohort?: (cohortId: string) => void;
+  /** Opens a participant's file, for those who may read files. */
+  onOpenParticipant?: (participantId: string) => void;
 }
 
 /** The start page: a welcome, how Polku protects itself, and the coordinator's first steps. */
-export function HomeScreen({ session, onOpenSettings, onOpenRetention, onOpenCohort }: HomeScreenProps) {
+export function HomeScreen({ session, onOpenSettings, onOpenRetention, onOpenCohort, onOpenParticipant }: HomeScreenProps) {
   const { t } = useTranslation();
   const [settings, setSettings] = useState<Settings | null>(null);
   const coordinator = roleHolds(session.role, 'vault.admin');
@@ -45,7 +47,12 @@ export function HomeScreen({ session, onOpenSettings, onOpenRetention, onOpenCoh
       </ul>
       {coordinator ? <CoordinatorBackupNotices /> : null}
       {roleHolds(session.role, 'participants.delete') ? <DueNotice onOpen={onOpenRetention} /> : null}
-      {roleHolds(session.role, 'attendance.read') ? <DriftNotice onOpenCohort={onOpenCohort} /> : null}
+      {roleHolds(session.role, 'attendance.read') ? (
+        <DriftNotice
+          onOpenCohort={onOpenCohort}
+          {...(roleHolds(session.role, 'participants.read') && onOpenParticipant ? { onOpenParticipant } : {})}
+        />
+      ) : null}
       {coordinator ? (
         <Section title={t('home.firstSteps')}>
           <ol className="steps">
