@@ -7,11 +7,10 @@ import { LIMITED_SORT_KEYS, PARTICIPANT_SORT_KEYS } from '@shared/participants';
 import { roleHolds } from '@shared/roles';
 import { hasLimitedRegistry, LIMITED_COLUMNS, REGISTRY_COLUMNS, type RegistryViewState, type SavedView } from '@shared/views';
 import { invoke } from '../../api/client';
-import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
+import { ErrorMessage } from '../../components/ErrorMessage';
 import { Screen } from '../../components/Screen';
 import { ImportDialog } from '../handover/ImportDialog';
 import { ColumnChooser } from './ColumnChooser';
-import { NewCohortForm } from './NewCohortForm';
 import { RegistryFilters } from './RegistryFilters';
 import { RegistryTable } from './RegistryTable';
 import { SavedViews } from './SavedViews';
@@ -106,12 +105,9 @@ function Registry({ session, setup, limited, canCreate, onOpen, onCreate }: Regi
   const [state, setState] = useState(setup.state);
   const [views, setViews] = useState(setup.views);
   const [search, setSearch] = useState('');
-  const [cohorts, setCohorts] = useState(setup.cohorts);
-  const [addingCohort, setAddingCohort] = useState(false);
+  const cohorts = setup.cohorts;
   const [importing, setImporting] = useState(false);
   const importButton = useRef<HTMLButtonElement>(null);
-  const [cohortNotice, setCohortNotice] = useState<string | null>(null);
-  const newCohortButton = useRef<HTMLButtonElement>(null);
   const searched = useDebounced(search.trim(), SEARCH_DELAY_MS);
 
   /** Shows an arrangement and remembers it as the one to open with next time. */
@@ -143,16 +139,6 @@ function Registry({ session, setup, limited, canCreate, onOpen, onCreate }: Regi
         ? t(narrowed ? 'registry.noMatches.title' : 'registry.empty.title')
         : t('registry.count', { count: total, formatted: formattedTotal });
 
-  function closeCohortForm(created: CohortSummary | null) {
-    setAddingCohort(false);
-    if (created) {
-      setCohorts((current) => [created, ...current]);
-      setCohortNotice(t('registry.cohorts.created', { name: created.name }));
-    }
-    // The button comes back once the form has gone; focus returns to it on the next frame.
-    requestAnimationFrame(() => newCohortButton.current?.focus());
-  }
-
   function clearFilters() {
     setSearch('');
     arrange({ ...state, filters: {} });
@@ -164,19 +150,6 @@ function Registry({ session, setup, limited, canCreate, onOpen, onCreate }: Regi
         <SavedViews views={views} state={state} onApply={(view) => arrange(view.state)} onViewsChange={setViews} />
         {canCreate ? (
           <div className="registry-new">
-            {addingCohort ? null : (
-              <button
-                ref={newCohortButton}
-                type="button"
-                className="button button-secondary"
-                onClick={() => {
-                  setCohortNotice(null);
-                  setAddingCohort(true);
-                }}
-              >
-                {t('registry.cohorts.newButton')}
-              </button>
-            )}
             <button
               ref={importButton}
               type="button"
@@ -202,8 +175,6 @@ function Registry({ session, setup, limited, canCreate, onOpen, onCreate }: Regi
           }}
         />
       ) : null}
-      {addingCohort ? <NewCohortForm onCreated={closeCohortForm} onCancel={() => closeCohortForm(null)} /> : null}
-      {canCreate ? <StatusMessage tone="success">{cohortNotice}</StatusMessage> : null}
       {limited ? <p className="registry-limited">{t('registry.limitedNote')}</p> : null}
       <RegistryFilters
         limited={limited}
