@@ -243,6 +243,34 @@ export const driftEntry = z.object({
 });
 export type DriftEntry = z.infer<typeof driftEntry>;
 
+/** One session held while the participant was in the group, with the mark they were given. */
+export const participantMarkRow = z.object({
+  sessionId: z.string(),
+  date: z.string(),
+  topic: z.enum(SESSION_TOPICS).nullable(),
+  mark: attendanceMark,
+});
+
+/** A participant's attendance in one cohort, over the sessions held while they were in it as one of the group. */
+export const participantCohortAttendance = z.object({
+  cohortId: z.string(),
+  cohortName: z.string(),
+  figures: attendanceFigures,
+  /** How many of the held sessions have each mark (excused absences included). */
+  counts: z.record(attendanceMark, z.number().int().nonnegative()),
+  /** The marked held sessions, newest first. */
+  marks: z.array(participantMarkRow),
+});
+export type ParticipantCohortAttendance = z.infer<typeof participantCohortAttendance>;
+
+export const participantAttendance = z.object({
+  /** The threshold in force, per cent. */
+  threshold: z.number().int(),
+  /** Each cohort the participant was in as one of the group, in the order they joined. */
+  cohorts: z.array(participantCohortAttendance),
+});
+export type ParticipantAttendance = z.infer<typeof participantAttendance>;
+
 // ---------------------------------------------------------------------------------------------------------------
 // Partners and visits
 
@@ -371,6 +399,8 @@ export const programmeChannels = {
   ),
   /** Participants of the open cohorts whose attendance is under the threshold or who missed three in a row. */
   'attendance.drift': channel('attendance.read', z.object({}).strict(), z.array(driftEntry)),
+  /** One participant's attendance in each cohort they were in as one of the group: figures, counts and marks. */
+  'attendance.participant': channel('participants.read', z.object({ participantId: recordId }).strict(), participantAttendance),
 
   /** Every partner organisation, active first, by name. */
   'partners.list': channel('programme.read', z.object({}).strict(), z.array(partnerSummary)),

@@ -62,6 +62,7 @@ const SAMPLE_INPUTS: { [C in Channel]: InputOf<C> } = {
   'attendance.grid': { cohortId: SOMEONE, weekStart: '2027-01-11' },
   'attendance.mark': { sessionId: SOMEONE, participantId: SOMEONE, mark: 'present' },
   'attendance.drift': {},
+  'attendance.participant': { participantId: SOMEONE },
   'partners.list': {},
   'partners.get': { id: SOMEONE },
   'partners.save': { name: 'Sample Oy', type: 'employer', notes: null },

@@ -296,6 +296,24 @@ async function journey(app: E2EApp, today: string, options: { fakeClock?: boolea
       .click();
     await screen(page, 'participant');
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Chen');
+    // The file shows the same figures and flag, and the marks session by session behind a disclosure.
+    const chenMarks = people[2]!.marks;
+    const chenCounted = chenMarks.filter((m) => m !== 'excused');
+    const own = page.getByRole('region', { name: s.t('attendance.participant.title') });
+    await expect(own).toContainText(
+      s.t('attendance.participant.rate', {
+        rate: rateOf(chenMarks)!,
+        attended: chenCounted.filter((m) => m !== 'absent').length,
+        counted: chenCounted.length,
+      }),
+    );
+    await expect(own).toContainText(flagLow);
+    await own.getByText(s.t('attendance.participant.sessions'), { exact: true }).click();
+    const ownMarks = own.getByRole('table', { name: s.t('attendance.participant.caption', { cohort: COHORT }) });
+    await expect(ownMarks.getByRole('row')).toHaveCount(1 + chenMarks.length);
+    await expect(ownMarks.getByRole('row').nth(1)).toContainText(s.t(`attendance.marks.${chenMarks.at(-1)!}`));
+    expect(await axeViolations(page), 'the file with its attendance').toEqual([]);
+    await own.screenshot({ path: `${SHOTS}/participant-attendance-fi.png` });
     await s.button('case.back').click();
     await screen(page, 'home');
 

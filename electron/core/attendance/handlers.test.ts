@@ -124,7 +124,7 @@ describe('the attendance grid', () => {
       ['Noor', 'P-2026-003'],
     ]);
     expect(grid.rows.find((r) => r.participantId === noor)?.enrolmentEnd).toBe('2026-11-18');
-    expect(JSON.stringify(grid)).not.toMatch(/Marker|Lili|1991|358|example|Started work/);
+    expect(JSON.stringify(grid)).not.toMatch(/Marker|Lili|:1991|\+358|example|Started work/);
     const drift = await v.t.ok('attendance.drift', {});
     expect(JSON.stringify(drift)).not.toMatch(/Marker|Lili/);
   });
@@ -258,5 +258,50 @@ describe('the drift list', () => {
       ['Syksy 2026', 'Leila Haddad-Marker', ['lowRate', 'absenceStreak']],
     ]);
     expect(drift[1]).toMatchObject({ participantId: leila, cohortId: cohort.id, pseudonym: 'P-2026-001' });
+  });
+});
+
+describe('a participant’s attendance in their file', () => {
+  it('gives each group cohort’s figures, counts and held marks newest first; individual guidance has none', async () => {
+    const { v, cohort, on, mark, leila, amal, noor } = await programme();
+    for (const [date, value] of [
+      ['2026-11-02', 'present'],
+      ['2026-11-03', 'late'],
+      ['2026-11-04', 'excused'],
+      ['2026-11-05', 'absent'],
+      ['2026-11-09', 'absent'],
+    ] as const)
+      expect((await mark(date, leila, value)).ok).toBe(true);
+    // A cancelled session's mark stays in the vault but no longer counts.
+    expect((await mark('2026-11-10', leila, 'present')).ok).toBe(true);
+    await v.t.ok('sessions.cancel', { id: on('2026-11-10').id, reason: 'Room flooded' });
+    // Noor is marked after her enrolment ended: that day is not hers.
+    expect((await mark('2026-11-16', noor, 'present')).ok).toBe(true);
+
+    const own = await v.t.ok('attendance.participant', { participantId: leila });
+    expect(own.threshold).toBe(70);
+    expect(own.cohorts).toHaveLength(1);
+    const [syksy] = own.cohorts;
+    expect(syksy).toMatchObject({
+      cohortId: cohort.id,
+      cohortName: 'Syksy 2026',
+      figures: { counted: 4, attended: 2, rate: 50, absenceStreak: 2, flags: ['lowRate'] },
+      counts: { present: 1, late: 1, leftEarly: 0, excused: 1, absent: 2 },
+    });
+    expect(syksy!.marks.map((m) => [m.date, m.mark])).toEqual([
+      ['2026-11-09', 'absent'],
+      ['2026-11-05', 'absent'],
+      ['2026-11-04', 'excused'],
+      ['2026-11-03', 'late'],
+      ['2026-11-02', 'present'],
+    ]);
+    expect(syksy!.marks[0]).toEqual({ sessionId: on('2026-11-09').id, date: '2026-11-09', topic: null, mark: 'absent' });
+
+    expect((await v.t.ok('attendance.participant', { participantId: noor })).cohorts[0]).toMatchObject({
+      figures: { counted: 1, attended: 1, rate: 100 },
+      marks: [{ date: '2026-11-16', mark: 'present' }],
+    });
+    expect((await v.t.ok('attendance.participant', { participantId: amal })).cohorts).toEqual([]);
+    expect(await v.t.call('attendance.participant', { participantId: MISSING })).toMatchObject({ code: 'not_found' });
   });
 });

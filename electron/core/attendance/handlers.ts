@@ -11,6 +11,7 @@ import { programmeProblem } from '../sessions/problems';
 import { findSession, listSessions } from '../sessions/repo';
 import { readSettings } from '../settings/repo';
 import { attendanceFigures, localToday, sessionRate, type EnrolledPeriod } from './figures';
+import { participantAttendance } from './participant';
 import {
   cohortMarks,
   enrolledInGroupOn,
@@ -191,6 +192,15 @@ export const attendanceHandlers = {
         entries.push(...flagged.sort(byName));
       }
       return entries;
+    },
+  },
+
+  'attendance.participant': {
+    kind: 'tx',
+    run: (input, { db, now }) => {
+      if (!findParticipant(db, input.participantId)) throw new AppError('not_found');
+      const threshold = readSettings(db).attendanceThreshold;
+      return { threshold, cohorts: participantAttendance(db, input.participantId, localToday(now), threshold) };
     },
   },
 } satisfies HandlerGroup;

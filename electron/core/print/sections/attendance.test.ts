@@ -4,7 +4,7 @@ import { LOCALES } from '@shared/locales';
 import { staffedVault, type StaffedVault } from '../../../../tests/support/participants';
 import { plantProgramme, PROGRAMME_MARK, type PlantedProgramme } from '../../../../tests/support/programme';
 import { openVaultDb } from '../../../../tests/support/raw-db';
-import { participantAttendance } from './attendance';
+import { participantAttendance } from '../../attendance/participant';
 
 let v: StaffedVault;
 let leila: string;

@@ -1,5 +1,6 @@
-import { ATTENDANCE_MARKS, ATTENDED_MARKS, type AttendanceMark } from '@shared/programme';
-import { attendanceFigures, localToday, type EnrolledPeriod, type FigureSession } from '../../attendance/figures';
+import { ATTENDANCE_MARKS, ATTENDED_MARKS, type AttendanceMark, type ParticipantCohortAttendance } from '@shared/programme';
+import { localToday } from '../../attendance/figures';
+import { participantAttendance } from '../../attendance/participant';
 import type { Db } from '../../db/open';
 import { all, sql } from '../../db/sql';
 import { readSettings } from '../../settings/repo';
@@ -16,11 +17,6 @@ interface EnrolmentRow {
   outcomeReason: string | null;
 }
 
-interface SessionRow extends FigureSession {
-  cohortId: string;
-  topic: string | null;
-}
-
 interface MarkedRow {
   sessionId: string;
   date: string;
@@ -35,13 +31,6 @@ interface VisitRow {
   kind: 'company' | 'school';
 }
 
-/** The counts of each mark over the held sessions of the participant's group periods, and their figures. */
-export interface CohortAttendance {
-  cohortId: string;
-  counts: Record<AttendanceMark, number>;
-  figures: ReturnType<typeof attendanceFigures>;
-}
-
 function enrolmentsOf(db: Db, participantId: string): EnrolmentRow[] {
   return all<EnrolmentRow>(
     db,
@@ -53,38 +42,7 @@ function enrolmentsOf(db: Db, participantId: string): EnrolmentRow[] {
   );
 }
 
-/**
- * The participant's attendance in each cohort they were in as a member of the group, by the programme's rules
- * (electron/core/attendance/figures.ts): held sessions (planned, on or before today) while a group enrolment was
- * open; the rate leaves excused absences out. The counts by mark cover the same held sessions, excused included.
- */
-export function participantAttendance(db: Db, participantId: string, today: string, threshold: number): CohortAttendance[] {
-  const periods = new Map<string, EnrolledPeriod[]>();
-  for (const e of enrolmentsOf(db, participantId))
-    if (e.mode === 'group') periods.set(e.cohortId, [...(periods.get(e.cohortId) ?? []), e]);
-  const marks = new Map(
-    all<{ sessionId: string; mark: AttendanceMark }>(
-      db,
-      sql`SELECT session_id AS sessionId, mark FROM attendance WHERE participant_id = ${participantId}`,
-    ).map((row) => [row.sessionId, row.mark]),
-  );
-  return [...periods].map(([cohortId, cohortPeriods]) => {
-    const sessions = all<SessionRow>(
-      db,
-      sql`SELECT id, cohort_id AS cohortId, date, state, topic FROM cohort_sessions
-          WHERE cohort_id = ${cohortId} ORDER BY date, start_time, id`,
-    );
-    const counts = Object.fromEntries(ATTENDANCE_MARKS.map((mark) => [mark, 0])) as Record<AttendanceMark, number>;
-    for (const s of sessions) {
-      const mark = marks.get(s.id);
-      const open = cohortPeriods.some((p) => p.startDate <= s.date && (p.endDate === null || s.date <= p.endDate));
-      if (mark && open && s.state === 'planned' && s.date <= today) counts[mark] += 1;
-    }
-    return { cohortId, counts, figures: attendanceFigures(sessions, marks, cohortPeriods, today, threshold) };
-  });
-}
-
-function enrolmentBlock(context: SectionContext, e: EnrolmentRow, figures: CohortAttendance | undefined): Html {
+function enrolmentBlock(context: SectionContext, e: EnrolmentRow, figures: ParticipantCohortAttendance | undefined): Html {
   const { html, text, pseudonymOnly } = context;
   const a = (key: string, values?: Record<string, string | number>) => text.t(`print.attendance.${key}`, values);
   const dates = e.endDate

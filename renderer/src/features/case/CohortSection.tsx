@@ -15,6 +15,7 @@ import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { useChannelForm } from '../../components/useChannelForm';
+import { ParticipantAttendance } from '../attendance/ParticipantAttendance';
 import { formatDay, today } from '../consents/dates';
 
 interface CohortSectionProps {
@@ -50,6 +51,8 @@ export function CohortSection({ participantId, canChange }: CohortSectionProps) 
   }, [participantId, version]);
 
   const open = enrolments?.find((e) => e.endDate === null) ?? null;
+  // Ended memberships, the latest first.
+  const earlier = (enrolments ?? []).filter((e) => e.endDate !== null).reverse();
 
   function done(message: string) {
     setForm(null);
@@ -83,6 +86,30 @@ export function CohortSection({ participantId, canChange }: CohortSectionProps) 
       ) : (
         <p className="detail-empty">{t('registry.cohorts.section.none')}</p>
       )}
+      {earlier.length > 0 ? (
+        <>
+          <h3>{t('registry.cohorts.section.earlier')}</h3>
+          <ul className="cohort-history">
+            {earlier.map((e) => {
+              const values = {
+                name: e.cohortName,
+                from: formatDay(e.startDate),
+                to: formatDay(e.endDate ?? ''),
+                outcome: e.outcome ? t(`registry.cohorts.outcome.${e.outcome}`) : '',
+                reason: e.outcomeReason ?? '',
+              };
+              return (
+                <li key={e.id}>
+                  {e.outcomeReason
+                    ? t('registry.cohorts.section.endedBecause', values)
+                    : t('registry.cohorts.section.ended', values)}
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      ) : null}
+      <ParticipantAttendance participantId={participantId} version={version} />
       <StatusMessage tone="success">{notice}</StatusMessage>
       {form === 'join' ? (
         <JoinCohortForm
