@@ -65,4 +65,9 @@ describe(`attendance over ${PARTICIPANTS} participants x 40 sessions (dispatch, 
     options,
   );
   bench('attendance.drift', () => v.t.ok('attendance.drift', {}).then(() => undefined), options);
+  bench(
+    'attendance.participant (one file, 40 marks)',
+    () => v.t.ok('attendance.participant', { participantId: someone }).then(() => undefined),
+    options,
+  );
 });
