@@ -11,6 +11,9 @@ import { expect, screen, test, type E2EApp } from './fixtures';
 import { expectCleanRun, invokeMain, setUpLockedVault, submitNameAndPassphrase, ui } from './flows';
 import { axeViolations } from './axe';
 
+/** Where the screens are drawn, to be looked at after the run. */
+const SHOTS = '/tmp/programme-shots';
+
 const LOCALE = 'en';
 const COORDINATOR = { name: 'Aino Vainikkala', passphrase: 'kimalainen lyhty purje omenapuu' };
 const TEACHER = { name: 'Olli Opettaja', passphrase: 'sininen vene ja kaksi airoa' };
@@ -127,6 +130,7 @@ test.describe('partner organisations and visits', () => {
     await page.getByRole('button', { name: s.t('partners.contacts.removeFor', { name: 'Antti Aho' }) }).click();
     await expect(page.getByText(s.t('partners.contacts.removeQuestion', { name: 'Antti Aho' }))).toBeFocused();
     expect(await axeViolations(page), 'the partner page with a removal to confirm').toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/partner-page-en.png`, fullPage: true });
     await s.button('partners.contacts.removeConfirm').click();
     await expect(s.status('partners.contacts.removed')).toBeVisible();
     await expect(page.getByText('Antti Aho')).toHaveCount(0);
@@ -151,6 +155,7 @@ test.describe('partner organisations and visits', () => {
     await s.field('partners.visit.learned').fill('How a warehouse shift is planned.');
     await s.field('partners.visit.followUps').fill('Ask about the summer jobs.');
     expect(await axeViolations(page), 'the visit form').toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/visit-form-en.png`, fullPage: true });
     await s.button('partners.visit.save').click();
     await expect(item.getByRole('status').filter({ hasText: s.t('partners.visit.saved') })).toBeVisible();
     await expect(item.getByText('How a warehouse shift is planned.')).toBeVisible();
