@@ -2,9 +2,11 @@
 // Its CLI exits 0 whatever it finds, so this script reads the report. One check is excluded by name:
 // PRELOAD_JS_CHECK ("review the preload"), answered by the reviewed note in docs/security-review.md.
 //
-// The CSV report (which carries the severity) is written by the tool in two unsynchronised writes, so the
-// scan also writes a SARIF report (one write) and the two must agree on the number of findings: a report
-// that lost rows fails the gate instead of passing it.
+// The CSV report (which carries the severity) is written by the tool in two unsynchronised writes (the header
+// with 'w' and the rows with 'a'), so the scan also writes a SARIF report (one write) and the two must agree on
+// the number of findings: a report that lost rows fails the gate instead of passing it. When the writes race
+// (seen on a loaded machine: a row cut off mid-field), the scan is run again, up to ATTEMPTS times; a report that
+// is still damaged then fails the gate.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -23,6 +25,10 @@ const SEVERITIES = new Set(['INFORMATIONAL', 'LOW', 'MEDIUM', 'HIGH']);
 const CSV_HEADER = 'issue, severity, confidence, filename, location, sample, description, url';
 // Without the network the tool waits for release lists before giving up; never wait forever.
 const TIMEOUT_MS = 5 * 60_000;
+const ATTEMPTS = 3;
+
+/** A report the tool wrote badly: worth another scan, unlike a finding. */
+class DamagedReport extends Error {}
 
 /** Splits RFC 4180 CSV text into rows of fields (quoted fields may hold commas, quotes and newlines). */
 export function parseCsv(text) {
@@ -98,6 +104,36 @@ function run(args) {
   });
 }
 
+/** One scan: both reports, read and checked against each other. */
+async function scan(reports, electronVersion, attempt) {
+  const csvPath = join(reports, `report-${attempt}.csv`);
+  const sarifPath = join(reports, `report-${attempt}.sarif`);
+  const common = ['-i', INPUT, '-e', electronVersion, '-x', EXCLUDED.join(','), '-r'];
+  await Promise.all([run([...common, '-o', csvPath]), run([...common, '-o', sarifPath])]);
+  let findings;
+  try {
+    findings = findingsFromCsv(readFileSync(csvPath, 'utf8'));
+  } catch (error) {
+    throw new DamagedReport(`the CSV report is damaged (${error.message})`);
+  }
+  const sarifCount = JSON.parse(readFileSync(sarifPath, 'utf8')).runs[0].results.length;
+  if (sarifCount !== findings.length) {
+    throw new DamagedReport(`the reports disagree (${findings.length} findings in CSV, ${sarifCount} in SARIF)`);
+  }
+  return findings;
+}
+
+async function scanUntilWhole(reports, electronVersion) {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await scan(reports, electronVersion, attempt);
+    } catch (error) {
+      if (!(error instanceof DamagedReport) || attempt === ATTEMPTS) throw error;
+      console.error(`electronegativity: ${error.message}; scanning again (${attempt + 1} of ${ATTEMPTS}).`);
+    }
+  }
+}
+
 async function main() {
   if (!existsSync(BIN)) {
     console.error('electronegativity: the scanner is not installed; run `npm install`.');
@@ -106,15 +142,7 @@ async function main() {
   const electronVersion = require('electron/package.json').version;
   const reports = mkdtempSync(join(tmpdir(), 'polku-electronegativity-'));
   try {
-    const csvPath = join(reports, 'report.csv');
-    const sarifPath = join(reports, 'report.sarif');
-    const common = ['-i', INPUT, '-e', electronVersion, '-x', EXCLUDED.join(','), '-r'];
-    await Promise.all([run([...common, '-o', csvPath]), run([...common, '-o', sarifPath])]);
-    const findings = findingsFromCsv(readFileSync(csvPath, 'utf8'));
-    const sarifCount = JSON.parse(readFileSync(sarifPath, 'utf8')).runs[0].results.length;
-    if (sarifCount !== findings.length) {
-      throw new Error(`the reports disagree (${findings.length} findings in CSV, ${sarifCount} in SARIF); run the scan again`);
-    }
+    const findings = await scanUntilWhole(reports, electronVersion);
     const counted = findings.filter((finding) => !EXCLUDED_IDS.has(finding.check));
     const failing = counted.filter((finding) => FAILING.has(finding.severity));
     for (const finding of counted) {
