@@ -121,6 +121,12 @@ export const api = {
       locale,
     }),
   ),
+  /**
+   * A vault that cannot be opened (damaged or missing files, not a newer version): its files move into a new
+   * folder in the data folder, nothing deleted, so that Polku can be restored from a backup in its place. Answers
+   * the folder's name; the vault is then as on a new laptop.
+   */
+  'vault.setAsideBroken': channel('public', empty, z.object({ folder: z.string() })),
   /** First run: creates the encrypted vault and its first user, a coordinator. Returns the recovery code, shown once. */
   'vault.setup': channel(
     'public',

@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'passphrase_reused',
   'vault_exists',
   'vault_missing',
+  'vault_not_broken',
   'slots_missing',
   'slots_corrupt',
   'db_missing',

@@ -14,6 +14,7 @@ const OWN_PASSPHRASE = 'kolme kuusta ja sininen ovi';
 /** A valid input for every channel: the compiler refuses a channel left out. */
 const SAMPLE_INPUTS: { [C in Channel]: InputOf<C> } = {
   'vault.status': {},
+  'vault.setAsideBroken': {},
   'vault.setup': { displayName: 'Someone', passphrase: PASSPHRASE, locale: 'fi' },
   'vault.confirmRecoveryCode': { recoveryCode: 'ABCDE-ABCDE-ABCDE-ABCDE-ABCDE-ABCDE' },
   'vault.newRecoveryCode': {},

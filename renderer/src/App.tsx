@@ -35,7 +35,8 @@ import { flushDrafts } from './features/notes/drafts';
 type Screen =
   | { name: 'loading' }
   | { name: 'setup' }
-  | { name: 'restore-fresh' }
+  /** `setAside`: the folder a broken vault's files were just moved into, told once on the screen. */
+  | { name: 'restore-fresh'; setAside: string | null }
   | { name: 'unlock'; retryAfterMs: number }
   | { name: 'recovery-unlock' }
   | { name: 'broken'; problem: string | null }
@@ -193,10 +194,11 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
               showRecoveryCode(code, 'setup');
             }}
             onVaultExists={reboot}
-            onRestore={() => setScreen({ name: 'restore-fresh' })}
+            onRestore={() => setScreen({ name: 'restore-fresh', setAside: null })}
           />
         ) : screen.name === 'restore-fresh' ? (
           <FreshRestoreScreen
+            setAside={screen.setAside}
             onDone={(code, next) => {
               setSession(next);
               onUnlocked();
@@ -211,7 +213,11 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
             onBroken={showBroken}
           />
         ) : screen.name === 'broken' ? (
-          <BrokenScreen problem={screen.problem} onRetry={reboot} />
+          <BrokenScreen
+            problem={screen.problem}
+            onRetry={reboot}
+            onSetAside={(folder) => setScreen({ name: 'restore-fresh', setAside: folder })}
+          />
         ) : (
           <UnlockScreen
             lockReason={lockReason}

@@ -2,9 +2,10 @@
  * Whole-vault backups end to end, on the real screens over the real encrypted files: the coordinator makes a
  * backup from Settings; the laptop is "replaced" (a new, empty data folder); Polku there is restored from the
  * backup at first run, one of the backup's coordinators takes it over with a new passphrase, and every query
- * answers exactly as before. A restore over a vault that has changed since can be undone, and then kept.
+ * answers exactly as before. A restore over a vault that has changed since can be undone, and then kept. A vault
+ * whose data file is damaged is moved aside (nothing deleted) and restored from the backup in its place.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -20,6 +21,7 @@ import {
   ui,
 } from './flows';
 import { launchApp } from './harness';
+import { axeViolations } from './axe';
 import { addColleague, COORDINATOR, fillTheFile, PSYCHOLOGIST } from './print-flows';
 
 test.use({ appOptions: { locale: 'en', kdfCost: 'test' } });
@@ -167,6 +169,74 @@ test('a restore over changed data can be undone, and then kept', async ({ app })
     expect(await count()).toBe(1);
     expect(readdirSync(app.dataDir).filter((name) => name.includes('previous'))).toEqual([]);
     expectCleanRun(app);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test('a vault whose data file is damaged is set aside, nothing deleted, and restored from a backup', async ({ app }) => {
+  test.skip(app.shell === null, 'The dialogs are answered by the browser harness; Electron shows real ones.');
+  const { page } = app;
+  const out = mkdtempSync(join(tmpdir(), 'polku-backup-e2e-'));
+  const file = join(out, 'office.polkubackup');
+  try {
+    await setUpLockedVault(app, 'en', COORDINATOR);
+    await addColleague(app, PSYCHOLOGIST, 'psychologist');
+    await fillTheFile(app);
+    await submitNameAndPassphrase(page, 'en', COORDINATOR.name, COORDINATOR.passphrase);
+    await screen(page, 'home');
+    const before = await snapshot((c, i) => invokeMain(app, c, i ?? {}));
+    await makeBackup(app, page, file);
+    expectCleanRun(app);
+    await app.close();
+
+    // The data file is damaged (a disk error, a copy cut short): Polku explains, and offers the backup.
+    const db = join(app.dataDir, 'polku.db');
+    truncateSync(db, statSync(db).size - 100);
+    const damaged = readFileSync(db);
+    const again = await launchApp({ dataDir: app.dataDir, locale: 'en', kdfCost: 'test' });
+    try {
+      const p = again.page;
+      const f = ui(p, 'en');
+      await screen(p, 'broken');
+      await expect(p.getByRole('alert')).toHaveText(f.t('broken.problems.db_corrupt.what'));
+      await f.button('broken.restoreStart').click();
+      await expect(p.getByText(f.t('broken.restoreConfirm'))).toBeFocused();
+      expect(await axeViolations(p), 'the broken vault with the restore to confirm').toEqual([]);
+      await p.screenshot({ path: join(SHOTS, 'broken-restore-confirm.png'), fullPage: true });
+      // Escape steps back without moving anything.
+      await p.keyboard.press('Escape');
+      await expect(f.button('broken.restoreStart')).toBeFocused();
+      expect(readdirSync(app.dataDir).filter((name) => name.startsWith('set-aside-'))).toEqual([]);
+      await f.button('broken.restoreStart').click();
+      await f.button('broken.restoreConfirmSubmit').click();
+
+      await screen(p, 'restore-fresh');
+      const [folder] = readdirSync(app.dataDir).filter((name) => name.startsWith('set-aside-'));
+      expect(folder, 'the files are in a folder of their own').toBeTruthy();
+      await expect(f.status('broken.setAside', { folder: folder! })).toBeVisible();
+      expect(readFileSync(join(app.dataDir, folder!, 'polku.db')).equals(damaged)).toBe(true);
+      expect(existsSync(join(app.dataDir, folder!, 'polku.keys'))).toBe(true);
+
+      await f.field('backup.restore.passphrase').fill(BACKUP_PASSPHRASE);
+      again.shell.answerOpen(file);
+      await f.button('backup.restore.choose').click();
+      await expect(p.getByRole('heading', { name: f.t('backup.restore.summaryTitle') })).toBeVisible();
+      const newPassphrase = 'uusi alku vanhoilla tiedoilla';
+      await f.field('backup.fresh.passphrase').fill(newPassphrase);
+      await f.field('backup.fresh.again').fill(newPassphrase);
+      await f.button('backup.fresh.submit').click();
+      const code = await readRecoveryCode(p);
+      await confirmRecoveryCode(p, 'en', code);
+      await screen(p, 'home');
+
+      const after = await snapshot((c, i) => again.core.dispatch(c, i ?? {}, { trustedSender: true }));
+      expect(after).toEqual(before);
+      expectCleanRun(again);
+    } finally {
+      await again.close();
+      rmSync(again.profileDir, { recursive: true, force: true });
+    }
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

@@ -41,7 +41,7 @@ export function removeIfExists(path: string): void {
 }
 
 /** Makes a rename in `folder` durable. */
-function fsyncFolder(folder: string): void {
+export function fsyncFolder(folder: string): void {
   // Windows cannot open a folder for fsync; NTFS journals the rename itself.
   if (process.platform === 'win32') return;
   const fd = openSync(folder, 'r');

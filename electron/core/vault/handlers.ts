@@ -20,6 +20,10 @@ export const vaultHandlers = {
       };
     },
   },
+  'vault.setAsideBroken': {
+    kind: 'core',
+    run: (_input, { vault, now }) => ({ folder: vault.setAsideBroken(now) }),
+  },
   'vault.setup': {
     kind: 'core',
     run: async (input, { vault, setLocale, settingsChanged }) => {

@@ -10,6 +10,7 @@ import { MIGRATIONS } from '../db/migrations';
 import type { Db } from '../db/open';
 import { removeIfExists, renameDurably } from '../fs/atomic';
 import { runJob } from '../jobs/runner';
+import { setAsideVaultFiles } from './set-aside';
 import { readSetting, writeSetting } from '../settings/repo';
 import { findUser, updateUser } from '../users/repo';
 import { probeVault, vaultFiles } from './files';
@@ -93,6 +94,20 @@ export class Vault {
       return { state: 'broken', problem: error instanceof AppError ? error.code : 'slots_corrupt' };
     }
     return { state: 'locked', problem: null };
+  }
+
+  /**
+   * A vault that cannot be opened, set aside so that Polku can be restored from a backup in its place: its files
+   * move into a new folder in the data folder (nothing is deleted) and the vault is as on a new laptop. Refused
+   * unless the vault is broken, and for data saved by a newer Polku, which opens once Polku is updated.
+   */
+  setAsideBroken(now: Date): string {
+    const status = this.status();
+    if (status.state !== 'broken') throw new AppError('vault_not_broken');
+    if (status.problem === 'db_newer') throw new AppError('db_newer');
+    const folder = setAsideVaultFiles(this.options.dataDir, now);
+    this.problem = null;
+    return folder;
   }
 
   /** The open database and session, or null while locked. */

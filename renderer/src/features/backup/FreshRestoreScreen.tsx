@@ -21,6 +21,8 @@ interface Inspected {
 }
 
 interface FreshRestoreScreenProps {
+  /** The folder a broken vault's files were just moved into, or null. */
+  setAside?: string | null;
   onDone: (recoveryCode: string, session: SessionInfo) => void;
   onBack: () => void;
 }
@@ -29,11 +31,16 @@ interface FreshRestoreScreenProps {
  * A new laptop: Polku restored from a backup instead of set up empty. The backup is checked first; then one of its
  * coordinators chooses a passphrase for this laptop and gets a new recovery code, as at setup.
  */
-export function FreshRestoreScreen({ onDone, onBack }: FreshRestoreScreenProps) {
+export function FreshRestoreScreen({ setAside = null, onDone, onBack }: FreshRestoreScreenProps) {
   const { t } = useTranslation();
   const [inspected, setInspected] = useState<Inspected | null>(null);
   return (
     <Screen name="restore-fresh" title={t('backup.fresh.title')}>
+      {setAside ? (
+        <p role="status" className="notice notice-success">
+          {t('broken.setAside', { folder: setAside })}
+        </p>
+      ) : null}
       <p className="lead">{t('backup.fresh.intro')}</p>
       {inspected ? <TakeOverForm inspected={inspected} onDone={onDone} /> : <ChooseBackupForm onInspected={setInspected} />}
       <div className="actions">
