@@ -1,10 +1,12 @@
-import { existsSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PASSPHRASE, testCore, type TestCore } from '../../../tests/support/core';
 import { vaultMasterKey } from '../../../tests/support/raw-db';
 import { vaultFiles } from './files';
+import { setAsideVaultFiles } from './set-aside';
 
 const cores: TestCore[] = [];
 afterEach(() => {
@@ -85,7 +87,6 @@ describe('setting a broken vault aside', () => {
 
   it('takes a second folder when the vault breaks again within the same second', async () => {
     const t = await lockedVault();
-    const { rmSync } = await import('node:fs');
     rmSync(vaultFiles(t.dataDir).slots);
     const first = (await t.ok('vault.setAsideBroken', {})).folder;
     await t.ok('vault.setup', { displayName: 'Aino Koordinaattori', passphrase: PASSPHRASE, locale: 'fi' });
@@ -111,5 +112,56 @@ describe('setting a broken vault aside', () => {
     const before = snapshot(t.dataDir);
     expect(await t.call('vault.setAsideBroken', {})).toMatchObject({ ok: false, code: 'db_newer' });
     expect(snapshot(t.dataDir)).toEqual(before);
+  });
+});
+
+describe('a crash while setting aside', () => {
+  it('leaves, after each file moved, a start that keeps every byte and never puts an old file in the wrong place', async () => {
+    const t = await lockedVault();
+    const files = vaultFiles(t.dataDir);
+    truncateSync(files.db, statSync(files.db).size - 100);
+    writeFileSync(join(t.dataDir, 'polku.previous.db'), 'previous database bytes');
+    writeFileSync(join(t.dataDir, 'polku.db-wal'), 'log bytes');
+    writeFileSync(join(t.dataDir, 'polku.db-shm'), 'shared memory bytes');
+    t.core.close();
+    cores.splice(cores.indexOf(t), 1);
+    const original = snapshot(t.dataDir);
+    const vaultNames = [...original.keys()].filter((name) => name !== 'polku.prefs.json');
+    expect(vaultNames).toHaveLength(5);
+    const crashed = new Error('crash');
+
+    for (let crashAfter = 1; crashAfter < vaultNames.length; crashAfter += 1) {
+      const dataDir = mkdtempSync(join(tmpdir(), 'polku-set-aside-'));
+      try {
+        for (const [name, bytes] of original) writeFileSync(join(dataDir, name), bytes);
+        expect(() =>
+          setAsideVaultFiles(dataDir, new Date(2026, 10, 28, 12, 0, 0), (moved) => {
+            if (moved === crashAfter) throw crashed;
+          }),
+        ).toThrow(crashed);
+        // The next start: what it puts right must not bring a moved file's partner back into use.
+        const started = testCore(dataDir);
+        try {
+          const left = readdirSync(dataDir);
+          expect(left.includes('polku.previous.db') && !left.includes('polku.db'), `after ${crashAfter}`).toBe(false);
+          if (left.includes('polku.db-wal') || left.includes('polku.db-shm'))
+            expect(left, `log without its database after ${crashAfter}`).toContain('polku.db');
+          expect(await started.ok('vault.status', {}), `after ${crashAfter}`).toMatchObject({ state: 'broken' });
+          // Setting aside again finishes the job; between the two folders, every file is there, byte for byte.
+          await started.ok('vault.setAsideBroken', {});
+          expect(await started.ok('vault.status', {})).toMatchObject({ state: 'uninitialized' });
+          const after = snapshot(dataDir);
+          for (const name of vaultNames) {
+            const copies = [...after].filter(([path]) => path.endsWith(`/${name}`));
+            expect(copies, `${name} after ${crashAfter}`).toHaveLength(1);
+            expect(copies[0]![1].equals(original.get(name)!), name).toBe(true);
+          }
+        } finally {
+          started.core.close();
+        }
+      } finally {
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+    }
   });
 });

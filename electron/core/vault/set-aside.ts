@@ -35,7 +35,12 @@ function stamp(now: Date): string {
  * Answers the folder's name. A crash part-way leaves some files in the folder and some in place; the start then
  * finds a broken vault again, and setting aside once more moves the rest into a second folder.
  */
-export function setAsideVaultFiles(dataDir: string, now: Date): string {
+export function setAsideVaultFiles(
+  dataDir: string,
+  now: Date,
+  /** For tests: called after each file is moved, with how many have been; throwing stands for a crash there. */
+  afterMove?: (moved: number) => void,
+): string {
   const keep = basename(vaultFiles(dataDir).prefs);
   let name = `${SET_ASIDE_PREFIX}${stamp(now)}`;
   for (let n = 2; readdirSync(dataDir).includes(name); n += 1) name = `${SET_ASIDE_PREFIX}${stamp(now)}-${n}`;
@@ -46,11 +51,12 @@ export function setAsideVaultFiles(dataDir: string, now: Date): string {
     .filter((entry) => entry.isFile() && entry.name.startsWith('polku.') && entry.name !== keep)
     .map((entry) => entry.name)
     .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
-  for (const file of files) {
+  for (const [index, file] of files.entries()) {
     renameSync(join(dataDir, file), join(folder, file));
     // Both folders: the new name must survive a power cut, and so must the old name's absence.
     fsyncFolder(folder);
     fsyncFolder(dataDir);
+    afterMove?.(index + 1);
   }
   return name;
 }
