@@ -1,10 +1,11 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '@shared/api';
 import type { Failure } from '@shared/errors';
 import { invoke } from '../../api/client';
 import { fieldErrorsFromIssues, validateInput, type FieldErrors } from '../../api/validate';
 import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
+import { useModalDialog } from '../../components/useModalDialog';
 import { Field } from '../../components/Field';
 import { formatNumber } from '../../i18n/format';
 
@@ -36,9 +37,7 @@ function useCountLines(counts: Record<string, number>): { key: string; text: str
  */
 export function DeleteParticipantDialog({ participantId, onDeleted, onClose }: DeleteParticipantDialogProps) {
   const { t } = useTranslation();
-  const titleId = useId();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
+  const { dialogProps, headingProps } = useModalDialog(onClose);
   const codeInput = useRef<HTMLInputElement>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [step, setStep] = useState<'preview' | 'confirm'>('preview');
@@ -47,13 +46,6 @@ export function DeleteParticipantDialog({ participantId, onDeleted, onClose }: D
   const [failure, setFailure] = useState<Failure | null>(null);
   const [busy, setBusy] = useState(false);
   const lines = useCountLines(preview?.counts ?? {});
-
-  useEffect(() => {
-    const element = dialog.current;
-    element?.showModal();
-    heading.current?.focus();
-    return () => element?.close();
-  }, []);
 
   useEffect(() => {
     let live = true;
@@ -93,17 +85,8 @@ export function DeleteParticipantDialog({ participantId, onDeleted, onClose }: D
   }
 
   return (
-    <dialog
-      ref={dialog}
-      className="delete-dialog"
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        // Escape: the dialog is closed by React state, so that it cannot be closed behind the app's back.
-        event.preventDefault();
-        onClose();
-      }}
-    >
-      <h2 id={titleId} ref={heading} tabIndex={-1}>
+    <dialog {...dialogProps} className="delete-dialog">
+      <h2 {...headingProps}>
         {preview ? t('case.delete.title', { pseudonym: preview.pseudonym }) : t('case.delete.titleLoading')}
       </h2>
       <ErrorMessage failure={failure} />

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { useModalDialog } from '../../components/useModalDialog';
 
 interface HandoverDialogProps {
   title: string;
@@ -11,30 +12,11 @@ interface HandoverDialogProps {
  * the app cannot be reached meanwhile, and Escape closes it (through React state, never behind the app's back).
  */
 export function HandoverDialog({ title, onClose, children }: HandoverDialogProps) {
-  const titleId = useId();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
-
-  useEffect(() => {
-    const element = dialog.current;
-    element?.showModal();
-    heading.current?.focus();
-    return () => element?.close();
-  }, []);
+  const { dialogProps, headingProps } = useModalDialog(onClose);
 
   return (
-    <dialog
-      ref={dialog}
-      className="handover-dialog"
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-    >
-      <h2 id={titleId} ref={heading} tabIndex={-1}>
-        {title}
-      </h2>
+    <dialog {...dialogProps} className="handover-dialog">
+      <h2 {...headingProps}>{title}</h2>
       {children}
     </dialog>
   );

@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Failure } from '@shared/errors';
 import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
+import { useModalDialog } from '../../components/useModalDialog';
 import type { PrintStatus } from './usePrintOutput';
 import './print.css';
 
@@ -21,31 +22,12 @@ interface PrintDialogFrameProps {
  */
 export function PrintDialogFrame({ title, onClose, failure, status, children }: PrintDialogFrameProps) {
   const { t } = useTranslation();
-  const titleId = useId();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
-
-  useEffect(() => {
-    const element = dialog.current;
-    element?.showModal();
-    heading.current?.focus();
-    return () => element?.close();
-  }, []);
+  const { dialogProps, headingProps } = useModalDialog(onClose);
 
   return (
-    <dialog
-      ref={dialog}
-      className="print-dialog"
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-    >
+    <dialog {...dialogProps} className="print-dialog">
       <div className="print-dialog-header">
-        <h2 id={titleId} ref={heading} tabIndex={-1}>
-          {title}
-        </h2>
+        <h2 {...headingProps}>{title}</h2>
         <button type="button" className="button button-secondary" onClick={onClose}>
           {t('print.close')}
         </button>

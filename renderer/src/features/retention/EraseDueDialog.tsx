@@ -1,9 +1,10 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Failure } from '@shared/errors';
 import { invoke } from '../../api/client';
 import { fieldErrorsFromIssues, type FieldErrors } from '../../api/validate';
 import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
+import { useModalDialog } from '../../components/useModalDialog';
 import { Field } from '../../components/Field';
 
 interface EraseDueDialogProps {
@@ -18,9 +19,7 @@ interface EraseDueDialogProps {
  */
 export function EraseDueDialog({ participantIds, onErased, onClose }: EraseDueDialogProps) {
   const { t } = useTranslation();
-  const titleId = useId();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
+  const { dialogProps, headingProps } = useModalDialog(onClose);
   const countInput = useRef<HTMLInputElement>(null);
   const [step, setStep] = useState<'explain' | 'confirm'>('explain');
   const [typed, setTyped] = useState('');
@@ -28,13 +27,6 @@ export function EraseDueDialog({ participantIds, onErased, onClose }: EraseDueDi
   const [failure, setFailure] = useState<Failure | null>(null);
   const [busy, setBusy] = useState(false);
   const count = participantIds.length;
-
-  useEffect(() => {
-    const element = dialog.current;
-    element?.showModal();
-    heading.current?.focus();
-    return () => element?.close();
-  }, []);
 
   useEffect(() => {
     if (step === 'confirm') countInput.current?.focus();
@@ -60,19 +52,8 @@ export function EraseDueDialog({ participantIds, onErased, onClose }: EraseDueDi
   }
 
   return (
-    <dialog
-      ref={dialog}
-      className="retention-dialog"
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        // Escape: the dialog is closed through React state, so that it cannot be closed behind the app's back.
-        event.preventDefault();
-        onClose();
-      }}
-    >
-      <h2 id={titleId} ref={heading} tabIndex={-1}>
-        {t('retention.confirm.title', { count })}
-      </h2>
+    <dialog {...dialogProps} className="retention-dialog">
+      <h2 {...headingProps}>{t('retention.confirm.title', { count })}</h2>
       <ErrorMessage failure={failure} />
       {step === 'explain' ? (
         <>
