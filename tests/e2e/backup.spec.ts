@@ -50,6 +50,19 @@ async function snapshot(call: Caller): Promise<unknown[]> {
   return out;
 }
 
+/**
+ * A vault with the coordinator, a psychologist and a filled case file, the coordinator signed in on the home page;
+ * answers what its queries show, to compare with a restore.
+ */
+async function filledVault(app: E2EApp): Promise<unknown[]> {
+  await setUpLockedVault(app, 'en', COORDINATOR);
+  await addColleague(app, PSYCHOLOGIST, 'psychologist');
+  await fillTheFile(app);
+  await submitNameAndPassphrase(app.page, 'en', COORDINATOR.name, COORDINATOR.passphrase);
+  await screen(app.page, 'home');
+  return snapshot((c, i) => invokeMain(app, c, i ?? {}));
+}
+
 async function makeBackup(app: E2EApp, page: Page, path: string): Promise<void> {
   const s = ui(page, 'en');
   await goTo(page, 'en', 'settings', 'settings');
@@ -68,12 +81,7 @@ test('a backup restores onto a new laptop with every record as it was', async ({
   const out = mkdtempSync(join(tmpdir(), 'polku-backup-e2e-'));
   const file = join(out, 'office.polkubackup');
   try {
-    await setUpLockedVault(app, 'en', COORDINATOR);
-    await addColleague(app, PSYCHOLOGIST, 'psychologist');
-    await fillTheFile(app);
-    await submitNameAndPassphrase(page, 'en', COORDINATOR.name, COORDINATOR.passphrase);
-    await screen(page, 'home');
-    const before = await snapshot((c, i) => invokeMain(app, c, i ?? {}));
+    const before = await filledVault(app);
 
     await makeBackup(app, page, file);
     expect(existsSync(file)).toBe(true);
@@ -180,12 +188,7 @@ test('a vault whose data file is damaged is set aside, nothing deleted, and rest
   const out = mkdtempSync(join(tmpdir(), 'polku-backup-e2e-'));
   const file = join(out, 'office.polkubackup');
   try {
-    await setUpLockedVault(app, 'en', COORDINATOR);
-    await addColleague(app, PSYCHOLOGIST, 'psychologist');
-    await fillTheFile(app);
-    await submitNameAndPassphrase(page, 'en', COORDINATOR.name, COORDINATOR.passphrase);
-    await screen(page, 'home');
-    const before = await snapshot((c, i) => invokeMain(app, c, i ?? {}));
+    const before = await filledVault(app);
     await makeBackup(app, page, file);
     expectCleanRun(app);
     await app.close();

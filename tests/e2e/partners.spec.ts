@@ -8,8 +8,9 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, screen, test, type E2EApp } from './fixtures';
-import { expectCleanRun, invokeMain, setUpLockedVault, submitNameAndPassphrase, ui } from './flows';
+import { expectCleanRun, setUpLockedVault, submitNameAndPassphrase, ui } from './flows';
 import { axeViolations } from './axe';
+import { call, signInAsNewColleague } from './print-flows';
 
 /** Where the screens are drawn, to be looked at after the run. */
 const SHOTS = '/tmp/programme-shots';
@@ -20,12 +21,6 @@ const TEACHER = { name: 'Olli Opettaja', passphrase: 'sininen vene ja kaksi airo
 const COHORT = 'Spring 2027 A';
 const PARTNER = 'Työkeskus Oy';
 const VISIT_DAY = 'Mon Mar 15';
-
-async function call<T>(app: E2EApp, channel: string, input: object = {}): Promise<T> {
-  const result = (await invokeMain(app, channel, input)) as { ok: boolean; value?: T; code?: string };
-  if (!result.ok) throw new Error(`${channel} failed: ${result.code ?? ''}`);
-  return result.value as T;
-}
 
 /** A cohort whose first session (Monday 15 March 2027) is a company visit. */
 async function cohortWithCompanyVisit(app: E2EApp): Promise<string> {
@@ -194,13 +189,7 @@ test.describe('partner organisations and visits', () => {
       learned: 'Safety at work.',
       followUps: null,
     });
-    const { oneTimePassphrase } = await call<{ oneTimePassphrase: string }>(app, 'users.create', {
-      displayName: TEACHER.name,
-      role: 'teacher',
-    });
-    await call(app, 'vault.lock');
-    await call(app, 'vault.unlock', { name: TEACHER.name, passphrase: oneTimePassphrase });
-    await call(app, 'vault.changePassphrase', { next: TEACHER.passphrase });
+    await signInAsNewColleague(app, TEACHER, 'teacher');
     await page.reload();
     await screen(page, 'home');
 

@@ -37,9 +37,11 @@ export async function call<T>(app: E2EApp, channel: string, input: object = {}):
   return result.value as T;
 }
 
-/** Adds a colleague as the coordinator and goes through their first unlock, then locks. */
-export async function addColleague(app: E2EApp, person: { name: string; passphrase: string }, role: string) {
-  await call(app, 'vault.unlock', { name: COORDINATOR.name, passphrase: COORDINATOR.passphrase });
+/**
+ * As the coordinator, who is unlocked: adds a colleague and goes through their first unlock (the one-time
+ * passphrase, then their own), leaving the colleague unlocked.
+ */
+export async function signInAsNewColleague(app: E2EApp, person: { name: string; passphrase: string }, role: string) {
   const { oneTimePassphrase } = await call<{ oneTimePassphrase: string }>(app, 'users.create', {
     displayName: person.name,
     role,
@@ -47,6 +49,12 @@ export async function addColleague(app: E2EApp, person: { name: string; passphra
   await call(app, 'vault.lock');
   await call(app, 'vault.unlock', { name: person.name, passphrase: oneTimePassphrase });
   await call(app, 'vault.changePassphrase', { next: person.passphrase });
+}
+
+/** Adds a colleague as the coordinator and goes through their first unlock, then locks. */
+export async function addColleague(app: E2EApp, person: { name: string; passphrase: string }, role: string) {
+  await call(app, 'vault.unlock', { name: COORDINATOR.name, passphrase: COORDINATOR.passphrase });
+  await signInAsNewColleague(app, person, role);
   await call(app, 'vault.lock');
 }
 

@@ -8,11 +8,12 @@
  * cohort's page. Each state passes axe-core.
  */
 import type { Locator, Page } from '@playwright/test';
-import { expect, screen, test, type E2EApp } from './fixtures';
+import { expect, screen, test } from './fixtures';
 import { isoWeekOf, mondayOf } from '@shared/programme-calendar';
 import { goTo, localDay, openFile } from './case-flows';
-import { expectCleanRun, invokeMain, setUpLockedVault, submitNameAndPassphrase, ui } from './flows';
+import { expectCleanRun, setUpLockedVault, submitNameAndPassphrase, ui } from './flows';
 import { axeViolations } from './axe';
+import { call, signInAsNewColleague } from './print-flows';
 
 const LOCALE = 'en';
 const COORDINATOR = { name: 'Aino Vainikkala', passphrase: 'kimalainen lyhty purje omenapuu' };
@@ -20,12 +21,6 @@ const TEACHER = { name: 'Olli Opettaja', passphrase: 'sininen vene ja kaksi airo
 const COHORT = 'Spring 2027 A';
 /** Where the screens are drawn, to be looked at after the run. */
 const SHOTS = '/tmp/programme-shots';
-
-async function call<T>(app: E2EApp, channel: string, input: object = {}): Promise<T> {
-  const result = (await invokeMain(app, channel, input)) as { ok: boolean; value?: T; code?: string };
-  if (!result.ok) throw new Error(`${channel} failed: ${result.code ?? ''}`);
-  return result.value as T;
-}
 
 /** The list item of the session on a day as the list writes it ("Mon Mar 15"). */
 function sessionItem(page: Page, day: string): Locator {
@@ -188,13 +183,7 @@ test.describe('the coaching programme', () => {
     await setUpLockedVault(app, LOCALE, COORDINATOR);
     await call(app, 'vault.unlock', { name: COORDINATOR.name, passphrase: COORDINATOR.passphrase });
     await call(app, 'cohorts.create', { name: COHORT, startDate: '2027-03-15' });
-    const { oneTimePassphrase } = await call<{ oneTimePassphrase: string }>(app, 'users.create', {
-      displayName: TEACHER.name,
-      role: 'teacher',
-    });
-    await call(app, 'vault.lock');
-    await call(app, 'vault.unlock', { name: TEACHER.name, passphrase: oneTimePassphrase });
-    await call(app, 'vault.changePassphrase', { next: TEACHER.passphrase });
+    await signInAsNewColleague(app, TEACHER, 'teacher');
     await page.reload();
     await screen(page, 'home');
 

@@ -7,8 +7,9 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, screen, test, type E2EApp } from './fixtures';
-import { expectCleanRun, invokeMain, restart, setUpLockedVault, submitNameAndPassphrase, ui } from './flows';
+import { expectCleanRun, restart, setUpLockedVault, submitNameAndPassphrase, ui } from './flows';
 import { axeViolations } from './axe';
+import { call, signInAsNewColleague } from './print-flows';
 
 const COORDINATOR = { name: 'Aino Vainikkala', passphrase: 'kimalainen lyhty purje omenapuu' };
 const CASEWORKER = 'Kalle Ohjaaja';
@@ -18,13 +19,6 @@ const LAST = ['Abebe', 'Bakr', 'Costa', 'Demir', 'Eze', 'Fofana', 'Gashi', 'Hadd
 const MANY = 10_000;
 /** The one participant with accents in her names, for the quick search. */
 const ADELINA = 4_321;
-
-/** Calls a channel of the main side and fails the test unless it succeeds. */
-async function call<T>(app: E2EApp, channel: string, input: object = {}): Promise<T> {
-  const result = (await invokeMain(app, channel, input)) as { ok: boolean; code?: string; value?: T };
-  if (!result.ok) throw new Error(`${channel} failed: ${result.code}`);
-  return result.value as T;
-}
 
 /**
  * `count` participants through participants.create, in batches: participant i is active when i is divisible
@@ -318,13 +312,7 @@ test.describe('the participant registry', () => {
       await call(app, 'consents.record', { participantId: id, purpose: 'processing', givenOn: '2026-01-05', method: 'signed' });
       await call(app, 'cohorts.enrol', { participantId: id, cohortId: cohort.id, startDate: '2027-01-11' });
     }
-    const { oneTimePassphrase } = await call<{ oneTimePassphrase: string }>(app, 'users.create', {
-      displayName: TEACHER.name,
-      role: 'teacher',
-    });
-    await call(app, 'vault.lock');
-    await call(app, 'vault.unlock', { name: TEACHER.name, passphrase: oneTimePassphrase });
-    await call(app, 'vault.changePassphrase', { next: TEACHER.passphrase });
+    await signInAsNewColleague(app, TEACHER, 'teacher');
     await page.reload();
     await screen(page, 'home');
 

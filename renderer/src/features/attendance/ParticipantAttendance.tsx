@@ -74,7 +74,7 @@ function CohortAttendance({ cohort, threshold }: { cohort: ParticipantCohortAtte
         ) : null}
       </p>
       <p className="participant-attendance-counts">
-        {ATTENDANCE_MARKS.map((mark) => `${t(`attendance.marks.${mark}`)} ${cohort.counts[mark] ?? 0}`).join(' · ')}
+        {ATTENDANCE_MARKS.map((mark) => `${t(`attendance.marks.${mark}`)} ${cohort.counts[mark]}`).join(' · ')}
       </p>
       {cohort.marks.length === 0 ? (
         <p className="detail-empty">{t('attendance.participant.noMarks')}</p>
