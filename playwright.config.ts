@@ -19,6 +19,8 @@ export default defineConfig<AppWorkerOptions>({
   fullyParallel: false,
   forbidOnly: true,
   retries: 0,
+  // Should retries ever be switched on, a test that needed one fails the run; scripts/test.mjs names it apart.
+  failOnFlakyTests: true,
   globalSetup: './tests/e2e/global-setup.ts',
   // `npm test` asks for a JSON report through PLAYWRIGHT_JSON_OUTPUT_NAME to count the results.
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : 'list',
