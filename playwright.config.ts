@@ -3,7 +3,7 @@ import type { AppWorkerOptions } from './tests/e2e/fixtures';
 
 /**
  * End-to-end tests. Project "browser": the built renderer in Debian's Chromium with the real core in the test
- * process (tests/e2e/harness.ts). Project "electron": the same specs in the real desktop runtime; where its
+ * process (scripts/browser-app/harness.ts). Project "electron": the same specs in the real desktop runtime; where its
  * binary is absent, every test there is skipped with the reason printed (skips never count as passes).
  * No browser is downloaded: the harness launches /usr/bin/chromium (or POLKU_CHROMIUM) itself.
  */
