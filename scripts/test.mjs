@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { countResults, summary } from './test-report.mjs';
 
 const require = createRequire(import.meta.url);
 const CHROMIUM = process.env.POLKU_CHROMIUM ?? '/usr/bin/chromium';
@@ -51,36 +52,8 @@ const steps = [
   ['e2e', 'npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson }],
 ];
 
-/** The titles of the Playwright tests that passed only on a retry, as `file › describe › test [project]`. */
-function flakyTitles(suite, path = []) {
-  const here = suite.title ? [...path, suite.title] : path;
-  const own = (suite.specs ?? []).flatMap((spec) =>
-    spec.tests.filter((t) => t.status === 'flaky').map((t) => `${[...here, spec.title].join(' › ')} [${t.projectName}]`),
-  );
-  return [...own, ...(suite.suites ?? []).flatMap((child) => flakyTitles(child, here))];
-}
-
-function counts() {
-  let passed = 0;
-  let failed = 0;
-  let skipped = 0;
-  let flaky = [];
-  if (existsSync(vitestJson)) {
-    const v = JSON.parse(readFileSync(vitestJson, 'utf8'));
-    passed += v.numPassedTests;
-    failed += v.numFailedTests;
-    skipped += v.numPendingTests + v.numTodoTests;
-  }
-  if (existsSync(playwrightJson)) {
-    const report = JSON.parse(readFileSync(playwrightJson, 'utf8'));
-    const p = report.stats;
-    // A flaky test failed at least once: it is neither passed nor failed, and it fails the run (failOnFlakyTests).
-    passed += p.expected;
-    failed += p.unexpected;
-    skipped += p.skipped;
-    flaky = report.suites.flatMap((suite) => flakyTitles(suite));
-  }
-  return { passed, failed, skipped, flaky };
+function readReport(path) {
+  return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : null;
 }
 
 preflight();
@@ -93,16 +66,7 @@ for (const [name, command, args, env = {}] of steps) {
     break;
   }
 }
-const { passed, failed, skipped, flaky } = counts();
+const counts = countResults({ vitest: readReport(vitestJson), playwright: readReport(playwrightJson) });
 rmSync(reports, { recursive: true, force: true });
-if (flaky.length > 0) {
-  console.log(`\n${flaky.length} flaky (failed, then passed on a retry); they fail the run:`);
-  for (const title of flaky) console.log(`  ${title}`);
-}
-if (skipped > 0)
-  console.log(`\n${skipped} tests were skipped (see the reasons printed above); skipped tests do not count as passed.`);
-if (failedStep) console.log(`\nnpm test: the step "${failedStep}" failed.`);
-console.log(
-  `\n${passed} passed, ${failedStep && failed === 0 && flaky.length === 0 ? 1 : failed} failed${flaky.length ? `, ${flaky.length} flaky` : ''}${skipped ? `, ${skipped} skipped` : ''}`,
-);
+for (const paragraph of summary(counts, failedStep)) console.log(`\n${paragraph}`);
 process.exit(failedStep ? 1 : 0);
