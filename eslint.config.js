@@ -108,6 +108,8 @@ export default tseslint.config(
   // --- End of the temporary exception. ---
   { files: ['renderer/**'], ignores: TEST_FILES, rules: boundaries(notElectron, notTests) },
   { files: TEST_FILES.map((glob) => `renderer/${glob}`), rules: boundaries(notElectron) },
+  // The preview and the build scripts are used by the tests, never the other way round.
+  { files: ['scripts/**'], rules: boundaries(notTests) },
   {
     files: ['electron/core/**'],
     rules: { 'polku/domain-edges': ['error', { root, folder: 'electron/core', allowed: CORE_EDGES }] },
