@@ -3,6 +3,9 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 import globals from 'globals';
+import { polku } from './scripts/lint/rules.mjs';
+
+const root = import.meta.dirname;
 
 /** Only the Electron shell may import 'electron'; core, renderer and the shared contract stay portable. */
 const noElectron = {
@@ -14,6 +17,74 @@ const noElectron = {
     },
   ],
 };
+
+const TEST_FILES = ['**/*.test.ts', '**/*.test.tsx', '**/testing/**'];
+
+const notRenderer = { folder: 'renderer', because: 'the main side and the contract never depend on the user interface.' };
+const notElectron = { folder: 'electron', because: 'the renderer reaches the main side only through the preload bridge.' };
+const notTests = { folder: 'tests', because: 'production code never depends on test code.' };
+
+/**
+ * Today's edges between the domains of electron/core: `from: [to, ...]` (tests and `testing/` helpers included).
+ * An import from another domain's folder that is not listed here is a lint error, so a new dependency between
+ * domains is a deliberate line in this file. Files directly in electron/core (dispatch, registry) are no domain.
+ */
+const CORE_EDGES = {
+  attendance: ['cohorts', 'db', 'participants', 'sessions', 'settings'],
+  audit: ['db'],
+  backup: ['db', 'fs', 'jobs', 'settings', 'users', 'vault'],
+  cohorts: ['consents', 'db', 'participants', 'sessions'],
+  consents: ['audit', 'db', 'participants'],
+  db: ['cohorts', 'vault'],
+  flags: ['db', 'participants'],
+  handover: ['audit', 'cohorts', 'db', 'fs', 'notes', 'participants', 'settings', 'shell', 'vault'],
+  jobs: ['backup', 'db', 'vault'],
+  notes: ['consents', 'db', 'search'],
+  participants: ['audit', 'db', 'notes', 'retention'],
+  partners: ['audit', 'db', 'participants'],
+  print: [
+    'attendance',
+    'consents',
+    'db',
+    'flags',
+    'fs',
+    'notes',
+    'participants',
+    'psychosocial',
+    'settings',
+    'shell',
+    'timeline',
+  ],
+  psychosocial: ['consents', 'db', 'search'],
+  retention: ['db', 'participants', 'settings'],
+  schedule: ['db', 'print', 'sessions'],
+  search: ['db', 'notes', 'psychosocial'],
+  sessions: ['cohorts', 'db'],
+  settings: ['db'],
+  static: ['print'],
+  timeline: ['consents', 'db', 'flags', 'notes', 'psychosocial'],
+  users: ['db', 'vault'],
+  vault: ['audit', 'backup', 'db', 'fs', 'jobs', 'settings', 'users'],
+  views: ['db'],
+};
+
+/** Today's edges between the renderer's features (renderer/src/features/<feature>/), as for CORE_EDGES. */
+const FEATURE_EDGES = {
+  attendance: ['consents', 'programme', 'settings'],
+  audit: ['registry', 'retention'],
+  backup: ['vault'],
+  case: ['attendance', 'consents', 'flags', 'handover', 'notes', 'participants', 'print', 'psychosocial'],
+  flags: ['consents'],
+  handover: ['vault'],
+  home: ['attendance', 'backup', 'retention'],
+  programme: ['attendance', 'case', 'consents', 'partners', 'print'],
+  registry: ['handover'],
+  retention: ['case'],
+  search: ['notes'],
+  settings: ['attendance', 'backup', 'retention', 'vault'],
+};
+
+const boundaries = (...forbidden) => ({ 'polku/import-boundaries': ['error', { root, forbidden }] });
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', '.native/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
@@ -27,7 +98,26 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  { plugins: { polku } },
   { files: ['electron/core/**', 'shared/**'], rules: noElectron },
+  // Where code may import from. Test code under electron/ and shared/ may use the helpers in tests/.
+  { files: ['electron/**', 'shared/**'], rules: boundaries(notRenderer, notTests) },
+  { files: TEST_FILES.flatMap((glob) => [`electron/${glob}`, `shared/${glob}`]), rules: boundaries(notRenderer) },
+  // --- Temporary exception: removed when translations leave renderer/ (the print labels read its JSON files). ---
+  { files: ['electron/core/print/labels.ts'], rules: boundaries(notTests) },
+  // --- End of the temporary exception. ---
+  { files: ['renderer/**'], ignores: TEST_FILES, rules: boundaries(notElectron, notTests) },
+  { files: TEST_FILES.map((glob) => `renderer/${glob}`), rules: boundaries(notElectron) },
+  // The preview and the build scripts are used by the tests, never the other way round.
+  { files: ['scripts/**'], rules: boundaries(notTests) },
+  {
+    files: ['electron/core/**'],
+    rules: { 'polku/domain-edges': ['error', { root, folder: 'electron/core', allowed: CORE_EDGES }] },
+  },
+  {
+    files: ['renderer/src/features/**'],
+    rules: { 'polku/domain-edges': ['error', { root, folder: 'renderer/src/features', allowed: FEATURE_EDGES }] },
+  },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
@@ -44,6 +134,8 @@ export default tseslint.config(
       ],
     },
   },
+  // Interface text goes through the translations (fi, sv, en); tests may write what they render.
+  { files: ['renderer/**/*.tsx'], ignores: TEST_FILES, rules: { 'polku/no-untranslated-jsx-text': 'error' } },
   {
     files: ['scripts/**/*.mjs'],
     rules: { 'no-console': 'off' },

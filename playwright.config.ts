@@ -3,7 +3,7 @@ import type { AppWorkerOptions } from './tests/e2e/fixtures';
 
 /**
  * End-to-end tests. Project "browser": the built renderer in Debian's Chromium with the real core in the test
- * process (tests/e2e/harness.ts). Project "electron": the same specs in the real desktop runtime; where its
+ * process (scripts/browser-app/harness.ts). Project "electron": the same specs in the real desktop runtime; where its
  * binary is absent, every test there is skipped with the reason printed (skips never count as passes).
  * No browser is downloaded: the harness launches /usr/bin/chromium (or POLKU_CHROMIUM) itself.
  */
@@ -19,6 +19,8 @@ export default defineConfig<AppWorkerOptions>({
   fullyParallel: false,
   forbidOnly: true,
   retries: 0,
+  // Should retries ever be switched on, a test that needed one fails the run; scripts/test.mjs names it apart.
+  failOnFlakyTests: true,
   globalSetup: './tests/e2e/global-setup.ts',
   // `npm test` asks for a JSON report through PLAYWRIGHT_JSON_OUTPUT_NAME to count the results.
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : 'list',

@@ -1,47 +1,32 @@
-// `npm run preview`: the same app in a local Chromium window, for machines without the Electron runtime.
+// `npm run preview`: a development aid, not the application. The app's screens in a local Chromium window over
+// the browser harness (scripts/browser-app/), for machines without the Electron runtime. Its data folder is a new
+// temporary one, removed when the window closes, unless `--data-dir=<folder>` (or POLKU_DATA_DIR) names one.
 //
 // The harness is TypeScript with the @shared path alias, and Node 20 cannot run TypeScript. So this script
-// bundles tests/e2e/preview-app.ts (with the harness and the core it imports) into out/preview/ with Vite's
-// SSR build, from node_modules: packages stay external (playwright-core, the native database module, zod),
+// bundles scripts/browser-app/preview-app.ts (with the harness and the core it imports) into out/preview/ with
+// Vite's SSR build, from node_modules: packages stay external (playwright-core, the native database module, zod),
 // only our own sources are bundled. That takes about a second and needs no loader flags, so it runs the same
 // on Node 20 and 22+.
 //
-// The renderer is rebuilt with `electron-vite build` only when out/renderer is missing or older than any
-// source file the app is built from; the harness bundle is rebuilt every time (it is small).
+// The renderer is rebuilt with `electron-vite build` only when the build is missing or older than any source
+// file the app is built from (scripts/build-freshness.mjs); the harness bundle is rebuilt every time (it is small).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { staleBuildReason } from './build-freshness.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const builtRenderer = join(root, 'out', 'renderer', 'index.html');
-const SOURCE_FOLDERS = ['renderer', 'shared', 'electron'];
-const SOURCE_FILES = ['electron.vite.config.ts', 'package.json'];
 
 function fail(message) {
   console.error(`npm run preview: ${message}`);
   process.exit(1);
 }
 
-function newestIn(path) {
-  const stats = statSync(path);
-  if (!stats.isDirectory()) return stats.mtimeMs;
-  let newest = stats.mtimeMs;
-  for (const entry of readdirSync(path)) newest = Math.max(newest, newestIn(join(path, entry)));
-  return newest;
-}
-
-function rendererIsCurrent() {
-  if (!existsSync(builtRenderer)) return false;
-  const sources = [...SOURCE_FOLDERS, ...SOURCE_FILES].map((name) => join(root, name)).filter(existsSync);
-  return Math.max(...sources.map(newestIn)) <= statSync(builtRenderer).mtimeMs;
-}
-
 if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
   fail('there is no display (DISPLAY is not set), so no window can open. Run it in a desktop session, or under xvfb-run.');
 }
 
-if (!rendererIsCurrent()) {
+if (staleBuildReason(root) !== null) {
   const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) fail('the build failed (see above).');
 }
@@ -54,7 +39,7 @@ await build({
   logLevel: 'warn',
   resolve: { alias: { '@shared': join(root, 'shared') } },
   build: {
-    ssr: join(root, 'tests', 'e2e', 'preview-app.ts'),
+    ssr: join(root, 'scripts', 'browser-app', 'preview-app.ts'),
     outDir,
     emptyOutDir: true,
     target: 'node20',

@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { countResults, summary } from './test-report.mjs';
 
 const require = createRequire(import.meta.url);
 const CHROMIUM = process.env.POLKU_CHROMIUM ?? '/usr/bin/chromium';
@@ -34,29 +35,25 @@ const steps = [
   ['types', 'npx', ['tsc', '-b', '--noEmit']],
   ['lint', 'npx', ['eslint', '--max-warnings', '0', '.']],
   ['format', 'npx', ['prettier', '--check', '.']],
-  ['unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]],
+  [
+    'unit',
+    'npx',
+    [
+      'vitest',
+      'run',
+      '--reporter=default',
+      '--reporter=./scripts/vitest-flaky-reporter.ts',
+      '--reporter=json',
+      `--outputFile.json=${vitestJson}`,
+    ],
+  ],
   ['electronegativity', 'node', ['scripts/electronegativity.mjs']],
   ['build', 'npx', ['electron-vite', 'build']],
   ['e2e', 'npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson }],
 ];
 
-function counts() {
-  let passed = 0;
-  let failed = 0;
-  let skipped = 0;
-  if (existsSync(vitestJson)) {
-    const v = JSON.parse(readFileSync(vitestJson, 'utf8'));
-    passed += v.numPassedTests;
-    failed += v.numFailedTests;
-    skipped += v.numPendingTests + v.numTodoTests;
-  }
-  if (existsSync(playwrightJson)) {
-    const p = JSON.parse(readFileSync(playwrightJson, 'utf8')).stats;
-    passed += p.expected + p.flaky;
-    failed += p.unexpected;
-    skipped += p.skipped;
-  }
-  return { passed, failed, skipped };
+function readReport(path) {
+  return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : null;
 }
 
 preflight();
@@ -69,10 +66,7 @@ for (const [name, command, args, env = {}] of steps) {
     break;
   }
 }
-const { passed, failed, skipped } = counts();
+const counts = countResults({ vitest: readReport(vitestJson), playwright: readReport(playwrightJson) });
 rmSync(reports, { recursive: true, force: true });
-if (skipped > 0)
-  console.log(`\n${skipped} tests were skipped (see the reasons printed above); skipped tests do not count as passed.`);
-if (failedStep) console.log(`\nnpm test: the step "${failedStep}" failed.`);
-console.log(`\n${passed} passed, ${failedStep && failed === 0 ? 1 : failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+for (const paragraph of summary(counts, failedStep)) console.log(`\n${paragraph}`);
 process.exit(failedStep ? 1 : 0);

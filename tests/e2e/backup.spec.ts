@@ -20,7 +20,7 @@ import {
   submitNameAndPassphrase,
   ui,
 } from './flows';
-import { launchApp } from './harness';
+import { launchApp } from '../../scripts/browser-app/harness';
 import { axeViolations } from './axe';
 import { addColleague, COORDINATOR, fillTheFile, PSYCHOLOGIST } from './print-flows';
 

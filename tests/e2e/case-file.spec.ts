@@ -17,7 +17,7 @@ import type { Locale } from '@shared/locales';
 import { expect, screen, test, type E2EApp } from './fixtures';
 import { addColleagueOnStaffPage, firstUnlock, goTo, localDay, openFile, openTab, switchTo, visibleText } from './case-flows';
 import { expectCleanRun, invokeFromPage, invokeMain, setUpLockedVault, submitNameAndPassphrase, textPattern, ui } from './flows';
-import { entriesChangedSince, scanForMarker, uniqueMarker } from './leak-scan';
+import { entriesChangedSince, scanForMarker, sessionStateSaved, uniqueMarker } from './leak-scan';
 
 const COORDINATOR = { name: 'Aino Vainikkala', passphrase: 'kimalainen lyhty purje omenapuu' };
 const CASEWORKER = { name: 'Kaisa Ohjaaja', passphrase: 'omenapuu kanelipulla ja syyssade' };
@@ -170,9 +170,10 @@ for (const locale of ['en', 'fi'] as const satisfies readonly Locale[]) {
       await label('psychosocial.fields.summary').fill(SUMMARY);
       await label('psychosocial.fields.privateNotes').fill(PRIVATE);
       await page.getByRole('radio', { name: s.t('psychosocial.risk.low'), exact: true }).check();
-      // The text stays in the form as long as a psychologist takes to read it over: long enough for the browser
-      // to save the page's state to its session files, so the leak scan below shows whether the text went too.
-      await page.waitForTimeout(4_000);
+      const typedAt = Date.now();
+      // The text stays in the form until the browser has saved the page's state to its session files, so the
+      // leak scan below shows whether the text went too. (Electron keeps no session files.)
+      if (app.kind === 'browser') await sessionStateSaved(app.profileDir, typedAt);
       await button('psychosocial.add.submit').click();
       await expect(s.status('psychosocial.add.done')).toBeVisible();
       const meeting = page.getByRole('article');

@@ -10,7 +10,7 @@ import { _electron, type ElectronApplication, type Page } from 'playwright-core'
 import type { Locale } from '@shared/locales';
 import { writeLocale } from '../../electron/core/prefs';
 import { vaultFiles } from '../../electron/core/vault/files';
-import type { CspViolation } from './bridge-script';
+import type { CspViolation } from '../../scripts/browser-app/bridge-script';
 
 export type ElectronBinary = { present: true; path: string } | { present: false; reason: string };
 

@@ -8,13 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, type Page } from '@playwright/test';
 import type { Core } from '../../electron/core/types';
-import type { CspViolation } from './bridge-script';
+import type { CspViolation } from '../../scripts/browser-app/bridge-script';
 import { findElectronBinary, launchElectronApp } from './electron-app';
-import { launchApp, projectRoot, type LaunchOptions, type ManualClock } from './harness';
-import type { HarnessShell } from './shell-harness';
+import { launchApp, projectRoot, type LaunchOptions, type ManualClock } from '../../scripts/browser-app/harness';
+import type { HarnessShell } from '../../scripts/browser-app/shell-harness';
 
 export { expect } from '@playwright/test';
-export { screen } from './harness';
+export { screen } from '../../scripts/browser-app/harness';
 
 export type AppKind = 'browser' | 'electron';
 

@@ -9,7 +9,7 @@ import type { Page } from '@playwright/test';
 import type { Locale } from '@shared/locales';
 import { expect, screen, type E2EApp } from './fixtures';
 import { findElectronBinary, launchElectronApp } from './electron-app';
-import { launchApp, projectRoot, type CspViolation } from './harness';
+import { launchApp, projectRoot, type CspViolation } from '../../scripts/browser-app/harness';
 
 type Catalogue = { [key: string]: string | Catalogue };
 

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { launchApp, type LaunchedApp } from './harness';
+import { launchApp, type LaunchedApp } from '../../scripts/browser-app/harness';
 import { expect, screen, test, type E2EApp } from './fixtures';
 import { goTo, openTab } from './case-flows';
 import { expectCleanRun, invokeMain, setUpLockedVault, text, ui, unlock } from './flows';

@@ -4,7 +4,7 @@
  * a test run created.
  */
 import { randomInt } from 'node:crypto';
-import { lstatSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 
 export interface MarkerHit {
@@ -139,4 +139,41 @@ export function uniqueMarker(prefix = 'Merkki'): string {
     suffix = next;
   }
   return prefix + suffix;
+}
+
+/** The newest modification time (ms) of the files directly in `dir`; 0 when it holds none or does not exist. */
+function newestFileIn(dir: string): number {
+  let newest = 0;
+  for (const name of existsSync(dir) ? readdirSync(dir) : []) {
+    const stats = lstatOrNull(join(dir, name));
+    if (stats?.isFile()) newest = Math.max(newest, stats.mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * Waits until Chromium has saved the page's state (form contents included) to the session files of the profile
+ * after `sinceMs`, and has then left them alone for `quietMs`: only then can a scan of the profile show whether
+ * typed text reached the disk. Fails after `timeoutMs`, saying what never happened. Electron keeps no session
+ * files, so this is for the browser variant's profile.
+ */
+export async function sessionStateSaved(
+  profileDir: string,
+  sinceMs: number,
+  { quietMs = 1_000, timeoutMs = 20_000, pollMs = 100 } = {},
+): Promise<void> {
+  const sessions = join(profileDir, 'Default', 'Sessions');
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const savedAt = newestFileIn(sessions);
+    if (savedAt >= sinceMs && Date.now() - savedAt >= quietMs) return;
+    if (Date.now() > deadline) {
+      throw new Error(
+        savedAt >= sinceMs
+          ? `Chromium kept writing its session files (${sessions}) for ${timeoutMs} ms.`
+          : `Chromium did not save the page's state to its session files (${sessions}) within ${timeoutMs} ms.`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+  }
 }

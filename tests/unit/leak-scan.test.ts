@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { entriesChangedSince, scanForMarker, uniqueMarker } from '../e2e/leak-scan';
+import { entriesChangedSince, scanForMarker, sessionStateSaved, uniqueMarker } from '../e2e/leak-scan';
 
 const MARKER = 'MerkkiQxZvTrWp';
 
@@ -106,5 +106,36 @@ describe('uniqueMarker', () => {
     }
     expect(first).toMatch(/^Merkki[A-Z]{20}$/);
     expect(uniqueMarker()).not.toBe(first);
+  });
+});
+
+describe('sessionStateSaved', () => {
+  const sessions = () => join(root, 'Default', 'Sessions');
+  const save = () => {
+    mkdirSync(sessions(), { recursive: true });
+    writeFileSync(join(sessions(), 'Session_1'), `state ${Date.now()}`);
+  };
+
+  it('waits for a save of the session files after the text was typed, and for them to go quiet', async () => {
+    const typedAt = Date.now();
+    const saved = setTimeout(save, 150);
+    const started = Date.now();
+    await sessionStateSaved(root, typedAt, { quietMs: 200, timeoutMs: 5_000, pollMs: 20 });
+    clearTimeout(saved);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(350);
+  });
+
+  it('does not take a save from before the text was typed', async () => {
+    save();
+    const typedAt = Date.now() + 1;
+    await expect(sessionStateSaved(root, typedAt, { quietMs: 50, timeoutMs: 300, pollMs: 20 })).rejects.toThrow(
+      /did not save the page's state to its session files .* within 300 ms/,
+    );
+  });
+
+  it('fails, rather than passes, when the browser never writes its session files', async () => {
+    await expect(sessionStateSaved(root, Date.now(), { quietMs: 50, timeoutMs: 200, pollMs: 20 })).rejects.toThrow(
+      /did not save the page's state/,
+    );
   });
 });

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InputOf } from '@shared/api';
 import { LOCALES } from '@shared/locales';
-import { CHROMIUM_PATH } from '../../../tests/e2e/harness';
-import { createHarnessShell } from '../../../tests/e2e/shell-harness';
+import { CHROMIUM_PATH } from '../../../scripts/browser-app/harness';
+import { createHarnessShell } from '../../../scripts/browser-app/shell-harness';
 import { MARK, printCase, RANGE, type PrintCase } from './testing/case';
 
 const shell = createHarnessShell(CHROMIUM_PATH);

@@ -7,8 +7,8 @@ import type { InputOf } from '@shared/api';
 import { LOCALES } from '@shared/locales';
 import { SESSION_TOPICS, type Session } from '@shared/programme';
 import { printText } from '../print/labels';
-import { CHROMIUM_PATH } from '../../../tests/e2e/harness';
-import { createHarnessShell } from '../../../tests/e2e/shell-harness';
+import { CHROMIUM_PATH } from '../../../scripts/browser-app/harness';
+import { createHarnessShell } from '../../../scripts/browser-app/shell-harness';
 import { LEILA, staffedVault, type StaffedVault } from '../../../tests/support/participants';
 
 const shell = createHarnessShell(CHROMIUM_PATH);

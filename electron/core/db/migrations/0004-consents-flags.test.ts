@@ -1,41 +1,14 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { migrate } from '../migrate';
-import { openEncrypted, type Db } from '../open';
-import { MIGRATIONS } from './index';
+import { describe, expect, it } from 'vitest';
+import { addParticipant, addUser, insertRow as insert, migrationTest, type Db } from './migration-test';
 
-const dirs: string[] = [];
-const dbs: Db[] = [];
-afterEach(() => {
-  for (const db of dbs.splice(0)) db.close();
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const { across } = migrationTest();
 
 /** A database at version 3 with one member of staff and one participant, then taken to version 4. */
-function migratedWithParticipant(): Db {
-  const dir = mkdtempSync(join(tmpdir(), 'polku-migrate-consents-'));
-  dirs.push(dir);
-  const db = openEncrypted(join(dir, 'test.db'), randomBytes(32));
-  dbs.push(db);
-  migrate(db, MIGRATIONS, 3);
-  db.prepare(
-    `INSERT INTO users (id, display_name, name_key, role, created_at) VALUES ('u1', 'A', 'a', 'caseworker', 'now')`,
-  ).run();
-  db.prepare(
-    `INSERT INTO participants (id, pseudonym, pseudonym_year, pseudonym_number, status, created_at, updated_at, created_by)
-     VALUES ('p1', 'P-2026-001', 2026, 1, 'referred', 'now', 'now', 'u1')`,
-  ).run();
-  migrate(db, MIGRATIONS, 4);
-  return db;
-}
-
-function insert(db: Db, table: string, row: Record<string, unknown>): void {
-  const columns = Object.keys(row);
-  db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => '@' + c).join(', ')})`).run(row);
-}
+const migratedWithParticipant = (): Db =>
+  across(4, (db) => {
+    addUser(db);
+    addParticipant(db, { status: 'referred' });
+  });
 
 const consent = (values: Record<string, unknown>) => ({
   participant_id: 'p1',

@@ -1,31 +1,12 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { migrate } from '../migrate';
-import { openEncrypted, type Db } from '../open';
-import { MIGRATIONS } from './index';
+import { describe, expect, it } from 'vitest';
+import { addParticipant, addUser, insertRow, migrationTest, type Db } from './migration-test';
 
-const dirs: string[] = [];
-function freshDb(): Db {
-  const dir = mkdtempSync(join(tmpdir(), 'polku-migrate-notes-'));
-  dirs.push(dir);
-  return openEncrypted(join(dir, 'test.db'), randomBytes(32));
-}
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const { at, across } = migrationTest();
 
-/** A user and a participant, as versions 1 to 4 store them. */
+/** A user and a participant, as versions 3 to 4 store them. */
 function seed(db: Db): void {
-  db.prepare(
-    `INSERT INTO users (id, display_name, name_key, role, created_at) VALUES ('u1', 'A', 'a', 'caseworker', 'now')`,
-  ).run();
-  db.prepare(
-    `INSERT INTO participants (id, pseudonym, pseudonym_year, pseudonym_number, status, created_at, updated_at, created_by)
-     VALUES ('p1', 'P-2026-001', 2026, 1, 'active', 'now', 'now', 'u1')`,
-  ).run();
+  addUser(db);
+  addParticipant(db);
 }
 
 function insertNote(db: Db, values: Record<string, unknown>): void {
@@ -44,8 +25,7 @@ function insertNote(db: Db, values: Record<string, unknown>): void {
     updated_by: 'u1',
     ...values,
   };
-  const columns = Object.keys(row);
-  db.prepare(`INSERT INTO notes (${columns.join(', ')}) VALUES (${columns.map((c) => '@' + c).join(', ')})`).run(row);
+  insertRow(db, 'notes', row);
 }
 
 const matches = (db: Db, match: string) =>
@@ -55,10 +35,7 @@ const matches = (db: Db, match: string) =>
 
 describe('0005-notes', () => {
   it('adds notes, versions, drafts and the search index beside the existing participants', () => {
-    const db = freshDb();
-    migrate(db, MIGRATIONS, 4);
-    seed(db);
-    migrate(db, MIGRATIONS, 5);
+    const db = across(5, seed);
     expect(db.prepare('SELECT id FROM participants').all()).toEqual([{ id: 'p1' }]);
     insertNote(db, {});
     db.prepare(
@@ -79,8 +56,7 @@ describe('0005-notes', () => {
   });
 
   it('keeps the search index in step with inserts, edits and deletes, folding case and accents', () => {
-    const db = freshDb();
-    migrate(db, MIGRATIONS, 5);
+    const db = at(5);
     seed(db);
     insertNote(db, { text: 'Työ alkaa maanantaina', search_key: 7 });
     insertNote(db, { seq: 2, id: 'n2', text: 'Ei mitään', search_key: 9 });
@@ -96,8 +72,7 @@ describe('0005-notes', () => {
   });
 
   it('refuses unknown types, a follow-up task without its due date, a done tick without a task, and a second draft', () => {
-    const db = freshDb();
-    migrate(db, MIGRATIONS, 5);
+    const db = at(5);
     seed(db);
     const refused: [Record<string, unknown>, RegExp][] = [
       [{ type: 'coffee' }, /CHECK/],

@@ -1,31 +1,12 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { migrate } from '../migrate';
-import { openEncrypted, type Db } from '../open';
-import { MIGRATIONS } from './index';
+import { describe, expect, it } from 'vitest';
+import { addParticipant, addUser, insertRow, migrationTest, type Db } from './migration-test';
 
-const dirs: string[] = [];
-function freshDb(): Db {
-  const dir = mkdtempSync(join(tmpdir(), 'polku-migrate-psychosocial-'));
-  dirs.push(dir);
-  return openEncrypted(join(dir, 'test.db'), randomBytes(32));
-}
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const { at, across } = migrationTest();
 
-/** A user and a participant, as versions 1 to 5 store them. */
+/** A psychologist and a participant, as versions 3 to 5 store them. */
 function seed(db: Db): void {
-  db.prepare(
-    `INSERT INTO users (id, display_name, name_key, role, created_at) VALUES ('u1', 'A', 'a', 'psychologist', 'now')`,
-  ).run();
-  db.prepare(
-    `INSERT INTO participants (id, pseudonym, pseudonym_year, pseudonym_number, status, created_at, updated_at, created_by)
-     VALUES ('p1', 'P-2026-001', 2026, 1, 'active', 'now', 'now', 'u1')`,
-  ).run();
+  addUser(db, { role: 'psychologist' });
+  addParticipant(db);
 }
 
 function insertEntry(db: Db, values: Record<string, unknown>): void {
@@ -46,10 +27,7 @@ function insertEntry(db: Db, values: Record<string, unknown>): void {
     updated_by: 'u1',
     ...values,
   };
-  const columns = Object.keys(row);
-  db.prepare(`INSERT INTO psychosocial_entries (${columns.join(', ')}) VALUES (${columns.map((c) => '@' + c).join(', ')})`).run(
-    row,
-  );
+  insertRow(db, 'psychosocial_entries', row);
 }
 
 const matches = (db: Db, index: string, match: string) =>
@@ -59,10 +37,7 @@ const matches = (db: Db, index: string, match: string) =>
 
 describe('0006-psychosocial', () => {
   it('adds the log, its private compartment and both search indexes beside the existing participants', () => {
-    const db = freshDb();
-    migrate(db, MIGRATIONS, 5);
-    seed(db);
-    migrate(db, MIGRATIONS, 6);
+    const db = across(6, seed);
     expect(db.prepare('SELECT id FROM participants').all()).toEqual([{ id: 'p1' }]);
     insertEntry(db, { next_appointment: '2026-12-01T10:30' });
     db.prepare(`INSERT INTO psychosocial_private (entry_id, notes) VALUES ('e1', 'Yksityinen')`).run();
@@ -77,8 +52,7 @@ describe('0006-psychosocial', () => {
   });
 
   it('keeps each index in step with its own table only, folding case and accents', () => {
-    const db = freshDb();
-    migrate(db, MIGRATIONS, 6);
+    const db = at(6);
     seed(db);
     insertEntry(db, { summary: 'Työ sujuu' });
     insertEntry(db, { seq: 2, id: 'e2', summary: null });
@@ -104,8 +78,7 @@ describe('0006-psychosocial', () => {
   });
 
   it('refuses unknown kinds and risk levels, impossible durations, empty texts and a second private row', () => {
-    const db = freshDb();
-    migrate(db, MIGRATIONS, 6);
+    const db = at(6);
     seed(db);
     const refused: [Record<string, unknown>, RegExp][] = [
       [{ kind: 'family' }, /CHECK/],

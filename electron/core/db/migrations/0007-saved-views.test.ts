@@ -1,21 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { migrate } from '../migrate';
-import { openEncrypted, type Db } from '../open';
-import { MIGRATIONS } from './index';
+import { describe, expect, it } from 'vitest';
+import { addUser, insertRow, migrationTest, type Db } from './migration-test';
 
-const dirs: string[] = [];
-function freshDb(): Db {
-  const dir = mkdtempSync(join(tmpdir(), 'polku-migrate-views-'));
-  dirs.push(dir);
-  return openEncrypted(join(dir, 'test.db'), randomBytes(32));
-}
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const { at, across } = migrationTest();
 
 const STATE = '{"columns":["pseudonym"],"filters":{},"sort":{"key":"pseudonym","direction":"asc"}}';
 
@@ -31,18 +17,12 @@ function insertView(db: Db, values: Record<string, unknown>): void {
     updated_at: 'now',
     ...values,
   };
-  const columns = Object.keys(row);
-  db.prepare(`INSERT INTO saved_views (${columns.join(', ')}) VALUES (${columns.map((c) => '@' + c).join(', ')})`).run(row);
+  insertRow(db, 'saved_views', row);
 }
 
 describe('0007-saved-views', () => {
   it('adds saved and last-used views beside the existing staff and participants', () => {
-    const db = freshDb();
-    migrate(db, MIGRATIONS, 6);
-    db.prepare(
-      `INSERT INTO users (id, display_name, name_key, role, created_at) VALUES ('u1', 'A', 'a', 'caseworker', 'now')`,
-    ).run();
-    migrate(db, MIGRATIONS, 7);
+    const db = across(7, (before) => addUser(before));
     expect(db.prepare('SELECT id FROM users').all()).toEqual([{ id: 'u1' }]);
     insertView(db, {});
     db.prepare(`INSERT INTO last_views (user_id, screen, state, updated_at) VALUES ('u1', 'participants', ?, 'now')`).run(STATE);
@@ -51,14 +31,9 @@ describe('0007-saved-views', () => {
   });
 
   it('refuses a second view of the same name for a user, a state that is not a JSON object, and unknown users', () => {
-    const db = freshDb();
-    migrate(db, MIGRATIONS, 7);
-    db.prepare(
-      `INSERT INTO users (id, display_name, name_key, role, created_at) VALUES ('u1', 'A', 'a', 'caseworker', 'now')`,
-    ).run();
-    db.prepare(
-      `INSERT INTO users (id, display_name, name_key, role, created_at) VALUES ('u2', 'B', 'b', 'caseworker', 'now')`,
-    ).run();
+    const db = at(7);
+    addUser(db, { id: 'u1', name: 'A' });
+    addUser(db, { id: 'u2', name: 'B' });
     insertView(db, {});
     insertView(db, { id: 'v2', user_id: 'u2' });
     const refused: [Record<string, unknown>, RegExp][] = [

@@ -1,33 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { migrate } from '../migrate';
-import { openEncrypted, type Db } from '../open';
-import { MIGRATIONS } from './index';
+import { describe, expect, it } from 'vitest';
+import { addParticipant, addUser, migrationTest, type Db } from './migration-test';
 
-const dirs: string[] = [];
-function freshDb(): Db {
-  const dir = mkdtempSync(join(tmpdir(), 'polku-migrate-cohorts-'));
-  dirs.push(dir);
-  return openEncrypted(join(dir, 'test.db'), randomBytes(32));
-}
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const { across } = migrationTest();
 
 function seeded(): Db {
-  const db = freshDb();
-  migrate(db, MIGRATIONS, 8);
-  db.prepare(
-    `INSERT INTO users (id, display_name, name_key, role, created_at) VALUES ('u1', 'A', 'a', 'caseworker', 'now')`,
-  ).run();
-  db.prepare(
-    `INSERT INTO participants (id, pseudonym, pseudonym_year, pseudonym_number, status, created_at, updated_at, created_by)
-     VALUES ('p1', 'P-2026-001', 2026, 1, 'active', 'now', 'now', 'u1')`,
-  ).run();
-  migrate(db, MIGRATIONS, 9);
+  const db = across(9, (before) => {
+    addUser(before);
+    addParticipant(before);
+  });
   db.prepare(
     `INSERT INTO cohorts (id, name, name_key, start_date, created_by, created_at)
      VALUES ('c1', 'Spring', 'spring', '2027-01-11', 'u1', 'now'), ('c2', 'Autumn', 'autumn', '2027-08-16', 'u1', 'now')`,

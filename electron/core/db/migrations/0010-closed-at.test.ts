@@ -1,29 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { migrate } from '../migrate';
-import { openEncrypted, type Db } from '../open';
-import { MIGRATIONS } from './index';
+import { describe, expect, it } from 'vitest';
+import { addUser, migrationTest, type Db } from './migration-test';
 
-const dirs: string[] = [];
-const dbs: Db[] = [];
-afterEach(() => {
-  for (const db of dbs.splice(0)) db.close();
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const { across } = migrationTest();
 
 /** A database at version 9 with participants in several states and their status records, then taken to 10. */
-function migrated(): Db {
-  const dir = mkdtempSync(join(tmpdir(), 'polku-migrate-closed-at-'));
-  dirs.push(dir);
-  const db = openEncrypted(join(dir, 'test.db'), randomBytes(32));
-  dbs.push(db);
-  migrate(db, MIGRATIONS, 9);
-  db.prepare(
-    `INSERT INTO users (id, display_name, name_key, role, created_at) VALUES ('u1', 'A', 'a', 'coordinator', 'now')`,
-  ).run();
+const migrated = (): Db => across(10, seedParticipantsAndStatusRecords);
+
+function seedParticipantsAndStatusRecords(db: Db): void {
+  addUser(db, { role: 'coordinator' });
   const participant = db.prepare(
     `INSERT INTO participants (id, pseudonym, pseudonym_year, pseudonym_number, status, discontinued_reason, created_at, updated_at, created_by)
      VALUES (?, ?, 2024, ?, ?, ?, '2024-01-01T10:00:00.000Z', ?, 'u1')`,
@@ -45,8 +29,6 @@ function migrated(): Db {
   audit('2024-05-01T09:00:00.000Z', 'closed-audited', 'to:closed', 'denied');
   audit('2025-06-01T08:00:00.000Z', 'closed-audited', 'preferredName', 'ok', 'participants.update');
   audit('2024-04-03T09:00:00.000Z', 'active', 'to:active');
-  migrate(db, MIGRATIONS, 10);
-  return db;
 }
 
 const closedAt = (db: Db, id: string) =>

@@ -1,28 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findCohort, findCohortDetail, listEnrolments } from '../../cohorts/repo';
-import { migrate } from '../migrate';
-import { openEncrypted, type Db } from '../open';
-import { MIGRATIONS } from './index';
+import { migrationTest, type Db } from './migration-test';
 
-const dirs: string[] = [];
-const dbs: Db[] = [];
-afterEach(() => {
-  for (const db of dbs.splice(0)) db.close();
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const { across } = migrationTest();
 
 /** A version-10 database with two cohorts, an open and an ended enrolment, then taken to 11. */
-function migrated(): Db {
-  const dir = mkdtempSync(join(tmpdir(), 'polku-migrate-programme-'));
-  dirs.push(dir);
-  const db = openEncrypted(join(dir, 'test.db'), randomBytes(32));
-  dbs.push(db);
-  migrate(db, MIGRATIONS, 10);
-  db.exec(`
+const migrated = (): Db =>
+  across(11, (db) =>
+    db.exec(`
     INSERT INTO users (id, display_name, name_key, role, created_at) VALUES ('u1', 'A', 'a', 'caseworker', 'now');
     INSERT INTO participants (id, pseudonym, pseudonym_year, pseudonym_number, status, created_at, updated_at, created_by)
       VALUES ('p1', 'P-2026-001', 2026, 1, 'active', 'now', 'now', 'u1'),
@@ -33,10 +18,8 @@ function migrated(): Db {
       VALUES ('e1', 'p1', 'c2', '2026-08-17', '2026-10-01', 'discontinued', 'Moved'),
              ('e2', 'p1', 'c1', '2027-01-11', NULL, NULL, NULL),
              ('e3', 'p2', 'c1', '2027-01-18', NULL, NULL, NULL);
-  `);
-  migrate(db, MIGRATIONS, 11);
-  return db;
-}
+  `),
+  );
 
 describe('0011-programme', () => {
   it('keeps the cohorts with the programme’s usual rhythm and no place, staff or sessions', () => {

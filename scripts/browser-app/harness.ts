@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { Locale } from '@shared/locales';
@@ -14,6 +14,7 @@ import { failure } from '@shared/errors';
 import { createCore } from '../../electron/core/app-core';
 import { RESPONSE_HEADERS, resolveRendererFile } from '../../electron/core/static/serve';
 import type { Core, RequestContext } from '../../electron/core/types';
+import { buildDir } from '../build-freshness.mjs';
 import { installBridge, type CspViolation } from './bridge-script';
 import { createHarnessShell, type HarnessShell } from './shell-harness';
 
@@ -143,7 +144,7 @@ function writeProfilePreferences(profileDir: string): void {
 
 /** Starts the core over a data folder and opens the built renderer in Chromium, wired to it. */
 export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedApp> {
-  const rendererDir = join(resolve(projectRoot(), process.env.POLKU_OUT_DIR ?? 'out'), 'renderer');
+  const rendererDir = join(buildDir(projectRoot()), 'renderer');
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error(`The built renderer is missing (${rendererDir}): run \`npm run build\` first.`);
   }
