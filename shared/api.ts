@@ -19,6 +19,7 @@ import { timelineChannels } from './timeline';
 import { viewChannels } from './views';
 import { ROLES } from './roles';
 import { LOCALES } from './locales';
+import { isoDateTime, singleLine } from './text-fields';
 import {
   caseworkerOption,
   createParticipantInput,
@@ -36,16 +37,6 @@ import {
 export const PASSPHRASE_MIN_LENGTH = 12;
 export const PASSPHRASE_MAX_LENGTH = 1024;
 export const AUTO_LOCK_MINUTES = { min: 1, max: 120, default: 5 } as const;
-
-/** No control characters in anything a person types as a single line. */
-const singleLine = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    // eslint-disable-next-line no-control-regex
-    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { message: 'control_characters' });
 
 export const passphrase = z.string().min(PASSPHRASE_MIN_LENGTH).max(PASSPHRASE_MAX_LENGTH);
 /** Recovery codes are compared without spaces or dashes and case-insensitively. */
@@ -80,8 +71,6 @@ export type UserSummary = z.infer<typeof userSummary>;
 const issuedPassphrase = z.object({ user: userSummary, oneTimePassphrase: z.string() });
 
 export const AUDIT_PAGE_SIZE = { default: 100, max: 500 } as const;
-/** ISO date-time, as the audit log stores it. */
-const isoDateTime = z.iso.datetime();
 export const auditEntry = z.object({
   id: z.number().int(),
   at: z.string(),

@@ -10,39 +10,7 @@ import { z } from 'zod';
 import { channel } from './channel';
 import { LOCALES } from './locales';
 import { recordId } from './participants';
-
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTERS_BUT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f]/;
-
-/** A one-line text typed by staff; empty is "not given" (null). */
-const optionalLine = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .refine((s) => !CONTROL_CHARACTERS.test(s), { message: 'control_characters' })
-    .transform((s) => (s === '' ? null : s))
-    .nullable();
-
-/** A free text of several lines; empty is "not given" (null). */
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .refine((s) => !CONTROL_CHARACTERS_BUT_NEWLINE.test(s), { message: 'control_characters' })
-    .transform((s) => (s === '' ? null : s))
-    .nullable();
-
-const requiredLine = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .refine((s) => !CONTROL_CHARACTERS.test(s), { message: 'control_characters' });
+import { clockTime, email, isoDate, optionalLine, optionalText, phone, rule, singleLine } from './text-fields';
 
 export const PLACE_MAX = 120;
 export const SESSION_NOTES_MAX = 4000;
@@ -56,11 +24,8 @@ export const ATTENDANCE_THRESHOLD = { min: 0, max: 100, default: 70 } as const;
 /** Unexcused absences in a row that flag a participant. */
 export const ABSENCE_STREAK_FLAG = 3;
 
-/** 'HH:MM', 24-hour clock. */
-export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'time_format' });
 /** ISO weekday: 1 = Monday ... 7 = Sunday. */
 export const isoWeekday = z.number().int().min(1).max(7);
-export const isoDate = z.iso.date();
 
 /** What a session is about: the programme's content (PROGRAMME.md, "What the coaching contains"). */
 export const SESSION_TOPICS = [
@@ -168,10 +133,10 @@ export const addSessionInput = z
     facilitatorId: recordId.nullable().optional(),
   })
   .strict()
-  .refine((s) => s.endTime > s.startTime, { path: ['endTime'], message: 'end_before_start' });
+  .refine((s) => s.endTime > s.startTime, rule('end_before_start', ['endTime']));
 export type AddSessionInput = z.input<typeof addSessionInput>;
 
-export const cancelSessionInput = z.object({ id: recordId, reason: requiredLine(CANCEL_REASON_MAX) }).strict();
+export const cancelSessionInput = z.object({ id: recordId, reason: singleLine(CANCEL_REASON_MAX) }).strict();
 
 // ---------------------------------------------------------------------------------------------------------------
 // Attendance
@@ -318,14 +283,11 @@ export const partner = partnerSummary.extend({
 });
 export type Partner = z.infer<typeof partner>;
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const PHONE = /^\+?[0-9 ()-]{5,30}$/;
-
 export const savePartnerInput = z
   .object({
     /** Absent for a new partner. */
     id: recordId.optional(),
-    name: requiredLine(PARTNER_NAME_MAX),
+    name: singleLine(PARTNER_NAME_MAX),
     type: z.enum(PARTNER_TYPES),
     notes: optionalText(PARTNER_NOTES_MAX),
     active: z.boolean().optional(),
@@ -337,10 +299,10 @@ export const saveContactInput = z
   .object({
     id: recordId.optional(),
     partnerId: recordId,
-    name: requiredLine(120),
+    name: singleLine(120),
     role: optionalLine(120),
-    phone: optionalLine(30).refine((s) => s === null || PHONE.test(s), { message: 'phone_format' }),
-    email: optionalLine(200).refine((s) => s === null || EMAIL.test(s), { message: 'email_format' }),
+    phone,
+    email,
   })
   .strict();
 export type SaveContactInput = z.input<typeof saveContactInput>;
@@ -364,10 +326,7 @@ export type SaveVisitInput = z.input<typeof saveVisitInput>;
 export const weekScheduleRequest = z
   .object({ cohortId: recordId, weekStart: isoDate, locale: z.enum(LOCALES) })
   .strict()
-  .refine((r) => new Date(`${r.weekStart}T00:00:00Z`).getUTCDay() === 1, {
-    path: ['weekStart'],
-    message: 'not_monday',
-  });
+  .refine((r) => new Date(`${r.weekStart}T00:00:00Z`).getUTCDay() === 1, rule('not_monday', ['weekStart']));
 
 const cancelled = z.object({ status: z.literal('cancelled') });
 
