@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { channel } from './channel';
 import { recordId } from './participants';
-import { isoWeekday, PLACE_MAX } from './programme';
+import { PLACE_MAX } from './sessions';
 import { clockTime, customIssue, isoDate, optionalLine, optionalText, rule, singleLine } from './text-fields';
 
 export const COHORT_NAME_MAX = 80;
@@ -54,6 +54,9 @@ export const cohortDetail = cohortSummary.extend({
 export type CohortDetail = z.infer<typeof cohortDetail>;
 
 const place = optionalLine(PLACE_MAX);
+
+/** ISO weekday: 1 = Monday ... 7 = Sunday. */
+const isoWeekday = z.number().int().min(1).max(7);
 
 const weekdays = z
   .array(isoWeekday)

@@ -6,7 +6,6 @@
 import { z } from 'zod';
 import { channel } from './channel';
 import { participantId, recordId } from './participants';
-import { searchHit } from './search';
 import { isoDate, rawLine, rawText, singleLine, writtenText } from './text-fields';
 
 export const NOTE_TYPES = ['individual_guidance', 'phone_call', 'home_visit', 'group_follow_up', 'other'] as const;
@@ -32,8 +31,6 @@ export const NOTE_TAGS_TEXT_MAX = 500;
 export const FOLLOW_UP_TASK_MAX = 500;
 /** The earliest date a note may carry; the latest is today (checked on the main side with its clock). */
 export const NOTE_DATE_MIN = '2000-01-01';
-export const SEARCH_QUERY_MAX = 200;
-export const SEARCH_LIMIT = { default: 50, max: 200 } as const;
 
 /** A note's text, as written: see writtenText. */
 const noteText = writtenText(NOTE_TEXT_MAX);
@@ -154,14 +151,6 @@ export const draft = z.object({
 });
 export type Draft = z.infer<typeof draft>;
 
-export const searchNotesInput = z
-  .object({
-    /** As typed; turned into a safe search on the main side (quotes, operators and the like are plain text). */
-    query: rawLine(SEARCH_QUERY_MAX),
-    limit: z.number().int().min(1).max(SEARCH_LIMIT.max).optional(),
-  })
-  .strict();
-
 const byParticipant = z.object({ participantId }).strict();
 const byId = z.object({ id: recordId }).strict();
 
@@ -184,9 +173,4 @@ export const noteChannels = {
   /** The caller's own drafts for a participant; nobody reads another person's drafts. */
   'notes.drafts': channel('notes.write', byParticipant, z.object({ drafts: z.array(draft) })),
   'notes.discardDraft': channel('notes.write', byId, z.null()),
-  /**
-   * Full-text search over guidance notes and the psychosocial log entries the reader may see, newest first.
-   * An empty query (or one of punctuation only) finds nothing. Audited without the query.
-   */
-  'search.notes': channel('notes.read', searchNotesInput, z.object({ hits: z.array(searchHit) })),
 } as const;

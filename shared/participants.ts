@@ -3,6 +3,7 @@
  * channels (main side). Enum values are English codes; the interface translates them.
  */
 import { z } from 'zod';
+import { channel } from './channel';
 import { customIssue, email, isoDate, optionalLine, optionalText, phone, singleLine } from './text-fields';
 
 export const AGE_BANDS = ['18-24', '25-34', '35-44', '45-54', '55-64', '65+'] as const;
@@ -252,3 +253,31 @@ export const deletionPreview = z.object({
   pseudonym: z.string(),
   counts: z.record(z.string(), z.number().int().nonnegative()),
 });
+
+const empty = z.object({}).strict();
+
+export const participantChannels = {
+  /** The participant registry, one page, as the reader's role may see it (see shared/roles.ts). */
+  'participants.list': channel('participants.readLimited', listParticipantsInput, participantPage),
+  /** Opens one participant's file, as the reader's role may see it; every open is audited. */
+  'participants.get': channel('participants.readLimited', z.object({ id: participantId }).strict(), participantView),
+  /** Refused with `possible_duplicate` (pseudonyms in details.matches) unless `confirmDuplicate` is set. */
+  'participants.create': channel('participants.write', createParticipantInput, z.object({ participant })),
+  /** `changed` names the fields whose values changed; the audit record holds those names, never values. */
+  'participants.update': channel(
+    'participants.write',
+    updateParticipantInput,
+    z.object({ participant, changed: z.array(z.string()) }),
+  ),
+  /** Moves a participant along the status workflow (STATUS_TRANSITIONS); others fail with `invalid_transition`. */
+  'participants.setStatus': channel('participants.write', setStatusInput, z.object({ participant })),
+  /** The first step of deleting a participant: what would be removed. Coordinator only. */
+  'participants.deletionPreview': channel('participants.delete', z.object({ id: participantId }).strict(), deletionPreview),
+  /**
+   * Removes the participant and every row that belongs to them, from every table and full-text index, in
+   * one transaction. Refused with `invalid_input` (confirmPseudonym) unless the pseudonym code is typed back.
+   */
+  'participants.delete': channel('participants.delete', deleteParticipantInput, z.null()),
+  /** Active staff who can be responsible for a participant (caseworkers and coordinators). */
+  'participants.caseworkers': channel('participants.read', empty, z.array(caseworkerOption)),
+} as const;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LOCALES } from '@shared/locales';
 import { staffedVault, type StaffedVault } from '../../tests/support/participants';
-import { PARTNER_PROBLEMS } from './partners/handlers';
+import { PARTNER_PROBLEMS } from './partners/problems';
 import { PROGRAMME_PROBLEMS } from './sessions/problems';
 
 type Tree = { [key: string]: string | Tree };
