@@ -8,14 +8,14 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SessionInfo } from '@shared/api';
+import type { SessionInfo } from '@shared/vault';
 import { NOTE_TOPICS, NOTE_TYPES } from '@shared/notes';
 import { appendAudit } from '../electron/core/audit/audit';
 import { migrate } from '../electron/core/db/migrate';
 import { MIGRATIONS } from '../electron/core/db/migrations';
 import { openEncrypted, type Db } from '../electron/core/db/open';
 import { insertNote } from '../electron/core/notes/repo';
-import { noteHandlers } from '../electron/core/notes/handlers';
+import { searchHandlers } from '../electron/core/search/handlers';
 import { noteText, RARE_WORD, seededRandom } from './notes-text';
 
 const NOTES = Number(process.env.POLKU_BENCH_NOTES ?? 200_000);
@@ -102,7 +102,7 @@ function buildVault(): { seconds: number } {
   return { seconds: (performance.now() - started) / 1000 };
 }
 
-const search = noteHandlers['search.notes'];
+const search = searchHandlers['search.notes'];
 
 /** One search as dispatch runs it: the handler in a transaction, with or without its audit record. */
 function timedSearch(query: string, withAudit: boolean): { ms: number; hits: number } {

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { channel } from './channel';
+import { isoDateTime, rawLine } from './text-fields';
 
 export const BACKUP_EXTENSION = 'polkubackup';
 /** The format this version writes and the newest it reads. */
@@ -12,16 +13,10 @@ export const BACKUP_FORMAT_VERSION = 1;
 export const BACKUP_PASSPHRASE = { min: 12, max: 1024 } as const;
 export const BACKUP_REMINDER_DAYS = { min: 0, max: 365, default: 7 } as const;
 
-const isoDateTime = z.iso.datetime();
 const empty = z.object({}).strict();
 const nothing = z.null();
 /** Typed again in any SQLCipher tool to open the file, so only what a keyboard types: no control characters. */
-export const backupPassphrase = z
-  .string()
-  .min(BACKUP_PASSPHRASE.min)
-  .max(BACKUP_PASSPHRASE.max)
-  // eslint-disable-next-line no-control-regex
-  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { message: 'control_characters' });
+export const backupPassphrase = rawLine(BACKUP_PASSPHRASE.max, { min: BACKUP_PASSPHRASE.min });
 /** Stands for a verified backup file chosen in this session; meaningless outside it. */
 export const backupToken = z.string().regex(/^[0-9a-f]{32}$/);
 

@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { channel } from './channel';
 import { recordId } from './participants';
-import { clockTime, isoWeekday, PLACE_MAX } from './programme';
+import { PLACE_MAX } from './sessions';
+import { clockTime, customIssue, isoDate, optionalLine, optionalText, rule, singleLine } from './text-fields';
 
 export const COHORT_NAME_MAX = 80;
 export const COHORT_LENGTH_WEEKS = { min: 1, max: 52, default: 10 } as const;
@@ -20,27 +21,10 @@ export type EnrolmentMode = (typeof ENROLMENT_MODES)[number];
 export const COHORT_DEFAULTS = { weekdays: [1, 2, 3, 4], startTime: '09:00', endTime: '12:00' } as const;
 export const COHORT_STAFF_MAX = 20;
 
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTERS_BUT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f]/;
-
 /** A cohort's name as staff call the group, e.g. "Spring 2027 A"; unique regardless of case. */
-export const cohortName = z
-  .string()
-  .trim()
-  .min(1)
-  .max(COHORT_NAME_MAX)
-  .refine((s) => !CONTROL_CHARACTERS.test(s), { message: 'control_characters' });
+export const cohortName = singleLine(COHORT_NAME_MAX);
 
-const reason = z
-  .string()
-  .trim()
-  .max(OUTCOME_REASON_MAX)
-  .refine((s) => !CONTROL_CHARACTERS_BUT_NEWLINE.test(s), { message: 'control_characters' })
-  .transform((s) => (s === '' ? null : s))
-  .nullable()
-  .optional();
+const reason = optionalText(OUTCOME_REASON_MAX).optional();
 
 export const cohortSummary = z.object({
   id: z.string(),
@@ -69,19 +53,16 @@ export const cohortDetail = cohortSummary.extend({
 });
 export type CohortDetail = z.infer<typeof cohortDetail>;
 
-const place = z
-  .string()
-  .trim()
-  .max(PLACE_MAX)
-  .refine((s) => !CONTROL_CHARACTERS.test(s), { message: 'control_characters' })
-  .transform((s) => (s === '' ? null : s))
-  .nullable();
+const place = optionalLine(PLACE_MAX);
+
+/** ISO weekday: 1 = Monday ... 7 = Sunday. */
+const isoWeekday = z.number().int().min(1).max(7);
 
 const weekdays = z
   .array(isoWeekday)
   .min(1)
   .max(7)
-  .refine((days) => new Set(days).size === days.length, { message: 'duplicate_weekdays' })
+  .refine((days) => new Set(days).size === days.length, rule('duplicate_weekdays'))
   .transform((days) => [...days].sort((a, b) => a - b));
 
 const staffIds = z
@@ -96,7 +77,7 @@ const staffIds = z
 export const createCohortInput = z
   .object({
     name: cohortName,
-    startDate: z.iso.date(),
+    startDate: isoDate,
     lengthWeeks: z.number().int().min(COHORT_LENGTH_WEEKS.min).max(COHORT_LENGTH_WEEKS.max).optional(),
     weekdays: weekdays.optional(),
     startTime: clockTime.optional(),
@@ -105,10 +86,10 @@ export const createCohortInput = z
     staffIds: staffIds.optional(),
   })
   .strict()
-  .refine((c) => (c.endTime ?? COHORT_DEFAULTS.endTime) > (c.startTime ?? COHORT_DEFAULTS.startTime), {
-    path: ['endTime'],
-    message: 'end_before_start',
-  });
+  .refine(
+    (c) => (c.endTime ?? COHORT_DEFAULTS.endTime) > (c.startTime ?? COHORT_DEFAULTS.startTime),
+    rule('end_before_start', ['endTime']),
+  );
 export type CreateCohortInput = z.input<typeof createCohortInput>;
 
 /** Renames a cohort, or changes its usual place or staff; the calendar is changed session by session. */
@@ -134,7 +115,7 @@ export const enrolInput = z
   .object({
     participantId: recordId,
     cohortId: recordId,
-    startDate: z.iso.date(),
+    startDate: isoDate,
     mode: z.enum(ENROLMENT_MODES).optional(),
   })
   .strict();
@@ -142,13 +123,11 @@ export type EnrolInput = z.input<typeof enrolInput>;
 
 /** Ends an open enrolment; a discontinued one says why, a completed one needs no reason. */
 export const endEnrolmentInput = z
-  .object({ id: recordId, endDate: z.iso.date(), outcome: z.enum(ENROLMENT_OUTCOMES), reason })
+  .object({ id: recordId, endDate: isoDate, outcome: z.enum(ENROLMENT_OUTCOMES), reason })
   .strict()
   .superRefine((value, ctx) => {
-    if (value.outcome === 'discontinued' && !value.reason)
-      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'reason_required' });
-    if (value.outcome !== 'discontinued' && value.reason)
-      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'reason_only_when_discontinued' });
+    if (value.outcome === 'discontinued' && !value.reason) ctx.addIssue(customIssue('reason_required', ['reason']));
+    if (value.outcome !== 'discontinued' && value.reason) ctx.addIssue(customIssue('reason_only_when_discontinued', ['reason']));
   });
 export type EndEnrolmentInput = z.input<typeof endEnrolmentInput>;
 

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { channel } from './channel';
 import { recordId } from './participants';
+import { isoDate, multiLine, optionalLine, optionalText, singleLine } from './text-fields';
 
 /** What a consent is for (PROGRAMME.md): each is given, and may be withdrawn, on its own. */
 export const CONSENT_PURPOSES = ['processing', 'partner_sharing', 'funder_statistics', 'photos'] as const;
@@ -27,53 +28,29 @@ export const OVERRIDE_REASON = { min: 3, max: 500 } as const;
 /** The earliest date a consent may carry; an earlier one is a slip in the year. */
 export const CONSENT_DATE_MIN = '2000-01-01';
 
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTERS_BUT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f]/;
-
-/** Text a person types: trimmed, bounded, no control characters (line breaks only where `multiLine`). */
-function text(min: number, max: number, multiLine = false) {
-  const forbidden = multiLine ? CONTROL_CHARACTERS_BUT_NEWLINE : CONTROL_CHARACTERS;
-  return z
-    .string()
-    .trim()
-    .min(min)
-    .max(max)
-    .refine((s) => !forbidden.test(s), { message: 'control_characters' });
-}
-
-/** Optional text; blank means "not given" (null). */
-function optionalText(max: number, multiLine = false) {
-  return text(0, max, multiLine)
-    .transform((s) => (s === '' ? null : s))
-    .nullable()
-    .optional();
-}
-
 const purpose = z.enum(CONSENT_PURPOSES);
 const participantRef = { participantId: recordId };
 
 const consentFields = {
   ...participantRef,
   /** The day the participant gave the consent; not in the future (checked against the main side's clock). */
-  givenOn: z.iso.date(),
+  givenOn: isoDate,
   method: z.enum(CONSENT_METHODS),
   /** People or organisations the information must not reach, and why. */
-  withholdFrom: optionalText(WITHHOLD_FROM_MAX),
-  withholdReason: optionalText(WITHHOLD_REASON_MAX, true),
+  withholdFrom: optionalLine(WITHHOLD_FROM_MAX).optional(),
+  withholdReason: optionalText(WITHHOLD_REASON_MAX).optional(),
 };
 
 /** A consent to record; sharing names its partner, and only sharing has one. */
 export const recordConsentInput = z.discriminatedUnion('purpose', [
-  z.object({ ...consentFields, purpose: z.literal('partner_sharing'), partnerName: text(1, PARTNER_NAME_MAX) }).strict(),
+  z.object({ ...consentFields, purpose: z.literal('partner_sharing'), partnerName: singleLine(PARTNER_NAME_MAX) }).strict(),
   z.object({ ...consentFields, purpose: z.enum(['processing', 'funder_statistics', 'photos']) }).strict(),
 ]);
 export type RecordConsentInput = z.input<typeof recordConsentInput>;
 
-export const withdrawConsentInput = z.object({ id: recordId, withdrawnOn: z.iso.date() }).strict();
+export const withdrawConsentInput = z.object({ id: recordId, withdrawnOn: isoDate }).strict();
 export const overrideInput = z
-  .object({ ...participantRef, purpose, reason: text(OVERRIDE_REASON.min, OVERRIDE_REASON.max, true) })
+  .object({ ...participantRef, purpose, reason: multiLine(OVERRIDE_REASON.max, { min: OVERRIDE_REASON.min }) })
   .strict();
 
 /** One consent as recorded, with the names of the staff who recorded it and its withdrawal. */

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { channel } from './channel';
 import { recordId } from './participants';
+import { multiLine } from './text-fields';
 
 /** The kinds that say what they mean on their own; a note may add what staff must do. */
 const NAMED_KINDS = ['exploiter_contact_risk', 'address_confidential', 'code_word_set', 'no_photos', 'health_risk'] as const;
@@ -14,15 +15,8 @@ export type FlagKind = (typeof FLAG_KINDS)[number];
 
 export const FLAG_NOTE_MAX = 500;
 
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTERS_BUT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f]/;
-
 /** What staff must do about the flag, e.g. "never confirm she is a participant". */
-const note = z
-  .string()
-  .trim()
-  .max(FLAG_NOTE_MAX)
-  .refine((s) => !CONTROL_CHARACTERS_BUT_NEWLINE.test(s), { message: 'control_characters' });
+const note = multiLine(FLAG_NOTE_MAX, { min: 0 });
 
 /** A flag to set. The note is optional, except for `other`, which says nothing without one. */
 export const setFlagInput = z.discriminatedUnion('kind', [

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { channel } from './channel';
 import { participantId } from './participants';
 import { ROLES } from './roles';
+import { isoDateTime } from './text-fields';
 
 export const HANDOVER_EXTENSION = 'polkucase';
 /** The format this version writes and the newest it reads. */
@@ -18,7 +19,6 @@ export const HANDOVER_PASSPHRASE = { min: 12, max: 1024 } as const;
 export const CONFLICT_CHOICES = ['keepBoth', 'replace'] as const;
 export type ConflictChoice = (typeof CONFLICT_CHOICES)[number];
 
-const isoDateTime = z.iso.datetime();
 /** Why a file is exported: for a colleague who takes the case over, or for the participant's request to access their data. */
 export const EXPORT_PURPOSES = ['handover', 'access'] as const;
 export type ExportPurpose = (typeof EXPORT_PURPOSES)[number];

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { channel } from './channel';
 import { participantId, recordId } from './participants';
-import { searchHit } from './search';
+import { isoDate, rawLine, rawText, singleLine, writtenText } from './text-fields';
 
 export const NOTE_TYPES = ['individual_guidance', 'phone_call', 'home_visit', 'group_follow_up', 'other'] as const;
 export type NoteType = (typeof NOTE_TYPES)[number];
@@ -31,34 +31,9 @@ export const NOTE_TAGS_TEXT_MAX = 500;
 export const FOLLOW_UP_TASK_MAX = 500;
 /** The earliest date a note may carry; the latest is today (checked on the main side with its clock). */
 export const NOTE_DATE_MIN = '2000-01-01';
-export const SEARCH_QUERY_MAX = 200;
-export const SEARCH_LIMIT = { default: 50, max: 200 } as const;
 
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
-/** Line breaks and tabs are part of a written note; other control characters are not. */
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTERS_IN_TEXT = /[\u0000-\u0008\u000b-\u001f\u007f]/;
-/** The search snippet markers (shared/search.ts) must never come from the text itself. */
-const SNIPPET_MARKERS = /[\uE000\uE001]/g;
-
-const singleLine = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .refine((s) => !CONTROL_CHARACTERS.test(s), { message: 'control_characters' });
-
-/** A note's text: Windows line ends become plain ones, the same letters are stored the same way (NFC). */
-const noteText = z
-  .string()
-  .normalize('NFC')
-  .overwrite((s) => s.replace(/\r\n?/g, '\n').replace(SNIPPET_MARKERS, ''))
-  .trim()
-  .min(1)
-  .max(NOTE_TEXT_MAX)
-  .refine((s) => !CONTROL_CHARACTERS_IN_TEXT.test(s), { message: 'control_characters' });
+/** A note's text, as written: see writtenText. */
+const noteText = writtenText(NOTE_TEXT_MAX);
 
 const sameIgnoringCase = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
@@ -77,7 +52,7 @@ const noteTopics = z
 export const followUp = z
   .object({
     task: singleLine(FOLLOW_UP_TASK_MAX),
-    due: z.iso.date(),
+    due: isoDate,
     /** Ticked by the caseworker when the task is done. */
     done: z.boolean().default(false),
   })
@@ -86,7 +61,7 @@ export const followUp = z
 /** Everything a caseworker fills in for a note; the same shape creates a note and replaces it on edit. */
 const noteFields = {
   /** The day of the meeting or call; not in the future (checked with the main side's clock). */
-  date: z.iso.date(),
+  date: isoDate,
   type: z.enum(NOTE_TYPES),
   topics: noteTopics.default([]),
   tags: noteTags.default([]),
@@ -139,27 +114,19 @@ export const noteVersion = z.object({
 export type NoteVersion = z.infer<typeof noteVersion>;
 
 /** A draft may be incomplete: no field is required and nothing is trimmed, but everything is bounded. */
-const lenient = (max: number, { multiLine = false } = {}) =>
-  z
-    .string()
-    .max(max)
-    .refine((s) => !(multiLine ? CONTROL_CHARACTERS_IN_TEXT : CONTROL_CHARACTERS).test(s), {
-      message: 'control_characters',
-    });
-
 /** The note form as it stands while being written. */
 export const draftFields = z
   .object({
-    date: lenient(10),
+    date: rawLine(10),
     type: z.enum(NOTE_TYPES),
     topics: z.array(z.enum(NOTE_TOPICS)).max(NOTE_TOPICS.length),
     /** The free tags as typed, comma-separated. */
-    tagsText: lenient(NOTE_TAGS_TEXT_MAX),
-    text: lenient(NOTE_TEXT_MAX, { multiLine: true }),
+    tagsText: rawLine(NOTE_TAGS_TEXT_MAX),
+    text: rawText(NOTE_TEXT_MAX),
     /** Whether the follow-up task part of the form is in use. */
     hasFollowUp: z.boolean(),
-    followUpTask: lenient(FOLLOW_UP_TASK_MAX),
-    followUpDue: lenient(10),
+    followUpTask: rawLine(FOLLOW_UP_TASK_MAX),
+    followUpDue: rawLine(10),
     followUpDone: z.boolean(),
   })
   .partial()
@@ -184,17 +151,6 @@ export const draft = z.object({
 });
 export type Draft = z.infer<typeof draft>;
 
-export const searchNotesInput = z
-  .object({
-    /** As typed; turned into a safe search on the main side (quotes, operators and the like are plain text). */
-    query: z
-      .string()
-      .max(SEARCH_QUERY_MAX)
-      .refine((s) => !CONTROL_CHARACTERS.test(s), { message: 'control_characters' }),
-    limit: z.number().int().min(1).max(SEARCH_LIMIT.max).optional(),
-  })
-  .strict();
-
 const byParticipant = z.object({ participantId }).strict();
 const byId = z.object({ id: recordId }).strict();
 
@@ -217,9 +173,4 @@ export const noteChannels = {
   /** The caller's own drafts for a participant; nobody reads another person's drafts. */
   'notes.drafts': channel('notes.write', byParticipant, z.object({ drafts: z.array(draft) })),
   'notes.discardDraft': channel('notes.write', byId, z.null()),
-  /**
-   * Full-text search over guidance notes and the psychosocial log entries the reader may see, newest first.
-   * An empty query (or one of punctuation only) finds nothing. Audited without the query.
-   */
-  'search.notes': channel('notes.read', searchNotesInput, z.object({ hits: z.array(searchHit) })),
 } as const;

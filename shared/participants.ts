@@ -3,6 +3,8 @@
  * channels (main side). Enum values are English codes; the interface translates them.
  */
 import { z } from 'zod';
+import { channel } from './channel';
+import { customIssue, email, isoDate, optionalLine, optionalText, phone, singleLine } from './text-fields';
 
 export const AGE_BANDS = ['18-24', '25-34', '35-44', '45-54', '55-64', '65+'] as const;
 export const GENDERS = ['female', 'male', 'other', 'not_disclosed'] as const;
@@ -51,48 +53,19 @@ export const LANGUAGES_MAX = 10;
 export const SAFE_CONTACT_NOTES_MAX = 2000;
 export const PARTICIPANT_PAGE_SIZE = { default: 100, max: 500 } as const;
 
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTERS_BUT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f]/;
-
-/** Optional free text: trimmed, bounded, no control characters; blank means "not given" (null). */
-function optionalText(max: number, { multiLine = false, pattern }: { multiLine?: boolean; pattern?: RegExp } = {}) {
-  const forbidden = multiLine ? CONTROL_CHARACTERS_BUT_NEWLINE : CONTROL_CHARACTERS;
-  const text = z
-    .string()
-    .trim()
-    .max(max)
-    .refine((s) => !forbidden.test(s), { message: 'control_characters' });
-  return (pattern ? text.regex(pattern) : text)
-    .transform((s) => (s === '' ? null : s))
-    .nullable()
-    .optional();
-}
-
 const optionalEnum = <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values).nullable().optional();
 
 /** Random 32-hex ids, as every record of Polku has. */
 export const recordId = z.string().regex(/^[0-9a-f]{32}$/);
 export const participantId = recordId;
 
-/** A loose check that catches typing slips, not a full address grammar. */
-const EMAIL = /^$|^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-/** Digits with the usual separators and an optional leading +; at least five digits. */
-const PHONE = /^$|^\+?(?=(?:\D*\d){5})[\d ()./-]{5,40}$/;
-
-const language = z
-  .string()
-  .trim()
-  .min(1)
-  .max(40)
-  .refine((s) => !CONTROL_CHARACTERS.test(s), { message: 'control_characters' });
+const language = singleLine(40);
 
 /** Every field a caseworker fills in; all optional, so one shape serves create and partial update. */
 export const participantFields = {
-  firstName: optionalText(80),
-  lastName: optionalText(80),
-  preferredName: optionalText(80),
+  firstName: optionalLine(80).optional(),
+  lastName: optionalLine(80).optional(),
+  preferredName: optionalLine(80).optional(),
   birthYear: z.number().int().min(BIRTH_YEAR_MIN).max(9999).nullable().optional(),
   ageBand: optionalEnum(AGE_BANDS),
   gender: optionalEnum(GENDERS),
@@ -103,16 +76,16 @@ export const participantFields = {
     .transform((list) => list.filter((l, i) => list.findIndex((other) => other.toLowerCase() === l.toLowerCase()) === i))
     .optional(),
   interpreterNeeded: z.boolean().optional(),
-  interpreterLanguage: optionalText(40),
-  phone: optionalText(40, { pattern: PHONE }),
-  email: optionalText(254, { pattern: EMAIL }),
+  interpreterLanguage: optionalLine(40).optional(),
+  phone: phone.optional(),
+  email: email.optional(),
   safeContactMethod: optionalEnum(SAFE_CONTACT_METHODS),
-  safeContactNotes: optionalText(SAFE_CONTACT_NOTES_MAX, { multiLine: true }),
+  safeContactNotes: optionalText(SAFE_CONTACT_NOTES_MAX).optional(),
   nationalAssistanceStatus: optionalEnum(NATIONAL_ASSISTANCE_STATUSES),
   referralSourceType: optionalEnum(REFERRAL_SOURCE_TYPES),
-  referralOrganisation: optionalText(120),
-  referralContactPerson: optionalText(120),
-  referralDate: z.iso.date().nullable().optional(),
+  referralOrganisation: optionalLine(120).optional(),
+  referralContactPerson: optionalLine(120).optional(),
+  referralDate: isoDate.nullable().optional(),
   workAbility: optionalEnum(WORK_ABILITIES),
   educationIsced: optionalEnum(EDUCATION_LEVELS),
   labourMarketStatusAtEntry: optionalEnum(LABOUR_MARKET_STATUSES),
@@ -121,8 +94,7 @@ export const participantFields = {
 
 /** A year of birth or an age band, never both: the band is for people who do not give the year. */
 function yearOrBand(value: { birthYear?: number | null | undefined; ageBand?: string | null | undefined }, ctx: z.RefinementCtx) {
-  if (value.birthYear != null && value.ageBand != null)
-    ctx.addIssue({ code: 'custom', path: ['ageBand'], message: 'birth_year_or_age_band' });
+  if (value.birthYear != null && value.ageBand != null) ctx.addIssue(customIssue('birth_year_or_age_band', ['ageBand']));
 }
 
 export const createParticipantInput = z
@@ -147,14 +119,12 @@ export const setStatusInput = z
     id: participantId,
     status: z.enum(PARTICIPANT_STATUSES),
     /** Why the participant discontinued; required for, and only for, `discontinued`. */
-    reason: optionalText(500, { multiLine: true }),
+    reason: optionalText(500).optional(),
   })
   .strict()
   .superRefine((value, ctx) => {
-    if (value.status === 'discontinued' && !value.reason)
-      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'reason_required' });
-    if (value.status !== 'discontinued' && value.reason)
-      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'reason_only_when_discontinued' });
+    if (value.status === 'discontinued' && !value.reason) ctx.addIssue(customIssue('reason_required', ['reason']));
+    if (value.status !== 'discontinued' && value.reason) ctx.addIssue(customIssue('reason_only_when_discontinued', ['reason']));
   });
 
 export const PARTICIPANT_SORT_KEYS = [
@@ -177,12 +147,7 @@ export const listParticipantsInput = z
     /** Participants whose open enrolment is in this cohort; the limited view may filter by it, as it shows it. */
     cohortId: recordId.optional(),
     /** Quick search over pseudonym and names; case and accents are ignored. */
-    search: z
-      .string()
-      .trim()
-      .max(80)
-      .refine((s) => !CONTROL_CHARACTERS.test(s), { message: 'control_characters' })
-      .optional(),
+    search: singleLine(80, { min: 0 }).optional(),
     sort: z.enum(PARTICIPANT_SORT_KEYS).optional(),
     direction: z.enum(['asc', 'desc']).optional(),
     offset: z.number().int().min(0).max(1_000_000).optional(),
@@ -281,12 +246,38 @@ export type ParticipantPage = z.infer<typeof participantPage>;
 export const caseworkerOption = z.object({ id: z.string(), displayName: z.string() });
 
 /** The second step of deleting a participant: the pseudonym code typed back, as a check of intent. */
-export const deleteParticipantInput = z
-  .object({ id: participantId, confirmPseudonym: z.string().trim().min(1).max(20) })
-  .strict();
+export const deleteParticipantInput = z.object({ id: participantId, confirmPseudonym: singleLine(20) }).strict();
 
 /** What deleting a participant would remove: rows per table (table names are not personal data). */
 export const deletionPreview = z.object({
   pseudonym: z.string(),
   counts: z.record(z.string(), z.number().int().nonnegative()),
 });
+
+const empty = z.object({}).strict();
+
+export const participantChannels = {
+  /** The participant registry, one page, as the reader's role may see it (see shared/roles.ts). */
+  'participants.list': channel('participants.readLimited', listParticipantsInput, participantPage),
+  /** Opens one participant's file, as the reader's role may see it; every open is audited. */
+  'participants.get': channel('participants.readLimited', z.object({ id: participantId }).strict(), participantView),
+  /** Refused with `possible_duplicate` (pseudonyms in details.matches) unless `confirmDuplicate` is set. */
+  'participants.create': channel('participants.write', createParticipantInput, z.object({ participant })),
+  /** `changed` names the fields whose values changed; the audit record holds those names, never values. */
+  'participants.update': channel(
+    'participants.write',
+    updateParticipantInput,
+    z.object({ participant, changed: z.array(z.string()) }),
+  ),
+  /** Moves a participant along the status workflow (STATUS_TRANSITIONS); others fail with `invalid_transition`. */
+  'participants.setStatus': channel('participants.write', setStatusInput, z.object({ participant })),
+  /** The first step of deleting a participant: what would be removed. Coordinator only. */
+  'participants.deletionPreview': channel('participants.delete', z.object({ id: participantId }).strict(), deletionPreview),
+  /**
+   * Removes the participant and every row that belongs to them, from every table and full-text index, in
+   * one transaction. Refused with `invalid_input` (confirmPseudonym) unless the pseudonym code is typed back.
+   */
+  'participants.delete': channel('participants.delete', deleteParticipantInput, z.null()),
+  /** Active staff who can be responsible for a participant (caseworkers and coordinators). */
+  'participants.caseworkers': channel('participants.read', empty, z.array(caseworkerOption)),
+} as const;

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { channel } from './channel';
 import { LOCALES } from './locales';
 import { participantId } from './participants';
+import { isoDate } from './text-fields';
 
 /** At most this many sections in one request (more than the registry has, far fewer than could hurt). */
 export const PRINT_SECTIONS_MAX = 30;
@@ -25,8 +26,8 @@ export const printRequest = z
     /** The language of the printout, which may differ from the interface's. */
     locale: z.enum(LOCALES),
     /** The first and last day of notes and meetings to include (sections marked `dated`); open when left out. */
-    notesFrom: z.iso.date().optional(),
-    notesTo: z.iso.date().optional(),
+    notesFrom: isoDate.optional(),
+    notesTo: isoDate.optional(),
   })
   .strict();
 

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { channel } from './channel';
 import { participantId, recordId } from './participants';
+import { clockTime, isoDate, writtenText } from './text-fields';
 
 export const PSYCHOSOCIAL_KINDS = ['individual', 'group'] as const;
 export type PsychosocialKind = (typeof PSYCHOSOCIAL_KINDS)[number];
@@ -25,24 +26,9 @@ export const ENTRY_DATE_MIN = '2000-01-01';
 /** The latest day a next appointment may be set for: catches a mistyped year. */
 export const APPOINTMENT_DATE_MAX = '2099-12-31';
 
-/** Line breaks and tabs are part of written text; other control characters are not. */
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTERS_IN_TEXT = /[\u0000-\u0008\u000b-\u001f\u007f]/;
-/** The search snippet markers (shared/search.ts) must never come from the text itself. */
-const SNIPPET_MARKERS = /[\uE000\uE001]/g;
-
-/**
- * Optional multi-line text: the same letters stored the same way (NFC), Windows line ends made plain, trimmed,
- * bounded, no control characters but line breaks and tabs; blank or left out means "none" (null).
- */
+/** An optional written text; blank or left out means "none" (null). */
 const entryText = (max: number) =>
-  z
-    .string()
-    .normalize('NFC')
-    .overwrite((s) => s.replace(/\r\n?/g, '\n').replace(SNIPPET_MARKERS, ''))
-    .trim()
-    .max(max)
-    .refine((s) => !CONTROL_CHARACTERS_IN_TEXT.test(s), { message: 'control_characters' })
+  writtenText(max, { min: 0 })
     .transform((s) => (s === '' ? null : s))
     .nullable()
     .default(null);
@@ -50,15 +36,15 @@ const entryText = (max: number) =>
 /** The next appointment: a day, and the time (HH:MM, local) when it is known. */
 const nextAppointmentInput = z
   .object({
-    date: z.iso.date(),
-    time: z.iso.time({ precision: -1 }).nullable().default(null),
+    date: isoDate,
+    time: clockTime.nullable().default(null),
   })
   .strict();
 
 /** Everything a psychologist fills in; the same shape creates an entry and replaces it on edit. */
 const entryFields = {
   /** The day of the meeting; not in the future (checked with the main side's clock). */
-  date: z.iso.date(),
+  date: isoDate,
   durationMinutes: z.number().int().min(DURATION_MINUTES.min).max(DURATION_MINUTES.max),
   kind: z.enum(PSYCHOSOCIAL_KINDS),
   riskLevel: z.enum(RISK_LEVELS),

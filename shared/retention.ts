@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { channel } from './channel';
 import { participantId } from './participants';
+import { rule } from './text-fields';
 
 /** Years a closed file is kept; 0 means the rule is off (the default). */
 export const RETENTION_YEARS = { off: 0, min: 1, max: 30 } as const;
@@ -17,9 +18,7 @@ export const RETENTION_ERASE_MAX = 500;
 export const retentionYears = z
   .number()
   .int()
-  .refine((n) => n === RETENTION_YEARS.off || (n >= RETENTION_YEARS.min && n <= RETENTION_YEARS.max), {
-    message: 'retention_years',
-  });
+  .refine((n) => n === RETENTION_YEARS.off || (n >= RETENTION_YEARS.min && n <= RETENTION_YEARS.max), rule('retention_years'));
 
 export const retentionSetting = z.object({ years: retentionYears });
 export type RetentionSetting = z.infer<typeof retentionSetting>;
@@ -44,10 +43,10 @@ export const eraseDueInput = z
     confirmCount: z.number().int().min(0).max(RETENTION_ERASE_MAX),
   })
   .strict()
-  .refine((value) => new Set(value.participantIds).size === value.participantIds.length, {
-    path: ['participantIds'],
-    message: 'duplicate_values',
-  });
+  .refine(
+    (value) => new Set(value.participantIds).size === value.participantIds.length,
+    rule('duplicate_values', ['participantIds']),
+  );
 
 export const retentionChannels = {
   /** The retention rule; anyone signed in may read it. */

@@ -35,7 +35,7 @@ export type TimelineItem = z.infer<typeof timelineItem>;
 
 export const timelineChannels = {
   /** Everything about one participant, newest first, as the reader's role may see it. */
-  'participants.timeline': channel(
+  'timeline.participant': channel(
     'participants.read',
     z.object({ participantId }).strict(),
     z.object({ items: z.array(timelineItem) }),

@@ -5,8 +5,9 @@
 import type { z } from 'zod';
 
 /**
- * The messages of custom rules (`ctx.addIssue({ code: 'custom', message })` or `.refine(..., { message })`)
- * that have their own sentence under `validation.<message>`; any other custom message shows `validation.custom`.
+ * The messages of custom rules, each with its own sentence under `validation.<message>` in every locale (the
+ * locale test checks). Rules take their message through `rule()` or `customIssue()` of shared/text-fields.ts,
+ * which accept only these, so a message without a sentence does not compile.
  */
 export const CUSTOM_MESSAGES = [
   'control_characters',
@@ -14,6 +15,13 @@ export const CUSTOM_MESSAGES = [
   'reason_required',
   'reason_only_when_discontinued',
   'end_before_start',
+  'phone',
+  'email',
+  'time_format',
+  'not_monday',
+  'duplicate_weekdays',
+  'duplicate_values',
+  'retention_years',
 ] as const;
 export type CustomMessage = (typeof CUSTOM_MESSAGES)[number];
 
@@ -52,7 +60,6 @@ export function issueMessage(field: string, issue: z.core.$ZodIssue): FieldMessa
     case 'invalid_format':
       if (issue.format === 'date') return { key: 'validation.date' };
       if (issue.format === 'datetime') return { key: 'validation.date_time' };
-      if (issue.format === 'regex' && (field === 'phone' || field === 'email')) return { key: `validation.${field}` };
       return { key: 'validation.invalid_format' };
     case 'custom':
       return { key: isCustomMessage(issue.message) ? `validation.${issue.message}` : 'validation.custom' };

@@ -16,6 +16,7 @@ import {
   type ParticipantSortKey,
 } from './participants';
 import { roleHolds, type Role } from './roles';
+import { singleLine } from './text-fields';
 
 /** The screens that have saved views. */
 export const VIEW_SCREENS = ['participants'] as const;
@@ -70,17 +71,9 @@ export const VIEW_NAME_MAX = 60;
 /** Named views a user may keep per screen: enough for real use, bounded so that the list stays usable. */
 export const SAVED_VIEWS_MAX = 30;
 
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
-
 const unique = (values: readonly string[]) => new Set(values).size === values.length;
 
-export const viewName = z
-  .string()
-  .trim()
-  .min(1)
-  .max(VIEW_NAME_MAX)
-  .refine((s) => !CONTROL_CHARACTERS.test(s), { message: 'control_characters' });
+export const viewName = singleLine(VIEW_NAME_MAX);
 
 export const viewScreen = z.enum(VIEW_SCREENS);
 

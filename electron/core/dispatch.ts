@@ -13,7 +13,7 @@ const ALLOWED_BEFORE_NEW_PASSPHRASE = new Set<Channel>([
   'vault.status',
   'vault.lock',
   'vault.changePassphrase',
-  'session.touch',
+  'vault.touch',
   'prefs.setLocale',
 ]);
 const SLOW_REQUEST_MS = 500;

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Api, Channel, OutputOf } from '@shared/api';
 import type { Locale } from '@shared/locales';
-import type { SessionInfo } from '@shared/api';
+import type { SessionInfo } from '@shared/vault';
 import type { AuditEntry } from './audit/audit';
 import type { FileFault } from './backup/file-ops';
 import type { Db } from './db/open';

@@ -1,13 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { LOCALES } from '@shared/locales';
-import { PARTNER_PROBLEMS } from './partners/handlers';
+import { staffedVault, type StaffedVault } from '../../tests/support/participants';
+import { PARTNER_PROBLEMS } from './partners/problems';
 import { PROGRAMME_PROBLEMS } from './sessions/problems';
 
 type Tree = { [key: string]: string | Tree };
 
 const I18N = join(__dirname, '../../renderer/src/i18n');
+const SHARED = join(__dirname, '../../shared');
 
 /** One language's texts as the renderer merges them: the base file and every feature part. */
 function texts(locale: string): Tree[] {
@@ -60,5 +62,46 @@ describe('the problems the main side reports', () => {
         .map((key) => `${locale}: ${key}`);
     });
     expect(missing).toEqual([]);
+  });
+});
+
+describe('a partner contact with a bad phone number or e-mail address', () => {
+  const vaults: StaffedVault[] = [];
+  afterAll(() => vaults.forEach((v) => v.t.cleanup()));
+
+  /** The sentence the form shows under each refused field, in one language. */
+  async function sentences(contact: { phone: string | null; email: string | null }, locale: string) {
+    const v = await staffedVault();
+    vaults.push(v);
+    const { partner } = await v.t.ok('partners.save', { name: 'Työkeskus Oy', type: 'employer', notes: null });
+    const result = await v.t.call('partners.saveContact', { partnerId: partner.id, name: 'Maija', role: null, ...contact });
+    const trees = texts(locale);
+    return Object.fromEntries(
+      (result.ok ? [] : (result.details?.issues ?? [])).map((issue) => [
+        issue.path,
+        trees.map((tree) => lookup(tree, issue.i18nKey)).find((text) => text !== undefined),
+      ]),
+    );
+  }
+
+  it('is told what is wrong with each, not only to check the field', async () => {
+    expect(await sentences({ phone: '-----', email: 'maija.example.fi' }, 'fi')).toEqual({
+      phone: 'Anna puhelinnumero numeroina, esimerkiksi +358 40 123 4567.',
+      email: 'Anna sähköpostiosoite, esimerkiksi nimi@esimerkki.fi.',
+    });
+    expect(await sentences({ phone: 'call me', email: 'maija@example' }, 'en')).toEqual({
+      phone: 'Give a phone number with digits only, for example +358 40 123 4567.',
+      email: 'Give an email address, for example name@example.fi.',
+    });
+  });
+});
+
+describe('the rules of the contracts in shared/', () => {
+  // A message written out by hand escapes the type check of rule() and customIssue(), and so its translation.
+  it('give every custom rule its message through rule() or customIssue()', () => {
+    const byHand = readdirSync(SHARED)
+      .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
+      .filter((name) => /message:\s*['"`]/u.test(readFileSync(join(SHARED, name), 'utf8')));
+    expect(byHand).toEqual([]);
   });
 });

@@ -10,16 +10,19 @@ import { handoverHandlers } from './handover/handlers';
 import { noteHandlers } from './notes/handlers';
 import { participantHandlers } from './participants/handlers';
 import { partnerHandlers } from './partners/handlers';
+import { prefsHandlers } from './prefs/handlers';
 import { printHandlers } from './print/handlers';
 import { psychosocialHandlers } from './psychosocial/handlers';
 import { retentionHandlers } from './retention/handlers';
 import { scheduleHandlers } from './schedule/handlers';
+import { searchHandlers } from './search/handlers';
 import { sessionHandlers } from './sessions/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { timelineHandlers } from './timeline/handlers';
 import { userHandlers } from './users/handlers';
 import { vaultHandlers } from './vault/handlers';
 import { viewHandlers } from './views/handlers';
+import { visitHandlers } from './visits/handlers';
 
 /** Joins the domains' handler groups; a channel handled twice, or not at all, is a programming error. */
 export function buildRegistry(groups: readonly HandlerGroup[]): Handlers {
@@ -37,6 +40,7 @@ export function buildRegistry(groups: readonly HandlerGroup[]): Handlers {
 
 export const HANDLER_GROUPS: readonly HandlerGroup[] = [
   vaultHandlers,
+  prefsHandlers,
   settingsHandlers,
   userHandlers,
   auditHandlers,
@@ -45,6 +49,7 @@ export const HANDLER_GROUPS: readonly HandlerGroup[] = [
   flagHandlers,
   handoverHandlers,
   noteHandlers,
+  searchHandlers,
   psychosocialHandlers,
   viewHandlers,
   timelineHandlers,
@@ -52,6 +57,7 @@ export const HANDLER_GROUPS: readonly HandlerGroup[] = [
   sessionHandlers,
   attendanceHandlers,
   partnerHandlers,
+  visitHandlers,
   backupHandlers,
   printHandlers,
   scheduleHandlers,

@@ -4,7 +4,8 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LockReason, SessionInfo } from '@shared/api';
+import type { LockReason } from '@shared/api';
+import type { SessionInfo } from '@shared/vault';
 import { roleHolds } from '@shared/roles';
 import { invoke } from './api/client';
 import i18n from './i18n';

@@ -6,7 +6,7 @@
  *   npx vitest bench --run tests/bench/attendance-grid.bench.ts
  */
 import { afterAll, beforeAll, bench, describe } from 'vitest';
-import { ATTENDANCE_MARKS } from '@shared/programme';
+import { ATTENDANCE_MARKS } from '@shared/attendance';
 import { staffedVault, type StaffedVault } from '../support/participants';
 
 const PARTICIPANTS = 30;

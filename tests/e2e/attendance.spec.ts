@@ -6,7 +6,8 @@
  * threshold set in the settings. A second test times the keyboard on a grid of 30 participants and 40 sessions.
  */
 import { addDays, mondayOf } from '@shared/programme-calendar';
-import type { AttendanceGrid, Session } from '@shared/programme';
+import type { AttendanceGrid } from '@shared/attendance';
+import type { Session } from '@shared/sessions';
 import { expect, screen, test, type E2EApp } from './fixtures';
 import { expectCleanRun, invokeMain, setUpLockedVault, submitNameAndPassphrase, ui } from './flows';
 import { localDay } from './case-flows';

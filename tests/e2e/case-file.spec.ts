@@ -230,7 +230,7 @@ for (const locale of ['en', 'fi'] as const satisfies readonly Locale[]) {
         versions: await invokeFromPage(page, 'psychosocial.versions', { id: entryId }),
         searchPrivate: await invokeFromPage(page, 'search.notes', { query: m.privateNotes }),
         searchWords: await invokeFromPage(page, 'search.notes', { query: 'painajaiset' }),
-        timeline: await invokeFromPage(page, 'participants.timeline', { participantId }),
+        timeline: await invokeFromPage(page, 'timeline.participant', { participantId }),
       };
       expect(answers.get).toMatchObject({ ok: true, value: { view: 'summary', entry: { id: entryId } } });
       expect(answers.searchPrivate).toEqual({ ok: true, value: { hits: [] } });

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { COHORT_DEFAULTS, COHORT_LENGTH_WEEKS } from '@shared/cohorts';
-import type { AttendanceGrid, AttendanceMark } from '@shared/programme';
+import type { AttendanceGrid, AttendanceMark } from '@shared/attendance';
 import { addDays, generateSchedule, isoWeekOf, mondayOf } from '@shared/programme-calendar';
 import { goTo, localDay, openFile } from './case-flows';
 import { expect, screen, test, type E2EApp } from './fixtures';

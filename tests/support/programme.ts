@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { AttendanceMark } from '@shared/programme';
+import type { AttendanceMark } from '@shared/attendance';
 import { foldText } from '../../electron/core/participants/keys';
 import type { TestCore } from './core';
 import { openVaultDb } from './raw-db';

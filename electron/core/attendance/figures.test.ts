@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AttendanceMark } from '@shared/programme';
+import type { AttendanceMark } from '@shared/attendance';
 import { attendanceFigures, localToday, percent, sessionRate, type FigureSession } from './figures';
 
 const TODAY = '2026-11-26';

@@ -1,4 +1,4 @@
-import { ABSENCE_STREAK_FLAG, ATTENDED_MARKS, type AttendanceFigures, type AttendanceMark } from '@shared/programme';
+import { ABSENCE_STREAK_FLAG, ATTENDED_MARKS, type AttendanceFigures, type AttendanceMark } from '@shared/attendance';
 
 /** A session as the figures need it: when, and whether it is still in the calendar. */
 export interface FigureSession {

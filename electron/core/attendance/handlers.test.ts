@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Session } from '@shared/programme';
+import type { Session } from '@shared/sessions';
 import { LEILA, staffedVault, type StaffedVault } from '../../../tests/support/participants';
 
 const vaults: StaffedVault[] = [];

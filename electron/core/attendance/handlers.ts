@@ -1,4 +1,4 @@
-import type { AttendanceGrid, AttendanceMark, AttendanceRow, DriftEntry } from '@shared/programme';
+import type { AttendanceGrid, AttendanceMark, AttendanceRow, DriftEntry } from '@shared/attendance';
 import { AppError } from '@shared/errors';
 import { addDays, mondayOf } from '@shared/programme-calendar';
 import type { Role } from '@shared/roles';

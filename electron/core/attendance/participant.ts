@@ -1,4 +1,5 @@
-import { ATTENDANCE_MARKS, type AttendanceMark, type ParticipantCohortAttendance, type SessionTopic } from '@shared/programme';
+import { ATTENDANCE_MARKS, type AttendanceMark, type ParticipantCohortAttendance } from '@shared/attendance';
+import type { SessionTopic } from '@shared/sessions';
 import type { Db } from '../db/open';
 import { all, sql } from '../db/sql';
 import { attendanceFigures, type EnrolledPeriod, type FigureSession } from './figures';

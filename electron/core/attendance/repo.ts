@@ -1,4 +1,4 @@
-import type { AttendanceMark } from '@shared/programme';
+import type { AttendanceMark } from '@shared/attendance';
 import type { Db } from '../db/open';
 import { all, get, run, sql } from '../db/sql';
 

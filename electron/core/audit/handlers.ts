@@ -1,4 +1,4 @@
-import { AUDIT_PAGE_SIZE } from '@shared/api';
+import { AUDIT_PAGE_SIZE } from '@shared/audit';
 import type { HandlerGroup } from '../handler';
 import { listAudit, verifyAuditChain } from './audit';
 

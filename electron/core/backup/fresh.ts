@@ -1,5 +1,5 @@
 import { dirname } from 'node:path';
-import type { SessionInfo } from '@shared/api';
+import type { SessionInfo } from '@shared/vault';
 import { AppError } from '@shared/errors';
 import type { Locale } from '@shared/locales';
 import type { CoreContext } from '../handler';

@@ -1,6 +1,5 @@
 import type { HandlerGroup } from '../handler';
 import { createBackup } from './create';
-import { restoreFresh } from './fresh';
 import { inspectBackup } from './inspect';
 import { backupStatus, keepRestore, restoreBackup, undoRestore } from './restore';
 import { backupWorkOf } from './state';
@@ -23,5 +22,4 @@ export const backupHandlers = {
   'backup.restore': { kind: 'core', run: (input, ctx) => restoreBackup(ctx, input.token) },
   'backup.keepRestore': { kind: 'core', run: (_input, ctx) => keepRestore(ctx) },
   'backup.undoRestore': { kind: 'core', run: (_input, ctx) => undoRestore(ctx) },
-  'vault.restoreFresh': { kind: 'core', run: (input, ctx) => restoreFresh(ctx, input) },
 } satisfies HandlerGroup;

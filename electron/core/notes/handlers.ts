@@ -5,7 +5,6 @@ import { requireConsent } from '../consents/guard';
 import type { Db } from '../db/open';
 import { get, sql } from '../db/sql';
 import type { HandlerGroup } from '../handler';
-import { searchHandlers } from '../search/handlers';
 import { deleteDraftFor, deleteOwnDraft, listDrafts, writeDraft } from './drafts';
 import { findNote, insertNote, listNotes, listVersions, replaceNoteContent, type NoteContent } from './repo';
 
@@ -164,6 +163,4 @@ export const noteHandlers = {
       return null;
     },
   },
-
-  ...searchHandlers,
 } satisfies HandlerGroup;

@@ -1,38 +1,24 @@
 import { randomBytes } from 'node:crypto';
 import { AppError } from '@shared/errors';
-import type { Partner, PartnerContact, Visit } from '@shared/programme';
+import type { Partner, PartnerContact } from '@shared/partners';
 import { appendAudit } from '../audit/audit';
 import type { HandlerGroup } from '../handler';
+import { partnerProblem } from './problems';
 import {
   deleteContact,
-  deleteVisit,
   findContact,
   findPartner,
   findPartnerSummary,
-  findVisit,
-  fillSessionPartner,
-  findSessionForVisit,
-  findVisitOfSession,
   insertContact,
   insertPartner,
-  insertVisit,
   listPartners,
-  listVisits,
   partnerNameInUse,
   touchPartner,
   updateContact,
   updatePartner,
-  updateVisit,
 } from './repo';
 
 const newId = () => randomBytes(16).toString('hex');
-
-/** The problems of partners and visits, each a sentence under `partners.problems.<key>`; never the input itself. */
-export const PARTNER_PROBLEMS = ['nameTaken', 'sessionUnknown', 'sessionCancelled', 'partnerUnknown', 'partnerInactive'] as const;
-type PartnerProblem = (typeof PARTNER_PROBLEMS)[number];
-
-const invalid = (path: string, key: PartnerProblem) =>
-  new AppError('invalid_input', { issues: [{ path, i18nKey: `partners.problems.${key}` }] });
 
 function stored<T>(value: T | undefined, what: string): T {
   if (value === undefined) throw new Error(`${what} vanished`);
@@ -40,11 +26,9 @@ function stored<T>(value: T | undefined, what: string): T {
 }
 
 /**
- * Partner organisations, their contacts, and the visits made to them in sessions. These are the programme's own
- * records and hold nothing about a participant. A partner's name is unique whatever its case, accents or spacing.
- * A visit belongs to one session (saving again changes it) and is never recorded on a cancelled session; a session
- * with no partner of its own takes the visited one.
- * Audited under 'partner' and 'visit' with ids only: no names, contact details or visit texts.
+ * Partner organisations and their contacts (the visits made to them: visits/handlers.ts). These are the
+ * programme's own records and hold nothing about a participant. A partner's name is unique whatever its case,
+ * accents or spacing. Audited under 'partner' with ids only: no names or contact details.
  */
 export const partnerHandlers = {
   'partners.list': { kind: 'tx', run: (_input, { db }) => listPartners(db) },
@@ -63,7 +47,7 @@ export const partnerHandlers = {
     run: (input, { db, session, now }) => {
       const at = now.toISOString();
       if (input.id === undefined) {
-        if (partnerNameInUse(db, input.name, null)) throw invalid('name', 'nameTaken');
+        if (partnerNameInUse(db, input.name, null)) throw partnerProblem('name', 'nameTaken');
         const id = newId();
         const fields = { name: input.name, type: input.type, notes: input.notes, active: input.active ?? true };
         insertPartner(db, { id, ...fields, createdBy: session.userId, createdAt: at });
@@ -71,7 +55,7 @@ export const partnerHandlers = {
       }
       const current = findPartnerSummary(db, input.id);
       if (!current) throw new AppError('not_found');
-      if (partnerNameInUse(db, input.name, input.id)) throw invalid('name', 'nameTaken');
+      if (partnerNameInUse(db, input.name, input.id)) throw partnerProblem('name', 'nameTaken');
       updatePartner(
         db,
         input.id,
@@ -135,48 +119,5 @@ export const partnerHandlers = {
       );
       return null;
     },
-  },
-
-  'visits.list': { kind: 'tx', run: (input, { db }) => listVisits(db, input) },
-
-  'visits.save': {
-    kind: 'tx',
-    run: (input, { db, session, now }) => {
-      const target = findSessionForVisit(db, input.sessionId);
-      if (target === undefined) throw invalid('sessionId', 'sessionUnknown');
-      if (target.state === 'cancelled') throw invalid('sessionId', 'sessionCancelled');
-      const partner = findPartnerSummary(db, input.partnerId);
-      if (!partner) throw invalid('partnerId', 'partnerUnknown');
-      const existing = findVisitOfSession(db, input.sessionId);
-      // A partner marked inactive is no longer chosen anew, but one the session or its visit already names stays.
-      const alreadyChosen = input.partnerId === existing?.partnerId || input.partnerId === target.partnerId;
-      if (!partner.active && !alreadyChosen) throw invalid('partnerId', 'partnerInactive');
-      const fields = { partnerId: input.partnerId, kind: input.kind, learned: input.learned, followUps: input.followUps };
-      const at = now.toISOString();
-      let id = existing?.id;
-      if (id === undefined) {
-        id = newId();
-        insertVisit(db, { id, sessionId: input.sessionId, ...fields, createdBy: session.userId, createdAt: at });
-      } else {
-        updateVisit(db, id, fields, at);
-      }
-      fillSessionPartner(db, input.sessionId, input.partnerId, at);
-      return { visit: stored<Visit>(findVisit(db, id), 'visit') };
-    },
-    audit: (input, output) => ({
-      action: 'visits.save',
-      entity: 'visit',
-      entityId: output.visit.id,
-      detail: `session:${input.sessionId}`,
-    }),
-  },
-
-  'visits.remove': {
-    kind: 'tx',
-    run: (input, { db }) => {
-      if (!deleteVisit(db, input.id)) throw new AppError('not_found');
-      return null;
-    },
-    audit: (input) => ({ action: 'visits.remove', entity: 'visit', entityId: input.id }),
   },
 } satisfies HandlerGroup;

@@ -1,4 +1,5 @@
-import type { Partner, PartnerContact, PartnerSummary, PartnerType, Visit, VisitKind } from '@shared/programme';
+import type { Partner, PartnerContact, PartnerSummary, PartnerType } from '@shared/partners';
+import type { Visit, VisitKind } from '@shared/visits';
 import type { Db } from '../db/open';
 import { all, get, run, sql } from '../db/sql';
 import { foldText } from '../participants/keys';

@@ -6,7 +6,7 @@
  */
 import { basename } from 'node:path';
 import { AppError } from '@shared/errors';
-import type { SessionInfo } from '@shared/api';
+import type { SessionInfo } from '@shared/vault';
 import type { CoreContext } from '../handler';
 import type { Db } from '../db/open';
 import { removeIfExists, writeFileAtomic } from '../fs/atomic';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { SessionInfo } from '@shared/api';
+import type { SessionInfo } from '@shared/vault';
 import { AppError } from '@shared/errors';
 import type { printRequest } from '@shared/print';
 import { roleHolds, type Role } from '@shared/roles';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InputOf } from '@shared/api';
 import { LOCALES } from '@shared/locales';
-import { SESSION_TOPICS, type Session } from '@shared/programme';
+import { SESSION_TOPICS, type Session } from '@shared/sessions';
 import { printText } from '../print/labels';
 import { CHROMIUM_PATH } from '../../../scripts/browser-app/harness';
 import { createHarnessShell } from '../../../scripts/browser-app/shell-harness';

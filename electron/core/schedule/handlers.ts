@@ -1,20 +1,18 @@
 /**
- * The week view across cohorts (`sessions.week`) and a cohort's printable week schedule (`schedule.*`).
- * A `sessions.week` day that is not a Monday stands for its week: the answer names the Monday it used. The printed
+ * A cohort's printable week schedule (`schedule.*`; the week view across cohorts is sessions.week). The printed
  * schedule is for the group: see template.ts for what it leaves out. The preview is not audited (it shows what
  * the cohort's calendar shows this user); every PDF saved and every completed print is, under the cohort.
  */
 import { AppError } from '@shared/errors';
 import type { Locale } from '@shared/locales';
-import { mondayOf } from '@shared/programme-calendar';
-import type { SessionInfo } from '@shared/api';
+import type { SessionInfo } from '@shared/vault';
 import type { CoreContext, HandlerGroup } from '../handler';
 import type { Db } from '../db/open';
 import { printable, savePdf, sendToPrinter } from '../print/deliver';
 import { printText } from '../print/labels';
 import type { DocumentMode } from '../print/template';
 import { renderWeekSchedule } from './template';
-import { cohortName, cohortWeek, sessionsOfWeek } from './week';
+import { cohortName, cohortWeek } from './week';
 
 interface ScheduleRequest {
   cohortId: string;
@@ -59,14 +57,6 @@ const document = (context: CoreContext, request: ScheduleRequest) =>
   printable(context, (db, session) => buildWeekSchedule(db, session, request, { now: context.now, mode: 'print' }));
 
 export const scheduleHandlers = {
-  'sessions.week': {
-    kind: 'tx',
-    run: ({ weekStart }, { db }) => {
-      const monday = mondayOf(weekStart);
-      return { weekStart: monday, sessions: sessionsOfWeek(db, monday) };
-    },
-  },
-
   'schedule.preview': {
     kind: 'tx',
     run: (input, { db, session, now }) => ({ html: buildWeekSchedule(db, session, input, { now, mode: 'preview' }) }),

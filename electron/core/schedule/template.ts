@@ -5,7 +5,7 @@
  * The same self-contained document as the case summary (print/template.ts): no scripts, one stylesheet by hash.
  */
 import { createHash } from 'node:crypto';
-import type { Session } from '@shared/programme';
+import type { Session } from '@shared/sessions';
 import { isoWeekday, isoWeekOf } from '@shared/programme-calendar';
 import { html, type Html } from '../print/html';
 import type { PrintText } from '../print/labels';

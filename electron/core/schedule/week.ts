@@ -2,7 +2,7 @@
  * The sessions of one week: every cohort's for the week view, one cohort's for its printed schedule. Read with
  * the shared session reader (sessions/rows.ts), so a session looks the same here as in the cohort's calendar.
  */
-import type { Session, WeekSession } from '@shared/programme';
+import type { Session, WeekSession } from '@shared/sessions';
 import { addDays } from '@shared/programme-calendar';
 import type { Db } from '../db/open';
 import { all, get, sql } from '../db/sql';

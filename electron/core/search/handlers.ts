@@ -1,4 +1,4 @@
-import { SEARCH_LIMIT } from '@shared/notes';
+import { SEARCH_LIMIT } from '@shared/search';
 import { roleHolds } from '@shared/roles';
 import type { SearchHit } from '@shared/search';
 import type { HandlerGroup } from '../handler';

@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { AppError } from '@shared/errors';
-import type { Session } from '@shared/programme';
+import type { Session } from '@shared/sessions';
+import { mondayOf } from '@shared/programme-calendar';
 import type { Db } from '../db/open';
 import type { HandlerGroup } from '../handler';
 import { findCohort } from '../cohorts/repo';
+import { sessionsOfWeek } from '../schedule/week';
 import { programmeProblem } from './problems';
 import {
   findSession,
@@ -76,6 +78,15 @@ export const sessionHandlers = {
     run: (input, { db }) => {
       if (!findCohort(db, input.cohortId)) throw new AppError('not_found');
       return listSessions(db, input.cohortId);
+    },
+  },
+
+  /** A day that is not a Monday stands for its week: the answer names the Monday it used. */
+  'sessions.week': {
+    kind: 'tx',
+    run: ({ weekStart }, { db }) => {
+      const monday = mondayOf(weekStart);
+      return { weekStart: monday, sessions: sessionsOfWeek(db, monday) };
     },
   },
 

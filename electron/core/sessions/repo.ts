@@ -1,4 +1,4 @@
-import type { Session, SessionTopic } from '@shared/programme';
+import type { Session, SessionTopic } from '@shared/sessions';
 import type { Db } from '../db/open';
 import { all, get, run, sql } from '../db/sql';
 import { SESSION_ORDER, SESSION_SELECT, toSession, type SessionDbRow } from './rows';

@@ -1,4 +1,4 @@
-import type { Session, SessionTopic } from '@shared/programme';
+import type { Session, SessionTopic } from '@shared/sessions';
 
 /** A session row with the names of its facilitator and partner, as SESSION_SELECT reads it. */
 export interface SessionDbRow {

@@ -1,5 +1,5 @@
-import { AUTO_LOCK_MINUTES, settings as settingsSchema, type Settings } from '@shared/api';
-import { ATTENDANCE_THRESHOLD } from '@shared/programme';
+import { AUTO_LOCK_MINUTES, settings as settingsSchema, type Settings } from '@shared/settings';
+import { ATTENDANCE_THRESHOLD } from '@shared/attendance';
 import type { Db } from '../db/open';
 import { get, run, sql } from '../db/sql';
 

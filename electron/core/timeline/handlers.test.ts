@@ -34,7 +34,7 @@ describe("a participant's timeline", () => {
     await v.as('coordinator');
     await v.t.ok('participants.setStatus', { id: participant.id, status: 'completed' });
 
-    const { items } = await v.t.ok('participants.timeline', { participantId: participant.id });
+    const { items } = await v.t.ok('timeline.participant', { participantId: participant.id });
     expect(items).toEqual([
       item({
         kind: 'status_changed',
@@ -68,7 +68,7 @@ describe("a participant's timeline", () => {
     });
     await v.as('caseworker');
 
-    const { items } = await v.t.ok('participants.timeline', { participantId: participant.id });
+    const { items } = await v.t.ok('timeline.participant', { participantId: participant.id });
     expect(items.map((i) => i.kind)).toEqual(['participant_created']);
   });
 
@@ -77,14 +77,14 @@ describe("a participant's timeline", () => {
     const { participant } = await v.t.ok('participants.create', LEILA);
     for (const role of ['coordinator', 'psychologist', 'caseworker'] as const) {
       await v.as(role);
-      const { items } = await v.t.ok('participants.timeline', { participantId: participant.id });
+      const { items } = await v.t.ok('timeline.participant', { participantId: participant.id });
       expect(
         items.map((i) => i.kind),
         role,
       ).toEqual(['participant_created']);
     }
     await v.as('teacher');
-    expect(await v.t.call('participants.timeline', { participantId: participant.id })).toMatchObject({
+    expect(await v.t.call('timeline.participant', { participantId: participant.id })).toMatchObject({
       ok: false,
       code: 'forbidden',
     });
@@ -92,11 +92,11 @@ describe("a participant's timeline", () => {
 
   it('answers not_found for an unknown participant and for one who has been deleted', async () => {
     const v = await staffed();
-    expect(await v.t.call('participants.timeline', { participantId: UNKNOWN })).toMatchObject({ code: 'not_found' });
+    expect(await v.t.call('timeline.participant', { participantId: UNKNOWN })).toMatchObject({ code: 'not_found' });
     await v.as('coordinator');
     const { participant } = await v.t.ok('participants.create', LEILA);
     await v.t.ok('participants.delete', { id: participant.id, confirmPseudonym: participant.pseudonym });
-    expect(await v.t.call('participants.timeline', { participantId: participant.id })).toMatchObject({
+    expect(await v.t.call('timeline.participant', { participantId: participant.id })).toMatchObject({
       code: 'not_found',
     });
   });
@@ -106,7 +106,7 @@ describe("a participant's timeline", () => {
     const { participant } = await v.t.ok('participants.create', LEILA);
     await v.as('coordinator');
     const before = await v.t.ok('audit.list', {});
-    const { items } = await v.t.ok('participants.timeline', { participantId: participant.id });
+    const { items } = await v.t.ok('timeline.participant', { participantId: participant.id });
     const after = await v.t.ok('audit.list', {});
     expect(after.entries.length).toBe(before.entries.length);
     expect(JSON.stringify(items)).not.toMatch(/Leila|Marker/);

@@ -6,7 +6,7 @@ import { participantTimeline } from './timeline';
  * is audited, and the timeline shows only what the file's tabs show.
  */
 export const timelineHandlers = {
-  'participants.timeline': {
+  'timeline.participant': {
     kind: 'tx',
     run: (input, { db, session }) => ({ items: participantTimeline(db, input.participantId, session.role) }),
   },

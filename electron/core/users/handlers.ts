@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { UserSummary } from '@shared/api';
+import type { UserSummary } from '@shared/users';
 import { AppError } from '@shared/errors';
 import type { HandlerGroup } from '../handler';
 import { generateOneTimePassphrase } from '../vault/recovery';

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AppError } from '@shared/errors';
 import { backupFiles } from '../backup/files';
+import { restoreFresh } from '../backup/fresh';
 import type { HandlerGroup } from '../handler';
 import { verifyAuditChain } from '../audit/audit';
 import { verifyDatabaseFileAsync } from './verifier';
@@ -84,6 +85,7 @@ export const vaultHandlers = {
       };
     },
   },
-  'session.touch': { kind: 'tx', run: () => null },
-  'prefs.setLocale': { kind: 'core', run: (input, { setLocale }) => (setLocale(input.locale), null) },
+  /** Does nothing: any successful request is activity for the idle auto-lock (app-core.ts); this one only that. */
+  'vault.touch': { kind: 'tx', run: () => null },
+  'vault.restoreFresh': { kind: 'core', run: (input, ctx) => restoreFresh(ctx, input) },
 } satisfies HandlerGroup;

@@ -1,4 +1,4 @@
-import { PASSPHRASE_MIN_LENGTH } from '@shared/api';
+import { PASSPHRASE_MIN_LENGTH } from '@shared/vault';
 import { AppError } from '@shared/errors';
 
 /** Four groups of four Crockford characters, typed in any case, with or without dashes or spaces. */

@@ -164,7 +164,7 @@ describe('locking', () => {
     t.clock.advance(119_000);
     t.core.checkIdle();
     expect((await t.ok('vault.status', {})).state).toBe('unlocked');
-    await t.ok('session.touch', {});
+    await t.ok('vault.touch', {});
     t.clock.advance(60 * 60_000);
     // No timer ran while "asleep": the next request itself finds the session expired.
     expect(await t.call('settings.get', {})).toMatchObject({ code: 'locked' });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
-import type { SessionInfo } from '@shared/api';
+import type { SessionInfo } from '@shared/vault';
 import { AppError, type ErrorCode } from '@shared/errors';
 import type { Role } from '@shared/roles';
 import { appendAudit, type AuditEntry } from '../audit/audit';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { AppError } from '@shared/errors';
 import { fitsLimitedView, hasLimitedRegistry, SAVED_VIEWS_MAX, type RegistryViewState } from '@shared/views';
-import type { SessionInfo } from '@shared/api';
+import type { SessionInfo } from '@shared/vault';
 import type { HandlerGroup } from '../handler';
 import { countViews, deleteView, findView, findViewByName, listViews, readLastState, upsertView, writeLastState } from './repo';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AUTO_LOCK_MINUTES, PASSPHRASE_MIN_LENGTH } from '@shared/api';
+import { AUTO_LOCK_MINUTES } from '@shared/settings';
+import { PASSPHRASE_MIN_LENGTH } from '@shared/vault';
 import { fieldErrorsFromIssues, isEmpty, validateInput } from './validate';
 
 describe('form validation with the channels’ own schemas', () => {

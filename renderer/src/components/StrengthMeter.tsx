@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { PASSPHRASE_MIN_LENGTH } from '@shared/api';
+import { PASSPHRASE_MIN_LENGTH } from '@shared/vault';
 import type { Strength } from '../features/vault/strength';
 
 const SEGMENTS = [1, 2, 3, 4] as const;

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '@shared/api';
+import type { SessionInfo } from '@shared/vault';
 import { roleHolds } from '@shared/roles';
 import { lockShortcutLabel } from './useSessionGuards';
 

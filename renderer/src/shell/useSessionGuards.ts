@@ -36,7 +36,7 @@ export function useSessionGuards(active: boolean, lock: () => void): void {
       const now = Date.now();
       if (now - lastTouch.current < TOUCH_INTERVAL_MS) return;
       lastTouch.current = now;
-      void invoke('session.touch', {});
+      void invoke('vault.touch', {});
     };
     const onKeyDown = (event: KeyboardEvent) => {
       if (isLockShortcut(event)) {

@@ -1,4 +1,4 @@
-import { ATTENDANCE_MARKS, ATTENDED_MARKS, type AttendanceMark, type ParticipantCohortAttendance } from '@shared/programme';
+import { ATTENDANCE_MARKS, ATTENDED_MARKS, type AttendanceMark, type ParticipantCohortAttendance } from '@shared/attendance';
 import { localToday } from '../../attendance/figures';
 import { participantAttendance } from '../../attendance/participant';
 import type { Db } from '../../db/open';

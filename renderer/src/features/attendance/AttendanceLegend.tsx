@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ATTENDANCE_MARKS } from '@shared/programme';
+import { ATTENDANCE_MARKS } from '@shared/attendance';
 import { MARK_KEYS } from './gridLogic';
 
 /** What the letters in the grid mean and which keys set them; always visible, so nobody has to remember them. */

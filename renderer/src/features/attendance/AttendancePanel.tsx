@@ -1,8 +1,8 @@
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '@shared/api';
+import type { SessionInfo } from '@shared/vault';
 import type { Failure } from '@shared/errors';
-import { ATTENDANCE_MARKS, type AttendanceGrid, type AttendanceMark } from '@shared/programme';
+import { ATTENDANCE_MARKS, type AttendanceGrid, type AttendanceMark } from '@shared/attendance';
 import { addDays, isoWeekOf } from '@shared/programme-calendar';
 import { roleHolds } from '@shared/roles';
 import { ErrorMessage } from '../../components/ErrorMessage';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { ATTENDANCE_THRESHOLD } from '@shared/programme';
+import { ATTENDANCE_THRESHOLD } from '@shared/attendance';
 import { NumberSettingSection } from '../settings/NumberSettingSection';
 
 /** The attendance share under which participants are flagged; only the coordinator may change it. */

@@ -1,6 +1,7 @@
 import { memo, useLayoutEffect, useMemo, useRef, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AttendanceGrid, AttendanceMark, AttendanceRow, Session } from '@shared/programme';
+import type { AttendanceGrid, AttendanceMark, AttendanceRow } from '@shared/attendance';
+import type { Session } from '@shared/sessions';
 import { formatSessionDay } from '../programme/format';
 import { commandForKey, MARK_KEYS, unmarkable, type GridCommand, type Position, type Unmarkable } from './gridLogic';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DriftEntry } from '@shared/programme';
+import type { DriftEntry } from '@shared/attendance';
 import { invoke } from '../../api/client';
 import { Section } from '../../components/Section';
 import { formatNumber } from '../../i18n/format';

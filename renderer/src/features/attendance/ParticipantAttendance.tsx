@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Failure } from '@shared/errors';
-import { ATTENDANCE_MARKS, type ParticipantAttendance as Attendance, type ParticipantCohortAttendance } from '@shared/programme';
+import { ATTENDANCE_MARKS, type ParticipantAttendance as Attendance, type ParticipantCohortAttendance } from '@shared/attendance';
 import { invoke } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatDay } from '../consents/dates';

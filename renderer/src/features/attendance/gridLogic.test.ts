@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AttendanceGrid, AttendanceRow, Session } from '@shared/programme';
+import type { AttendanceGrid, AttendanceRow } from '@shared/attendance';
+import type { Session } from '@shared/sessions';
 import { commandForKey, markOf, moveFrom, openingWeek, sessionRate, unmarkable, withMark, type KeyPress } from './gridLogic';
 
 const press = (key: string, extra: Partial<KeyPress> = {}): KeyPress => ({

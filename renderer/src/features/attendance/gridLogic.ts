@@ -10,8 +10,8 @@ import {
   type AttendanceGrid,
   type AttendanceMark,
   type AttendanceRow,
-  type Session,
-} from '@shared/programme';
+} from '@shared/attendance';
+import type { Session } from '@shared/sessions';
 
 /** The letter key of each mark, in legend order; the digits 1–5 give the same marks in the same order. */
 export const MARK_KEYS: Record<AttendanceMark, string> = {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Failure } from '@shared/errors';
-import type { AttendanceGrid, AttendanceMark } from '@shared/programme';
+import type { AttendanceGrid, AttendanceMark } from '@shared/attendance';
 import { invoke } from '../../api/client';
 import { markOf, withMark } from './gridLogic';
 

@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UserSummary } from '@shared/api';
+import type { UserSummary } from '@shared/users';
 import type { FieldMessage } from '../../api/validate';
 import { Field } from '../../components/Field';
 import { FieldFrame } from '../../components/FieldFrame';

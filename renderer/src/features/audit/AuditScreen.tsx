@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '@shared/api';
+import type { SessionInfo } from '@shared/vault';
 import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
 import { Screen } from '../../components/Screen';
 import { usePendingFocus } from '../../components/usePendingFocus';

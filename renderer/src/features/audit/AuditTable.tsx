@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { AuditEntryView } from '@shared/api';
+import type { AuditEntryView } from '@shared/audit';
 import { actionLabel } from './actions';
 import { formatEntryTime } from './dates';
 import { concernsOf, detailText, whoText, type NameBook } from './describe';

@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import type { AuditEntryView } from '@shared/api';
+import type { AuditEntryView } from '@shared/audit';
 import { participantFields } from '@shared/participants';
 import { LOCALES } from '@shared/locales';
 import { bundles } from '../../i18n/bundles';

@@ -4,7 +4,7 @@
  * language and show everything else as it is, so that nothing in the log is ever hidden.
  */
 import type { TFunction } from 'i18next';
-import type { AuditEntryView } from '@shared/api';
+import type { AuditEntryView } from '@shared/audit';
 import { PARTICIPANT_STATUSES, participantFields } from '@shared/participants';
 import { ROLES } from '@shared/roles';
 import { retentionDetailText } from '../retention/auditDetail';

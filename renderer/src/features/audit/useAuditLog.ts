@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { AuditEntryView } from '@shared/api';
+import type { AuditEntryView } from '@shared/audit';
 import type { Failure } from '@shared/errors';
 import { invoke } from '../../api/client';
 import { listInput, type AuditQuery } from './query';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { PARTICIPANT_PAGE_SIZE } from '@shared/participants';
-import type { UserSummary } from '@shared/api';
+import type { UserSummary } from '@shared/users';
 import type { Failure } from '@shared/errors';
 import { invoke } from '../../api/client';
 import type { NameBook } from './describe';

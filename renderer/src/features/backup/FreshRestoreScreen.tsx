@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '@shared/api';
+import type { SessionInfo } from '@shared/vault';
 import type { BackupSummary } from '@shared/backup';
 import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
 import { PassphraseField } from '../../components/PassphraseField';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '@shared/api';
+import type { SessionInfo } from '@shared/vault';
 import type { Failure } from '@shared/errors';
 import type { LimitedParticipant, Participant, ParticipantView } from '@shared/participants';
 import { roleHolds } from '@shared/roles';

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '@shared/api';
+import type { SessionInfo } from '@shared/vault';
 import type { Failure } from '@shared/errors';
 import type { TimelineItem } from '@shared/timeline';
 import { invoke } from '../../api/client';
@@ -51,7 +51,7 @@ export function TimelineTab({ session, participantId, active }: TimelineTabProps
   useEffect(() => {
     if (!active) return undefined;
     let live = true;
-    void invoke('participants.timeline', { participantId }).then((result) => {
+    void invoke('timeline.participant', { participantId }).then((result) => {
       if (!live) return;
       if (!result.ok) return setFailure(result);
       setFailure(null);

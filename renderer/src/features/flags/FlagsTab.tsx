@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '@shared/api';
+import type { SessionInfo } from '@shared/vault';
 import type { SafetyFlag } from '@shared/flags';
 import type { Failure } from '@shared/errors';
 import { roleHolds } from '@shared/roles';

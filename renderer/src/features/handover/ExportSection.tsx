@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '@shared/api';
+import type { SessionInfo } from '@shared/vault';
 import type { ExportPurpose } from '@shared/handover';
 import type { Participant } from '@shared/participants';
 import { roleHolds } from '@shared/roles';

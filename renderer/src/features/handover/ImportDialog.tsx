@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OutputOf, SessionInfo } from '@shared/api';
+import type { OutputOf } from '@shared/api';
+import type { SessionInfo } from '@shared/vault';
 import type { Failure } from '@shared/errors';
 import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
 import { PassphraseField } from '../../components/PassphraseField';

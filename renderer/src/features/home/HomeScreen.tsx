@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo, Settings } from '@shared/api';
+import type { SessionInfo } from '@shared/vault';
+import type { Settings } from '@shared/settings';
 import { roleHolds } from '@shared/roles';
 import { invoke } from '../../api/client';
 import { Screen } from '../../components/Screen';

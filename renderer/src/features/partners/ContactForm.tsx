@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PartnerContact } from '@shared/programme';
+import type { PartnerContact } from '@shared/partners';
 import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
 import { useChannelForm } from '../../components/useChannelForm';

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PartnerContact } from '@shared/programme';
+import type { PartnerContact } from '@shared/partners';
 import { ConfirmBox } from '../../components/ConfirmBox';
 import { useChannelAction } from '../../components/useChannelAction';
 import { usePendingFocus } from '../../components/usePendingFocus';

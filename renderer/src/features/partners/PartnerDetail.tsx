@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Failure } from '@shared/errors';
-import type { Partner } from '@shared/programme';
+import type { Partner } from '@shared/partners';
 import { invoke } from '../../api/client';
 import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
 import { ContactList } from './ContactList';

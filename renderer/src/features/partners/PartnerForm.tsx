@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Partner, PartnerSummary, PartnerType } from '@shared/programme';
+import type { Partner, PartnerSummary, PartnerType } from '@shared/partners';
 import { CheckboxField } from '../../components/CheckboxField';
 import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';

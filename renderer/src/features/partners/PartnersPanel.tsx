@@ -1,8 +1,8 @@
 import { Fragment, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '@shared/api';
+import type { SessionInfo } from '@shared/vault';
 import type { Failure } from '@shared/errors';
-import type { Partner, PartnerSummary } from '@shared/programme';
+import type { Partner, PartnerSummary } from '@shared/partners';
 import { roleHolds } from '@shared/roles';
 import { invoke } from '../../api/client';
 import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';

@@ -1,8 +1,10 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '@shared/api';
+import type { SessionInfo } from '@shared/vault';
 import type { Failure } from '@shared/errors';
-import type { PartnerSummary, Session, Visit, VisitKind } from '@shared/programme';
+import type { PartnerSummary } from '@shared/partners';
+import type { Session } from '@shared/sessions';
+import type { Visit, VisitKind } from '@shared/visits';
 import { roleHolds } from '@shared/roles';
 import { invoke } from '../../api/client';
 import { ConfirmBox } from '../../components/ConfirmBox';

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Visit } from '@shared/programme';
+import type { Visit } from '@shared/visits';
 import { formatDay } from './labels';
 
 /** A partner's visits, newest first: when, which group, what kind, what the group learned and what follows. */

@@ -1,4 +1,5 @@
-import { PARTNER_TYPES, VISIT_KINDS } from '@shared/programme';
+import { PARTNER_TYPES } from '@shared/partners';
+import { VISIT_KINDS } from '@shared/visits';
 import type { FieldErrors } from '../../api/validate';
 import type { SelectOption } from '../../components/SelectField';
 import i18n from '../../i18n';

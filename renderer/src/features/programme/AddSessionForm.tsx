@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CohortDetail } from '@shared/cohorts';
-import { PLACE_MAX } from '@shared/programme';
+import { PLACE_MAX } from '@shared/sessions';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';

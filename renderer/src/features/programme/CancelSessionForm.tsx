@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CANCEL_REASON_MAX, type Session } from '@shared/programme';
+import { CANCEL_REASON_MAX, type Session } from '@shared/sessions';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
 import { useChannelForm } from '../../components/useChannelForm';

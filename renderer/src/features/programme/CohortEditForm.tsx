@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '@shared/api';
+import type { SessionInfo } from '@shared/vault';
 import { COHORT_NAME_MAX, type CohortDetail } from '@shared/cohorts';
-import { PLACE_MAX } from '@shared/programme';
+import { PLACE_MAX } from '@shared/sessions';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
 import { useChannelForm } from '../../components/useChannelForm';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '@shared/api';
+import type { SessionInfo } from '@shared/vault';
 import { roleHolds } from '@shared/roles';
 import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
 import { Screen } from '../../components/Screen';

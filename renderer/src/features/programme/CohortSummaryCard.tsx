@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '@shared/api';
+import type { SessionInfo } from '@shared/vault';
 import type { CohortDetail } from '@shared/cohorts';
 import { StatusMessage } from '../../components/ErrorMessage';
 import { CohortEditForm } from './CohortEditForm';

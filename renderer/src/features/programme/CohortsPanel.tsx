@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '@shared/api';
+import type { SessionInfo } from '@shared/vault';
 import { roleHolds } from '@shared/roles';
 import { CohortList } from './CohortList';
 import { NewCohortForm } from './NewCohortForm';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '@shared/api';
+import type { SessionInfo } from '@shared/vault';
 import { Screen } from '../../components/Screen';
 import { Tabs } from '../case/Tabs';
 import { PartnersPanel } from '../partners/PartnersPanel';

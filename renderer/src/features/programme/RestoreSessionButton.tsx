@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Session } from '@shared/programme';
+import type { Session } from '@shared/sessions';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useChannelAction } from '../../components/useChannelAction';
 

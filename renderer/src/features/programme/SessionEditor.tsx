@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CohortDetail } from '@shared/cohorts';
-import { GUEST_MAX, PLACE_MAX, SESSION_NOTES_MAX, type Session, type UpdateSessionInput } from '@shared/programme';
+import { GUEST_MAX, PLACE_MAX, SESSION_NOTES_MAX, type Session, type UpdateSessionInput } from '@shared/sessions';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';

@@ -1,8 +1,8 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '@shared/api';
+import type { SessionInfo } from '@shared/vault';
 import type { CohortDetail } from '@shared/cohorts';
-import type { Session } from '@shared/programme';
+import type { Session } from '@shared/sessions';
 import { usePendingFocus } from '../../components/usePendingFocus';
 import { SessionVisit } from '../partners/SessionVisit';
 import { CancelSessionForm } from './CancelSessionForm';

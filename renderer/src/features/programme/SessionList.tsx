@@ -1,8 +1,8 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '@shared/api';
+import type { SessionInfo } from '@shared/vault';
 import type { CohortDetail } from '@shared/cohorts';
-import type { Session } from '@shared/programme';
+import type { Session } from '@shared/sessions';
 import { StatusMessage } from '../../components/ErrorMessage';
 import { AddSessionForm } from './AddSessionForm';
 import { SchedulePrintButton } from './SchedulePrintButton';

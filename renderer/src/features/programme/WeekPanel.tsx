@@ -1,8 +1,8 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '@shared/api';
+import type { SessionInfo } from '@shared/vault';
 import type { Failure } from '@shared/errors';
-import type { WeekSession } from '@shared/programme';
+import type { WeekSession } from '@shared/sessions';
 import { addDays, mondayOf } from '@shared/programme-calendar';
 import { invoke } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';

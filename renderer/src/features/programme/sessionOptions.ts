@@ -1,7 +1,7 @@
 /** The choices of a session's form: topics and the people who can lead it. */
 import { useTranslation } from 'react-i18next';
 import type { CohortDetail } from '@shared/cohorts';
-import { SESSION_TOPICS, type Session } from '@shared/programme';
+import { SESSION_TOPICS, type Session } from '@shared/sessions';
 import type { SelectOption } from '../../components/SelectField';
 
 /** "Not decided" and the programme's twelve topics. */

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CohortDetail, CohortMember } from '@shared/cohorts';
 import type { Failure } from '@shared/errors';
-import type { Session } from '@shared/programme';
+import type { Session } from '@shared/sessions';
 import { invoke } from '../../api/client';
 
 export interface CohortData {

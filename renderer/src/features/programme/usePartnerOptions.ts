@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PartnerSummary, Session } from '@shared/programme';
+import type { PartnerSummary } from '@shared/partners';
+import type { Session } from '@shared/sessions';
 import { invoke } from '../../api/client';
 import type { SelectOption } from '../../components/SelectField';
 

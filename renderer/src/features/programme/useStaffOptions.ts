@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { SessionInfo } from '@shared/api';
+import type { SessionInfo } from '@shared/vault';
 import { roleHolds } from '@shared/roles';
 import { invoke } from '../../api/client';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Session } from '@shared/programme';
+import type { Session } from '@shared/sessions';
 import { groupByWeek } from './weeks';
 
 function session(id: string, date: string): Session {

@@ -1,6 +1,6 @@
 /** A cohort's sessions grouped into the weeks of its period. */
 import { daysBetween, mondayOf } from '@shared/programme-calendar';
-import type { Session } from '@shared/programme';
+import type { Session } from '@shared/sessions';
 
 export interface SessionWeek {
   /** The Monday of the week. */

@@ -1,8 +1,9 @@
 import { Fragment, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OutputOf, SessionInfo } from '@shared/api';
+import type { OutputOf } from '@shared/api';
+import type { SessionInfo } from '@shared/vault';
 import type { Result } from '@shared/errors';
-import { SEARCH_LIMIT, SEARCH_QUERY_MAX } from '@shared/notes';
+import { SEARCH_LIMIT, SEARCH_QUERY_MAX } from '@shared/search';
 import { roleHolds } from '@shared/roles';
 import { invoke } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';

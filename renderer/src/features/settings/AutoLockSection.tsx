@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { AUTO_LOCK_MINUTES } from '@shared/api';
+import { AUTO_LOCK_MINUTES } from '@shared/settings';
 import { NumberSettingSection } from './NumberSettingSection';
 
 /** How many idle minutes before Polku locks itself; only the coordinator may change it. */

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { Settings } from '@shared/api';
+import type { Settings } from '@shared/settings';
 import type { Failure } from '@shared/errors';
 import { invoke } from '../../api/client';
 import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';

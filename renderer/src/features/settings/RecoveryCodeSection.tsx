@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '@shared/api';
+import type { SessionInfo } from '@shared/vault';
 import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
 import { Section } from '../../components/Section';
 import { useChannelAction } from '../../components/useChannelAction';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '@shared/api';
+import type { SessionInfo } from '@shared/vault';
 import { roleHolds } from '@shared/roles';
 import { LanguageChooser } from '../../components/LanguageChooser';
 import { StatusMessage } from '../../components/ErrorMessage';

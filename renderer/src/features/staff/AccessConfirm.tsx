@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { UserSummary } from '@shared/api';
+import type { UserSummary } from '@shared/users';
 import { ConfirmBox } from '../../components/ConfirmBox';
 import { useChannelAction } from '../../components/useChannelAction';
 

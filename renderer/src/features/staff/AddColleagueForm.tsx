@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UserSummary } from '@shared/api';
+import type { UserSummary } from '@shared/users';
 import type { Role } from '@shared/roles';
 import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
 import { Section } from '../../components/Section';

@@ -1,6 +1,6 @@
 import { Fragment, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UserSummary } from '@shared/api';
+import type { UserSummary } from '@shared/users';
 import type { IssueReason } from './AccessConfirm';
 
 interface OneTimePassphrasePanelProps {

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo, UserSummary } from '@shared/api';
+import type { SessionInfo } from '@shared/vault';
+import type { UserSummary } from '@shared/users';
 import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
 import { Screen } from '../../components/Screen';
 import { useChannelList } from '../../components/useChannelList';

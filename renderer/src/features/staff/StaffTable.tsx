@@ -1,6 +1,6 @@
 import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UserSummary } from '@shared/api';
+import type { UserSummary } from '@shared/users';
 
 /** The per-row actions; each one opens its form or confirmation right under the row. */
 export type RowAction = 'edit' | 'renew' | 'end';

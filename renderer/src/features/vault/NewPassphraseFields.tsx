@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { PASSPHRASE_MIN_LENGTH } from '@shared/api';
+import { PASSPHRASE_MIN_LENGTH } from '@shared/vault';
 import type { FieldErrors } from '../../api/validate';
 import { PassphraseField } from '../../components/PassphraseField';
 import { StrengthMeter } from '../../components/StrengthMeter';

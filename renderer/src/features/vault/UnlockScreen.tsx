@@ -1,6 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LockReason, SessionInfo } from '@shared/api';
+import type { LockReason } from '@shared/api';
+import type { SessionInfo } from '@shared/vault';
 import type { Failure } from '@shared/errors';
 import { invoke, isVaultProblem } from '../../api/client';
 import { validateInput } from '../../api/validate';

@@ -2,7 +2,7 @@
  * A local passphrase strength estimate for the meter. It guides people towards long passphrases of
  * several words; the main side enforces its own floor. Nothing leaves this function.
  */
-import { PASSPHRASE_MIN_LENGTH } from '@shared/api';
+import { PASSPHRASE_MIN_LENGTH } from '@shared/vault';
 
 export type StrengthScore = 0 | 1 | 2 | 3 | 4;
 export const STRENGTH_HINTS = [

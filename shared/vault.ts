@@ -1,0 +1,110 @@
+/**
+ * The vault: setting Polku up, unlocking and locking, passphrases and the recovery code, the master key and the
+ * checks of the database file. Most channels are public: they work before anyone is signed in.
+ */
+import { z } from 'zod';
+import { backupToken } from './backup';
+import { channel } from './channel';
+import { locale } from './prefs';
+import { displayName, role, userId } from './users';
+
+export const PASSPHRASE_MIN_LENGTH = 12;
+export const PASSPHRASE_MAX_LENGTH = 1024;
+
+export const passphrase = z.string().min(PASSPHRASE_MIN_LENGTH).max(PASSPHRASE_MAX_LENGTH);
+/** Recovery codes are compared without spaces or dashes and case-insensitively. */
+export const recoveryCode = z.string().min(20).max(80);
+
+export const sessionInfo = z.object({
+  userId: z.string(),
+  displayName: z.string(),
+  role,
+  /** Set after unlocking with the recovery code: a new passphrase must be set before anything else. */
+  mustChangePassphrase: z.boolean(),
+  /** The recovery code has not been confirmed yet: the user must make and confirm a new one. */
+  recoveryPending: z.boolean(),
+});
+export type SessionInfo = z.infer<typeof sessionInfo>;
+
+export const vaultState = z.enum(['uninitialized', 'locked', 'unlocked', 'broken']);
+
+const empty = z.object({}).strict();
+const nothing = z.null();
+
+export const vaultChannels = {
+  /** What the start screen needs: is there a vault, is it locked, and why it cannot open if broken. */
+  'vault.status': channel(
+    'public',
+    empty,
+    z.object({
+      state: vaultState,
+      problem: z.string().nullable(),
+      session: sessionInfo.nullable(),
+      retryAfterMs: z.number().int().nonnegative(),
+      locale,
+    }),
+  ),
+  /**
+   * A vault that cannot be opened (damaged or missing files, not a newer version): its files move into a new
+   * folder in the data folder, nothing deleted, so that Polku can be restored from a backup in its place. Answers
+   * the folder's name; the vault is then as on a new laptop.
+   */
+  'vault.setAsideBroken': channel('public', empty, z.object({ folder: z.string() })),
+  /** First run: creates the encrypted vault and its first user, a coordinator. Returns the recovery code, shown once. */
+  'vault.setup': channel(
+    'public',
+    z.object({ displayName, passphrase, locale }).strict(),
+    z.object({ recoveryCode: z.string(), session: sessionInfo }),
+  ),
+  /**
+   * First run from a backup (inspected with backup.inspect): sets Polku up as vault.setup does, a new master key
+   * and vault id, a passphrase slot for `userId` (one of the backup's active coordinators) and a recovery code,
+   * with the backup's data. Progress events as task 'restore'; backup.cancel stops it before anything is set up.
+   */
+  'vault.restoreFresh': channel(
+    'public',
+    z.object({ token: backupToken, userId, passphrase, locale }).strict(),
+    z.discriminatedUnion('status', [
+      z.object({ status: z.literal('cancelled') }),
+      z.object({ status: z.literal('done'), recoveryCode: z.string(), session: sessionInfo }),
+    ]),
+  ),
+  /** The user types the recovery code back to show it has been written down. */
+  'vault.confirmRecoveryCode': channel('session', z.object({ recoveryCode }).strict(), sessionInfo),
+  /** Makes a new recovery code (the old one stops working). Coordinator only. */
+  'vault.newRecoveryCode': channel('vault.admin', empty, z.object({ recoveryCode: z.string() })),
+  /** `name` picks the user's slot; without it, the slot of whoever unlocked last is tried. */
+  'vault.unlock': channel(
+    'public',
+    z.object({ name: z.string().max(80).optional(), passphrase: z.string().min(1).max(PASSPHRASE_MAX_LENGTH) }).strict(),
+    sessionInfo,
+  ),
+  'vault.unlockWithRecoveryCode': channel('public', z.object({ recoveryCode }).strict(), sessionInfo),
+  'vault.lock': channel('public', empty, nothing),
+  /** `current` may be left out only right after a recovery-code unlock. */
+  'vault.changePassphrase': channel(
+    'session',
+    z.object({ current: z.string().max(PASSPHRASE_MAX_LENGTH).optional(), next: passphrase }).strict(),
+    sessionInfo,
+  ),
+  /** Rotates the database master key (PRAGMA rekey); returns a new recovery code. Coordinator only. */
+  'vault.rotateMasterKey': channel(
+    'vault.admin',
+    z.object({ passphrase: z.string().min(1).max(PASSPHRASE_MAX_LENGTH) }).strict(),
+    z.object({ recoveryCode: z.string() }),
+  ),
+  /** Checks every page of the database file, SQLite's integrity check and the audit chain. */
+  'vault.verify': channel(
+    'vault.admin',
+    empty,
+    z.object({
+      pagesChecked: z.number().int(),
+      firstBadPage: z.number().int().nullable(),
+      integrity: z.boolean(),
+      auditRows: z.number().int(),
+      auditFirstBadRow: z.number().int().nullable(),
+    }),
+  ),
+  /** Called on user activity (throttled by the renderer) so that idle auto-lock knows the user is there. */
+  'vault.touch': channel('session', empty, nothing),
+} as const;
