@@ -66,6 +66,7 @@ const CORE_EDGES = {
   users: ['db', 'vault'],
   vault: ['audit', 'backup', 'db', 'fs', 'jobs', 'settings', 'users'],
   views: ['db'],
+  visits: ['partners'],
 };
 
 /** Today's edges between the renderer's features (renderer/src/features/<feature>/), as for CORE_EDGES. */

@@ -12,7 +12,7 @@ import { printable, savePdf, sendToPrinter } from '../print/deliver';
 import { printText } from '../print/labels';
 import type { DocumentMode } from '../print/template';
 import { renderWeekSchedule } from './template';
-import { cohortName, cohortWeek } from './week';
+import { cohortName, cohortWeek } from '../sessions/week';
 
 interface ScheduleRequest {
   cohortId: string;

@@ -10,7 +10,7 @@ import { isoWeekday, isoWeekOf } from '@shared/programme-calendar';
 import { html, type Html } from '../print/html';
 import type { PrintText } from '../print/labels';
 import { printDocument, type DocumentMode } from '../print/template';
-import { weekDays } from './week';
+import { weekDays } from '../sessions/week';
 
 export interface WeekScheduleParts {
   text: PrintText;

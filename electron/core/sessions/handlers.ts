@@ -5,7 +5,7 @@ import { mondayOf } from '@shared/programme-calendar';
 import type { Db } from '../db/open';
 import type { HandlerGroup } from '../handler';
 import { findCohort } from '../cohorts/repo';
-import { sessionsOfWeek } from '../schedule/week';
+import { sessionsOfWeek } from './week';
 import { programmeProblem } from './problems';
 import {
   findSession,

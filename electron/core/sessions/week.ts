@@ -6,7 +6,7 @@ import type { Session, WeekSession } from '@shared/sessions';
 import { addDays } from '@shared/programme-calendar';
 import type { Db } from '../db/open';
 import { all, get, sql } from '../db/sql';
-import { SESSION_ORDER, SESSION_SELECT, toSession, type SessionDbRow } from '../sessions/rows';
+import { SESSION_ORDER, SESSION_SELECT, toSession, type SessionDbRow } from './rows';
 
 /** Monday .. Sunday of the week that starts on `monday`. */
 export function weekDays(monday: string): string[] {
