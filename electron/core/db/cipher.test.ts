@@ -15,7 +15,7 @@ import { QUIET_JOB } from '../jobs/context';
 import { vaultFiles } from '../vault/files';
 import { rekeyDatabase } from '../vault/rekey-job';
 import { createVaultDatabase, openVaultDatabase } from '../vault/vault-database';
-import { rawKeyBytes, type Db } from './cipher';
+import { openCipher, rawKeyBytes, type Db } from './cipher';
 
 const BACKUP_PASSPHRASE = 'lokakuun varmuuskopio ja hämärä';
 
@@ -301,6 +301,12 @@ describe('the raw key SQLCipher is given', () => {
       expect(rawKeyBytes(key).equals(Buffer.from(`x'${key.toString('hex')}'`, 'latin1'))).toBe(true);
       expect(rawKeyBytes(key, salt).equals(Buffer.from(`x'${key.toString('hex')}${salt.toString('hex')}'`, 'latin1'))).toBe(true);
     }
+  });
+
+  it('is never empty, which would leave the file unencrypted', () => {
+    const path = join(folder, `empty-key-${++run}.db`);
+    expect(() => openCipher(path, { kind: 'passphrase', bytes: Buffer.alloc(0) }, { driver: {}, create: true })).toThrow();
+    expect(existsSync(path)).toBe(false);
   });
 
   it('opens only the file it was written under, and a missing vault database is not created in its place', () => {

@@ -75,6 +75,8 @@ function keyBytes(key: CipherKey): Buffer {
         throw new Error('a derived SQLCipher key has 32 bytes and a 16-byte salt');
       return rawKeyBytes(key.key, key.salt);
     case 'passphrase':
+      // An empty key means no encryption at all to SQLCipher: the file would be written as plaintext.
+      if (key.bytes.length === 0) throw new Error('an SQLCipher passphrase is never empty');
       return Buffer.from(key.bytes);
   }
 }
@@ -88,28 +90,30 @@ function keyBytes(key: CipherKey): Buffer {
  * caller's: they differ between the vault, a backup and a handover file.
  */
 export function openCipher(path: string, key: CipherKey, options: CipherOpenOptions): Db {
-  const db = new Database(path, {
-    readonly: options.readonly ?? false,
-    fileMustExist: !(options.create ?? false),
-    ...(options.driver.nativeBinding ? { nativeBinding: options.driver.nativeBinding } : {}),
-  });
+  // Built before the file is touched: a key that cannot be given leaves no new file behind.
+  const bytes = keyBytes(key);
   try {
-    db.pragma(`cipher='${CIPHER_SETTINGS.cipher}'`);
-    db.pragma(`legacy=${CIPHER_SETTINGS.legacy}`);
-    const bytes = keyBytes(key);
+    const db = new Database(path, {
+      readonly: options.readonly ?? false,
+      fileMustExist: !(options.create ?? false),
+      ...(options.driver.nativeBinding ? { nativeBinding: options.driver.nativeBinding } : {}),
+    });
     try {
+      db.pragma(`cipher='${CIPHER_SETTINGS.cipher}'`);
+      db.pragma(`legacy=${CIPHER_SETTINGS.legacy}`);
       db.key(bytes);
-    } finally {
       bytes.fill(0);
+      db.pragma('temp_store=MEMORY');
+      db.pragma('secure_delete=ON');
+      db.prepare('SELECT count(*) FROM sqlite_schema').get();
+      assertCipherSettings(db);
+      return db;
+    } catch (error) {
+      db.close();
+      throw error;
     }
-    db.pragma('temp_store=MEMORY');
-    db.pragma('secure_delete=ON');
-    db.prepare('SELECT count(*) FROM sqlite_schema').get();
-    assertCipherSettings(db);
-    return db;
-  } catch (error) {
-    db.close();
-    throw error;
+  } finally {
+    bytes.fill(0);
   }
 }
 
