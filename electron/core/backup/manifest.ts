@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '@shared/errors';
+import { parseManifestCounts, readManifestRow } from '../db/file-manifest';
 import type { Db } from '../db/open';
 
 /** The table a backup file describes itself in; one row. Readable with any SQLCipher 4 tool. */
@@ -60,18 +60,9 @@ export function writeManifest(db: Db, manifest: Manifest): void {
  * backup). A manifest that is there but unreadable means the file was changed: `backup_damaged`.
  */
 export function readManifest(db: Db): Manifest | null {
-  const exists = db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?`).get(MANIFEST_TABLE);
-  if (!exists) return null;
-  const rows = db.prepare(`SELECT * FROM ${MANIFEST_TABLE}`).all();
-  const parsed = rows.length === 1 ? manifestRow.safeParse(rows[0]) : null;
-  if (!parsed?.success) throw new AppError('backup_damaged');
-  let counts: z.infer<typeof countsSchema>;
-  try {
-    counts = countsSchema.parse(JSON.parse(parsed.data.counts));
-  } catch {
-    throw new AppError('backup_damaged');
-  }
-  const row = parsed.data;
+  const row = readManifestRow(db, MANIFEST_TABLE, manifestRow, 'backup_damaged');
+  if (!row) return null;
+  const counts = parseManifestCounts(row.counts, countsSchema, 'backup_damaged');
   return {
     formatVersion: row.format_version,
     schemaVersion: row.schema_version,

@@ -1,11 +1,12 @@
 import { AppError } from '@shared/errors';
 import { migrate } from '../db/migrate';
 import { MIGRATIONS } from '../db/migrations';
+import { rekeyCipher } from '../db/cipher';
 import type { Db, OpenOptions } from '../db/open';
 import type { JobContext } from '../jobs/context';
 import { writeSetting } from '../settings/repo';
 import { findUser } from '../users/repo';
-import { openWithPassphrase, rawKeyText } from './cipher-file';
+import { openWithPassphrase } from './cipher-file';
 import { asReadError, asWriteError } from './errors';
 import { fileOps, type FileFault } from './file-ops';
 import { recordTemps } from './leftovers';
@@ -113,15 +114,9 @@ function makeVaultDatabase(copy: Db, input: RestoreBackupInput, masterKey: Buffe
   copy.pragma('synchronous=FULL');
   const bytes = (copy.pragma('page_count', { simple: true }) as number) * (copy.pragma('page_size', { simple: true }) as number);
   job.span(0.6, 0.8).watchFile(`${input.target}-journal`, bytes);
-  const key = rawKeyText(masterKey);
-  try {
-    copy.rekey(key);
-  } finally {
-    key.fill(0);
-  }
+  rekeyCipher(copy, { kind: 'raw', key: masterKey });
   job.span(0.8, 0.85);
   copy.pragma('foreign_keys=ON');
-  copy.pragma('secure_delete=ON');
   copy.transaction(() => {
     dropManifest(copy);
     for (const [key, value] of input.settings) writeSetting(copy, key, value);

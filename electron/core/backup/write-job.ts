@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { BACKUP_FORMAT_VERSION, type BackupSummary } from '@shared/backup';
 import { AppError } from '@shared/errors';
 import { schemaVersion } from '../db/migrate';
+import { rekeyCipher } from '../db/cipher';
 import type { OpenOptions } from '../db/open';
 import type { JobContext } from '../jobs/context';
 import { openWithRawKey } from './cipher-file';
@@ -130,7 +131,7 @@ function writeCopy(
     const version = schemaVersion(copy);
     job.stopIfCancelled();
     job.span(0.5, 0.65).watchFile(`${input.target}-journal`, statSync(input.target).size);
-    copy.rekey(passphrase);
+    rekeyCipher(copy, { kind: 'passphrase', bytes: passphrase });
     job.span(0.65, 0.68);
     copy.transaction(() =>
       writeManifest(copy, {

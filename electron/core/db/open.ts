@@ -1,36 +1,32 @@
-import Database from 'better-sqlite3-multiple-ciphers';
+import { existsSync } from 'node:fs';
 import { AppError } from '@shared/errors';
+import { openCipher, type Db, type OpenOptions } from './cipher';
 
-export type Db = Database.Database;
+export type { Db, OpenOptions } from './cipher';
 
-export interface OpenOptions {
-  /** better-sqlite3 binary built for the running runtime (Electron's ABI inside the app). */
-  nativeBinding?: string;
+export interface VaultOpenOptions extends OpenOptions {
+  /** A missing file is `db_missing` instead of a new empty database (every open but the vault's setup). */
+  mustExist?: boolean;
 }
 
 /**
- * Opens (or creates) an SQLCipher 4 database with a raw 32-byte key and the vault's pragmas.
- * Reads the schema once, because `PRAGMA key` accepts any key and only the first read fails.
+ * Opens (or creates) the vault's SQLCipher 4 database with its raw 32-byte master key (cipher.ts), then the
+ * vault's own pragmas: WAL, `synchronous=FULL`, `foreign_keys=ON`.
  */
-export function openEncrypted(path: string, key: Buffer, options: OpenOptions = {}): Db {
+export function openEncrypted(path: string, key: Buffer, options: VaultOpenOptions = {}): Db {
   if (key.length !== 32) throw new AppError('internal');
-  const db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const { mustExist = false, ...driver } = options;
+  let db: Db | null = null;
   try {
-    db.pragma(`cipher='sqlcipher'`);
-    db.pragma('legacy=4');
-    // The key is bound as a blob literal; it never exists as a JS string longer than this statement.
-    db.pragma(`key="x'${key.toString('hex')}'"`);
-    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    db = openCipher(path, { kind: 'raw', key }, { driver, create: !mustExist });
     db.pragma('journal_mode=WAL');
     db.pragma('synchronous=FULL');
     db.pragma('foreign_keys=ON');
-    db.pragma('secure_delete=ON');
-    db.pragma('temp_store=MEMORY');
     return db;
   } catch (error) {
-    db.close();
-    if (error instanceof AppError) throw error;
+    db?.close();
     const code = (error as { code?: string }).code;
+    if (mustExist && code === 'SQLITE_CANTOPEN' && !existsSync(path)) throw new AppError('db_missing');
     // SQLITE_NOTADB: wrong key, a plaintext SQLite file, or garbage — the caller decides which it means.
     if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') throw new AppError('db_corrupt');
     throw error;

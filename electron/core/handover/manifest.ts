@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '@shared/errors';
 import { ROLES, type Role } from '@shared/roles';
+import { parseManifestCounts, readManifestRow } from '../db/file-manifest';
 import type { Db } from '../db/open';
 
 /** The table a handover file describes itself in; one row. Readable with any SQLCipher 4 tool. */
@@ -102,18 +103,9 @@ export function writeManifest(db: Db, m: Manifest): void {
  * A manifest that is there but malformed means the file was changed: `handover_damaged`.
  */
 export function readManifest(db: Db): Manifest | null {
-  const exists = db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?`).get(MANIFEST_TABLE);
-  if (!exists) return null;
-  const rows = db.prepare(`SELECT * FROM ${MANIFEST_TABLE}`).all();
-  const parsed = rows.length === 1 ? manifestRow.safeParse(rows[0]) : null;
-  if (!parsed?.success) throw new AppError('handover_damaged');
-  const row = parsed.data;
-  let counts: Record<string, number>;
-  try {
-    counts = countsSchema.parse(JSON.parse(row.counts));
-  } catch {
-    throw new AppError('handover_damaged');
-  }
+  const row = readManifestRow(db, MANIFEST_TABLE, manifestRow, 'handover_damaged');
+  if (!row) return null;
+  const counts = parseManifestCounts(row.counts, countsSchema, 'handover_damaged');
   return {
     formatVersion: row.format_version,
     schemaVersion: row.schema_version,

@@ -1,7 +1,6 @@
 import { pbkdf2, randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
-import Database from 'better-sqlite3-multiple-ciphers';
-import type { Db, OpenOptions } from '../db/open';
+import { openCipher, passphraseBytes, type Db, type OpenOptions } from '../db/cipher';
 
 const derive = promisify(pbkdf2);
 
@@ -22,14 +21,6 @@ export interface PackageKey {
   wipe(): void;
 }
 
-/**
- * The bytes SQLCipher is given for a passphrase: Unicode NFC as UTF-8, so that "ä" typed on any keyboard opens
- * the file (the backup format does the same).
- */
-function passphraseBytes(passphrase: string): Buffer {
-  return Buffer.from(passphrase.normalize('NFC'), 'utf8');
-}
-
 /** Derives the key for `passphrase` over `salt` (a new random salt for a new file). */
 export async function derivePackageKey(passphrase: string, salt: Buffer = randomBytes(SALT_LENGTH)): Promise<PackageKey> {
   const secret = passphraseBytes(passphrase);
@@ -42,26 +33,18 @@ export async function derivePackageKey(passphrase: string, salt: Buffer = random
 }
 
 /**
- * Opens (or, for an empty file, creates) a handover file under its derived key, with no journal or temp files
- * beside it. Reads the schema at once: the key pragma accepts any key and only the first read fails.
+ * Opens a handover file (an empty one becomes a new file) under its derived key (cipher.ts: the one open sequence),
+ * with no journal beside it.
  */
 export function openPackage(path: string, packageKey: PackageKey, driver: OpenOptions): Db {
-  const db = new Database(path, driver.nativeBinding ? { nativeBinding: driver.nativeBinding } : {});
-  const keyText = Buffer.from(`x'${packageKey.key.toString('hex')}${packageKey.salt.toString('hex')}'`, 'latin1');
+  const db = openCipher(path, { kind: 'derived', key: packageKey.key, salt: packageKey.salt }, { driver });
   try {
-    db.pragma(`cipher='sqlcipher'`);
-    db.pragma('legacy=4');
-    db.key(keyText);
-    db.prepare('SELECT count(*) FROM sqlite_schema').get();
     db.pragma('journal_mode=MEMORY');
-    db.pragma('temp_store=MEMORY');
     // A handover file is a container, not a vault: its rows point at staff and groups it does not hold.
     db.pragma('foreign_keys=OFF');
     return db;
   } catch (error) {
     db.close();
     throw error;
-  } finally {
-    keyText.fill(0);
   }
 }

@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs';
-import { AppError } from '@shared/errors';
+import { rekeyCipher } from '../db/cipher';
 import { openEncrypted, type Db, type OpenOptions } from '../db/open';
-import { rawKeyText } from '../backup/cipher-file';
 import type { JobContext } from '../jobs/context';
 
 export interface RekeyInput {
@@ -23,21 +21,15 @@ export function rekeyDatabase(input: RekeyInput, job: JobContext): null {
   const oldKey = Buffer.from(input.oldKey.buffer, input.oldKey.byteOffset, input.oldKey.byteLength);
   const newKey = Buffer.from(input.newKey.buffer, input.newKey.byteOffset, input.newKey.byteLength);
   try {
-    // Opening a missing file would create an empty database and rekey that.
-    if (!existsSync(input.path)) throw new AppError('db_missing');
-    const db: Db = openEncrypted(input.path, oldKey, input.driver);
+    // A missing file is db_missing: created, it would be an empty database rekeyed in its place.
+    const db: Db = openEncrypted(input.path, oldKey, { ...input.driver, mustExist: true });
     try {
       job.span(0, 0.05);
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.pragma('journal_mode=DELETE');
       const bytes = (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
       job.span(0.05, 0.95).watchFile(`${input.path}-journal`, bytes);
-      const key = rawKeyText(newKey);
-      try {
-        db.rekey(key);
-      } finally {
-        key.fill(0);
-      }
+      rekeyCipher(db, { kind: 'raw', key: newKey });
       db.pragma('journal_mode=WAL');
       job.span(0.95, 1);
     } finally {

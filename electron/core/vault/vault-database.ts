@@ -49,7 +49,7 @@ export function createVaultDatabase(
 /** Opens the vault database with an unwrapped key; when the key cannot open it, tells a foreign file from a damaged one. */
 export function openVaultDatabase(path: string, key: Buffer, driver: OpenOptions): Db {
   try {
-    return openEncrypted(path, key, driver);
+    return openEncrypted(path, key, { ...driver, mustExist: true });
   } catch (error) {
     // A key from a valid slot that cannot open the file: if even page 1 fails its HMAC under this key, the
     // file was written under another key (another vault's database); otherwise it is damaged.
