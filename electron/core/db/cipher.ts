@@ -143,3 +143,13 @@ function assertCipherSettings(db: Db): void {
     if (actual[name] !== String(CIPHER_SETTINGS[name])) throw new Error(`SQLCipher setting ${name} did not take effect`);
   }
 }
+
+/**
+ * An empty, unencrypted database in memory, for comparing a file's schema with what the migrations make. It must
+ * never hold a row of data: it has no key, and memory is its only storage (temp_store too).
+ */
+export function openSchemaScratch(options: OpenOptions): Db {
+  const db = new Database(':memory:', options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  db.pragma('temp_store = MEMORY');
+  return db;
+}

@@ -1,6 +1,6 @@
-import Database from 'better-sqlite3-multiple-ciphers';
 import { migrate } from '../db/migrate';
 import { MIGRATIONS } from '../db/migrations';
+import { openSchemaScratch } from '../db/cipher';
 import type { Db, OpenOptions } from '../db/open';
 import { rowDigest, rowOrder, schemaRows } from '../db/row-digest';
 import { ordinaryTables, quoteName } from '../participants/row-graph';
@@ -34,8 +34,7 @@ export function sameCounts(a: Record<string, number>, b: Record<string, number>)
  * tables: anything else in it (a trigger, a view, a changed table) would not be the vault's schema.
  */
 export function schemaMatches(db: Db, version: number, driver: OpenOptions): boolean {
-  // An unkeyed in-memory database: the reference holds no rows.
-  const reference = new Database(':memory:', driver.nativeBinding ? { nativeBinding: driver.nativeBinding } : {});
+  const reference = openSchemaScratch(driver);
   try {
     migrate(reference, MIGRATIONS, version);
     createHandoverTables(reference);
