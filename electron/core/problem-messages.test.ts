@@ -1,31 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { bundles, lookup } from '@shared/i18n/bundles';
 import { LOCALES } from '@shared/locales';
 import { PARTNER_PROBLEMS } from './partners/handlers';
 import { PROGRAMME_PROBLEMS } from './sessions/problems';
-
-type Tree = { [key: string]: string | Tree };
-
-const I18N = join(__dirname, '../../renderer/src/i18n');
-
-/** One language's texts as the renderer merges them: the base file and every feature part. */
-function texts(locale: string): Tree[] {
-  const parts = readdirSync(join(I18N, 'parts')).filter((name) => name.endsWith(`.${locale}.json`));
-  return [join(I18N, `${locale}.json`), ...parts.map((name) => join(I18N, 'parts', name))].map(
-    (file) => JSON.parse(readFileSync(file, 'utf8')) as Tree,
-  );
-}
-
-/** The sentence under `key` in one language, if there is one. */
-function lookup(tree: Tree, key: string): string | undefined {
-  let node: Tree | string | undefined = tree;
-  for (const part of key.split('.')) {
-    if (node === undefined || typeof node === 'string') return undefined;
-    node = node[part];
-  }
-  return typeof node === 'string' ? node : undefined;
-}
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -54,9 +33,8 @@ describe('the problems the main side reports', () => {
 
   it('each have a sentence in every language', () => {
     const missing = LOCALES.flatMap((locale) => {
-      const trees = texts(locale);
       return problemKeys()
-        .filter((key) => trees.every((tree) => lookup(tree, key) === undefined))
+        .filter((key) => lookup(bundles[locale], key) === undefined)
         .map((key) => `${locale}: ${key}`);
     });
     expect(missing).toEqual([]);
