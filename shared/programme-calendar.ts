@@ -108,9 +108,13 @@ function dateOfDayNumber(dayNumber: number): string {
   return formatDate(civilOf(dayNumber));
 }
 
+/** ISO weekday: 1 = Monday ... 7 = Sunday. */
+export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
 /** ISO weekday of a day number: 1970-01-01 was a Thursday. */
-function weekdayOfDayNumber(dayNumber: number): number {
-  return ((((dayNumber + 3) % 7) + 7) % 7) + 1;
+function weekdayOfDayNumber(dayNumber: number): IsoWeekday {
+  // The remainder is 0..6, so the result is always one of the seven.
+  return (((((dayNumber + 3) % 7) + 7) % 7) + 1) as IsoWeekday;
 }
 
 function requireInteger(value: number, what: string): void {
@@ -130,8 +134,13 @@ export function addDays(date: string, n: number): string {
   return dateOfDayNumber(dayNumberOfDate(date) + n);
 }
 
+/** Whether a number is an ISO weekday (1-7). */
+export function isIsoWeekday(value: number): value is IsoWeekday {
+  return Number.isInteger(value) && value >= 1 && value <= 7;
+}
+
 /** ISO weekday of a date: 1 = Monday ... 7 = Sunday. */
-export function isoWeekday(date: string): number {
+export function isoWeekday(date: string): IsoWeekday {
   return weekdayOfDayNumber(dayNumberOfDate(date));
 }
 

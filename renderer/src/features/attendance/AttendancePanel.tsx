@@ -13,6 +13,7 @@ import { AttendanceTable, SUMMARY_COLUMNS } from './AttendanceTable';
 import { localToday, moveFrom, openingWeek, unmarkable, type GridCommand, type Position } from './gridLogic';
 import { useAttendanceGrid, type MarkChange, type SaveOutcome } from './useAttendanceGrid';
 import './attendance.css';
+import { translateKey } from '../../i18n/keys';
 
 export interface AttendancePanelProps {
   cohortId: string;
@@ -99,7 +100,7 @@ function AttendanceSection({
         );
       } else {
         setStatus(null);
-        setError(t('attendance.refused', { reason: t(reasonOf(outcome.failure)) }));
+        setError(t('attendance.refused', { reason: translateKey(t, reasonOf(outcome.failure)) }));
       }
     },
     [t, cellName],

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Participant } from '@shared/participants';
 import { participantLabels } from '../participants/participantLabels';
 import { formatDay } from './dates';
+import type { Catalogue } from '@shared/i18n/bundles';
 
 /** One labelled value; an empty one says plainly that it is not recorded. */
 function Detail({ label, value }: { label: string; value: ReactNode }) {
@@ -29,7 +30,7 @@ function DetailGroup({ title, children }: { title: string; children: ReactNode }
 export function ParticipantDetails({ participant: p }: { participant: Participant }) {
   const { t, i18n } = useTranslation();
   const label = participantLabels(t);
-  const f = (key: string) => t(`participant.fields.${key}`);
+  const f = (key: keyof Catalogue['participant']['fields']) => t(`participant.fields.${key}`);
   const code = <T extends string>(value: T | null, name: (v: T) => string) => (value === null ? null : name(value));
   return (
     <div className="participant-details">

@@ -8,6 +8,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { SelectField } from '../../components/SelectField';
 import { formatDayHeading, formatTime, groupByDay, isBareDate } from './dates';
 import { filterOf, filtersFor, type TimelineFilter } from './timelineKinds';
+import { translateKey } from '../../i18n/keys';
 
 interface TimelineTabProps {
   session: SessionInfo;
@@ -34,7 +35,9 @@ function useItemWords() {
   return (item: TimelineItem) => {
     const kind = t(`case.timeline.kinds.${item.kind}`);
     const labelKey = LABEL_KEY[filterOf(item.kind)]?.(item.label) ?? null;
-    return labelKey && i18n.exists(labelKey) ? t('case.timeline.kindWithLabel', { kind, label: t(labelKey) }) : kind;
+    return labelKey && i18n.exists(labelKey)
+      ? t('case.timeline.kindWithLabel', { kind, label: translateKey(t, labelKey) })
+      : kind;
   };
 }
 

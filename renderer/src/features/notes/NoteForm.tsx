@@ -24,6 +24,7 @@ import { useFocusFirstInvalid } from '../../components/useFocusFirstInvalid';
 import { formatDay, formatWhen, today } from './format';
 import { errorsByField, noteInput, type NoteFormState } from './noteForm';
 import { useDraftAutosave, type DraftStatus } from './useDraftAutosave';
+import { translateKey } from '../../i18n/keys';
 
 interface NoteFormProps {
   participantId: string;
@@ -180,7 +181,7 @@ export function NoteForm({ participantId, note, initial, restored, onSaved, onCl
           </div>
           {shown.topics ? (
             <p id={`${id}-topics-error`} className="field-error">
-              {t(shown.topics.key, shown.topics.values ?? {})}
+              {translateKey(t, shown.topics.key, shown.topics.values)}
             </p>
           ) : null}
         </fieldset>

@@ -1,5 +1,5 @@
 /** Days, weeks and rhythms of the programme's calendar as the UI language writes them. */
-import { isoWeekday } from '@shared/programme-calendar';
+import { isIsoWeekday, isoWeekday } from '@shared/programme-calendar';
 import i18n from '../../i18n';
 
 function localDate(day: string): Date | null {
@@ -32,7 +32,7 @@ export function formatSessionDay(day: string): string {
 
 /** "Mon, Tue, Wed, Thu" for the ISO weekdays a group meets on. */
 export function formatWeekdays(weekdays: readonly number[]): string {
-  return weekdays.map((d) => i18n.t(`programme.weekdays.short.${d}`)).join(', ');
+  return weekdays.map((d) => (isIsoWeekday(d) ? i18n.t(`programme.weekdays.short.${d}`) : String(d))).join(', ');
 }
 
 /** "09:00–12:00". */

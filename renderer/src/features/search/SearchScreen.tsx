@@ -118,7 +118,8 @@ export function SearchScreen({ session, onOpen }: { session: SessionInfo; onOpen
                     {hit.pseudonym}
                   </button>
                   <span id={meta} className="search-hit-meta">
-                    {formatDay(hit.date)} · {t(`search.fields.${hit.kind === 'note' ? 'note' : hit.field}`)}
+                    {formatDay(hit.date)} ·{' '}
+                    {t(`search.fields.${hit.kind === 'note' || hit.field === 'text' ? 'note' : hit.field}`)}
                   </span>
                 </p>
                 <Snippet id={snippet} snippet={hit.snippet} />
