@@ -1,6 +1,6 @@
 import type { AttendanceGrid, AttendanceMark, AttendanceRow, DriftEntry } from '@shared/programme';
 import { AppError } from '@shared/errors';
-import { addDays, mondayOf } from '@shared/programme-calendar';
+import { addDays, mondayOf } from '@shared/days';
 import type { Role } from '@shared/roles';
 import type { Db } from '../db/open';
 import type { HandlerGroup } from '../handler';

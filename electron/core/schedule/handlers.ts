@@ -6,7 +6,7 @@
  */
 import { AppError } from '@shared/errors';
 import type { Locale } from '@shared/locales';
-import { mondayOf } from '@shared/programme-calendar';
+import { mondayOf } from '@shared/days';
 import type { SessionInfo } from '@shared/api';
 import type { CoreContext, HandlerGroup } from '../handler';
 import type { Db } from '../db/open';

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Session } from '@shared/programme';
-import { isoWeekday, isoWeekOf } from '@shared/programme-calendar';
+import { isoWeekday, isoWeekOf } from '@shared/days';
 import { html, type Html } from '../print/html';
 import type { PrintText } from '../print/labels';
 import { printDocument, type DocumentMode } from '../print/template';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '@shared/api';
 import type { Failure } from '@shared/errors';
 import { ATTENDANCE_MARKS, type AttendanceGrid, type AttendanceMark } from '@shared/programme';
-import { addDays, isoWeekOf } from '@shared/programme-calendar';
+import { addDays, isoWeekOf } from '@shared/days';
 import { roleHolds } from '@shared/roles';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Section } from '../../components/Section';

@@ -1,4 +1,4 @@
-import { mondayOf } from '@shared/programme-calendar';
+import { mondayOf } from '@shared/days';
 /**
  * The attendance grid's rules without React: which key does what, where the selected cell moves, which cells
  * can be marked, and how one mark changes the grid that is shown (so that only that participant's row changes).

@@ -9,7 +9,7 @@ import { SchedulePrintButton } from './SchedulePrintButton';
 import { SessionItem } from './SessionItem';
 import { formatDayRange } from './format';
 import { groupByWeek } from './weeks';
-import { addDays } from '@shared/programme-calendar';
+import { addDays } from '@shared/days';
 
 interface SessionListProps {
   user: SessionInfo;

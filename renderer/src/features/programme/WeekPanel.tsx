@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '@shared/api';
 import type { Failure } from '@shared/errors';
 import type { WeekSession } from '@shared/programme';
-import { addDays, mondayOf } from '@shared/programme-calendar';
+import { addDays, mondayOf } from '@shared/days';
 import { invoke } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatTimeRange } from './format';

@@ -1,5 +1,5 @@
 /** Days, weeks and rhythms of the programme's calendar as the UI language writes them. */
-import { isIsoWeekday, isoWeekday } from '@shared/programme-calendar';
+import { isIsoWeekday, isoWeekday } from '@shared/days';
 import i18n from '../../i18n';
 
 function localDate(day: string): Date | null {

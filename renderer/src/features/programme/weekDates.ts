@@ -1,5 +1,5 @@
 /** Days of the week view as the UI language writes them. */
-import { addDays, isoWeekday, isoWeekOf } from '@shared/programme-calendar';
+import { addDays, isoWeekday, isoWeekOf } from '@shared/days';
 
 function localDate(day: string): Date {
   const [year, month, date] = day.split('-').map(Number);
