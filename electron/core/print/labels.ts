@@ -4,6 +4,7 @@
  * so that a code is called the same on paper as on screen. Dates and times go through Intl in the print's locale.
  */
 import { bundles, lookup, PRINTOUT_WORDING, type Tree } from '@shared/i18n/bundles';
+import { isIsoDay, localMoment } from '@shared/days';
 import type { Locale } from '@shared/locales';
 
 export type LabelTree = Tree;
@@ -17,12 +18,9 @@ function textOf(locale: Locale, key: string): string | undefined {
   return lookup(PRINTOUT_WORDING[locale], key) ?? lookup(bundles[locale], key);
 }
 
-const BARE_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** A calendar day (YYYY-MM-DD) is that day, not a UTC moment; anything else is read as an ISO moment. */
-function localDate(value: string): Date {
-  const bare = BARE_DATE.exec(value);
-  return bare ? new Date(Number(bare[1]), Number(bare[2]) - 1, Number(bare[3])) : new Date(value);
+function dateOf(value: string): Date {
+  return isIsoDay(value) ? localMoment(value) : new Date(value);
 }
 
 /** The words and formats of one printout. */
@@ -53,7 +51,7 @@ export function printText(locale: Locale): PrintText {
       return text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
     },
     has: (key) => textOf(locale, key) !== undefined,
-    day: (value) => dayFormat.format(localDate(value)),
+    day: (value) => dayFormat.format(dateOf(value)),
     moment: (value) => momentFormat.format(typeof value === 'string' ? new Date(value) : value),
   };
 }

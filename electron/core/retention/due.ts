@@ -1,12 +1,8 @@
+import { dayOf } from '@shared/days';
 import type { DueFile } from '@shared/retention';
 import type { ClosedFile } from './repo';
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-
-/** The calendar day (YYYY-MM-DD) of an instant in the computer's time zone, as the staff read their calendar. */
-export function localDay(at: Date): string {
-  return `${pad(at.getFullYear(), 4)}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
-}
 
 /**
  * The same calendar day `years` later. A period counted from 29 February ends on 28 February of a common year
@@ -27,7 +23,7 @@ export function dueFiles(closed: readonly ClosedFile[], years: number, today: st
   if (years <= 0) return [];
   const due: DueFile[] = [];
   for (const file of closed) {
-    const closedOn = localDay(new Date(file.closedAt));
+    const closedOn = dayOf(new Date(file.closedAt));
     const dueSince = addYears(closedOn, years);
     if (dueSince <= today)
       due.push({ participantId: file.id, pseudonym: file.pseudonym, closedAt: file.closedAt, closedOn, dueSince });
