@@ -165,3 +165,8 @@ export function isoWeekOf(day: string): { year: number; week: number } {
 export function daysBetween(a: string, b: string): number {
   return dayNumberOfDay(b) - dayNumberOfDay(a);
 }
+
+/** Today on the workstation's calendar; `now` is the caller's clock (the wall clock when left out). */
+export function today(now: Date = new Date()): string {
+  return dayOf(now);
+}

@@ -25,8 +25,3 @@ export function endOfLocalDay(day: string): string | null {
   const next = localMidnight(day, 1);
   return next ? new Date(next.getTime() - 1).toISOString() : null;
 }
-
-/** An entry's moment in the interface language and the user's time zone, to the second. */
-export function formatEntryTime(at: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(at));
-}

@@ -6,7 +6,8 @@ import type { TimelineItem } from '@shared/timeline';
 import { invoke } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { SelectField } from '../../components/SelectField';
-import { formatDayHeading, formatTime, groupByDay, isBareDate } from './dates';
+import { formatDay, formatTime } from '../../i18n/format';
+import { groupByDay, isBareDate } from './dates';
 import { filterOf, filtersFor, type TimelineFilter } from './timelineKinds';
 import { translateKey } from '../../i18n/keys';
 
@@ -95,7 +96,7 @@ export function TimelineTab({ session, participantId, active }: TimelineTabProps
         <ol className="timeline-days">
           {groupByDay(shown).map((group) => (
             <li key={group.day} className="timeline-day">
-              <h3>{formatDayHeading(group.day, locale)}</h3>
+              <h3>{formatDay(group.day, 'full', locale)}</h3>
               <ul className="timeline-items">
                 {group.items.map((item, index) => (
                   <li

@@ -8,7 +8,7 @@ import { invoke } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
 import { Screen } from '../../components/Screen';
-import { formatDay } from '../notes/format';
+import { formatDay } from '../../i18n/format';
 import { snippetPieces } from './snippet';
 import './search.css';
 
