@@ -1,18 +1,15 @@
-import { dayOf } from '@shared/days';
+import { daysInMonth, dayOf, formatDay, parseDay } from '@shared/days';
 import type { DueFile } from '@shared/retention';
 import type { ClosedFile } from './repo';
-
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /**
  * The same calendar day `years` later. A period counted from 29 February ends on 28 February of a common year
  * (the last day of that month), as periods counted in years are reckoned in Finnish law.
  */
 export function addYears(day: string, years: number): string {
-  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  const { year, month, day: date } = parseDay(day);
   const target = year + years;
-  const lastOfMonth = new Date(Date.UTC(target, month, 0)).getUTCDate();
-  return `${pad(target, 4)}-${pad(month)}-${pad(Math.min(date, lastOfMonth))}`;
+  return formatDay({ year: target, month, day: Math.min(date, daysInMonth(target, month)) });
 }
 
 /**
