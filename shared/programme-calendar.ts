@@ -2,9 +2,10 @@
  * The programme's calendar: Finnish days off and the session schedule of a cohort.
  *
  * Pure functions over ISO dates ('YYYY-MM-DD') and clock times ('HH:MM'), shared by the main side and the renderer.
- * Dates are counted as whole days with integer arithmetic (proleptic Gregorian calendar), never through `Date` in a
- * local time zone, so a daylight-saving change cannot move a session to another day.
+ * Days are counted with the whole-day arithmetic of ./days, so a daylight-saving change cannot move a session to
+ * another day.
  */
+import { civilOf, dayNumberOf, dayNumberOfDay, dayOfDayNumber, parseDay, weekdayOfDayNumber, type Civil } from './days';
 
 /** Finnish public holidays, plus Midsummer Eve and Christmas Eve, which workplaces and the programme keep as days off. */
 export const FINNISH_HOLIDAYS = [
@@ -43,116 +44,17 @@ export type ScheduleInput = {
 };
 export type Schedule = { planned: PlannedSession[]; skipped: SkippedDay[] };
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const CLOCK_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
-type Civil = { year: number; month: number; day: number };
-
-function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
-
-/** Days since 1970-01-01 of a Gregorian date (H. Hinnant's days_from_civil). */
-function dayNumberOf({ year, month, day }: Civil): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const monthFromMarch = (month + 9) % 12;
-  const dayOfYear = Math.floor((153 * monthFromMarch + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146097 + dayOfEra - 719468;
-}
-
-/** The Gregorian date of a day number (H. Hinnant's civil_from_days). */
-function civilOf(dayNumber: number): Civil {
-  const z = dayNumber + 719468;
-  const era = Math.floor(z / 146097);
-  const dayOfEra = z - era * 146097;
-  const yearOfEra = Math.floor(
-    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365,
-  );
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
-  const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
-  const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
-  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
-}
-
-function parseDate(date: string): Civil {
-  const match = typeof date === 'string' ? ISO_DATE.exec(date) : null;
-  if (!match) throw new RangeError(`Not an ISO date (YYYY-MM-DD): ${String(date)}`);
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
-    throw new RangeError(`No such calendar date: ${date}`);
-  }
-  return { year, month, day };
-}
-
-function formatDate({ year, month, day }: Civil): string {
-  if (year < 1 || year > 9999) throw new RangeError(`Date out of the supported range (years 1-9999): year ${year}`);
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-function dayNumberOfDate(date: string): number {
-  return dayNumberOf(parseDate(date));
-}
-
-function dateOfDayNumber(dayNumber: number): string {
-  return formatDate(civilOf(dayNumber));
-}
-
-/** ISO weekday of a day number: 1970-01-01 was a Thursday. */
-function weekdayOfDayNumber(dayNumber: number): number {
-  return ((((dayNumber + 3) % 7) + 7) % 7) + 1;
-}
-
-function requireInteger(value: number, what: string): void {
+function requireWholeNumber(value: number, what: string): void {
   if (!Number.isSafeInteger(value)) throw new RangeError(`${what} must be a whole number: ${String(value)}`);
 }
 
 function requireCalendarYear(year: number): void {
-  requireInteger(year, 'Year');
+  requireWholeNumber(year, 'Year');
   if (year < CALENDAR_YEARS.min || year > CALENDAR_YEARS.max) {
     throw new RangeError(`The holiday calendar covers ${CALENDAR_YEARS.min}-${CALENDAR_YEARS.max}, not ${year}`);
   }
-}
-
-/** The date n days after (n < 0: before) an ISO date. */
-export function addDays(date: string, n: number): string {
-  requireInteger(n, 'Number of days');
-  return dateOfDayNumber(dayNumberOfDate(date) + n);
-}
-
-/** ISO weekday of a date: 1 = Monday ... 7 = Sunday. */
-export function isoWeekday(date: string): number {
-  return weekdayOfDayNumber(dayNumberOfDate(date));
-}
-
-/** The Monday of the ISO week a date falls in. */
-export function mondayOf(date: string): string {
-  const dayNumber = dayNumberOfDate(date);
-  return dateOfDayNumber(dayNumber - weekdayOfDayNumber(dayNumber) + 1);
-}
-
-/** ISO 8601 week of a date: weeks start on Monday and belong to the year their Thursday is in. */
-export function isoWeekOf(date: string): { year: number; week: number } {
-  const dayNumber = dayNumberOfDate(date);
-  const thursday = dayNumber - weekdayOfDayNumber(dayNumber) + 4;
-  const year = civilOf(thursday).year;
-  const week = Math.floor((thursday - dayNumberOf({ year, month: 1, day: 1 })) / 7) + 1;
-  return { year, week };
-}
-
-/** Whole days from a to b: positive when b is later, negative when earlier. */
-export function daysBetween(a: string, b: string): number {
-  return dayNumberOfDate(b) - dayNumberOfDate(a);
 }
 
 /** Easter Sunday of a Gregorian year by the anonymous (Meeus/Jones/Butcher) algorithm. */
@@ -212,7 +114,7 @@ export function finnishDaysOff(year: number): DayOff[] {
   const days = dayNumbersOff(year);
   return FINNISH_HOLIDAYS.map((name) => ({ dayNumber: days[name], name }))
     .sort((x, y) => x.dayNumber - y.dayNumber)
-    .map(({ dayNumber, name }) => ({ date: dateOfDayNumber(dayNumber), name }));
+    .map(({ dayNumber, name }) => ({ date: dayOfDayNumber(dayNumber), name }));
 }
 
 /** Days off by day number for the given years; where two share a date, the first in FINNISH_HOLIDAYS order. */
@@ -227,7 +129,7 @@ function daysOffByDayNumber(fromYear: number, toYear: number): Map<number, Finni
 
 /** The Finnish day off on a date (1900-2200), or null for an ordinary day. */
 export function isFinnishDayOff(date: string): FinnishHoliday | null {
-  const civil = parseDate(date);
+  const civil = parseDay(date);
   requireCalendarYear(civil.year);
   return daysOffByDayNumber(civil.year, civil.year).get(dayNumberOf(civil)) ?? null;
 }
@@ -258,8 +160,8 @@ export function timeRangesOverlap(a: TimeRange, b: TimeRange): boolean {
  */
 export function generateSchedule(input: ScheduleInput): Schedule {
   const { startDate, lengthWeeks, weekdays, startTime, endTime } = input;
-  const first = dayNumberOfDate(startDate);
-  requireInteger(lengthWeeks, 'Length in weeks');
+  const first = dayNumberOfDay(startDate);
+  requireWholeNumber(lengthWeeks, 'Length in weeks');
   if (lengthWeeks < 1) throw new RangeError(`Length in weeks must be at least 1: ${lengthWeeks}`);
   if (weekdays.length === 0) throw new RangeError('At least one weekday is needed');
   for (const weekday of weekdays) {
@@ -282,7 +184,7 @@ export function generateSchedule(input: ScheduleInput): Schedule {
   const skipped: SkippedDay[] = [];
   for (let day = first; day < end; day++) {
     if (!meets.has(weekdayOfDayNumber(day))) continue;
-    const date = dateOfDayNumber(day);
+    const date = dayOfDayNumber(day);
     const holiday = daysOff.get(day);
     if (holiday) skipped.push({ date, holiday });
     else planned.push({ date, startTime, endTime });

@@ -1,33 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LOCALES } from '@shared/locales';
+import { bundles, lookup } from '@shared/i18n/bundles';
+import { LOCALES, type Locale } from '@shared/locales';
 import { staffedVault, type StaffedVault } from '../../tests/support/participants';
 import { PARTNER_PROBLEMS } from './partners/problems';
 import { PROGRAMME_PROBLEMS } from './sessions/problems';
 
-type Tree = { [key: string]: string | Tree };
-
-const I18N = join(__dirname, '../../renderer/src/i18n');
 const SHARED = join(__dirname, '../../shared');
-
-/** One language's texts as the renderer merges them: the base file and every feature part. */
-function texts(locale: string): Tree[] {
-  const parts = readdirSync(join(I18N, 'parts')).filter((name) => name.endsWith(`.${locale}.json`));
-  return [join(I18N, `${locale}.json`), ...parts.map((name) => join(I18N, 'parts', name))].map(
-    (file) => JSON.parse(readFileSync(file, 'utf8')) as Tree,
-  );
-}
-
-/** The sentence under `key` in one language, if there is one. */
-function lookup(tree: Tree, key: string): string | undefined {
-  let node: Tree | string | undefined = tree;
-  for (const part of key.split('.')) {
-    if (node === undefined || typeof node === 'string') return undefined;
-    node = node[part];
-  }
-  return typeof node === 'string' ? node : undefined;
-}
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -56,9 +36,8 @@ describe('the problems the main side reports', () => {
 
   it('each have a sentence in every language', () => {
     const missing = LOCALES.flatMap((locale) => {
-      const trees = texts(locale);
       return problemKeys()
-        .filter((key) => trees.every((tree) => lookup(tree, key) === undefined))
+        .filter((key) => lookup(bundles[locale], key) === undefined)
         .map((key) => `${locale}: ${key}`);
     });
     expect(missing).toEqual([]);
@@ -70,17 +49,13 @@ describe('a partner contact with a bad phone number or e-mail address', () => {
   afterAll(() => vaults.forEach((v) => v.t.cleanup()));
 
   /** The sentence the form shows under each refused field, in one language. */
-  async function sentences(contact: { phone: string | null; email: string | null }, locale: string) {
+  async function sentences(contact: { phone: string | null; email: string | null }, locale: Locale) {
     const v = await staffedVault();
     vaults.push(v);
     const { partner } = await v.t.ok('partners.save', { name: 'Työkeskus Oy', type: 'employer', notes: null });
     const result = await v.t.call('partners.saveContact', { partnerId: partner.id, name: 'Maija', role: null, ...contact });
-    const trees = texts(locale);
     return Object.fromEntries(
-      (result.ok ? [] : (result.details?.issues ?? [])).map((issue) => [
-        issue.path,
-        trees.map((tree) => lookup(tree, issue.i18nKey)).find((text) => text !== undefined),
-      ]),
+      (result.ok ? [] : (result.details?.issues ?? [])).map((issue) => [issue.path, lookup(bundles[locale], issue.i18nKey)]),
     );
   }
 

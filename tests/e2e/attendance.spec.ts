@@ -5,7 +5,7 @@
  * back with the reason read out, and the participants to reach out to on the start page, which follows the
  * threshold set in the settings. A second test times the keyboard on a grid of 30 participants and 40 sessions.
  */
-import { addDays, mondayOf } from '@shared/programme-calendar';
+import { addDays, mondayOf } from '@shared/days';
 import type { AttendanceGrid } from '@shared/attendance';
 import type { Session } from '@shared/sessions';
 import { expect, screen, test, type E2EApp } from './fixtures';

@@ -4,6 +4,7 @@
  * tabs, and reading the page's whole visible text. Controls are found by role and translated name.
  */
 import type { Page } from '@playwright/test';
+import { addDays, today } from '@shared/days';
 import type { Locale } from '@shared/locales';
 import { expect, screen } from './fixtures';
 import { readOneTimePassphrase, submitNameAndPassphrase, ui, type Person } from './flows';
@@ -90,8 +91,5 @@ export async function visibleText(page: Page): Promise<string> {
 
 /** The local calendar day `offset` days from today, as a date field takes it. */
 export function localDay(offset = 0): string {
-  const day = new Date();
-  day.setDate(day.getDate() + offset);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
+  return addDays(today(), offset);
 }

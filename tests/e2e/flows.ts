@@ -13,9 +13,9 @@ import { launchApp, projectRoot, type CspViolation } from '../../scripts/browser
 
 type Catalogue = { [key: string]: string | Catalogue };
 
-/** A locale's base file with its feature parts merged in, as renderer/src/i18n/bundles.ts does. */
+/** A locale's base file with its feature parts merged in, as shared/i18n/bundles.ts does. */
 function readCatalogue(locale: Locale): Catalogue {
-  const dir = join(projectRoot(), 'renderer', 'src', 'i18n');
+  const dir = join(projectRoot(), 'shared', 'i18n');
   const base = JSON.parse(readFileSync(join(dir, `${locale}.json`), 'utf8')) as Catalogue;
   const partsDir = join(dir, 'parts');
   const parts = existsSync(partsDir) ? readdirSync(partsDir).filter((f) => f.endsWith(`.${locale}.json`)) : [];

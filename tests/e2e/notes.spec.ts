@@ -4,6 +4,7 @@
  * versions, ticks its follow-up done, then finds it through search by typing the word without its dots and opens
  * the file from the hit. The notes tab (form and versions open) and the search screen pass axe-core.
  */
+import { today } from '@shared/days';
 import type { Locale } from '@shared/locales';
 import { expect, screen, test } from './fixtures';
 import { expectCleanRun, invokeFromPage, setUpLockedVault, submitNameAndPassphrase, textPattern, ui } from './flows';
@@ -39,8 +40,7 @@ for (const locale of ['en', 'fi'] as const satisfies readonly Locale[]) {
         value: { participant: { id: string; pseudonym: string } };
       };
       const { id: participantId, pseudonym } = created.value.participant;
-      const today = new Date();
-      const day = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+      const day = today();
 
       // Without consent to processing, the tab says so and offers no new note.
       await openFile();

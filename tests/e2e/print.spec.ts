@@ -9,7 +9,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import printEn from '../../electron/core/print/labels/en.json' with { type: 'json' };
+import printEn from '../../shared/i18n/printout/en.json' with { type: 'json' };
 import { goTo, localDay, openFile } from './case-flows';
 import { expect, screen, test } from './fixtures';
 import { expectCleanRun, setUpLockedVault, submitNameAndPassphrase, ui } from './flows';

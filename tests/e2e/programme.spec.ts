@@ -9,7 +9,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, screen, test } from './fixtures';
-import { isoWeekOf, mondayOf } from '@shared/programme-calendar';
+import { isoWeekOf, mondayOf } from '@shared/days';
 import { goTo, localDay, openFile } from './case-flows';
 import { expectCleanRun, setUpLockedVault, submitNameAndPassphrase, ui } from './flows';
 import { axeViolations } from './axe';

@@ -9,6 +9,7 @@ import type { Locale } from '@shared/locales';
 import { expect, screen, test, type E2EApp } from './fixtures';
 import { expectCleanRun, invokeFromPage, invokeMain, setUpLockedVault, submitNameAndPassphrase, textPattern, ui } from './flows';
 import { axeViolations } from './axe';
+import { localDay } from './case-flows';
 
 const COORDINATOR = { name: 'Aino Vainikkala', passphrase: 'kimalainen lyhty purje omenapuu' };
 const PSYCHOLOGIST = { name: 'Sara Psykologi', passphrase: 'mustikka sammal kallio tuuli' };
@@ -21,14 +22,6 @@ async function call<T>(app: E2EApp, channel: string, input: object = {}): Promis
   const result = (await invokeMain(app, channel, input)) as { ok: boolean; value?: T; code?: string };
   if (!result.ok) throw new Error(`${channel} failed: ${result.code ?? ''}`);
   return result.value as T;
-}
-
-/** The local calendar day `offset` days from today, as a date field takes it. */
-function localDay(offset = 0): string {
-  const day = new Date();
-  day.setDate(day.getDate() + offset);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
 }
 
 /** Adds a colleague as the coordinator and goes through their first unlock, then locks. */

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addDays, isoWeekOf, mondayOf } from '../../shared/programme-calendar';
+import { addDays, isoWeekOf, mondayOf } from '../../shared/days';
 import { localDay } from './case-flows';
 import { expect, screen, test } from './fixtures';
 import { expectCleanRun, setUpLockedVault, submitNameAndPassphrase, ui } from './flows';

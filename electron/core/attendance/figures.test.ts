@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { dayOf } from '@shared/days';
 import type { AttendanceMark } from '@shared/attendance';
-import { attendanceFigures, localToday, percent, sessionRate, type FigureSession } from './figures';
+import { attendanceFigures, percent, sessionRate, type FigureSession } from './figures';
 
 const TODAY = '2026-11-26';
 const OPEN = [{ startDate: '2026-11-01', endDate: null }];
@@ -93,6 +94,6 @@ describe('attendance figures', () => {
   });
 
   it('take today from the local clock', () => {
-    expect(localToday(new Date(2027, 0, 5, 23, 59))).toBe('2027-01-05');
+    expect(dayOf(new Date(2027, 0, 5, 23, 59))).toBe('2027-01-05');
   });
 });

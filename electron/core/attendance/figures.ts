@@ -13,12 +13,6 @@ export interface EnrolledPeriod {
   endDate: string | null;
 }
 
-/** Today's date ('YYYY-MM-DD') on this computer's clock: the day the office is living. */
-export function localToday(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 const attended = (mark: AttendanceMark) => ATTENDED_MARKS.includes(mark);
 
 /** Whole per cent, rounded down, so that a rate shown as under the threshold is under it, and the reverse. */

@@ -1,6 +1,7 @@
+import { dayOf } from '@shared/days';
 import type { AttendanceGrid, AttendanceMark, AttendanceRow, DriftEntry } from '@shared/attendance';
 import { AppError } from '@shared/errors';
-import { addDays, mondayOf } from '@shared/programme-calendar';
+import { addDays, mondayOf } from '@shared/days';
 import type { Role } from '@shared/roles';
 import type { Db } from '../db/open';
 import type { HandlerGroup } from '../handler';
@@ -10,7 +11,7 @@ import { findListedParticipant, findParticipant } from '../participants/repo';
 import { programmeProblem } from '../sessions/problems';
 import { findSession, listSessions } from '../sessions/repo';
 import { readSettings } from '../settings/repo';
-import { attendanceFigures, localToday, sessionRate, type EnrolledPeriod } from './figures';
+import { attendanceFigures, sessionRate, type EnrolledPeriod } from './figures';
 import { participantAttendance } from './participant';
 import {
   cohortMarks,
@@ -120,7 +121,7 @@ function figuresOf(db: Db, cohortId: string, participantId: string, today: strin
 export const attendanceHandlers = {
   'attendance.grid': {
     kind: 'tx',
-    run: (input, { db, session, now }) => buildGrid(db, session.role, input.cohortId, input.weekStart, localToday(now)),
+    run: (input, { db, session, now }) => buildGrid(db, session.role, input.cohortId, input.weekStart, dayOf(now)),
   },
 
   'attendance.mark': {
@@ -129,7 +130,7 @@ export const attendanceHandlers = {
       const session = findSession(db, input.sessionId);
       if (!session) throw new AppError('not_found');
       if (!findParticipant(db, input.participantId)) throw new AppError('not_found');
-      const today = localToday(now);
+      const today = dayOf(now);
       const previous = findMark(db, session.id, input.participantId);
       // Clearing a mark that is there is always possible (e.g. after the enrolment was shortened); setting one needs
       // a session held or being held in the calendar, and the participant in the group that day.
@@ -159,7 +160,7 @@ export const attendanceHandlers = {
   'attendance.drift': {
     kind: 'tx',
     run: (_input, { db, session, now }) => {
-      const today = localToday(now);
+      const today = dayOf(now);
       const since = addDays(today, -DRIFT_GRACE_DAYS);
       const threshold = readSettings(db).attendanceThreshold;
       const entries: DriftEntry[] = [];
@@ -200,7 +201,7 @@ export const attendanceHandlers = {
     run: (input, { db, now }) => {
       if (!findParticipant(db, input.participantId)) throw new AppError('not_found');
       const threshold = readSettings(db).attendanceThreshold;
-      return { threshold, cohorts: participantAttendance(db, input.participantId, localToday(now), threshold) };
+      return { threshold, cohorts: participantAttendance(db, input.participantId, dayOf(now), threshold) };
     },
   },
 } satisfies HandlerGroup;

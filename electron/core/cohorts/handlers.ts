@@ -8,7 +8,8 @@ import {
   type Enrolment,
 } from '@shared/cohorts';
 import { AppError } from '@shared/errors';
-import { addDays, CALENDAR_YEARS, generateSchedule } from '@shared/programme-calendar';
+import { addDays } from '@shared/days';
+import { CALENDAR_YEARS, generateSchedule } from '@shared/programme-calendar';
 import { requireConsent } from '../consents/guard';
 import type { Db } from '../db/open';
 import type { HandlerGroup } from '../handler';

@@ -6,7 +6,7 @@ import {
   type EnrolmentMode,
   type EnrolmentOutcome,
 } from '@shared/cohorts';
-import { addDays } from '@shared/programme-calendar';
+import { addDays } from '@shared/days';
 import type { Db } from '../db/open';
 import { all, get, run, sql } from '../db/sql';
 import { foldText } from '../participants/keys';

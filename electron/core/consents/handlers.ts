@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { CONSENT_DATE_MIN, type ConsentPurpose } from '@shared/consents';
+import { dayOf } from '@shared/days';
 import { AppError } from '@shared/errors';
 import { appendAudit } from '../audit/audit';
 import type { Db } from '../db/open';
@@ -26,15 +27,9 @@ function problem(path: string, key: string): AppError {
   return new AppError('invalid_input', { issues: [{ path, i18nKey: `consents.problems.${key}` }] });
 }
 
-/** Today on this computer's calendar: what staff mean by "today" when they type a date. */
-function localDay(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 /** A day that is neither in the future nor before `earliest` (ISO dates compare as text). */
 function assertDay(path: string, day: string, earliest: string, earliestKey: string, now: Date): void {
-  if (day > localDay(now)) throw problem(path, 'future');
+  if (day > dayOf(now)) throw problem(path, 'future');
   if (day < earliest) throw problem(path, earliestKey);
 }
 

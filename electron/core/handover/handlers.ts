@@ -28,6 +28,7 @@
  *   request are the participant's own matters, decided by staff outside Polku.
  */
 import { basename, dirname } from 'node:path';
+import { dayOf } from '@shared/days';
 import { AppError } from '@shared/errors';
 import { HANDOVER_EXTENSION } from '@shared/handover';
 import { roleHolds } from '@shared/roles';
@@ -82,7 +83,7 @@ export const handoverHandlers = {
       const purpose = input.purpose ?? 'handover';
       const chosen = await ctx.shell.chooseSavePath({
         purpose,
-        defaultName: `polku-${ctx.now.toISOString().slice(0, 10)}.${HANDOVER_EXTENSION}`,
+        defaultName: `polku-${dayOf(ctx.now)}.${HANDOVER_EXTENSION}`,
       });
       if (chosen === null) return { status: 'cancelled' as const };
       const destination = withExtension(chosen);

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { dayOf } from '@shared/days';
 import { AppError, type FieldIssue } from '@shared/errors';
 import { NOTE_DATE_MIN, type Note } from '@shared/notes';
 import { requireConsent } from '../consents/guard';
@@ -13,16 +14,10 @@ const DUE_DATE_MAX = '2099-12-31';
 
 const newId = () => randomBytes(16).toString('hex');
 
-/** The calendar day `now` falls on where Polku runs (the caseworker's day, not UTC's). */
-export function localDay(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 /** Date rules that need the clock, which the shared schema does not have; broken ones are `invalid_input`. */
 function assertDates(content: NoteContent, now: Date): void {
   const issues: FieldIssue[] = [];
-  if (content.date > localDay(now)) issues.push({ path: 'date', i18nKey: 'notes.errors.dateInFuture' });
+  if (content.date > dayOf(now)) issues.push({ path: 'date', i18nKey: 'notes.errors.dateInFuture' });
   if (content.date < NOTE_DATE_MIN) issues.push({ path: 'date', i18nKey: 'notes.errors.dateTooEarly' });
   const due = content.followUp?.due;
   if (due !== undefined && (due < NOTE_DATE_MIN || due > DUE_DATE_MAX))

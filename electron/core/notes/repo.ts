@@ -1,3 +1,4 @@
+import { dayNumberOfDay } from '@shared/days';
 import type { Note, NoteTopic, NoteType, NoteVersion } from '@shared/notes';
 import type { Db } from '../db/open';
 import { all, get, run, sql } from '../db/sql';
@@ -42,7 +43,6 @@ interface VersionRow extends ContentRow {
   saved_by_name: string | null;
 }
 
-const DAY_MS = 86_400_000;
 const SEQ_RANGE = 2 ** 32;
 
 /**
@@ -50,11 +50,7 @@ const SEQ_RANGE = 2 ** 32;
  * is date order (then writing order within a day). Dates are YYYY-MM-DD from the schema.
  */
 export function searchKey(date: string, seq: number): number {
-  return dayNumber(date) * SEQ_RANGE + seq;
-}
-
-function dayNumber(date: string): number {
-  return Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+  return dayNumberOfDay(date) * SEQ_RANGE + seq;
 }
 
 function contentOf(row: ContentRow): NoteContent {
@@ -135,7 +131,7 @@ export function replaceNoteContent(db: Db, id: string, content: NoteContent, at:
   run(
     db,
     sql`UPDATE notes SET
-          search_key = ${dayNumber(content.date) * SEQ_RANGE} + seq,
+          search_key = ${dayNumberOfDay(content.date) * SEQ_RANGE} + seq,
           date = ${content.date}, type = ${content.type}, topics = ${JSON.stringify(content.topics)},
           tags = ${JSON.stringify(content.tags)}, text = ${content.text},
           follow_up_task = ${f?.task ?? null}, follow_up_due = ${f?.due ?? null}, follow_up_done = ${f?.done ? 1 : 0},

@@ -1,3 +1,4 @@
+import { dayOf } from '@shared/days';
 import type { Locale } from '@shared/locales';
 import type { CoreContext, HandlerGroup } from '../handler';
 import { printable, savePdf, sendToPrinter } from './deliver';
@@ -7,9 +8,7 @@ import { buildSummary, printAuditDetail, sectionsFor, type SummaryRequest } from
 
 /** The suggested file name: the kind of document and the day, never who it is about. */
 function defaultFileName(locale: Locale, now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const day = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-  return `${printText(locale).t('print.fileName')}-${day}.pdf`;
+  return `${printText(locale).t('print.fileName')}-${dayOf(now)}.pdf`;
 }
 
 /** A print that left the app, audited under the participant: which sections and how, never the content. */

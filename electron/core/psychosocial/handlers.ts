@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
+import { dayOf } from '@shared/days';
 import { AppError, type FieldIssue } from '@shared/errors';
 import { APPOINTMENT_DATE_MAX, ENTRY_DATE_MIN, type createEntryInput, type SummaryEntry } from '@shared/psychosocial';
 import { roleHolds, type Role } from '@shared/roles';
@@ -15,16 +16,10 @@ type EntryFields = Omit<z.output<typeof createEntryInput>, 'participantId'>;
 
 const newId = () => randomBytes(16).toString('hex');
 
-/** The calendar day `now` falls on where Polku runs (the psychologist's day, not UTC's). */
-function localDay(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 /** Date rules that need the clock or the whole entry, which the shared schema has not; broken ones are `invalid_input`. */
 function assertDates(fields: EntryFields, now: Date): void {
   const issues: FieldIssue[] = [];
-  if (fields.date > localDay(now)) issues.push({ path: 'date', i18nKey: 'psychosocial.errors.dateInFuture' });
+  if (fields.date > dayOf(now)) issues.push({ path: 'date', i18nKey: 'psychosocial.errors.dateInFuture' });
   if (fields.date < ENTRY_DATE_MIN) issues.push({ path: 'date', i18nKey: 'psychosocial.errors.dateTooEarly' });
   const next = fields.nextAppointment?.date;
   if (next !== undefined && next < fields.date)

@@ -1,5 +1,6 @@
+import { dayOf } from '@shared/days';
 import { describe, expect, it } from 'vitest';
-import { addYears, dueFiles, localDay } from './due';
+import { addYears, dueFiles } from './due';
 
 /** An instant at local noon of a calendar day, so that the day is the same in every time zone the tests run in. */
 const noon = (day: string) => {
@@ -21,8 +22,8 @@ describe('the retention period', () => {
   });
 
   it('reads the closing day in the computer’s time zone', () => {
-    expect(localDay(new Date(2024, 1, 29, 23, 59))).toBe('2024-02-29');
-    expect(localDay(new Date(2024, 2, 1, 0, 1))).toBe('2024-03-01');
+    expect(dayOf(new Date(2024, 1, 29, 23, 59))).toBe('2024-02-29');
+    expect(dayOf(new Date(2024, 2, 1, 0, 1))).toBe('2024-03-01');
   });
 });
 

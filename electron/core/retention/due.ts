@@ -1,22 +1,15 @@
+import { daysInMonth, dayOf, formatDay, parseDay } from '@shared/days';
 import type { DueFile } from '@shared/retention';
 import type { ClosedFile } from './repo';
-
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-
-/** The calendar day (YYYY-MM-DD) of an instant in the computer's time zone, as the staff read their calendar. */
-export function localDay(at: Date): string {
-  return `${pad(at.getFullYear(), 4)}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
-}
 
 /**
  * The same calendar day `years` later. A period counted from 29 February ends on 28 February of a common year
  * (the last day of that month), as periods counted in years are reckoned in Finnish law.
  */
 export function addYears(day: string, years: number): string {
-  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  const { year, month, day: date } = parseDay(day);
   const target = year + years;
-  const lastOfMonth = new Date(Date.UTC(target, month, 0)).getUTCDate();
-  return `${pad(target, 4)}-${pad(month)}-${pad(Math.min(date, lastOfMonth))}`;
+  return formatDay({ year: target, month, day: Math.min(date, daysInMonth(target, month)) });
 }
 
 /**
@@ -27,7 +20,7 @@ export function dueFiles(closed: readonly ClosedFile[], years: number, today: st
   if (years <= 0) return [];
   const due: DueFile[] = [];
   for (const file of closed) {
-    const closedOn = localDay(new Date(file.closedAt));
+    const closedOn = dayOf(new Date(file.closedAt));
     const dueSince = addYears(closedOn, years);
     if (dueSince <= today)
       due.push({ participantId: file.id, pseudonym: file.pseudonym, closedAt: file.closedAt, closedOn, dueSince });

@@ -1,14 +1,15 @@
+import { dayOf } from '@shared/days';
 import { AppError } from '@shared/errors';
 import type { DueList } from '@shared/retention';
 import type { Db } from '../db/open';
 import type { HandlerGroup } from '../handler';
 import { eraseParticipants } from '../participants/erasure';
-import { dueFiles, localDay } from './due';
+import { dueFiles } from './due';
 import { closedFiles, readRetentionYears, writeRetentionYears } from './repo';
 
 function dueList(db: Db, now: Date): DueList {
   const years = readRetentionYears(db);
-  const today = localDay(now);
+  const today = dayOf(now);
   return { years, today, files: dueFiles(closedFiles(db), years, today) };
 }
 

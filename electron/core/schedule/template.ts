@@ -6,7 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Session } from '@shared/sessions';
-import { isoWeekday, isoWeekOf } from '@shared/programme-calendar';
+import { isoWeekday, isoWeekOf } from '@shared/days';
+import { formatWeekDates, formatWeekdayHeading } from '@shared/i18n/week-format';
 import { html, type Html } from '../print/html';
 import type { PrintText } from '../print/labels';
 import { printDocument, type DocumentMode } from '../print/template';
@@ -34,37 +35,11 @@ export const LANDSCAPE = {
   source: `'sha256-${createHash('sha256').update(LANDSCAPE_CSS).digest('base64')}'`,
 };
 
-const BARE_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A calendar day as a local date at noon (no time zone moves it to another day). */
-function dayOf(value: string): Date {
-  const [, y, m, d] = BARE_DATE.exec(value) ?? [];
-  return new Date(Number(y), Number(m) - 1, Number(d), 12);
-}
-
 const capitalised = (text: string) => text.charAt(0).toLocaleUpperCase() + text.slice(1);
-
-/** "22.–28.3.2027" in Finnish, "22–28 mars 2027" in Swedish, "March 22 – 28, 2027" in English. */
-export function weekDates(locale: string, monday: string, sunday: string): string {
-  const options: Intl.DateTimeFormatOptions =
-    locale === 'fi' ? { day: 'numeric', month: 'numeric', year: 'numeric' } : { day: 'numeric', month: 'long', year: 'numeric' };
-  return new Intl.DateTimeFormat(locale, options).formatRange(dayOf(monday), dayOf(sunday));
-}
 
 /** The week's line under the title: "Viikko 12 · 22.–28.3.2027". */
 export function weekHeading(text: PrintText, monday: string): string {
-  const days = weekDays(monday);
-  return text.t('schedule.week', {
-    week: isoWeekOf(monday).week,
-    dates: weekDates(text.locale, monday, days[6] ?? monday),
-  });
-}
-
-function dayName(locale: string, date: string): string {
-  const weekday = new Intl.DateTimeFormat(locale, { weekday: 'long' }).format(dayOf(date));
-  const options: Intl.DateTimeFormatOptions =
-    locale === 'fi' ? { day: 'numeric', month: 'numeric' } : { day: 'numeric', month: 'long' };
-  return `${capitalised(weekday)} ${new Intl.DateTimeFormat(locale, options).format(dayOf(date))}`;
+  return text.t('schedule.week', { week: isoWeekOf(monday).week, dates: formatWeekDates(text.locale, monday) });
 }
 
 /** 'HH:MM' in the locale's way ("9.00" in Finnish), 24-hour clock. */
@@ -99,7 +74,8 @@ export function renderWeekSchedule(parts: WeekScheduleParts): string {
   const { text, sessions } = parts;
   const rows = shownDays(parts.monday, sessions).map((day) => {
     const daySessions = sessions.filter((s) => s.date === day);
-    const head = (span: number) => html`<th scope="rowgroup" rowspan="${String(span)}">${dayName(text.locale, day)}</th>`;
+    const head = (span: number) =>
+      html`<th scope="rowgroup" rowspan="${String(span)}">${formatWeekdayHeading(text.locale, day)}</th>`;
     if (daySessions.length === 0)
       return html`<tbody>
         <tr>

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { AppError } from '@shared/errors';
 import type { Session } from '@shared/sessions';
-import { mondayOf } from '@shared/programme-calendar';
+import { mondayOf } from '@shared/days';
 import type { Db } from '../db/open';
 import type { HandlerGroup } from '../handler';
 import { findCohort } from '../cohorts/repo';

@@ -2,7 +2,7 @@ import { AppError } from '@shared/errors';
 
 /**
  * The programme's own `invalid_input` problems: one field and a sentence under `programmeProblems.<key>`
- * (renderer/src/i18n/parts/programme-errors.*.json). Never the input itself.
+ * (shared/i18n/parts/programme-errors.*.json). Never the input itself.
  */
 export const PROGRAMME_PROBLEMS = [
   'overlap',

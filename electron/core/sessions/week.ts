@@ -3,7 +3,7 @@
  * the shared session reader (sessions/rows.ts), so a session looks the same here as in the cohort's calendar.
  */
 import type { Session, WeekSession } from '@shared/sessions';
-import { addDays } from '@shared/programme-calendar';
+import { addDays } from '@shared/days';
 import type { Db } from '../db/open';
 import { all, get, sql } from '../db/sql';
 import { SESSION_ORDER, SESSION_SELECT, toSession, type SessionDbRow } from './rows';

@@ -1,5 +1,6 @@
 import { mkdirSync, readdirSync, renameSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { dayOf } from '@shared/days';
 import { fsyncFolder } from '../fs/atomic';
 import { vaultFiles } from './files';
 
@@ -22,10 +23,7 @@ function rank(name: string): number {
 
 function stamp(now: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
-  return (
-    `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}-` +
-    `${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`
-  );
+  return `${dayOf(now)}-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
 }
 
 /**

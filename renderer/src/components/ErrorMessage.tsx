@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Failure } from '@shared/errors';
+import { translateKey } from '../i18n/keys';
 
 /** A failure from the main side as a sentence a caseworker understands, announced to screen readers. */
 export function ErrorMessage({
@@ -14,7 +15,7 @@ export function ErrorMessage({
   if (!failure) return null;
   return (
     <p role="alert" className="notice notice-error">
-      {t(instead[failure.code] ?? failure.i18nKey)}
+      {translateKey(t, instead[failure.code] ?? failure.i18nKey)}
     </p>
   );
 }

@@ -1,6 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldMessage } from '../api/validate';
+import { translateKey } from '../i18n/keys';
 
 /** What a form control needs to be tied to its label, hint and error. */
 export interface ControlWiring {
@@ -40,7 +41,7 @@ export function FieldFrame({ label, hint, error, below, children }: FieldFramePr
       {below}
       {error ? (
         <p id={errorId} className="field-error">
-          {t(error.key, error.values ?? {})}
+          {translateKey(t, error.key, error.values)}
         </p>
       ) : null}
     </div>

@@ -1,26 +1,87 @@
-/** Numbers and times in the UI locale, through Intl. */
-import i18n from './index';
+/**
+ * Numbers, days, times and sizes in the UI locale, through Intl: the one place the interface writes them.
+ * A calendar day (YYYY-MM-DD) is the day it names wherever the workstation is; a moment (an ISO date-time) is
+ * shown on the workstation's clock. Each function takes the locale last, the UI's own when left out.
+ */
+import i18n from 'i18next';
+import { dayOf, isIsoDay, localMoment } from '@shared/days';
+
+type DateStyle = NonNullable<Intl.DateTimeFormatOptions['dateStyle']>;
+type TimeStyle = NonNullable<Intl.DateTimeFormatOptions['timeStyle']>;
+
+const uiLocale = () => i18n.language;
 
 /** A whole number with the locale's digit grouping ("1 234" in Finnish). */
 export function formatNumber(value: number): string {
-  return new Intl.NumberFormat(i18n.language).format(value);
+  return new Intl.NumberFormat(uiLocale()).format(value);
 }
 
 /** "in 45 seconds" / "in 2 minutes", for a wait given in milliseconds. */
 export function formatWait(ms: number): string {
-  const format = new Intl.RelativeTimeFormat(i18n.language, { numeric: 'always' });
+  const format = new Intl.RelativeTimeFormat(uiLocale(), { numeric: 'always' });
   const seconds = Math.max(1, Math.ceil(ms / 1000));
   return seconds < 120 ? format.format(seconds, 'second') : format.format(Math.ceil(seconds / 60), 'minute');
 }
 
 /** A calendar date, for printed sheets. */
 export function formatDate(date: Date): string {
-  return new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(date);
+  return new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'long' }).format(date);
 }
 
 /** A date with its time of day, for events such as the last backup. */
 export function formatDateTime(date: Date): string {
-  return new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeStyle: 'short' }).format(date);
+  return new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'long', timeStyle: 'short' }).format(date);
+}
+
+/**
+ * A calendar day (YYYY-MM-DD): "20.11.2026" (medium), "20. marraskuuta 2026" (long), with the weekday (full).
+ * Anything that is not a calendar day is shown as it is.
+ */
+export function formatDay(day: string, style: DateStyle = 'medium', locale = uiLocale()): string {
+  return isIsoDay(day) ? new Intl.DateTimeFormat(locale, { dateStyle: style }).format(localMoment(day)) : day;
+}
+
+/** A day of the month without the year: "14 Jan" (or "Jan 14"), for previews and ranges. */
+export function formatDayMonth(day: string, locale = uiLocale()): string {
+  if (!isIsoDay(day)) return day;
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short' }).format(localMoment(day));
+}
+
+/** "14 Jan 2027 – 25 Mar 2027", shortened by the locale's own range rules. */
+export function formatDayRange(first: string, last: string, locale = uiLocale()): string {
+  if (!isIsoDay(first) || !isIsoDay(last)) return `${first} – ${last}`;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).formatRange(localMoment(first), localMoment(last));
+}
+
+/** A day with a clock time ('HH:MM') when there is one: an agreed appointment. */
+export function formatDayAt(day: string, time: string | null, style: DateStyle = 'long', locale = uiLocale()): string {
+  if (!isIsoDay(day)) return day;
+  const options: Intl.DateTimeFormatOptions = time ? { dateStyle: style, timeStyle: 'short' } : { dateStyle: style };
+  return new Intl.DateTimeFormat(locale, options).format(localMoment(day, time));
+}
+
+/** A moment (ISO date-time) as the locale writes a date with a time; anything else as it is. */
+export function formatMoment(
+  iso: string,
+  dateStyle: DateStyle = 'medium',
+  timeStyle: TimeStyle = 'short',
+  locale = uiLocale(),
+): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale, { dateStyle, timeStyle }).format(at);
+}
+
+/** "09:05": the time of day of a moment. */
+export function formatTime(iso: string, locale = uiLocale()): string {
+  return new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(new Date(iso));
+}
+
+/** A moment: only the time if it is today ("14:02"), else the date and the time. */
+export function formatWhen(iso: string, now: Date = new Date(), locale = uiLocale()): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  return dayOf(at) === dayOf(now) ? formatTime(iso, locale) : formatMoment(iso, 'medium', 'short', locale);
 }
 
 /** A file size in the largest unit that keeps it above 1 ("3.4 MB"). */
@@ -32,7 +93,7 @@ export function formatBytes(bytes: number): string {
     value /= 1000;
     unit++;
   }
-  return new Intl.NumberFormat(i18n.language, {
+  return new Intl.NumberFormat(uiLocale(), {
     style: 'unit',
     unit: units[unit],
     unitDisplay: 'short',

@@ -5,7 +5,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '@shared/locales';
-import { bundles } from './bundles';
+import { bundles } from '@shared/i18n/bundles';
 
 export const resources = {
   fi: { translation: bundles.fi },

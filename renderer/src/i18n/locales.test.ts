@@ -5,7 +5,7 @@ import { CUSTOM_MESSAGES } from '@shared/validation';
 import { LOCALES } from '@shared/locales';
 import { PERMISSIONS, ROLES } from '@shared/roles';
 import { STRENGTH_HINTS } from '../features/vault/strength';
-import { bundles, type Tree } from './bundles';
+import { bundles, PART_NAMES, type Tree } from '@shared/i18n/bundles';
 
 const locales: Record<string, Tree> = bundles;
 
@@ -54,6 +54,12 @@ const ZOD_ISSUE_CODES = [
 describe('the interface languages', () => {
   it('are exactly the supported locales, with Finnish, Swedish and English', () => {
     expect(Object.keys(locales).sort()).toEqual([...LOCALES].sort());
+  });
+
+  it('are made of every part file of every locale', () => {
+    const files = Object.keys(import.meta.glob('../../../shared/i18n/parts/*.json')).map((path) => path.split('/').pop());
+    const listed = PART_NAMES.flatMap((part) => LOCALES.map((locale) => `${part}.${locale}.json`));
+    expect([...files].sort()).toEqual([...listed].sort());
   });
 
   it('have exactly the same keys in every locale', () => {

@@ -1,5 +1,5 @@
+import { dayOf } from '@shared/days';
 import { ATTENDANCE_MARKS, ATTENDED_MARKS, type AttendanceMark, type ParticipantCohortAttendance } from '@shared/attendance';
-import { localToday } from '../../attendance/figures';
 import { participantAttendance } from '../../attendance/participant';
 import type { Db } from '../../db/open';
 import { all, sql } from '../../db/sql';
@@ -101,7 +101,7 @@ export const attendanceSection: PrintSection = {
   dated: false,
   render(context) {
     const { html, text, db, participant, now } = context;
-    const today = localToday(now);
+    const today = dayOf(now);
     const enrolments = enrolmentsOf(db, participant.id);
     if (enrolments.length === 0) return nothing(context);
     const figures = participantAttendance(db, participant.id, today, readSettings(db).attendanceThreshold);

@@ -3,16 +3,18 @@ import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '@shared/vault';
 import type { Failure } from '@shared/errors';
 import { ATTENDANCE_MARKS, type AttendanceGrid, type AttendanceMark } from '@shared/attendance';
-import { addDays, isoWeekOf } from '@shared/programme-calendar';
+import { addDays, dayOf, isoWeekOf } from '@shared/days';
 import { roleHolds } from '@shared/roles';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Section } from '../../components/Section';
-import { formatDayRange, formatSessionDay } from '../programme/format';
+import { formatDayRange } from '../../i18n/format';
+import { formatSessionDay } from '../programme/format';
 import { AttendanceLegend } from './AttendanceLegend';
 import { AttendanceTable, SUMMARY_COLUMNS } from './AttendanceTable';
-import { localToday, moveFrom, openingWeek, unmarkable, type GridCommand, type Position } from './gridLogic';
+import { moveFrom, openingWeek, unmarkable, type GridCommand, type Position } from './gridLogic';
 import { useAttendanceGrid, type MarkChange, type SaveOutcome } from './useAttendanceGrid';
 import './attendance.css';
+import { translateKey } from '../../i18n/keys';
 
 export interface AttendancePanelProps {
   cohortId: string;
@@ -55,7 +57,7 @@ function AttendanceSection({
   period: { startDate: string; endDate: string } | undefined;
 }) {
   const { t, i18n } = useTranslation();
-  const today = useMemo(() => localToday(), []);
+  const today = useMemo(() => dayOf(new Date()), []);
   const [scope, setScope] = useState<Scope>('week');
   const [weekStart, setWeekStart] = useState(() => openingWeek(today, period));
   const { grid, loadFailure, mark, undo } = useAttendanceGrid(cohortId, scope === 'week' ? weekStart : null, calendarVersion);
@@ -99,7 +101,7 @@ function AttendanceSection({
         );
       } else {
         setStatus(null);
-        setError(t('attendance.refused', { reason: t(reasonOf(outcome.failure)) }));
+        setError(t('attendance.refused', { reason: translateKey(t, reasonOf(outcome.failure)) }));
       }
     },
     [t, cellName],

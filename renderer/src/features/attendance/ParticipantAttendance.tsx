@@ -4,7 +4,7 @@ import type { Failure } from '@shared/errors';
 import { ATTENDANCE_MARKS, type ParticipantAttendance as Attendance, type ParticipantCohortAttendance } from '@shared/attendance';
 import { invoke } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { formatDay } from '../consents/dates';
+import { formatDay } from '../../i18n/format';
 import './attendance.css';
 
 interface ParticipantAttendanceProps {

@@ -1,4 +1,4 @@
-import { mondayOf } from '@shared/programme-calendar';
+import { mondayOf } from '@shared/days';
 /**
  * The attendance grid's rules without React: which key does what, where the selected cell moves, which cells
  * can be marked, and how one mark changes the grid that is shown (so that only that participant's row changes).
@@ -163,7 +163,6 @@ export function markOf(grid: AttendanceGrid, sessionId: string, participantId: s
   return grid.rows.find((row) => row.participantId === participantId)?.marks[sessionId] ?? null;
 }
 
-/** Today on this computer's clock, 'YYYY-MM-DD'. */
 /**
  * The Monday of the week the grid opens on: this week while the cohort runs, its first week before it starts and its
  * last week after it has ended, so the page never opens on an empty week of a cohort that is not running.
@@ -173,9 +172,4 @@ export function openingWeek(today: string, period: { startDate: string; endDate:
   if (today < period.startDate) return mondayOf(period.startDate);
   if (today > period.endDate) return mondayOf(period.endDate);
   return mondayOf(today);
-}
-
-export function localToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

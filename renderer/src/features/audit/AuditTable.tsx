@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { AuditEntryView } from '@shared/audit';
 import { actionLabel } from './actions';
-import { formatEntryTime } from './dates';
+import { formatMoment } from '../../i18n/format';
 import { concernsOf, detailText, whoText, type NameBook } from './describe';
 
 interface AuditTableProps {
@@ -44,7 +44,7 @@ export function AuditTable({ entries, names, ownUserId }: AuditTableProps) {
                 {entry.id}
               </th>
               <td className="audit-time">
-                <time dateTime={entry.at}>{formatEntryTime(entry.at, i18n.language)}</time>
+                <time dateTime={entry.at}>{formatMoment(entry.at, 'short', 'medium', i18n.language)}</time>
               </td>
               <td>
                 {whoText(t, entry)}

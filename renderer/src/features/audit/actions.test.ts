@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '@shared/locales';
-import { bundles } from '../../i18n/bundles';
+import { bundles } from '@shared/i18n/bundles';
 import { ACTION_GROUPS, actionChoices, actionLabel, KNOWN_ACTIONS } from './actions';
 
 // The main side's own sources as text (tests excluded), read through the bundler rather than node:fs so that

@@ -74,7 +74,7 @@ export function isKnownAction(action: string): action is KnownAction {
 }
 
 /** The i18n key of a known action's text. */
-export function actionKey(action: KnownAction): string {
+export function actionKey(action: KnownAction): `audit.actions.${KnownAction}` {
   return `audit.actions.${action}`;
 }
 

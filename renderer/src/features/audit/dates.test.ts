@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { endOfLocalDay, formatEntryTime, startOfLocalDay } from './dates';
+import { formatMoment } from '../../i18n/format';
+import { endOfLocalDay, startOfLocalDay } from './dates';
 
 // The renderer's type settings know no Node globals; this test runs under Node, which reads TZ again whenever
 // it changes, so that one process can try several time zones.
@@ -43,7 +44,7 @@ describe('the audit filter’s date range', () => {
 
   it('shows an entry’s moment in the user’s zone, with seconds', () => {
     process.env.TZ = 'Europe/Helsinki';
-    expect(formatEntryTime('2026-11-28T09:05:30.000Z', 'en-GB')).toBe('28/11/2026, 11:05:30');
-    expect(formatEntryTime('2026-11-28T22:30:00.000Z', 'fi')).toMatch(/^29\.11\.2026.*0?0\.30\.00$/);
+    expect(formatMoment('2026-11-28T09:05:30.000Z', 'short', 'medium', 'en-GB')).toBe('28/11/2026, 11:05:30');
+    expect(formatMoment('2026-11-28T22:30:00.000Z', 'short', 'medium', 'fi')).toMatch(/^29\.11\.2026.*0?0\.30\.00$/);
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { AuditEntryView } from '@shared/audit';
 import { participantFields } from '@shared/participants';
 import { LOCALES } from '@shared/locales';
-import { bundles } from '../../i18n/bundles';
+import { bundles } from '@shared/i18n/bundles';
 import { concernsOf, detailText, shortId, whoText, type NameBook } from './describe';
 import { verifyMessage } from './verify';
 

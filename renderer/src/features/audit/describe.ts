@@ -7,6 +7,7 @@ import type { TFunction } from 'i18next';
 import type { AuditEntryView } from '@shared/audit';
 import { PARTICIPANT_STATUSES, participantFields } from '@shared/participants';
 import { ROLES } from '@shared/roles';
+import { isOneOf } from '../../i18n/keys';
 import { retentionDetailText } from '../retention/auditDetail';
 
 /** What the view knows to put names on ids: participants' codes and staff names, by id. */
@@ -51,15 +52,15 @@ export function concernsOf(t: TFunction, entry: AuditEntryView, names: NameBook)
   return { kind: 'other', text: `${entry.entity ?? ''} ${shortId(id)}`.trim() };
 }
 
-const PARTICIPANT_FIELDS: ReadonlySet<string> = new Set(Object.keys(participantFields));
-const OWN_FIELD_LABELS: ReadonlySet<string> = new Set(['status', 'discontinuedReason', 'displayName', 'role', 'autoLockMinutes']);
-const RECORD_KINDS: ReadonlySet<string> = new Set(['note', 'consent', 'override', 'flag', 'entry', 'psychosocial', 'enrolment']);
+const PARTICIPANT_FIELDS = Object.keys(participantFields) as (keyof typeof participantFields)[];
+const OWN_FIELD_LABELS = ['status', 'discontinuedReason', 'displayName', 'role', 'autoLockMinutes'] as const;
+const RECORD_KINDS = ['note', 'consent', 'override', 'flag', 'entry', 'psychosocial', 'enrolment'] as const;
 const FIELD_LIST = /^[A-Za-z]+(,[A-Za-z]+)*$/;
 
 /** A field name in words where the interface has words for it, else as it is. */
 function fieldLabel(t: TFunction, field: string): string {
-  if (OWN_FIELD_LABELS.has(field)) return t(`audit.detail.fields.${field}`);
-  if (PARTICIPANT_FIELDS.has(field)) return t(`participant.fields.${field}`);
+  if (isOneOf(OWN_FIELD_LABELS, field)) return t(`audit.detail.fields.${field}`);
+  if (isOneOf(PARTICIPANT_FIELDS, field)) return t(`participant.fields.${field}`);
   return field;
 }
 
@@ -75,7 +76,9 @@ function changedFields(t: TFunction, list: string): string {
 
 /** Whether a detail names only fields of a participant's record. */
 function namesParticipantFields(detail: string): boolean {
-  return FIELD_LIST.test(detail) && detail.split(',').every((f) => PARTICIPANT_FIELDS.has(f) || OWN_FIELD_LABELS.has(f));
+  return (
+    FIELD_LIST.test(detail) && detail.split(',').every((f) => isOneOf(PARTICIPANT_FIELDS, f) || isOneOf(OWN_FIELD_LABELS, f))
+  );
 }
 
 /** The entry's detail in words; the detail as it is when it is of no known kind; null when there is none. */
@@ -86,8 +89,8 @@ export function detailText(t: TFunction, entry: AuditEntryView): string | null {
   if (detail === null || detail === '') return null;
 
   const record = /^([a-z]+):([0-9a-f]{32})$/.exec(detail);
-  if (record?.[1] && record[2] && RECORD_KINDS.has(record[1]))
-    return t(`audit.detail.records.${record[1]}`, { id: shortId(record[2]) });
+  const kind = record?.[1];
+  if (kind && record[2] && isOneOf(RECORD_KINDS, kind)) return t(`audit.detail.records.${kind}`, { id: shortId(record[2]) });
 
   const retention = retentionDetailText(t, entry.action, detail);
   if (retention) return retention;
@@ -100,12 +103,12 @@ export function detailText(t: TFunction, entry: AuditEntryView): string | null {
       return detail === 'duplicate_confirmed' ? t('audit.detail.duplicateConfirmed') : detail;
     case 'participants.setStatus': {
       const status = /^to:([a-z]+)$/.exec(detail)?.[1];
-      return status && (PARTICIPANT_STATUSES as readonly string[]).includes(status)
+      return status && isOneOf(PARTICIPANT_STATUSES, status)
         ? t('audit.detail.newStatus', { status: t(`participant.status.${status}`) })
         : detail;
     }
     case 'users.create':
-      return (ROLES as readonly string[]).includes(detail) ? t(`roles.${detail}`) : detail;
+      return isOneOf(ROLES, detail) ? t(`roles.${detail}`) : detail;
     case 'vault.unlock': {
       if (detail === 'passphrase') return t('audit.detail.withPassphrase');
       if (detail === 'recovery code') return t('audit.detail.withRecoveryCode');

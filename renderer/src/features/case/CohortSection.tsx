@@ -16,7 +16,8 @@ import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { useChannelForm } from '../../components/useChannelForm';
 import { ParticipantAttendance } from '../attendance/ParticipantAttendance';
-import { formatDay, today } from '../consents/dates';
+import { today } from '@shared/days';
+import { formatDay } from '../../i18n/format';
 
 interface CohortSectionProps {
   participantId: string;

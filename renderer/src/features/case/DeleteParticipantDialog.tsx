@@ -8,6 +8,7 @@ import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
 import { useModalDialog } from '../../components/useModalDialog';
 import { Field } from '../../components/Field';
 import { formatNumber } from '../../i18n/format';
+import { translateKey } from '../../i18n/keys';
 
 type Preview = OutputOf<'participants.deletionPreview'>;
 
@@ -24,7 +25,8 @@ function useCountLines(counts: Record<string, number>): { key: string; text: str
   let other = 0;
   for (const [table, count] of Object.entries(counts)) {
     const key = `case.delete.tables.${table}`;
-    if (i18n.exists(`${key}_other`)) lines.push({ key: table, text: t(key, { count, formatted: formatNumber(count) }) });
+    if (i18n.exists(`${key}_other`))
+      lines.push({ key: table, text: translateKey(t, key, { count, formatted: formatNumber(count) }) });
     else other += count;
   }
   if (other > 0) lines.push({ key: '', text: t('case.delete.otherRecords', { count: other, formatted: formatNumber(other) }) });

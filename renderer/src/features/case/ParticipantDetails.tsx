@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Participant } from '@shared/participants';
 import { participantLabels } from '../participants/participantLabels';
-import { formatDay } from './dates';
+import { formatDay } from '../../i18n/format';
+import type { Catalogue } from '@shared/i18n/bundles';
 
 /** One labelled value; an empty one says plainly that it is not recorded. */
 function Detail({ label, value }: { label: string; value: ReactNode }) {
@@ -27,9 +28,9 @@ function DetailGroup({ title, children }: { title: string; children: ReactNode }
 
 /** A participant's whole record to read, in the same groups as the form. */
 export function ParticipantDetails({ participant: p }: { participant: Participant }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const label = participantLabels(t);
-  const f = (key: string) => t(`participant.fields.${key}`);
+  const f = (key: keyof Catalogue['participant']['fields']) => t(`participant.fields.${key}`);
   const code = <T extends string>(value: T | null, name: (v: T) => string) => (value === null ? null : name(value));
   return (
     <div className="participant-details">
@@ -70,7 +71,7 @@ export function ParticipantDetails({ participant: p }: { participant: Participan
       </DetailGroup>
       <DetailGroup title={t('participant.sections.referral')}>
         <Detail label={f('referralSourceType')} value={code(p.referralSourceType, label.referralSourceType)} />
-        <Detail label={f('referralDate')} value={p.referralDate ? formatDay(p.referralDate, i18n.language) : null} />
+        <Detail label={f('referralDate')} value={p.referralDate ? formatDay(p.referralDate, 'long') : null} />
         <Detail label={f('referralOrganisation')} value={p.referralOrganisation} />
         <Detail label={f('referralContactPerson')} value={p.referralContactPerson} />
       </DetailGroup>

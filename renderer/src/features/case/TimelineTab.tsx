@@ -6,8 +6,10 @@ import type { TimelineItem } from '@shared/timeline';
 import { invoke } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { SelectField } from '../../components/SelectField';
-import { formatDayHeading, formatTime, groupByDay, isBareDate } from './dates';
+import { formatDay, formatTime } from '../../i18n/format';
+import { groupByDay, isBareDate } from './dates';
 import { filterOf, filtersFor, type TimelineFilter } from './timelineKinds';
+import { translateKey } from '../../i18n/keys';
 
 interface TimelineTabProps {
   session: SessionInfo;
@@ -34,7 +36,9 @@ function useItemWords() {
   return (item: TimelineItem) => {
     const kind = t(`case.timeline.kinds.${item.kind}`);
     const labelKey = LABEL_KEY[filterOf(item.kind)]?.(item.label) ?? null;
-    return labelKey && i18n.exists(labelKey) ? t('case.timeline.kindWithLabel', { kind, label: t(labelKey) }) : kind;
+    return labelKey && i18n.exists(labelKey)
+      ? t('case.timeline.kindWithLabel', { kind, label: translateKey(t, labelKey) })
+      : kind;
   };
 }
 
@@ -92,7 +96,7 @@ export function TimelineTab({ session, participantId, active }: TimelineTabProps
         <ol className="timeline-days">
           {groupByDay(shown).map((group) => (
             <li key={group.day} className="timeline-day">
-              <h3>{formatDayHeading(group.day, locale)}</h3>
+              <h3>{formatDay(group.day, 'full', locale)}</h3>
               <ul className="timeline-items">
                 {group.items.map((item, index) => (
                   <li

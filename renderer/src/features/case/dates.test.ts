@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { dayOf, formatDay, groupByDay, isBareDate } from './dates';
+import { formatDay } from '../../i18n/format';
+import { dayOf, groupByDay, isBareDate } from './dates';
 
 describe('dates on a participant’s file', () => {
   it('keep a bare date as the calendar day it names, in any time zone', () => {
     expect(isBareDate('2026-10-01')).toBe(true);
     expect(isBareDate('2026-10-01T09:00:00.000Z')).toBe(false);
     expect(dayOf('2026-10-01')).toBe('2026-10-01');
-    expect(formatDay('2026-10-01', 'en-GB')).toBe('1 October 2026');
-    expect(formatDay('2026-10-01', 'fi')).toBe('1. lokakuuta 2026');
+    expect(formatDay('2026-10-01', 'long', 'en-GB')).toBe('1 October 2026');
+    expect(formatDay('2026-10-01', 'long', 'fi')).toBe('1. lokakuuta 2026');
   });
 
   it('put a timed moment on the local day it falls on', () => {

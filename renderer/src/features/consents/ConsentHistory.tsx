@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ConsentRegister } from '@shared/consents';
-import { formatDay, formatMoment } from './dates';
+import { formatDay, formatMoment } from '../../i18n/format';
 
 /**
  * Earlier records, collapsed: consents that were withdrawn and permissions that ended, newest first within

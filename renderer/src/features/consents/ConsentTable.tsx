@@ -1,7 +1,7 @@
 import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsentRecord, ConsentRegister, PurposeRegister } from '@shared/consents';
-import { formatDay, formatMoment } from './dates';
+import { formatDay, formatMoment } from '../../i18n/format';
 
 /** An action on the register; each opens its form or confirmation right under the purpose's row. */
 export type ConsentAction =

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Failure } from '@shared/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { translateKey } from '../../i18n/keys';
 
 /**
  * A refusal from the main side, above a form's buttons. A refusal about the record itself rather than one of
@@ -14,7 +15,7 @@ export function FormProblem({ failure, fields }: { failure: Failure | null; fiel
   if (!own) return <ErrorMessage failure={failure} />;
   return (
     <p role="alert" className="notice notice-error">
-      {t(own.i18nKey, own.values ?? {})}
+      {translateKey(t, own.i18nKey, own.values)}
     </p>
   );
 }

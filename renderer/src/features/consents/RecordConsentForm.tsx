@@ -6,7 +6,7 @@ import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { useChannelForm } from '../../components/useChannelForm';
-import { today } from './dates';
+import { today } from '@shared/days';
 import { FormProblem } from './FormProblem';
 
 interface RecordConsentFormProps {

@@ -4,7 +4,7 @@ import type { ConsentRecord, ConsentRegister } from '@shared/consents';
 import { StatusMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
 import { useChannelForm } from '../../components/useChannelForm';
-import { today } from './dates';
+import { today } from '@shared/days';
 import { FormProblem } from './FormProblem';
 
 interface WithdrawConsentProps {

@@ -7,7 +7,7 @@ import { roleHolds } from '@shared/roles';
 import { invoke } from '../../api/client';
 import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
 import { usePendingFocus } from '../../components/usePendingFocus';
-import { formatMoment } from '../consents/dates';
+import { formatMoment } from '../../i18n/format';
 import { AddFlagForm } from './AddFlagForm';
 import { ClearFlagConfirm } from './ClearFlagConfirm';
 import './flags.css';

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { formatNumber } from '../../i18n/format';
+import { translateKey } from '../../i18n/keys';
 
 /**
  * What a file holds, one line a kind of record in words (`handover.tables.<table>`); tables the interface has no
@@ -10,7 +11,7 @@ export function countLines(t: TFunction, exists: (key: string) => boolean, count
   let other = 0;
   for (const [table, count] of Object.entries(counts)) {
     const key = `handover.tables.${table}`;
-    if (exists(`${key}_other`)) lines.push({ key: table, text: t(key, { count, formatted: formatNumber(count) }) });
+    if (exists(`${key}_other`)) lines.push({ key: table, text: translateKey(t, key, { count, formatted: formatNumber(count) }) });
     else other += count;
   }
   if (other > 0) lines.push({ key: '', text: t('handover.tables.other', { count: other, formatted: formatNumber(other) }) });

@@ -21,9 +21,11 @@ import { Section } from '../../components/Section';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { useFocusFirstInvalid } from '../../components/useFocusFirstInvalid';
-import { formatDay, formatWhen, today } from './format';
+import { today } from '@shared/days';
+import { formatDay, formatWhen } from '../../i18n/format';
 import { errorsByField, noteInput, type NoteFormState } from './noteForm';
 import { useDraftAutosave, type DraftStatus } from './useDraftAutosave';
+import { translateKey } from '../../i18n/keys';
 
 interface NoteFormProps {
   participantId: string;
@@ -180,7 +182,7 @@ export function NoteForm({ participantId, note, initial, restored, onSaved, onCl
           </div>
           {shown.topics ? (
             <p id={`${id}-topics-error`} className="field-error">
-              {t(shown.topics.key, shown.topics.values ?? {})}
+              {translateKey(t, shown.topics.key, shown.topics.values)}
             </p>
           ) : null}
         </fieldset>

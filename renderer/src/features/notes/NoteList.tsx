@@ -1,7 +1,8 @@
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Note } from '@shared/notes';
-import { formatDay, today } from './format';
+import { today } from '@shared/days';
+import { formatDay } from '../../i18n/format';
 
 interface NoteListProps {
   notes: readonly Note[];

@@ -5,7 +5,7 @@ import type { NoteVersion } from '@shared/notes';
 import { invoke } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useEscape } from '../../components/useEscape';
-import { formatDay, formatWhen } from './format';
+import { formatDay, formatWhen } from '../../i18n/format';
 
 type Field = 'date' | 'type' | 'topics' | 'tags' | 'text' | 'followUp';
 const FIELDS: readonly Field[] = ['date', 'type', 'topics', 'tags', 'text', 'followUp'];

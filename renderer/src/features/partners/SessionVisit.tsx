@@ -13,7 +13,8 @@ import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { useChannelAction } from '../../components/useChannelAction';
 import { useChannelForm } from '../../components/useChannelForm';
-import { formatDay, visitKindOptions } from './labels';
+import { formatDay } from '../../i18n/format';
+import { visitKindOptions } from './labels';
 import './partners.css';
 
 export interface SessionVisitProps {

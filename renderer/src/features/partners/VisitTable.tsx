@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Visit } from '@shared/visits';
-import { formatDay } from './labels';
+import { formatDay } from '../../i18n/format';
 
 /** A partner's visits, newest first: when, which group, what kind, what the group learned and what follows. */
 export function VisitTable({ partnerName, visits }: { partnerName: string; visits: readonly Visit[] }) {

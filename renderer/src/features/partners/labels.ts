@@ -13,13 +13,6 @@ export function visitKindOptions(): SelectOption[] {
   return VISIT_KINDS.map((kind) => ({ value: kind, label: i18n.t(`partners.kinds.${kind}`) }));
 }
 
-/** A day as "14 Jan 2027" in the UI language. */
-export function formatDay(day: string): string {
-  const [year, month, date] = day.split('-').map(Number);
-  if (!year || !month || !date) return day;
-  return new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(new Date(year, month - 1, date));
-}
-
 /**
  * The contact form's messages: a phone number or email address in the wrong form is refused by a rule of the
  * schema whose message has no sentence of its own, so it is said here with the app's phone and email sentences.

@@ -5,6 +5,7 @@ import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
 import { useModalDialog } from '../../components/useModalDialog';
 import type { PrintStatus } from './usePrintOutput';
 import './print.css';
+import { translateKey } from '../../i18n/keys';
 
 interface PrintDialogFrameProps {
   title: string;
@@ -36,7 +37,7 @@ export function PrintDialogFrame({ title, onClose, failure, status, children }: 
       <div className="print-dialog-messages">
         <ErrorMessage failure={failure} />
         <StatusMessage tone={status?.key === 'print.pdf.saved' || status?.key === 'print.printer.printed' ? 'success' : 'info'}>
-          {status ? t(status.key, status.values ?? {}) : null}
+          {status ? translateKey(t, status.key, status.values) : null}
         </StatusMessage>
       </div>
     </dialog>

@@ -7,6 +7,7 @@ import { CheckboxField } from '../../components/CheckboxField';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
 import type { PrintChoices } from './printRequest';
+import { translateKey } from '../../i18n/keys';
 
 interface PrintOptionsProps {
   sections: readonly PrintSectionOption[];
@@ -53,7 +54,7 @@ export function PrintOptions({ sections, choices, errors, onChange }: PrintOptio
         ))}
         {sectionsError ? (
           <p id={`${sectionsId}-error`} className="field-error">
-            {t(sectionsError.key, sectionsError.values ?? {})}
+            {translateKey(t, sectionsError.key, sectionsError.values)}
           </p>
         ) : null}
       </fieldset>

@@ -4,7 +4,8 @@ import type { CohortSummary } from '@shared/cohorts';
 import type { Failure } from '@shared/errors';
 import { invoke } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { formatDayRange, formatTimeRange, formatWeekdays } from './format';
+import { formatDayRange } from '../../i18n/format';
+import { formatTimeRange, formatWeekdays } from './format';
 
 /** Every cohort, newest start first: its period, rhythm, place and how many are enrolled; a name opens it. */
 export function CohortList({ onOpen }: { onOpen: (cohortId: string) => void }) {

@@ -4,7 +4,8 @@ import type { SessionInfo } from '@shared/vault';
 import type { CohortDetail } from '@shared/cohorts';
 import { StatusMessage } from '../../components/ErrorMessage';
 import { CohortEditForm } from './CohortEditForm';
-import { formatDayRange, formatTimeRange, formatWeekdays } from './format';
+import { formatDayRange } from '../../i18n/format';
+import { formatTimeRange, formatWeekdays } from './format';
 
 interface CohortSummaryCardProps {
   session: SessionInfo;

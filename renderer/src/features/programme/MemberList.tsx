@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CohortMember } from '@shared/cohorts';
-import { formatDay } from '../consents/dates';
+import { formatDay } from '../../i18n/format';
 
 /** Everyone enrolled in the cohort, as the reader may see them (first name and code for a teacher). */
 export function MemberList({ members }: { members: readonly CohortMember[] }) {

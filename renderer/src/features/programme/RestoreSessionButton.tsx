@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Session } from '@shared/sessions';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useChannelAction } from '../../components/useChannelAction';
+import { translateKey } from '../../i18n/keys';
 
 interface RestoreSessionButtonProps {
   session: Session;
@@ -29,7 +30,7 @@ export function RestoreSessionButton({ session, day, onRestored }: RestoreSessio
       </button>
       {issue ? (
         <p role="alert" className="notice notice-error">
-          {t(issue.i18nKey, issue.values ?? {})}
+          {translateKey(t, issue.i18nKey, issue.values)}
         </p>
       ) : (
         <ErrorMessage failure={failure} />

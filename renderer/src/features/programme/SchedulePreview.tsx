@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CalendarPreview } from './preview';
-import { formatDayMonth } from './format';
+import { formatDayMonth } from '../../i18n/format';
 
 /** "38 sessions, 14 Jan – 25 Mar; skipped: Ascension Day 14 May", updated as the form changes. */
 export function SchedulePreview({ preview }: { preview: CalendarPreview | null }) {

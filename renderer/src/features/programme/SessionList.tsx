@@ -7,9 +7,9 @@ import { StatusMessage } from '../../components/ErrorMessage';
 import { AddSessionForm } from './AddSessionForm';
 import { SchedulePrintButton } from './SchedulePrintButton';
 import { SessionItem } from './SessionItem';
-import { formatDayRange } from './format';
+import { formatDayRange } from '../../i18n/format';
 import { groupByWeek } from './weeks';
-import { addDays } from '@shared/programme-calendar';
+import { addDays } from '@shared/days';
 
 interface SessionListProps {
   user: SessionInfo;

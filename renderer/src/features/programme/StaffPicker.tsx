@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { FieldMessage } from '../../api/validate';
 import { CheckboxField } from '../../components/CheckboxField';
 import type { StaffOption } from './useStaffOptions';
+import { translateKey } from '../../i18n/keys';
 
 interface StaffPickerProps {
   options: readonly StaffOption[];
@@ -33,7 +34,7 @@ export function StaffPicker({ options, selected, onChange, error }: StaffPickerP
       </div>
       {error ? (
         <p id={`${id}-error`} className="field-error">
-          {t(error.key, error.values ?? {})}
+          {translateKey(t, error.key, error.values)}
         </p>
       ) : null}
     </fieldset>

@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '@shared/vault';
 import type { Failure } from '@shared/errors';
 import type { WeekSession } from '@shared/sessions';
-import { addDays, mondayOf } from '@shared/programme-calendar';
+import { addDays, dayOf, mondayOf } from '@shared/days';
 import { invoke } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatTimeRange } from './format';
-import { dayHeading, shownDays, todayIso, weekTitle } from './weekDates';
+import { dayHeading, shownDays, weekTitle } from './weekDates';
 import './week.css';
 
 export interface WeekPanelProps {
@@ -38,7 +38,7 @@ function WeekItem({ item, onOpen }: { item: WeekSession; onOpen: () => void }) {
 export function WeekPanel({ onOpenCohort }: WeekPanelProps) {
   const { t, i18n } = useTranslation();
   const headingId = useId();
-  const [weekStart, setWeekStart] = useState(() => mondayOf(todayIso()));
+  const [weekStart, setWeekStart] = useState(() => mondayOf(dayOf(new Date())));
   const [week, setWeek] = useState<{ weekStart: string; sessions: WeekSession[] } | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
 
@@ -62,7 +62,7 @@ export function WeekPanel({ onOpenCohort }: WeekPanelProps) {
     return map;
   }, [shown]);
   const title = weekTitle(i18n.language, weekStart);
-  const today = todayIso();
+  const today = dayOf(new Date());
   const thisWeek = mondayOf(today);
 
   return (

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldMessage } from '../../api/validate';
 import { CheckboxField } from '../../components/CheckboxField';
+import { translateKey } from '../../i18n/keys';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
@@ -32,7 +33,7 @@ export function WeekdayPicker({ selected, onChange, error }: WeekdayPickerProps)
       </div>
       {error ? (
         <p id={`${id}-error`} className="field-error">
-          {t(error.key, error.values ?? {})}
+          {translateKey(t, error.key, error.values)}
         </p>
       ) : null}
     </fieldset>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dayHeading, shownDays, todayIso, weekTitle } from './weekDates';
+import { today } from '@shared/days';
+import { dayHeading, shownDays, weekTitle } from './weekDates';
 
 describe('the week view’s days', () => {
   it('are Monday to Friday, with Saturday or Sunday only when a session falls on them', () => {
@@ -16,6 +17,6 @@ describe('the week view’s days', () => {
   });
 
   it('takes today from the local clock', () => {
-    expect(todayIso(new Date(2027, 0, 4, 23, 59))).toBe('2027-01-04');
+    expect(today(new Date(2027, 0, 4, 23, 59))).toBe('2027-01-04');
   });
 });

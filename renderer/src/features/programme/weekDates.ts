@@ -1,16 +1,6 @@
 /** Days of the week view as the UI language writes them. */
-import { addDays, isoWeekday, isoWeekOf } from '@shared/programme-calendar';
-
-function localDate(day: string): Date {
-  const [year, month, date] = day.split('-').map(Number);
-  return new Date(year ?? 1970, (month ?? 1) - 1, date ?? 1, 12);
-}
-
-/** Today as a calendar day (YYYY-MM-DD) on this computer's clock. */
-export function todayIso(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+import { addDays, isoWeekday, isoWeekOf } from '@shared/days';
+import { formatWeekDates, formatWeekdayHeading } from '@shared/i18n/week-format';
 
 /** The days shown for a week: Monday to Friday, and Saturday or Sunday when something falls on them. */
 export function shownDays(weekStart: string, datesWithSessions: ReadonlySet<string>): string[] {
@@ -19,25 +9,12 @@ export function shownDays(weekStart: string, datesWithSessions: ReadonlySet<stri
   );
 }
 
-/** "Monday 22 March" (or "Maanantai 22.3."). */
+/** "Monday March 22" (or "Maanantai 22.3."). */
 export function dayHeading(language: string, day: string): string {
-  const at = localDate(day);
-  const weekday = new Intl.DateTimeFormat(language, { weekday: 'long' }).format(at);
-  const date = new Intl.DateTimeFormat(
-    language,
-    language === 'fi' ? { day: 'numeric', month: 'numeric' } : { day: 'numeric', month: 'long' },
-  ).format(at);
-  return `${weekday.charAt(0).toLocaleUpperCase()}${weekday.slice(1)} ${date}`;
+  return formatWeekdayHeading(language, day);
 }
 
 /** The week's number and its dates: { number: 12, dates: "22.–28.3.2027" }. */
 export function weekTitle(language: string, weekStart: string): { number: number; dates: string } {
-  const options: Intl.DateTimeFormatOptions =
-    language === 'fi'
-      ? { day: 'numeric', month: 'numeric', year: 'numeric' }
-      : { day: 'numeric', month: 'long', year: 'numeric' };
-  return {
-    number: isoWeekOf(weekStart).week,
-    dates: new Intl.DateTimeFormat(language, options).formatRange(localDate(weekStart), localDate(addDays(weekStart, 6))),
-  };
+  return { number: isoWeekOf(weekStart).week, dates: formatWeekDates(language, weekStart) };
 }

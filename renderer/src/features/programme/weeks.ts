@@ -1,5 +1,5 @@
 /** A cohort's sessions grouped into the weeks of its period. */
-import { daysBetween, mondayOf } from '@shared/programme-calendar';
+import { daysBetween, mondayOf } from '@shared/days';
 import type { Session } from '@shared/sessions';
 
 export interface SessionWeek {

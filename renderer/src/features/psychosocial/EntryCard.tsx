@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { FullEntry, SummaryEntry } from '@shared/psychosocial';
 import { EntryFacts } from './EntryFacts';
 import { EntryVersions } from './EntryVersions';
-import { formatDay, formatMoment } from './format';
+import { formatDay, formatMoment } from '../../i18n/format';
 import { PrivateNotes } from './PrivateNotes';
 
 interface EntryCardProps {
@@ -17,12 +17,12 @@ interface EntryCardProps {
 
 /** One meeting of the log: its day and kind as a heading, the shared facts, and for psychologists the private notes. */
 export function EntryCard({ entry, canEdit, onEdit, editor }: EntryCardProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const headingId = useId();
   const versionsId = useId();
   const [versionsOpen, setVersionsOpen] = useState(false);
   const someone = t('psychosocial.entry.someone');
-  const day = formatDay(entry.date, i18n.language);
+  const day = formatDay(entry.date, 'long');
   const kind = t(`psychosocial.kinds.${entry.kind}`);
   if (editor) return <li className="psy-entry psy-entry-editing">{editor}</li>;
   return (
@@ -37,7 +37,7 @@ export function EntryCard({ entry, canEdit, onEdit, editor }: EntryCardProps) {
           {t('psychosocial.entry.recordedBy', { name: entry.createdByName ?? someone })}
           {entry.version > 1
             ? ` · ${t('psychosocial.entry.editedBy', {
-                when: formatMoment(entry.updatedAt, i18n.language),
+                when: formatMoment(entry.updatedAt),
                 name: entry.updatedByName ?? someone,
               })}`
             : null}

@@ -12,7 +12,7 @@ import { useEscape } from '../../components/useEscape';
 import { useFieldErrors } from '../../components/useFieldErrors';
 import { useFocusFirstInvalid } from '../../components/useFocusFirstInvalid';
 import { validateEntry, type EntryForm, type EntryTarget } from './entryForm';
-import { today } from './format';
+import { today } from '@shared/days';
 import { RiskLevelField } from './RiskLevel';
 
 interface EntryEditorProps {

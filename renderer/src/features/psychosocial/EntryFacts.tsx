@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { NextAppointment, RiskLevel } from '@shared/psychosocial';
-import { formatAppointment } from './format';
+import { formatDayAt } from '../../i18n/format';
 import { RiskBadge } from './RiskLevel';
 
 interface EntryFactsProps {
@@ -12,7 +12,7 @@ interface EntryFactsProps {
 
 /** What every reader of the log sees of a meeting (or of one version of it): length, risk, next appointment, summary. */
 export function EntryFacts({ durationMinutes, riskLevel, nextAppointment, summary }: EntryFactsProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return (
     <>
       <dl className="psy-facts">
@@ -28,7 +28,9 @@ export function EntryFacts({ durationMinutes, riskLevel, nextAppointment, summar
         </div>
         <div>
           <dt>{t('psychosocial.fields.nextAppointment')}</dt>
-          <dd>{nextAppointment ? formatAppointment(nextAppointment, i18n.language) : t('psychosocial.entry.noAppointment')}</dd>
+          <dd>
+            {nextAppointment ? formatDayAt(nextAppointment.date, nextAppointment.time) : t('psychosocial.entry.noAppointment')}
+          </dd>
         </div>
       </dl>
       <div className="psy-summary">

@@ -5,12 +5,12 @@ import type { FullVersion, SummaryVersion, VersionListView } from '@shared/psych
 import { invoke } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { EntryFacts } from './EntryFacts';
-import { formatDay, formatMoment } from './format';
+import { formatDay, formatMoment } from '../../i18n/format';
 import { PrivateNotes } from './PrivateNotes';
 
 /** The earlier versions of an entry, newest first, as the reader's role may see them (fetched when opened). */
 export function EntryVersions({ id, headingId }: { id: string; headingId: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [list, setList] = useState<VersionListView | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
 
@@ -42,7 +42,7 @@ export function EntryVersions({ id, headingId }: { id: string; headingId: string
         {earlier.map((version) => {
           const title = t('psychosocial.versions.title', {
             number: version.version,
-            date: formatDay(version.date, i18n.language),
+            date: formatDay(version.date, 'long'),
             kind: t(`psychosocial.kinds.${version.kind}`),
           });
           return (
@@ -50,7 +50,7 @@ export function EntryVersions({ id, headingId }: { id: string; headingId: string
               <p className="psy-subheading">{title}</p>
               <p className="psy-meta">
                 {t('psychosocial.versions.savedBy', {
-                  when: formatMoment(version.savedAt, i18n.language),
+                  when: formatMoment(version.savedAt),
                   name: version.savedByName ?? someone,
                 })}
               </p>

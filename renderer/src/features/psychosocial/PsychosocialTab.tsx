@@ -10,7 +10,8 @@ import { usePendingFocus } from '../../components/usePendingFocus';
 import { EntryCard } from './EntryCard';
 import { EntryEditor } from './EntryEditor';
 import { emptyForm, formOf } from './entryForm';
-import { formatDay, today } from './format';
+import { today } from '@shared/days';
+import { formatDay } from '../../i18n/format';
 import './psychosocial.css';
 
 /** Which form is open: a new meeting, or the edit of one entry. */
@@ -22,7 +23,7 @@ type Editing = { kind: 'new' } | { kind: 'edit'; entry: FullEntry } | null;
  * notes, which the main side never sends them, with a word on why.
  */
 export function PsychosocialTab({ session, participantId }: { session: SessionInfo; participantId: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const root = useRef<HTMLDivElement>(null);
   const focusLater = usePendingFocus(root);
   const [list, setList] = useState<EntryListView | null>(null);
@@ -69,7 +70,7 @@ export function PsychosocialTab({ session, participantId }: { session: SessionIn
   const entries: (FullEntry | SummaryEntry)[] = list?.entries ?? [];
   const editor = (entry: FullEntry | SummaryEntry) => {
     if (editing?.kind !== 'edit' || editing.entry.id !== entry.id) return null;
-    const date = formatDay(entry.date, i18n.language);
+    const date = formatDay(entry.date, 'long');
     return (
       <EntryEditor
         target={{ id: entry.id }}

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RISK_LEVELS, type RiskLevel } from '@shared/psychosocial';
 import type { FieldMessage } from '../../api/validate';
+import { translateKey } from '../../i18n/keys';
 
 /** A risk level in words; the colour and the border only repeat what the words say. */
 export function RiskBadge({ level }: { level: RiskLevel }) {
@@ -51,7 +52,7 @@ export function RiskLevelField({ value, onChange, error }: RiskLevelFieldProps) 
       </div>
       {error ? (
         <p id={errorId} className="field-error">
-          {t(error.key, error.values ?? {})}
+          {translateKey(t, error.key, error.values)}
         </p>
       ) : null}
     </div>

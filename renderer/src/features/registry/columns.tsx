@@ -4,8 +4,10 @@
  */
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
+import { dayOf, isIsoDay } from '@shared/days';
 import type { LimitedParticipant, ParticipantRow } from '@shared/participants';
 import { REGISTRY_COLUMNS, type RegistryColumn } from '@shared/views';
+import { formatDay } from '../../i18n/format';
 
 /** A row as the reader's role receives it; undefined while its page is still loading. */
 export type RegistryRow = ParticipantRow | LimitedParticipant;
@@ -37,13 +39,11 @@ export const COLUMN_WIDTHS: Record<RegistryColumn, number> = {
   updatedAt: 9,
 };
 
-/** A calendar date ('2026-03-01') in the locale; read as UTC so that no time zone moves it a day. */
-function formatDay(locale: string, isoDate: string | null): string {
-  if (!isoDate) return '';
-  const date = new Date(isoDate.length === 10 ? `${isoDate}T00:00:00Z` : isoDate);
-  if (Number.isNaN(date.getTime())) return '';
-  const options: Intl.DateTimeFormatOptions = { dateStyle: 'short', ...(isoDate.length === 10 ? { timeZone: 'UTC' } : {}) };
-  return new Intl.DateTimeFormat(locale, options).format(date);
+/** A calendar date ('2026-03-01'), or the workstation's day of a moment, in the locale's short style. */
+function formatShortDay(locale: string, value: string | null): string {
+  if (!value || isIsoDay(value)) return formatDay(value ?? '', 'short', locale);
+  const at = new Date(value);
+  return Number.isNaN(at.getTime()) ? '' : formatDay(dayOf(at), 'short', locale);
 }
 
 /** What a cell shows as text; the status cell adds a badge around it. */
@@ -72,7 +72,7 @@ function cellText(column: RegistryColumn, slot: RegistrySlot, t: TFunction, loca
     case 'responsibleCaseworker':
       return row.responsibleCaseworkerName ?? '';
     case 'referralDate':
-      return formatDay(locale, row.referralDate);
+      return formatShortDay(locale, row.referralDate);
     case 'referralSourceType':
       return row.referralSourceType ? t(`registry.values.referralSource.${row.referralSourceType}`) : '';
     case 'nationalAssistanceStatus':
@@ -80,9 +80,9 @@ function cellText(column: RegistryColumn, slot: RegistrySlot, t: TFunction, loca
     case 'workAbility':
       return row.workAbility ? t(`registry.values.workAbility.${row.workAbility}`) : '';
     case 'createdAt':
-      return formatDay(locale, row.createdAt);
+      return formatShortDay(locale, row.createdAt);
     case 'updatedAt':
-      return formatDay(locale, row.updatedAt);
+      return formatShortDay(locale, row.updatedAt);
   }
 }
 

@@ -5,7 +5,7 @@ import type { DueList } from '@shared/retention';
 import { invoke } from '../../api/client';
 import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
 import { Screen } from '../../components/Screen';
-import { formatDay } from '../case/dates';
+import { formatDay } from '../../i18n/format';
 import { DueTable } from './DueTable';
 import { EraseDueDialog } from './EraseDueDialog';
 import './retention.css';
@@ -15,7 +15,7 @@ import './retention.css';
  * two-step confirmation. What was erased is announced in a status line; the list is then read again.
  */
 export function RetentionScreen({ onBack }: { onBack: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [list, setList] = useState<DueList | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
@@ -55,7 +55,7 @@ export function RetentionScreen({ onBack }: { onBack: () => void }) {
   };
 
   const files = list?.files ?? [];
-  const format = (day: string) => formatDay(day, i18n.language);
+  const format = (day: string) => formatDay(day, 'long');
   return (
     <Screen name="retention" title={t('retention.due.title')}>
       {list === null ? (

@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { bundles } from '../../i18n/bundles';
+import { bundles } from '@shared/i18n/bundles';
 import { retentionDetailText } from './auditDetail';
 
 function translator(locale: keyof typeof bundles) {

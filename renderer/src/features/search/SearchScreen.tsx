@@ -9,7 +9,7 @@ import { invoke } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
 import { Screen } from '../../components/Screen';
-import { formatDay } from '../notes/format';
+import { formatDay } from '../../i18n/format';
 import { snippetPieces } from './snippet';
 import './search.css';
 
@@ -119,7 +119,8 @@ export function SearchScreen({ session, onOpen }: { session: SessionInfo; onOpen
                     {hit.pseudonym}
                   </button>
                   <span id={meta} className="search-hit-meta">
-                    {formatDay(hit.date)} · {t(`search.fields.${hit.kind === 'note' ? 'note' : hit.field}`)}
+                    {formatDay(hit.date)} ·{' '}
+                    {t(`search.fields.${hit.kind === 'note' || hit.field === 'text' ? 'note' : hit.field}`)}
                   </span>
                 </p>
                 <Snippet id={snippet} snippet={hit.snippet} />

@@ -10,6 +10,7 @@ import { NewPassphraseFields } from './NewPassphraseFields';
 import { useFieldErrors } from '../../components/useFieldErrors';
 import { useFocusFirstInvalid } from '../../components/useFocusFirstInvalid';
 import { usePassphraseChoice } from './usePassphraseChoice';
+import type { TranslationKey } from '../../i18n/keys';
 
 /**
  * Why a new passphrase is required: opened with the recovery code, opened with a one-time passphrase from the
@@ -17,7 +18,7 @@ import { usePassphraseChoice } from './usePassphraseChoice';
  */
 export type NewPassphraseReason = 'recovery' | 'one-time' | 'required';
 
-const INTRO: Record<NewPassphraseReason, string> = {
+const INTRO: Record<NewPassphraseReason, TranslationKey> = {
   recovery: 'newPassphrase.intro',
   'one-time': 'newPassphrase.introOneTime',
   required: 'newPassphrase.introRequired',
