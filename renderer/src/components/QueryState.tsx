@@ -36,21 +36,7 @@ export function QueryState<T>({ query, loading, empty, isEmpty = emptyList, inst
   const { data, error } = query;
   return (
     <>
-      {error ? (
-        <div role="alert" className="notice notice-error query-failure">
-          <p>{t(instead[error.failure.code] ?? error.failure.i18nKey)}</p>
-          <button
-            type="button"
-            className="button button-secondary"
-            aria-disabled={query.isFetching || undefined}
-            onClick={() => {
-              if (!query.isFetching) query.refetch();
-            }}
-          >
-            {t('common.retry')}
-          </button>
-        </div>
-      ) : null}
+      <QueryFailure query={query} instead={instead} />
       {data !== undefined ? (
         empty !== undefined && isEmpty(data) ? (
           empty
@@ -63,5 +49,36 @@ export function QueryState<T>({ query, loading, empty, isEmpty = emptyList, inst
         </p>
       )}
     </>
+  );
+}
+
+/**
+ * A query's refusal as the sentence a caseworker understands, with a button to ask again; nothing while there is
+ * none. For data that is not shown as a whole (e.g. a select's choices), so that its failure is not silent.
+ */
+export function QueryFailure({
+  query,
+  instead = {},
+}: {
+  query: Pick<QueryView<unknown>, 'error' | 'isFetching' | 'refetch'>;
+  instead?: Partial<Record<Failure['code'], string>>;
+}) {
+  const { t } = useTranslation();
+  const { error } = query;
+  if (!error) return null;
+  return (
+    <div role="alert" className="notice notice-error query-failure">
+      <p>{t(instead[error.failure.code] ?? error.failure.i18nKey)}</p>
+      <button
+        type="button"
+        className="button button-secondary"
+        aria-disabled={query.isFetching || undefined}
+        onClick={() => {
+          if (!query.isFetching) query.refetch();
+        }}
+      >
+        {t('common.retry')}
+      </button>
+    </div>
   );
 }
