@@ -321,7 +321,6 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
         if (!mayOpen('programme')) return home;
         return (
           <ProgrammeScreen
-            session={session}
             tab={screen.tab}
             onTab={(tab) => setScreen({ name: 'programme', tab })}
             onOpenCohort={(id, created) => openCohort(id, screen.tab, created)}
@@ -333,7 +332,6 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
         return (
           <CohortPage
             key={screen.id}
-            session={session}
             cohortId={screen.id}
             created={screen.created}
             onBack={() => setScreen({ name: 'programme', tab: from })}

@@ -1,12 +1,11 @@
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '@shared/api';
 import type { Failure } from '@shared/errors';
 import { ATTENDANCE_MARKS, type AttendanceGrid, type AttendanceMark } from '@shared/programme';
 import { addDays, isoWeekOf } from '@shared/programme-calendar';
-import { roleHolds } from '@shared/roles';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { QueryFailure } from '../../components/QueryState';
 import { Section } from '../../components/Section';
+import { useCan } from '../../shell/session';
 import { formatDayRange, formatSessionDay } from '../programme/format';
 import { AttendanceLegend } from './AttendanceLegend';
 import { AttendanceTable, SUMMARY_COLUMNS } from './AttendanceTable';
@@ -16,24 +15,16 @@ import './attendance.css';
 
 export interface AttendancePanelProps {
   cohortId: string;
-  session: SessionInfo;
-  /** Changes whenever the cohort's sessions change on the page (moved, cancelled, added): the grid reloads. */
-  calendarVersion?: unknown;
   /** The cohort's period: the grid opens on its nearest week when today is outside it. */
   period?: { startDate: string; endDate: string };
 }
 
 /** A cohort's attendance on its page, for those who may read it; marking for those who may write it. */
-export function AttendancePanel({ cohortId, session, calendarVersion, period }: AttendancePanelProps) {
-  if (!roleHolds(session.role, 'attendance.read')) return null;
-  return (
-    <AttendanceSection
-      cohortId={cohortId}
-      canWrite={roleHolds(session.role, 'attendance.write')}
-      calendarVersion={calendarVersion}
-      period={period}
-    />
-  );
+export function AttendancePanel({ cohortId, period }: AttendancePanelProps) {
+  const canRead = useCan('attendance.read');
+  const canWrite = useCan('attendance.write');
+  if (!canRead) return null;
+  return <AttendanceSection cohortId={cohortId} canWrite={canWrite} period={period} />;
 }
 
 type Scope = 'week' | 'all';
@@ -46,19 +37,17 @@ function reasonOf(failure: Failure): string {
 function AttendanceSection({
   cohortId,
   canWrite,
-  calendarVersion,
   period,
 }: {
   cohortId: string;
   canWrite: boolean;
-  calendarVersion: unknown;
   period: { startDate: string; endDate: string } | undefined;
 }) {
   const { t, i18n } = useTranslation();
   const today = useMemo(() => localToday(), []);
   const [scope, setScope] = useState<Scope>('week');
   const [weekStart, setWeekStart] = useState(() => openingWeek(today, period));
-  const { grid, loadFailure, mark, undo } = useAttendanceGrid(cohortId, scope === 'week' ? weekStart : null, calendarVersion);
+  const { grid, query, mark, undo } = useAttendanceGrid(cohortId, scope === 'week' ? weekStart : null);
   const [active, setActive] = useState<Position>({ row: 0, col: 0 });
   const [focusRequest, setFocusRequest] = useState(0);
   const [status, setStatus] = useState<string | null>(null);
@@ -226,9 +215,9 @@ function AttendanceSection({
       <p role="status" className={status ? 'attendance-status' : 'visually-hidden'}>
         {status}
       </p>
-      <ErrorMessage failure={loadFailure} />
+      <QueryFailure query={query} />
       {grid === null ? (
-        loadFailure ? null : (
+        query.error ? null : (
           <p className="loading">{t('common.loading')}</p>
         )
       ) : grid.sessions.length === 0 ? (

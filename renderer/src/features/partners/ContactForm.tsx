@@ -4,6 +4,7 @@ import type { PartnerContact } from '@shared/programme';
 import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
 import { useChannelForm } from '../../components/useChannelForm';
+import { PARTNER_CHANGES } from './mutations';
 import { contactErrors } from './labels';
 
 interface ContactFormProps {
@@ -22,7 +23,14 @@ export function ContactForm({ partnerId, contact, onSaved, onCancel }: ContactFo
   const [role, setRole] = useState(contact?.role ?? '');
   const [phone, setPhone] = useState(contact?.phone ?? '');
   const [email, setEmail] = useState(contact?.email ?? '');
-  const { formRef, errors: found, edit, failure, busy, submit: send } = useChannelForm({ onCancel });
+  const {
+    formRef,
+    errors: found,
+    edit,
+    failure,
+    busy,
+    submit: send,
+  } = useChannelForm({ onCancel, invalidates: PARTNER_CHANGES });
   const errors = contactErrors(found);
 
   useEffect(() => {

@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
 import { useChannelForm } from '../../components/useChannelForm';
+import { SESSION_CHANGES } from './mutations';
 import { topicOf, useFacilitatorOptions, useTopicOptions } from './sessionOptions';
 
 interface AddSessionFormProps {
@@ -26,7 +27,14 @@ export function AddSessionForm({ cohort, onDone }: AddSessionFormProps) {
   const [place, setPlace] = useState('');
   const topics = useTopicOptions();
   const facilitators = useFacilitatorOptions(cohort);
-  const { formRef, errors, edit, failure, busy, submit: send } = useChannelForm({ onCancel: () => onDone(false) });
+  const {
+    formRef,
+    errors,
+    edit,
+    failure,
+    busy,
+    submit: send,
+  } = useChannelForm({ onCancel: () => onDone(false), invalidates: SESSION_CHANGES });
 
   useEffect(() => {
     dateInput.current?.focus();

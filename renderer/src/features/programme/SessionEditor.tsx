@@ -6,7 +6,9 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
+import { QueryFailure } from '../../components/QueryState';
 import { useChannelForm } from '../../components/useChannelForm';
+import { SESSION_CHANGES } from './mutations';
 import { topicOf, useFacilitatorOptions, useTopicOptions } from './sessionOptions';
 import { usePartnerOptions } from './usePartnerOptions';
 
@@ -67,7 +69,14 @@ export function SessionEditor({ cohort, session, onDone }: SessionEditorProps) {
   const topics = useTopicOptions();
   const facilitators = useFacilitatorOptions(cohort, session);
   const partners = usePartnerOptions(session);
-  const { formRef, errors, edit, failure, busy, submit: send } = useChannelForm({ onCancel: () => onDone(false) });
+  const {
+    formRef,
+    errors,
+    edit,
+    failure,
+    busy,
+    submit: send,
+  } = useChannelForm({ onCancel: () => onDone(false), invalidates: SESSION_CHANGES });
 
   useEffect(() => {
     first.current?.focus();
@@ -102,15 +111,16 @@ export function SessionEditor({ cohort, session, onDone }: SessionEditorProps) {
           error={errors.facilitatorId}
           onChange={(event) => set('facilitatorId')(event.target.value)}
         />
-        {partners.length > 1 ? (
+        {partners.options.length > 1 ? (
           <SelectField
             label={t('programme.sessions.partner')}
-            options={partners}
+            options={partners.options}
             value={values.partnerId}
             error={errors.partnerId}
             onChange={(event) => set('partnerId')(event.target.value)}
           />
         ) : null}
+        <QueryFailure query={partners.query} />
         <Field
           label={t('programme.sessions.place')}
           hint={cohort.place ? t('programme.sessions.placeHint', { place: cohort.place }) : undefined}
