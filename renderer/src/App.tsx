@@ -313,9 +313,7 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
         );
       case 'participant': {
         const { from } = screen;
-        return (
-          <CaseScreen key={screen.id} session={session} participantId={screen.id} onBack={() => setScreen(screenOf(from))} />
-        );
+        return <CaseScreen key={screen.id} participantId={screen.id} onBack={() => setScreen(screenOf(from))} />;
       }
       case 'programme':
         if (!mayOpen('programme')) return home;

@@ -1,16 +1,15 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '@shared/api';
-import type { Failure } from '@shared/errors';
 import type { TimelineItem } from '@shared/timeline';
-import { invoke } from '../../api/client';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { QueryFailure } from '../../components/QueryState';
+import { useSession } from '../../shell/session';
 import { SelectField } from '../../components/SelectField';
 import { formatDayHeading, formatTime, groupByDay, isBareDate } from './dates';
+import { timelineQuery } from './queries';
 import { filterOf, filtersFor, type TimelineFilter } from './timelineKinds';
 
 interface TimelineTabProps {
-  session: SessionInfo;
   participantId: string;
   /** Whether the tab is shown; it reads the timeline again each time it is, so changes made on other tabs appear. */
   active: boolean;
@@ -39,28 +38,15 @@ function useItemWords() {
 }
 
 /** Everything about the participant, newest first, grouped by day, narrowed to one part of the file if wished. */
-export function TimelineTab({ session, participantId, active }: TimelineTabProps) {
+export function TimelineTab({ participantId, active }: TimelineTabProps) {
   const { t, i18n } = useTranslation();
   const headingId = useId();
   const words = useItemWords();
-  const [items, setItems] = useState<TimelineItem[] | null>(null);
-  const [failure, setFailure] = useState<Failure | null>(null);
+  // Fetched while the tab is shown, and again each time it is chosen (other tabs change what it lists).
+  const query = useQuery({ ...timelineQuery(participantId), enabled: active });
+  const items = query.data?.items ?? null;
   const [filter, setFilter] = useState<TimelineFilter | 'all'>('all');
-  const filters = filtersFor(session.role);
-
-  useEffect(() => {
-    if (!active) return undefined;
-    let live = true;
-    void invoke('participants.timeline', { participantId }).then((result) => {
-      if (!live) return;
-      if (!result.ok) return setFailure(result);
-      setFailure(null);
-      setItems(result.value.items);
-    });
-    return () => {
-      live = false;
-    };
-  }, [active, participantId]);
+  const filters = filtersFor(useSession().role);
 
   const shown = (items ?? []).filter((item) => filter === 'all' || filterOf(item.kind) === filter);
   const locale = i18n.language;
@@ -79,9 +65,9 @@ export function TimelineTab({ session, participantId, active }: TimelineTabProps
           onChange={(event) => setFilter(filters.find((f) => f === event.target.value) ?? 'all')}
         />
       </div>
-      <ErrorMessage failure={failure} />
+      <QueryFailure query={query} />
       {items === null ? (
-        failure ? null : (
+        query.error ? null : (
           <p role="status" className="loading">
             {t('case.timeline.loading')}
           </p>
