@@ -242,7 +242,6 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
     setScreen({ name: 'cohort', id, from, created: created ?? null });
   const home = (
     <HomeScreen
-      session={session}
       onOpenSettings={() => setScreen({ name: 'settings', notice: null })}
       onOpenRetention={() => setScreen({ name: 'retention' })}
       onOpenCohort={(id) => openCohort(id, 'cohorts')}
@@ -297,7 +296,6 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
       case 'participants':
         return (
           <RegistryScreen
-            session={session}
             onOpen={(id) => openParticipant(id, 'participants')}
             onCreate={() => setScreen({ name: 'participant-new' })}
           />

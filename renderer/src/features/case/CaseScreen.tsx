@@ -103,7 +103,7 @@ export function CaseScreen({ participantId, onBack }: CaseScreenProps) {
       case 'flags':
         return <FlagsTab participantId={participantId} />;
       case 'notes':
-        return <NotesTab session={session} participantId={participantId} />;
+        return <NotesTab participantId={participantId} />;
       case 'psychosocial':
         return <PsychosocialTab session={session} participantId={participantId} />;
     }

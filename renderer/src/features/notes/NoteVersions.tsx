@@ -1,11 +1,11 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Failure } from '@shared/errors';
 import type { NoteVersion } from '@shared/notes';
-import { invoke } from '../../api/client';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { QueryFailure } from '../../components/QueryState';
 import { useEscape } from '../../components/useEscape';
 import { formatDay, formatWhen } from './format';
+import { noteVersionsQuery } from './queries';
 
 type Field = 'date' | 'type' | 'topics' | 'tags' | 'text' | 'followUp';
 const FIELDS: readonly Field[] = ['date', 'type', 'topics', 'tags', 'text', 'followUp'];
@@ -21,21 +21,9 @@ export function NoteVersions({ noteId, onClose }: { noteId: string; onClose: () 
   const { t } = useTranslation();
   const id = useId();
   const root = useRef<HTMLDivElement>(null);
-  const [versions, setVersions] = useState<NoteVersion[] | null>(null);
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const query = useQuery(noteVersionsQuery(noteId));
+  const versions = query.data?.versions ?? null;
   useEscape(root, onClose);
-
-  useEffect(() => {
-    let live = true;
-    void invoke('notes.versions', { id: noteId }).then((result) => {
-      if (!live) return;
-      if (result.ok) setVersions(result.value.versions);
-      else setFailure(result);
-    });
-    return () => {
-      live = false;
-    };
-  }, [noteId]);
 
   useEffect(() => {
     if (versions) root.current?.querySelector<HTMLElement>('h3')?.focus();
@@ -49,9 +37,9 @@ export function NoteVersions({ noteId, onClose }: { noteId: string; onClose: () 
       <h3 id={`${id}-title`} tabIndex={-1}>
         {t('notes.versions.title')}
       </h3>
-      <ErrorMessage failure={failure} />
+      <QueryFailure query={query} />
       {versions === null ? (
-        failure ? null : (
+        query.error ? null : (
           <p role="status" className="loading">
             {t('notes.versions.loading')}
           </p>

@@ -1,32 +1,19 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Failure } from '@shared/errors';
-import type { FullVersion, SummaryVersion, VersionListView } from '@shared/psychosocial';
-import { invoke } from '../../api/client';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import type { FullVersion, SummaryVersion } from '@shared/psychosocial';
+import { QueryFailure } from '../../components/QueryState';
 import { EntryFacts } from './EntryFacts';
 import { formatDay, formatMoment } from './format';
 import { PrivateNotes } from './PrivateNotes';
+import { entryVersionsQuery } from './queries';
 
 /** The earlier versions of an entry, newest first, as the reader's role may see them (fetched when opened). */
 export function EntryVersions({ id, headingId }: { id: string; headingId: string }) {
   const { t, i18n } = useTranslation();
-  const [list, setList] = useState<VersionListView | null>(null);
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const query = useQuery(entryVersionsQuery(id));
+  const list = query.data ?? null;
 
-  useEffect(() => {
-    let current = true;
-    void invoke('psychosocial.versions', { id }).then((result) => {
-      if (!current) return;
-      if (result.ok) setList(result.value);
-      else setFailure(result);
-    });
-    return () => {
-      current = false;
-    };
-  }, [id]);
-
-  if (failure) return <ErrorMessage failure={failure} />;
+  if (query.error) return <QueryFailure query={query} />;
   if (!list)
     return (
       <p role="status" className="loading">

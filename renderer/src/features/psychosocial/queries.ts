@@ -1,0 +1,5 @@
+/** The psychosocial log's reads, as the reader's role may see them. */
+import { channelQuery } from '../../api/query';
+
+/** The earlier versions of an entry. */
+export const entryVersionsQuery = (id: string) => channelQuery('psychosocial.versions', { id });
