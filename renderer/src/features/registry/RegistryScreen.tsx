@@ -18,7 +18,7 @@ import { RegistryTable } from './RegistryTable';
 import { SavedViews } from './SavedViews';
 import { useDebounced } from './useDebounced';
 import { savedViewsQuery, type ListQuery } from './queries';
-import { useParticipantPages } from './useParticipantPages';
+import { useRegistryList } from './useParticipantPages';
 import { hasFilters, usableState } from './viewState';
 import './registry.css';
 
@@ -105,7 +105,7 @@ function Registry({ setup, limited, canCreate, onOpen, onCreate }: RegistryProps
     sort: state.sort.key,
     direction: state.sort.direction,
   };
-  const pages = useParticipantPages(query);
+  const pages = useRegistryList(query);
   const total = pages.total;
   const narrowed = hasFilters(state) || searched !== '';
   // Formatted once per total and language: the screen re-renders whenever a page of rows arrives.
@@ -196,7 +196,7 @@ function Registry({ setup, limited, canCreate, onOpen, onCreate }: RegistryProps
       ) : (
         <>
           <RegistryTable
-            pages={pages}
+            list={pages}
             columns={state.columns}
             sort={state.sort}
             sortable={limited ? LIMITED_SORT_KEYS : PARTICIPANT_SORT_KEYS}

@@ -13,7 +13,8 @@ import { COLUMN_SORT_KEYS, REGISTRY_COLUMNS, type RegistryColumn, type RegistryV
 import { COLUMN_WIDTHS, registryColumns, type RegistrySlot } from './columns';
 import { GridRow, widthOf } from './GridRow';
 import { PAGE_SIZE, pagesFor } from './queries';
-import type { RegistryPages } from './useParticipantPages';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { useWindowPages, type RegistryList } from './useParticipantPages';
 
 /** Fixed heights in px (kept in step with registry.css), so that the virtualizer needs no measuring. */
 const ROW_HEIGHT = 44;
@@ -23,8 +24,8 @@ const OVERSCAN = 6;
 const PREFETCH = 60;
 
 interface RegistryTableProps {
-  /** The rows, the total, and which list they are of: a new list starts again at the top. */
-  pages: RegistryPages;
+  /** The list, its total and whether it is still the one before: a new list starts again at the top. */
+  list: RegistryList;
   columns: readonly RegistryColumn[];
   sort: RegistryViewState['sort'];
   /** Sort keys the reader may use (the limited view sorts by what it shows only). */
@@ -33,12 +34,13 @@ interface RegistryTableProps {
   onOpen: (participantId: string) => void;
 }
 
-export function RegistryTable({ pages, columns, sort, sortable, onSort, onOpen }: RegistryTableProps) {
+export function RegistryTable({ list, columns, sort, sortable, onSort, onOpen }: RegistryTableProps) {
   const { t, i18n } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
   const pendingFocus = useRef<number | null>(null);
-  const { total: knownTotal, key: queryKey, busy, row: rowAt, showPages } = pages;
+  const { total: knownTotal, key: queryKey, busy } = list;
+  const { row: rowAt, showPages, failure, retry } = useWindowPages(list);
   const total = knownTotal ?? 0;
   // The focused row belongs to one query; a new query starts at its first row.
   const [focus, setFocus] = useState({ queryKey, index: 0 });
@@ -157,68 +159,78 @@ export function RegistryTable({ pages, columns, sort, sortable, onSort, onOpen }
   const loadingLabel = t('registry.table.loadingRow');
 
   return (
-    <div className="registry-scroll" ref={scrollRef}>
-      <div
-        role="grid"
-        className="registry-table"
-        aria-label={t('registry.table.label')}
-        aria-rowcount={total + 1}
-        aria-colcount={shown.length}
-        aria-busy={busy || undefined}
-        style={{ minWidth: `${width}rem` }}
-      >
-        <div role="rowgroup" className="registry-head">
-          <div role="row" aria-rowindex={1}>
-            {headers.map((header) => {
-              // Column ids are the REGISTRY_COLUMNS that columns.tsx defines.
-              const column = header.column.id as RegistryColumn;
-              const key = COLUMN_SORT_KEYS[column];
-              const sorted = header.column.getIsSorted();
-              const label = flexRender(header.column.columnDef.header, header.getContext());
-              return (
-                <div
-                  key={column}
-                  role="columnheader"
-                  className="registry-cell"
-                  style={widthOf(column)}
-                  aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
-                >
-                  {key !== undefined && sortable.includes(key) ? (
-                    <button
-                      type="button"
-                      className="registry-sort"
-                      onClick={() => onSort({ key, direction: sort.key === key && sort.direction === 'asc' ? 'desc' : 'asc' })}
-                    >
-                      {label}
-                      <span className="registry-sort-mark" aria-hidden="true">
-                        {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
-                      </span>
-                    </button>
-                  ) : (
-                    label
-                  )}
-                </div>
-              );
-            })}
+    <>
+      {failure ? (
+        <div className="registry-failure">
+          <ErrorMessage failure={failure.failure} />
+          <button type="button" className="button button-secondary button-small" onClick={retry}>
+            {t('registry.retry')}
+          </button>
+        </div>
+      ) : null}
+      <div className="registry-scroll" ref={scrollRef}>
+        <div
+          role="grid"
+          className="registry-table"
+          aria-label={t('registry.table.label')}
+          aria-rowcount={total + 1}
+          aria-colcount={shown.length}
+          aria-busy={busy || undefined}
+          style={{ minWidth: `${width}rem` }}
+        >
+          <div role="rowgroup" className="registry-head">
+            <div role="row" aria-rowindex={1}>
+              {headers.map((header) => {
+                // Column ids are the REGISTRY_COLUMNS that columns.tsx defines.
+                const column = header.column.id as RegistryColumn;
+                const key = COLUMN_SORT_KEYS[column];
+                const sorted = header.column.getIsSorted();
+                const label = flexRender(header.column.columnDef.header, header.getContext());
+                return (
+                  <div
+                    key={column}
+                    role="columnheader"
+                    className="registry-cell"
+                    style={widthOf(column)}
+                    aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+                  >
+                    {key !== undefined && sortable.includes(key) ? (
+                      <button
+                        type="button"
+                        className="registry-sort"
+                        onClick={() => onSort({ key, direction: sort.key === key && sort.direction === 'asc' ? 'desc' : 'asc' })}
+                      >
+                        {label}
+                        <span className="registry-sort-mark" aria-hidden="true">
+                          {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
+                        </span>
+                      </button>
+                    ) : (
+                      label
+                    )}
+                  </div>
+                );
+              })}
+            </div>
+          </div>
+          <div role="rowgroup" ref={bodyRef} className="registry-body" style={{ height: `${virtualizer.getTotalSize()}px` }}>
+            {items.map((item) => (
+              <GridRow
+                key={item.index}
+                index={item.index}
+                top={item.start - HEADER_HEIGHT}
+                row={rows[item.index - windowStart]}
+                columns={shown}
+                tabbable={item.index === tabStop}
+                loadingLabel={loadingLabel}
+                onRowKeyDown={onRowKeyDown}
+                onRowFocus={onRowFocus}
+                onOpen={onOpen}
+              />
+            ))}
           </div>
         </div>
-        <div role="rowgroup" ref={bodyRef} className="registry-body" style={{ height: `${virtualizer.getTotalSize()}px` }}>
-          {items.map((item) => (
-            <GridRow
-              key={item.index}
-              index={item.index}
-              top={item.start - HEADER_HEIGHT}
-              row={rows[item.index - windowStart]}
-              columns={shown}
-              tabbable={item.index === tabStop}
-              loadingLabel={loadingLabel}
-              onRowKeyDown={onRowKeyDown}
-              onRowFocus={onRowFocus}
-              onOpen={onOpen}
-            />
-          ))}
-        </div>
       </div>
-    </div>
+    </>
   );
 }

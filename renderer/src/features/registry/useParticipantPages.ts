@@ -1,12 +1,42 @@
 /**
- * The registry's rows for one list (filters, search, sort): the first page (which also gives the total), and the
- * pages under the table's window, each a query of its own. Rows not loaded yet are placeholders.
+ * The registry's rows for one list (filters, search, sort), each page a query of its own. The screen holds the
+ * first page, which gives the total; the table holds the pages under its window, so that scrolling into another
+ * page re-renders the table alone, not the whole screen. Rows not loaded yet are placeholders.
  */
 import { useCallback, useMemo, useState } from 'react';
-import { useQueries } from '@tanstack/react-query';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import type { ChannelFailure } from '../../api/query';
 import type { RegistryRow } from './columns';
 import { PAGE_SIZE, participantPageQuery, type ListQuery } from './queries';
+
+/** The list as the screen holds it: which list, how many match, and whether its first page came. */
+export interface RegistryList {
+  /** The list as text: equal lists have equal keys; a new one starts again at the top. */
+  key: string;
+  list: ListQuery;
+  /** The number of matching participants; null until the first page answers. */
+  total: number | null;
+  /** The rows shown are still those of the list before, while the new one is on its way. */
+  busy: boolean;
+  /** The refusal of the first page, shown with "Try again". */
+  failure: ChannelFailure | null;
+  retry: () => void;
+}
+
+export function useRegistryList(query: ListQuery): RegistryList {
+  const key = JSON.stringify(query);
+  // Keyed by the list's text, so that an equal list built anew keeps its pages.
+  const list = useMemo(() => JSON.parse(key) as ListQuery, [key]);
+  const first = useQuery(participantPageQuery(list, 0));
+  return {
+    key,
+    list,
+    total: first.data?.total ?? null,
+    busy: first.isPlaceholderData,
+    failure: first.error,
+    retry: () => void first.refetch(),
+  };
+}
 
 /** The pages the table's window needs, first to last (inclusive). */
 export interface PageSpan {
@@ -14,56 +44,37 @@ export interface PageSpan {
   to: number;
 }
 
-export interface RegistryPages {
-  /** The list as text: equal lists have equal keys; a new one starts again at the top. */
-  key: string;
-  /** The number of matching participants; null until the first page answers. */
-  total: number | null;
-  /** The row at `index`, or undefined while its page is loading. */
+export interface WindowPages {
+  /** The row at `index`, or undefined while its page is loading; a new function only when rows arrive. */
   row: (index: number) => RegistryRow | undefined;
-  /** Changes whenever rows arrive. */
-  version: string;
-  /** The rows shown are still those of the list before, while the new one is on its way. */
-  busy: boolean;
-  /** The refusal of a page, shown with "Try again". */
+  /** The refusal of a page after the first (which the screen shows), with "Try again". */
   failure: ChannelFailure | null;
-  /** Asks again for the pages that failed. */
   retry: () => void;
-  /** Tells which pages the table's window needs now. */
+  /** Tells which pages the window needs now. */
   showPages: (span: PageSpan) => void;
 }
 
-export function useParticipantPages(query: ListQuery): RegistryPages {
-  const key = JSON.stringify(query);
-  // Keyed by the list's text, so that an equal list built anew keeps its pages.
-  const list = useMemo(() => JSON.parse(key) as ListQuery, [key]);
+export function useWindowPages({ key, list }: Pick<RegistryList, 'key' | 'list'>): WindowPages {
   // The window's pages belong to the list they were asked for: a new list starts from its first page.
   const [span, setSpan] = useState<PageSpan & { key: string }>({ key, from: 0, to: 0 });
   const showPages = useCallback(
     (next: PageSpan) => setSpan((s) => (s.key === key && s.from === next.from && s.to === next.to ? s : { key, ...next })),
     [key],
   );
-  const wanted = [0];
-  if (span.key === key) for (let page = Math.max(1, span.from); page <= span.to; page++) wanted.push(page);
+  const wanted = span.key === key ? Array.from({ length: span.to - span.from + 1 }, (_, k) => span.from + k) : [0];
   const results = useQueries({ queries: wanted.map((page) => participantPageQuery(list, page)) });
 
-  const first = results[0];
-  const total = first?.data?.total ?? null;
-  const version = results.map((r, i) => `${wanted[i]}:${r.dataUpdatedAt}:${r.isPlaceholderData}`).join(',');
   const rows = new Map<number, readonly RegistryRow[]>();
   results.forEach((r, i) => {
     if (r.data) rows.set(wanted[i]!, r.data.rows);
   });
-  // A new function only when rows arrive (`version`), so that the table rebuilds its rows only then.
+  const version = results.map((r, i) => `${wanted[i]}:${r.dataUpdatedAt}:${r.isPlaceholderData}`).join(',');
+  // `version` names the rows held: the table rebuilds its row model only when they change.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const row = useCallback((index: number) => rows.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE], [version]);
-  const failed = results.filter((r) => r.error);
+  const failed = results.filter((r, i) => r.error && wanted[i] !== 0);
   return {
-    key,
-    total,
     row,
-    version,
-    busy: first?.isPlaceholderData ?? false,
     failure: failed[0]?.error ?? null,
     retry: () => {
       for (const r of failed) void r.refetch();
