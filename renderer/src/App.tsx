@@ -285,7 +285,6 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
         if (!can('users.manage')) return home;
         return (
           <StaffScreen
-            session={session}
             onSession={(next) => {
               setSession(next);
               // A coordinator who gave up the role has no staff page any more.

@@ -99,13 +99,13 @@ export function CaseScreen({ participantId, onBack }: CaseScreenProps) {
       case 'timeline':
         return <TimelineTab participantId={participantId} active={tab === 'timeline'} />;
       case 'consents':
-        return <ConsentsTab session={session} participantId={participantId} />;
+        return <ConsentsTab participantId={participantId} />;
       case 'flags':
         return <FlagsTab participantId={participantId} />;
       case 'notes':
         return <NotesTab participantId={participantId} />;
       case 'psychosocial':
-        return <PsychosocialTab session={session} participantId={participantId} />;
+        return <PsychosocialTab participantId={participantId} />;
     }
   }
 

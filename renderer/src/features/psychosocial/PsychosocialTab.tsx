@@ -1,16 +1,17 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '@shared/api';
-import type { Failure } from '@shared/errors';
-import type { EntryListView, FullEntry, SummaryEntry } from '@shared/psychosocial';
-import { roleHolds } from '@shared/roles';
-import { invoke } from '../../api/client';
-import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
+import type { FullEntry, SummaryEntry } from '@shared/psychosocial';
+import { invalidateChannels } from '../../api/query';
+import { StatusMessage } from '../../components/ErrorMessage';
+import { QueryFailure } from '../../components/QueryState';
 import { usePendingFocus } from '../../components/usePendingFocus';
+import { useCan } from '../../shell/session';
 import { EntryCard } from './EntryCard';
 import { EntryEditor } from './EntryEditor';
 import { emptyForm, formOf } from './entryForm';
 import { formatDay, today } from './format';
+import { entriesQuery } from './queries';
 import './psychosocial.css';
 
 /** Which form is open: a new meeting, or the edit of one entry. */
@@ -21,29 +22,16 @@ type Editing = { kind: 'new' } | { kind: 'edit'; entry: FullEntry } | null;
  * asked for), and add and edit meetings; the caseworker and the coordinator see the meetings without the private
  * notes, which the main side never sends them, with a word on why.
  */
-export function PsychosocialTab({ session, participantId }: { session: SessionInfo; participantId: string }) {
+export function PsychosocialTab({ participantId }: { participantId: string }) {
   const { t, i18n } = useTranslation();
   const root = useRef<HTMLDivElement>(null);
   const focusLater = usePendingFocus(root);
-  const [list, setList] = useState<EntryListView | null>(null);
-  const [loadFailure, setLoadFailure] = useState<Failure | null>(null);
+  const client = useQueryClient();
+  const query = useQuery(entriesQuery(participantId));
+  const list = query.data ?? null;
   const [editing, setEditing] = useState<Editing>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [reload, setReload] = useState(0);
-  const canWrite = roleHolds(session.role, 'psychosocial.write');
-
-  useEffect(() => {
-    let current = true;
-    void invoke('psychosocial.list', { participantId }).then((result) => {
-      if (!current) return;
-      if (!result.ok) return setLoadFailure(result);
-      setLoadFailure(null);
-      setList(result.value);
-    });
-    return () => {
-      current = false;
-    };
-  }, [participantId, reload]);
+  const canWrite = useCan('psychosocial.write');
 
   const full = list?.view === 'full';
   // Editing replaces the whole entry, private notes included: only a reader of the full view may do it.
@@ -62,7 +50,7 @@ export function PsychosocialTab({ session, participantId }: { session: SessionIn
   function saved(message: string, focusKey: string) {
     setEditing(null);
     setNotice(message);
-    setReload((n) => n + 1);
+    void invalidateChannels(client, 'psychosocial', 'participants.timeline');
     focusLater(focusKey);
   }
 
@@ -91,7 +79,7 @@ export function PsychosocialTab({ session, participantId }: { session: SessionIn
         <p>{t('psychosocial.intro.psychologist')}</p>
       )}
       <StatusMessage tone="success">{notice}</StatusMessage>
-      <ErrorMessage failure={loadFailure} />
+      <QueryFailure query={query} />
       {canEdit ? (
         editing?.kind === 'new' ? (
           <EntryEditor
@@ -111,7 +99,7 @@ export function PsychosocialTab({ session, participantId }: { session: SessionIn
         )
       ) : null}
       {list === null ? (
-        loadFailure ? null : (
+        query.error ? null : (
           <p role="status" className="loading">
             {t('psychosocial.loading')}
           </p>

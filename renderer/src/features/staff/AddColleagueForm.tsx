@@ -5,6 +5,7 @@ import type { Role } from '@shared/roles';
 import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
 import { Section } from '../../components/Section';
 import { useChannelForm } from '../../components/useChannelForm';
+import { STAFF_CHANGES } from './mutations';
 import { ColleagueFields } from './ColleagueFields';
 import { nameTaken } from './nameTaken';
 
@@ -19,7 +20,14 @@ export function AddColleagueForm({ onCreated, onCancel }: AddColleagueFormProps)
   const nameInput = useRef<HTMLInputElement>(null);
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('caseworker');
-  const { formRef, errors, edit, failure, busy, submit: send } = useChannelForm({ onCancel, atField: nameTaken });
+  const {
+    formRef,
+    errors,
+    edit,
+    failure,
+    busy,
+    submit: send,
+  } = useChannelForm({ onCancel, atField: nameTaken, invalidates: STAFF_CHANGES });
 
   useEffect(() => {
     nameInput.current?.focus();

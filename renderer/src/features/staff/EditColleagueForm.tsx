@@ -4,6 +4,7 @@ import type { UserSummary } from '@shared/api';
 import type { Role } from '@shared/roles';
 import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
 import { useChannelForm } from '../../components/useChannelForm';
+import { STAFF_CHANGES } from './mutations';
 import { ColleagueFields } from './ColleagueFields';
 import { nameTaken } from './nameTaken';
 
@@ -21,7 +22,14 @@ export function EditColleagueForm({ user, isSelf, onSaved, onCancel }: EditColle
   const nameInput = useRef<HTMLInputElement>(null);
   const [name, setName] = useState(user.displayName);
   const [role, setRole] = useState<Role>(user.role);
-  const { formRef, errors, edit, failure, busy, submit: send } = useChannelForm({ onCancel, atField: nameTaken });
+  const {
+    formRef,
+    errors,
+    edit,
+    failure,
+    busy,
+    submit: send,
+  } = useChannelForm({ onCancel, atField: nameTaken, invalidates: STAFF_CHANGES });
 
   useEffect(() => {
     nameInput.current?.focus();
