@@ -335,7 +335,7 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
       }
       case 'search':
         if (!mayOpen('search')) return home;
-        return <SearchScreen session={session} onOpen={(id) => openParticipant(id, 'search')} />;
+        return <SearchScreen onOpen={(id) => openParticipant(id, 'search')} />;
       case 'audit':
         if (!mayOpen('audit')) return home;
         return <AuditScreen session={session} />;
