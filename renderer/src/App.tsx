@@ -338,7 +338,7 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
         return <SearchScreen onOpen={(id) => openParticipant(id, 'search')} />;
       case 'audit':
         if (!mayOpen('audit')) return home;
-        return <AuditScreen session={session} />;
+        return <AuditScreen />;
       case 'retention':
         if (!can('participants.delete')) return home;
         return <RetentionScreen onBack={() => setScreen({ name: 'home' })} />;
