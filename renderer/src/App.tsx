@@ -250,10 +250,10 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
   );
 
   /** The screen of the open session; one the role may not open falls back to home. */
-  function unlockedScreen(session: SessionInfo): ReactNode {
+  function unlockedScreen(): ReactNode {
     switch (screen.name) {
       case 'new-passphrase':
-        return <NewPassphraseScreen session={session} reason={screen.reason} onDone={(next) => enter(next, 'unknown')} />;
+        return <NewPassphraseScreen reason={screen.reason} onDone={(next) => enter(next, 'unknown')} />;
       case 'recovery-code': {
         const { code, reason } = screen;
         return (
@@ -269,7 +269,6 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
         return (
           <RecoveryConfirmScreen
             code={screen.code}
-            session={session}
             onShowAgain={(code) => showRecoveryCode(code, reason)}
             onConfirmed={(next) => {
               setSession(next);
@@ -302,7 +301,6 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
       case 'participant-new':
         return (
           <NewParticipantScreen
-            session={session}
             onCreated={(id) => openParticipant(id, 'participants')}
             onCancel={() => setScreen({ name: 'participants' })}
             onOpen={(id) => openParticipant(id, 'participants')}
@@ -343,9 +341,7 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
         if (!can('participants.delete')) return home;
         return <RetentionScreen onBack={() => setScreen({ name: 'home' })} />;
       case 'settings':
-        return (
-          <SettingsScreen session={session} notice={screen.notice} onSession={setSession} onRecoveryCode={showRecoveryCode} />
-        );
+        return <SettingsScreen notice={screen.notice} onRecoveryCode={showRecoveryCode} />;
       default:
         return home;
     }
@@ -354,8 +350,8 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
   return (
     <QueryClientProvider client={queryClient}>
       <SessionProvider session={session} setSession={setSession}>
-        <AppShell session={session} page={pageOf(screen)} onNavigate={(p) => setScreen(screenOf(p))} onLock={lock}>
-          {unlockedScreen(session)}
+        <AppShell page={pageOf(screen)} onNavigate={(p) => setScreen(screenOf(p))} onLock={lock}>
+          {unlockedScreen()}
         </AppShell>
       </SessionProvider>
     </QueryClientProvider>

@@ -10,6 +10,7 @@ import { NewPassphraseFields } from './NewPassphraseFields';
 import { useFieldErrors } from '../../components/useFieldErrors';
 import { useFocusFirstInvalid } from '../../components/useFocusFirstInvalid';
 import { usePassphraseChoice } from './usePassphraseChoice';
+import { useSession } from '../../shell/session';
 
 /**
  * Why a new passphrase is required: opened with the recovery code, opened with a one-time passphrase from the
@@ -24,15 +25,15 @@ const INTRO: Record<NewPassphraseReason, string> = {
 };
 
 interface NewPassphraseScreenProps {
-  session: SessionInfo;
   reason: NewPassphraseReason;
   onDone: (session: SessionInfo) => void;
 }
 
 /** After opening with the recovery code or a one-time passphrase: a passphrase of one's own must be set first. */
-export function NewPassphraseScreen({ session, reason, onDone }: NewPassphraseScreenProps) {
+export function NewPassphraseScreen({ reason, onDone }: NewPassphraseScreenProps) {
   const { t } = useTranslation();
   const form = useRef<HTMLFormElement>(null);
+  const session = useSession();
   const choice = usePassphraseChoice([session.displayName]);
   const { errors, setErrors, edit } = useFieldErrors();
   const [attempt, setAttempt] = useState(0);
