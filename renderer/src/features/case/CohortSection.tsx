@@ -2,7 +2,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ENROLMENT_MODES, ENROLMENT_OUTCOMES, type Enrolment, type EnrolmentMode, type EnrolmentOutcome } from '@shared/cohorts';
-import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
+import { StatusMessage } from '../../components/ErrorMessage';
+import { FormActions } from '../../components/FormActions';
 import { QueryFailure } from '../../components/QueryState';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
@@ -168,15 +169,7 @@ function JoinCohortForm({
           </div>
         ))}
       </fieldset>
-      <ErrorMessage failure={failure} />
-      <div className="actions">
-        <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
-          {t('registry.cohorts.join.submit')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('registry.cohorts.join.submit')} busy={busy} failure={failure} onCancel={onCancel} />
     </form>
   );
 }
@@ -225,15 +218,7 @@ function EndEnrolmentForm({ enrolment, onEnded, onCancel }: { enrolment: Enrolme
           onChange={(event) => edit('reason', setReason)(event.target.value)}
         />
       ) : null}
-      <ErrorMessage failure={failure} />
-      <div className="actions">
-        <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
-          {t('registry.cohorts.endForm.submit')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('registry.cohorts.endForm.submit')} busy={busy} failure={failure} onCancel={onCancel} />
     </form>
   );
 }

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COHORT_NAME_MAX, type CohortDetail } from '@shared/cohorts';
 import { PLACE_MAX } from '@shared/programme';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { FormActions } from '../../components/FormActions';
 import { Field } from '../../components/Field';
 import { useChannelForm } from '../../components/useChannelForm';
 import { COHORT_CHANGES } from './mutations';
@@ -66,15 +66,7 @@ export function CohortEditForm({ cohort, onDone }: CohortEditFormProps) {
         onChange={edit('staffIds', setStaffIds)}
         error={errors.staffIds}
       />
-      <ErrorMessage failure={failure} />
-      <div className="actions">
-        <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
-          {t('programme.cohort.save')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={() => onDone(false)}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('programme.cohort.save')} busy={busy} failure={failure} onCancel={() => onDone(false)} />
     </form>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COHORT_DEFAULTS, COHORT_LENGTH_WEEKS, COHORT_NAME_MAX } from '@shared/cohorts';
 import { PLACE_MAX } from '@shared/programme';
-import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
+import { FormActions } from '../../components/FormActions';
 import { Field } from '../../components/Field';
 import { useChannelForm } from '../../components/useChannelForm';
 import { useSession } from '../../shell/session';
@@ -125,16 +125,13 @@ export function NewCohortForm({ onCreated, onCancel }: NewCohortFormProps) {
         error={errors.staffIds}
       />
       <SchedulePreview preview={preview} />
-      <ErrorMessage failure={failure} />
-      <StatusMessage>{busy ? t('programme.new.working') : null}</StatusMessage>
-      <div className="actions">
-        <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
-          {t('programme.new.submit')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions
+        submitLabel={t('programme.new.submit')}
+        busy={busy}
+        failure={failure}
+        working={t('programme.new.working')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

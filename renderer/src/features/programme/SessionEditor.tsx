@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CohortDetail } from '@shared/cohorts';
 import { GUEST_MAX, PLACE_MAX, SESSION_NOTES_MAX, type Session, type UpdateSessionInput } from '@shared/programme';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { FormActions } from '../../components/FormActions';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
@@ -172,15 +172,7 @@ export function SessionEditor({ cohort, session, onDone }: SessionEditorProps) {
           />
         </div>
       </fieldset>
-      <ErrorMessage failure={failure} />
-      <div className="actions">
-        <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
-          {t('programme.sessions.save')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={() => onDone(false)}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('programme.sessions.save')} busy={busy} failure={failure} onCancel={() => onDone(false)} />
     </form>
   );
 }

@@ -4,7 +4,7 @@ import type { SessionInfo } from '@shared/api';
 import type { Failure } from '@shared/errors';
 import { invoke } from '../../api/client';
 import { fieldErrorsFromIssues, isEmpty, validateInput } from '../../api/validate';
-import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
+import { FormActions } from '../../components/FormActions';
 import { Screen } from '../../components/Screen';
 import { NewPassphraseFields } from './NewPassphraseFields';
 import { useFieldErrors } from '../../components/useFieldErrors';
@@ -68,13 +68,7 @@ export function NewPassphraseScreen({ reason, onDone }: NewPassphraseScreenProps
           labels={{ next: t('newPassphrase.next'), again: t('newPassphrase.again') }}
           fields={{ next: 'next', again: 'again' }}
         />
-        <ErrorMessage failure={failure} />
-        <StatusMessage>{busy ? t('common.working') : null}</StatusMessage>
-        <div className="actions">
-          <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
-            {t('newPassphrase.submit')}
-          </button>
-        </div>
+        <FormActions submitLabel={t('newPassphrase.submit')} busy={busy} failure={failure} />
       </form>
     </Screen>
   );
