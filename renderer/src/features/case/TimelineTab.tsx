@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TimelineItem } from '@shared/timeline';
-import { QueryFailure } from '../../components/QueryState';
+import { QueryState } from '../../components/QueryState';
 import { useSession } from '../../shell/session';
 import { SelectField } from '../../components/SelectField';
 import { formatDayHeading, formatTime, groupByDay, isBareDate } from './dates';
@@ -65,43 +65,40 @@ export function TimelineTab({ participantId, active }: TimelineTabProps) {
           onChange={(event) => setFilter(filters.find((f) => f === event.target.value) ?? 'all')}
         />
       </div>
-      <QueryFailure query={query} />
-      {items === null ? (
-        query.error ? null : (
-          <p role="status" className="loading">
-            {t('case.timeline.loading')}
-          </p>
-        )
-      ) : shown.length === 0 ? (
-        <p className="timeline-empty">{t(filter === 'all' ? 'case.timeline.empty' : 'case.timeline.emptyFiltered')}</p>
-      ) : (
-        <ol className="timeline-days">
-          {groupByDay(shown).map((group) => (
-            <li key={group.day} className="timeline-day">
-              <h3>{formatDayHeading(group.day, locale)}</h3>
-              <ul className="timeline-items">
-                {group.items.map((item, index) => (
-                  <li
-                    key={`${item.kind}:${item.id}:${item.at}:${index}`}
-                    className={`timeline-item timeline-${filterOf(item.kind)}`}
-                  >
-                    <p className="timeline-what">
-                      {isBareDate(item.at) ? null : (
-                        <>
-                          <span className="timeline-time">{formatTime(item.at, locale)}</span>{' '}
-                        </>
-                      )}
-                      <strong>{words(item)}</strong>
-                    </p>
-                    {item.byName ? <p className="timeline-who">{t('case.timeline.by', { name: item.byName })}</p> : null}
-                    {item.text ? <p className="timeline-text">{item.text}</p> : null}
-                  </li>
-                ))}
-              </ul>
-            </li>
-          ))}
-        </ol>
-      )}
+      <QueryState query={query} loading={t('case.timeline.loading')}>
+        {() =>
+          shown.length === 0 ? (
+            <p className="timeline-empty">{t(filter === 'all' ? 'case.timeline.empty' : 'case.timeline.emptyFiltered')}</p>
+          ) : (
+            <ol className="timeline-days">
+              {groupByDay(shown).map((group) => (
+                <li key={group.day} className="timeline-day">
+                  <h3>{formatDayHeading(group.day, locale)}</h3>
+                  <ul className="timeline-items">
+                    {group.items.map((item, index) => (
+                      <li
+                        key={`${item.kind}:${item.id}:${item.at}:${index}`}
+                        className={`timeline-item timeline-${filterOf(item.kind)}`}
+                      >
+                        <p className="timeline-what">
+                          {isBareDate(item.at) ? null : (
+                            <>
+                              <span className="timeline-time">{formatTime(item.at, locale)}</span>{' '}
+                            </>
+                          )}
+                          <strong>{words(item)}</strong>
+                        </p>
+                        {item.byName ? <p className="timeline-who">{t('case.timeline.by', { name: item.byName })}</p> : null}
+                        {item.text ? <p className="timeline-text">{item.text}</p> : null}
+                      </li>
+                    ))}
+                  </ul>
+                </li>
+              ))}
+            </ol>
+          )
+        }
+      </QueryState>
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ConsentRegister, PurposeRegister } from '@shared/consents';
 import { invalidateChannels } from '../../api/query';
 import { StatusMessage } from '../../components/ErrorMessage';
-import { QueryFailure } from '../../components/QueryState';
+import { QueryState } from '../../components/QueryState';
 import { usePendingFocus } from '../../components/usePendingFocus';
 import { useCan } from '../../shell/session';
 import { ConsentHistory } from './ConsentHistory';
@@ -27,7 +27,6 @@ export function ConsentsTab({ participantId }: { participantId: string }) {
   const client = useQueryClient();
   const registerQuery = consentsQuery(participantId);
   const query = useQuery(registerQuery);
-  const register = query.data ?? null;
   const [open, setOpen] = useState<ConsentAction | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const canWrite = useCan('participants.write');
@@ -106,24 +105,21 @@ export function ConsentsTab({ participantId }: { participantId: string }) {
       <h2>{t('consents.title')}</h2>
       <p>{t('consents.intro')}</p>
       <StatusMessage tone="success">{notice}</StatusMessage>
-      <QueryFailure query={query} />
-      {register ? (
-        <>
-          <ConsentTable
-            register={register}
-            canWrite={canWrite}
-            canOverride={canOverride}
-            open={open}
-            onAction={toggle}
-            detail={detail}
-          />
-          <ConsentHistory register={register} />
-        </>
-      ) : query.error ? null : (
-        <p role="status" className="loading">
-          {t('consents.loading')}
-        </p>
-      )}
+      <QueryState query={query} loading={t('consents.loading')}>
+        {(register) => (
+          <>
+            <ConsentTable
+              register={register}
+              canWrite={canWrite}
+              canOverride={canOverride}
+              open={open}
+              onAction={toggle}
+              detail={detail}
+            />
+            <ConsentHistory register={register} />
+          </>
+        )}
+      </QueryState>
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { SafetyFlag } from '@shared/flags';
 import { StatusMessage } from '../../components/ErrorMessage';
-import { QueryFailure } from '../../components/QueryState';
+import { QueryState } from '../../components/QueryState';
 import { usePendingFocus } from '../../components/usePendingFocus';
 import { useCan } from '../../shell/session';
 import { formatMoment } from '../consents/dates';
@@ -52,7 +52,6 @@ export function FlagsTab({ participantId }: FlagsTabProps) {
       <h2>{t('flags.title')}</h2>
       <p>{t('flags.intro')}</p>
       <StatusMessage tone="success">{notice}</StatusMessage>
-      <QueryFailure query={query} />
       {canWrite ? (
         adding ? (
           <AddFlagForm
@@ -79,83 +78,79 @@ export function FlagsTab({ participantId }: FlagsTabProps) {
           </div>
         )
       ) : null}
-      {flags === null ? (
-        query.error ? null : (
-          <p role="status" className="loading">
-            {t('flags.loading')}
-          </p>
-        )
-      ) : (
-        <>
-          <h3 data-focus-key="active" tabIndex={-1}>
-            {t('flags.active.title')}
-          </h3>
-          {active.length === 0 ? (
-            <p>{t('flags.active.none')}</p>
-          ) : (
-            <ul className="flag-list">
-              {active.map((flag) => {
-                const kind = t(`flags.kinds.${flag.kind}`);
-                return (
-                  <li key={flag.id} className="flag-item">
-                    <p className="flag-kind">{kind}</p>
-                    {flag.note ? <p className="flag-note">{flag.note}</p> : null}
-                    <p className="flag-meta">
-                      {t('flags.active.set', { name: flag.setByName ?? someone, date: formatMoment(flag.setAt) })}
-                    </p>
-                    {canWrite ? (
-                      clearing === flag.id ? (
-                        <ClearFlagConfirm
-                          flag={flag}
-                          onCleared={cleared}
-                          onCancel={() => {
-                            setClearing(null);
-                            focusLater(`clear:${flag.id}`);
-                          }}
-                        />
-                      ) : (
-                        <button
-                          type="button"
-                          className="button button-small button-danger-quiet"
-                          data-focus-key={`clear:${flag.id}`}
-                          aria-label={t('flags.clear.actionFor', { kind })}
-                          onClick={() => {
-                            setNotice(null);
-                            setClearing(flag.id);
-                          }}
-                        >
-                          {t('flags.clear.action')}
-                        </button>
-                      )
-                    ) : null}
-                  </li>
-                );
-              })}
-            </ul>
-          )}
-          {history.length > 0 ? (
-            <details className="flag-history">
-              <summary>{t('flags.history.summary', { count: history.length })}</summary>
+      <QueryState query={query} loading={t('flags.loading')}>
+        {() => (
+          <>
+            <h3 data-focus-key="active" tabIndex={-1}>
+              {t('flags.active.title')}
+            </h3>
+            {active.length === 0 ? (
+              <p>{t('flags.active.none')}</p>
+            ) : (
               <ul className="flag-list">
-                {history.map((flag) => (
-                  <li key={flag.id} className="flag-item flag-item-cleared">
-                    <p className="flag-kind">{t(`flags.kinds.${flag.kind}`)}</p>
-                    {flag.note ? <p className="flag-note">{flag.note}</p> : null}
-                    <p className="flag-meta">
-                      {t('flags.history.cleared', {
-                        setBy: flag.setByName ?? someone,
-                        setAt: formatMoment(flag.setAt),
-                        clearedBy: flag.clearedByName ?? someone,
-                        clearedAt: formatMoment(flag.clearedAt ?? ''),
-                      })}
-                    </p>
-                  </li>
-                ))}
+                {active.map((flag) => {
+                  const kind = t(`flags.kinds.${flag.kind}`);
+                  return (
+                    <li key={flag.id} className="flag-item">
+                      <p className="flag-kind">{kind}</p>
+                      {flag.note ? <p className="flag-note">{flag.note}</p> : null}
+                      <p className="flag-meta">
+                        {t('flags.active.set', { name: flag.setByName ?? someone, date: formatMoment(flag.setAt) })}
+                      </p>
+                      {canWrite ? (
+                        clearing === flag.id ? (
+                          <ClearFlagConfirm
+                            flag={flag}
+                            onCleared={cleared}
+                            onCancel={() => {
+                              setClearing(null);
+                              focusLater(`clear:${flag.id}`);
+                            }}
+                          />
+                        ) : (
+                          <button
+                            type="button"
+                            className="button button-small button-danger-quiet"
+                            data-focus-key={`clear:${flag.id}`}
+                            aria-label={t('flags.clear.actionFor', { kind })}
+                            onClick={() => {
+                              setNotice(null);
+                              setClearing(flag.id);
+                            }}
+                          >
+                            {t('flags.clear.action')}
+                          </button>
+                        )
+                      ) : null}
+                    </li>
+                  );
+                })}
               </ul>
-            </details>
-          ) : null}
-        </>
-      )}
+            )}
+            {history.length > 0 ? (
+              <details className="flag-history">
+                <summary>{t('flags.history.summary', { count: history.length })}</summary>
+                <ul className="flag-list">
+                  {history.map((flag) => (
+                    <li key={flag.id} className="flag-item flag-item-cleared">
+                      <p className="flag-kind">{t(`flags.kinds.${flag.kind}`)}</p>
+                      {flag.note ? <p className="flag-note">{flag.note}</p> : null}
+                      <p className="flag-meta">
+                        {t('flags.history.cleared', {
+                          setBy: flag.setByName ?? someone,
+                          setAt: formatMoment(flag.setAt),
+                          clearedBy: flag.clearedByName ?? someone,
+                          clearedAt: formatMoment(flag.clearedAt ?? ''),
+                        })}
+                      </p>
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            ) : null}
+          </>
+        )}
+      </QueryState>
     </div>
   );
 }
