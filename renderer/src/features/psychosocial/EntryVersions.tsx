@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { FullVersion, SummaryVersion } from '@shared/psychosocial';
-import { QueryFailure } from '../../components/QueryState';
+import { QueryState } from '../../components/QueryState';
 import { EntryFacts } from './EntryFacts';
 import { formatDay, formatMoment } from './format';
 import { PrivateNotes } from './PrivateNotes';
@@ -11,42 +11,40 @@ import { entryVersionsQuery } from './queries';
 export function EntryVersions({ id, headingId }: { id: string; headingId: string }) {
   const { t, i18n } = useTranslation();
   const query = useQuery(entryVersionsQuery(id));
-  const list = query.data ?? null;
-
-  if (query.error) return <QueryFailure query={query} />;
-  if (!list)
-    return (
-      <p role="status" className="loading">
-        {t('psychosocial.versions.loading')}
-      </p>
-    );
   const someone = t('psychosocial.entry.someone');
-  // The first version listed is the entry as it is now, shown above.
-  const earlier: (FullVersion | SummaryVersion)[] = list.versions.slice(1);
+
   return (
-    <section className="psy-versions" aria-labelledby={headingId}>
-      <ol className="psy-version-list">
-        {earlier.map((version) => {
-          const title = t('psychosocial.versions.title', {
-            number: version.version,
-            date: formatDay(version.date, i18n.language),
-            kind: t(`psychosocial.kinds.${version.kind}`),
-          });
-          return (
-            <li key={version.version} className="psy-version">
-              <p className="psy-subheading">{title}</p>
-              <p className="psy-meta">
-                {t('psychosocial.versions.savedBy', {
-                  when: formatMoment(version.savedAt, i18n.language),
-                  name: version.savedByName ?? someone,
-                })}
-              </p>
-              <EntryFacts {...version} />
-              {'privateNotes' in version ? <PrivateNotes notes={version.privateNotes} /> : null}
-            </li>
-          );
-        })}
-      </ol>
-    </section>
+    <QueryState query={query} loading={t('psychosocial.versions.loading')}>
+      {(list) => {
+        // The first version listed is the entry as it is now, shown above.
+        const earlier: (FullVersion | SummaryVersion)[] = list.versions.slice(1);
+        return (
+          <section className="psy-versions" aria-labelledby={headingId}>
+            <ol className="psy-version-list">
+              {earlier.map((version) => {
+                const title = t('psychosocial.versions.title', {
+                  number: version.version,
+                  date: formatDay(version.date, i18n.language),
+                  kind: t(`psychosocial.kinds.${version.kind}`),
+                });
+                return (
+                  <li key={version.version} className="psy-version">
+                    <p className="psy-subheading">{title}</p>
+                    <p className="psy-meta">
+                      {t('psychosocial.versions.savedBy', {
+                        when: formatMoment(version.savedAt, i18n.language),
+                        name: version.savedByName ?? someone,
+                      })}
+                    </p>
+                    <EntryFacts {...version} />
+                    {'privateNotes' in version ? <PrivateNotes notes={version.privateNotes} /> : null}
+                  </li>
+                );
+              })}
+            </ol>
+          </section>
+        );
+      }}
+    </QueryState>
   );
 }

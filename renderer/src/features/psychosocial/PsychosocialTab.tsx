@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { FullEntry, SummaryEntry } from '@shared/psychosocial';
 import { invalidateChannels } from '../../api/query';
 import { StatusMessage } from '../../components/ErrorMessage';
-import { QueryFailure } from '../../components/QueryState';
+import { QueryState } from '../../components/QueryState';
 import { usePendingFocus } from '../../components/usePendingFocus';
 import { useCan } from '../../shell/session';
 import { EntryCard } from './EntryCard';
@@ -79,7 +79,6 @@ export function PsychosocialTab({ participantId }: { participantId: string }) {
         <p>{t('psychosocial.intro.psychologist')}</p>
       )}
       <StatusMessage tone="success">{notice}</StatusMessage>
-      <QueryFailure query={query} />
       {canEdit ? (
         editing?.kind === 'new' ? (
           <EntryEditor
@@ -98,36 +97,32 @@ export function PsychosocialTab({ participantId }: { participantId: string }) {
           </div>
         )
       ) : null}
-      {list === null ? (
-        query.error ? null : (
-          <p role="status" className="loading">
-            {t('psychosocial.loading')}
-          </p>
-        )
-      ) : (
-        <>
-          <h3 className="psy-list-heading" data-focus-key="list" tabIndex={-1}>
-            {t('psychosocial.list.title', { count: entries.length })}
-          </h3>
-          {entries.length === 0 ? (
-            <p>{t('psychosocial.list.empty')}</p>
-          ) : (
-            <ol className="psy-entries">
-              {entries.map((entry) => (
-                <EntryCard
-                  key={entry.id}
-                  entry={entry}
-                  canEdit={canEdit}
-                  onEdit={() => {
-                    if ('privateNotes' in entry) open({ kind: 'edit', entry });
-                  }}
-                  editor={editor(entry)}
-                />
-              ))}
-            </ol>
-          )}
-        </>
-      )}
+      <QueryState query={query} loading={t('psychosocial.loading')}>
+        {() => (
+          <>
+            <h3 className="psy-list-heading" data-focus-key="list" tabIndex={-1}>
+              {t('psychosocial.list.title', { count: entries.length })}
+            </h3>
+            {entries.length === 0 ? (
+              <p>{t('psychosocial.list.empty')}</p>
+            ) : (
+              <ol className="psy-entries">
+                {entries.map((entry) => (
+                  <EntryCard
+                    key={entry.id}
+                    entry={entry}
+                    canEdit={canEdit}
+                    onEdit={() => {
+                      if ('privateNotes' in entry) open({ kind: 'edit', entry });
+                    }}
+                    editor={editor(entry)}
+                  />
+                ))}
+              </ol>
+            )}
+          </>
+        )}
+      </QueryState>
     </div>
   );
 }
