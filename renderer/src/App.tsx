@@ -1,13 +1,16 @@
 /**
- * The screen state machine. Everything the app knows about the open vault lives in this component's state;
- * Root remounts it with a new key on every lock, so nothing stays in memory after locking.
+ * The screen state machine. Everything the app knows about the open vault lives in this component's state and in
+ * its query client; Root remounts it with a new key on every lock, and the client is cleared as it goes, so nothing
+ * stays in memory after locking.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { LockReason } from '@shared/api';
 import type { SessionInfo } from '@shared/vault';
-import { roleHolds } from '@shared/roles';
+import { roleHolds, type Permission } from '@shared/roles';
 import { invoke } from './api/client';
+import { createQueryClient } from './api/query';
 import i18n from './i18n';
 import { BrokenScreen } from './features/vault/BrokenScreen';
 import { NewPassphraseScreen, type NewPassphraseReason } from './features/vault/NewPassphraseScreen';
@@ -30,6 +33,7 @@ import { CohortPage } from './features/programme/CohortPage';
 import { ProgrammeScreen, type ProgrammeTab } from './features/programme/ProgrammeScreen';
 import { AppShell, pagesFor, type Page } from './shell/AppShell';
 import { LockedLayout } from './shell/LockedLayout';
+import { SessionProvider } from './shell/session';
 import { useFlushOnLeave, useSessionGuards } from './shell/useSessionGuards';
 import { flushDrafts } from './features/notes/drafts';
 
@@ -123,6 +127,9 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
   const [screen, setScreen] = useState<Screen>({ name: 'loading' });
   const [session, setSession] = useState<SessionInfo | null>(null);
   const [bootCount, setBootCount] = useState(0);
+  // One client per mount, so one per unlocked session; its cached records are dropped when the lock unmounts it.
+  const [queryClient] = useState(createQueryClient);
+  useEffect(() => () => queryClient.clear(), [queryClient]);
 
   useEffect(() => {
     let current = true;
@@ -173,53 +180,49 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
 
   const showBroken = (problem: string) => setScreen({ name: 'broken', problem });
   const showRecoveryCode = (code: string, reason: RecoveryReason) => setScreen({ name: 'recovery-code', code, reason });
+  const started = (code: string, next: SessionInfo) => {
+    setSession(next);
+    onUnlocked();
+    showRecoveryCode(code, 'setup');
+  };
 
-  if (screen.name === 'loading') {
-    return (
-      <LockedLayout>
-        <p className="loading" role="status">
-          {t('common.loading')}
-        </p>
-      </LockedLayout>
-    );
-  }
-
-  if (!session) {
-    return (
-      <LockedLayout>
-        {screen.name === 'setup' ? (
+  /** The screens before a session: setting up, unlocking, recovering, and a vault that cannot be opened. */
+  function lockedScreen(): ReactNode {
+    switch (screen.name) {
+      case 'loading':
+        return (
+          <p className="loading" role="status">
+            {t('common.loading')}
+          </p>
+        );
+      case 'setup':
+        return (
           <SetupScreen
-            onDone={(code, next) => {
-              setSession(next);
-              onUnlocked();
-              showRecoveryCode(code, 'setup');
-            }}
+            onDone={started}
             onVaultExists={reboot}
             onRestore={() => setScreen({ name: 'restore-fresh', setAside: null })}
           />
-        ) : screen.name === 'restore-fresh' ? (
-          <FreshRestoreScreen
-            setAside={screen.setAside}
-            onDone={(code, next) => {
-              setSession(next);
-              onUnlocked();
-              showRecoveryCode(code, 'setup');
-            }}
-            onBack={() => setScreen({ name: 'setup' })}
-          />
-        ) : screen.name === 'recovery-unlock' ? (
+        );
+      case 'restore-fresh':
+        return <FreshRestoreScreen setAside={screen.setAside} onDone={started} onBack={() => setScreen({ name: 'setup' })} />;
+      case 'recovery-unlock':
+        return (
           <RecoveryUnlockScreen
             onUnlocked={(next) => enter(next, 'recovery-code')}
             onBack={() => setScreen({ name: 'unlock', retryAfterMs: 0 })}
             onBroken={showBroken}
           />
-        ) : screen.name === 'broken' ? (
+        );
+      case 'broken':
+        return (
           <BrokenScreen
             problem={screen.problem}
             onRetry={reboot}
             onSetAside={(folder) => setScreen({ name: 'restore-fresh', setAside: folder })}
           />
-        ) : (
+        );
+      default:
+        return (
           <UnlockScreen
             lockReason={lockReason}
             retryAfterMs={screen.name === 'unlock' ? screen.retryAfterMs : 0}
@@ -227,94 +230,131 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
             onForgot={() => setScreen({ name: 'recovery-unlock' })}
             onBroken={showBroken}
           />
-        )}
-      </LockedLayout>
-    );
+        );
+    }
   }
 
-  const page = pageOf(screen);
+  if (screen.name === 'loading' || !session) return <LockedLayout>{lockedScreen()}</LockedLayout>;
+
+  const can = (permission: Permission) => roleHolds(session.role, permission);
+  const mayOpen = (page: Page) => pagesFor(session.role).includes(page);
   const openParticipant = (id: string, from: 'participants' | 'search' | 'home') => setScreen({ name: 'participant', id, from });
   const openCohort = (id: string, from: ProgrammeTab, created?: number) =>
     setScreen({ name: 'cohort', id, from, created: created ?? null });
+  const home = (
+    <HomeScreen
+      onOpenSettings={() => setScreen({ name: 'settings', notice: null })}
+      onOpenRetention={() => setScreen({ name: 'retention' })}
+      onOpenCohort={(id) => openCohort(id, 'cohorts')}
+      onOpenParticipant={(id) => openParticipant(id, 'home')}
+    />
+  );
+
+  /** The screen of the open session; one the role may not open falls back to home. */
+  function unlockedScreen(): ReactNode {
+    switch (screen.name) {
+      case 'new-passphrase':
+        return <NewPassphraseScreen reason={screen.reason} onDone={(next) => enter(next, 'unknown')} />;
+      case 'recovery-code': {
+        const { code, reason } = screen;
+        return (
+          <RecoveryCodeScreen
+            code={code}
+            reason={reason}
+            onWritten={() => setScreen({ name: 'recovery-confirm', code, reason })}
+          />
+        );
+      }
+      case 'recovery-confirm': {
+        const { reason } = screen;
+        return (
+          <RecoveryConfirmScreen
+            code={screen.code}
+            onShowAgain={(code) => showRecoveryCode(code, reason)}
+            onConfirmed={(next) => {
+              setSession(next);
+              const fromSettings = reason === 'renewed' || reason === 'rotated';
+              setScreen(
+                fromSettings ? { name: 'settings', notice: reason === 'rotated' ? 'rotated' : 'renewed' } : { name: 'home' },
+              );
+            }}
+          />
+        );
+      }
+      case 'staff':
+        if (!can('users.manage')) return home;
+        return (
+          <StaffScreen
+            onSession={(next) => {
+              setSession(next);
+              // A coordinator who gave up the role has no staff page any more.
+              if (!roleHolds(next.role, 'users.manage')) setScreen({ name: 'home' });
+            }}
+          />
+        );
+      case 'participants':
+        return (
+          <RegistryScreen
+            onOpen={(id) => openParticipant(id, 'participants')}
+            onCreate={() => setScreen({ name: 'participant-new' })}
+          />
+        );
+      case 'participant-new':
+        return (
+          <NewParticipantScreen
+            onCreated={(id) => openParticipant(id, 'participants')}
+            onCancel={() => setScreen({ name: 'participants' })}
+            onOpen={(id) => openParticipant(id, 'participants')}
+          />
+        );
+      case 'participant': {
+        const { from } = screen;
+        return <CaseScreen key={screen.id} participantId={screen.id} onBack={() => setScreen(screenOf(from))} />;
+      }
+      case 'programme':
+        if (!mayOpen('programme')) return home;
+        return (
+          <ProgrammeScreen
+            tab={screen.tab}
+            onTab={(tab) => setScreen({ name: 'programme', tab })}
+            onOpenCohort={(id, created) => openCohort(id, screen.tab, created)}
+          />
+        );
+      case 'cohort': {
+        if (!mayOpen('programme')) return home;
+        const { from } = screen;
+        return (
+          <CohortPage
+            key={screen.id}
+            cohortId={screen.id}
+            created={screen.created}
+            onBack={() => setScreen({ name: 'programme', tab: from })}
+          />
+        );
+      }
+      case 'search':
+        if (!mayOpen('search')) return home;
+        return <SearchScreen onOpen={(id) => openParticipant(id, 'search')} />;
+      case 'audit':
+        if (!mayOpen('audit')) return home;
+        return <AuditScreen />;
+      case 'retention':
+        if (!can('participants.delete')) return home;
+        return <RetentionScreen onBack={() => setScreen({ name: 'home' })} />;
+      case 'settings':
+        return <SettingsScreen notice={screen.notice} onRecoveryCode={showRecoveryCode} />;
+      default:
+        return home;
+    }
+  }
+
   return (
-    <AppShell session={session} page={page} onNavigate={(p) => setScreen(screenOf(p))} onLock={lock}>
-      {screen.name === 'new-passphrase' ? (
-        <NewPassphraseScreen session={session} reason={screen.reason} onDone={(next) => enter(next, 'unknown')} />
-      ) : screen.name === 'recovery-code' ? (
-        <RecoveryCodeScreen
-          code={screen.code}
-          reason={screen.reason}
-          onWritten={() => setScreen({ name: 'recovery-confirm', code: screen.code, reason: screen.reason })}
-        />
-      ) : screen.name === 'recovery-confirm' ? (
-        <RecoveryConfirmScreen
-          code={screen.code}
-          session={session}
-          onShowAgain={(code) => showRecoveryCode(code, screen.reason)}
-          onConfirmed={(next) => {
-            setSession(next);
-            const fromSettings = screen.reason === 'renewed' || screen.reason === 'rotated';
-            setScreen(
-              fromSettings ? { name: 'settings', notice: screen.reason === 'rotated' ? 'rotated' : 'renewed' } : { name: 'home' },
-            );
-          }}
-        />
-      ) : screen.name === 'staff' && roleHolds(session.role, 'users.manage') ? (
-        <StaffScreen
-          session={session}
-          onSession={(next) => {
-            setSession(next);
-            // A coordinator who gave up the role has no staff page any more.
-            if (!roleHolds(next.role, 'users.manage')) setScreen({ name: 'home' });
-          }}
-        />
-      ) : screen.name === 'participants' ? (
-        <RegistryScreen
-          session={session}
-          onOpen={(id) => openParticipant(id, 'participants')}
-          onCreate={() => setScreen({ name: 'participant-new' })}
-        />
-      ) : screen.name === 'participant-new' ? (
-        <NewParticipantScreen
-          session={session}
-          onCreated={(id) => openParticipant(id, 'participants')}
-          onCancel={() => setScreen({ name: 'participants' })}
-          onOpen={(id) => openParticipant(id, 'participants')}
-        />
-      ) : screen.name === 'participant' ? (
-        <CaseScreen key={screen.id} session={session} participantId={screen.id} onBack={() => setScreen(screenOf(screen.from))} />
-      ) : screen.name === 'programme' && pagesFor(session.role).includes('programme') ? (
-        <ProgrammeScreen
-          session={session}
-          tab={screen.tab}
-          onTab={(tab) => setScreen({ name: 'programme', tab })}
-          onOpenCohort={(id, created) => openCohort(id, screen.tab, created)}
-        />
-      ) : screen.name === 'cohort' && pagesFor(session.role).includes('programme') ? (
-        <CohortPage
-          key={screen.id}
-          session={session}
-          cohortId={screen.id}
-          created={screen.created}
-          onBack={() => setScreen({ name: 'programme', tab: screen.from })}
-        />
-      ) : screen.name === 'search' && pagesFor(session.role).includes('search') ? (
-        <SearchScreen session={session} onOpen={(id) => openParticipant(id, 'search')} />
-      ) : screen.name === 'audit' && pagesFor(session.role).includes('audit') ? (
-        <AuditScreen session={session} />
-      ) : screen.name === 'retention' && roleHolds(session.role, 'participants.delete') ? (
-        <RetentionScreen onBack={() => setScreen({ name: 'home' })} />
-      ) : screen.name === 'settings' ? (
-        <SettingsScreen session={session} notice={screen.notice} onSession={setSession} onRecoveryCode={showRecoveryCode} />
-      ) : (
-        <HomeScreen
-          session={session}
-          onOpenSettings={() => setScreen({ name: 'settings', notice: null })}
-          onOpenRetention={() => setScreen({ name: 'retention' })}
-          onOpenCohort={(id) => openCohort(id, 'cohorts')}
-          onOpenParticipant={(id) => openParticipant(id, 'home')}
-        />
-      )}
-    </AppShell>
+    <QueryClientProvider client={queryClient}>
+      <SessionProvider session={session} setSession={setSession}>
+        <AppShell page={pageOf(screen)} onNavigate={(p) => setScreen(screenOf(p))} onLock={lock}>
+          {unlockedScreen()}
+        </AppShell>
+      </SessionProvider>
+    </QueryClientProvider>
   );
 }

@@ -3,12 +3,12 @@ import type { Channel, InputOf, OutputOf } from '@shared/api';
 import type { Failure } from '@shared/errors';
 import type { FieldErrors } from '../api/validate';
 import { checkInput, refusalView } from './formSubmission';
-import { useChannelAction } from './useChannelAction';
+import { useChannelAction, type ChannelActionOptions } from './useChannelAction';
 import { useEscape } from './useEscape';
 import { useFieldErrors } from './useFieldErrors';
 import { useFocusFirstInvalid } from './useFocusFirstInvalid';
 
-interface ChannelFormOptions {
+interface ChannelFormOptions extends ChannelActionOptions {
   /** Escape inside the form calls it (an inline form or a confirmation); left out, Escape does nothing. */
   onCancel?: () => void;
   /** A refusal the form explains at one of its fields (e.g. a name already taken) instead of above the buttons. */
@@ -25,11 +25,11 @@ interface SubmitOptions {
  * field after a refused submit, `busy` and the refusal to show. `submit` checks the input with the channel's
  * schema and the form's own rules, sends it, and puts the main side's field messages next to their fields.
  */
-export function useChannelForm({ onCancel, atField }: ChannelFormOptions = {}) {
+export function useChannelForm({ onCancel, atField, invalidates }: ChannelFormOptions = {}) {
   const formRef = useRef<HTMLFormElement>(null);
   const { errors, setErrors, edit } = useFieldErrors();
   const [attempt, setAttempt] = useState(0);
-  const { busy, failure, setFailure, run } = useChannelAction();
+  const { busy, failure, setFailure, run } = useChannelAction({ invalidates });
   useFocusFirstInvalid(formRef, attempt);
   useEscape(formRef, onCancel);
 

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '@shared/vault';
+import { useSession } from './session';
 import { roleHolds } from '@shared/roles';
 import { lockShortcutLabel } from './useSessionGuards';
 
@@ -18,7 +19,6 @@ export function pagesFor(role: SessionInfo['role']): Page[] {
 }
 
 interface AppShellProps {
-  session: SessionInfo;
   /** The page shown, or null on screens that must be finished first (no navigation then). */
   page: Page | null;
   onNavigate: (page: Page) => void;
@@ -27,8 +27,9 @@ interface AppShellProps {
 }
 
 /** The frame while unlocked: the name, who is signed in, navigation and the Lock button. */
-export function AppShell({ session, page, onNavigate, onLock, children }: AppShellProps) {
+export function AppShell({ page, onNavigate, onLock, children }: AppShellProps) {
   const { t } = useTranslation();
+  const session = useSession();
   const pages = pagesFor(session.role);
   return (
     <div className="app-layout">

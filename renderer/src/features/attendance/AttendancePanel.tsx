@@ -1,14 +1,14 @@
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '@shared/vault';
+
 import type { Failure } from '@shared/errors';
-import { ATTENDANCE_MARKS, type AttendanceGrid, type AttendanceMark } from '@shared/attendance';
-import { addDays, dayOf, isoWeekOf } from '@shared/days';
-import { roleHolds } from '@shared/roles';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { type AttendanceGrid, type AttendanceMark, ATTENDANCE_MARKS } from '@shared/attendance';
+import { isoWeekOf, dayOf, addDays } from '@shared/days';
+import { QueryFailure } from '../../components/QueryState';
 import { Section } from '../../components/Section';
 import { formatDayRange } from '../../i18n/format';
 import { formatSessionDay } from '../programme/format';
+import { useCan } from '../../shell/session';
 import { AttendanceLegend } from './AttendanceLegend';
 import { AttendanceTable, SUMMARY_COLUMNS } from './AttendanceTable';
 import { moveFrom, openingWeek, unmarkable, type GridCommand, type Position } from './gridLogic';
@@ -18,24 +18,16 @@ import { translateKey } from '../../i18n/keys';
 
 export interface AttendancePanelProps {
   cohortId: string;
-  session: SessionInfo;
-  /** Changes whenever the cohort's sessions change on the page (moved, cancelled, added): the grid reloads. */
-  calendarVersion?: unknown;
   /** The cohort's period: the grid opens on its nearest week when today is outside it. */
   period?: { startDate: string; endDate: string };
 }
 
 /** A cohort's attendance on its page, for those who may read it; marking for those who may write it. */
-export function AttendancePanel({ cohortId, session, calendarVersion, period }: AttendancePanelProps) {
-  if (!roleHolds(session.role, 'attendance.read')) return null;
-  return (
-    <AttendanceSection
-      cohortId={cohortId}
-      canWrite={roleHolds(session.role, 'attendance.write')}
-      calendarVersion={calendarVersion}
-      period={period}
-    />
-  );
+export function AttendancePanel({ cohortId, period }: AttendancePanelProps) {
+  const canRead = useCan('attendance.read');
+  const canWrite = useCan('attendance.write');
+  if (!canRead) return null;
+  return <AttendanceSection cohortId={cohortId} canWrite={canWrite} period={period} />;
 }
 
 type Scope = 'week' | 'all';
@@ -48,19 +40,17 @@ function reasonOf(failure: Failure): string {
 function AttendanceSection({
   cohortId,
   canWrite,
-  calendarVersion,
   period,
 }: {
   cohortId: string;
   canWrite: boolean;
-  calendarVersion: unknown;
   period: { startDate: string; endDate: string } | undefined;
 }) {
   const { t, i18n } = useTranslation();
   const today = useMemo(() => dayOf(new Date()), []);
   const [scope, setScope] = useState<Scope>('week');
   const [weekStart, setWeekStart] = useState(() => openingWeek(today, period));
-  const { grid, loadFailure, mark, undo } = useAttendanceGrid(cohortId, scope === 'week' ? weekStart : null, calendarVersion);
+  const { grid, query, mark, undo } = useAttendanceGrid(cohortId, scope === 'week' ? weekStart : null);
   const [active, setActive] = useState<Position>({ row: 0, col: 0 });
   const [focusRequest, setFocusRequest] = useState(0);
   const [status, setStatus] = useState<string | null>(null);
@@ -228,9 +218,9 @@ function AttendanceSection({
       <p role="status" className={status ? 'attendance-status' : 'visually-hidden'}>
         {status}
       </p>
-      <ErrorMessage failure={loadFailure} />
+      <QueryFailure query={query} />
       {grid === null ? (
-        loadFailure ? null : (
+        query.error ? null : (
           <p className="loading">{t('common.loading')}</p>
         )
       ) : grid.sessions.length === 0 ? (

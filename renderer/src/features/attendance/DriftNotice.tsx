@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { DriftEntry } from '@shared/attendance';
-import { invoke } from '../../api/client';
+import { QueryFailure } from '../../components/QueryState';
 import { Section } from '../../components/Section';
+import { settingsQuery } from '../settings/queries';
 import { formatNumber } from '../../i18n/format';
+import { driftQuery } from './queries';
 import './attendance.css';
 
 export interface DriftNoticeProps {
@@ -15,25 +16,18 @@ export interface DriftNoticeProps {
 /** On the start page: participants whose attendance has fallen off in an open group, to reach out to early. */
 export function DriftNotice({ onOpenCohort, onOpenParticipant }: DriftNoticeProps) {
   const { t } = useTranslation();
-  const [entries, setEntries] = useState<DriftEntry[]>([]);
-  const [threshold, setThreshold] = useState<number | null>(null);
+  const drift = useQuery(driftQuery());
+  // Without the settings the flag is named without its figure, and the failure is said above the table.
+  const settings = useQuery(settingsQuery());
+  const threshold = settings.data?.attendanceThreshold ?? null;
+  const entries = drift.data ?? [];
 
-  useEffect(() => {
-    let current = true;
-    void Promise.all([invoke('attendance.drift', {}), invoke('settings.get', {})]).then(([drift, settings]) => {
-      if (!current) return;
-      if (drift.ok) setEntries(drift.value);
-      if (settings.ok) setThreshold(settings.value.attendanceThreshold);
-    });
-    return () => {
-      current = false;
-    };
-  }, []);
-
+  if (drift.error) return <QueryFailure query={drift} />;
   if (entries.length === 0) return null;
   return (
     <Section title={t('attendance.drift.title', { count: entries.length, formatted: formatNumber(entries.length) })}>
       <p>{t('attendance.drift.intro')}</p>
+      <QueryFailure query={settings} />
       <table className="drift-table">
         <thead>
           <tr>

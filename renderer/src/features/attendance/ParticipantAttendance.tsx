@@ -1,16 +1,14 @@
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Failure } from '@shared/errors';
-import { ATTENDANCE_MARKS, type ParticipantAttendance as Attendance, type ParticipantCohortAttendance } from '@shared/attendance';
-import { invoke } from '../../api/client';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { type ParticipantCohortAttendance, ATTENDANCE_MARKS } from '@shared/attendance';
 import { formatDay } from '../../i18n/format';
+import { QueryFailure } from '../../components/QueryState';
+import { participantAttendanceQuery } from './queries';
 import './attendance.css';
 
 interface ParticipantAttendanceProps {
   participantId: string;
-  /** Changes when the participant's enrolments change in the file: the figures are read again. */
-  version: number;
 }
 
 /**
@@ -18,27 +16,14 @@ interface ParticipantAttendanceProps {
  * while in the group; excused absences outside the share), the flags a caseworker should act on, the count of
  * each mark, and the marks session by session behind a disclosure. Nothing shows for someone never in a group.
  */
-export function ParticipantAttendance({ participantId, version }: ParticipantAttendanceProps) {
+export function ParticipantAttendance({ participantId }: ParticipantAttendanceProps) {
   const { t } = useTranslation();
   const headingId = useId();
-  const [attendance, setAttendance] = useState<Attendance | null>(null);
-  const [failure, setFailure] = useState<Failure | null>(null);
+  // Read again when the participant's enrolments change in the file (case/mutations.ts).
+  const query = useQuery(participantAttendanceQuery(participantId));
+  const attendance = query.data ?? null;
 
-  useEffect(() => {
-    let live = true;
-    void invoke('attendance.participant', { participantId }).then((result) => {
-      if (!live) return;
-      if (result.ok) {
-        setAttendance(result.value);
-        setFailure(null);
-      } else setFailure(result);
-    });
-    return () => {
-      live = false;
-    };
-  }, [participantId, version]);
-
-  if (failure) return <ErrorMessage failure={failure} />;
+  if (query.error) return <QueryFailure query={query} />;
   if (!attendance || attendance.cohorts.length === 0) return null;
   return (
     <section className="participant-attendance" aria-labelledby={headingId}>

@@ -1,8 +1,12 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Failure } from '@shared/errors';
 import type { AttendanceGrid, AttendanceMark } from '@shared/attendance';
 import { invoke } from '../../api/client';
+import { invalidateChannels } from '../../api/query';
 import { markOf, withMark } from './gridLogic';
+import { MARK_CHANGES } from './mutations';
+import { attendanceGridQuery } from './queries';
 
 /** One change of a cell, remembered for the one-step undo. */
 export interface MarkChange {
@@ -18,12 +22,14 @@ export type SaveOutcome = { ok: true; change: MarkChange } | { ok: false; change
 /**
  * A cohort's attendance grid for the week starting `weekStart` (or the whole cohort when null), and its marks
  * saved one by one: the grid shows a mark at once and goes back to the mark before if the main side refuses it.
- * When the same cell is changed again before the answer comes, the later change decides what is shown. A new
- * `calendarVersion` (any value that changes when the cohort's sessions change) reloads the grid.
+ * When the same cell is changed again before the answer comes, the later change decides what is shown. A change
+ * to the cohort's sessions on the same page reloads the grid (programme/mutations.ts).
  */
-export function useAttendanceGrid(cohortId: string, weekStart: string | null, calendarVersion: unknown) {
-  const [grid, setGrid] = useState<AttendanceGrid | null>(null);
-  const [loadFailure, setLoadFailure] = useState<Failure | null>(null);
+export function useAttendanceGrid(cohortId: string, weekStart: string | null) {
+  const client = useQueryClient();
+  const options = useMemo(() => attendanceGridQuery(cohortId, weekStart), [cohortId, weekStart]);
+  const query = useQuery(options);
+  const grid = query.data ?? null;
   const gridRef = useRef<AttendanceGrid | null>(null);
   useLayoutEffect(() => {
     gridRef.current = grid;
@@ -32,20 +38,15 @@ export function useAttendanceGrid(cohortId: string, weekStart: string | null, ca
   const latest = useRef(new Map<string, number>());
   const sequence = useRef(0);
 
-  useEffect(() => {
-    let live = true;
+  // Undo belongs to the grid it was made in: another week or cohort has nothing to undo.
+  useLayoutEffect(() => {
     lastChange.current = null;
-    void invoke('attendance.grid', weekStart === null ? { cohortId } : { cohortId, weekStart }).then((result) => {
-      if (!live) return;
-      if (!result.ok) return setLoadFailure(result);
-      setLoadFailure(null);
-      setGrid(result.value);
-    });
-    return () => {
-      live = false;
-    };
-    // calendarVersion: a session moved, cancelled or added on the same page changes the columns.
-  }, [cohortId, weekStart, calendarVersion]);
+  }, [options]);
+  const setGrid = useCallback(
+    (update: (grid: AttendanceGrid) => AttendanceGrid) =>
+      client.setQueryData<AttendanceGrid>(options.queryKey, (g) => g && update(g)),
+    [client, options],
+  );
 
   const save = useCallback(
     async (
@@ -62,20 +63,21 @@ export function useAttendanceGrid(cohortId: string, weekStart: string | null, ca
       const turn = ++sequence.current;
       latest.current.set(cell, turn);
       lastChange.current = undoing ? null : change;
-      setGrid((g) => g && withMark(g, sessionId, participantId, after));
+      setGrid((g) => withMark(g, sessionId, participantId, after));
       const result = await invoke('attendance.mark', { sessionId, participantId, mark: after });
       const stillLatest = latest.current.get(cell) === turn;
       if (result.ok) {
-        if (stillLatest) setGrid((g) => g && withMark(g, sessionId, participantId, result.value.mark, result.value.figures));
+        void invalidateChannels(client, ...MARK_CHANGES);
+        if (stillLatest) setGrid((g) => withMark(g, sessionId, participantId, result.value.mark, result.value.figures));
         return { ok: true, change };
       }
       if (stillLatest) {
-        setGrid((g) => g && withMark(g, sessionId, participantId, before));
+        setGrid((g) => withMark(g, sessionId, participantId, before));
         if (lastChange.current === change) lastChange.current = null;
       }
       return { ok: false, change, failure: result };
     },
-    [],
+    [client, setGrid],
   );
 
   /** Sets or clears one mark; the change becomes the one that Ctrl+Z undoes. */
@@ -93,5 +95,5 @@ export function useAttendanceGrid(cohortId: string, weekStart: string | null, ca
 
   const lastChanged = useCallback(() => lastChange.current, []);
 
-  return { grid, loadFailure, mark, undo, lastChanged };
+  return { grid, query, mark, undo, lastChanged };
 }

@@ -1,9 +1,10 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '@shared/vault';
-import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
+import { StatusMessage } from '../../components/ErrorMessage';
+import { QueryFailure } from '../../components/QueryState';
 import { Screen } from '../../components/Screen';
 import { usePendingFocus } from '../../components/usePendingFocus';
+import { useSession } from '../../shell/session';
 import { AuditFilters } from './AuditFilters';
 import { AuditTable, entryFocusKey } from './AuditTable';
 import type { AuditQuery } from './query';
@@ -16,8 +17,9 @@ import './audit.css';
  * The coordinator's audit view: the check of the log's chain, filters, and the matching entries newest first,
  * with names and participants' codes put on the ids the log holds. Older entries are loaded on request.
  */
-export function AuditScreen({ session }: { session: SessionInfo }) {
+export function AuditScreen() {
   const { t } = useTranslation();
+  const session = useSession();
   const root = useRef<HTMLDivElement>(null);
   const focusLater = usePendingFocus(root);
   const [query, setQuery] = useState<AuditQuery>({});
@@ -49,8 +51,10 @@ export function AuditScreen({ session }: { session: SessionInfo }) {
         <p className="lead">{t('audit.intro')}</p>
         <VerifyAudit />
         <AuditFilters staff={book.staff} onApply={setQuery} />
-        <ErrorMessage failure={book.failure} />
-        <ErrorMessage failure={log.failure} />
+        {book.queries.map((query, i) => (
+          <QueryFailure key={i} query={query} />
+        ))}
+        <QueryFailure query={{ error: log.failure, isFetching: log.isFetching, refetch: log.retry }} />
         <StatusMessage>{summary}</StatusMessage>
         {log.entries && log.entries.length > 0 && book.names ? (
           <AuditTable entries={log.entries} names={book.names} ownUserId={session.userId} />

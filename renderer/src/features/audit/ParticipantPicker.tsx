@@ -1,11 +1,12 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Failure } from '@shared/errors';
 import type { ParticipantPage } from '@shared/participants';
-import { invoke } from '../../api/client';
 import { Field } from '../../components/Field';
-import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
+import { StatusMessage } from '../../components/ErrorMessage';
+import { QueryFailure } from '../../components/QueryState';
 import { useDebounced } from '../registry/useDebounced';
+import { participantMatchesQuery } from './queries';
 
 /** A participant chosen for the filter: the id goes to the query, the code is what the user sees. */
 export interface ChosenParticipant {
@@ -17,7 +18,6 @@ interface Match extends ChosenParticipant {
   name: string;
 }
 
-const MAX_MATCHES = 8;
 const SEARCH_DELAY_MS = 250;
 
 function matchesOf(page: ParticipantPage): Match[] {
@@ -44,25 +44,12 @@ export function ParticipantPicker({ chosen, onChoose }: ParticipantPickerProps) 
   const id = useId();
   const [text, setText] = useState('');
   const search = useDebounced(text.trim(), SEARCH_DELAY_MS);
-  const [found, setFound] = useState<{ search: string; matches: Match[]; failure: Failure | null } | null>(null);
+  // Nothing is asked for an empty field; matches of another text than the one typed are not shown.
+  const found = useQuery({ ...participantMatchesQuery(search), enabled: search !== '' && !chosen, select: matchesOf });
+  const current = search === text.trim();
   const input = useRef<HTMLInputElement>(null);
   const remove = useRef<HTMLButtonElement>(null);
   const focusNext = useRef<'input' | 'remove' | null>(null);
-
-  useEffect(() => {
-    // Nothing is asked for an empty field; older matches stay but are not shown (see `matches`).
-    if (search === '' || chosen) return;
-    let current = true;
-    void invoke('participants.list', { search, sort: 'pseudonym', limit: MAX_MATCHES }).then((result) => {
-      if (current)
-        setFound(
-          result.ok ? { search, matches: matchesOf(result.value), failure: null } : { search, matches: [], failure: result },
-        );
-    });
-    return () => {
-      current = false;
-    };
-  }, [search, chosen]);
 
   useEffect(() => {
     const target = focusNext.current === 'input' ? input.current : focusNext.current === 'remove' ? remove.current : null;
@@ -103,8 +90,8 @@ export function ParticipantPicker({ chosen, onChoose }: ParticipantPickerProps) 
     );
 
   // Matches of an older search, or of text still being typed, are not shown.
-  const matches = found && found.search === text.trim() ? found.matches : null;
-  const failure = found && found.search === text.trim() ? found.failure : null;
+  const matches = current && search !== '' ? (found.data ?? (found.error ? [] : null)) : null;
+  const failure = current && search !== '' ? found.error : null;
   const summary =
     matches === null || failure
       ? null
@@ -128,7 +115,7 @@ export function ParticipantPicker({ chosen, onChoose }: ParticipantPickerProps) 
         }}
       />
       <StatusMessage>{summary}</StatusMessage>
-      <ErrorMessage failure={failure} />
+      {failure ? <QueryFailure query={found} /> : null}
       {matches && matches.length > 0 ? (
         <ul className="audit-matches" aria-label={t('audit.filters.participantListLabel')}>
           {matches.map((match) => (

@@ -1,57 +1,30 @@
-import { useEffect, useState } from 'react';
-import { PARTICIPANT_PAGE_SIZE } from '@shared/participants';
 import type { UserSummary } from '@shared/users';
-import type { Failure } from '@shared/errors';
-import { invoke } from '../../api/client';
+import { useQuery } from '@tanstack/react-query';
+import type { QueryView } from '../../components/QueryState';
+import { staffQuery } from '../staff/queries';
 import type { NameBook } from './describe';
-
-/** Far more participants than a programme has; past it, codes of the rest show as ids. */
-const MAX_PAGES = 40;
-
-async function readParticipantCodes(): Promise<Map<string, string> | Failure> {
-  const codes = new Map<string, string>();
-  for (let page = 0; page < MAX_PAGES; page += 1) {
-    // The list is read without opening any file, so resolving codes adds nothing to the log.
-    const result = await invoke('participants.list', {
-      sort: 'pseudonym',
-      offset: page * PARTICIPANT_PAGE_SIZE.max,
-      limit: PARTICIPANT_PAGE_SIZE.max,
-    });
-    if (!result.ok) return result;
-    for (const row of result.value.rows) codes.set(row.id, row.pseudonym);
-    if (codes.size >= result.value.total || result.value.rows.length < PARTICIPANT_PAGE_SIZE.max) break;
-  }
-  return codes;
-}
+import { participantCodesQuery } from './queries';
 
 export interface NameBookState {
-  /** Null until staff names are read. */
+  /** Null until staff names and codes are read (or failed to be: ids are shown then). */
   names: NameBook | null;
   staff: readonly UserSummary[];
-  failure: Failure | null;
+  /** The two reads, so that a failure of either is said. */
+  queries: readonly QueryView<unknown>[];
 }
 
-/** Staff names and participants' codes, read once, to put names on the ids in the log. */
+/** Staff names and participants' codes, to put names on the ids in the log. */
 export function useNameBook(): NameBookState {
-  const [state, setState] = useState<NameBookState>({ names: null, staff: [], failure: null });
-  useEffect(() => {
-    let current = true;
-    void Promise.all([invoke('users.list', {}), readParticipantCodes()]).then(([users, codes]) => {
-      if (!current) return;
-      const staff = users.ok ? users.value : [];
-      const failure = !users.ok ? users : codes instanceof Map ? null : codes;
-      setState({
-        names: {
-          participants: codes instanceof Map ? codes : null,
-          staff: new Map(staff.map((user) => [user.id, user.displayName])),
-        },
-        staff,
-        failure,
-      });
-    });
-    return () => {
-      current = false;
-    };
-  }, []);
-  return state;
+  const users = useQuery(staffQuery());
+  const codes = useQuery(participantCodesQuery());
+  const settled = (q: { data: unknown; error: unknown }) => q.data !== undefined || q.error !== null;
+  const staff = users.data ?? [];
+  return {
+    names:
+      settled(users) && settled(codes)
+        ? { participants: codes.data ?? null, staff: new Map(staff.map((user) => [user.id, user.displayName])) }
+        : null,
+    staff,
+    queries: [users, codes],
+  };
 }

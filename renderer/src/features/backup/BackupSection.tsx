@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { QueryFailure } from '../../components/QueryState';
 import { Section } from '../../components/Section';
 import { BackupStatusLine } from './BackupStatusLine';
 import { CreateBackupForm } from './CreateBackupForm';
@@ -11,12 +11,12 @@ import { useBackupStatus } from './useBackupStatus';
 /** The coordinator's backups in Settings: the last one, a new one, the reminder, and restoring one. */
 export function BackupSection() {
   const { t } = useTranslation();
-  const { status, setStatus, failure } = useBackupStatus();
+  const { status, setStatus, query } = useBackupStatus();
   return (
     <>
       <Section title={t('backup.title')} className="backup">
         <p>{t('backup.intro')}</p>
-        <ErrorMessage failure={failure} />
+        <QueryFailure query={query} />
         {status ? (
           <>
             <BackupStatusLine status={status} />

@@ -1,24 +1,15 @@
-import { useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { BackupStatus } from '@shared/backup';
-import type { Failure } from '@shared/errors';
-import { invoke } from '../../api/client';
+import { backupStatusQuery } from './queries';
 
-/** The vault's backup state (last backup, reminder, a restore waiting to be kept), loaded once and then replaced by answers. */
+/**
+ * The vault's backup state (last backup, reminder, a restore waiting to be kept). A backup, a reminder or a restore
+ * answers with the new state, which replaces the one held, so it is not read again.
+ */
 export function useBackupStatus() {
-  const [status, setStatus] = useState<BackupStatus | null>(null);
-  const [failure, setFailure] = useState<Failure | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    void invoke('backup.status', {}).then((result) => {
-      if (!current) return;
-      if (result.ok) setStatus(result.value);
-      else setFailure(result);
-    });
-    return () => {
-      current = false;
-    };
-  }, []);
-
-  return { status, setStatus, failure };
+  const client = useQueryClient();
+  const options = backupStatusQuery();
+  const query = useQuery(options);
+  const setStatus = (status: BackupStatus) => client.setQueryData(options.queryKey, status);
+  return { status: query.data ?? null, setStatus, query };
 }

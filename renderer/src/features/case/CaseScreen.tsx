@@ -1,12 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '@shared/vault';
-import type { Failure } from '@shared/errors';
+
 import type { LimitedParticipant, Participant, ParticipantView } from '@shared/participants';
-import { roleHolds } from '@shared/roles';
-import { invoke } from '../../api/client';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { QueryFailure } from '../../components/QueryState';
 import { Screen } from '../../components/Screen';
+import { useCan, useSession } from '../../shell/session';
 import { ConsentsTab } from '../consents/ConsentsTab';
 import { FlagsTab } from '../flags/FlagsTab';
 import { SafetyBanner } from '../flags/SafetyBanner';
@@ -16,12 +15,12 @@ import { PrintDialog } from '../print/PrintDialog';
 import { PsychosocialTab } from '../psychosocial/PsychosocialTab';
 import { caseTabsFor, type CaseTab } from './caseTabs';
 import { OverviewTab } from './OverviewTab';
+import { participantQuery } from './queries';
 import { Tabs, type TabSpec } from './Tabs';
 import { TimelineTab } from './TimelineTab';
 import './case.css';
 
 interface CaseScreenProps {
-  session: SessionInfo;
   participantId: string;
   onBack: () => void;
 }
@@ -63,13 +62,15 @@ function LimitedOverview({ participant }: { participant: LimitedParticipant }) {
  * A participant's whole file: a header with the code, name and status, the safety banner under it on every
  * tab, and one tab for each part of the file the reader's role may see. Opening it is audited (participants.get).
  */
-export function CaseScreen({ session, participantId, onBack }: CaseScreenProps) {
+export function CaseScreen({ participantId, onBack }: CaseScreenProps) {
   const { t } = useTranslation();
+  const session = useSession();
+  const client = useQueryClient();
   const label = participantLabels(t);
-  const [view, setView] = useState<ParticipantView | null>(null);
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const record = participantQuery(participantId);
+  const query = useQuery(record);
+  const view = query.data ?? null;
   const [tab, setTab] = useState<CaseTab>('overview');
-  const [bannerKey, setBannerKey] = useState(0);
   const [printing, setPrinting] = useState<'open' | 'closed' | null>(null);
   const printButton = useRef<HTMLButtonElement>(null);
 
@@ -77,19 +78,7 @@ export function CaseScreen({ session, participantId, onBack }: CaseScreenProps) 
   useEffect(() => {
     if (printing === 'closed') printButton.current?.focus();
   }, [printing]);
-  const readsWholeFile = roleHolds(session.role, 'participants.read');
-
-  useEffect(() => {
-    let live = true;
-    void invoke('participants.get', { id: participantId }).then((result) => {
-      if (!live) return;
-      if (result.ok) setView(result.value);
-      else setFailure(result);
-    });
-    return () => {
-      live = false;
-    };
-  }, [participantId]);
+  const readsWholeFile = useCan('participants.read');
 
   const participant = view?.participant ?? null;
   const name = participant ? nameOf(participant) : null;
@@ -99,24 +88,25 @@ export function CaseScreen({ session, participantId, onBack }: CaseScreenProps) 
       : participant.pseudonym
     : t('case.title');
 
+  // The saved record is the answer of the change: reading it again would be audited as opening the file again.
   function changed(next: Participant) {
-    setView({ view: 'full', participant: next });
+    client.setQueryData<ParticipantView>(record.queryKey, { view: 'full', participant: next });
   }
 
   function panel(key: CaseTab, full: Participant) {
     switch (key) {
       case 'overview':
-        return <OverviewTab session={session} participant={full} onChanged={changed} onDeleted={onBack} />;
+        return <OverviewTab participant={full} onChanged={changed} onDeleted={onBack} />;
       case 'timeline':
-        return <TimelineTab session={session} participantId={participantId} active={tab === 'timeline'} />;
+        return <TimelineTab participantId={participantId} active={tab === 'timeline'} />;
       case 'consents':
-        return <ConsentsTab session={session} participantId={participantId} />;
+        return <ConsentsTab participantId={participantId} />;
       case 'flags':
-        return <FlagsTab session={session} participantId={participantId} onChanged={() => setBannerKey((n) => n + 1)} />;
+        return <FlagsTab participantId={participantId} />;
       case 'notes':
-        return <NotesTab session={session} participantId={participantId} />;
+        return <NotesTab participantId={participantId} />;
       case 'psychosocial':
-        return <PsychosocialTab session={session} participantId={participantId} />;
+        return <PsychosocialTab participantId={participantId} />;
     }
   }
 
@@ -165,10 +155,10 @@ export function CaseScreen({ session, participantId, onBack }: CaseScreenProps) 
       {printing === 'open' && view?.view === 'full' ? (
         <PrintDialog participantId={participantId} pseudonym={view.participant.pseudonym} onClose={() => setPrinting('closed')} />
       ) : null}
-      {readsWholeFile && view ? <SafetyBanner participantId={participantId} refreshKey={bannerKey} /> : null}
-      <ErrorMessage failure={failure} />
+      {readsWholeFile && view ? <SafetyBanner participantId={participantId} /> : null}
+      <QueryFailure query={query} />
       {view === null ? (
-        failure ? null : (
+        query.error ? null : (
           <p role="status" className="loading">
             {t('case.loading')}
           </p>

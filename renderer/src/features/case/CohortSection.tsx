@@ -1,16 +1,10 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import {
-  ENROLMENT_MODES,
-  ENROLMENT_OUTCOMES,
-  type CohortSummary,
-  type Enrolment,
-  type EnrolmentMode,
-  type EnrolmentOutcome,
-} from '@shared/cohorts';
-import type { Failure } from '@shared/errors';
-import { invoke } from '../../api/client';
-import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
+import { ENROLMENT_MODES, ENROLMENT_OUTCOMES, type Enrolment, type EnrolmentMode, type EnrolmentOutcome } from '@shared/cohorts';
+import { StatusMessage } from '../../components/ErrorMessage';
+import { FormActions } from '../../components/FormActions';
+import { QueryFailure } from '../../components/QueryState';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
@@ -18,6 +12,9 @@ import { useChannelForm } from '../../components/useChannelForm';
 import { ParticipantAttendance } from '../attendance/ParticipantAttendance';
 import { today } from '@shared/days';
 import { formatDay } from '../../i18n/format';
+import { cohortListQuery } from '../programme/queries';
+import { ENROLMENT_CHANGES } from './mutations';
+import { enrolmentsQuery } from './queries';
 
 interface CohortSectionProps {
   participantId: string;
@@ -32,24 +29,10 @@ interface CohortSectionProps {
 export function CohortSection({ participantId, canChange }: CohortSectionProps) {
   const { t } = useTranslation();
   const headingId = useId();
-  const [enrolments, setEnrolments] = useState<Enrolment[] | null>(null);
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const query = useQuery(enrolmentsQuery(participantId));
+  const enrolments = query.data ?? null;
   const [form, setForm] = useState<'join' | 'end' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-
-  const [version, setVersion] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    void invoke('cohorts.enrolments', { participantId }).then((result) => {
-      if (!live) return;
-      if (result.ok) setEnrolments(result.value);
-      else setFailure(result);
-    });
-    return () => {
-      live = false;
-    };
-  }, [participantId, version]);
 
   const open = enrolments?.find((e) => e.endDate === null) ?? null;
   // Ended memberships, the latest first.
@@ -58,7 +41,6 @@ export function CohortSection({ participantId, canChange }: CohortSectionProps) 
   function done(message: string) {
     setForm(null);
     setNotice(message);
-    setVersion((n) => n + 1);
   }
 
   return (
@@ -78,7 +60,7 @@ export function CohortSection({ participantId, canChange }: CohortSectionProps) 
           </button>
         ) : null}
       </div>
-      <ErrorMessage failure={failure} />
+      <QueryFailure query={query} />
       {enrolments === null ? null : open ? (
         <>
           <p>{t('registry.cohorts.section.current', { name: open.cohortName, date: formatDay(open.startDate) })}</p>
@@ -110,7 +92,7 @@ export function CohortSection({ participantId, canChange }: CohortSectionProps) 
           </ul>
         </>
       ) : null}
-      <ParticipantAttendance participantId={participantId} version={version} />
+      <ParticipantAttendance participantId={participantId} />
       <StatusMessage tone="success">{notice}</StatusMessage>
       {form === 'join' ? (
         <JoinCohortForm
@@ -140,17 +122,13 @@ function JoinCohortForm({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
-  const [cohorts, setCohorts] = useState<CohortSummary[] | null>(null);
+  const cohortList = useQuery(cohortListQuery());
+  const cohorts = cohortList.data ?? null;
   const [cohortId, setCohortId] = useState('');
   const [startDate, setStartDate] = useState(today());
   const [mode, setMode] = useState<EnrolmentMode>('group');
   const modeName = useId();
-  const [listFailure, setListFailure] = useState<Failure | null>(null);
-  const { formRef, errors, edit, failure, busy, submit: send } = useChannelForm({ onCancel });
-
-  useEffect(() => {
-    void invoke('cohorts.list', {}).then((result) => (result.ok ? setCohorts(result.value) : setListFailure(result)));
-  }, []);
+  const { formRef, errors, edit, failure, busy, submit: send } = useChannelForm({ onCancel, invalidates: ENROLMENT_CHANGES });
 
   const submit = (event: FormEvent) => send(event, 'cohorts.enrol', { participantId, cohortId, startDate, mode }, onJoined);
 
@@ -167,7 +145,7 @@ function JoinCohortForm({
           ...(cohorts ?? []).map((c) => ({ value: c.id, label: c.name })),
         ]}
       />
-      <ErrorMessage failure={listFailure} />
+      <QueryFailure query={cohortList} />
       <Field
         type="date"
         label={t('registry.cohorts.join.startDate')}
@@ -192,15 +170,7 @@ function JoinCohortForm({
           </div>
         ))}
       </fieldset>
-      <ErrorMessage failure={failure} />
-      <div className="actions">
-        <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
-          {t('registry.cohorts.join.submit')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('registry.cohorts.join.submit')} busy={busy} failure={failure} onCancel={onCancel} />
     </form>
   );
 }
@@ -210,7 +180,7 @@ function EndEnrolmentForm({ enrolment, onEnded, onCancel }: { enrolment: Enrolme
   const [endDate, setEndDate] = useState(today());
   const [outcome, setOutcome] = useState<EnrolmentOutcome>('completed');
   const [reason, setReason] = useState('');
-  const { formRef, errors, edit, failure, busy, submit: send } = useChannelForm({ onCancel });
+  const { formRef, errors, edit, failure, busy, submit: send } = useChannelForm({ onCancel, invalidates: ENROLMENT_CHANGES });
 
   const submit = (event: FormEvent) =>
     send(
@@ -249,15 +219,7 @@ function EndEnrolmentForm({ enrolment, onEnded, onCancel }: { enrolment: Enrolme
           onChange={(event) => edit('reason', setReason)(event.target.value)}
         />
       ) : null}
-      <ErrorMessage failure={failure} />
-      <div className="actions">
-        <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
-          {t('registry.cohorts.endForm.submit')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('registry.cohorts.endForm.submit')} busy={busy} failure={failure} onCancel={onCancel} />
     </form>
   );
 }

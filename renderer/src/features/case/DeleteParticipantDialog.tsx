@@ -1,14 +1,19 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '@shared/api';
 import type { Failure } from '@shared/errors';
 import { invoke } from '../../api/client';
+import { invalidateChannels } from '../../api/query';
 import { fieldErrorsFromIssues, validateInput, type FieldErrors } from '../../api/validate';
 import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
+import { QueryFailure } from '../../components/QueryState';
 import { useModalDialog } from '../../components/useModalDialog';
 import { Field } from '../../components/Field';
 import { formatNumber } from '../../i18n/format';
 import { translateKey } from '../../i18n/keys';
+import { DELETION_CHANGES } from './mutations';
+import { deletionPreviewQuery } from './queries';
 
 type Preview = OutputOf<'participants.deletionPreview'>;
 
@@ -40,26 +45,16 @@ function useCountLines(counts: Record<string, number>): { key: string; text: str
 export function DeleteParticipantDialog({ participantId, onDeleted, onClose }: DeleteParticipantDialogProps) {
   const { t } = useTranslation();
   const { dialogProps, headingProps } = useModalDialog(onClose);
+  const client = useQueryClient();
   const codeInput = useRef<HTMLInputElement>(null);
-  const [preview, setPreview] = useState<Preview | null>(null);
+  const previewQuery = useQuery(deletionPreviewQuery(participantId));
+  const preview: Preview | null = previewQuery.data ?? null;
   const [step, setStep] = useState<'preview' | 'confirm'>('preview');
   const [typed, setTyped] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<Failure | null>(null);
   const [busy, setBusy] = useState(false);
   const lines = useCountLines(preview?.counts ?? {});
-
-  useEffect(() => {
-    let live = true;
-    void invoke('participants.deletionPreview', { id: participantId }).then((result) => {
-      if (!live) return;
-      if (result.ok) setPreview(result.value);
-      else setFailure(result);
-    });
-    return () => {
-      live = false;
-    };
-  }, [participantId]);
 
   useEffect(() => {
     if (step === 'confirm') codeInput.current?.focus();
@@ -78,7 +73,10 @@ export function DeleteParticipantDialog({ participantId, onDeleted, onClose }: D
     setBusy(true);
     const result = await invoke('participants.delete', validated.data);
     setBusy(false);
-    if (result.ok) return onDeleted();
+    if (result.ok) {
+      void invalidateChannels(client, ...DELETION_CHANGES);
+      return onDeleted();
+    }
     if (result.code === 'invalid_input') {
       setErrors(fieldErrorsFromIssues(result.details?.issues));
       return codeInput.current?.focus();
@@ -91,9 +89,10 @@ export function DeleteParticipantDialog({ participantId, onDeleted, onClose }: D
       <h2 {...headingProps}>
         {preview ? t('case.delete.title', { pseudonym: preview.pseudonym }) : t('case.delete.titleLoading')}
       </h2>
+      <QueryFailure query={previewQuery} />
       <ErrorMessage failure={failure} />
       {!preview ? (
-        failure ? null : (
+        previewQuery.error ? null : (
           <p role="status" className="loading">
             {t('case.delete.loading')}
           </p>

@@ -1,9 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '@shared/vault';
+
 import type { Participant } from '@shared/participants';
-import { roleHolds } from '@shared/roles';
 import { StatusMessage } from '../../components/ErrorMessage';
+import { useCan } from '../../shell/session';
 import { ExportSection } from '../handover/ExportSection';
 import { EditParticipantForm } from '../participants/EditParticipantForm';
 import { StatusControl } from '../participants/StatusControl';
@@ -12,7 +12,6 @@ import { DeleteParticipantDialog } from './DeleteParticipantDialog';
 import { ParticipantDetails } from './ParticipantDetails';
 
 interface OverviewTabProps {
-  session: SessionInfo;
   participant: Participant;
   onChanged: (participant: Participant) => void;
   onDeleted: () => void;
@@ -22,7 +21,7 @@ interface OverviewTabProps {
  * The participant's details to read, with Edit for those who may change them, the status, and (coordinator only)
  * deleting the whole file.
  */
-export function OverviewTab({ session, participant, onChanged, onDeleted }: OverviewTabProps) {
+export function OverviewTab({ participant, onChanged, onDeleted }: OverviewTabProps) {
   const { t } = useTranslation();
   const headingId = useId();
   const editButton = useRef<HTMLButtonElement>(null);
@@ -31,8 +30,8 @@ export function OverviewTab({ session, participant, onChanged, onDeleted }: Over
   const [deleting, setDeleting] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [returnFocus, setReturnFocus] = useState<'edit' | 'delete' | null>(null);
-  const canWrite = roleHolds(session.role, 'participants.write');
-  const canDelete = roleHolds(session.role, 'participants.delete');
+  const canWrite = useCan('participants.write');
+  const canDelete = useCan('participants.delete');
 
   useEffect(() => {
     if (returnFocus === 'edit') editButton.current?.focus();
@@ -83,7 +82,7 @@ export function OverviewTab({ session, participant, onChanged, onDeleted }: Over
       )}
       {editing ? null : <StatusControl participant={participant} canChange={canWrite} onChanged={onChanged} />}
       {editing ? null : <CohortSection participantId={participant.id} canChange={canWrite} />}
-      {editing ? null : <ExportSection session={session} participant={participant} />}
+      {editing ? null : <ExportSection participant={participant} />}
       {canDelete && !editing ? (
         <section className="card danger-zone" aria-labelledby={`${headingId}-delete`}>
           <h2 id={`${headingId}-delete`}>{t('case.delete.sectionTitle')}</h2>

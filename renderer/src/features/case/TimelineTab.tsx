@@ -1,18 +1,18 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '@shared/vault';
-import type { Failure } from '@shared/errors';
+
 import type { TimelineItem } from '@shared/timeline';
-import { invoke } from '../../api/client';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { QueryState } from '../../components/QueryState';
+import { useSession } from '../../shell/session';
 import { SelectField } from '../../components/SelectField';
-import { formatDay, formatTime } from '../../i18n/format';
-import { groupByDay, isBareDate } from './dates';
+import { formatTime, formatDay } from '../../i18n/format';
+import { isBareDate, groupByDay } from './dates';
+import { timelineQuery } from './queries';
 import { filterOf, filtersFor, type TimelineFilter } from './timelineKinds';
 import { translateKey } from '../../i18n/keys';
 
 interface TimelineTabProps {
-  session: SessionInfo;
   participantId: string;
   /** Whether the tab is shown; it reads the timeline again each time it is, so changes made on other tabs appear. */
   active: boolean;
@@ -43,28 +43,15 @@ function useItemWords() {
 }
 
 /** Everything about the participant, newest first, grouped by day, narrowed to one part of the file if wished. */
-export function TimelineTab({ session, participantId, active }: TimelineTabProps) {
+export function TimelineTab({ participantId, active }: TimelineTabProps) {
   const { t, i18n } = useTranslation();
   const headingId = useId();
   const words = useItemWords();
-  const [items, setItems] = useState<TimelineItem[] | null>(null);
-  const [failure, setFailure] = useState<Failure | null>(null);
+  // Fetched while the tab is shown, and again each time it is chosen (other tabs change what it lists).
+  const query = useQuery({ ...timelineQuery(participantId), enabled: active });
+  const items = query.data?.items ?? null;
   const [filter, setFilter] = useState<TimelineFilter | 'all'>('all');
-  const filters = filtersFor(session.role);
-
-  useEffect(() => {
-    if (!active) return undefined;
-    let live = true;
-    void invoke('timeline.participant', { participantId }).then((result) => {
-      if (!live) return;
-      if (!result.ok) return setFailure(result);
-      setFailure(null);
-      setItems(result.value.items);
-    });
-    return () => {
-      live = false;
-    };
-  }, [active, participantId]);
+  const filters = filtersFor(useSession().role);
 
   const shown = (items ?? []).filter((item) => filter === 'all' || filterOf(item.kind) === filter);
   const locale = i18n.language;
@@ -83,43 +70,40 @@ export function TimelineTab({ session, participantId, active }: TimelineTabProps
           onChange={(event) => setFilter(filters.find((f) => f === event.target.value) ?? 'all')}
         />
       </div>
-      <ErrorMessage failure={failure} />
-      {items === null ? (
-        failure ? null : (
-          <p role="status" className="loading">
-            {t('case.timeline.loading')}
-          </p>
-        )
-      ) : shown.length === 0 ? (
-        <p className="timeline-empty">{t(filter === 'all' ? 'case.timeline.empty' : 'case.timeline.emptyFiltered')}</p>
-      ) : (
-        <ol className="timeline-days">
-          {groupByDay(shown).map((group) => (
-            <li key={group.day} className="timeline-day">
-              <h3>{formatDay(group.day, 'full', locale)}</h3>
-              <ul className="timeline-items">
-                {group.items.map((item, index) => (
-                  <li
-                    key={`${item.kind}:${item.id}:${item.at}:${index}`}
-                    className={`timeline-item timeline-${filterOf(item.kind)}`}
-                  >
-                    <p className="timeline-what">
-                      {isBareDate(item.at) ? null : (
-                        <>
-                          <span className="timeline-time">{formatTime(item.at, locale)}</span>{' '}
-                        </>
-                      )}
-                      <strong>{words(item)}</strong>
-                    </p>
-                    {item.byName ? <p className="timeline-who">{t('case.timeline.by', { name: item.byName })}</p> : null}
-                    {item.text ? <p className="timeline-text">{item.text}</p> : null}
-                  </li>
-                ))}
-              </ul>
-            </li>
-          ))}
-        </ol>
-      )}
+      <QueryState query={query} loading={t('case.timeline.loading')}>
+        {() =>
+          shown.length === 0 ? (
+            <p className="timeline-empty">{t(filter === 'all' ? 'case.timeline.empty' : 'case.timeline.emptyFiltered')}</p>
+          ) : (
+            <ol className="timeline-days">
+              {groupByDay(shown).map((group) => (
+                <li key={group.day} className="timeline-day">
+                  <h3>{formatDay(group.day, 'full', locale)}</h3>
+                  <ul className="timeline-items">
+                    {group.items.map((item, index) => (
+                      <li
+                        key={`${item.kind}:${item.id}:${item.at}:${index}`}
+                        className={`timeline-item timeline-${filterOf(item.kind)}`}
+                      >
+                        <p className="timeline-what">
+                          {isBareDate(item.at) ? null : (
+                            <>
+                              <span className="timeline-time">{formatTime(item.at, locale)}</span>{' '}
+                            </>
+                          )}
+                          <strong>{words(item)}</strong>
+                        </p>
+                        {item.byName ? <p className="timeline-who">{t('case.timeline.by', { name: item.byName })}</p> : null}
+                        {item.text ? <p className="timeline-text">{item.text}</p> : null}
+                      </li>
+                    ))}
+                  </ul>
+                </li>
+              ))}
+            </ol>
+          )
+        }
+      </QueryState>
     </section>
   );
 }

@@ -1,17 +1,19 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '@shared/vault';
+
 import type { ConsentRegister, PurposeRegister } from '@shared/consents';
-import type { Failure } from '@shared/errors';
-import { roleHolds } from '@shared/roles';
-import { invoke } from '../../api/client';
-import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
+import { invalidateChannels } from '../../api/query';
+import { StatusMessage } from '../../components/ErrorMessage';
+import { QueryState } from '../../components/QueryState';
 import { usePendingFocus } from '../../components/usePendingFocus';
+import { useCan } from '../../shell/session';
 import { ConsentHistory } from './ConsentHistory';
 import { actionKey, ConsentTable, type ConsentAction } from './ConsentTable';
 import { OverrideForm, RevokeOverride } from './OverrideForms';
 import { RecordConsentForm } from './RecordConsentForm';
 import { WithdrawConsent } from './WithdrawConsent';
+import { consentsQuery } from './queries';
 import './consents.css';
 
 /**
@@ -19,29 +21,17 @@ import './consents.css';
  * reader's role allows (record, withdraw; for the coordinator, allow without consent and end that permission).
  * Earlier records are listed below, collapsed.
  */
-export function ConsentsTab({ session, participantId }: { session: SessionInfo; participantId: string }) {
+export function ConsentsTab({ participantId }: { participantId: string }) {
   const { t } = useTranslation();
   const root = useRef<HTMLDivElement>(null);
   const focusLater = usePendingFocus(root);
-  const [register, setRegister] = useState<ConsentRegister | null>(null);
-  const [loadFailure, setLoadFailure] = useState<Failure | null>(null);
+  const client = useQueryClient();
+  const registerQuery = consentsQuery(participantId);
+  const query = useQuery(registerQuery);
   const [open, setOpen] = useState<ConsentAction | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const canWrite = roleHolds(session.role, 'participants.write');
-  const canOverride = roleHolds(session.role, 'consents.override');
-
-  useEffect(() => {
-    let current = true;
-    void invoke('consents.list', { participantId }).then((result) => {
-      if (!current) return;
-      if (!result.ok) return setLoadFailure(result);
-      setLoadFailure(null);
-      setRegister(result.value);
-    });
-    return () => {
-      current = false;
-    };
-  }, [participantId]);
+  const canWrite = useCan('participants.write');
+  const canOverride = useCan('consents.override');
 
   function toggle(action: ConsentAction) {
     setNotice(null);
@@ -54,9 +44,13 @@ export function ConsentsTab({ session, participantId }: { session: SessionInfo; 
     focusLater(actionKey(action));
   }
 
-  /** After a change: the register as the main side now has it, a sentence saying what happened. */
+  /**
+   * After a change: the register as the main side answered it, a sentence saying what happened. What the consent
+   * allows elsewhere (writing notes) and the timeline are read again.
+   */
   function changed(next: ConsentRegister, message: string, focusKey: string) {
-    setRegister(next);
+    client.setQueryData(registerQuery.queryKey, next);
+    void invalidateChannels(client, 'timeline.participant');
     setOpen(null);
     setNotice(message);
     focusLater(focusKey);
@@ -112,24 +106,21 @@ export function ConsentsTab({ session, participantId }: { session: SessionInfo; 
       <h2>{t('consents.title')}</h2>
       <p>{t('consents.intro')}</p>
       <StatusMessage tone="success">{notice}</StatusMessage>
-      <ErrorMessage failure={loadFailure} />
-      {register ? (
-        <>
-          <ConsentTable
-            register={register}
-            canWrite={canWrite}
-            canOverride={canOverride}
-            open={open}
-            onAction={toggle}
-            detail={detail}
-          />
-          <ConsentHistory register={register} />
-        </>
-      ) : loadFailure ? null : (
-        <p role="status" className="loading">
-          {t('consents.loading')}
-        </p>
-      )}
+      <QueryState query={query} loading={t('consents.loading')}>
+        {(register) => (
+          <>
+            <ConsentTable
+              register={register}
+              canWrite={canWrite}
+              canOverride={canOverride}
+              open={open}
+              onAction={toggle}
+              detail={detail}
+            />
+            <ConsentHistory register={register} />
+          </>
+        )}
+      </QueryState>
     </div>
   );
 }

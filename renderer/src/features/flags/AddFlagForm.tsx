@@ -6,6 +6,7 @@ import { Section } from '../../components/Section';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { useChannelForm } from '../../components/useChannelForm';
+import { FLAG_CHANGES } from './mutations';
 import { FormProblem } from '../consents/FormProblem';
 
 interface AddFlagFormProps {
@@ -22,7 +23,7 @@ export function AddFlagForm({ participantId, onAdded, onCancel }: AddFlagFormPro
   const kindInput = useRef<HTMLSelectElement>(null);
   const [kind, setKind] = useState<FlagKind>('exploiter_contact_risk');
   const [note, setNote] = useState('');
-  const { formRef, errors, edit, failure, busy, submit: send } = useChannelForm({ onCancel });
+  const { formRef, errors, edit, failure, busy, submit: send } = useChannelForm({ onCancel, invalidates: FLAG_CHANGES });
 
   useEffect(() => {
     kindInput.current?.focus();

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { SafetyFlag } from '@shared/flags';
 import { ConfirmBox } from '../../components/ConfirmBox';
 import { useChannelAction } from '../../components/useChannelAction';
+import { FLAG_CHANGES } from './mutations';
 import { FormProblem } from '../consents/FormProblem';
 
 interface ClearFlagConfirmProps {
@@ -13,7 +14,7 @@ interface ClearFlagConfirmProps {
 /** The second step of clearing a flag: it stops showing on the file but stays in the history. */
 export function ClearFlagConfirm({ flag, onCleared, onCancel }: ClearFlagConfirmProps) {
   const { t } = useTranslation();
-  const { busy, failure, run } = useChannelAction();
+  const { busy, failure, run } = useChannelAction({ invalidates: FLAG_CHANGES });
   const confirm = () => run('flags.clear', { id: flag.id }, (value) => onCleared(value.flag));
 
   const kind = t(`flags.kinds.${flag.kind}`);

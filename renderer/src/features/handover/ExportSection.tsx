@@ -1,18 +1,17 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '@shared/vault';
+
 import type { ExportPurpose } from '@shared/handover';
 import type { Participant } from '@shared/participants';
-import { roleHolds } from '@shared/roles';
 import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
 import { useChannelForm } from '../../components/useChannelForm';
+import { useCan, useSession } from '../../shell/session';
 import { NewPassphraseFields } from '../vault/NewPassphraseFields';
 import { usePassphraseChoice } from '../vault/usePassphraseChoice';
 import { HandoverDialog } from './HandoverDialog';
 import './handover.css';
 
 interface ExportSectionProps {
-  session: SessionInfo;
   participant: Participant;
 }
 
@@ -21,7 +20,7 @@ interface ExportSectionProps {
  * copy a participant asks for of everything held about them). The dialog asks for the file's passphrase twice;
  * where to save is asked by the system's own dialog.
  */
-export function ExportSection({ session, participant }: ExportSectionProps) {
+export function ExportSection({ participant }: ExportSectionProps) {
   const { t } = useTranslation();
   const headingId = useId();
   const buttons = useRef<Partial<Record<ExportPurpose, HTMLButtonElement | null>>>({});
@@ -67,7 +66,7 @@ export function ExportSection({ session, participant }: ExportSectionProps) {
         {opener('access', t('handover.export.openAccess'))}
       </div>
       <StatusMessage tone="success">{notice}</StatusMessage>
-      {open ? <ExportDialog session={session} participant={participant} purpose={open} onClose={close} /> : null}
+      {open ? <ExportDialog participant={participant} purpose={open} onClose={close} /> : null}
     </section>
   );
 }
@@ -77,12 +76,13 @@ interface ExportDialogProps extends ExportSectionProps {
   onClose: (message: string | null) => void;
 }
 
-function ExportDialog({ session, participant, purpose, onClose }: ExportDialogProps) {
+function ExportDialog({ participant, purpose, onClose }: ExportDialogProps) {
   const { t } = useTranslation();
+  const session = useSession();
   const choice = usePassphraseChoice([session.displayName, participant.pseudonym]);
   const { formRef, errors, edit, failure, busy, submit: send } = useChannelForm();
   const [cancelled, setCancelled] = useState(false);
-  const withPrivate = roleHolds(session.role, 'psychosocial.private');
+  const withPrivate = useCan('psychosocial.private');
 
   function submit(event: FormEvent) {
     setCancelled(false);

@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '@shared/api';
-import type { SessionInfo } from '@shared/vault';
 import type { Failure } from '@shared/errors';
 import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
 import { PassphraseField } from '../../components/PassphraseField';
@@ -13,7 +12,6 @@ import './handover.css';
 export type InspectedFile = Extract<OutputOf<'handover.inspect'>, { status: 'ready' }>;
 
 interface ImportDialogProps {
-  session: SessionInfo;
   /** Called with the imported participant's id; the caller opens their file. */
   onImported: (participantId: string) => void;
   onClose: () => void;
@@ -24,7 +22,7 @@ interface ImportDialogProps {
  * Polku checks in full without changing anything; then what the file holds and, when the code is taken here,
  * whether to keep both or replace. Cancel at either step imports nothing.
  */
-export function ImportDialog({ session, onImported, onClose }: ImportDialogProps) {
+export function ImportDialog({ onImported, onClose }: ImportDialogProps) {
   const { t } = useTranslation();
   const [inspected, setInspected] = useState<InspectedFile | null>(null);
   const [startOver, setStartOver] = useState<Failure | null>(null);
@@ -33,7 +31,6 @@ export function ImportDialog({ session, onImported, onClose }: ImportDialogProps
     <HandoverDialog title={t('handover.import.title')} onClose={onClose}>
       {inspected ? (
         <ImportSummary
-          session={session}
           inspected={inspected}
           onImported={onImported}
           onClose={onClose}

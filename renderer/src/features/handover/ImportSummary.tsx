@@ -1,17 +1,16 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '@shared/vault';
+
 import type { Failure } from '@shared/errors';
 import { CONFLICT_CHOICES, type ConflictChoice } from '@shared/handover';
-import { roleHolds } from '@shared/roles';
 import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
 import { useChannelAction } from '../../components/useChannelAction';
+import { useCan } from '../../shell/session';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { countLines } from './countLines';
 import type { InspectedFile } from './ImportDialog';
 
 interface ImportSummaryProps {
-  session: SessionInfo;
   inspected: InspectedFile;
   onImported: (participantId: string) => void;
   onClose: () => void;
@@ -20,16 +19,16 @@ interface ImportSummaryProps {
 }
 
 /** What the checked file holds, the choice when its code is taken here, and the import itself. */
-export function ImportSummary({ session, inspected, onImported, onClose, onExpired }: ImportSummaryProps) {
+export function ImportSummary({ inspected, onImported, onClose, onExpired }: ImportSummaryProps) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const firstChoice = useRef<HTMLInputElement>(null);
   const [choice, setChoice] = useState<ConflictChoice | null>(null);
   const [choiceMissing, setChoiceMissing] = useState(false);
-  const { busy, failure, run } = useChannelAction();
+  const { busy, failure, run } = useChannelAction({ invalidates: ['participants', 'cohorts', 'attendance'] });
   const { summary, conflict } = inspected;
-  const canReplace = roleHolds(session.role, 'participants.delete');
+  const canReplace = useCan('participants.delete');
   const lines = countLines(t, (key) => i18n.exists(key), summary.counts);
 
   useEffect(() => {

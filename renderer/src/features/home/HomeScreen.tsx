@@ -1,20 +1,18 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '@shared/vault';
-import type { Settings } from '@shared/settings';
-import { roleHolds } from '@shared/roles';
-import { invoke } from '../../api/client';
+import { QueryFailure } from '../../components/QueryState';
 import { Screen } from '../../components/Screen';
 import { Section } from '../../components/Section';
+import { useCan, useSession } from '../../shell/session';
 import { lockShortcutLabel } from '../../shell/useSessionGuards';
 import { BackupReminder } from '../backup/BackupStatusLine';
 import { PendingRestoreNotice } from '../backup/PendingRestoreNotice';
 import { useBackupStatus } from '../backup/useBackupStatus';
 import { DueNotice } from '../retention/DueNotice';
 import { DriftNotice } from '../attendance/DriftNotice';
+import { settingsQuery } from '../settings/queries';
 
 interface HomeScreenProps {
-  session: SessionInfo;
   onOpenSettings: () => void;
   onOpenRetention: () => void;
   /** Opens a cohort's page (from the attendance drift notice). */
@@ -24,20 +22,15 @@ interface HomeScreenProps {
 }
 
 /** The start page: a welcome, how Polku protects itself, and the coordinator's first steps. */
-export function HomeScreen({ session, onOpenSettings, onOpenRetention, onOpenCohort, onOpenParticipant }: HomeScreenProps) {
+export function HomeScreen({ onOpenSettings, onOpenRetention, onOpenCohort, onOpenParticipant }: HomeScreenProps) {
   const { t } = useTranslation();
-  const [settings, setSettings] = useState<Settings | null>(null);
-  const coordinator = roleHolds(session.role, 'vault.admin');
-
-  useEffect(() => {
-    let current = true;
-    void invoke('settings.get', {}).then((result) => {
-      if (current && result.ok) setSettings(result.value);
-    });
-    return () => {
-      current = false;
-    };
-  }, []);
+  const session = useSession();
+  const settingsLoad = useQuery(settingsQuery());
+  const settings = settingsLoad.data ?? null;
+  const coordinator = useCan('vault.admin');
+  const canDelete = useCan('participants.delete');
+  const readsAttendance = useCan('attendance.read');
+  const readsFiles = useCan('participants.read');
 
   return (
     <Screen name="home" title={t('home.title', { name: session.displayName })}>
@@ -46,13 +39,11 @@ export function HomeScreen({ session, onOpenSettings, onOpenRetention, onOpenCoh
         {settings ? <li>{t('home.autoLock', { count: settings.autoLockMinutes })}</li> : null}
         <li>{t('home.lockTip', { shortcut: lockShortcutLabel() })}</li>
       </ul>
+      <QueryFailure query={settingsLoad} />
       {coordinator ? <CoordinatorBackupNotices /> : null}
-      {roleHolds(session.role, 'participants.delete') ? <DueNotice onOpen={onOpenRetention} /> : null}
-      {roleHolds(session.role, 'attendance.read') ? (
-        <DriftNotice
-          onOpenCohort={onOpenCohort}
-          {...(roleHolds(session.role, 'participants.read') && onOpenParticipant ? { onOpenParticipant } : {})}
-        />
+      {canDelete ? <DueNotice onOpen={onOpenRetention} /> : null}
+      {readsAttendance ? (
+        <DriftNotice onOpenCohort={onOpenCohort} {...(readsFiles && onOpenParticipant ? { onOpenParticipant } : {})} />
       ) : null}
       {coordinator ? (
         <Section title={t('home.firstSteps')}>
@@ -75,8 +66,8 @@ export function HomeScreen({ session, onOpenSettings, onOpenRetention, onOpenCoh
 
 /** A restore waiting to be kept, and the backup reminder, where the coordinator sees them first. */
 function CoordinatorBackupNotices() {
-  const { status, setStatus } = useBackupStatus();
-  if (!status) return null;
+  const { status, setStatus, query } = useBackupStatus();
+  if (!status) return <QueryFailure query={query} />;
   return (
     <>
       <PendingRestoreNotice status={status} onStatus={setStatus} />

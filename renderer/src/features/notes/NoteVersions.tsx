@@ -1,11 +1,11 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Failure } from '@shared/errors';
 import type { NoteVersion } from '@shared/notes';
-import { invoke } from '../../api/client';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { QueryState } from '../../components/QueryState';
 import { useEscape } from '../../components/useEscape';
-import { formatDay, formatWhen } from '../../i18n/format';
+import { formatWhen, formatDay } from '../../i18n/format';
+import { noteVersionsQuery } from './queries';
 
 type Field = 'date' | 'type' | 'topics' | 'tags' | 'text' | 'followUp';
 const FIELDS: readonly Field[] = ['date', 'type', 'topics', 'tags', 'text', 'followUp'];
@@ -21,21 +21,9 @@ export function NoteVersions({ noteId, onClose }: { noteId: string; onClose: () 
   const { t } = useTranslation();
   const id = useId();
   const root = useRef<HTMLDivElement>(null);
-  const [versions, setVersions] = useState<NoteVersion[] | null>(null);
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const query = useQuery(noteVersionsQuery(noteId));
+  const versions = query.data?.versions ?? null;
   useEscape(root, onClose);
-
-  useEffect(() => {
-    let live = true;
-    void invoke('notes.versions', { id: noteId }).then((result) => {
-      if (!live) return;
-      if (result.ok) setVersions(result.value.versions);
-      else setFailure(result);
-    });
-    return () => {
-      live = false;
-    };
-  }, [noteId]);
 
   useEffect(() => {
     if (versions) root.current?.querySelector<HTMLElement>('h3')?.focus();
@@ -49,67 +37,62 @@ export function NoteVersions({ noteId, onClose }: { noteId: string; onClose: () 
       <h3 id={`${id}-title`} tabIndex={-1}>
         {t('notes.versions.title')}
       </h3>
-      <ErrorMessage failure={failure} />
-      {versions === null ? (
-        failure ? null : (
-          <p role="status" className="loading">
-            {t('notes.versions.loading')}
-          </p>
-        )
-      ) : (
-        <ol className="note-version-list">
-          {versions.map((version, index) => {
-            const changed = changedFields(version, versions[index + 1]);
-            return (
-              <li key={version.version}>
-                <p className="note-version-head">
-                  <strong>
-                    {index === 0
-                      ? t('notes.versions.current', { number: version.version })
-                      : t('notes.versions.version', { number: version.version })}
-                  </strong>{' '}
-                  {t('notes.versions.savedBy', {
-                    when: formatWhen(version.savedAt),
-                    name: version.savedByName ?? t('notes.list.unknownAuthor'),
-                  })}
-                </p>
-                <dl className="note-version-fields">
-                  <dt>{t('notes.form.date')}</dt>
-                  <dd>
-                    {formatDay(version.date)}
-                    {mark(changed, 'date')}
-                  </dd>
-                  <dt>{t('notes.form.type')}</dt>
-                  <dd>
-                    {t(`notes.types.${version.type}`)}
-                    {mark(changed, 'type')}
-                  </dd>
-                  <dt>{t('notes.list.topics')}</dt>
-                  <dd>
-                    {[...version.topics.map((topic) => t(`notes.topics.${topic}`)), ...version.tags].join(', ') || '–'}
-                    {mark(changed, 'topics') ?? mark(changed, 'tags')}
-                  </dd>
-                  <dt>{t('notes.form.text')}</dt>
-                  <dd className="note-text">
-                    {version.text}
-                    {mark(changed, 'text')}
-                  </dd>
-                  <dt>{t('notes.form.followUpTask')}</dt>
-                  <dd>
-                    {version.followUp
-                      ? t(version.followUp.done ? 'notes.list.followUpDone' : 'notes.list.followUpOpen', {
-                          task: version.followUp.task,
-                          due: formatDay(version.followUp.due),
-                        })
-                      : '–'}
-                    {mark(changed, 'followUp')}
-                  </dd>
-                </dl>
-              </li>
-            );
-          })}
-        </ol>
-      )}
+      <QueryState query={query} loading={t('notes.versions.loading')}>
+        {({ versions }) => (
+          <ol className="note-version-list">
+            {versions.map((version, index) => {
+              const changed = changedFields(version, versions[index + 1]);
+              return (
+                <li key={version.version}>
+                  <p className="note-version-head">
+                    <strong>
+                      {index === 0
+                        ? t('notes.versions.current', { number: version.version })
+                        : t('notes.versions.version', { number: version.version })}
+                    </strong>{' '}
+                    {t('notes.versions.savedBy', {
+                      when: formatWhen(version.savedAt),
+                      name: version.savedByName ?? t('notes.list.unknownAuthor'),
+                    })}
+                  </p>
+                  <dl className="note-version-fields">
+                    <dt>{t('notes.form.date')}</dt>
+                    <dd>
+                      {formatDay(version.date)}
+                      {mark(changed, 'date')}
+                    </dd>
+                    <dt>{t('notes.form.type')}</dt>
+                    <dd>
+                      {t(`notes.types.${version.type}`)}
+                      {mark(changed, 'type')}
+                    </dd>
+                    <dt>{t('notes.list.topics')}</dt>
+                    <dd>
+                      {[...version.topics.map((topic) => t(`notes.topics.${topic}`)), ...version.tags].join(', ') || '–'}
+                      {mark(changed, 'topics') ?? mark(changed, 'tags')}
+                    </dd>
+                    <dt>{t('notes.form.text')}</dt>
+                    <dd className="note-text">
+                      {version.text}
+                      {mark(changed, 'text')}
+                    </dd>
+                    <dt>{t('notes.form.followUpTask')}</dt>
+                    <dd>
+                      {version.followUp
+                        ? t(version.followUp.done ? 'notes.list.followUpDone' : 'notes.list.followUpOpen', {
+                            task: version.followUp.task,
+                            due: formatDay(version.followUp.due),
+                          })
+                        : '–'}
+                      {mark(changed, 'followUp')}
+                    </dd>
+                  </dl>
+                </li>
+              );
+            })}
+          </ol>
+        )}
+      </QueryState>
       <div className="actions">
         <button type="button" className="button button-secondary button-small" onClick={onClose}>
           {t('notes.versions.close')}

@@ -1,18 +1,24 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '@shared/vault';
+
 import type { Failure } from '@shared/errors';
 import type { Draft, Note } from '@shared/notes';
-import { roleHolds } from '@shared/roles';
 import { invoke } from '../../api/client';
+import { invalidateChannels } from '../../api/query';
 import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
+import { QueryFailure } from '../../components/QueryState';
 import { usePendingFocus } from '../../components/usePendingFocus';
 import { today } from '@shared/days';
-import { formatDay, formatWhen } from '../../i18n/format';
+import { formatWhen, formatDay } from '../../i18n/format';
+import { useCan } from '../../shell/session';
+import { consentsQuery } from '../consents/queries';
 import { NoteForm } from './NoteForm';
 import { emptyForm, formFromDraft, formFromNote, type NoteFormState } from './noteForm';
 import { NoteList } from './NoteList';
 import { NoteVersions } from './NoteVersions';
+import { NOTE_CHANGES } from './mutations';
+import { draftsQuery, notesQuery } from './queries';
 import './notes.css';
 
 interface OpenForm {
@@ -22,17 +28,6 @@ interface OpenForm {
   restored: { id: string; at: string } | null;
 }
 
-/** What the tab shows, fetched together: drafts and the consent only for those who may write notes. */
-async function fetchTab(participantId: string, mayWrite: boolean) {
-  const [list, own, register] = await Promise.all([
-    invoke('notes.list', { participantId }),
-    mayWrite ? invoke('notes.drafts', { participantId }) : null,
-    mayWrite ? invoke('consents.list', { participantId }) : null,
-  ]);
-  return { list, own, register };
-}
-type Loaded = Awaited<ReturnType<typeof fetchTab>>;
-
 /** Whether the participant's consent to processing allows writing: known missing, in force, or not known. */
 type ConsentState = 'allows' | 'missing' | 'unknown';
 
@@ -41,42 +36,32 @@ type ConsentState = 'allows' | 'missing' | 'unknown';
  * edited note, and the writer's unsaved drafts offered back when the tab opens. Readers who may not write notes
  * (psychologists) see the list and versions only.
  */
-export function NotesTab({ session, participantId }: { session: SessionInfo; participantId: string }) {
+export function NotesTab({ participantId }: { participantId: string }) {
   const { t } = useTranslation();
   const root = useRef<HTMLDivElement>(null);
   const focusLater = usePendingFocus(root);
-  const mayWrite = roleHolds(session.role, 'notes.write');
-  const [notes, setNotes] = useState<Note[] | null>(null);
-  const [drafts, setDrafts] = useState<Draft[]>([]);
-  const [consent, setConsent] = useState<ConsentState>('unknown');
+  const client = useQueryClient();
+  const mayWrite = useCan('notes.write');
+  // Drafts and the consent only for those who may write notes.
+  const noteList = useQuery(notesQuery(participantId));
+  const draftList = useQuery({ ...draftsQuery(participantId), enabled: mayWrite });
+  const register = useQuery({ ...consentsQuery(participantId), enabled: mayWrite });
+  const notes = noteList.data?.notes ?? null;
+  const drafts = draftList.data?.drafts ?? [];
+  const standing = register.data?.purposes.find((p) => p.purpose === 'processing')?.standing;
+  const consent: ConsentState = !register.data
+    ? 'unknown'
+    : standing === 'consent' || standing === 'override'
+      ? 'allows'
+      : 'missing';
   const [open, setOpen] = useState<OpenForm | null>(null);
   const [versionsOf, setVersionsOf] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
   const canWrite = mayWrite && consent !== 'missing';
 
-  /** Applies what was fetched: the notes, the writer's drafts, and whether consent allows writing. */
-  const show = useCallback((loaded: Loaded) => {
-    if (loaded.list.ok) setNotes(loaded.list.value.notes);
-    else setFailure(loaded.list);
-    if (loaded.own?.ok) setDrafts(loaded.own.value.drafts);
-    if (loaded.register?.ok) {
-      const standing = loaded.register.value.purposes.find((p) => p.purpose === 'processing')?.standing;
-      setConsent(standing === 'consent' || standing === 'override' ? 'allows' : 'missing');
-    }
-  }, []);
-
-  useEffect(() => {
-    let live = true;
-    void fetchTab(participantId, mayWrite).then((loaded) => {
-      if (live) show(loaded);
-    });
-    return () => {
-      live = false;
-    };
-  }, [participantId, mayWrite, show]);
-
-  const load = () => void fetchTab(participantId, mayWrite).then(show);
+  /** After a save or a closed form: the notes, the drafts (saved or left) and the consent, read again. */
+  const load = () => void invalidateChannels(client, ...NOTE_CHANGES, 'consents.list');
 
   function startNew() {
     setNotice(null);
@@ -107,7 +92,9 @@ export function NotesTab({ session, participantId }: { session: SessionInfo; par
   async function discardDraft(draft: Draft) {
     const result = await invoke('notes.discardDraft', { id: draft.id });
     if (!result.ok && result.code !== 'not_found') return setFailure(result);
-    setDrafts((current) => current.filter((d) => d.id !== draft.id));
+    client.setQueryData(draftsQuery(participantId).queryKey, (current: { drafts: Draft[] } | undefined) =>
+      current ? { ...current, drafts: current.drafts.filter((d) => d.id !== draft.id) } : current,
+    );
     setNotice(t('notes.draft.discarded'));
     focusLater(draft.noteId === null ? 'new' : `edit:${draft.noteId}`);
   }
@@ -131,7 +118,9 @@ export function NotesTab({ session, participantId }: { session: SessionInfo; par
     const result = await invoke('notes.setFollowUpDone', { id: note.id, done });
     if (!result.ok) return setFailure(result);
     setFailure(null);
-    setNotes((current) => current?.map((n) => (n.id === note.id ? result.value.note : n)) ?? null);
+    client.setQueryData(notesQuery(participantId).queryKey, (current: { notes: Note[] } | undefined) =>
+      current ? { ...current, notes: current.notes.map((n) => (n.id === note.id ? result.value.note : n)) } : current,
+    );
     setNotice(t(done ? 'notes.list.markedDone' : 'notes.list.markedOpen'));
   }
 
@@ -184,6 +173,9 @@ export function NotesTab({ session, participantId }: { session: SessionInfo; par
         })}
       </div>
       <StatusMessage tone="success">{notice}</StatusMessage>
+      <QueryFailure query={noteList} />
+      <QueryFailure query={draftList} />
+      <QueryFailure query={register} />
       <ErrorMessage failure={failure} />
       {open && open.note === null ? (
         form(null)
@@ -195,7 +187,7 @@ export function NotesTab({ session, participantId }: { session: SessionInfo; par
         </div>
       ) : null}
       {notes === null ? (
-        failure ? null : (
+        noteList.error ? null : (
           <p role="status" className="loading">
             {t('notes.loading')}
           </p>

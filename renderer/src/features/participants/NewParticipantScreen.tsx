@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '@shared/vault';
+
 import type { Failure } from '@shared/errors';
 import { invoke } from '../../api/client';
 import { fieldErrorsFromIssues, isEmpty, validateInput } from '../../api/validate';
@@ -12,6 +12,7 @@ import { DuplicateWarning } from './DuplicateWarning';
 import { ParticipantFields } from './ParticipantFields';
 import { emptyForm, explainErrors, fieldValues, formProblems, type ParticipantForm } from './participantForm';
 import { participantLabels } from './participantLabels';
+import { useSession } from '../../shell/session';
 import { useCaseworkerOptions } from './useCaseworkerOptions';
 import { useParticipantForm } from './useParticipantForm';
 
@@ -22,7 +23,6 @@ const DUPLICATE_KEYS: readonly (keyof ParticipantForm)[] = ['firstName', 'lastNa
 const isStartStatus = (value: string): value is StartStatus => (START_STATUSES as readonly string[]).includes(value);
 
 interface NewParticipantScreenProps {
-  session: SessionInfo;
   onCreated: (participantId: string) => void;
   onCancel: () => void;
   /** Opens another participant's file (a possible duplicate). */
@@ -34,8 +34,9 @@ interface NewParticipantScreenProps {
  * side finds files that may be the same person, their codes are shown to open, or the person confirms that
  * this is someone else.
  */
-export function NewParticipantScreen({ session, onCreated, onCancel, onOpen }: NewParticipantScreenProps) {
+export function NewParticipantScreen({ onCreated, onCancel, onOpen }: NewParticipantScreenProps) {
   const { t } = useTranslation();
+  const session = useSession();
   const formRef = useRef<HTMLFormElement>(null);
   const { form, setField, errors, setErrors } = useParticipantForm(() =>
     emptyForm(session.role === 'caseworker' ? session.userId : ''),

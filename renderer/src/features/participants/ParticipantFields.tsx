@@ -3,11 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { FieldErrors } from '../../api/validate';
 import { CheckboxField } from '../../components/CheckboxField';
 import { Field } from '../../components/Field';
-import { SelectField, type SelectOption } from '../../components/SelectField';
+import { QueryFailure } from '../../components/QueryState';
+import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { LanguagesInput } from './LanguagesInput';
 import type { AgeKnown, ParticipantForm } from './participantForm';
 import { participantOptions } from './participantLabels';
+import type { CaseworkerChoices } from './useCaseworkerOptions';
 import './participant.css';
 
 type SetField = <K extends keyof ParticipantForm>(key: K, value: ParticipantForm[K]) => void;
@@ -17,8 +19,8 @@ interface ParticipantFieldsProps {
   /** Sets one field; the form clears that field's error. */
   onChange: SetField;
   errors: FieldErrors;
-  /** The people who can be made responsible, as choices (with "no one yet" first). */
-  caseworkers: readonly SelectOption[];
+  /** The people who can be made responsible, as choices (with "no one yet" first), and whether they loaded. */
+  caseworkers: CaseworkerChoices;
   /** The first input, for focus when the form opens. */
   firstFieldRef?: Ref<HTMLInputElement>;
   /** More controls at the end of the last section (the status a new file starts with). */
@@ -257,11 +259,12 @@ export function ParticipantFields({ form, onChange, errors, caseworkers, firstFi
       <FormSection title={t('participant.sections.responsibility')}>
         <SelectField
           label={t('participant.fields.responsibleCaseworkerId')}
-          options={caseworkers}
+          options={caseworkers.options}
           value={form.responsibleCaseworkerId}
           onChange={(event) => onChange('responsibleCaseworkerId', event.target.value)}
           error={errors.responsibleCaseworkerId}
         />
+        <QueryFailure query={caseworkers.query} />
         {extra}
       </FormSection>
     </>

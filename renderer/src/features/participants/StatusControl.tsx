@@ -4,7 +4,8 @@ import { STATUS_TRANSITIONS, type Participant, type ParticipantStatus } from '@s
 import type { Failure } from '@shared/errors';
 import { invoke } from '../../api/client';
 import { validateInput } from '../../api/validate';
-import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
+import { StatusMessage } from '../../components/ErrorMessage';
+import { FormActions } from '../../components/FormActions';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { useFieldErrors } from '../../components/useFieldErrors';
@@ -108,12 +109,7 @@ export function StatusControl({ participant, canChange, onChanged }: StatusContr
               error={errors.reason}
             />
           ) : null}
-          <ErrorMessage failure={failure} />
-          <div className="actions">
-            <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
-              {t('participant.statusControl.submit')}
-            </button>
-          </div>
+          <FormActions submitLabel={t('participant.statusControl.submit')} busy={busy} failure={failure} />
         </form>
       )}
     </section>

@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PartnerContact } from '@shared/partners';
-import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
+import { FormActions } from '../../components/FormActions';
 import { Field } from '../../components/Field';
 import { useChannelForm } from '../../components/useChannelForm';
+import { PARTNER_CHANGES } from './mutations';
 import { contactErrors } from './labels';
 
 interface ContactFormProps {
@@ -22,7 +23,14 @@ export function ContactForm({ partnerId, contact, onSaved, onCancel }: ContactFo
   const [role, setRole] = useState(contact?.role ?? '');
   const [phone, setPhone] = useState(contact?.phone ?? '');
   const [email, setEmail] = useState(contact?.email ?? '');
-  const { formRef, errors: found, edit, failure, busy, submit: send } = useChannelForm({ onCancel });
+  const {
+    formRef,
+    errors: found,
+    edit,
+    failure,
+    busy,
+    submit: send,
+  } = useChannelForm({ onCancel, invalidates: PARTNER_CHANGES });
   const errors = contactErrors(found);
 
   useEffect(() => {
@@ -56,16 +64,7 @@ export function ContactForm({ partnerId, contact, onSaved, onCancel }: ContactFo
       <Field label={t('partners.contacts.role')} hint={t('partners.contacts.roleHint')} {...field('role', role, setRole)} />
       <Field label={t('partners.contacts.phone')} type="tel" {...field('phone', phone, setPhone)} />
       <Field label={t('partners.contacts.email')} type="email" {...field('email', email, setEmail)} />
-      <ErrorMessage failure={failure} />
-      <StatusMessage>{busy ? t('common.working') : null}</StatusMessage>
-      <div className="actions">
-        <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
-          {t('partners.contacts.save')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('partners.contacts.save')} busy={busy} failure={failure} onCancel={onCancel} />
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PartnerContact } from '@shared/partners';
 import { ConfirmBox } from '../../components/ConfirmBox';
 import { useChannelAction } from '../../components/useChannelAction';
+import { PARTNER_CHANGES } from './mutations';
 import { usePendingFocus } from '../../components/usePendingFocus';
 import { ContactForm } from './ContactForm';
 
@@ -22,7 +23,7 @@ export function ContactList({ partnerId, contacts, canWrite, onChanged }: Contac
   const root = useRef<HTMLDivElement>(null);
   const focusLater = usePendingFocus(root);
   const [open, setOpen] = useState<Open>(null);
-  const removal = useChannelAction();
+  const removal = useChannelAction({ invalidates: PARTNER_CHANGES });
 
   function close(focusKey: string, message: string | null) {
     setOpen(null);

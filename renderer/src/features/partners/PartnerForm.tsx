@@ -7,6 +7,7 @@ import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { useChannelForm } from '../../components/useChannelForm';
+import { PARTNER_CHANGES } from './mutations';
 import { partnerTypeOptions } from './labels';
 
 interface PartnerFormProps {
@@ -24,7 +25,7 @@ export function PartnerForm({ partner, onSaved, onCancel }: PartnerFormProps) {
   const [type, setType] = useState<PartnerType>(partner?.type ?? 'employer');
   const [notes, setNotes] = useState(partner?.notes ?? '');
   const [active, setActive] = useState(partner?.active ?? true);
-  const { formRef, errors, edit, failure, busy, submit: send } = useChannelForm({ onCancel });
+  const { formRef, errors, edit, failure, busy, submit: send } = useChannelForm({ onCancel, invalidates: PARTNER_CHANGES });
 
   useEffect(() => {
     nameInput.current?.focus();

@@ -1,20 +1,15 @@
 import { Fragment, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '@shared/vault';
-import type { Failure } from '@shared/errors';
-import type { Partner, PartnerSummary } from '@shared/partners';
-import { roleHolds } from '@shared/roles';
-import { invoke } from '../../api/client';
-import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
-import { useChannelList } from '../../components/useChannelList';
+import type { PartnerSummary, Partner } from '@shared/partners';
+import { StatusMessage } from '../../components/ErrorMessage';
+import { useQuery } from '@tanstack/react-query';
+import { QueryState, QueryFailure } from '../../components/QueryState';
 import { usePendingFocus } from '../../components/usePendingFocus';
+import { useCan } from '../../shell/session';
 import { PartnerDetail } from './PartnerDetail';
 import { PartnerForm } from './PartnerForm';
+import { partnerListQuery, partnerQuery } from './queries';
 import './partners.css';
-
-export interface PartnersPanelProps {
-  session: SessionInfo;
-}
 
 type Open = { kind: 'add' } | { kind: 'edit' | 'show'; id: string } | null;
 
@@ -24,54 +19,36 @@ const COLUMNS = 6;
  * The programme's partner organisations: a table (name, type, contacts, visits, active), a partner's own page
  * opened under its row (notes, contact people, visits), and adding or editing a partner for those who may.
  */
-export function PartnersPanel({ session }: PartnersPanelProps) {
+export function PartnersPanel() {
   const { t } = useTranslation();
   const headingId = useId();
   const root = useRef<HTMLDivElement>(null);
   const focusLater = usePendingFocus(root);
-  const canWrite = roleHolds(session.role, 'programme.write');
-  const { items: partners, loadFailure, refresh } = useChannelList('partners.list');
-  // A partner that could not be opened for editing (e.g. removed meanwhile): said above the list.
-  const [openFailure, setOpenFailure] = useState<Failure | null>(null);
+  const canWrite = useCan('programme.write');
+  const query = useQuery(partnerListQuery());
   const [open, setOpen] = useState<Open>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [editing, setEditing] = useState<Partner | null>(null);
 
   function close(focusKey: string) {
     setOpen(null);
-    setEditing(null);
     focusLater(focusKey);
   }
 
   function toggle(kind: 'edit' | 'show', partner: PartnerSummary) {
     setNotice(null);
-    setOpenFailure(null);
     if (open?.kind === kind && open.id === partner.id) return close(`${kind}:${partner.id}`);
-    setEditing(null);
     setOpen({ kind, id: partner.id });
-    // The edit form needs the partner's notes, which the list leaves out.
-    if (kind === 'edit')
-      void invoke('partners.get', { id: partner.id }).then((result) => {
-        if (result.ok) setEditing(result.value);
-        else setOpenFailure(result);
-      });
   }
 
+  // The list is refreshed by the save itself (mutations.ts).
   function saved(partner: Partner, added: boolean) {
     setNotice(t(added ? 'partners.add.saved' : 'partners.edit.saved', { name: partner.name }));
     close(added ? `show:${partner.id}` : `edit:${partner.id}`);
-    refresh();
   }
 
   function detail(partner: PartnerSummary) {
-    if (open?.kind === 'show') return <PartnerDetail partnerId={partner.id} canWrite={canWrite} onChanged={refresh} />;
-    if (!editing || editing.id !== partner.id)
-      return (
-        <p className="loading" role="status">
-          {t('partners.loading')}
-        </p>
-      );
-    return <PartnerForm partner={editing} onSaved={(p) => saved(p, false)} onCancel={() => close(`edit:${partner.id}`)} />;
+    if (open?.kind === 'show') return <PartnerDetail partnerId={partner.id} canWrite={canWrite} />;
+    return <PartnerEdit partnerId={partner.id} onSaved={(p) => saved(p, false)} onCancel={() => close(`edit:${partner.id}`)} />;
   }
 
   return (
@@ -100,80 +77,95 @@ export function PartnersPanel({ session }: PartnersPanelProps) {
         )
       ) : null}
       <StatusMessage tone="success">{notice}</StatusMessage>
-      <ErrorMessage failure={loadFailure ?? openFailure} />
-      {partners === null ? (
-        loadFailure ? null : (
-          <p className="loading" role="status">
-            {t('partners.loading')}
-          </p>
-        )
-      ) : partners.length === 0 ? (
-        <p className="detail-empty">{t('partners.none')}</p>
-      ) : (
-        <table className="partners-table">
-          <caption>{t('partners.caption', { count: partners.length })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('partners.table.name')}</th>
-              <th scope="col">{t('partners.table.type')}</th>
-              <th scope="col">{t('partners.table.contacts')}</th>
-              <th scope="col">{t('partners.table.visits')}</th>
-              <th scope="col">{t('partners.table.active')}</th>
-              <th scope="col">{canWrite ? t('partners.table.actions') : <span className="visually-hidden">–</span>}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {partners.map((partner) => {
-              const name = partner.name;
-              const here = open !== null && open.kind !== 'add' && open.id === partner.id ? open.kind : null;
-              const detailId = `partner-detail-${partner.id}`;
-              return (
-                <Fragment key={partner.id}>
-                  <tr className={partner.active ? 'partners-row' : 'partners-row partners-row-inactive'}>
-                    <th scope="row">
-                      <button
-                        type="button"
-                        className="button-link"
-                        data-focus-key={`show:${partner.id}`}
-                        aria-expanded={here === 'show'}
-                        aria-controls={here === 'show' ? detailId : undefined}
-                        aria-label={t(here === 'show' ? 'partners.table.hide' : 'partners.table.show', { name })}
-                        onClick={() => toggle('show', partner)}
-                      >
-                        {name}
-                      </button>
-                    </th>
-                    <td>{t(`partners.types.${partner.type}`)}</td>
-                    <td>{partner.contacts}</td>
-                    <td>{partner.visits}</td>
-                    <td>{t(partner.active ? 'partners.table.yes' : 'partners.table.no')}</td>
-                    <td>
-                      {canWrite ? (
+      <QueryState query={query} loading={t('partners.loading')} empty={<p className="detail-empty">{t('partners.none')}</p>}>
+        {(partners) => (
+          <table className="partners-table">
+            <caption>{t('partners.caption', { count: partners.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('partners.table.name')}</th>
+                <th scope="col">{t('partners.table.type')}</th>
+                <th scope="col">{t('partners.table.contacts')}</th>
+                <th scope="col">{t('partners.table.visits')}</th>
+                <th scope="col">{t('partners.table.active')}</th>
+                <th scope="col">{canWrite ? t('partners.table.actions') : <span className="visually-hidden">–</span>}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {partners.map((partner) => {
+                const name = partner.name;
+                const here = open !== null && open.kind !== 'add' && open.id === partner.id ? open.kind : null;
+                const detailId = `partner-detail-${partner.id}`;
+                return (
+                  <Fragment key={partner.id}>
+                    <tr className={partner.active ? 'partners-row' : 'partners-row partners-row-inactive'}>
+                      <th scope="row">
                         <button
                           type="button"
-                          className="button button-small button-secondary"
-                          data-focus-key={`edit:${partner.id}`}
-                          aria-label={t('partners.edit.openFor', { name })}
-                          aria-expanded={here === 'edit'}
-                          aria-controls={here === 'edit' ? detailId : undefined}
-                          onClick={() => toggle('edit', partner)}
+                          className="button-link"
+                          data-focus-key={`show:${partner.id}`}
+                          aria-expanded={here === 'show'}
+                          aria-controls={here === 'show' ? detailId : undefined}
+                          aria-label={t(here === 'show' ? 'partners.table.hide' : 'partners.table.show', { name })}
+                          onClick={() => toggle('show', partner)}
                         >
-                          {t('partners.edit.open')}
+                          {name}
                         </button>
-                      ) : null}
-                    </td>
-                  </tr>
-                  {here ? (
-                    <tr id={detailId} className="partners-detail-row">
-                      <td colSpan={COLUMNS}>{detail(partner)}</td>
+                      </th>
+                      <td>{t(`partners.types.${partner.type}`)}</td>
+                      <td>{partner.contacts}</td>
+                      <td>{partner.visits}</td>
+                      <td>{t(partner.active ? 'partners.table.yes' : 'partners.table.no')}</td>
+                      <td>
+                        {canWrite ? (
+                          <button
+                            type="button"
+                            className="button button-small button-secondary"
+                            data-focus-key={`edit:${partner.id}`}
+                            aria-label={t('partners.edit.openFor', { name })}
+                            aria-expanded={here === 'edit'}
+                            aria-controls={here === 'edit' ? detailId : undefined}
+                            onClick={() => toggle('edit', partner)}
+                          >
+                            {t('partners.edit.open')}
+                          </button>
+                        ) : null}
+                      </td>
                     </tr>
-                  ) : null}
-                </Fragment>
-              );
-            })}
-          </tbody>
-        </table>
-      )}
+                    {here ? (
+                      <tr id={detailId} className="partners-detail-row">
+                        <td colSpan={COLUMNS}>{detail(partner)}</td>
+                      </tr>
+                    ) : null}
+                  </Fragment>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+      </QueryState>
     </section>
   );
+}
+
+/** The edit form of one partner, which needs the partner's notes that the list leaves out. */
+function PartnerEdit({
+  partnerId,
+  onSaved,
+  onCancel,
+}: {
+  partnerId: string;
+  onSaved: (partner: Partner) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const query = useQuery(partnerQuery(partnerId));
+  if (query.error) return <QueryFailure query={query} />;
+  if (!query.data)
+    return (
+      <p className="loading" role="status">
+        {t('partners.loading')}
+      </p>
+    );
+  return <PartnerForm partner={query.data} onSaved={onSaved} onCancel={onCancel} />;
 }

@@ -1,27 +1,28 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '@shared/vault';
-import type { Failure } from '@shared/errors';
 import type { PartnerSummary } from '@shared/partners';
 import type { Session } from '@shared/sessions';
-import type { Visit, VisitKind } from '@shared/visits';
-import { roleHolds } from '@shared/roles';
-import { invoke } from '../../api/client';
+import type { VisitKind, Visit } from '@shared/visits';
 import { ConfirmBox } from '../../components/ConfirmBox';
-import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
+import { StatusMessage } from '../../components/ErrorMessage';
+import { FormActions } from '../../components/FormActions';
+import { QueryFailure } from '../../components/QueryState';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { useChannelAction } from '../../components/useChannelAction';
 import { useChannelForm } from '../../components/useChannelForm';
 import { formatDay } from '../../i18n/format';
 import { visitKindOptions } from './labels';
+import { useCan } from '../../shell/session';
+import { VISIT_CHANGES } from './mutations';
+import { partnerListQuery, cohortVisitsQuery } from './queries';
 import './partners.css';
 
 export interface SessionVisitProps {
   /** The session the visit was made in (a company or school visit). */
   session: Session;
-  user: SessionInfo;
-  /** Called after the visit is saved or removed, so the session list can refresh. */
+  /** Called after the visit is saved or removed (which refreshes what it changed), to say so. */
   onChanged: () => void;
 }
 
@@ -32,48 +33,34 @@ type Mode = 'view' | 'form' | 'remove';
  * and the follow-ups. For the group, never about one participant; the form says so. Read-only without
  * `programme.write`.
  */
-export function SessionVisit({ session, user, onChanged }: SessionVisitProps) {
+export function SessionVisit({ session, onChanged }: SessionVisitProps) {
   const { t } = useTranslation();
   const headingId = useId();
   const opener = useRef<HTMLButtonElement>(null);
   // After a save the visit is read again; focus goes back to the button once that answer is shown.
   const focusAfterLoad = useRef(false);
-  const canWrite = roleHolds(user.role, 'programme.write');
-  const [visit, setVisit] = useState<Visit | null | undefined>(undefined);
-  const [partners, setPartners] = useState<PartnerSummary[]>([]);
-  const [loadFailure, setLoadFailure] = useState<Failure | null>(null);
+  const canWrite = useCan('programme.write');
+  const visits = useQuery(cohortVisitsQuery(session.cohortId));
+  const partnerList = useQuery(partnerListQuery());
+  const partners = partnerList.data ?? [];
+  const visit = visits.data ? (visits.data.find((v) => v.sessionId === session.id) ?? null) : undefined;
+  const loadFailed = visits.error ?? partnerList.error;
   const [mode, setMode] = useState<Mode>('view');
   const [notice, setNotice] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
-  const removal = useChannelAction();
+  const removal = useChannelAction({ invalidates: VISIT_CHANGES });
 
+  // Focus, not fetching: the button the change came from is drawn again once the refreshed visits are in.
   useEffect(() => {
-    let live = true;
-    void Promise.all([invoke('visits.list', { cohortId: session.cohortId }), invoke('partners.list', {})]).then(
-      ([visits, list]) => {
-        if (!live) return;
-        if (!visits.ok) return setLoadFailure(visits);
-        if (!list.ok) return setLoadFailure(list);
-        setLoadFailure(null);
-        setVisit(visits.value.find((v) => v.sessionId === session.id) ?? null);
-        setPartners(list.value);
-        if (focusAfterLoad.current) {
-          focusAfterLoad.current = false;
-          requestAnimationFrame(() => opener.current?.focus());
-        }
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [session.cohortId, session.id, version]);
+    if (!focusAfterLoad.current) return;
+    focusAfterLoad.current = false;
+    requestAnimationFrame(() => opener.current?.focus());
+  }, [visits.dataUpdatedAt]);
 
   function back(message: string | null) {
     setMode('view');
     if (message) {
       setNotice(message);
       focusAfterLoad.current = true;
-      setVersion((v) => v + 1);
       onChanged();
     }
     requestAnimationFrame(() => opener.current?.focus());
@@ -85,9 +72,10 @@ export function SessionVisit({ session, user, onChanged }: SessionVisitProps) {
     <section className="partners-visit" aria-labelledby={headingId}>
       <h4 id={headingId}>{t('partners.visit.title')}</h4>
       <StatusMessage tone="success">{notice}</StatusMessage>
-      <ErrorMessage failure={loadFailure} />
+      <QueryFailure query={visits} />
+      <QueryFailure query={partnerList} />
       {visit === undefined ? (
-        loadFailure ? null : (
+        loadFailed ? null : (
           <p className="loading" role="status">
             {t('partners.visit.loading')}
           </p>
@@ -183,7 +171,7 @@ function VisitForm({ session, day, visit, partners, onSaved, onCancel }: VisitFo
   const [kind, setKind] = useState<VisitKind>(visit?.kind ?? (session.topic === 'schoolVisit' ? 'school' : 'company'));
   const [learned, setLearned] = useState(visit?.learned ?? '');
   const [followUps, setFollowUps] = useState(visit?.followUps ?? '');
-  const { formRef, errors, edit, failure, busy, submit: send } = useChannelForm({ onCancel });
+  const { formRef, errors, edit, failure, busy, submit: send } = useChannelForm({ onCancel, invalidates: VISIT_CHANGES });
 
   useEffect(() => {
     first.current?.focus();
@@ -239,16 +227,7 @@ function VisitForm({ session, day, visit, partners, onSaved, onCancel }: VisitFo
         error={errors.followUps}
         onChange={(e) => edit('followUps', setFollowUps)(e.target.value)}
       />
-      <ErrorMessage failure={failure} />
-      <StatusMessage>{busy ? t('common.working') : null}</StatusMessage>
-      <div className="actions">
-        <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
-          {t('partners.visit.save')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('partners.visit.save')} busy={busy} failure={failure} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,14 +1,14 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Failure } from '@shared/errors';
-import type { PrintSectionOption } from '@shared/print';
-import { invoke } from '../../api/client';
 import { fieldErrorsFromIssues, type FieldErrors } from '../../api/validate';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { QueryFailure } from '../../components/QueryState';
 import { useFocusFirstInvalid } from '../../components/useFocusFirstInvalid';
 import { PrintDialogFrame, PrintOutputButtons } from './PrintDialogFrame';
 import { PrintOptions } from './PrintOptions';
 import { PrintPreview } from './PrintPreview';
+import { printSectionsQuery } from './queries';
 import { printRequestOf, type PrintChoices, type PrintRequest } from './printRequest';
 import { interfaceLocale, usePrintOutput } from './usePrintOutput';
 
@@ -26,9 +26,9 @@ interface PrintDialogProps {
 export function PrintDialog({ participantId, pseudonym, onClose }: PrintDialogProps) {
   const { t, i18n } = useTranslation();
   const form = useRef<HTMLFormElement>(null);
-  const [sections, setSections] = useState<PrintSectionOption[] | null>(null);
-  const [loadFailure, setLoadFailure] = useState<Failure | null>(null);
-  const [choices, setChoices] = useState<PrintChoices>(() => ({
+  const sectionsQuery = useQuery(printSectionsQuery());
+  const sections = sectionsQuery.data?.sections ?? null;
+  const [chosen, setChoices] = useState<PrintChoices>(() => ({
     sections: ['basic'],
     notesFrom: '',
     notesTo: '',
@@ -43,19 +43,10 @@ export function PrintDialog({ participantId, pseudonym, onClose }: PrintDialogPr
   const { action, setStatus } = output;
   useFocusFirstInvalid(form, attempt);
 
-  useEffect(() => {
-    let live = true;
-    void invoke('print.sections', {}).then((result) => {
-      if (!live) return;
-      if (!result.ok) return setLoadFailure(result);
-      setSections(result.value.sections);
-      const offered = new Set(result.value.sections.map((s) => s.id));
-      setChoices((current) => ({ ...current, sections: current.sections.filter((id) => offered.has(id)) }));
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
+  // Only sections the reader's role is offered can stay chosen.
+  const choices: PrintChoices = sections
+    ? { ...chosen, sections: chosen.sections.filter((id) => sections.some((s) => s.id === id)) }
+    : chosen;
 
   function change(next: PrintChoices) {
     setChoices(next);
@@ -103,9 +94,9 @@ export function PrintDialog({ participantId, pseudonym, onClose }: PrintDialogPr
     <PrintDialogFrame title={t('print.title', { pseudonym })} onClose={onClose} failure={action.failure} status={output.status}>
       <form ref={form} className="print-choices" onSubmit={showPreview} noValidate aria-busy={action.busy}>
         <p className="field-hint">{t('print.intro')}</p>
-        <ErrorMessage failure={loadFailure} />
+        <QueryFailure query={sectionsQuery} />
         {sections === null ? (
-          loadFailure ? null : (
+          sectionsQuery.error ? null : (
             <p role="status">{t('print.sections.loading')}</p>
           )
         ) : (

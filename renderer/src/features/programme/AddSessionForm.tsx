@@ -2,10 +2,11 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CohortDetail } from '@shared/cohorts';
 import { PLACE_MAX } from '@shared/sessions';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { FormActions } from '../../components/FormActions';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
 import { useChannelForm } from '../../components/useChannelForm';
+import { SESSION_CHANGES } from './mutations';
 import { topicOf, useFacilitatorOptions, useTopicOptions } from './sessionOptions';
 
 interface AddSessionFormProps {
@@ -26,7 +27,14 @@ export function AddSessionForm({ cohort, onDone }: AddSessionFormProps) {
   const [place, setPlace] = useState('');
   const topics = useTopicOptions();
   const facilitators = useFacilitatorOptions(cohort);
-  const { formRef, errors, edit, failure, busy, submit: send } = useChannelForm({ onCancel: () => onDone(false) });
+  const {
+    formRef,
+    errors,
+    edit,
+    failure,
+    busy,
+    submit: send,
+  } = useChannelForm({ onCancel: () => onDone(false), invalidates: SESSION_CHANGES });
 
   useEffect(() => {
     dateInput.current?.focus();
@@ -99,15 +107,7 @@ export function AddSessionForm({ cohort, onDone }: AddSessionFormProps) {
           onChange={(event) => edit('place', setPlace)(event.target.value)}
         />
       </div>
-      <ErrorMessage failure={failure} />
-      <div className="actions">
-        <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
-          {t('programme.sessions.addSubmit')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={() => onDone(false)}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('programme.sessions.addSubmit')} busy={busy} failure={failure} onCancel={() => onDone(false)} />
     </form>
   );
 }

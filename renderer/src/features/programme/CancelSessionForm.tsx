@@ -4,6 +4,7 @@ import { CANCEL_REASON_MAX, type Session } from '@shared/sessions';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
 import { useChannelForm } from '../../components/useChannelForm';
+import { SESSION_CHANGES } from './mutations';
 
 interface CancelSessionFormProps {
   session: Session;
@@ -16,7 +17,14 @@ export function CancelSessionForm({ session, onDone }: CancelSessionFormProps) {
   const { t } = useTranslation();
   const reasonInput = useRef<HTMLInputElement>(null);
   const [reason, setReason] = useState('');
-  const { formRef, errors, edit, failure, busy, submit: send } = useChannelForm({ onCancel: () => onDone(false) });
+  const {
+    formRef,
+    errors,
+    edit,
+    failure,
+    busy,
+    submit: send,
+  } = useChannelForm({ onCancel: () => onDone(false), invalidates: SESSION_CHANGES });
 
   useEffect(() => {
     reasonInput.current?.focus();

@@ -1,29 +1,36 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '@shared/vault';
+
 import { COHORT_NAME_MAX, type CohortDetail } from '@shared/cohorts';
 import { PLACE_MAX } from '@shared/sessions';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { FormActions } from '../../components/FormActions';
 import { Field } from '../../components/Field';
 import { useChannelForm } from '../../components/useChannelForm';
+import { COHORT_CHANGES } from './mutations';
 import { StaffPicker } from './StaffPicker';
 import { useStaffOptions } from './useStaffOptions';
 
 interface CohortEditFormProps {
-  session: SessionInfo;
   cohort: CohortDetail;
   /** Called with whether the change was saved. */
   onDone: (saved: boolean) => void;
 }
 
 /** Renames a cohort or changes its usual place and staff; its calendar is changed session by session. */
-export function CohortEditForm({ session, cohort, onDone }: CohortEditFormProps) {
+export function CohortEditForm({ cohort, onDone }: CohortEditFormProps) {
   const { t } = useTranslation();
-  const listed = useStaffOptions(session);
+  const { people: listed, query: staffQuery } = useStaffOptions();
   const [name, setName] = useState(cohort.name);
   const [place, setPlace] = useState(cohort.place ?? '');
   const [staffIds, setStaffIds] = useState(cohort.staff.map((s) => s.userId));
-  const { formRef, errors, edit, failure, busy, submit: send } = useChannelForm({ onCancel: () => onDone(false) });
+  const {
+    formRef,
+    errors,
+    edit,
+    failure,
+    busy,
+    submit: send,
+  } = useChannelForm({ onCancel: () => onDone(false), invalidates: COHORT_CHANGES });
   // Staff on the cohort stay choices even when no longer on the list the reader may see.
   const options = [
     ...listed,
@@ -53,16 +60,14 @@ export function CohortEditForm({ session, cohort, onDone }: CohortEditFormProps)
           onChange={(event) => edit('place', setPlace)(event.target.value)}
         />
       </div>
-      <StaffPicker options={options} selected={staffIds} onChange={edit('staffIds', setStaffIds)} error={errors.staffIds} />
-      <ErrorMessage failure={failure} />
-      <div className="actions">
-        <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
-          {t('programme.cohort.save')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={() => onDone(false)}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <StaffPicker
+        query={staffQuery}
+        options={options}
+        selected={staffIds}
+        onChange={edit('staffIds', setStaffIds)}
+        error={errors.staffIds}
+      />
+      <FormActions submitLabel={t('programme.cohort.save')} busy={busy} failure={failure} onCancel={() => onDone(false)} />
     </form>
   );
 }

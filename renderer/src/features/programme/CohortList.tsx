@@ -1,39 +1,34 @@
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { CohortSummary } from '@shared/cohorts';
-import type { Failure } from '@shared/errors';
-import { invoke } from '../../api/client';
-import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatDayRange } from '../../i18n/format';
-import { formatTimeRange, formatWeekdays } from './format';
+import { formatWeekdays, formatTimeRange } from './format';
+import { QueryState } from '../../components/QueryState';
+import { cohortListQuery } from './queries';
 
 /** Every cohort, newest start first: its period, rhythm, place and how many are enrolled; a name opens it. */
 export function CohortList({ onOpen }: { onOpen: (cohortId: string) => void }) {
   const { t } = useTranslation();
   const captionId = useId();
-  const [cohorts, setCohorts] = useState<CohortSummary[] | null>(null);
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const query = useQuery(cohortListQuery());
+  return (
+    <QueryState query={query} loading={t('common.loading')} empty={<p className="detail-empty">{t('programme.cohorts.none')}</p>}>
+      {(cohorts) => <CohortTable cohorts={cohorts} captionId={captionId} onOpen={onOpen} />}
+    </QueryState>
+  );
+}
 
-  useEffect(() => {
-    let live = true;
-    void invoke('cohorts.list', {}).then((result) => {
-      if (!live) return;
-      if (result.ok) setCohorts(result.value);
-      else setFailure(result);
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
-
-  if (failure) return <ErrorMessage failure={failure} />;
-  if (cohorts === null)
-    return (
-      <p className="loading" role="status">
-        {t('common.loading')}
-      </p>
-    );
-  if (cohorts.length === 0) return <p className="detail-empty">{t('programme.cohorts.none')}</p>;
+function CohortTable({
+  cohorts,
+  captionId,
+  onOpen,
+}: {
+  cohorts: CohortSummary[];
+  captionId: string;
+  onOpen: (cohortId: string) => void;
+}) {
+  const { t } = useTranslation();
   return (
     <table className="programme-table" aria-labelledby={captionId}>
       <caption id={captionId}>{t('programme.cohorts.caption')}</caption>

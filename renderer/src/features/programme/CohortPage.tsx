@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '@shared/vault';
-import { roleHolds } from '@shared/roles';
-import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
+import { StatusMessage } from '../../components/ErrorMessage';
+import { QueryState } from '../../components/QueryState';
 import { Screen } from '../../components/Screen';
+import { useCan } from '../../shell/session';
 import { AttendancePanel } from '../attendance/AttendancePanel';
 import { CohortSummaryCard } from './CohortSummaryCard';
 import { MemberList } from './MemberList';
@@ -11,7 +11,6 @@ import { useCohortData } from './useCohortData';
 import './programme.css';
 
 interface CohortPageProps {
-  session: SessionInfo;
   cohortId: string;
   /** The number of sessions made when the cohort was just set up; announced once. */
   created: number | null;
@@ -20,11 +19,14 @@ interface CohortPageProps {
 
 /**
  * One cohort: its summary and staff, then attendance (the daily task, with who is drifting away), who is enrolled,
- * and the session calendar week by week.
+ * and the session calendar week by week. A change made on the page refreshes what it touched.
  */
-export function CohortPage({ session, cohortId, created, onBack }: CohortPageProps) {
+export function CohortPage({ cohortId, created, onBack }: CohortPageProps) {
   const { t } = useTranslation();
-  const { data, failure, reload } = useCohortData(cohortId);
+  const query = useCohortData(cohortId);
+  const { data } = query;
+  const canEditCohort = useCan('programme.write');
+  const canEditSessions = useCan('sessions.write');
   // Shown once the cohort has loaded: the status region is there (empty) before, so screen readers announce it.
   const notice = created !== null && data ? t('programme.cohort.created', { count: created }) : null;
 
@@ -36,35 +38,16 @@ export function CohortPage({ session, cohortId, created, onBack }: CohortPagePro
         </button>
       </div>
       <StatusMessage tone="success">{notice}</StatusMessage>
-      <ErrorMessage failure={failure} />
-      {data ? (
-        <>
-          <CohortSummaryCard
-            session={session}
-            cohort={data.cohort}
-            canEdit={roleHolds(session.role, 'programme.write')}
-            onChanged={reload}
-          />
-          <AttendancePanel
-            cohortId={cohortId}
-            session={session}
-            calendarVersion={data.sessions}
-            period={{ startDate: data.cohort.startDate, endDate: data.cohort.endDate }}
-          />
-          <MemberList members={data.members} />
-          <SessionList
-            user={session}
-            cohort={data.cohort}
-            sessions={data.sessions}
-            canEdit={roleHolds(session.role, 'sessions.write')}
-            onChanged={reload}
-          />
-        </>
-      ) : failure ? null : (
-        <p className="loading" role="status">
-          {t('common.loading')}
-        </p>
-      )}
+      <QueryState query={query} loading={t('common.loading')}>
+        {({ cohort, members, sessions }) => (
+          <>
+            <CohortSummaryCard cohort={cohort} canEdit={canEditCohort} />
+            <AttendancePanel cohortId={cohortId} period={{ startDate: cohort.startDate, endDate: cohort.endDate }} />
+            <MemberList members={members} />
+            <SessionList cohort={cohort} sessions={sessions} canEdit={canEditSessions} />
+          </>
+        )}
+      </QueryState>
     </Screen>
   );
 }

@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '@shared/vault';
+
 import type { CohortDetail } from '@shared/cohorts';
 import { StatusMessage } from '../../components/ErrorMessage';
 import { CohortEditForm } from './CohortEditForm';
@@ -8,14 +8,12 @@ import { formatDayRange } from '../../i18n/format';
 import { formatTimeRange, formatWeekdays } from './format';
 
 interface CohortSummaryCardProps {
-  session: SessionInfo;
   cohort: CohortDetail;
   canEdit: boolean;
-  onChanged: () => void;
 }
 
 /** The cohort at a glance: period, rhythm, place, staff and session counts; "Edit" for staff who set cohorts up. */
-export function CohortSummaryCard({ session, cohort, canEdit, onChanged }: CohortSummaryCardProps) {
+export function CohortSummaryCard({ cohort, canEdit }: CohortSummaryCardProps) {
   const { t } = useTranslation();
   const headingId = useId();
   const editButton = useRef<HTMLButtonElement>(null);
@@ -24,10 +22,7 @@ export function CohortSummaryCard({ session, cohort, canEdit, onChanged }: Cohor
 
   function close(saved: boolean) {
     setEditing(false);
-    if (saved) {
-      setNotice(t('programme.cohort.saved'));
-      onChanged();
-    }
+    if (saved) setNotice(t('programme.cohort.saved'));
     requestAnimationFrame(() => editButton.current?.focus());
   }
 
@@ -64,7 +59,7 @@ export function CohortSummaryCard({ session, cohort, canEdit, onChanged }: Cohor
         <dd>{t('programme.cohort.sessionFigures', { count: cohort.sessions, cancelled: cohort.cancelledSessions })}</dd>
       </dl>
       <StatusMessage tone="success">{notice}</StatusMessage>
-      {editing ? <CohortEditForm session={session} cohort={cohort} onDone={close} /> : null}
+      {editing ? <CohortEditForm cohort={cohort} onDone={close} /> : null}
     </section>
   );
 }

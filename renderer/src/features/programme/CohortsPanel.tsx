@@ -1,19 +1,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '@shared/vault';
-import { roleHolds } from '@shared/roles';
+import { useCan } from '../../shell/session';
 import { CohortList } from './CohortList';
 import { NewCohortForm } from './NewCohortForm';
 
 interface CohortsPanelProps {
-  session: SessionInfo;
   onOpenCohort: (cohortId: string, created?: number) => void;
 }
 
 /** The cohorts tab: every cohort, and "New cohort" for staff who set cohorts up. */
-export function CohortsPanel({ session, onOpenCohort }: CohortsPanelProps) {
+export function CohortsPanel({ onOpenCohort }: CohortsPanelProps) {
   const { t } = useTranslation();
-  const canCreate = roleHolds(session.role, 'programme.write');
+  const canCreate = useCan('programme.write');
   const [creating, setCreating] = useState(false);
 
   return (
@@ -26,11 +24,7 @@ export function CohortsPanel({ session, onOpenCohort }: CohortsPanelProps) {
         </div>
       ) : null}
       {creating ? (
-        <NewCohortForm
-          session={session}
-          onCreated={(cohortId, sessions) => onOpenCohort(cohortId, sessions)}
-          onCancel={() => setCreating(false)}
-        />
+        <NewCohortForm onCreated={(cohortId, sessions) => onOpenCohort(cohortId, sessions)} onCancel={() => setCreating(false)} />
       ) : null}
       <CohortList onOpen={(id) => onOpenCohort(id)} />
     </div>

@@ -1,11 +1,13 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '@shared/vault';
+
 import { COHORT_DEFAULTS, COHORT_LENGTH_WEEKS, COHORT_NAME_MAX } from '@shared/cohorts';
 import { PLACE_MAX } from '@shared/sessions';
-import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
+import { FormActions } from '../../components/FormActions';
 import { Field } from '../../components/Field';
 import { useChannelForm } from '../../components/useChannelForm';
+import { useSession } from '../../shell/session';
+import { COHORT_CHANGES } from './mutations';
 import { SchedulePreview } from './SchedulePreview';
 import { StaffPicker } from './StaffPicker';
 import { WeekdayPicker } from './WeekdayPicker';
@@ -13,7 +15,6 @@ import { previewCalendar } from './preview';
 import { useStaffOptions } from './useStaffOptions';
 
 interface NewCohortFormProps {
-  session: SessionInfo;
   onCreated: (cohortId: string, sessions: number) => void;
   onCancel: () => void;
 }
@@ -22,11 +23,12 @@ interface NewCohortFormProps {
  * A cohort set up in a minute: a name and a start date are all it needs; the programme's usual rhythm is filled
  * in and can be changed. The calendar it will make is previewed before saving, days off included.
  */
-export function NewCohortForm({ session, onCreated, onCancel }: NewCohortFormProps) {
+export function NewCohortForm({ onCreated, onCancel }: NewCohortFormProps) {
   const { t } = useTranslation();
   const headingId = useId();
   const nameInput = useRef<HTMLInputElement>(null);
-  const staffOptions = useStaffOptions(session);
+  const session = useSession();
+  const { people: staffOptions, query: staffQuery } = useStaffOptions();
   const [name, setName] = useState('');
   const [startDate, setStartDate] = useState('');
   const [lengthWeeks, setLengthWeeks] = useState(String(COHORT_LENGTH_WEEKS.default));
@@ -35,7 +37,7 @@ export function NewCohortForm({ session, onCreated, onCancel }: NewCohortFormPro
   const [endTime, setEndTime] = useState<string>(COHORT_DEFAULTS.endTime);
   const [place, setPlace] = useState('');
   const [staffIds, setStaffIds] = useState<string[]>([session.userId]);
-  const { formRef, errors, edit, failure, busy, submit: send } = useChannelForm({ onCancel });
+  const { formRef, errors, edit, failure, busy, submit: send } = useChannelForm({ onCancel, invalidates: COHORT_CHANGES });
 
   useEffect(() => {
     nameInput.current?.focus();
@@ -116,18 +118,21 @@ export function NewCohortForm({ session, onCreated, onCancel }: NewCohortFormPro
         />
       </div>
       <WeekdayPicker selected={weekdays} onChange={edit('weekdays', setWeekdays)} error={errors.weekdays} />
-      <StaffPicker options={staffOptions} selected={staffIds} onChange={edit('staffIds', setStaffIds)} error={errors.staffIds} />
+      <StaffPicker
+        query={staffQuery}
+        options={staffOptions}
+        selected={staffIds}
+        onChange={edit('staffIds', setStaffIds)}
+        error={errors.staffIds}
+      />
       <SchedulePreview preview={preview} />
-      <ErrorMessage failure={failure} />
-      <StatusMessage>{busy ? t('programme.new.working') : null}</StatusMessage>
-      <div className="actions">
-        <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
-          {t('programme.new.submit')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions
+        submitLabel={t('programme.new.submit')}
+        busy={busy}
+        failure={failure}
+        working={t('programme.new.working')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

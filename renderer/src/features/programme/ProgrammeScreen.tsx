@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '@shared/vault';
+
 import { Screen } from '../../components/Screen';
 import { Tabs } from '../case/Tabs';
 import { PartnersPanel } from '../partners/PartnersPanel';
@@ -11,7 +11,6 @@ export const PROGRAMME_TABS = ['cohorts', 'week', 'partners'] as const;
 export type ProgrammeTab = (typeof PROGRAMME_TABS)[number];
 
 interface ProgrammeScreenProps {
-  session: SessionInfo;
   tab: ProgrammeTab;
   onTab: (tab: ProgrammeTab) => void;
   /** Opens a cohort's page; `created` is the number of sessions when the cohort was just set up. */
@@ -19,7 +18,7 @@ interface ProgrammeScreenProps {
 }
 
 /** The coaching programme: the cohorts, the week's sessions across them, and the partner organisations. */
-export function ProgrammeScreen({ session, tab, onTab, onOpenCohort }: ProgrammeScreenProps) {
+export function ProgrammeScreen({ tab, onTab, onOpenCohort }: ProgrammeScreenProps) {
   const { t } = useTranslation();
   return (
     <Screen name="programme" title={t('programme.title')} className="programme-screen">
@@ -31,14 +30,14 @@ export function ProgrammeScreen({ session, tab, onTab, onOpenCohort }: Programme
           {
             key: 'cohorts',
             label: t('programme.tabs.cohorts'),
-            render: () => <CohortsPanel session={session} onOpenCohort={onOpenCohort} />,
+            render: () => <CohortsPanel onOpenCohort={onOpenCohort} />,
           },
           {
             key: 'week',
             label: t('programme.tabs.week'),
-            render: () => <WeekPanel session={session} onOpenCohort={(id) => onOpenCohort(id)} />,
+            render: () => <WeekPanel onOpenCohort={(id) => onOpenCohort(id)} />,
           },
-          { key: 'partners', label: t('programme.tabs.partners'), render: () => <PartnersPanel session={session} /> },
+          { key: 'partners', label: t('programme.tabs.partners'), render: () => <PartnersPanel /> },
         ]}
       />
     </Screen>

@@ -3,6 +3,7 @@ import type { Session } from '@shared/sessions';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useChannelAction } from '../../components/useChannelAction';
 import { translateKey } from '../../i18n/keys';
+import { SESSION_CHANGES } from './mutations';
 
 interface RestoreSessionButtonProps {
   session: Session;
@@ -14,7 +15,7 @@ interface RestoreSessionButtonProps {
 /** Takes a cancelled session back into the calendar; refused (and said why) when another session now overlaps it. */
 export function RestoreSessionButton({ session, day, onRestored }: RestoreSessionButtonProps) {
   const { t } = useTranslation();
-  const { busy, failure, run } = useChannelAction();
+  const { busy, failure, run } = useChannelAction({ invalidates: SESSION_CHANGES });
   const issue = failure?.code === 'invalid_input' ? failure.details?.issues?.[0] : undefined;
   return (
     <>

@@ -1,14 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { InputOf } from '@shared/api';
-import type { Failure } from '@shared/errors';
 import { LOCALES, type Locale } from '@shared/locales';
-import { invoke } from '../../api/client';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { QueryFailure } from '../../components/QueryState';
 import { SelectField } from '../../components/SelectField';
 import { PrintDialogFrame, PrintOutputButtons } from '../print/PrintDialogFrame';
 import { PrintPreview } from '../print/PrintPreview';
 import { interfaceLocale, usePrintOutput } from '../print/usePrintOutput';
+import { schedulePreviewQuery } from './queries';
 import { weekTitle } from './weekDates';
 
 interface ScheduleDialogProps {
@@ -26,24 +26,11 @@ type Request = InputOf<'schedule.preview'>;
 export function ScheduleDialog({ cohortId, weekStart, onClose }: ScheduleDialogProps) {
   const { t, i18n } = useTranslation();
   const [locale, setLocale] = useState<Locale>(() => interfaceLocale(i18n.language));
-  const [loaded, setLoaded] = useState<{ request: Request; html: string | null; failure: Failure | null } | null>(null);
   const output = usePrintOutput();
-
-  useEffect(() => {
-    let live = true;
-    const request: Request = { cohortId, weekStart, locale };
-    void invoke('schedule.preview', request).then((result) => {
-      if (live) setLoaded({ request, html: result.ok ? result.value.html : null, failure: result.ok ? null : result });
-    });
-    return () => {
-      live = false;
-    };
-  }, [cohortId, weekStart, locale]);
-
-  // What is shown is always the preview of the language chosen: an answer for another one is not shown.
-  const current = loaded?.request.locale === locale ? loaded : null;
-  const preview = current?.html ? { html: current.html, request: current.request } : null;
-  const loadFailure = current?.failure ?? null;
+  const request: Request = { cohortId, weekStart, locale };
+  // Keyed by the request: what is shown is always the preview of the language chosen, never another one's.
+  const query = useQuery(schedulePreviewQuery(request));
+  const preview = query.data ? { html: query.data.html, request } : null;
 
   return (
     <PrintDialogFrame
@@ -65,8 +52,8 @@ export function ScheduleDialog({ cohortId, weekStart, onClose }: ScheduleDialogP
         />
       </div>
       <section className="print-preview" aria-label={t('print.preview.heading')}>
-        <ErrorMessage failure={loadFailure} />
-        {preview === null && !loadFailure ? (
+        <QueryFailure query={query} />
+        {preview === null && !query.error ? (
           <p className="field-hint" role="status">
             {t('print.preview.working')}
           </p>

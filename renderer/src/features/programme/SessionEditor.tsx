@@ -1,12 +1,14 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CohortDetail } from '@shared/cohorts';
-import { GUEST_MAX, PLACE_MAX, SESSION_NOTES_MAX, type Session, type UpdateSessionInput } from '@shared/sessions';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { type Session, GUEST_MAX, type UpdateSessionInput, SESSION_NOTES_MAX, PLACE_MAX } from '@shared/sessions';
+import { FormActions } from '../../components/FormActions';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
+import { QueryFailure } from '../../components/QueryState';
 import { useChannelForm } from '../../components/useChannelForm';
+import { SESSION_CHANGES } from './mutations';
 import { topicOf, useFacilitatorOptions, useTopicOptions } from './sessionOptions';
 import { usePartnerOptions } from './usePartnerOptions';
 
@@ -67,7 +69,14 @@ export function SessionEditor({ cohort, session, onDone }: SessionEditorProps) {
   const topics = useTopicOptions();
   const facilitators = useFacilitatorOptions(cohort, session);
   const partners = usePartnerOptions(session);
-  const { formRef, errors, edit, failure, busy, submit: send } = useChannelForm({ onCancel: () => onDone(false) });
+  const {
+    formRef,
+    errors,
+    edit,
+    failure,
+    busy,
+    submit: send,
+  } = useChannelForm({ onCancel: () => onDone(false), invalidates: SESSION_CHANGES });
 
   useEffect(() => {
     first.current?.focus();
@@ -102,15 +111,16 @@ export function SessionEditor({ cohort, session, onDone }: SessionEditorProps) {
           error={errors.facilitatorId}
           onChange={(event) => set('facilitatorId')(event.target.value)}
         />
-        {partners.length > 1 ? (
+        {partners.options.length > 1 ? (
           <SelectField
             label={t('programme.sessions.partner')}
-            options={partners}
+            options={partners.options}
             value={values.partnerId}
             error={errors.partnerId}
             onChange={(event) => set('partnerId')(event.target.value)}
           />
         ) : null}
+        <QueryFailure query={partners.query} />
         <Field
           label={t('programme.sessions.place')}
           hint={cohort.place ? t('programme.sessions.placeHint', { place: cohort.place }) : undefined}
@@ -162,15 +172,7 @@ export function SessionEditor({ cohort, session, onDone }: SessionEditorProps) {
           />
         </div>
       </fieldset>
-      <ErrorMessage failure={failure} />
-      <div className="actions">
-        <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
-          {t('programme.sessions.save')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={() => onDone(false)}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('programme.sessions.save')} busy={busy} failure={failure} onCancel={() => onDone(false)} />
     </form>
   );
 }

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '@shared/vault';
+
 import type { CohortDetail } from '@shared/cohorts';
 import type { Session } from '@shared/sessions';
 import { usePendingFocus } from '../../components/usePendingFocus';
@@ -11,7 +11,6 @@ import { SessionEditor } from './SessionEditor';
 import { formatSessionDay, formatTimeRange } from './format';
 
 interface SessionItemProps {
-  user: SessionInfo;
   cohort: CohortDetail;
   session: Session;
   canEdit: boolean;
@@ -20,7 +19,7 @@ interface SessionItemProps {
 }
 
 /** One session: day, time, topic, facilitator, place and state, with its edit, cancel and restore actions. */
-export function SessionItem({ user, cohort, session, canEdit, onChanged }: SessionItemProps) {
+export function SessionItem({ cohort, session, canEdit, onChanged }: SessionItemProps) {
   const { t } = useTranslation();
   const [form, setForm] = useState<'edit' | 'cancel' | null>(null);
   const root = useRef<HTMLLIElement>(null);
@@ -106,7 +105,7 @@ export function SessionItem({ user, cohort, session, canEdit, onChanged }: Sessi
         />
       ) : null}
       {!cancelled && (session.topic === 'companyVisit' || session.topic === 'schoolVisit') ? (
-        <SessionVisit session={session} user={user} onChanged={() => onChanged(t('programme.sessions.visitSaved'))} />
+        <SessionVisit session={session} onChanged={() => onChanged(t('programme.sessions.visitSaved'))} />
       ) : null}
     </li>
   );

@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '@shared/vault';
+
 import type { CohortDetail } from '@shared/cohorts';
 import type { Session } from '@shared/sessions';
 import { StatusMessage } from '../../components/ErrorMessage';
@@ -12,16 +12,14 @@ import { groupByWeek } from './weeks';
 import { addDays } from '@shared/days';
 
 interface SessionListProps {
-  user: SessionInfo;
   cohort: CohortDetail;
   sessions: readonly Session[];
   /** Whether the reader may change sessions (sessions.write). */
   canEdit: boolean;
-  onChanged: () => void;
 }
 
 /** The cohort's calendar week by week; each session can be changed, cancelled or restored, and extras added. */
-export function SessionList({ user, cohort, sessions, canEdit, onChanged }: SessionListProps) {
+export function SessionList({ cohort, sessions, canEdit }: SessionListProps) {
   const { t } = useTranslation();
   const headingId = useId();
   const addButton = useRef<HTMLButtonElement>(null);
@@ -29,10 +27,8 @@ export function SessionList({ user, cohort, sessions, canEdit, onChanged }: Sess
   const [notice, setNotice] = useState<string | null>(null);
   const weeks = groupByWeek(sessions, cohort.startDate);
 
-  function changed(message: string) {
-    setNotice(message);
-    onChanged();
-  }
+  // The change itself refreshed the calendar (mutations.ts); only the sentence is said here.
+  const changed = setNotice;
 
   return (
     <section className="card" aria-labelledby={headingId}>
@@ -77,7 +73,7 @@ export function SessionList({ user, cohort, sessions, canEdit, onChanged }: Sess
           </div>
           <ol className="programme-sessions">
             {week.sessions.map((session) => (
-              <SessionItem key={session.id} user={user} cohort={cohort} session={session} canEdit={canEdit} onChanged={changed} />
+              <SessionItem key={session.id} cohort={cohort} session={session} canEdit={canEdit} onChanged={changed} />
             ))}
           </ol>
         </section>

@@ -1,17 +1,15 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '@shared/vault';
-import type { Failure } from '@shared/errors';
 import type { WeekSession } from '@shared/sessions';
-import { addDays, dayOf, mondayOf } from '@shared/days';
-import { invoke } from '../../api/client';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { mondayOf, dayOf, addDays } from '@shared/days';
+import { QueryFailure } from '../../components/QueryState';
 import { formatTimeRange } from './format';
-import { dayHeading, shownDays, weekTitle } from './weekDates';
+import { weekTitle, dayHeading, shownDays } from './weekDates';
+import { weekQuery } from './queries';
 import './week.css';
 
 export interface WeekPanelProps {
-  session: SessionInfo;
   onOpenCohort: (cohortId: string) => void;
 }
 
@@ -39,23 +37,8 @@ export function WeekPanel({ onOpenCohort }: WeekPanelProps) {
   const { t, i18n } = useTranslation();
   const headingId = useId();
   const [weekStart, setWeekStart] = useState(() => mondayOf(dayOf(new Date())));
-  const [week, setWeek] = useState<{ weekStart: string; sessions: WeekSession[] } | null>(null);
-  const [failure, setFailure] = useState<Failure | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    void invoke('sessions.week', { weekStart }).then((result) => {
-      if (!live) return;
-      if (!result.ok) return setFailure(result);
-      setFailure(null);
-      setWeek(result.value);
-    });
-    return () => {
-      live = false;
-    };
-  }, [weekStart]);
-
-  const shown = week?.weekStart === weekStart ? week : null;
+  const query = useQuery(weekQuery(weekStart));
+  const shown = query.data ?? null;
   const byDay = useMemo(() => {
     const map = new Map<string, WeekSession[]>();
     for (const item of shown?.sessions ?? []) map.set(item.date, [...(map.get(item.date) ?? []), item]);
@@ -89,9 +72,9 @@ export function WeekPanel({ onOpenCohort }: WeekPanelProps) {
       <p className="visually-hidden" role="status">
         {shown ? t('week.showing', { ...title, count: shown.sessions.length }) : null}
       </p>
-      <ErrorMessage failure={failure} />
+      <QueryFailure query={query} />
       {shown === null ? (
-        failure ? null : (
+        query.error ? null : (
           <p className="field-hint">{t('week.loading')}</p>
         )
       ) : (

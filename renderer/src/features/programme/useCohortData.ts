@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import type { CohortDetail, CohortMember } from '@shared/cohorts';
-import type { Failure } from '@shared/errors';
 import type { Session } from '@shared/sessions';
-import { invoke } from '../../api/client';
+import type { QueryView } from '../../components/QueryState';
+import { cohortSessionsQuery, cohortQuery, cohortMembersQuery } from './queries';
 
 export interface CohortData {
   cohort: CohortDetail;
@@ -10,31 +10,24 @@ export interface CohortData {
   sessions: Session[];
 }
 
-/** A cohort's page data: the cohort, its members and its sessions, loaded together and again after a change. */
-export function useCohortData(cohortId: string) {
-  const [data, setData] = useState<CohortData | null>(null);
-  const [failure, setFailure] = useState<Failure | null>(null);
-  const [version, setVersion] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    void Promise.all([
-      invoke('cohorts.get', { id: cohortId }),
-      invoke('cohorts.members', { id: cohortId }),
-      invoke('sessions.list', { cohortId }),
-    ]).then(([cohort, members, sessions]) => {
-      if (!live) return;
-      if (!cohort.ok) return setFailure(cohort);
-      if (!members.ok) return setFailure(members);
-      if (!sessions.ok) return setFailure(sessions);
-      setFailure(null);
-      setData({ cohort: cohort.value, members: members.value, sessions: sessions.value });
-    });
-    return () => {
-      live = false;
-    };
-  }, [cohortId, version]);
-
-  const reload = useCallback(() => setVersion((n) => n + 1), []);
-  return { data, failure, reload };
+/**
+ * A cohort's page data: the cohort, its members and its sessions, as one query view (data once all three have
+ * come, the first refusal, and asking again asks for all three). A change refreshes them through invalidation.
+ */
+export function useCohortData(cohortId: string): QueryView<CohortData> {
+  const cohort = useQuery(cohortQuery(cohortId));
+  const members = useQuery(cohortMembersQuery(cohortId));
+  const sessions = useQuery(cohortSessionsQuery(cohortId));
+  const all = [cohort, members, sessions];
+  return {
+    data:
+      cohort.data && members.data && sessions.data
+        ? { cohort: cohort.data, members: members.data, sessions: sessions.data }
+        : undefined,
+    error: cohort.error ?? members.error ?? sessions.error,
+    isFetching: all.some((q) => q.isFetching),
+    refetch: () => {
+      for (const q of all) if (q.error) void q.refetch();
+    },
+  };
 }

@@ -1,29 +1,20 @@
-import { useEffect, useState } from 'react';
-import type { SessionInfo } from '@shared/vault';
-import { roleHolds } from '@shared/roles';
-import { invoke } from '../../api/client';
+import { useQuery } from '@tanstack/react-query';
+import type { QueryView } from '../../components/QueryState';
+import { useCan } from '../../shell/session';
+import { staffOptionsQuery } from './queries';
 
 export interface StaffOption {
   id: string;
   displayName: string;
 }
 
-/** The active colleagues, of any role, who can be put on a cohort's staff; empty for those who cannot set it. */
-export function useStaffOptions(session: SessionInfo): StaffOption[] {
-  const [people, setPeople] = useState<StaffOption[]>([]);
-  const canChoose = roleHolds(session.role, 'programme.write');
-
-  useEffect(() => {
-    let live = true;
-    if (canChoose) {
-      void invoke('cohorts.staffOptions', {}).then((result) => {
-        if (live && result.ok) setPeople(result.value.map((u) => ({ id: u.userId, displayName: u.displayName })));
-      });
-    }
-    return () => {
-      live = false;
-    };
-  }, [canChoose]);
-
-  return people;
+/**
+ * The active colleagues, of any role, who can be put on a cohort's staff; empty for those who cannot set it (and
+ * not asked for then). The query comes along so that a failure to load them is shown at the choice.
+ */
+export function useStaffOptions(): { people: StaffOption[]; query: QueryView<unknown> } {
+  const canChoose = useCan('programme.write');
+  const query = useQuery({ ...staffOptionsQuery(), enabled: canChoose });
+  const people = (query.data ?? []).map((u) => ({ id: u.userId, displayName: u.displayName }));
+  return { people, query };
 }

@@ -1,17 +1,18 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '@shared/vault';
-import type { Failure } from '@shared/errors';
-import type { EntryListView, FullEntry, SummaryEntry } from '@shared/psychosocial';
-import { roleHolds } from '@shared/roles';
-import { invoke } from '../../api/client';
-import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
+import type { SummaryEntry, FullEntry } from '@shared/psychosocial';
+import { StatusMessage } from '../../components/ErrorMessage';
+import { invalidateChannels } from '../../api/query';
+import { QueryState } from '../../components/QueryState';
 import { usePendingFocus } from '../../components/usePendingFocus';
+import { useCan } from '../../shell/session';
 import { EntryCard } from './EntryCard';
 import { EntryEditor } from './EntryEditor';
 import { emptyForm, formOf } from './entryForm';
 import { today } from '@shared/days';
 import { formatDay } from '../../i18n/format';
+import { entriesQuery } from './queries';
 import './psychosocial.css';
 
 /** Which form is open: a new meeting, or the edit of one entry. */
@@ -22,29 +23,16 @@ type Editing = { kind: 'new' } | { kind: 'edit'; entry: FullEntry } | null;
  * asked for), and add and edit meetings; the caseworker and the coordinator see the meetings without the private
  * notes, which the main side never sends them, with a word on why.
  */
-export function PsychosocialTab({ session, participantId }: { session: SessionInfo; participantId: string }) {
+export function PsychosocialTab({ participantId }: { participantId: string }) {
   const { t } = useTranslation();
   const root = useRef<HTMLDivElement>(null);
   const focusLater = usePendingFocus(root);
-  const [list, setList] = useState<EntryListView | null>(null);
-  const [loadFailure, setLoadFailure] = useState<Failure | null>(null);
+  const client = useQueryClient();
+  const query = useQuery(entriesQuery(participantId));
+  const list = query.data ?? null;
   const [editing, setEditing] = useState<Editing>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [reload, setReload] = useState(0);
-  const canWrite = roleHolds(session.role, 'psychosocial.write');
-
-  useEffect(() => {
-    let current = true;
-    void invoke('psychosocial.list', { participantId }).then((result) => {
-      if (!current) return;
-      if (!result.ok) return setLoadFailure(result);
-      setLoadFailure(null);
-      setList(result.value);
-    });
-    return () => {
-      current = false;
-    };
-  }, [participantId, reload]);
+  const canWrite = useCan('psychosocial.write');
 
   const full = list?.view === 'full';
   // Editing replaces the whole entry, private notes included: only a reader of the full view may do it.
@@ -63,7 +51,7 @@ export function PsychosocialTab({ session, participantId }: { session: SessionIn
   function saved(message: string, focusKey: string) {
     setEditing(null);
     setNotice(message);
-    setReload((n) => n + 1);
+    void invalidateChannels(client, 'psychosocial', 'timeline.participant');
     focusLater(focusKey);
   }
 
@@ -92,7 +80,6 @@ export function PsychosocialTab({ session, participantId }: { session: SessionIn
         <p>{t('psychosocial.intro.psychologist')}</p>
       )}
       <StatusMessage tone="success">{notice}</StatusMessage>
-      <ErrorMessage failure={loadFailure} />
       {canEdit ? (
         editing?.kind === 'new' ? (
           <EntryEditor
@@ -111,36 +98,32 @@ export function PsychosocialTab({ session, participantId }: { session: SessionIn
           </div>
         )
       ) : null}
-      {list === null ? (
-        loadFailure ? null : (
-          <p role="status" className="loading">
-            {t('psychosocial.loading')}
-          </p>
-        )
-      ) : (
-        <>
-          <h3 className="psy-list-heading" data-focus-key="list" tabIndex={-1}>
-            {t('psychosocial.list.title', { count: entries.length })}
-          </h3>
-          {entries.length === 0 ? (
-            <p>{t('psychosocial.list.empty')}</p>
-          ) : (
-            <ol className="psy-entries">
-              {entries.map((entry) => (
-                <EntryCard
-                  key={entry.id}
-                  entry={entry}
-                  canEdit={canEdit}
-                  onEdit={() => {
-                    if ('privateNotes' in entry) open({ kind: 'edit', entry });
-                  }}
-                  editor={editor(entry)}
-                />
-              ))}
-            </ol>
-          )}
-        </>
-      )}
+      <QueryState query={query} loading={t('psychosocial.loading')}>
+        {() => (
+          <>
+            <h3 className="psy-list-heading" data-focus-key="list" tabIndex={-1}>
+              {t('psychosocial.list.title', { count: entries.length })}
+            </h3>
+            {entries.length === 0 ? (
+              <p>{t('psychosocial.list.empty')}</p>
+            ) : (
+              <ol className="psy-entries">
+                {entries.map((entry) => (
+                  <EntryCard
+                    key={entry.id}
+                    entry={entry}
+                    canEdit={canEdit}
+                    onEdit={() => {
+                      if ('privateNotes' in entry) open({ kind: 'edit', entry });
+                    }}
+                    editor={editor(entry)}
+                  />
+                ))}
+              </ol>
+            )}
+          </>
+        )}
+      </QueryState>
     </div>
   );
 }

@@ -1,26 +1,29 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '@shared/vault';
+
 import type { CohortSummary } from '@shared/cohorts';
-import type { Failure } from '@shared/errors';
 import { LIMITED_SORT_KEYS, PARTICIPANT_SORT_KEYS } from '@shared/participants';
-import { roleHolds } from '@shared/roles';
 import { hasLimitedRegistry, LIMITED_COLUMNS, REGISTRY_COLUMNS, type RegistryViewState, type SavedView } from '@shared/views';
 import { invoke } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { QueryFailure } from '../../components/QueryState';
 import { Screen } from '../../components/Screen';
+import { useCan, useSession } from '../../shell/session';
+import { caseworkersQuery } from '../participants/queries';
+import { cohortListQuery } from '../programme/queries';
 import { ImportDialog } from '../handover/ImportDialog';
 import { ColumnChooser } from './ColumnChooser';
 import { RegistryFilters } from './RegistryFilters';
 import { RegistryTable } from './RegistryTable';
 import { SavedViews } from './SavedViews';
 import { useDebounced } from './useDebounced';
-import { useParticipantPages, type ListQuery } from './useParticipantPages';
+import { savedViewsQuery, type ListQuery } from './queries';
+import { useRegistryList } from './useParticipantPages';
 import { hasFilters, usableState } from './viewState';
 import './registry.css';
 
 interface RegistryScreenProps {
-  session: SessionInfo;
   onOpen: (participantId: string) => void;
   onCreate: () => void;
 }
@@ -39,49 +42,30 @@ const SEARCH_DELAY_MS = 300;
  * on the main side, with a quick search, a column chooser and the user's saved views. It opens as the user
  * last left it (kept in the encrypted database); the quick search is not kept.
  */
-export function RegistryScreen({ session, onOpen, onCreate }: RegistryScreenProps) {
+export function RegistryScreen({ onOpen, onCreate }: RegistryScreenProps) {
   const { t } = useTranslation();
-  const limited = hasLimitedRegistry(session.role);
-  const [setup, setSetup] = useState<Setup | null>(null);
-  const [failure, setFailure] = useState<Failure | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    void (async () => {
-      const [views, caseworkers, cohorts] = await Promise.all([
-        invoke('views.list', { screen: 'participants' }),
-        limited ? Promise.resolve(null) : invoke('participants.caseworkers', {}),
-        invoke('cohorts.list', {}),
-      ]);
-      if (!current) return;
-      if (!views.ok) return setFailure(views);
-      if (caseworkers && !caseworkers.ok) return setFailure(caseworkers);
-      if (!cohorts.ok) return setFailure(cohorts);
-      setSetup({
-        views: views.value.views,
-        state: usableState(views.value.last, limited),
-        caseworkers: caseworkers?.value ?? [],
-        cohorts: cohorts.value,
-      });
-    })();
-    return () => {
-      current = false;
-    };
-  }, [limited]);
+  const limited = hasLimitedRegistry(useSession().role);
+  const canCreate = useCan('participants.write');
+  const views = useQuery(savedViewsQuery());
+  const caseworkers = useQuery({ ...caseworkersQuery(), enabled: !limited });
+  const cohorts = useQuery(cohortListQuery());
+  const setup: Setup | null =
+    views.data && cohorts.data && (limited || caseworkers.data)
+      ? {
+          views: views.data.views,
+          state: usableState(views.data.last, limited),
+          caseworkers: caseworkers.data ?? [],
+          cohorts: cohorts.data,
+        }
+      : null;
+  const failed = [views, caseworkers, cohorts].find((q) => q.error);
 
   return (
     <Screen name="participants" title={t('registry.title')} className="registry-screen">
       {setup ? (
-        <Registry
-          session={session}
-          setup={setup}
-          limited={limited}
-          canCreate={roleHolds(session.role, 'participants.write')}
-          onOpen={onOpen}
-          onCreate={onCreate}
-        />
-      ) : failure ? (
-        <ErrorMessage failure={failure} />
+        <Registry setup={setup} limited={limited} canCreate={canCreate} onOpen={onOpen} onCreate={onCreate} />
+      ) : failed ? (
+        <QueryFailure query={failed} />
       ) : (
         <p role="status" className="loading">
           {t('registry.counting')}
@@ -92,7 +76,6 @@ export function RegistryScreen({ session, onOpen, onCreate }: RegistryScreenProp
 }
 
 interface RegistryProps {
-  session: SessionInfo;
   setup: Setup;
   limited: boolean;
   canCreate: boolean;
@@ -100,7 +83,7 @@ interface RegistryProps {
   onCreate: () => void;
 }
 
-function Registry({ session, setup, limited, canCreate, onOpen, onCreate }: RegistryProps) {
+function Registry({ setup, limited, canCreate, onOpen, onCreate }: RegistryProps) {
   const { t, i18n } = useTranslation();
   const [state, setState] = useState(setup.state);
   const [views, setViews] = useState(setup.views);
@@ -123,7 +106,7 @@ function Registry({ session, setup, limited, canCreate, onOpen, onCreate }: Regi
     sort: state.sort.key,
     direction: state.sort.direction,
   };
-  const { shown: pages, latest, version } = useParticipantPages(query);
+  const pages = useRegistryList(query);
   const total = pages.total;
   const narrowed = hasFilters(state) || searched !== '';
   // Formatted once per total and language: the screen re-renders whenever a page of rows arrives.
@@ -132,7 +115,7 @@ function Registry({ session, setup, limited, canCreate, onOpen, onCreate }: Regi
 
   const countText =
     total === null
-      ? latest.failure
+      ? pages.failure
         ? ''
         : t('registry.counting')
       : total === 0
@@ -167,7 +150,6 @@ function Registry({ session, setup, limited, canCreate, onOpen, onCreate }: Regi
       </div>
       {importing ? (
         <ImportDialog
-          session={session}
           onImported={onOpen}
           onClose={() => {
             setImporting(false);
@@ -200,10 +182,10 @@ function Registry({ session, setup, limited, canCreate, onOpen, onCreate }: Regi
           onChange={(columns) => arrange({ ...state, columns })}
         />
       </div>
-      {latest.failure ? (
+      {pages.failure ? (
         <div className="registry-failure">
-          <ErrorMessage failure={latest.failure} />
-          <button type="button" className="button button-secondary button-small" onClick={() => latest.retry()}>
+          <ErrorMessage failure={pages.failure.failure} />
+          <button type="button" className="button button-secondary button-small" onClick={pages.retry}>
             {t('registry.retry')}
           </button>
         </div>
@@ -215,10 +197,7 @@ function Registry({ session, setup, limited, canCreate, onOpen, onCreate }: Regi
       ) : (
         <>
           <RegistryTable
-            pages={pages}
-            version={version}
-            queryKey={pages.key}
-            busy={pages !== latest}
+            list={pages}
             columns={state.columns}
             sort={state.sort}
             sortable={limited ? LIMITED_SORT_KEYS : PARTICIPANT_SORT_KEYS}

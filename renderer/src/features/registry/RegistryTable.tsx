@@ -12,7 +12,9 @@ import type { ParticipantSortKey } from '@shared/participants';
 import { COLUMN_SORT_KEYS, REGISTRY_COLUMNS, type RegistryColumn, type RegistryViewState } from '@shared/views';
 import { COLUMN_WIDTHS, registryColumns, type RegistrySlot } from './columns';
 import { GridRow, widthOf } from './GridRow';
-import { PAGE_SIZE, type ParticipantPages } from './useParticipantPages';
+import { PAGE_SIZE, pagesFor } from './queries';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { useWindowPages, type RegistryList } from './useParticipantPages';
 
 /** Fixed heights in px (kept in step with registry.css), so that the virtualizer needs no measuring. */
 const ROW_HEIGHT = 44;
@@ -22,13 +24,8 @@ const OVERSCAN = 6;
 const PREFETCH = 60;
 
 interface RegistryTableProps {
-  pages: ParticipantPages;
-  /** Changes when rows arrive; the rows themselves live in `pages`. */
-  version: number;
-  /** Identifies the query: a new one starts again at the top. */
-  queryKey: string;
-  /** A new query is on its way; the rows shown are still those of the previous one. */
-  busy: boolean;
+  /** The list, its total and whether it is still the one before: a new list starts again at the top. */
+  list: RegistryList;
   columns: readonly RegistryColumn[];
   sort: RegistryViewState['sort'];
   /** Sort keys the reader may use (the limited view sorts by what it shows only). */
@@ -37,12 +34,14 @@ interface RegistryTableProps {
   onOpen: (participantId: string) => void;
 }
 
-export function RegistryTable({ pages, version, queryKey, busy, columns, sort, sortable, onSort, onOpen }: RegistryTableProps) {
+export function RegistryTable({ list, columns, sort, sortable, onSort, onOpen }: RegistryTableProps) {
   const { t, i18n } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
   const pendingFocus = useRef<number | null>(null);
-  const total = pages.total ?? 0;
+  const { total: knownTotal, key: queryKey, busy } = list;
+  const { row: rowAt, showPages, failure, retry } = useWindowPages(list);
+  const total = knownTotal ?? 0;
   // The focused row belongs to one query; a new query starts at its first row.
   const [focus, setFocus] = useState({ queryKey, index: 0 });
   const focusIndex = Math.min(focus.queryKey === queryKey ? focus.index : 0, Math.max(0, total - 1));
@@ -69,11 +68,9 @@ export function RegistryTable({ pages, version, queryKey, busy, columns, sort, s
   const data = useMemo<RegistrySlot[]>(
     () =>
       Array.from({ length: Math.max(0, Math.min(total, (lastPage + 1) * PAGE_SIZE) - windowStart) }, (_, k) =>
-        pages.row(windowStart + k),
+        rowAt(windowStart + k),
       ),
-    // `version` is what tells that `pages` holds new rows.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [pages, version, windowStart, lastPage, total],
+    [rowAt, windowStart, lastPage, total],
   );
   const columnDefs = useMemo(() => registryColumns(t, i18n.language), [t, i18n.language]);
   const shown = useMemo(() => REGISTRY_COLUMNS.filter((column) => columns.includes(column)), [columns]);
@@ -94,9 +91,13 @@ export function RegistryTable({ pages, version, queryKey, busy, columns, sort, s
     getCoreRowModel: getCoreRowModel(),
   });
 
+  // Not a fetch: tells the list which pages the window needs, which it asks for through their queries.
+  const wantedPages = pagesFor(Math.max(0, first - PREFETCH), Math.min(total - 1, last + PREFETCH));
+  const from = wantedPages[0] ?? 0;
+  const to = wantedPages.at(-1) ?? 0;
   useEffect(() => {
-    if (last >= first) pages.ensure(Math.max(0, first - PREFETCH), last + PREFETCH);
-  }, [pages, first, last, version]);
+    showPages({ from, to });
+  }, [showPages, from, to]);
 
   useEffect(() => {
     scrollRef.current?.scrollTo({ top: 0 });
@@ -133,13 +134,13 @@ export function RegistryTable({ pages, version, queryKey, busy, columns, sort, s
         virtualizer.scrollToIndex(target, { align: 'auto' });
         return;
       }
-      const row = pages.row(index);
+      const row = rowAt(index);
       if (event.key === 'Enter' && row) {
         event.preventDefault();
         onOpen(row.id);
       }
     },
-    [total, queryKey, virtualizer, pages, onOpen],
+    [total, queryKey, virtualizer, rowAt, onOpen],
   );
 
   const onRowFocus = useCallback(
@@ -158,68 +159,78 @@ export function RegistryTable({ pages, version, queryKey, busy, columns, sort, s
   const loadingLabel = t('registry.table.loadingRow');
 
   return (
-    <div className="registry-scroll" ref={scrollRef}>
-      <div
-        role="grid"
-        className="registry-table"
-        aria-label={t('registry.table.label')}
-        aria-rowcount={total + 1}
-        aria-colcount={shown.length}
-        aria-busy={busy || undefined}
-        style={{ minWidth: `${width}rem` }}
-      >
-        <div role="rowgroup" className="registry-head">
-          <div role="row" aria-rowindex={1}>
-            {headers.map((header) => {
-              // Column ids are the REGISTRY_COLUMNS that columns.tsx defines.
-              const column = header.column.id as RegistryColumn;
-              const key = COLUMN_SORT_KEYS[column];
-              const sorted = header.column.getIsSorted();
-              const label = flexRender(header.column.columnDef.header, header.getContext());
-              return (
-                <div
-                  key={column}
-                  role="columnheader"
-                  className="registry-cell"
-                  style={widthOf(column)}
-                  aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
-                >
-                  {key !== undefined && sortable.includes(key) ? (
-                    <button
-                      type="button"
-                      className="registry-sort"
-                      onClick={() => onSort({ key, direction: sort.key === key && sort.direction === 'asc' ? 'desc' : 'asc' })}
-                    >
-                      {label}
-                      <span className="registry-sort-mark" aria-hidden="true">
-                        {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
-                      </span>
-                    </button>
-                  ) : (
-                    label
-                  )}
-                </div>
-              );
-            })}
+    <>
+      {failure ? (
+        <div className="registry-failure">
+          <ErrorMessage failure={failure.failure} />
+          <button type="button" className="button button-secondary button-small" onClick={retry}>
+            {t('registry.retry')}
+          </button>
+        </div>
+      ) : null}
+      <div className="registry-scroll" ref={scrollRef}>
+        <div
+          role="grid"
+          className="registry-table"
+          aria-label={t('registry.table.label')}
+          aria-rowcount={total + 1}
+          aria-colcount={shown.length}
+          aria-busy={busy || undefined}
+          style={{ minWidth: `${width}rem` }}
+        >
+          <div role="rowgroup" className="registry-head">
+            <div role="row" aria-rowindex={1}>
+              {headers.map((header) => {
+                // Column ids are the REGISTRY_COLUMNS that columns.tsx defines.
+                const column = header.column.id as RegistryColumn;
+                const key = COLUMN_SORT_KEYS[column];
+                const sorted = header.column.getIsSorted();
+                const label = flexRender(header.column.columnDef.header, header.getContext());
+                return (
+                  <div
+                    key={column}
+                    role="columnheader"
+                    className="registry-cell"
+                    style={widthOf(column)}
+                    aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+                  >
+                    {key !== undefined && sortable.includes(key) ? (
+                      <button
+                        type="button"
+                        className="registry-sort"
+                        onClick={() => onSort({ key, direction: sort.key === key && sort.direction === 'asc' ? 'desc' : 'asc' })}
+                      >
+                        {label}
+                        <span className="registry-sort-mark" aria-hidden="true">
+                          {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
+                        </span>
+                      </button>
+                    ) : (
+                      label
+                    )}
+                  </div>
+                );
+              })}
+            </div>
+          </div>
+          <div role="rowgroup" ref={bodyRef} className="registry-body" style={{ height: `${virtualizer.getTotalSize()}px` }}>
+            {items.map((item) => (
+              <GridRow
+                key={item.index}
+                index={item.index}
+                top={item.start - HEADER_HEIGHT}
+                row={rows[item.index - windowStart]}
+                columns={shown}
+                tabbable={item.index === tabStop}
+                loadingLabel={loadingLabel}
+                onRowKeyDown={onRowKeyDown}
+                onRowFocus={onRowFocus}
+                onOpen={onOpen}
+              />
+            ))}
           </div>
         </div>
-        <div role="rowgroup" ref={bodyRef} className="registry-body" style={{ height: `${virtualizer.getTotalSize()}px` }}>
-          {items.map((item) => (
-            <GridRow
-              key={item.index}
-              index={item.index}
-              top={item.start - HEADER_HEIGHT}
-              row={rows[item.index - windowStart]}
-              columns={shown}
-              tabbable={item.index === tabStop}
-              loadingLabel={loadingLabel}
-              onRowKeyDown={onRowKeyDown}
-              onRowFocus={onRowFocus}
-              onOpen={onOpen}
-            />
-          ))}
-        </div>
       </div>
-    </div>
+    </>
   );
 }

@@ -1,24 +1,17 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { invoke } from '../../api/client';
+import { QueryFailure } from '../../components/QueryState';
 import { Section } from '../../components/Section';
 import { formatNumber } from '../../i18n/format';
+import { dueFilesQuery } from './queries';
 
 /** On the coordinator's start page: how many closed files are due for deletion, and the way to them. */
 export function DueNotice({ onOpen }: { onOpen: () => void }) {
   const { t } = useTranslation();
-  const [count, setCount] = useState(0);
+  const query = useQuery(dueFilesQuery());
+  const count = query.data?.files.length ?? 0;
 
-  useEffect(() => {
-    let current = true;
-    void invoke('retention.due', {}).then((result) => {
-      if (current && result.ok) setCount(result.value.files.length);
-    });
-    return () => {
-      current = false;
-    };
-  }, []);
-
+  if (query.error) return <QueryFailure query={query} />;
   if (count === 0) return null;
   return (
     <Section title={t('retention.home.title')}>

@@ -1,13 +1,15 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Failure } from '@shared/errors';
-import type { DueList } from '@shared/retention';
-import { invoke } from '../../api/client';
-import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
+import { invalidateChannels } from '../../api/query';
+import { StatusMessage } from '../../components/ErrorMessage';
+import { QueryFailure } from '../../components/QueryState';
 import { Screen } from '../../components/Screen';
 import { formatDay } from '../../i18n/format';
 import { DueTable } from './DueTable';
 import { EraseDueDialog } from './EraseDueDialog';
+import { ERASE_CHANGES } from './mutations';
+import { dueFilesQuery } from './queries';
 import './retention.css';
 
 /**
@@ -16,30 +18,19 @@ import './retention.css';
  */
 export function RetentionScreen({ onBack }: { onBack: () => void }) {
   const { t } = useTranslation();
-  const [list, setList] = useState<DueList | null>(null);
-  const [failure, setFailure] = useState<Failure | null>(null);
-  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const client = useQueryClient();
+  const query = useQuery(dueFilesQuery());
+  const list = query.data ?? null;
+  const [picked, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [confirming, setConfirming] = useState(false);
   const [nothingChosen, setNothingChosen] = useState(false);
   const [erased, setErased] = useState<number | null>(null);
   const eraseButton = useRef<HTMLButtonElement>(null);
 
-  const [loads, setLoads] = useState(0);
-
-  useEffect(() => {
-    let current = true;
-    void invoke('retention.due', {}).then((result) => {
-      if (!current) return;
-      if (!result.ok) return setFailure(result);
-      setFailure(null);
-      setList(result.value);
-      const due = new Set(result.value.files.map((file) => file.participantId));
-      setChosen((before) => new Set([...before].filter((id) => due.has(id))));
-    });
-    return () => {
-      current = false;
-    };
-  }, [loads]);
+  // Only files still due can be chosen: the list read again may have lost some.
+  const chosen: ReadonlySet<string> = new Set(
+    (list?.files ?? []).map((file) => file.participantId).filter((id) => picked.has(id)),
+  );
 
   const choose = (ids: readonly string[], on: boolean) => {
     setNothingChosen(false);
@@ -59,7 +50,7 @@ export function RetentionScreen({ onBack }: { onBack: () => void }) {
   return (
     <Screen name="retention" title={t('retention.due.title')}>
       {list === null ? (
-        failure ? null : (
+        query.error ? null : (
           <p role="status" className="loading">
             {t('retention.due.loading')}
           </p>
@@ -69,7 +60,7 @@ export function RetentionScreen({ onBack }: { onBack: () => void }) {
       ) : (
         <p className="lead">{t('retention.due.intro', { count: list.years })}</p>
       )}
-      <ErrorMessage failure={failure} />
+      <QueryFailure query={query} />
       <StatusMessage tone="success">{erased !== null ? t('retention.due.done', { count: erased }) : null}</StatusMessage>
       {list && list.years > 0 && files.length === 0 ? <p>{t('retention.due.empty')}</p> : null}
       {files.length > 0 ? (
@@ -107,7 +98,7 @@ export function RetentionScreen({ onBack }: { onBack: () => void }) {
             setConfirming(false);
             setChosen(new Set());
             setErased(count);
-            setLoads((n) => n + 1);
+            void invalidateChannels(client, ...ERASE_CHANGES);
           }}
           onClose={() => {
             setConfirming(false);

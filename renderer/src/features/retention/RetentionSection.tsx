@@ -1,42 +1,34 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Failure } from '@shared/errors';
 import { RETENTION_YEARS } from '@shared/retention';
-import { invoke } from '../../api/client';
 import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
+import { QueryFailure } from '../../components/QueryState';
 import { Section } from '../../components/Section';
 import { SelectField } from '../../components/SelectField';
 import { useChannelForm } from '../../components/useChannelForm';
+import { RETENTION_SETTING_CHANGES } from './mutations';
+import { retentionYearsQuery } from './queries';
 
 const CHOICES = [RETENTION_YEARS.off, ...Array.from({ length: RETENTION_YEARS.max }, (_, i) => i + RETENTION_YEARS.min)];
 
 /** How long closed files are kept before they are listed for deletion; only the coordinator may change it. */
 export function RetentionSection({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation();
-  const [saved, setSaved] = useState<number | null>(null);
-  const [value, setValue] = useState('');
-  const [loadFailure, setLoadFailure] = useState<Failure | null>(null);
+  const client = useQueryClient();
+  const query = useQuery(retentionYearsQuery());
+  const saved = query.data?.years ?? null;
+  // What the user chose; until they choose, the field shows the saved value.
+  const [chosen, setChosen] = useState<string | null>(null);
+  const value = chosen ?? (saved === null ? '' : String(saved));
   const [done, setDone] = useState(false);
-  const { formRef, errors, edit, failure, submit: send } = useChannelForm();
-
-  useEffect(() => {
-    let current = true;
-    void invoke('retention.get', {}).then((result) => {
-      if (!current) return;
-      if (!result.ok) return setLoadFailure(result);
-      setSaved(result.value.years);
-      setValue(String(result.value.years));
-    });
-    return () => {
-      current = false;
-    };
-  }, []);
+  const { formRef, errors, edit, failure, submit: send } = useChannelForm({ invalidates: RETENTION_SETTING_CHANGES });
 
   function submit(event: FormEvent) {
     setDone(false);
     return send(event, 'retention.set', { years: Number(value) }, (setting) => {
-      setSaved(setting.years);
-      setValue(String(setting.years));
+      client.setQueryData(retentionYearsQuery().queryKey, setting);
+      setChosen(null);
       setDone(true);
     });
   }
@@ -60,12 +52,13 @@ export function RetentionSection({ canEdit }: { canEdit: boolean }) {
             value={value}
             disabled={saved === null}
             onChange={(event) => {
-              edit('years', setValue)(event.target.value);
+              edit('years', setChosen)(event.target.value);
               setDone(false);
             }}
             error={errors.years}
           />
-          <ErrorMessage failure={failure ?? loadFailure} />
+          <QueryFailure query={query} />
+          <ErrorMessage failure={failure} />
           <StatusMessage tone="success">{done ? savedText : null}</StatusMessage>
           <div className="actions">
             <button type="submit" className="button button-primary">
@@ -80,7 +73,7 @@ export function RetentionSection({ canEdit }: { canEdit: boolean }) {
               {saved === 0 ? t('retention.settings.readOnlyOff') : t('retention.settings.readOnly', { count: saved })}
             </p>
           ) : null}
-          <ErrorMessage failure={loadFailure} />
+          <QueryFailure query={query} />
         </>
       )}
     </Section>

@@ -1,25 +1,18 @@
-import { Fragment, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { Fragment, useEffect, useId, useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { OutputOf } from '@shared/api';
-import type { SessionInfo } from '@shared/vault';
-import type { Result } from '@shared/errors';
 import { SEARCH_LIMIT, SEARCH_QUERY_MAX } from '@shared/search';
-import { roleHolds } from '@shared/roles';
-import { invoke } from '../../api/client';
-import { ErrorMessage } from '../../components/ErrorMessage';
+import { QueryFailure } from '../../components/QueryState';
 import { Field } from '../../components/Field';
 import { Screen } from '../../components/Screen';
 import { formatDay } from '../../i18n/format';
+import { useCan } from '../../shell/session';
+import { searchQuery } from './queries';
 import { snippetPieces } from './snippet';
 import './search.css';
 
 /** Typing must pause this long before a search runs; Enter searches at once. */
 const TYPING_PAUSE_MS = 300;
-
-interface Answer {
-  query: string;
-  result: Result<OutputOf<'search.notes'>>;
-}
 
 /** Whether a query holds anything to search for (the main side agrees: it ignores punctuation). */
 const hasWords = (query: string) => /[\p{L}\p{N}]/u.test(query);
@@ -39,39 +32,32 @@ function Snippet({ id, snippet }: { id: string; snippet: string }) {
  * shows the participant's code, the date, which text matched and a snippet with the matched words marked;
  * choosing the code opens the participant's file. The number of hits is announced.
  */
-export function SearchScreen({ session, onOpen }: { session: SessionInfo; onOpen: (participantId: string) => void }) {
+export function SearchScreen({ onOpen }: { onOpen: (participantId: string) => void }) {
   const { t } = useTranslation();
   const id = useId();
   const [query, setQuery] = useState('');
   /** The query once typing has paused (or Enter was pressed): what is searched for. */
   const [settled, setSettled] = useState('');
-  const [answer, setAnswer] = useState<Answer | null>(null);
-  const latest = useRef(0);
-  const seesPrivate = roleHolds(session.role, 'psychosocial.private');
+  const seesPrivate = useCan('psychosocial.private');
 
   useEffect(() => {
     const timer = setTimeout(() => setSettled(query), TYPING_PAUSE_MS);
     return () => clearTimeout(timer);
   }, [query]);
 
-  useEffect(() => {
-    if (!hasWords(settled)) return;
-    const request = ++latest.current;
-    void invoke('search.notes', { query: settled.slice(0, SEARCH_QUERY_MAX) }).then((result) => {
-      // An answer to an older query that arrives late is dropped.
-      if (request === latest.current) setAnswer({ query: settled, result });
-    });
-  }, [settled]);
+  const active = hasWords(settled);
+  // Keyed by the query: an answer to an older one is never shown as this one's.
+  const search = useQuery({ ...searchQuery(settled), enabled: active });
 
   function submit(event: FormEvent) {
     event.preventDefault();
     setSettled(query);
   }
 
-  const active = hasWords(settled);
-  const current = active && answer?.query === settled ? answer.result : null;
-  const hits = current?.ok ? current.value.hits : null;
-  const failure = current && !current.ok ? current : null;
+  const answered = active && (search.data !== undefined || search.error !== null);
+  const current = answered ? search : null;
+  const hits = current?.data?.hits ?? null;
+  const failure = current?.error ?? null;
   const count = hits?.length ?? 0;
   const status = !active
     ? t('search.idle')
@@ -100,7 +86,7 @@ export function SearchScreen({ session, onOpen }: { session: SessionInfo; onOpen
       <p role="status" className="search-status">
         {status}
       </p>
-      <ErrorMessage failure={failure} />
+      {failure ? <QueryFailure query={search} /> : null}
       {hits && count > 0 ? (
         <ol className="search-results" aria-label={t('search.resultsLabel')}>
           {hits.map((hit, i) => {

@@ -1,20 +1,18 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '@shared/vault';
+
 import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
 import { PassphraseField } from '../../components/PassphraseField';
 import { Section } from '../../components/Section';
 import { NewPassphraseFields } from '../vault/NewPassphraseFields';
 import { useChannelForm } from '../../components/useChannelForm';
 import { usePassphraseChoice } from '../vault/usePassphraseChoice';
-
-interface ChangePassphraseSectionProps {
-  session: SessionInfo;
-  onSession: (session: SessionInfo) => void;
-}
+import { useSession, useSetSession } from '../../shell/session';
 
 /** Changes one's own passphrase: the current one proves it is really the user. */
-export function ChangePassphraseSection({ session, onSession }: ChangePassphraseSectionProps) {
+export function ChangePassphraseSection() {
+  const session = useSession();
+  const onSession = useSetSession();
   const { t } = useTranslation();
   const [current, setCurrent] = useState('');
   const choice = usePassphraseChoice([session.displayName]);

@@ -1,11 +1,13 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import type { Settings } from '@shared/settings';
-import type { Failure } from '@shared/errors';
-import { invoke } from '../../api/client';
+import { useQueryClient, useQuery } from '@tanstack/react-query';
 import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
+import { QueryFailure } from '../../components/QueryState';
 import { Section } from '../../components/Section';
 import { useChannelForm } from '../../components/useChannelForm';
+import { SETTINGS_CHANGES } from './mutations';
+import { settingsQuery } from './queries';
 
 export interface NumberSettingSectionProps {
   /** The setting this section shows and changes. */
@@ -27,32 +29,21 @@ export interface NumberSettingSectionProps {
 
 /** One whole-number setting: read, shown, and for those who may, changed with its own form. */
 export function NumberSettingSection({ setting, texts, range, canEdit }: NumberSettingSectionProps) {
-  const [saved, setSaved] = useState<number | null>(null);
-  const [value, setValue] = useState('');
-  const [loadFailure, setLoadFailure] = useState<Failure | null>(null);
-  const { formRef, errors, edit, failure, submit: send } = useChannelForm();
+  const client = useQueryClient();
+  const query = useQuery(settingsQuery());
+  const saved = query.data?.[setting] ?? null;
+  // What the user typed; until they type, the field shows the saved value.
+  const [typed, setTyped] = useState<string | null>(null);
+  const value = typed ?? (saved === null ? '' : String(saved));
+  const { formRef, errors, edit, failure, submit: send } = useChannelForm({ invalidates: SETTINGS_CHANGES });
   const [done, setDone] = useState(false);
-
-  useEffect(() => {
-    let current = true;
-    void invoke('settings.get', {}).then((result) => {
-      if (!current) return;
-      if (!result.ok) return setLoadFailure(result);
-      setSaved(result.value[setting]);
-      setValue(String(result.value[setting]));
-    });
-    return () => {
-      current = false;
-    };
-  }, [setting]);
 
   function submit(event: FormEvent) {
     setDone(false);
-    setLoadFailure(null);
-    const typed = value.trim() === '' ? Number.NaN : Number(value);
-    return send(event, 'settings.update', { [setting]: typed }, (settings) => {
-      setSaved(settings[setting]);
-      setValue(String(settings[setting]));
+    const number = value.trim() === '' ? Number.NaN : Number(value);
+    return send(event, 'settings.update', { [setting]: number }, (settings) => {
+      client.setQueryData(settingsQuery().queryKey, settings);
+      setTyped(null);
       setDone(true);
     });
   }
@@ -73,12 +64,13 @@ export function NumberSettingSection({ setting, texts, range, canEdit }: NumberS
             className="input-short"
             value={value}
             onChange={(event) => {
-              edit(setting, setValue)(event.target.value);
+              edit(setting, setTyped)(event.target.value);
               setDone(false);
             }}
             error={errors[setting]}
           />
-          <ErrorMessage failure={failure ?? loadFailure} />
+          <QueryFailure query={query} />
+          <ErrorMessage failure={failure} />
           <StatusMessage tone="success">{done && saved !== null ? texts.saved(saved) : null}</StatusMessage>
           <div className="actions">
             <button type="submit" className="button button-primary">
@@ -89,7 +81,7 @@ export function NumberSettingSection({ setting, texts, range, canEdit }: NumberS
       ) : (
         <>
           {saved !== null ? <p className="setting-value">{texts.readOnly(saved)}</p> : null}
-          <ErrorMessage failure={loadFailure} />
+          <QueryFailure query={query} />
         </>
       )}
     </Section>

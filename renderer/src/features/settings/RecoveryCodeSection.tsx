@@ -1,17 +1,18 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '@shared/vault';
+
 import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
 import { Section } from '../../components/Section';
 import { useChannelAction } from '../../components/useChannelAction';
+import { useSession } from '../../shell/session';
 
 interface RecoveryCodeSectionProps {
-  session: SessionInfo;
   onRecoveryCode: (code: string) => void;
 }
 
 /** Replaces the recovery code, after saying plainly that the old one stops working at once. */
-export function RecoveryCodeSection({ session, onRecoveryCode }: RecoveryCodeSectionProps) {
+export function RecoveryCodeSection({ onRecoveryCode }: RecoveryCodeSectionProps) {
+  const session = useSession();
   const { t } = useTranslation();
   const [asking, setAsking] = useState(false);
   const { busy, failure, run } = useChannelAction();

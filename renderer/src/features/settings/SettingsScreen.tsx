@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '@shared/vault';
-import { roleHolds } from '@shared/roles';
+
 import { LanguageChooser } from '../../components/LanguageChooser';
 import { StatusMessage } from '../../components/ErrorMessage';
 import { Screen } from '../../components/Screen';
 import { Section } from '../../components/Section';
+import { useCan } from '../../shell/session';
 import type { RecoveryReason } from '../vault/RecoveryCodeScreen';
 import { BackupSection } from '../backup/BackupSection';
 import { AutoLockSection } from './AutoLockSection';
@@ -19,16 +19,16 @@ import { AttendanceSettingsSection } from '../attendance/AttendanceSettingsSecti
 export type SettingsNotice = 'renewed' | 'rotated';
 
 interface SettingsScreenProps {
-  session: SessionInfo;
   notice: SettingsNotice | null;
-  onSession: (session: SessionInfo) => void;
   onRecoveryCode: (code: string, reason: RecoveryReason) => void;
 }
 
 /** Language, auto-lock and one's own passphrase for everyone; the vault's keys and checks for the coordinator. */
-export function SettingsScreen({ session, notice, onSession, onRecoveryCode }: SettingsScreenProps) {
+export function SettingsScreen({ notice, onRecoveryCode }: SettingsScreenProps) {
   const { t } = useTranslation();
-  const admin = roleHolds(session.role, 'vault.admin');
+  const admin = useCan('vault.admin');
+  const writesSettings = useCan('settings.write');
+  const readsAttendance = useCan('attendance.read');
   return (
     <Screen name="settings" title={t('settings.title')}>
       <StatusMessage tone="success">{notice ? t(`settings.notices.${notice}`) : null}</StatusMessage>
@@ -36,15 +36,13 @@ export function SettingsScreen({ session, notice, onSession, onRecoveryCode }: S
         <p>{t('settings.language.intro')}</p>
         <LanguageChooser labelHidden />
       </Section>
-      <AutoLockSection canEdit={roleHolds(session.role, 'settings.write')} />
-      <RetentionSection canEdit={roleHolds(session.role, 'settings.write')} />
-      {roleHolds(session.role, 'attendance.read') ? (
-        <AttendanceSettingsSection canEdit={roleHolds(session.role, 'settings.write')} />
-      ) : null}
-      <ChangePassphraseSection session={session} onSession={onSession} />
+      <AutoLockSection canEdit={writesSettings} />
+      <RetentionSection canEdit={writesSettings} />
+      {readsAttendance ? <AttendanceSettingsSection canEdit={writesSettings} /> : null}
+      <ChangePassphraseSection />
       {admin ? (
         <>
-          <RecoveryCodeSection session={session} onRecoveryCode={(code) => onRecoveryCode(code, 'renewed')} />
+          <RecoveryCodeSection onRecoveryCode={(code) => onRecoveryCode(code, 'renewed')} />
           <RotateKeySection onRecoveryCode={(code) => onRecoveryCode(code, 'rotated')} />
           <VerifySection />
           <BackupSection />

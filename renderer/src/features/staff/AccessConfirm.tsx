@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { UserSummary } from '@shared/users';
 import { ConfirmBox } from '../../components/ConfirmBox';
 import { useChannelAction } from '../../components/useChannelAction';
+import { STAFF_CHANGES } from './mutations';
 
 /** What a one-time passphrase was made for: a new account, a forgotten passphrase, or access given back. */
 export type IssueReason = 'created' | 'renewed' | 'restored';
@@ -15,7 +16,7 @@ interface EndAccessConfirmProps {
 /** The second step of ending a colleague's access, saying plainly that their records stay. */
 export function EndAccessConfirm({ user, onEnded, onCancel }: EndAccessConfirmProps) {
   const { t } = useTranslation();
-  const { busy, failure, run } = useChannelAction();
+  const { busy, failure, run } = useChannelAction({ invalidates: STAFF_CHANGES });
   const confirm = () => run('users.deactivate', { id: user.id }, onEnded);
 
   return (
@@ -44,7 +45,7 @@ interface NewPassphraseConfirmProps {
  */
 export function NewPassphraseConfirm({ user, onIssued, onCancel }: NewPassphraseConfirmProps) {
   const { t } = useTranslation();
-  const { busy, failure, run } = useChannelAction();
+  const { busy, failure, run } = useChannelAction({ invalidates: STAFF_CHANGES });
   const reason: IssueReason = user.active ? 'renewed' : 'restored';
   const confirm = () =>
     run('users.issuePassphrase', { id: user.id }, (issued) => onIssued(issued.user, issued.oneTimePassphrase, reason));

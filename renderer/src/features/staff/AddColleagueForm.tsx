@@ -2,9 +2,10 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserSummary } from '@shared/users';
 import type { Role } from '@shared/roles';
-import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
+import { FormActions } from '../../components/FormActions';
 import { Section } from '../../components/Section';
 import { useChannelForm } from '../../components/useChannelForm';
+import { STAFF_CHANGES } from './mutations';
 import { ColleagueFields } from './ColleagueFields';
 import { nameTaken } from './nameTaken';
 
@@ -19,7 +20,14 @@ export function AddColleagueForm({ onCreated, onCancel }: AddColleagueFormProps)
   const nameInput = useRef<HTMLInputElement>(null);
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('caseworker');
-  const { formRef, errors, edit, failure, busy, submit: send } = useChannelForm({ onCancel, atField: nameTaken });
+  const {
+    formRef,
+    errors,
+    edit,
+    failure,
+    busy,
+    submit: send,
+  } = useChannelForm({ onCancel, atField: nameTaken, invalidates: STAFF_CHANGES });
 
   useEffect(() => {
     nameInput.current?.focus();
@@ -47,16 +55,13 @@ export function AddColleagueForm({ onCreated, onCancel }: AddColleagueFormProps)
             roleHint: t('staff.add.roleHint'),
           }}
         />
-        <ErrorMessage failure={failure} />
-        <StatusMessage>{busy ? t('staff.add.working') : null}</StatusMessage>
-        <div className="actions">
-          <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
-            {t('staff.add.submit')}
-          </button>
-          <button type="button" className="button button-secondary" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions
+          submitLabel={t('staff.add.submit')}
+          busy={busy}
+          failure={failure}
+          working={t('staff.add.working')}
+          onCancel={onCancel}
+        />
       </form>
     </Section>
   );

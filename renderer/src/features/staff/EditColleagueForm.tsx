@@ -2,8 +2,9 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserSummary } from '@shared/users';
 import type { Role } from '@shared/roles';
-import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
+import { FormActions } from '../../components/FormActions';
 import { useChannelForm } from '../../components/useChannelForm';
+import { STAFF_CHANGES } from './mutations';
 import { ColleagueFields } from './ColleagueFields';
 import { nameTaken } from './nameTaken';
 
@@ -21,7 +22,14 @@ export function EditColleagueForm({ user, isSelf, onSaved, onCancel }: EditColle
   const nameInput = useRef<HTMLInputElement>(null);
   const [name, setName] = useState(user.displayName);
   const [role, setRole] = useState<Role>(user.role);
-  const { formRef, errors, edit, failure, busy, submit: send } = useChannelForm({ onCancel, atField: nameTaken });
+  const {
+    formRef,
+    errors,
+    edit,
+    failure,
+    busy,
+    submit: send,
+  } = useChannelForm({ onCancel, atField: nameTaken, invalidates: STAFF_CHANGES });
 
   useEffect(() => {
     nameInput.current?.focus();
@@ -56,16 +64,7 @@ export function EditColleagueForm({ user, isSelf, onSaved, onCancel }: EditColle
           roleHint: isSelf && role !== 'coordinator' ? t('staff.edit.selfRoleWarning') : undefined,
         }}
       />
-      <ErrorMessage failure={failure} />
-      <StatusMessage>{busy ? t('common.working') : null}</StatusMessage>
-      <div className="actions">
-        <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
-          {t('staff.edit.submit')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('staff.edit.submit')} busy={busy} failure={failure} onCancel={onCancel} />
     </form>
   );
 }

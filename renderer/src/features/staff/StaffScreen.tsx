@@ -1,19 +1,21 @@
 import { useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '@shared/vault';
 import type { UserSummary } from '@shared/users';
-import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
+import { StatusMessage } from '../../components/ErrorMessage';
+import { QueryState } from '../../components/QueryState';
 import { Screen } from '../../components/Screen';
-import { useChannelList } from '../../components/useChannelList';
 import { usePendingFocus } from '../../components/usePendingFocus';
+import { useSession } from '../../shell/session';
 import { EndAccessConfirm, NewPassphraseConfirm, type IssueReason } from './AccessConfirm';
 import { AddColleagueForm } from './AddColleagueForm';
 import { EditColleagueForm } from './EditColleagueForm';
 import { OneTimePassphrasePanel } from './OneTimePassphrasePanel';
+import { staffQuery } from './queries';
 import { StaffTable, type RowAction } from './StaffTable';
 
 interface StaffScreenProps {
-  session: SessionInfo;
   /** The coordinator changed their own name or role. */
   onSession: (session: SessionInfo) => void;
 }
@@ -31,12 +33,13 @@ interface Issued {
  * changing the role, a new one-time passphrase, and ending access. A one-time passphrase takes the whole page
  * until it is acknowledged, so that it is not lost behind another action.
  */
-export function StaffScreen({ session, onSession }: StaffScreenProps) {
+export function StaffScreen({ onSession }: StaffScreenProps) {
   const { t } = useTranslation();
   const root = useRef<HTMLDivElement>(null);
   const focusLater = usePendingFocus(root);
-  // The main side keeps the list's order (active first, then by name); it is fetched again after a change.
-  const { items: users, loadFailure, refresh } = useChannelList('users.list');
+  const session = useSession();
+  // The main side keeps the list's order (active first, then by name); a change fetches it again (mutations.ts).
+  const query = useQuery(staffQuery());
   const [open, setOpen] = useState<Open>(null);
   const [issued, setIssued] = useState<Issued | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -57,7 +60,6 @@ export function StaffScreen({ session, onSession }: StaffScreenProps) {
     setOpen(null);
     setNotice(null);
     setIssued({ user, oneTimePassphrase, reason });
-    refresh();
   }
 
   function doneWithIssued() {
@@ -69,7 +71,6 @@ export function StaffScreen({ session, onSession }: StaffScreenProps) {
   function saved(user: UserSummary) {
     closeRow('edit', user.id);
     setNotice(t('staff.edit.saved', { name: user.displayName }));
-    refresh();
     if (user.id === session.userId) onSession({ ...session, displayName: user.displayName, role: user.role });
   }
 
@@ -77,7 +78,6 @@ export function StaffScreen({ session, onSession }: StaffScreenProps) {
     setOpen(null);
     setNotice(t('staff.end.done', { name: user.displayName }));
     focusLater('caption');
-    refresh();
   }
 
   function detail(user: UserSummary) {
@@ -132,20 +132,17 @@ export function StaffScreen({ session, onSession }: StaffScreenProps) {
               </div>
             )}
             <StatusMessage tone="success">{notice}</StatusMessage>
-            <ErrorMessage failure={loadFailure} />
-            {users ? (
-              <StaffTable
-                users={users}
-                ownUserId={session.userId}
-                open={open?.kind === 'row' ? { action: open.action, id: open.id } : null}
-                onAction={toggleRow}
-                detail={detail}
-              />
-            ) : loadFailure ? null : (
-              <p role="status" className="loading">
-                {t('staff.loading')}
-              </p>
-            )}
+            <QueryState query={query} loading={t('staff.loading')}>
+              {(users) => (
+                <StaffTable
+                  users={users}
+                  ownUserId={session.userId}
+                  open={open?.kind === 'row' ? { action: open.action, id: open.id } : null}
+                  onAction={toggleRow}
+                  detail={detail}
+                />
+              )}
+            </QueryState>
           </>
         )}
       </div>

@@ -4,13 +4,14 @@ import type { SessionInfo } from '@shared/vault';
 import type { Failure } from '@shared/errors';
 import { invoke } from '../../api/client';
 import { fieldErrorsFromIssues, isEmpty, validateInput } from '../../api/validate';
-import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
+import { FormActions } from '../../components/FormActions';
 import { Screen } from '../../components/Screen';
 import { NewPassphraseFields } from './NewPassphraseFields';
 import { useFieldErrors } from '../../components/useFieldErrors';
 import { useFocusFirstInvalid } from '../../components/useFocusFirstInvalid';
 import { usePassphraseChoice } from './usePassphraseChoice';
 import type { TranslationKey } from '../../i18n/keys';
+import { useSession } from '../../shell/session';
 
 /**
  * Why a new passphrase is required: opened with the recovery code, opened with a one-time passphrase from the
@@ -25,15 +26,15 @@ const INTRO: Record<NewPassphraseReason, TranslationKey> = {
 };
 
 interface NewPassphraseScreenProps {
-  session: SessionInfo;
   reason: NewPassphraseReason;
   onDone: (session: SessionInfo) => void;
 }
 
 /** After opening with the recovery code or a one-time passphrase: a passphrase of one's own must be set first. */
-export function NewPassphraseScreen({ session, reason, onDone }: NewPassphraseScreenProps) {
+export function NewPassphraseScreen({ reason, onDone }: NewPassphraseScreenProps) {
   const { t } = useTranslation();
   const form = useRef<HTMLFormElement>(null);
+  const session = useSession();
   const choice = usePassphraseChoice([session.displayName]);
   const { errors, setErrors, edit } = useFieldErrors();
   const [attempt, setAttempt] = useState(0);
@@ -68,13 +69,7 @@ export function NewPassphraseScreen({ session, reason, onDone }: NewPassphraseSc
           labels={{ next: t('newPassphrase.next'), again: t('newPassphrase.again') }}
           fields={{ next: 'next', again: 'again' }}
         />
-        <ErrorMessage failure={failure} />
-        <StatusMessage>{busy ? t('common.working') : null}</StatusMessage>
-        <div className="actions">
-          <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
-            {t('newPassphrase.submit')}
-          </button>
-        </div>
+        <FormActions submitLabel={t('newPassphrase.submit')} busy={busy} failure={failure} />
       </form>
     </Screen>
   );

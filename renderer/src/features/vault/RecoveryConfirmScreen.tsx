@@ -2,7 +2,6 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '@shared/vault';
 import type { Failure } from '@shared/errors';
-import { roleHolds } from '@shared/roles';
 import { invoke } from '../../api/client';
 import { validateInput } from '../../api/validate';
 import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
@@ -10,18 +9,19 @@ import { Screen } from '../../components/Screen';
 import { useFieldErrors } from '../../components/useFieldErrors';
 import { useFocusFirstInvalid } from '../../components/useFocusFirstInvalid';
 import { RecoveryCodeField } from './RecoveryCodeField';
+import { useCan } from '../../shell/session';
 
 interface RecoveryConfirmScreenProps {
   /** The code just shown, or null when an earlier, unconfirmed code is being asked for. */
   code: string | null;
-  session: SessionInfo;
   onConfirmed: (session: SessionInfo) => void;
   /** Shows a code again: the same one, or a newly made one. */
   onShowAgain: (code: string) => void;
 }
 
 /** The user types the recovery code back, proving it was written down correctly. */
-export function RecoveryConfirmScreen({ code, session, onConfirmed, onShowAgain }: RecoveryConfirmScreenProps) {
+export function RecoveryConfirmScreen({ code, onConfirmed, onShowAgain }: RecoveryConfirmScreenProps) {
+  const isAdmin = useCan('vault.admin');
   const { t } = useTranslation();
   const form = useRef<HTMLFormElement>(null);
   const [typed, setTyped] = useState('');
@@ -76,7 +76,7 @@ export function RecoveryConfirmScreen({ code, session, onConfirmed, onShowAgain 
             <button type="button" className="button button-secondary" onClick={() => onShowAgain(code)}>
               {t('recoveryConfirm.showAgain')}
             </button>
-          ) : roleHolds(session.role, 'vault.admin') ? (
+          ) : isAdmin ? (
             <button
               type="button"
               className="button button-secondary"

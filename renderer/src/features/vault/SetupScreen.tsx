@@ -5,7 +5,7 @@ import type { Failure } from '@shared/errors';
 import { invoke } from '../../api/client';
 import { fieldErrorsFromIssues, isEmpty, validateInput } from '../../api/validate';
 import { currentLocale } from '../../i18n';
-import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
+import { FormActions } from '../../components/FormActions';
 import { Field } from '../../components/Field';
 import { Screen } from '../../components/Screen';
 import { NewPassphraseFields } from './NewPassphraseFields';
@@ -73,13 +73,7 @@ export function SetupScreen({ onDone, onVaultExists, onRestore }: SetupScreenPro
           labels={{ next: t('setup.passphrase'), again: t('setup.confirm') }}
           fields={{ next: 'passphrase', again: 'confirm' }}
         />
-        <ErrorMessage failure={failure} />
-        <StatusMessage>{busy ? t('setup.working') : null}</StatusMessage>
-        <div className="actions">
-          <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
-            {t('setup.submit')}
-          </button>
-        </div>
+        <FormActions submitLabel={t('setup.submit')} busy={busy} failure={failure} working={t('setup.working')} />
       </form>
       <div className="actions">
         <button type="button" className="button button-link" onClick={onRestore}>

@@ -1,0 +1,5 @@
+/** The staff page's reads. */
+import { channelQuery } from '../../api/query';
+
+/** Everyone's account, active first, then by name (the main side keeps the order). */
+export const staffQuery = () => channelQuery('users.list', {});
