@@ -11,7 +11,7 @@ const NOTE: Note = {
   topics: ['job_search'],
   tags: ['CV', 'asunto'],
   text: 'Teksti',
-  followUp: { task: 'Soita', due: '2026-12-01', done: true },
+  followUp: { task: 'Soita', due: '2026-12-01', done: true, owner: 'u', ownerName: 'K' },
   version: 2,
   createdAt: 'a',
   createdBy: 'u',
