@@ -84,7 +84,11 @@ const followUpView = z.object({
   task: z.string(),
   due: z.string(),
   done: z.boolean(),
-  /** Recorded with every follow-up; null only where a row was written without one. */
+  /**
+   * Recorded with every follow-up; null only where a row was written without one. A file handed over from another
+   * office keeps its owner as that office's inactive account, as it keeps its authors: the task stays visibly
+   * someone else's until a colleague here takes it on by naming themselves.
+   */
   owner: z.string().nullable(),
   /** The owner's current name; null if the account is gone. */
   ownerName: z.string().nullable(),

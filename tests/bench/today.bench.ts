@@ -9,8 +9,14 @@
  * The rows are written straight into the vault (as tests/support/programme.ts does), which takes under a minute.
  */
 import { afterAll, beforeAll, bench, describe } from 'vitest';
-import type { NoteContent } from '../../electron/core/notes/repo';
-import { insertNote } from '../../electron/core/notes/repo';
+import { heldWithoutMarks } from '../../electron/core/attendance/gaps';
+import { driftEntries } from '../../electron/core/attendance/handlers';
+import type { Db } from '../../electron/core/db/open';
+import { flaggedParticipantsOf } from '../../electron/core/flags/in-force';
+import { insertNote, type NoteContent } from '../../electron/core/notes/repo';
+import { draftsOf, openFollowUps } from '../../electron/core/notes/today';
+import { nextAppointmentsOf } from '../../electron/core/psychosocial/appointments';
+import { todayHandlers } from '../../electron/core/today/handlers';
 import { insertEntry } from '../../electron/core/psychosocial/repo';
 import { staffedVault, type StaffedVault } from '../support/participants';
 import { newId, plantProgramme } from '../support/programme';
@@ -21,6 +27,7 @@ const NOTES = 50_000;
 const GROUP = 100;
 
 let v: StaffedVault;
+let reader: Db;
 
 /** A day in 2025–2026 (the clock stands at 2026-11-28), spread by `i`. */
 const dayOf = (i: number) => {
@@ -103,9 +110,13 @@ beforeAll(async () => {
         marks: i % 3 === 0 ? ['absent', 'absent'] : ['present', 'present', 'late'],
       })),
     );
+  reader = await openVaultDb(v.t);
 }, 600_000);
 
-afterAll(() => v.t.cleanup());
+afterAll(() => {
+  reader.close();
+  v.t.cleanup();
+});
 
 const options = { time: 3_000, warmupIterations: 5 };
 const today = () => v.t.ok('today.get', {}).then(() => undefined);
@@ -127,4 +138,37 @@ describe(`today.get over ${PARTICIPANTS} participants and ${NOTES} notes (dispat
     beforeAll(() => v.as('teacher'));
     bench('today.get', today, options);
   });
+});
+
+describe('each list alone, on a connection of its own (the caseworker’s, as on 2026-11-28)', () => {
+  const quick = { time: 1_000, warmupIterations: 5 };
+  bench(
+    'the whole page as the coordinator (the handler, without dispatch)',
+    () =>
+      void todayHandlers['today.get'].run(
+        {},
+        {
+          db: reader,
+          session: {
+            userId: v.coordinatorId,
+            displayName: 'Aino Koordinaattori',
+            role: 'coordinator',
+            mustChangePassphrase: false,
+            recoveryPending: false,
+          },
+          now: new Date(Date.UTC(2026, 10, 28, 9)),
+        },
+      ),
+    quick,
+  );
+  bench(
+    'sessions held without marks',
+    () => void heldWithoutMarks(reader, { since: '2026-10-31', today: '2026-11-28', clock: '10:00' }),
+    quick,
+  );
+  bench('open follow-ups', () => void openFollowUps(reader, { userId: v.caseworkerId, until: '2026-11-29', limit: 50 }), quick);
+  bench('flagged participants', () => void flaggedParticipantsOf(reader, v.caseworkerId), quick);
+  bench('drafts', () => void draftsOf(reader, v.caseworkerId), quick);
+  bench('next appointments', () => void nextAppointmentsOf(reader, v.psychologistId, '2026-11-28'), quick);
+  bench('drift (who to reach out to)', () => void driftEntries(reader, 'caseworker', '2026-11-28'), quick);
 });
