@@ -69,6 +69,8 @@ const CORE_EDGES = {
   sessions: ['cohorts', 'db'],
   settings: ['db'],
   timeline: ['consents', 'db', 'flags', 'notes', 'psychosocial'],
+  // Today reads every domain that puts a line on the page, through their own readers.
+  today: ['attendance', 'backup', 'db', 'flags', 'notes', 'participants', 'psychosocial', 'retention', 'sessions'],
   users: ['db', 'vault'],
   vault: ['audit', 'backup', 'db', 'fs', 'jobs', 'settings', 'users'],
   views: ['db'],

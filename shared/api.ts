@@ -23,6 +23,7 @@ import { searchChannels } from './search';
 import { sessionChannels } from './sessions';
 import { settingsChannels } from './settings';
 import { timelineChannels } from './timeline';
+import { todayChannels } from './today';
 import { userChannels } from './users';
 import { vaultChannels } from './vault';
 import { viewChannels } from './views';
@@ -48,6 +49,7 @@ export const api = {
   ...sessionChannels,
   ...settingsChannels,
   ...timelineChannels,
+  ...todayChannels,
   ...userChannels,
   ...vaultChannels,
   ...viewChannels,

@@ -55,6 +55,11 @@ export const followUp = z
     due: isoDate,
     /** Ticked by the caseworker when the task is done. */
     done: z.boolean().default(false),
+    /**
+     * The staff member who is to do it (an active account that may write notes). Left out: the follow-up keeps the
+     * owner it had, and a new one belongs to the note's author.
+     */
+    owner: recordId.optional(),
   })
   .strict();
 
@@ -75,7 +80,19 @@ export const createNoteInput = z.object({ participantId, ...noteFields }).strict
 export const updateNoteInput = z.object({ id: recordId, ...noteFields }).strict();
 export const setFollowUpDoneInput = z.object({ id: recordId, done: z.boolean() }).strict();
 
-const followUpView = z.object({ task: z.string(), due: z.string(), done: z.boolean() });
+const followUpView = z.object({
+  task: z.string(),
+  due: z.string(),
+  done: z.boolean(),
+  /**
+   * Recorded with every follow-up; null only where a row was written without one. A file handed over from another
+   * office keeps its owner as that office's inactive account, as it keeps its authors: the task stays visibly
+   * someone else's until a colleague here takes it on by naming themselves.
+   */
+  owner: z.string().nullable(),
+  /** The owner's current name; null if the account is gone. */
+  ownerName: z.string().nullable(),
+});
 
 /** The fields of one version of a note. */
 const noteContent = {

@@ -133,6 +133,7 @@ const SAMPLE_INPUTS: { [C in Channel]: InputOf<C> } = {
   'retention.set': { years: 5 },
   'retention.due': {},
   'retention.erase': { participantIds: [SOMEONE], confirmCount: 1 },
+  'today.get': {},
 };
 
 /** A vault where a user of `role` is unlocked, with their own passphrase set. */

@@ -19,6 +19,7 @@ import { searchHandlers } from './search/handlers';
 import { sessionHandlers } from './sessions/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { timelineHandlers } from './timeline/handlers';
+import { todayHandlers } from './today/handlers';
 import { userHandlers } from './users/handlers';
 import { vaultHandlers } from './vault/handlers';
 import { viewHandlers } from './views/handlers';
@@ -62,4 +63,5 @@ export const HANDLER_GROUPS: readonly HandlerGroup[] = [
   printHandlers,
   scheduleHandlers,
   retentionHandlers,
+  todayHandlers,
 ];

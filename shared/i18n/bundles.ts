@@ -69,6 +69,9 @@ import searchSv from './parts/search.sv.json' with { type: 'json' };
 import weekEn from './parts/week.en.json' with { type: 'json' };
 import weekFi from './parts/week.fi.json' with { type: 'json' };
 import weekSv from './parts/week.sv.json' with { type: 'json' };
+import todayEn from './parts/today.en.json' with { type: 'json' };
+import todayFi from './parts/today.fi.json' with { type: 'json' };
+import todaySv from './parts/today.sv.json' with { type: 'json' };
 import printoutEn from './printout/en.json' with { type: 'json' };
 import printoutFi from './printout/fi.json' with { type: 'json' };
 import printoutSv from './printout/sv.json' with { type: 'json' };
@@ -101,6 +104,7 @@ export const PART_NAMES = [
   'retention',
   'search',
   'week',
+  'today',
 ] as const;
 
 const FI_PARTS = [
@@ -123,6 +127,7 @@ const FI_PARTS = [
   retentionFi,
   searchFi,
   weekFi,
+  todayFi,
 ] as const;
 const SV_PARTS = [
   attendanceSv,
@@ -144,6 +149,7 @@ const SV_PARTS = [
   retentionSv,
   searchSv,
   weekSv,
+  todaySv,
 ] as const;
 const EN_PARTS = [
   attendanceEn,
@@ -165,6 +171,7 @@ const EN_PARTS = [
   retentionEn,
   searchEn,
   weekEn,
+  todayEn,
 ] as const;
 
 function join<const T extends readonly Tree[]>(locale: Locale, files: T): Joined<T> {

@@ -47,7 +47,14 @@ export async function fillCaseData(v: StaffedVault, participants = 3): Promise<v
   const ids: string[] = [];
   for (let i = 0; i < participants; i++) ids.push(await addConsentingParticipant(v));
   for (const [i, participantId] of ids.entries()) {
-    await v.t.ok('notes.create', { participantId, date: '2026-11-20', type: 'phone_call', text: `Puhelu ${i}: työhaku jatkuu.` });
+    await v.t.ok('notes.create', {
+      participantId,
+      date: '2026-11-20',
+      type: 'phone_call',
+      text: `Puhelu ${i}: työhaku jatkuu.`,
+      // A follow-up owned by someone other than the author, so that a copy must carry the owner as it is.
+      followUp: i === 0 ? { task: 'Soita työvoimatoimistoon', due: '2026-12-01', owner: v.coordinatorId } : null,
+    });
     await v.t.ok('flags.set', { participantId, kind: 'address_confidential', note: `Osoite salainen ${i}` });
   }
   const { cohort } = await v.t.ok('cohorts.create', { name: 'Kevät 2027', startDate: '2027-01-11', lengthWeeks: 10 });

@@ -113,6 +113,42 @@ function figuresOf(db: Db, cohortId: string, participantId: string, today: strin
   );
 }
 
+/** Participants in group mode whose attendance has drifted, by cohort name then name (attendance.drift, Today). */
+export function driftEntries(db: Db, role: Role, today: string): DriftEntry[] {
+  const since = addDays(today, -DRIFT_GRACE_DAYS);
+  const threshold = readSettings(db).attendanceThreshold;
+  const entries: DriftEntry[] = [];
+  const cohorts = listCohorts(db)
+    .filter((c) => c.startDate <= today && c.endDate >= since)
+    .sort((a, b) => a.name.localeCompare(b.name, 'fi') || a.id.localeCompare(b.id));
+  for (const cohort of cohorts) {
+    const open = openGroupEnrolments(db, cohort.id);
+    if (open.length === 0) continue;
+    const sessions = listSessions(db, cohort.id);
+    const marks = marksByParticipant(db, cohort.id);
+    const flagged: DriftEntry[] = [];
+    for (const enrolment of open) {
+      const figures = attendanceFigures(
+        sessions,
+        marks.get(enrolment.participantId) ?? new Map<string, AttendanceMark>(),
+        groupEnrolmentsOf(db, cohort.id, enrolment.participantId),
+        today,
+        threshold,
+      );
+      if (figures.flags.length === 0) continue;
+      flagged.push({
+        participantId: enrolment.participantId,
+        ...nameOf(db, role, enrolment.participantId),
+        cohortId: cohort.id,
+        cohortName: cohort.name,
+        figures,
+      });
+    }
+    entries.push(...flagged.sort(byName));
+  }
+  return entries;
+}
+
 /**
  * Attendance: one mark a participant a session. Marks are audited under the participant as
  * `attendance:<sessionId>`, without the mark. Names come through the participants' projection, so a teacher sees a
@@ -159,41 +195,7 @@ export const attendanceHandlers = {
 
   'attendance.drift': {
     kind: 'tx',
-    run: (_input, { db, session, now }) => {
-      const today = dayOf(now);
-      const since = addDays(today, -DRIFT_GRACE_DAYS);
-      const threshold = readSettings(db).attendanceThreshold;
-      const entries: DriftEntry[] = [];
-      const cohorts = listCohorts(db)
-        .filter((c) => c.startDate <= today && c.endDate >= since)
-        .sort((a, b) => a.name.localeCompare(b.name, 'fi') || a.id.localeCompare(b.id));
-      for (const cohort of cohorts) {
-        const open = openGroupEnrolments(db, cohort.id);
-        if (open.length === 0) continue;
-        const sessions = listSessions(db, cohort.id);
-        const marks = marksByParticipant(db, cohort.id);
-        const flagged: DriftEntry[] = [];
-        for (const enrolment of open) {
-          const figures = attendanceFigures(
-            sessions,
-            marks.get(enrolment.participantId) ?? new Map<string, AttendanceMark>(),
-            groupEnrolmentsOf(db, cohort.id, enrolment.participantId),
-            today,
-            threshold,
-          );
-          if (figures.flags.length === 0) continue;
-          flagged.push({
-            participantId: enrolment.participantId,
-            ...nameOf(db, session.role, enrolment.participantId),
-            cohortId: cohort.id,
-            cohortName: cohort.name,
-            figures,
-          });
-        }
-        entries.push(...flagged.sort(byName));
-      }
-      return entries;
-    },
+    run: (_input, { db, session, now }) => driftEntries(db, session.role, dayOf(now)),
   },
 
   'attendance.participant': {

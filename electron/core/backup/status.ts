@@ -25,18 +25,24 @@ const reminderSchema = z.number().int().min(BACKUP_REMINDER_DAYS.min).max(BACKUP
  * (`previousDb`); its dates come from the marker the restore wrote, or the kept file's time if that is missing.
  */
 export function readBackupStatus(db: Db, previousDb: string, now: Date): BackupStatus {
-  const lastBackupAt = isoDateTime
-    .nullable()
-    .catch(null)
-    .parse(readSetting(db, BACKUP_SETTINGS.lastAt) ?? null);
+  const { lastBackupAt, reminderDays, due } = backupReminder(db, now);
   const lastBackupFolder = z
     .string()
     .nullable()
     .catch(null)
     .parse(readSetting(db, BACKUP_SETTINGS.lastFolder) ?? null);
+  return { lastBackupAt, lastBackupFolder, reminderDays, due, pendingRestore: pendingRestore(db, previousDb) };
+}
+
+/** When the last backup was made, and whether the reminder is due: no backup yet, or none for `reminderDays`. */
+export function backupReminder(db: Db, now: Date): { lastBackupAt: string | null; reminderDays: number; due: boolean } {
+  const lastBackupAt = isoDateTime
+    .nullable()
+    .catch(null)
+    .parse(readSetting(db, BACKUP_SETTINGS.lastAt) ?? null);
   const reminderDays = reminderSchema.catch(BACKUP_REMINDER_DAYS.default).parse(readSetting(db, BACKUP_SETTINGS.reminderDays));
   const due = reminderDays > 0 && (lastBackupAt === null || now.getTime() - Date.parse(lastBackupAt) >= reminderDays * DAY_MS);
-  return { lastBackupAt, lastBackupFolder, reminderDays, due, pendingRestore: pendingRestore(db, previousDb) };
+  return { lastBackupAt, reminderDays, due };
 }
 
 function pendingRestore(db: Db, previousDb: string): BackupStatus['pendingRestore'] {

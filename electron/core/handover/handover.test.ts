@@ -269,6 +269,34 @@ describe('case handover between two vaults', () => {
     expect(imports.entries.map((e) => /new_staff:(\d+)/.exec(e.detail ?? '')?.[1])).toEqual(['0', '2']);
   });
 
+  it('carries a follow-up with its owner as the other office’s inactive account, so it is nobody’s own here until taken on', async () => {
+    const { a, b, file } = await twoOffices();
+    const id = await fillCase(a);
+    const { imported } = await handOver(a, b, id, file);
+
+    await b.as('caseworker');
+    const notes = (await b.t.ok('notes.list', { participantId: imported.participantId })).notes;
+    const withTask = notes.find((n) => n.followUp !== null);
+    expect(withTask?.followUp).toMatchObject({ task: 'Call about the interview', ownerName: 'Kalle Ohjaaja (toinen toimisto)' });
+    const page = await b.t.ok('today.get', { weekStart: '2026-11-30' });
+    expect(page.followUps?.lines.map((l) => [l.noteId, l.mine, l.ownerName])).toEqual([
+      [withTask?.id, false, 'Kalle Ohjaaja (toinen toimisto)'],
+    ]);
+
+    // Taking it on is an ordinary edit that names the new owner.
+    const { note } = await b.t.ok('notes.update', {
+      id: withTask!.id,
+      date: withTask!.date,
+      type: withTask!.type,
+      topics: withTask!.topics,
+      tags: withTask!.tags,
+      text: withTask!.text,
+      followUp: { task: 'Call about the interview', due: '2026-12-01', owner: b.caseworkerId },
+    });
+    expect(note.followUp?.ownerName).toBe('Kalle Ohjaaja');
+    expect((await b.t.ok('today.get', { weekStart: '2026-11-30' })).followUps?.lines.map((l) => l.mine)).toEqual([true]);
+  });
+
   it('adds a group’s sessions once, however many of its participants come, and keeps their marks on them', async () => {
     const { a, b, file } = await twoOffices();
     await a.as('caseworker');

@@ -2,12 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { dayOf } from '@shared/days';
 import { AppError, type FieldIssue } from '@shared/errors';
 import { NOTE_DATE_MIN, type Note } from '@shared/notes';
+import { ROLE_PERMISSIONS, ROLES } from '@shared/roles';
 import { requireConsent } from '../consents/guard';
 import type { Db } from '../db/open';
 import { get, sql } from '../db/sql';
 import type { HandlerGroup } from '../handler';
 import { deleteDraftFor, deleteOwnDraft, listDrafts, writeDraft } from './drafts';
-import { findNote, insertNote, listNotes, listVersions, replaceNoteContent, type NoteContent } from './repo';
+import { canOwnFollowUp, findNote, insertNote, listNotes, listVersions, replaceNoteContent, type NoteContent } from './repo';
 
 /** The latest due date a follow-up may have: far enough for any plan, near enough to catch a mistyped year. */
 const DUE_DATE_MAX = '2099-12-31';
@@ -15,7 +16,7 @@ const DUE_DATE_MAX = '2099-12-31';
 const newId = () => randomBytes(16).toString('hex');
 
 /** Date rules that need the clock, which the shared schema does not have; broken ones are `invalid_input`. */
-function assertDates(content: NoteContent, now: Date): void {
+function assertDates(content: { date: string; followUp: { due: string } | null }, now: Date): void {
   const issues: FieldIssue[] = [];
   if (content.date > dayOf(now)) issues.push({ path: 'date', i18nKey: 'notes.errors.dateInFuture' });
   if (content.date < NOTE_DATE_MIN) issues.push({ path: 'date', i18nKey: 'notes.errors.dateTooEarly' });
@@ -23,6 +24,30 @@ function assertDates(content: NoteContent, now: Date): void {
   if (due !== undefined && (due < NOTE_DATE_MIN || due > DUE_DATE_MAX))
     issues.push({ path: 'followUp.due', i18nKey: 'notes.errors.dueOutOfRange' });
   if (issues.length > 0) throw new AppError('invalid_input', { issues });
+}
+
+/** Roles that may be given a follow-up: those that write notes, so that they can also tick it done. */
+const OWNER_ROLES = ROLES.filter((role) => ROLE_PERMISSIONS[role].includes('notes.write'));
+
+type FollowUpInput = { task: string; due: string; done: boolean; owner?: string } | null;
+
+/**
+ * The content to store: a follow-up's owner is the one chosen, else the one it had, else the note's author. A newly
+ * chosen owner must be an active account that writes notes; one kept from before is not checked again, so that an
+ * edit of the text does not fail because the owner has since left.
+ */
+function withOwner(
+  db: Db,
+  content: Omit<NoteContent, 'followUp'> & { followUp: FollowUpInput },
+  before: Note | null,
+  author: string,
+): NoteContent {
+  const f = content.followUp;
+  if (!f) return { ...content, followUp: null };
+  const kept = before?.followUp?.owner ?? null;
+  if (f.owner !== undefined && f.owner !== kept && !canOwnFollowUp(db, f.owner, OWNER_ROLES))
+    throw new AppError('invalid_input', { issues: [{ path: 'followUp.owner', i18nKey: 'followUpOwner.errors.notStaff' }] });
+  return { ...content, followUp: { task: f.task, due: f.due, done: f.done, owner: f.owner ?? kept ?? author } };
 }
 
 function requireParticipant(db: Db, participantId: string): void {
@@ -42,12 +67,21 @@ function stored(db: Db, id: string): Note {
 }
 
 function contentOf(note: Note): NoteContent {
-  return { date: note.date, type: note.type, topics: note.topics, tags: note.tags, text: note.text, followUp: note.followUp };
+  const f = note.followUp;
+  const followUp = f && { task: f.task, due: f.due, done: f.done, owner: f.owner };
+  return { date: note.date, type: note.type, topics: note.topics, tags: note.tags, text: note.text, followUp };
 }
 
 /** Every field of the content, in a fixed order, so two contents compare whatever order their keys came in. */
 const canonical = (c: NoteContent) =>
-  JSON.stringify([c.date, c.type, c.topics, c.tags, c.text, c.followUp && [c.followUp.task, c.followUp.due, c.followUp.done]]);
+  JSON.stringify([
+    c.date,
+    c.type,
+    c.topics,
+    c.tags,
+    c.text,
+    c.followUp && [c.followUp.task, c.followUp.due, c.followUp.done, c.followUp.owner],
+  ]);
 const sameContent = (content: NoteContent, note: Note) => canonical(content) === canonical(contentOf(note));
 
 /** Audit records about a note belong to its participant, so the coordinator can filter one person's file. */
@@ -77,10 +111,11 @@ export const noteHandlers = {
   'notes.create': {
     kind: 'tx',
     run: (input, { db, session, now }) => {
-      const { participantId, ...content } = input;
+      const { participantId, ...fields } = input;
       requireParticipant(db, participantId);
-      assertDates(content, now);
+      assertDates(fields, now);
       requireConsent(db, participantId, 'processing');
+      const content = withOwner(db, fields, null, session.userId);
       const id = newId();
       insertNote(db, { id, participantId, content, at: now.toISOString(), by: session.userId });
       deleteDraftFor(db, { userId: session.userId, participantId, noteId: null });
@@ -92,10 +127,11 @@ export const noteHandlers = {
   'notes.update': {
     kind: 'tx',
     run: (input, { db, session, now }) => {
-      const { id, ...content } = input;
+      const { id, ...fields } = input;
       const before = existing(db, id);
-      assertDates(content, now);
+      assertDates(fields, now);
       requireConsent(db, before.participantId, 'processing');
+      const content = withOwner(db, fields, before, before.createdBy);
       const changed = !sameContent(content, before);
       if (changed) replaceNoteContent(db, id, content, now.toISOString(), session.userId);
       deleteDraftFor(db, { userId: session.userId, participantId: before.participantId, noteId: id });
@@ -116,7 +152,7 @@ export const noteHandlers = {
         replaceNoteContent(
           db,
           input.id,
-          { ...contentOf(before), followUp: { ...before.followUp, done: input.done } },
+          { ...contentOf(before), followUp: { ...before.followUp, owner: before.followUp.owner, done: input.done } },
           now.toISOString(),
           session.userId,
         );

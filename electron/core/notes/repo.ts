@@ -10,8 +10,11 @@ export interface NoteContent {
   topics: NoteTopic[];
   tags: string[];
   text: string;
-  followUp: { task: string; due: string; done: boolean } | null;
+  followUp: { task: string; due: string; done: boolean; owner: string | null } | null;
 }
+
+/** A note's content as read: the follow-up also names its owner. */
+type ReadContent = Omit<NoteContent, 'followUp'> & { followUp: Note['followUp'] };
 
 interface ContentRow {
   date: string;
@@ -22,6 +25,8 @@ interface ContentRow {
   follow_up_task: string | null;
   follow_up_due: string | null;
   follow_up_done: number;
+  follow_up_owner: string | null;
+  follow_up_owner_name: string | null;
 }
 
 interface NoteRow extends ContentRow {
@@ -53,7 +58,7 @@ export function searchKey(date: string, seq: number): number {
   return dayNumberOfDay(date) * SEQ_RANGE + seq;
 }
 
-function contentOf(row: ContentRow): NoteContent {
+function contentOf(row: ContentRow): ReadContent {
   return {
     date: row.date,
     type: row.type,
@@ -62,7 +67,13 @@ function contentOf(row: ContentRow): NoteContent {
     text: row.text,
     followUp:
       row.follow_up_task !== null && row.follow_up_due !== null
-        ? { task: row.follow_up_task, due: row.follow_up_due, done: row.follow_up_done === 1 }
+        ? {
+            task: row.follow_up_task,
+            due: row.follow_up_due,
+            done: row.follow_up_done === 1,
+            owner: row.follow_up_owner,
+            ownerName: row.follow_up_owner_name,
+          }
         : null,
   };
 }
@@ -107,10 +118,11 @@ export function insertNote(db: Db, { id, participantId, content, at, by }: NewNo
   run(
     db,
     sql`INSERT INTO notes (seq, id, participant_id, search_key, date, type, topics, tags, text,
-                           follow_up_task, follow_up_due, follow_up_done, version, created_at, created_by, updated_at, updated_by)
+                           follow_up_task, follow_up_due, follow_up_done, follow_up_owner, version, created_at, created_by,
+                           updated_at, updated_by)
         VALUES (${seq}, ${id}, ${participantId}, ${searchKey(content.date, seq)}, ${content.date}, ${content.type},
                 ${JSON.stringify(content.topics)}, ${JSON.stringify(content.tags)}, ${content.text},
-                ${f?.task ?? null}, ${f?.due ?? null}, ${f?.done ? 1 : 0}, 1, ${at}, ${by}, ${at}, ${by})`,
+                ${f?.task ?? null}, ${f?.due ?? null}, ${f?.done ? 1 : 0}, ${f?.owner ?? null}, 1, ${at}, ${by}, ${at}, ${by})`,
   );
 }
 
@@ -122,9 +134,9 @@ export function replaceNoteContent(db: Db, id: string, content: NoteContent, at:
   run(
     db,
     sql`INSERT INTO note_versions (note_id, version, date, type, topics, tags, text, follow_up_task, follow_up_due,
-                                   follow_up_done, saved_at, saved_by)
+                                   follow_up_done, follow_up_owner, saved_at, saved_by)
         SELECT id, version, date, type, topics, tags, text, follow_up_task, follow_up_due, follow_up_done,
-               updated_at, updated_by
+               follow_up_owner, updated_at, updated_by
         FROM notes WHERE id = ${id}`,
   );
   const f = content.followUp;
@@ -135,7 +147,7 @@ export function replaceNoteContent(db: Db, id: string, content: NoteContent, at:
           date = ${content.date}, type = ${content.type}, topics = ${JSON.stringify(content.topics)},
           tags = ${JSON.stringify(content.tags)}, text = ${content.text},
           follow_up_task = ${f?.task ?? null}, follow_up_due = ${f?.due ?? null}, follow_up_done = ${f?.done ? 1 : 0},
-          version = version + 1, updated_at = ${at}, updated_by = ${by}
+          follow_up_owner = ${f?.owner ?? null}, version = version + 1, updated_at = ${at}, updated_by = ${by}
         WHERE id = ${id}`,
   );
 }
@@ -143,8 +155,10 @@ export function replaceNoteContent(db: Db, id: string, content: NoteContent, at:
 export function findNote(db: Db, id: string): Note | undefined {
   const row = get<NoteRow>(
     db,
-    sql`SELECT n.*, c.display_name AS created_by_name, u.display_name AS updated_by_name
+    sql`SELECT n.*, c.display_name AS created_by_name, u.display_name AS updated_by_name,
+               o.display_name AS follow_up_owner_name
         FROM notes n LEFT JOIN users c ON c.id = n.created_by LEFT JOIN users u ON u.id = n.updated_by
+        LEFT JOIN users o ON o.id = n.follow_up_owner
         WHERE n.id = ${id}`,
   );
   return row ? toNote(row) : undefined;
@@ -154,8 +168,10 @@ export function findNote(db: Db, id: string): Note | undefined {
 export function listNotes(db: Db, participantId: string): Note[] {
   return all<NoteRow>(
     db,
-    sql`SELECT n.*, c.display_name AS created_by_name, u.display_name AS updated_by_name
+    sql`SELECT n.*, c.display_name AS created_by_name, u.display_name AS updated_by_name,
+               o.display_name AS follow_up_owner_name
         FROM notes n LEFT JOIN users c ON c.id = n.created_by LEFT JOIN users u ON u.id = n.updated_by
+        LEFT JOIN users o ON o.id = n.follow_up_owner
         WHERE n.participant_id = ${participantId} ORDER BY n.date DESC, n.seq DESC`,
   ).map(toNote);
 }
@@ -164,14 +180,16 @@ export function listNotes(db: Db, participantId: string): Note[] {
 export function listVersions(db: Db, id: string): NoteVersion[] {
   const current = get<VersionRow>(
     db,
-    sql`SELECT n.*, n.updated_at AS saved_at, n.updated_by AS saved_by, u.display_name AS saved_by_name
-        FROM notes n LEFT JOIN users u ON u.id = n.updated_by WHERE n.id = ${id}`,
+    sql`SELECT n.*, n.updated_at AS saved_at, n.updated_by AS saved_by, u.display_name AS saved_by_name,
+               o.display_name AS follow_up_owner_name
+        FROM notes n LEFT JOIN users u ON u.id = n.updated_by LEFT JOIN users o ON o.id = n.follow_up_owner
+        WHERE n.id = ${id}`,
   );
   if (!current) return [];
   const earlier = all<VersionRow>(
     db,
-    sql`SELECT v.*, u.display_name AS saved_by_name
-        FROM note_versions v LEFT JOIN users u ON u.id = v.saved_by
+    sql`SELECT v.*, u.display_name AS saved_by_name, o.display_name AS follow_up_owner_name
+        FROM note_versions v LEFT JOIN users u ON u.id = v.saved_by LEFT JOIN users o ON o.id = v.follow_up_owner
         WHERE v.note_id = ${id} ORDER BY v.version DESC`,
   );
   return [current, ...earlier].map(toVersion);
@@ -188,5 +206,15 @@ export function notePreviews(
     sql`SELECT n.id, n.date, n.type, u.display_name AS author, substr(n.text, 1, ${length}) AS preview
         FROM notes n LEFT JOIN users u ON u.id = n.created_by
         WHERE n.participant_id = ${participantId} ORDER BY n.date DESC, n.seq DESC`,
+  );
+}
+
+/** Whether `userId` may own a follow-up: an active account whose role writes notes. */
+export function canOwnFollowUp(db: Db, userId: string, roles: readonly string[]): boolean {
+  return (
+    get(
+      db,
+      sql`SELECT 1 FROM users WHERE id = ${userId} AND active = 1 AND role IN (SELECT value FROM json_each(${JSON.stringify(roles)}))`,
+    ) !== undefined
   );
 }

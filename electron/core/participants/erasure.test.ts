@@ -23,7 +23,7 @@ const MARK = 'Zyxerasemark';
 /** Planted in the file that stays. */
 const KEPT = 'Qwkeptmark';
 
-/** A participant whose whole file carries `mark`: record, consents, flag, a note with an earlier version, a draft, a psychosocial entry. */
+/** A participant whose whole file carries `mark`: record, consents, flag, a note with a follow-up and an earlier version, a draft, a psychosocial entry. */
 async function plantedFile(v: StaffedVault, mark: string) {
   await v.as('caseworker');
   const { participant } = await v.t.ok('participants.create', {
@@ -45,8 +45,20 @@ async function plantedFile(v: StaffedVault, mark: string) {
     method: 'signed',
   });
   await v.t.ok('flags.set', { participantId, kind: 'other', note: `Never ${mark}flag` });
-  const { note } = await v.t.ok('notes.create', { participantId, date, type: 'phone_call', text: `Called ${mark}note` });
-  await v.t.ok('notes.update', { id: note.id, date, type: 'phone_call', text: `Called again ${mark}version` });
+  const { note } = await v.t.ok('notes.create', {
+    participantId,
+    date,
+    type: 'phone_call',
+    text: `Called ${mark}note`,
+    followUp: { task: `Ring back ${mark}task`, due: '2026-12-01', owner: v.coordinatorId },
+  });
+  await v.t.ok('notes.update', {
+    id: note.id,
+    date,
+    type: 'phone_call',
+    text: `Called again ${mark}version`,
+    followUp: { task: `Ring back ${mark}task`, due: '2026-12-01', owner: v.caseworkerId },
+  });
   await v.t.ok('notes.saveDraft', { participantId, fields: { text: `Half typed ${mark}draft` } });
   await v.as('psychologist');
   await v.t.ok('psychosocial.create', {
@@ -111,6 +123,30 @@ describe('erasing a participant’s file from the disk', () => {
     expect(count(`SELECT count(*) AS n FROM cohort_sessions WHERE cohort_id = ?`, programme.cohortId)).toBe(6);
     expect(count(`SELECT count(*) AS n FROM visits WHERE id = ?`, programme.visitId)).toBe(1);
     expect(count(`SELECT count(*) AS n FROM partner_contacts WHERE id = ?`, programme.contactId)).toBe(1);
+  });
+
+  it('takes the erased file’s follow-up off the Today page and from every note row, and keeps the other file’s', async () => {
+    const { v, gone, kept } = await vaultWithPlantedFiles();
+    const owners = async () => {
+      const db = await secondConnection(v);
+      const rows = db
+        .prepare(
+          `SELECT participant_id AS p, follow_up_owner AS owner FROM notes WHERE follow_up_owner IS NOT NULL
+           UNION ALL SELECT n.participant_id, v.follow_up_owner FROM note_versions v JOIN notes n ON n.id = v.note_id
+           WHERE v.follow_up_owner IS NOT NULL`,
+        )
+        .all() as { p: string }[];
+      db.close();
+      return rows.map((row) => row.p).sort();
+    };
+    const followUpsOf = async () =>
+      (await v.t.ok('today.get', { weekStart: '2026-11-30' })).followUps?.lines.map((line) => line.participantId).sort();
+    expect(await followUpsOf()).toEqual([gone.id, kept.id].sort());
+    expect(await owners()).toEqual([gone.id, gone.id, kept.id, kept.id].sort());
+
+    await v.t.ok('participants.delete', { id: gone.id, confirmPseudonym: gone.pseudonym });
+    expect(await followUpsOf()).toEqual([kept.id]);
+    expect(await owners()).toEqual([kept.id, kept.id]);
   });
 
   it('keeps a tombstone in the audit log: the random id and row counts, nothing from the file', async () => {

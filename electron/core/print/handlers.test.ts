@@ -176,3 +176,20 @@ describe('print.preview', () => {
     expect(await recordsOfFile()).toBe(before);
   });
 });
+
+describe('a note’s follow-up on paper', () => {
+  it('names the task, its day and its owner', async () => {
+    await v.as('caseworker');
+    await v.t.ok('notes.create', {
+      participantId: v.participantId,
+      date: '2026-11-22',
+      type: 'phone_call',
+      text: 'Soitto.',
+      followUp: { task: 'Book the interpreter', due: '2026-12-02', owner: v.coordinatorId },
+    });
+    const html = await preview(['notes'], RANGE);
+    expect(html).toContain('Follow-up: Book the interpreter – by');
+    expect(html).toContain('owner Aino Koordinaattori');
+    expect(await preview(['notes'], { ...RANGE, locale: 'fi' })).toContain('vastuuhenkilö Aino Koordinaattori');
+  });
+});

@@ -12,7 +12,7 @@ function noteEntry(context: SectionContext, note: Note): Html {
     ? text.t(note.followUp.done ? 'notes.list.followUpDone' : 'notes.list.followUpOpen', {
         task: note.followUp.task,
         due: text.day(note.followUp.due),
-      })
+      }) + ` · ${text.t('print.notes.followUpOwner', { name: staffName(context, note.followUp.ownerName) })}`
     : null;
   return html`<div class="entry">
     <p class="entry-head">${text.day(note.date)} – ${text.t(`notes.types.${note.type}`)}</p>

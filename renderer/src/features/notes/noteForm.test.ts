@@ -11,7 +11,7 @@ const NOTE: Note = {
   topics: ['job_search'],
   tags: ['CV', 'asunto'],
   text: 'Teksti',
-  followUp: { task: 'Soita', due: '2026-12-01', done: true },
+  followUp: { task: 'Soita', due: '2026-12-01', done: true, owner: 'u', ownerName: 'K' },
   version: 2,
   createdAt: 'a',
   createdBy: 'u',
@@ -40,7 +40,8 @@ describe('the note form', () => {
       topics: NOTE.topics,
       tags: NOTE.tags,
       text: NOTE.text,
-      followUp: NOTE.followUp,
+      // The form names no owner, so the main side keeps the one the follow-up has.
+      followUp: { task: 'Soita', due: '2026-12-01', done: true },
     });
   });
 

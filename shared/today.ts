@@ -1,0 +1,87 @@
+/**
+ * The Today page: what a member of staff has to do, read in one call. Each line carries the ids of what it opens
+ * (a participant's file, a cohort's session, a note). What a role gets follows what it may read: a teacher only
+ * sessions and the attendance still to be marked; names of participants come through the participants' projection
+ * as everywhere. "Mine" is where the user facilitates the session, owns the follow-up, or is the participant's
+ * responsible caseworker. Days are calendar days on the workstation's clock.
+ */
+import { z } from 'zod';
+import { channel } from './channel';
+import { SESSION_STATES, SESSION_TOPICS } from './sessions';
+import { isoDate } from './text-fields';
+
+/** The most lines of one list; the count of all of them is given beside it. */
+export const TODAY_LIST_MAX = 50;
+/** Sessions held this many days back and still without a single attendance mark are listed. */
+export const ATTENDANCE_GAP_DAYS = 28;
+
+const named = { participantId: z.string(), pseudonym: z.string(), displayName: z.string() };
+
+export const todaySession = z.object({
+  sessionId: z.string(),
+  cohortId: z.string(),
+  cohortName: z.string(),
+  date: z.string(),
+  startTime: z.string(),
+  endTime: z.string(),
+  topic: z.enum(SESSION_TOPICS).nullable(),
+  state: z.enum(SESSION_STATES),
+  facilitatorName: z.string().nullable(),
+  mine: z.boolean(),
+});
+export type TodaySession = z.infer<typeof todaySession>;
+
+export const followUpLine = z.object({
+  ...named,
+  noteId: z.string(),
+  task: z.string(),
+  due: z.string(),
+  overdue: z.boolean(),
+  ownerName: z.string().nullable(),
+  mine: z.boolean(),
+});
+export type FollowUpLine = z.infer<typeof followUpLine>;
+
+export const flaggedLine = z.object({ ...named, flags: z.number().int().positive() });
+export const draftLine = z.object({ ...named, draftId: z.string(), noteId: z.string().nullable(), updatedAt: z.string() });
+export const appointmentLine = z.object({ ...named, entryId: z.string(), date: z.string(), time: z.string().nullable() });
+export const reachOutLine = z.object({ ...named, cohortId: z.string(), cohortName: z.string() });
+
+/** A list cut at TODAY_LIST_MAX lines, with how many there are in all. */
+const capped = <T extends z.ZodType>(line: T) => z.object({ lines: z.array(line), total: z.number().int().nonnegative() });
+
+export const todayPage = z.object({
+  today: z.string(),
+  weekStart: z.string(),
+  /** The week's sessions, the user's own first, each in time order. */
+  sessions: z.array(todaySession),
+  /** Sessions held (earlier, or today and over) with no attendance mark at all, the user's own first, oldest first. */
+  attendanceGaps: z.array(todaySession).nullable(),
+  /** Open follow-ups due by the end of the week: the user's own first, overdue before due, then by due date. */
+  followUps: capped(followUpLine).nullable(),
+  /** Participants the user is responsible for who have safety flags in force. */
+  flagged: z.array(flaggedLine).nullable(),
+  /** The user's own unfinished note drafts, the latest first. */
+  drafts: z.array(draftLine).nullable(),
+  /** The user's own psychosocial entries whose next appointment is today or later, soonest first. */
+  appointments: z.array(appointmentLine).nullable(),
+  /** Participants whose attendance has drifted (as attendance.drift). */
+  reachOut: capped(reachOutLine).nullable(),
+  /** Closed files past their retention period (the coordinator's): the line opens the retention list. */
+  dueForDeletion: z.object({ count: z.number().int().nonnegative() }).nullable(),
+  /** The backup reminder (the coordinator's): the line opens the backup settings. */
+  backup: z.object({ due: z.boolean(), lastBackupAt: z.string().nullable() }).nullable(),
+});
+export type TodayPage = z.infer<typeof todayPage>;
+
+export const todayInput = z
+  .object({
+    /** A day of the week to show (its Monday is taken); left out: the current week. */
+    weekStart: isoDate.optional(),
+  })
+  .strict();
+
+export const todayChannels = {
+  /** Everything on the Today page; a list the role may not read is null. Not audited: it opens no file. */
+  'today.get': channel('session', todayInput, todayPage),
+} as const;
