@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { describeTypedDate, formatTypedDate, formatTypedTime, parseTypedDate, parseTypedTime } from './typed-dates';
+import {
+  describeTypedDate,
+  describeTypedTime,
+  formatTypedDate,
+  formatTypedTime,
+  parseTypedDate,
+  parseTypedTime,
+} from './typed-dates';
 
 const near = { today: '2026-11-20' };
 const past = { today: '2026-11-20', years: 'past' as const };
@@ -128,5 +135,11 @@ describe('a time typed', () => {
     expect(formatTypedTime('09:00', 'sv')).toBe('09:00');
     expect(formatTypedTime('09:00', 'en')).toBe('09:00');
     expect(parseTypedTime(formatTypedTime('07:05', 'fi'))).toBe('07:05');
+  });
+
+  it('is told in running text as klo 9.00 in Finnish, kl. 09:00 in Swedish and 09:00 in English', () => {
+    expect(describeTypedTime('09:00', 'fi')).toBe('klo 9.00');
+    expect(describeTypedTime('09:00', 'sv')).toBe('kl. 09:00');
+    expect(describeTypedTime('09:00', 'en')).toBe('09:00');
   });
 });

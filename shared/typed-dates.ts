@@ -120,3 +120,10 @@ export function formatTypedTime(time: string, locale: Locale): string {
   if (!parts) return time;
   return locale === 'fi' ? `${Number(parts[1])}.${parts[2]}` : time;
 }
+
+/** The time in words under a time field, as the language writes it in running text: "klo 9.00", "kl. 09:00". */
+export function describeTypedTime(time: string, locale: Locale): string {
+  if (!ISO_TIME.test(time)) return time;
+  const shown = formatTypedTime(time, locale);
+  return locale === 'fi' ? `klo ${shown}` : locale === 'sv' ? `kl. ${shown}` : shown;
+}
