@@ -11,7 +11,7 @@ import {
 import type { Failure } from '@shared/errors';
 import { invoke } from '../../api/client';
 import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
-import { Field } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { useChannelForm } from '../../components/useChannelForm';
@@ -167,12 +167,11 @@ function JoinCohortForm({
         ]}
       />
       <ErrorMessage failure={listFailure} />
-      <Field
-        type="date"
+      <DateField
         label={t('registry.cohorts.join.startDate')}
         value={startDate}
         error={errors.startDate}
-        onChange={(event) => edit('startDate', setStartDate)(event.target.value)}
+        onChange={(value) => edit('startDate', setStartDate)(value)}
       />
       <fieldset className="field cohort-mode">
         <legend>{t('programme.mode.label')}</legend>
@@ -221,12 +220,11 @@ function EndEnrolmentForm({ enrolment, onEnded, onCancel }: { enrolment: Enrolme
 
   return (
     <form ref={formRef} className="cohort-form" onSubmit={submit} noValidate aria-busy={busy}>
-      <Field
-        type="date"
+      <DateField
         label={t('registry.cohorts.endForm.endDate')}
         value={endDate}
         error={errors.endDate}
-        onChange={(event) => edit('endDate', setEndDate)(event.target.value)}
+        onChange={(value) => edit('endDate', setEndDate)(value)}
       />
       <SelectField
         label={t('registry.cohorts.endForm.outcome')}

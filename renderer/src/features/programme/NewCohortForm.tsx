@@ -5,6 +5,8 @@ import { COHORT_DEFAULTS, COHORT_LENGTH_WEEKS, COHORT_NAME_MAX } from '@shared/c
 import { PLACE_MAX } from '@shared/sessions';
 import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
+import { DateField } from '../../components/DateField';
+import { TimeField } from '../../components/TimeField';
 import { useChannelForm } from '../../components/useChannelForm';
 import { SchedulePreview } from './SchedulePreview';
 import { StaffPicker } from './StaffPicker';
@@ -75,13 +77,12 @@ export function NewCohortForm({ session, onCreated, onCancel }: NewCohortFormPro
           error={errors.name}
           onChange={(event) => edit('name', setName)(event.target.value)}
         />
-        <Field
-          type="date"
+        <DateField
           label={t('programme.new.startDate')}
           value={startDate}
           required
           error={errors.startDate}
-          onChange={(event) => edit('startDate', setStartDate)(event.target.value)}
+          onChange={(value) => edit('startDate', setStartDate)(value)}
         />
         <Field
           type="number"
@@ -93,19 +94,17 @@ export function NewCohortForm({ session, onCreated, onCancel }: NewCohortFormPro
           error={errors.lengthWeeks}
           onChange={(event) => edit('lengthWeeks', setLengthWeeks)(event.target.value)}
         />
-        <Field
-          type="time"
+        <TimeField
           label={t('programme.new.startTime')}
           value={startTime}
           error={errors.startTime}
-          onChange={(event) => edit('startTime', setStartTime)(event.target.value)}
+          onChange={(value) => edit('startTime', setStartTime)(value)}
         />
-        <Field
-          type="time"
+        <TimeField
           label={t('programme.new.endTime')}
           value={endTime}
           error={errors.endTime}
-          onChange={(event) => edit('endTime', setEndTime)(event.target.value)}
+          onChange={(value) => edit('endTime', setEndTime)(value)}
         />
         <Field
           label={t('programme.new.place')}
