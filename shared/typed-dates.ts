@@ -22,6 +22,9 @@ export interface DateReading {
 /** The language's own tag for Intl, so that English is written day first (en-GB), never as en-US. */
 export const INTL_LOCALE: Record<Locale, string> = { fi: 'fi-FI', sv: 'sv-SE', en: 'en-GB' };
 
+/** The language Chromium is started with, so that its own widgets and navigator.language follow the interface. */
+export const CHROMIUM_LANG: Record<Locale, string> = { fi: 'fi', sv: 'sv', en: 'en-GB' };
+
 const pad = (n: number) => String(n).padStart(2, '0');
 const ISO_DAY = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const ISO_TIME = /^(\d{2}):(\d{2})$/;
