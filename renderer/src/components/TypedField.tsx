@@ -63,6 +63,8 @@ export function TypedField({
   const unreadable = parsed === null;
   const shownError = unreadable && (left || error) ? kind.unreadable : error;
   const echo = parsed ? kind.describe(parsed, locale) : '';
+  // While the field is in error, the error is what a screen reader reads after the label and hint.
+  const echoDescribes = echo !== '' && !shownError;
 
   function type(next: string) {
     const read = kind.parse(next);
@@ -86,7 +88,7 @@ export function TypedField({
       {(wiring) => (
         <input
           {...wiring}
-          aria-describedby={[wiring['aria-describedby'], echo ? echoId : null].filter(Boolean).join(' ') || undefined}
+          aria-describedby={[wiring['aria-describedby'], echoDescribes ? echoId : null].filter(Boolean).join(' ') || undefined}
           ref={ref}
           type="text"
           className={className ? `input ${className}` : 'input'}
