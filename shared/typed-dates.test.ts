@@ -3,6 +3,7 @@ import {
   describeTypedDate,
   describeTypedTime,
   formatTypedDate,
+  intlLocale,
   formatTypedTime,
   parseTypedDate,
   parseTypedTime,
@@ -141,5 +142,15 @@ describe('a time typed', () => {
     expect(describeTypedTime('09:00', 'fi')).toBe('klo 9.00');
     expect(describeTypedTime('09:00', 'sv')).toBe('kl. 09:00');
     expect(describeTypedTime('09:00', 'en')).toBe('09:00');
+  });
+});
+
+describe('the Intl locale of an interface language', () => {
+  it('is British English for English, so numeric dates are day first, and keeps any other tag', () => {
+    expect(intlLocale('en')).toBe('en-GB');
+    expect(intlLocale('fi')).toBe('fi-FI');
+    expect(intlLocale('sv')).toBe('sv-SE');
+    expect(intlLocale('de-AT')).toBe('de-AT');
+    expect(new Intl.DateTimeFormat(intlLocale('en'), { dateStyle: 'short' }).format(new Date(2026, 11, 4))).toBe('04/12/2026');
   });
 });

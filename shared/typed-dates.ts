@@ -22,6 +22,11 @@ export interface DateReading {
 /** The language's own tag for Intl, so that English is written day first (en-GB), never as en-US. */
 export const INTL_LOCALE: Record<Locale, string> = { fi: 'fi-FI', sv: 'sv-SE', en: 'en-GB' };
 
+/** The Intl tag for an interface language ('en' is en-GB, day first); any other tag is kept as it is. */
+export function intlLocale(language: string): string {
+  return language === 'fi' || language === 'sv' || language === 'en' ? INTL_LOCALE[language] : language;
+}
+
 /** The language Chromium is started with, so that its own widgets and navigator.language follow the interface. */
 export const CHROMIUM_LANG: Record<Locale, string> = { fi: 'fi', sv: 'sv', en: 'en-GB' };
 

@@ -2,6 +2,7 @@
  * The audit filter's date range: calendar days typed in the user's own time zone, sent as the exact moments
  * they begin and end (the log stores UTC date-times), so that "27 March" means the user's 27 March.
  */
+import { intlLocale } from '@shared/typed-dates';
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -28,5 +29,5 @@ export function endOfLocalDay(day: string): string | null {
 
 /** An entry's moment in the interface language and the user's time zone, to the second. */
 export function formatEntryTime(at: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(at));
+  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(at));
 }

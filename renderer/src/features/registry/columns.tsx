@@ -6,6 +6,7 @@ import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
 import type { LimitedParticipant, ParticipantRow } from '@shared/participants';
 import { REGISTRY_COLUMNS, type RegistryColumn } from '@shared/views';
+import { intlLocale } from '@shared/typed-dates';
 
 /** A row as the reader's role receives it; undefined while its page is still loading. */
 export type RegistryRow = ParticipantRow | LimitedParticipant;
@@ -43,7 +44,7 @@ function formatDay(locale: string, isoDate: string | null): string {
   const date = new Date(isoDate.length === 10 ? `${isoDate}T00:00:00Z` : isoDate);
   if (Number.isNaN(date.getTime())) return '';
   const options: Intl.DateTimeFormatOptions = { dateStyle: 'short', ...(isoDate.length === 10 ? { timeZone: 'UTC' } : {}) };
-  return new Intl.DateTimeFormat(locale, options).format(date);
+  return new Intl.DateTimeFormat(intlLocale(locale), options).format(date);
 }
 
 /** What a cell shows as text; the status cell adds a badge around it. */
