@@ -148,6 +148,9 @@ for (const locale of ['fi', 'sv', 'en'] as const satisfies readonly Locale[]) {
       await page.screenshot({ path: `${SHOTS}/cohort-${locale}.png` });
       await button('programme.new.submit').click();
       await screen(page, 'cohort');
+      // The cohort's hours are written back as the language writes them: 9.30–12.00 in Finnish.
+      await expect(page.getByText(`${typing.time.shown}–${typing.endTime.shown}`).first()).toBeVisible();
+      await page.screenshot({ path: `${SHOTS}/cohort-page-${locale}.png` });
       const cohorts = (await invokeFromPage(page, 'cohorts.list')) as {
         value: Array<{ startDate: string; startTime: string; endTime: string }>;
       };

@@ -1,6 +1,7 @@
 /** Days, weeks and rhythms of the programme's calendar as the UI language writes them. */
 import { isoWeekday } from '@shared/programme-calendar';
-import i18n from '../../i18n';
+import { formatTypedTime } from '@shared/typed-dates';
+import i18n, { currentLocale } from '../../i18n';
 
 function localDate(day: string): Date | null {
   const [year, month, date] = day.split('-').map(Number);
@@ -35,7 +36,8 @@ export function formatWeekdays(weekdays: readonly number[]): string {
   return weekdays.map((d) => i18n.t(`programme.weekdays.short.${d}`)).join(', ');
 }
 
-/** "09:00–12:00". */
+/** "9.00–12.00" in Finnish, "09:00–12:00" in Swedish and English. */
 export function formatTimeRange(startTime: string, endTime: string): string {
-  return `${startTime}–${endTime}`;
+  const locale = currentLocale();
+  return `${formatTypedTime(startTime, locale)}–${formatTypedTime(endTime, locale)}`;
 }
