@@ -1,4 +1,5 @@
 /** Numbers and times in the UI locale, through Intl. */
+import { intlLocale } from '@shared/typed-dates';
 import i18n from './index';
 
 /** A whole number with the locale's digit grouping ("1 234" in Finnish). */
@@ -20,7 +21,7 @@ export function formatDate(date: Date): string {
 
 /** A date with its time of day, for events such as the last backup. */
 export function formatDateTime(date: Date): string {
-  return new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeStyle: 'short' }).format(date);
+  return new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: 'long', timeStyle: 'short' }).format(date);
 }
 
 /** A file size in the largest unit that keeps it above 1 ("3.4 MB"). */

@@ -1,4 +1,5 @@
 /** Dates of a participant's file in the interface language: a bare date is a calendar day, not a UTC moment. */
+import { intlLocale } from '@shared/typed-dates';
 
 const BARE_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -33,7 +34,7 @@ export function formatDayHeading(day: string, locale: string): string {
 
 /** "09:05": the local time of a timed moment. */
 export function formatTime(at: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(new Date(at));
+  return new Intl.DateTimeFormat(intlLocale(locale), { timeStyle: 'short' }).format(new Date(at));
 }
 
 /** Items grouped by local day, days in order of first appearance (the timeline comes newest first). */

@@ -1,4 +1,5 @@
 /** Days and moments of the consent register and safety flags, in the UI locale through Intl. */
+import { intlLocale } from '@shared/typed-dates';
 import i18n from '../../i18n';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -19,5 +20,5 @@ export function formatDay(day: string): string {
 export function formatMoment(iso: string): string {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return iso;
-  return new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+  return new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: 'medium', timeStyle: 'short' }).format(at);
 }

@@ -1,4 +1,5 @@
 /** Days and times of notes, drafts and search results in the interface language, through Intl. */
+import { intlLocale } from '@shared/typed-dates';
 import i18n from '../../i18n';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -21,7 +22,7 @@ export function formatWhen(iso: string, now = new Date()): string {
   if (Number.isNaN(at.getTime())) return iso;
   const sameDay = today(at) === today(now);
   return new Intl.DateTimeFormat(
-    i18n.language,
+    intlLocale(i18n.language),
     sameDay ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' },
   ).format(at);
 }

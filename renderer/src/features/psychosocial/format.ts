@@ -1,4 +1,5 @@
 /** Days, times and lengths of the psychosocial log in the interface language, through Intl. */
+import { intlLocale } from '@shared/typed-dates';
 import type { NextAppointment } from '@shared/psychosocial';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -26,12 +27,12 @@ export function formatAppointment(appointment: NextAppointment, locale: string):
   const date = localDay(appointment.date, appointment.time);
   if (!date) return appointment.date;
   const style: Intl.DateTimeFormatOptions = appointment.time ? { dateStyle: 'long', timeStyle: 'short' } : { dateStyle: 'long' };
-  return new Intl.DateTimeFormat(locale, style).format(date);
+  return new Intl.DateTimeFormat(intlLocale(locale), style).format(date);
 }
 
 /** A moment (ISO date-time) as the locale writes a date with a time. */
 export function formatMoment(iso: string, locale: string): string {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short' }).format(at);
 }
