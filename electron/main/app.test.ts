@@ -110,6 +110,20 @@ describe('before Electron is ready', () => {
     expect(FakeBrowserWindow.instances).toHaveLength(0);
   });
 
+  it('tells Chromium the interface language saved in the data folder before it is ready, whatever the system locale', () => {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(join(dataDir, 'polku.prefs.json'), JSON.stringify({ locale: 'en' }));
+    vi.stubEnv('LANG', 'en_US.UTF-8');
+    startPolku();
+    expect(app.commandLine.appendSwitch).toHaveBeenCalledWith('lang', 'en-GB');
+    expect(app.commandLine.appendSwitch.mock.invocationCallOrder[0]!).toBeLessThan(app.whenReady.mock.invocationCallOrder[0]!);
+  });
+
+  it('starts Chromium in Finnish when no language has been chosen yet', () => {
+    startPolku();
+    expect(app.commandLine.appendSwitch).toHaveBeenCalledWith('lang', 'fi');
+  });
+
   it('keys the single-instance lock to the data folder, so each vault has one instance', () => {
     startPolku();
     expect(app.setPath).toHaveBeenCalledWith('userData', dataDir);

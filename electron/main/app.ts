@@ -1,7 +1,10 @@
 /** The application's life: what must happen before `ready`, the order of start-up, and shutting down. */
 import { existsSync } from 'node:fs';
 import { app, dialog, session, type BrowserWindow } from 'electron';
+import { CHROMIUM_LANG } from '@shared/typed-dates';
 import { createCore } from '../core/app-core';
+import { readLocale } from '../core/prefs';
+import { vaultFiles } from '../core/vault/files';
 import type { Core } from '../core/types';
 import { registerIpc } from './ipc';
 import { installLocalizedMenu, LOCALE_CHANGING_CHANNELS } from './menu';
@@ -34,6 +37,9 @@ export function startPolku(): void {
   // One instance per data folder: Electron keys the single-instance lock (and its own files) to userData.
   const dataDir = dataDirFrom(process.argv, process.env, app.getPath('userData'));
   if (dataDir !== app.getPath('userData')) app.setPath('userData', dataDir);
+  // Chromium takes its language (its own widgets, navigator.language) once, before ready: the interface language
+  // saved last time. A switch later is not seen by Chromium until the next start; the date fields do not need it.
+  app.commandLine.appendSwitch('lang', CHROMIUM_LANG[readLocale(vaultFiles(dataDir).prefs)]);
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import type { Locale } from '@shared/locales';
+import { DEFAULT_LOCALE, type Locale } from '@shared/locales';
+import { CHROMIUM_LANG } from '@shared/typed-dates';
 import { failure } from '@shared/errors';
 import { createCore } from '../../electron/core/app-core';
 import { RESPONSE_HEADERS, resolveRendererFile } from '../../electron/core/static/serve';
@@ -75,6 +76,11 @@ export interface LaunchOptions {
   headed?: boolean;
   /** KDF cost of new key slots; production when absent. */
   kdfCost?: 'production' | 'test';
+  /**
+   * The operating system's locale as Chromium would inherit it (e.g. an en-US laptop: `{ lang: 'en-US',
+   * timeZone: 'America/New_York' }`). Absent, Chromium is told the interface language, as the Electron shell does.
+   */
+  systemLocale?: { lang: string; timeZone: string };
 }
 
 export interface ManualClock {
@@ -123,6 +129,11 @@ function manualClock(start = Date.UTC(2026, 10, 28, 9, 0, 0)): ManualClock {
       current += ms;
     },
   };
+}
+
+/** 'en-US' as a POSIX locale name, 'en_US.UTF-8', for LANG. */
+function posixLocale(lang: string): string {
+  return `${lang.replace('-', '_')}.UTF-8`;
 }
 
 function isOurs(url: string): boolean {
@@ -175,10 +186,19 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       const result = await core.dispatch('prefs.setLocale', { locale: options.locale }, TRUSTED);
       if (!result.ok) throw new Error(`Could not set the interface language: ${result.code}`);
     }
+    const system = options.systemLocale;
+    const lang = `--lang=${system?.lang ?? CHROMIUM_LANG[options.locale ?? DEFAULT_LOCALE]}`;
     context = await chromium.launchPersistentContext(profileDir, {
       executablePath: CHROMIUM_PATH,
       headless: !options.headed,
-      args: options.headed ? [...CHROMIUM_ARGS, '--window-size=1280,860'] : CHROMIUM_ARGS,
+      args: options.headed ? [...CHROMIUM_ARGS, lang, '--window-size=1280,860'] : [...CHROMIUM_ARGS, lang],
+      ...(system
+        ? {
+            locale: system.lang,
+            timezoneId: system.timeZone,
+            env: { ...process.env, LANG: posixLocale(system.lang), LC_ALL: posixLocale(system.lang), TZ: system.timeZone },
+          }
+        : {}),
       // A headed window sizes the page itself; headless gets a fixed laptop-sized viewport.
       viewport: options.headed ? null : { width: 1280, height: 800 },
       serviceWorkers: 'block',

@@ -72,6 +72,9 @@ import weekSv from './parts/week.sv.json' with { type: 'json' };
 import todayEn from './parts/today.en.json' with { type: 'json' };
 import todayFi from './parts/today.fi.json' with { type: 'json' };
 import todaySv from './parts/today.sv.json' with { type: 'json' };
+import typedDatesEn from './parts/typed-dates.en.json' with { type: 'json' };
+import typedDatesFi from './parts/typed-dates.fi.json' with { type: 'json' };
+import typedDatesSv from './parts/typed-dates.sv.json' with { type: 'json' };
 import printoutEn from './printout/en.json' with { type: 'json' };
 import printoutFi from './printout/fi.json' with { type: 'json' };
 import printoutSv from './printout/sv.json' with { type: 'json' };
@@ -105,6 +108,7 @@ export const PART_NAMES = [
   'search',
   'week',
   'today',
+  'typed-dates',
 ] as const;
 
 const FI_PARTS = [
@@ -128,6 +132,7 @@ const FI_PARTS = [
   searchFi,
   weekFi,
   todayFi,
+  typedDatesFi,
 ] as const;
 const SV_PARTS = [
   attendanceSv,
@@ -150,6 +155,7 @@ const SV_PARTS = [
   searchSv,
   weekSv,
   todaySv,
+  typedDatesSv,
 ] as const;
 const EN_PARTS = [
   attendanceEn,
@@ -172,6 +178,7 @@ const EN_PARTS = [
   searchEn,
   weekEn,
   todayEn,
+  typedDatesEn,
 ] as const;
 
 function join<const T extends readonly Tree[]>(locale: Locale, files: T): Joined<T> {

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator } from '@playwright/test';
 import type { Locale } from '@shared/locales';
+import { formatTypedDate } from '@shared/typed-dates';
 import { expect, screen, test, type E2EApp } from './fixtures';
 import { addColleagueOnStaffPage, firstUnlock, goTo, localDay, openFile, openTab, switchTo, visibleText } from './case-flows';
 import { expectCleanRun, invokeFromPage, invokeMain, setUpLockedVault, submitNameAndPassphrase, textPattern, ui } from './flows';
@@ -165,7 +166,7 @@ for (const locale of ['en', 'fi'] as const satisfies readonly Locale[]) {
       await openFile(page, locale, pseudonym);
       await openTab(page, locale, 'psychosocial');
       await button('psychosocial.add.open').click();
-      await expect(label('psychosocial.fields.date')).toHaveValue(localDay());
+      await expect(label('psychosocial.fields.date')).toHaveValue(formatTypedDate(localDay(), locale));
       await label('psychosocial.fields.duration').fill('50');
       await label('psychosocial.fields.summary').fill(SUMMARY);
       await label('psychosocial.fields.privateNotes').fill(PRIVATE);

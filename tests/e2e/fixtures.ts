@@ -40,7 +40,7 @@ export interface E2EApp {
   close(): Promise<void>;
 }
 
-export type AppOptions = Pick<LaunchOptions, 'locale' | 'kdfCost' | 'now'>;
+export type AppOptions = Pick<LaunchOptions, 'locale' | 'kdfCost' | 'now' | 'systemLocale'>;
 
 export interface AppWorkerOptions {
   appKind: AppKind;

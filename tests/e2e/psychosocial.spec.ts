@@ -6,6 +6,7 @@
  * state passes axe-core.
  */
 import type { Locale } from '@shared/locales';
+import { formatTypedDate } from '@shared/typed-dates';
 import { expect, screen, test, type E2EApp } from './fixtures';
 import { expectCleanRun, invokeFromPage, invokeMain, setUpLockedVault, submitNameAndPassphrase, textPattern, ui } from './flows';
 import { axeViolations } from './axe';
@@ -78,7 +79,7 @@ for (const locale of ['en', 'fi'] as const satisfies readonly Locale[]) {
       await expect(page.getByText(s.t('psychosocial.list.empty'), { exact: true })).toBeVisible();
       await button('psychosocial.add.open').click();
       await expect(label('psychosocial.fields.date')).toBeFocused();
-      await expect(label('psychosocial.fields.date')).toHaveValue(localDay());
+      await expect(label('psychosocial.fields.date')).toHaveValue(formatTypedDate(localDay(), locale));
       await label('psychosocial.fields.duration').fill('45');
       await label('psychosocial.fields.kind').selectOption('group');
       await label('psychosocial.fields.summary').fill(SUMMARY);

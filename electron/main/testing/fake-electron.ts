@@ -104,6 +104,7 @@ class FakeApp extends EventEmitter {
   exit = vi.fn();
   clearRecentDocuments = vi.fn();
   getAppPath = vi.fn(() => '/app');
+  commandLine = { appendSwitch: vi.fn() };
   private readonly paths = new Map<string, string>();
   resetPaths(): void {
     this.paths.clear();

@@ -1,10 +1,13 @@
 /**
  * Numbers, days, times and sizes in the UI locale, through Intl: the one place the interface writes them.
  * A calendar day (YYYY-MM-DD) is the day it names wherever the workstation is; a moment (an ISO date-time) is
- * shown on the workstation's clock. Each function takes the locale last, the UI's own when left out.
+ * shown on the workstation's clock. Each function takes the locale last, the UI's own when left out. Dates in
+ * numbers and clock times are written day first and on the 24-hour clock in every language (English as en-GB:
+ * docs/dates.md says why).
  */
 import i18n from 'i18next';
 import { dayOf, isIsoDay, localMoment } from '@shared/days';
+import { intlLocale } from '@shared/typed-dates';
 
 type DateStyle = NonNullable<Intl.DateTimeFormatOptions['dateStyle']>;
 type TimeStyle = NonNullable<Intl.DateTimeFormatOptions['timeStyle']>;
@@ -30,7 +33,7 @@ export function formatDate(date: Date): string {
 
 /** A date with its time of day, for events such as the last backup. */
 export function formatDateTime(date: Date): string {
-  return new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'long', timeStyle: 'short' }).format(date);
+  return new Intl.DateTimeFormat(intlLocale(uiLocale()), { dateStyle: 'long', timeStyle: 'short' }).format(date);
 }
 
 /**
@@ -38,7 +41,9 @@ export function formatDateTime(date: Date): string {
  * Anything that is not a calendar day is shown as it is.
  */
 export function formatDay(day: string, style: DateStyle = 'medium', locale = uiLocale()): string {
-  return isIsoDay(day) ? new Intl.DateTimeFormat(locale, { dateStyle: style }).format(localMoment(day)) : day;
+  if (!isIsoDay(day)) return day;
+  // Numbers alone are written day first in every language (en-GB for English), never in the US order.
+  return new Intl.DateTimeFormat(style === 'short' ? intlLocale(locale) : locale, { dateStyle: style }).format(localMoment(day));
 }
 
 /** A day of the month without the year: "14 Jan" (or "Jan 14"), for previews and ranges. */
@@ -57,7 +62,7 @@ export function formatDayRange(first: string, last: string, locale = uiLocale())
 export function formatDayAt(day: string, time: string | null, style: DateStyle = 'long', locale = uiLocale()): string {
   if (!isIsoDay(day)) return day;
   const options: Intl.DateTimeFormatOptions = time ? { dateStyle: style, timeStyle: 'short' } : { dateStyle: style };
-  return new Intl.DateTimeFormat(locale, options).format(localMoment(day, time));
+  return new Intl.DateTimeFormat(intlLocale(locale), options).format(localMoment(day, time));
 }
 
 /** A moment (ISO date-time) as the locale writes a date with a time; anything else as it is. */
@@ -69,12 +74,12 @@ export function formatMoment(
 ): string {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { dateStyle, timeStyle }).format(at);
+  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle, timeStyle }).format(at);
 }
 
 /** "09:05": the time of day of a moment. */
 export function formatTime(iso: string, locale = uiLocale()): string {
-  return new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(intlLocale(locale), { timeStyle: 'short' }).format(new Date(iso));
 }
 
 /** A moment: only the time if it is today ("14:02"), else the date and the time. */

@@ -2,7 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserSummary } from '@shared/users';
 import type { FieldMessage } from '../../api/validate';
-import { Field } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { FieldFrame } from '../../components/FieldFrame';
 import { SelectField } from '../../components/SelectField';
 import { actionChoices } from './actions';
@@ -128,25 +128,23 @@ export function AuditFilters({ staff, onApply }: AuditFiltersProps) {
         <div className="audit-filter-participant">
           <ParticipantPicker key={clearings} chosen={draft.participant} onChoose={(participant) => change({ participant })} />
         </div>
-        <Field
+        <DateField
           label={t('audit.filters.from')}
           hint={t('audit.filters.dateHint')}
-          type="date"
           className="input-date"
           value={draft.fromDay}
-          onChange={(event) => change({ fromDay: event.target.value })}
+          onChange={(value) => change({ fromDay: value })}
         />
-        <Field
+        <DateField
           ref={toField}
           label={t('audit.filters.to')}
           hint={t('audit.filters.dateHint')}
-          type="date"
           className="input-date"
           error={toError}
           value={draft.toDay}
-          onChange={(event) => {
+          onChange={(value) => {
             setToError(undefined);
-            change({ toDay: event.target.value });
+            change({ toDay: value });
           }}
         />
       </div>

@@ -47,4 +47,9 @@ describe('the audit filter’s date range', () => {
     expect(formatMoment('2026-11-28T09:05:30.000Z', 'short', 'medium', 'en-GB')).toBe('28/11/2026, 11:05:30');
     expect(formatMoment('2026-11-28T22:30:00.000Z', 'short', 'medium', 'fi')).toMatch(/^29\.11\.2026.*0?0\.30\.00$/);
   });
+
+  it('writes the English interface day first on the 24-hour clock, never in the US order', () => {
+    process.env.TZ = 'Europe/Helsinki';
+    expect(formatMoment('2026-12-04T07:00:00.000Z', 'short', 'medium', 'en')).toBe('04/12/2026, 09:00:00');
+  });
 });

@@ -5,7 +5,7 @@ import { ENROLMENT_MODES, ENROLMENT_OUTCOMES, type Enrolment, type EnrolmentMode
 import { StatusMessage } from '../../components/ErrorMessage';
 import { FormActions } from '../../components/FormActions';
 import { QueryFailure } from '../../components/QueryState';
-import { Field } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { useChannelForm } from '../../components/useChannelForm';
@@ -146,12 +146,11 @@ function JoinCohortForm({
         ]}
       />
       <QueryFailure query={cohortList} />
-      <Field
-        type="date"
+      <DateField
         label={t('registry.cohorts.join.startDate')}
         value={startDate}
         error={errors.startDate}
-        onChange={(event) => edit('startDate', setStartDate)(event.target.value)}
+        onChange={(value) => edit('startDate', setStartDate)(value)}
       />
       <fieldset className="field cohort-mode">
         <legend>{t('programme.mode.label')}</legend>
@@ -192,12 +191,11 @@ function EndEnrolmentForm({ enrolment, onEnded, onCancel }: { enrolment: Enrolme
 
   return (
     <form ref={formRef} className="cohort-form" onSubmit={submit} noValidate aria-busy={busy}>
-      <Field
-        type="date"
+      <DateField
         label={t('registry.cohorts.endForm.endDate')}
         value={endDate}
         error={errors.endDate}
-        onChange={(event) => edit('endDate', setEndDate)(event.target.value)}
+        onChange={(value) => edit('endDate', setEndDate)(value)}
       />
       <SelectField
         label={t('registry.cohorts.endForm.outcome')}

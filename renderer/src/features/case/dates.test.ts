@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay } from '../../i18n/format';
+import { formatDay, formatTime } from '../../i18n/format';
 import { dayOf, groupByDay, isBareDate } from './dates';
 
 describe('dates on a participant’s file', () => {
@@ -9,6 +9,13 @@ describe('dates on a participant’s file', () => {
     expect(dayOf('2026-10-01')).toBe('2026-10-01');
     expect(formatDay('2026-10-01', 'long', 'en-GB')).toBe('1 October 2026');
     expect(formatDay('2026-10-01', 'long', 'fi')).toBe('1. lokakuuta 2026');
+  });
+
+  it('write a time of day as the interface language does: 9.05 in Finnish, 09:05 in English, never 9:05 AM', () => {
+    const at = new Date(2026, 11, 4, 9, 5).toISOString();
+    expect(formatTime(at, 'fi')).toBe('9.05');
+    expect(formatTime(at, 'sv')).toBe('09:05');
+    expect(formatTime(at, 'en')).toBe('09:05');
   });
 
   it('put a timed moment on the local day it falls on', () => {

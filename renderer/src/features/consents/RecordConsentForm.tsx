@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CONSENT_METHODS, type ConsentMethod, type ConsentPurpose, type ConsentRegister } from '@shared/consents';
 import { StatusMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { useChannelForm } from '../../components/useChannelForm';
@@ -57,14 +58,13 @@ export function RecordConsentForm({ participantId, purpose, onSaved, onCancel }:
           error={errors.partnerName}
         />
       ) : null}
-      <Field
+      <DateField
         ref={sharing ? undefined : first}
-        type="date"
         className="input-date"
         label={t('consents.record.givenOn')}
         value={givenOn}
-        max={today()}
-        onChange={(event) => edit('givenOn', setGivenOn)(event.target.value)}
+        years="past"
+        onChange={(value) => edit('givenOn', setGivenOn)(value)}
         error={errors.givenOn}
       />
       <SelectField

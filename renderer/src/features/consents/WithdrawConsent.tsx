@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsentRecord, ConsentRegister } from '@shared/consents';
 import { StatusMessage } from '../../components/ErrorMessage';
-import { Field } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { useChannelForm } from '../../components/useChannelForm';
 import { today } from '@shared/days';
 import { FormProblem } from './FormProblem';
@@ -53,14 +53,12 @@ export function WithdrawConsent({ consent, what, onWithdrawn, onCancel }: Withdr
         {t('consents.withdraw.question', { what })}
       </p>
       <p id={`${id}-explanation`}>{t('consents.withdraw.explanation')}</p>
-      <Field
-        type="date"
+      <DateField
         className="input-date"
         label={t('consents.withdraw.withdrawnOn')}
         value={withdrawnOn}
-        min={consent.givenOn}
-        max={today()}
-        onChange={(event) => edit('withdrawnOn', setWithdrawnOn)(event.target.value)}
+        years="past"
+        onChange={(value) => edit('withdrawnOn', setWithdrawnOn)(value)}
         error={errors.withdrawnOn}
       />
       <FormProblem failure={failure} fields={['withdrawnOn']} />

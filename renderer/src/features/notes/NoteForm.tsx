@@ -2,7 +2,6 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   FOLLOW_UP_TASK_MAX,
-  NOTE_DATE_MIN,
   NOTE_TAGS_TEXT_MAX,
   NOTE_TEXT_MAX,
   NOTE_TOPICS,
@@ -17,6 +16,7 @@ import { CheckboxField } from '../../components/CheckboxField';
 import { ConfirmBox } from '../../components/ConfirmBox';
 import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { Section } from '../../components/Section';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
@@ -150,15 +150,13 @@ export function NoteForm({ participantId, note, initial, restored, onSaved, onCl
       {restored ? <p className="notice notice-info">{t('notes.form.restored', { when: formatWhen(restored.at) })}</p> : null}
       <form ref={form} onSubmit={submit} noValidate aria-busy={busy}>
         <div className="note-form-row">
-          <Field
+          <DateField
             label={t('notes.form.date')}
             hint={t('notes.form.dateHint')}
-            type="date"
-            min={NOTE_DATE_MIN}
-            max={today()}
+            years="past"
             value={state.date}
             error={shown.date}
-            onChange={(e) => update({ date: e.target.value }, 'date')}
+            onChange={(value) => update({ date: value }, 'date')}
           />
           <SelectField
             label={t('notes.form.type')}
@@ -219,13 +217,11 @@ export function NoteForm({ participantId, note, initial, restored, onSaved, onCl
               onChange={(e) => update({ followUpTask: e.target.value }, 'followUp.task')}
             />
             <div className="note-form-row">
-              <Field
+              <DateField
                 label={t('notes.form.followUpDue')}
-                type="date"
-                min={NOTE_DATE_MIN}
                 value={state.followUpDue}
                 error={shown['followUp.due']}
-                onChange={(e) => update({ followUpDue: e.target.value }, 'followUp.due')}
+                onChange={(value) => update({ followUpDue: value }, 'followUp.due')}
               />
               <CheckboxField
                 label={t('notes.form.followUpDone')}

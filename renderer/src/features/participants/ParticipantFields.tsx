@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { FieldErrors } from '../../api/validate';
 import { CheckboxField } from '../../components/CheckboxField';
 import { Field } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { QueryFailure } from '../../components/QueryState';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
@@ -206,12 +207,11 @@ export function ParticipantFields({ form, onChange, errors, caseworkers, firstFi
             onChange={(event) => onChange('referralSourceType', event.target.value)}
             error={errors.referralSourceType}
           />
-          <Field
+          <DateField
             label={t('participant.fields.referralDate')}
-            type="date"
             className="input-date"
             value={form.referralDate}
-            onChange={(event) => onChange('referralDate', event.target.value)}
+            onChange={(value) => onChange('referralDate', value)}
             error={errors.referralDate}
           />
         </div>

@@ -4,7 +4,7 @@ import { LOCALES, type Locale } from '@shared/locales';
 import type { PrintSectionOption } from '@shared/print';
 import type { FieldErrors } from '../../api/validate';
 import { CheckboxField } from '../../components/CheckboxField';
-import { Field } from '../../components/Field';
+import { DateField } from '../../components/DateField';
 import { SelectField } from '../../components/SelectField';
 import type { PrintChoices } from './printRequest';
 import { translateKey } from '../../i18n/keys';
@@ -62,19 +62,17 @@ export function PrintOptions({ sections, choices, errors, onChange }: PrintOptio
         <fieldset className="print-fieldset print-dates">
           <legend>{t('print.dates.legend')}</legend>
           <p className="field-hint">{t('print.dates.hint')}</p>
-          <Field
-            type="date"
+          <DateField
             label={t('print.dates.from')}
             value={choices.notesFrom}
             error={errors.notesFrom}
-            onChange={(event) => onChange({ ...choices, notesFrom: event.target.value })}
+            onChange={(value) => onChange({ ...choices, notesFrom: value })}
           />
-          <Field
-            type="date"
+          <DateField
             label={t('print.dates.to')}
             value={choices.notesTo}
             error={errors.notesTo}
-            onChange={(event) => onChange({ ...choices, notesTo: event.target.value })}
+            onChange={(value) => onChange({ ...choices, notesTo: value })}
           />
         </fieldset>
       ) : null}

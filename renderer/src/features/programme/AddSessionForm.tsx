@@ -4,6 +4,8 @@ import type { CohortDetail } from '@shared/cohorts';
 import { PLACE_MAX } from '@shared/sessions';
 import { FormActions } from '../../components/FormActions';
 import { Field } from '../../components/Field';
+import { DateField } from '../../components/DateField';
+import { TimeField } from '../../components/TimeField';
 import { SelectField } from '../../components/SelectField';
 import { useChannelForm } from '../../components/useChannelForm';
 import { SESSION_CHANGES } from './mutations';
@@ -61,28 +63,25 @@ export function AddSessionForm({ cohort, onDone }: AddSessionFormProps) {
     <form ref={formRef} className="programme-inline-form" onSubmit={submit} noValidate aria-busy={busy}>
       <h3>{t('programme.sessions.addTitle')}</h3>
       <div className="programme-fields">
-        <Field
+        <DateField
           ref={dateInput}
-          type="date"
           label={t('programme.sessions.date')}
           value={date}
           required
           error={errors.date}
-          onChange={(event) => edit('date', setDate)(event.target.value)}
+          onChange={(value) => edit('date', setDate)(value)}
         />
-        <Field
-          type="time"
+        <TimeField
           label={t('programme.sessions.startTime')}
           value={startTime}
           error={errors.startTime}
-          onChange={(event) => edit('startTime', setStartTime)(event.target.value)}
+          onChange={(value) => edit('startTime', setStartTime)(value)}
         />
-        <Field
-          type="time"
+        <TimeField
           label={t('programme.sessions.endTime')}
           value={endTime}
           error={errors.endTime}
-          onChange={(event) => edit('endTime', setEndTime)(event.target.value)}
+          onChange={(value) => edit('endTime', setEndTime)(value)}
         />
         <SelectField
           label={t('programme.sessions.topic')}

@@ -5,6 +5,8 @@ import { COHORT_DEFAULTS, COHORT_LENGTH_WEEKS, COHORT_NAME_MAX } from '@shared/c
 import { PLACE_MAX } from '@shared/sessions';
 import { FormActions } from '../../components/FormActions';
 import { Field } from '../../components/Field';
+import { DateField } from '../../components/DateField';
+import { TimeField } from '../../components/TimeField';
 import { useChannelForm } from '../../components/useChannelForm';
 import { useSession } from '../../shell/session';
 import { COHORT_CHANGES } from './mutations';
@@ -77,13 +79,12 @@ export function NewCohortForm({ onCreated, onCancel }: NewCohortFormProps) {
           error={errors.name}
           onChange={(event) => edit('name', setName)(event.target.value)}
         />
-        <Field
-          type="date"
+        <DateField
           label={t('programme.new.startDate')}
           value={startDate}
           required
           error={errors.startDate}
-          onChange={(event) => edit('startDate', setStartDate)(event.target.value)}
+          onChange={(value) => edit('startDate', setStartDate)(value)}
         />
         <Field
           type="number"
@@ -95,19 +96,17 @@ export function NewCohortForm({ onCreated, onCancel }: NewCohortFormProps) {
           error={errors.lengthWeeks}
           onChange={(event) => edit('lengthWeeks', setLengthWeeks)(event.target.value)}
         />
-        <Field
-          type="time"
+        <TimeField
           label={t('programme.new.startTime')}
           value={startTime}
           error={errors.startTime}
-          onChange={(event) => edit('startTime', setStartTime)(event.target.value)}
+          onChange={(value) => edit('startTime', setStartTime)(value)}
         />
-        <Field
-          type="time"
+        <TimeField
           label={t('programme.new.endTime')}
           value={endTime}
           error={errors.endTime}
-          onChange={(event) => edit('endTime', setEndTime)(event.target.value)}
+          onChange={(value) => edit('endTime', setEndTime)(value)}
         />
         <Field
           label={t('programme.new.place')}

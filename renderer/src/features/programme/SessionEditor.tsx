@@ -4,6 +4,8 @@ import type { CohortDetail } from '@shared/cohorts';
 import { type Session, GUEST_MAX, type UpdateSessionInput, SESSION_NOTES_MAX, PLACE_MAX } from '@shared/sessions';
 import { FormActions } from '../../components/FormActions';
 import { Field } from '../../components/Field';
+import { DateField } from '../../components/DateField';
+import { TimeField } from '../../components/TimeField';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { QueryFailure } from '../../components/QueryState';
@@ -149,26 +151,23 @@ export function SessionEditor({ cohort, session, onDone }: SessionEditorProps) {
       <fieldset className="programme-move">
         <legend>{t('programme.sessions.move')}</legend>
         <div className="programme-fields">
-          <Field
-            type="date"
+          <DateField
             label={t('programme.sessions.date')}
             value={values.date}
             error={errors.date}
-            onChange={(event) => set('date')(event.target.value)}
+            onChange={(value) => set('date')(value)}
           />
-          <Field
-            type="time"
+          <TimeField
             label={t('programme.sessions.startTime')}
             value={values.startTime}
             error={errors.startTime}
-            onChange={(event) => set('startTime')(event.target.value)}
+            onChange={(value) => set('startTime')(value)}
           />
-          <Field
-            type="time"
+          <TimeField
             label={t('programme.sessions.endTime')}
             value={values.endTime}
             error={errors.endTime}
-            onChange={(event) => set('endTime')(event.target.value)}
+            onChange={(value) => set('endTime')(value)}
           />
         </div>
       </fieldset>

@@ -1,6 +1,7 @@
 /** Sessions' days, weekdays and times of the programme's calendar as the UI language writes them. */
 import { isIsoDay, isIsoWeekday, isoWeekday } from '@shared/days';
-import i18n from '../../i18n';
+import { formatTypedTime } from '@shared/typed-dates';
+import i18n, { currentLocale } from '../../i18n';
 import { formatDayMonth } from '../../i18n/format';
 
 /** A session's day with its weekday, e.g. "Mon 14 Jan". */
@@ -14,7 +15,8 @@ export function formatWeekdays(weekdays: readonly number[]): string {
   return weekdays.map((d) => (isIsoWeekday(d) ? i18n.t(`programme.weekdays.short.${d}`) : String(d))).join(', ');
 }
 
-/** "09:00–12:00". */
+/** "9.00–12.00" in Finnish, "09:00–12:00" in Swedish and English. */
 export function formatTimeRange(startTime: string, endTime: string): string {
-  return `${startTime}–${endTime}`;
+  const locale = currentLocale();
+  return `${formatTypedTime(startTime, locale)}–${formatTypedTime(endTime, locale)}`;
 }

@@ -6,6 +6,8 @@ import { invoke } from '../../api/client';
 import { fieldErrorsFromIssues } from '../../api/validate';
 import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
+import { DateField } from '../../components/DateField';
+import { TimeField } from '../../components/TimeField';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { useEscape } from '../../components/useEscape';
@@ -82,14 +84,13 @@ export function EntryEditor({ target, initial, title, submitLabel, onSaved, onCa
     <form ref={form} onSubmit={submit} noValidate aria-busy={busy} className="psy-form">
       <h3>{title}</h3>
       <div className="psy-field-row">
-        <Field
+        <DateField
           ref={first}
-          type="date"
           className="psy-input-date"
           label={t('psychosocial.fields.date')}
           value={values.date}
-          max={today()}
-          onChange={(event) => set('date')(event.target.value)}
+          years="past"
+          onChange={(value) => set('date')(value)}
           error={errors.date}
         />
         <Field
@@ -139,21 +140,18 @@ export function EntryEditor({ target, initial, title, submitLabel, onSaved, onCa
         <legend className="psy-legend">{t('psychosocial.fields.nextAppointment')}</legend>
         <p className="field-hint">{t('psychosocial.fields.appointmentHint')}</p>
         <div className="psy-field-row">
-          <Field
-            type="date"
+          <DateField
             className="psy-input-date"
             label={t('psychosocial.fields.appointmentDate')}
             value={values.appointmentDate}
-            min={values.date || undefined}
-            onChange={(event) => set('appointmentDate', 'nextAppointment.date')(event.target.value)}
+            onChange={(value) => set('appointmentDate', 'nextAppointment.date')(value)}
             error={errors['nextAppointment.date'] ?? errors.nextAppointment}
           />
-          <Field
-            type="time"
+          <TimeField
             className="psy-input-time"
             label={t('psychosocial.fields.appointmentTime')}
             value={values.appointmentTime}
-            onChange={(event) => set('appointmentTime', 'nextAppointment.time')(event.target.value)}
+            onChange={(value) => set('appointmentTime', 'nextAppointment.time')(value)}
             error={errors['nextAppointment.time']}
           />
         </div>
