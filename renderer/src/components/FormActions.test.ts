@@ -34,4 +34,16 @@ describe('the form actions', () => {
   it('has a red submit button for a step that takes something away', () => {
     expect(render({ submitLabel: 'Remove', busy: false, destructive: true })).toContain('button button-danger');
   });
+
+  it('leaves the submit button out while another choice stands in for it, and keeps Cancel', () => {
+    const html = render({ submitLabel: 'Create', busy: false, withoutSubmit: true, onCancel: () => undefined });
+    expect(html).not.toContain('type="submit"');
+    expect(html).not.toContain('>Create<');
+    expect(html).toContain('>Cancel<');
+  });
+
+  it('adds the class a long form gives its save bar to the row of buttons', () => {
+    expect(render({ submitLabel: 'Save', busy: false, className: 'form-actions' })).toContain('class="actions form-actions"');
+    expect(render({ submitLabel: 'Save', busy: false })).toContain('class="actions"');
+  });
 });

@@ -18,6 +18,10 @@ interface FormActionsProps {
   cancelLabel?: string;
   /** A red submit button, for a step that takes something away. */
   destructive?: boolean;
+  /** No submit button while another choice stands in for it (e.g. a warning that offers its own). */
+  withoutSubmit?: boolean;
+  /** A class added to the row of buttons, e.g. `form-actions` for a long form's save bar that stays in view. */
+  className?: string;
 }
 
 /**
@@ -33,20 +37,24 @@ export function FormActions({
   onCancel,
   cancelLabel,
   destructive,
+  withoutSubmit,
+  className,
 }: FormActionsProps) {
   const { t } = useTranslation();
   return (
     <>
       <ErrorMessage failure={failure} instead={instead} />
       <StatusMessage>{busy ? (working ?? t('common.working')) : null}</StatusMessage>
-      <div className="actions">
-        <button
-          type="submit"
-          className={destructive ? 'button button-danger' : 'button button-primary'}
-          aria-disabled={busy || undefined}
-        >
-          {submitLabel}
-        </button>
+      <div className={className ? `actions ${className}` : 'actions'}>
+        {withoutSubmit ? null : (
+          <button
+            type="submit"
+            className={destructive ? 'button button-danger' : 'button button-primary'}
+            aria-disabled={busy || undefined}
+          >
+            {submitLabel}
+          </button>
+        )}
         {onCancel ? (
           <button type="button" className="button button-secondary" onClick={onCancel}>
             {cancelLabel ?? t('common.cancel')}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Failure } from '@shared/errors';
 import { type AttendanceGrid, type AttendanceMark, ATTENDANCE_MARKS } from '@shared/attendance';
 import { isoWeekOf, dayOf, addDays } from '@shared/days';
-import { QueryFailure } from '../../components/QueryState';
+import { QueryState } from '../../components/QueryState';
 import { Section } from '../../components/Section';
 import { formatDayRange } from '../../i18n/format';
 import { formatSessionDay } from '../programme/format';
@@ -218,27 +218,26 @@ function AttendanceSection({
       <p role="status" className={status ? 'attendance-status' : 'visually-hidden'}>
         {status}
       </p>
-      <QueryFailure query={query} />
-      {grid === null ? (
-        query.error ? null : (
-          <p className="loading">{t('common.loading')}</p>
-        )
-      ) : grid.sessions.length === 0 ? (
-        <p>{t(scope === 'week' ? 'attendance.empty.week' : 'attendance.empty.all')}</p>
-      ) : grid.rows.length === 0 ? (
-        <p>{t('attendance.empty.participants')}</p>
-      ) : (
-        <AttendanceTable
-          key={i18n.language}
-          grid={grid}
-          today={today}
-          canWrite={canWrite}
-          active={shownActive}
-          focusRequest={focusRequest}
-          onCommand={onCommand}
-          onActivate={onActivate}
-        />
-      )}
+      <QueryState query={query} loading={t('common.loading')}>
+        {(shownGrid) =>
+          shownGrid.sessions.length === 0 ? (
+            <p>{t(scope === 'week' ? 'attendance.empty.week' : 'attendance.empty.all')}</p>
+          ) : shownGrid.rows.length === 0 ? (
+            <p>{t('attendance.empty.participants')}</p>
+          ) : (
+            <AttendanceTable
+              key={i18n.language}
+              grid={shownGrid}
+              today={today}
+              canWrite={canWrite}
+              active={shownActive}
+              focusRequest={focusRequest}
+              onCommand={onCommand}
+              onActivate={onActivate}
+            />
+          )
+        }
+      </QueryState>
     </Section>
   );
 }

@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 
 import type { LimitedParticipant, Participant, ParticipantView } from '@shared/participants';
-import { QueryFailure } from '../../components/QueryState';
+import { QueryState } from '../../components/QueryState';
 import { Screen } from '../../components/Screen';
 import { useCan, useSession } from '../../shell/session';
 import { ConsentsTab } from '../consents/ConsentsTab';
@@ -156,18 +156,15 @@ export function CaseScreen({ participantId, onBack }: CaseScreenProps) {
         <PrintDialog participantId={participantId} pseudonym={view.participant.pseudonym} onClose={() => setPrinting('closed')} />
       ) : null}
       {readsWholeFile && view ? <SafetyBanner participantId={participantId} /> : null}
-      <QueryFailure query={query} />
-      {view === null ? (
-        query.error ? null : (
-          <p role="status" className="loading">
-            {t('case.loading')}
-          </p>
-        )
-      ) : view.view === 'limited' ? (
-        <LimitedOverview participant={view.participant} />
-      ) : (
-        <Tabs label={t('case.tabsLabel')} tabs={tabs} selected={tab} onSelect={setTab} />
-      )}
+      <QueryState query={query} loading={t('case.loading')}>
+        {(shown) =>
+          shown.view === 'limited' ? (
+            <LimitedOverview participant={shown.participant} />
+          ) : (
+            <Tabs label={t('case.tabsLabel')} tabs={tabs} selected={tab} onSelect={setTab} />
+          )
+        }
+      </QueryState>
     </Screen>
   );
 }

@@ -6,8 +6,9 @@ import type { Failure } from '@shared/errors';
 import { invoke } from '../../api/client';
 import { invalidateChannels } from '../../api/query';
 import { fieldErrorsFromIssues, validateInput, type FieldErrors } from '../../api/validate';
-import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
-import { QueryFailure } from '../../components/QueryState';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { FormActions } from '../../components/FormActions';
+import { QueryState } from '../../components/QueryState';
 import { useModalDialog } from '../../components/useModalDialog';
 import { Field } from '../../components/Field';
 import { formatNumber } from '../../i18n/format';
@@ -89,58 +90,53 @@ export function DeleteParticipantDialog({ participantId, onDeleted, onClose }: D
       <h2 {...headingProps}>
         {preview ? t('case.delete.title', { pseudonym: preview.pseudonym }) : t('case.delete.titleLoading')}
       </h2>
-      <QueryFailure query={previewQuery} />
       <ErrorMessage failure={failure} />
-      {!preview ? (
-        previewQuery.error ? null : (
-          <p role="status" className="loading">
-            {t('case.delete.loading')}
-          </p>
-        )
-      ) : step === 'preview' ? (
-        <>
-          <p>{t('case.delete.intro')}</p>
-          <ul className="delete-counts">
-            {lines.map((line) => (
-              <li key={line.key}>{line.text}</li>
-            ))}
-          </ul>
-          <p>{t('case.delete.auditNote')}</p>
-          <p className="notice notice-warning">{t('case.delete.final')}</p>
-          <div className="actions">
-            <button type="button" className="button button-danger" onClick={() => setStep('confirm')}>
-              {t('case.delete.continue')}
-            </button>
-            <button type="button" className="button button-secondary" onClick={onClose}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </>
-      ) : (
-        <form onSubmit={confirm} noValidate aria-busy={busy}>
-          <Field
-            ref={codeInput}
-            label={t('case.delete.typeCode', { pseudonym: preview.pseudonym })}
-            hint={t('case.delete.typeCodeHint')}
-            className="input-code"
-            value={typed}
-            onChange={(event) => {
-              setTyped(event.target.value);
-              setErrors({});
-            }}
-            error={errors.confirmPseudonym}
-          />
-          <StatusMessage>{busy ? t('case.delete.working') : null}</StatusMessage>
-          <div className="actions">
-            <button type="submit" className="button button-danger" aria-disabled={busy || undefined}>
-              {t('case.delete.confirm', { pseudonym: preview.pseudonym })}
-            </button>
-            <button type="button" className="button button-secondary" onClick={onClose}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </form>
-      )}
+      <QueryState query={previewQuery} loading={t('case.delete.loading')}>
+        {(shown) =>
+          step === 'preview' ? (
+            <>
+              <p>{t('case.delete.intro')}</p>
+              <ul className="delete-counts">
+                {lines.map((line) => (
+                  <li key={line.key}>{line.text}</li>
+                ))}
+              </ul>
+              <p>{t('case.delete.auditNote')}</p>
+              <p className="notice notice-warning">{t('case.delete.final')}</p>
+              <div className="actions">
+                <button type="button" className="button button-danger" onClick={() => setStep('confirm')}>
+                  {t('case.delete.continue')}
+                </button>
+                <button type="button" className="button button-secondary" onClick={onClose}>
+                  {t('common.cancel')}
+                </button>
+              </div>
+            </>
+          ) : (
+            <form onSubmit={confirm} noValidate aria-busy={busy}>
+              <Field
+                ref={codeInput}
+                label={t('case.delete.typeCode', { pseudonym: shown.pseudonym })}
+                hint={t('case.delete.typeCodeHint')}
+                className="input-code"
+                value={typed}
+                onChange={(event) => {
+                  setTyped(event.target.value);
+                  setErrors({});
+                }}
+                error={errors.confirmPseudonym}
+              />
+              <FormActions
+                submitLabel={t('case.delete.confirm', { pseudonym: shown.pseudonym })}
+                busy={busy}
+                working={t('case.delete.working')}
+                onCancel={onClose}
+                destructive
+              />
+            </form>
+          )
+        }
+      </QueryState>
     </dialog>
   );
 }

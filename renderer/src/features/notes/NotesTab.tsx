@@ -7,7 +7,7 @@ import type { Draft, Note } from '@shared/notes';
 import { invoke } from '../../api/client';
 import { invalidateChannels } from '../../api/query';
 import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
-import { QueryFailure } from '../../components/QueryState';
+import { QueryFailure, QueryState } from '../../components/QueryState';
 import { usePendingFocus } from '../../components/usePendingFocus';
 import { today } from '@shared/days';
 import { formatWhen, formatDay } from '../../i18n/format';
@@ -173,7 +173,6 @@ export function NotesTab({ participantId }: { participantId: string }) {
         })}
       </div>
       <StatusMessage tone="success">{notice}</StatusMessage>
-      <QueryFailure query={noteList} />
       <QueryFailure query={draftList} />
       <QueryFailure query={register} />
       <ErrorMessage failure={failure} />
@@ -186,36 +185,32 @@ export function NotesTab({ participantId }: { participantId: string }) {
           </button>
         </div>
       ) : null}
-      {notes === null ? (
-        noteList.error ? null : (
-          <p role="status" className="loading">
-            {t('notes.loading')}
-          </p>
-        )
-      ) : (
-        <NoteList
-          notes={notes}
-          canWrite={canWrite}
-          versionsOf={versionsOf}
-          editing={open?.note?.id ?? null}
-          onEdit={startEdit}
-          onToggleVersions={toggleVersions}
-          onFollowUpDone={(note, done) => void followUpDone(note, done)}
-          detail={(note) =>
-            open?.note?.id === note.id ? (
-              form(note)
-            ) : versionsOf === note.id ? (
-              <NoteVersions
-                noteId={note.id}
-                onClose={() => {
-                  setVersionsOf(null);
-                  focusLater(`versions:${note.id}`);
-                }}
-              />
-            ) : null
-          }
-        />
-      )}
+      <QueryState query={noteList} loading={t('notes.loading')}>
+        {({ notes }) => (
+          <NoteList
+            notes={notes}
+            canWrite={canWrite}
+            versionsOf={versionsOf}
+            editing={open?.note?.id ?? null}
+            onEdit={startEdit}
+            onToggleVersions={toggleVersions}
+            onFollowUpDone={(note, done) => void followUpDone(note, done)}
+            detail={(note) =>
+              open?.note?.id === note.id ? (
+                form(note)
+              ) : versionsOf === note.id ? (
+                <NoteVersions
+                  noteId={note.id}
+                  onClose={() => {
+                    setVersionsOf(null);
+                    focusLater(`versions:${note.id}`);
+                  }}
+                />
+              ) : null
+            }
+          />
+        )}
+      </QueryState>
     </div>
   );
 }

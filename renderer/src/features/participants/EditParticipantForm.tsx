@@ -4,7 +4,7 @@ import type { Participant } from '@shared/participants';
 import type { Failure } from '@shared/errors';
 import { invoke } from '../../api/client';
 import { fieldErrorsFromIssues, isEmpty, validateInput } from '../../api/validate';
-import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
+import { FormActions } from '../../components/FormActions';
 import { useFocusFirstInvalid } from '../../components/useFocusFirstInvalid';
 import { ParticipantFields } from './ParticipantFields';
 import { changedOnly, explainErrors, fieldValues, formOf, formProblems, isNoChange } from './participantForm';
@@ -64,16 +64,13 @@ export function EditParticipantForm({ participant, onSaved, onCancel }: EditPart
     <form ref={formRef} onSubmit={submit} noValidate aria-busy={busy} className="participant-edit">
       <h2>{t('participant.edit.title')}</h2>
       <ParticipantFields form={form} onChange={setField} errors={errors} caseworkers={caseworkers} firstFieldRef={firstField} />
-      <ErrorMessage failure={failure} />
-      <StatusMessage>{busy ? t('common.working') : null}</StatusMessage>
-      <div className="actions form-actions">
-        <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
-          {t('participant.edit.submit')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions
+        submitLabel={t('participant.edit.submit')}
+        busy={busy}
+        failure={failure}
+        onCancel={onCancel}
+        className="form-actions"
+      />
     </form>
   );
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Failure } from '@shared/errors';
 import { invoke } from '../../api/client';
 import { fieldErrorsFromIssues, isEmpty, validateInput } from '../../api/validate';
-import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
+import { FormActions } from '../../components/FormActions';
 import { Screen } from '../../components/Screen';
 import { SelectField } from '../../components/SelectField';
 import { useFocusFirstInvalid } from '../../components/useFocusFirstInvalid';
@@ -113,18 +113,15 @@ export function NewParticipantScreen({ onCreated, onCancel, onOpen }: NewPartici
         {duplicates ? (
           <DuplicateWarning matches={duplicates} busy={busy} onOpen={onOpen} onCreateAnyway={() => void create(true)} />
         ) : null}
-        <ErrorMessage failure={failure} />
-        <StatusMessage>{busy ? t('participant.new.working') : null}</StatusMessage>
-        <div className="actions form-actions">
-          {duplicates ? null : (
-            <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
-              {t('participant.new.submit')}
-            </button>
-          )}
-          <button type="button" className="button button-secondary" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions
+          submitLabel={t('participant.new.submit')}
+          busy={busy}
+          working={t('participant.new.working')}
+          failure={failure}
+          onCancel={onCancel}
+          withoutSubmit={duplicates !== null}
+          className="form-actions"
+        />
       </form>
     </Screen>
   );

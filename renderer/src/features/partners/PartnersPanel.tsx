@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PartnerSummary, Partner } from '@shared/partners';
 import { StatusMessage } from '../../components/ErrorMessage';
 import { useQuery } from '@tanstack/react-query';
-import { QueryState, QueryFailure } from '../../components/QueryState';
+import { QueryState } from '../../components/QueryState';
 import { usePendingFocus } from '../../components/usePendingFocus';
 import { useCan } from '../../shell/session';
 import { PartnerDetail } from './PartnerDetail';
@@ -160,12 +160,9 @@ function PartnerEdit({
 }) {
   const { t } = useTranslation();
   const query = useQuery(partnerQuery(partnerId));
-  if (query.error) return <QueryFailure query={query} />;
-  if (!query.data)
-    return (
-      <p className="loading" role="status">
-        {t('partners.loading')}
-      </p>
-    );
-  return <PartnerForm partner={query.data} onSaved={onSaved} onCancel={onCancel} />;
+  return (
+    <QueryState query={query} loading={t('partners.loading')}>
+      {(partner) => <PartnerForm partner={partner} onSaved={onSaved} onCancel={onCancel} />}
+    </QueryState>
+  );
 }

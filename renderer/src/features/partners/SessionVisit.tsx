@@ -7,7 +7,7 @@ import type { VisitKind, Visit } from '@shared/visits';
 import { ConfirmBox } from '../../components/ConfirmBox';
 import { StatusMessage } from '../../components/ErrorMessage';
 import { FormActions } from '../../components/FormActions';
-import { QueryFailure } from '../../components/QueryState';
+import { QueryFailure, QueryState } from '../../components/QueryState';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { useChannelAction } from '../../components/useChannelAction';
@@ -43,8 +43,6 @@ export function SessionVisit({ session, onChanged }: SessionVisitProps) {
   const visits = useQuery(cohortVisitsQuery(session.cohortId));
   const partnerList = useQuery(partnerListQuery());
   const partners = partnerList.data ?? [];
-  const visit = visits.data ? (visits.data.find((v) => v.sessionId === session.id) ?? null) : undefined;
-  const loadFailed = visits.error ?? partnerList.error;
   const [mode, setMode] = useState<Mode>('view');
   const [notice, setNotice] = useState<string | null>(null);
   const removal = useChannelAction({ invalidates: VISIT_CHANGES });
@@ -72,69 +70,67 @@ export function SessionVisit({ session, onChanged }: SessionVisitProps) {
     <section className="partners-visit" aria-labelledby={headingId}>
       <h4 id={headingId}>{t('partners.visit.title')}</h4>
       <StatusMessage tone="success">{notice}</StatusMessage>
-      <QueryFailure query={visits} />
       <QueryFailure query={partnerList} />
-      {visit === undefined ? (
-        loadFailed ? null : (
-          <p className="loading" role="status">
-            {t('partners.visit.loading')}
-          </p>
-        )
-      ) : mode === 'form' ? (
-        <VisitForm
-          session={session}
-          day={day}
-          visit={visit}
-          partners={partners}
-          onSaved={() => back(t('partners.visit.saved'))}
-          onCancel={() => back(null)}
-        />
-      ) : (
-        <>
-          {visit ? <VisitSummary visit={visit} /> : <p className="detail-empty">{t('partners.visit.none')}</p>}
-          {!canWrite ? <p className="field-hint">{t('partners.visit.readOnly')}</p> : null}
-          {canWrite && mode === 'view' ? (
-            <div className="actions">
-              <button
-                ref={opener}
-                type="button"
-                className="button button-small button-secondary"
-                onClick={() => {
-                  setNotice(null);
-                  setMode('form');
-                }}
-              >
-                {visit ? t('partners.visit.edit') : t('partners.visit.record')}
-              </button>
-              {visit ? (
-                <button
-                  type="button"
-                  className="button button-small button-danger-quiet"
-                  onClick={() => {
-                    setNotice(null);
-                    removal.setFailure(null);
-                    setMode('remove');
-                  }}
-                >
-                  {t('partners.visit.remove')}
-                </button>
-              ) : null}
-            </div>
-          ) : null}
-          {mode === 'remove' && visit ? (
-            <ConfirmBox
-              question={t('partners.visit.removeQuestion')}
-              explanation={t('partners.visit.removeExplanation')}
-              confirmLabel={t('partners.visit.remove')}
-              destructive
-              busy={removal.busy}
-              failure={removal.failure}
-              onConfirm={() => void removal.run('visits.remove', { id: visit.id }, () => back(t('partners.visit.removed')))}
+      <QueryState query={visits} loading={t('partners.visit.loading')}>
+        {(list) => {
+          const visit = list.find((v) => v.sessionId === session.id) ?? null;
+          return mode === 'form' ? (
+            <VisitForm
+              session={session}
+              day={day}
+              visit={visit}
+              partners={partners}
+              onSaved={() => back(t('partners.visit.saved'))}
               onCancel={() => back(null)}
             />
-          ) : null}
-        </>
-      )}
+          ) : (
+            <>
+              {visit ? <VisitSummary visit={visit} /> : <p className="detail-empty">{t('partners.visit.none')}</p>}
+              {!canWrite ? <p className="field-hint">{t('partners.visit.readOnly')}</p> : null}
+              {canWrite && mode === 'view' ? (
+                <div className="actions">
+                  <button
+                    ref={opener}
+                    type="button"
+                    className="button button-small button-secondary"
+                    onClick={() => {
+                      setNotice(null);
+                      setMode('form');
+                    }}
+                  >
+                    {visit ? t('partners.visit.edit') : t('partners.visit.record')}
+                  </button>
+                  {visit ? (
+                    <button
+                      type="button"
+                      className="button button-small button-danger-quiet"
+                      onClick={() => {
+                        setNotice(null);
+                        removal.setFailure(null);
+                        setMode('remove');
+                      }}
+                    >
+                      {t('partners.visit.remove')}
+                    </button>
+                  ) : null}
+                </div>
+              ) : null}
+              {mode === 'remove' && visit ? (
+                <ConfirmBox
+                  question={t('partners.visit.removeQuestion')}
+                  explanation={t('partners.visit.removeExplanation')}
+                  confirmLabel={t('partners.visit.remove')}
+                  destructive
+                  busy={removal.busy}
+                  failure={removal.failure}
+                  onConfirm={() => void removal.run('visits.remove', { id: visit.id }, () => back(t('partners.visit.removed')))}
+                  onCancel={() => back(null)}
+                />
+              ) : null}
+            </>
+          );
+        }}
+      </QueryState>
     </section>
   );
 }

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Failure } from '@shared/errors';
 import { fieldErrorsFromIssues, type FieldErrors } from '../../api/validate';
-import { QueryFailure } from '../../components/QueryState';
+import { QueryState } from '../../components/QueryState';
 import { useFocusFirstInvalid } from '../../components/useFocusFirstInvalid';
 import { PrintDialogFrame, PrintOutputButtons } from './PrintDialogFrame';
 import { PrintOptions } from './PrintOptions';
@@ -94,14 +94,9 @@ export function PrintDialog({ participantId, pseudonym, onClose }: PrintDialogPr
     <PrintDialogFrame title={t('print.title', { pseudonym })} onClose={onClose} failure={action.failure} status={output.status}>
       <form ref={form} className="print-choices" onSubmit={showPreview} noValidate aria-busy={action.busy}>
         <p className="field-hint">{t('print.intro')}</p>
-        <QueryFailure query={sectionsQuery} />
-        {sections === null ? (
-          sectionsQuery.error ? null : (
-            <p role="status">{t('print.sections.loading')}</p>
-          )
-        ) : (
-          <PrintOptions sections={sections} choices={choices} errors={errors} onChange={change} />
-        )}
+        <QueryState query={sectionsQuery} loading={t('print.sections.loading')}>
+          {({ sections: offered }) => <PrintOptions sections={offered} choices={choices} errors={errors} onChange={change} />}
+        </QueryState>
         <div className="actions">
           <button type="submit" className="button button-primary" aria-disabled={action.busy || sections === null || undefined}>
             {t('print.preview.show')}

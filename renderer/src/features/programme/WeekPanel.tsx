@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { WeekSession } from '@shared/sessions';
 import { mondayOf, dayOf, addDays } from '@shared/days';
-import { QueryFailure } from '../../components/QueryState';
+import { QueryState } from '../../components/QueryState';
 import { formatTimeRange } from './format';
 import { weekTitle, dayHeading, shownDays } from './weekDates';
 import { weekQuery } from './queries';
@@ -72,36 +72,33 @@ export function WeekPanel({ onOpenCohort }: WeekPanelProps) {
       <p className="visually-hidden" role="status">
         {shown ? t('week.showing', { ...title, count: shown.sessions.length }) : null}
       </p>
-      <QueryFailure query={query} />
-      {shown === null ? (
-        query.error ? null : (
-          <p className="field-hint">{t('week.loading')}</p>
-        )
-      ) : (
-        <div className="week-days">
-          {shownDays(weekStart, new Set(byDay.keys())).map((day) => {
-            const items = byDay.get(day) ?? [];
-            const dayId = `${headingId}-${day}`;
-            return (
-              <section key={day} className={day === today ? 'week-day week-day-today' : 'week-day'} aria-labelledby={dayId}>
-                <h3 id={dayId} aria-current={day === today ? 'date' : undefined}>
-                  {dayHeading(i18n.language, day)}
-                  {day === today ? <span className="week-day-today-tag"> · {t('week.today')}</span> : null}
-                </h3>
-                {items.length === 0 ? (
-                  <p className="week-day-empty">{t('week.none')}</p>
-                ) : (
-                  <ul className="week-sessions">
-                    {items.map((item) => (
-                      <WeekItem key={item.id} item={item} onOpen={() => onOpenCohort(item.cohortId)} />
-                    ))}
-                  </ul>
-                )}
-              </section>
-            );
-          })}
-        </div>
-      )}
+      <QueryState query={query} loading={t('week.loading')}>
+        {() => (
+          <div className="week-days">
+            {shownDays(weekStart, new Set(byDay.keys())).map((day) => {
+              const items = byDay.get(day) ?? [];
+              const dayId = `${headingId}-${day}`;
+              return (
+                <section key={day} className={day === today ? 'week-day week-day-today' : 'week-day'} aria-labelledby={dayId}>
+                  <h3 id={dayId} aria-current={day === today ? 'date' : undefined}>
+                    {dayHeading(i18n.language, day)}
+                    {day === today ? <span className="week-day-today-tag"> · {t('week.today')}</span> : null}
+                  </h3>
+                  {items.length === 0 ? (
+                    <p className="week-day-empty">{t('week.none')}</p>
+                  ) : (
+                    <ul className="week-sessions">
+                      {items.map((item) => (
+                        <WeekItem key={item.id} item={item} onOpen={() => onOpenCohort(item.cohortId)} />
+                      ))}
+                    </ul>
+                  )}
+                </section>
+              );
+            })}
+          </div>
+        )}
+      </QueryState>
     </section>
   );
 }

@@ -7,7 +7,7 @@ import { LIMITED_SORT_KEYS, PARTICIPANT_SORT_KEYS } from '@shared/participants';
 import { hasLimitedRegistry, LIMITED_COLUMNS, REGISTRY_COLUMNS, type RegistryViewState, type SavedView } from '@shared/views';
 import { invoke } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { QueryFailure } from '../../components/QueryState';
+import { QueryState } from '../../components/QueryState';
 import { Screen } from '../../components/Screen';
 import { useCan, useSession } from '../../shell/session';
 import { caseworkersQuery } from '../participants/queries';
@@ -58,19 +58,17 @@ export function RegistryScreen({ onOpen, onCreate }: RegistryScreenProps) {
           cohorts: cohorts.data,
         }
       : null;
-  const failed = [views, caseworkers, cohorts].find((q) => q.error);
+  // The three answers shown as one: the first refusal among them, with its own "try again".
+  const failed = [views, caseworkers, cohorts].find((q) => q.error) ?? views;
 
   return (
     <Screen name="participants" title={t('registry.title')} className="registry-screen">
-      {setup ? (
-        <Registry setup={setup} limited={limited} canCreate={canCreate} onOpen={onOpen} onCreate={onCreate} />
-      ) : failed ? (
-        <QueryFailure query={failed} />
-      ) : (
-        <p role="status" className="loading">
-          {t('registry.counting')}
-        </p>
-      )}
+      <QueryState
+        query={{ data: setup ?? undefined, error: failed.error, isFetching: failed.isFetching, refetch: failed.refetch }}
+        loading={t('registry.counting')}
+      >
+        {(ready) => <Registry setup={ready} limited={limited} canCreate={canCreate} onOpen={onOpen} onCreate={onCreate} />}
+      </QueryState>
     </Screen>
   );
 }

@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { invalidateChannels } from '../../api/query';
 import { StatusMessage } from '../../components/ErrorMessage';
-import { QueryFailure } from '../../components/QueryState';
+import { QueryState } from '../../components/QueryState';
 import { Screen } from '../../components/Screen';
 import { formatDay } from '../../i18n/format';
 import { DueTable } from './DueTable';
@@ -49,18 +49,11 @@ export function RetentionScreen({ onBack }: { onBack: () => void }) {
   const format = (day: string) => formatDay(day, 'long');
   return (
     <Screen name="retention" title={t('retention.due.title')}>
-      {list === null ? (
-        query.error ? null : (
-          <p role="status" className="loading">
-            {t('retention.due.loading')}
-          </p>
-        )
-      ) : list.years === 0 ? (
-        <p>{t('retention.due.off')}</p>
-      ) : (
-        <p className="lead">{t('retention.due.intro', { count: list.years })}</p>
-      )}
-      <QueryFailure query={query} />
+      <QueryState query={query} loading={t('retention.due.loading')}>
+        {({ years }) =>
+          years === 0 ? <p>{t('retention.due.off')}</p> : <p className="lead">{t('retention.due.intro', { count: years })}</p>
+        }
+      </QueryState>
       <StatusMessage tone="success">{erased !== null ? t('retention.due.done', { count: erased }) : null}</StatusMessage>
       {list && list.years > 0 && files.length === 0 ? <p>{t('retention.due.empty')}</p> : null}
       {files.length > 0 ? (
