@@ -109,6 +109,21 @@ export default tseslint.config(
     },
   },
   { plugins: { polku } },
+  {
+    // Today and calendar days come from shared/days.ts: the UTC day of a moment is yesterday in Finland until 02:00.
+    files: ['electron/**/*.ts', 'shared/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    ignores: TEST_FILES,
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.property.name=/^(slice|substring|substr)$/][callee.object.callee.property.name='toISOString']",
+          message: 'A calendar day comes from shared/days.ts (dayOf, today): the UTC date is the wrong day near midnight.',
+        },
+      ],
+    },
+  },
   { files: ['electron/core/**', 'shared/**'], rules: noElectron },
   { files: ['electron/core/**'], ignores: [...TEST_FILES, 'electron/core/db/cipher.ts'], rules: noElectronNorDriver },
   // Where code may import from. Test code under electron/ and shared/ may use the helpers in tests/.

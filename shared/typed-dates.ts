@@ -4,6 +4,7 @@
  * English too (the English interface serves an international team in Finland, so never the US month-first
  * order), and ISO 2026-12-04 is accepted everywhere. Pure functions: "today" is passed in.
  */
+import { daysInMonth, formatDay as formatIsoDay, isIsoDay, parseDay } from './days';
 import type { Locale } from './locales';
 
 /** Which century a year typed with two digits (or left out) belongs to. */
@@ -34,10 +35,10 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const ISO_DAY = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const ISO_TIME = /^(\d{2}):(\d{2})$/;
 
+/** The ISO day of a typed year, month and day, or null when no such calendar day exists. */
 function isoDay(year: number, month: number, day: number): string | null {
-  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1) return null;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return day > last ? null : `${year}-${pad(month)}-${pad(day)}`;
+  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return formatIsoDay({ year, month, day });
 }
 
 function fullYear(typed: string | undefined, { today, years = 'near' }: DateReading): number {
@@ -67,9 +68,11 @@ export function parseTypedDate(text: string, reading: DateReading): string | nul
   return isoDay(fullYear(parts[3], reading), Number(parts[2]), Number(parts[1]));
 }
 
+/** A stored day's year, month and day, or null for anything that is not a real calendar day. */
 function dayParts(day: string): [number, number, number] | null {
-  const parts = ISO_DAY.exec(day);
-  return parts ? [Number(parts[1]), Number(parts[2]), Number(parts[3])] : null;
+  if (!isIsoDay(day)) return null;
+  const { year, month, day: date } = parseDay(day);
+  return [year, month, date];
 }
 
 /** How a field shows a stored day: 4.12.2026 (fi), 2026-12-04 (sv), 4/12/2026 (en). Other text is kept. */
