@@ -1,8 +1,14 @@
 /**
  * Turns what a user types into a safe FTS5 MATCH expression. Nothing the user types is ever read as FTS5
  * syntax: every word becomes a quoted string (operators such as AND, OR, NOT, NEAR, and characters such as
- * `*`, `^`, `:`, `(`, `"` are plain text), and the words are combined with the implicit AND.
+ * `*`, `^`, `:`, `(`, `"` are plain text), and the words are combined with AND (written out: FTS5 does not join bracketed groups implicitly). A word is found in the
+ * text as typed (folded, the last one as a prefix), or by one of its stem keys in the index's `stems` column
+ * (shared/search-stems.ts), so that an inflected form of it is found too.
  */
+import { stemKeys } from '@shared/search-stems';
+
+/** The column of stem keys in every searched index (migration 0012). */
+export const STEMS_COLUMN = 'stems';
 
 /** More words than this narrow a search no further in practice; the rest are left out. */
 export const MAX_TERMS = 10;
@@ -38,5 +44,13 @@ export function toMatchExpression(query: string): string | null {
   const typing = normalized.match(TRAILING_WORD)?.[0] ?? '';
   const lastIsWhole = words.length === terms.length && terms.at(-1) === words.at(-1);
   const prefix = lastIsWhole && [...typing].length >= MIN_PREFIX_LENGTH;
-  return terms.map((term, i) => (prefix && i === terms.length - 1 ? `${quote(term)}*` : quote(term))).join(' ');
+  return terms
+    .map((term, i) => {
+      const typed = prefix && i === terms.length - 1 ? `${quote(term)}*` : quote(term);
+      const keys = stemKeys(term);
+      return keys.length === 0
+        ? `-{${STEMS_COLUMN}} : ${typed}`
+        : `(-{${STEMS_COLUMN}} : ${typed} OR {${STEMS_COLUMN}} : (${keys.map(quote).join(' OR ')}))`;
+    })
+    .join(' AND ');
 }

@@ -10,6 +10,7 @@ import { auditIndex } from './0008-audit-index';
 import { cohorts } from './0009-cohorts';
 import { closedAt } from './0010-closed-at';
 import { programme } from './0011-programme';
+import { searchStems } from './0012-search-stems';
 
 /** Every migration, in version order. Add new ones at the end; never edit a released one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   cohorts,
   closedAt,
   programme,
+  searchStems,
 ];
