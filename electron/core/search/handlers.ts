@@ -1,8 +1,12 @@
 import { SEARCH_LIMIT } from '@shared/search';
 import { roleHolds } from '@shared/roles';
 import type { SearchHit } from '@shared/search';
+import type { Role } from '@shared/roles';
+import type { Db } from '../db/open';
 import type { HandlerGroup } from '../handler';
 import { searchNotes } from '../notes/search';
+import { participantViewOf, programmeName } from '../participants/projection';
+import { findListedParticipant } from '../participants/repo';
 import { searchPsychosocial } from '../psychosocial/search';
 import { toMatchExpression } from './match';
 
@@ -12,6 +16,24 @@ export function newestFirst(lists: readonly SearchHit[][], limit: number): Searc
     .flat()
     .sort((a, b) => (a.date === b.date ? 0 : a.date < b.date ? 1 : -1))
     .slice(0, limit);
+}
+
+/**
+ * The hits with their participant's name where `role` may see names (the whole record, as participants.list decides
+ * in participants/projection.ts); the hits unchanged otherwise. Each participant is looked up once.
+ */
+export function withNames(db: Db, role: Role, hits: readonly SearchHit[]): SearchHit[] {
+  if (participantViewOf(role) !== 'full') return [...hits];
+  const names = new Map<string, string | null>();
+  const nameOf = (participantId: string) => {
+    if (!names.has(participantId)) {
+      const participant = findListedParticipant(db, participantId);
+      const named = participant ? programmeName(role, participant) : null;
+      names.set(participantId, named && named.displayName !== named.pseudonym ? named.displayName : null);
+    }
+    return names.get(participantId) ?? null;
+  };
+  return hits.map((hit) => ({ ...hit, displayName: nameOf(hit.participantId) }));
 }
 
 /**
@@ -30,7 +52,7 @@ export const searchHandlers = {
       const entries = roleHolds(session.role, 'psychosocial.read')
         ? searchPsychosocial(db, match, { includePrivate: roleHolds(session.role, 'psychosocial.private'), limit })
         : [];
-      return { hits: newestFirst([notes, entries], limit) };
+      return { hits: withNames(db, session.role, newestFirst([notes, entries], limit)) };
     },
     audit: (input, output) =>
       toMatchExpression(input.query) === null ? null : { action: 'search.notes', detail: `hits:${output.hits.length}` },
