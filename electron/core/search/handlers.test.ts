@@ -177,6 +177,16 @@ describe('searching notes', () => {
     expect(await v.t.call('search.notes', { query: 'tapaaminen' })).toMatchObject({ ok: false, code: 'forbidden' });
   });
 
+  it('finds a note by another form of a word and marks the inflected words in its snippet', async () => {
+    const v = await vault();
+    const id = await write(v, 'Tapaamisessa ei ollut tulkkia, joten sovimme uuden ajan tulkin kanssa.');
+    await write(v, 'Tulo- ja menoarvio tehtiin yhdessä.');
+    const [hit, ...rest] = await search(v, 'tulkki ');
+    expect(rest).toEqual([]);
+    expect(hit?.id).toBe(id);
+    expect(highlighted(hit!.snippet)).toEqual(['tulkkia', 'tulkin']);
+  });
+
   it('names the participant of each hit for readers of whole records, by first and last name, or not at all', async () => {
     const v = await vault();
     const { participant } = await v.t.ok('participants.create', {

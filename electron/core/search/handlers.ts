@@ -8,7 +8,8 @@ import { searchNotes } from '../notes/search';
 import { participantViewOf, programmeName } from '../participants/projection';
 import { findListedParticipant } from '../participants/repo';
 import { searchPsychosocial } from '../psychosocial/search';
-import { toMatchExpression } from './match';
+import { stemMarker } from './mark-stems';
+import { queryStemKeys, toMatchExpression } from './match';
 
 /** Hits of several kinds, each list newest first, as one list newest first (stable: notes before entries of a day). */
 export function newestFirst(lists: readonly SearchHit[][], limit: number): SearchHit[] {
@@ -38,8 +39,9 @@ export function withNames(db: Db, role: Role, hits: readonly SearchHit[]): Searc
 
 /**
  * Full-text search over what the reader may read: guidance notes, and psychosocial entries (private notes for
- * psychologists only, decided in the psychosocial domain). Audited as a search without its query, which may hold
- * a name; a query with nothing to search for is not run and not recorded.
+ * psychologists only, decided in the psychosocial domain). A word is found as typed or by its stem (match.ts), and
+ * the snippets mark both. Audited as a search without its query, which may hold a name; a query with nothing to
+ * search for is not run and not recorded.
  */
 export const searchHandlers = {
   'search.notes': {
@@ -52,7 +54,9 @@ export const searchHandlers = {
       const entries = roleHolds(session.role, 'psychosocial.read')
         ? searchPsychosocial(db, match, { includePrivate: roleHolds(session.role, 'psychosocial.private'), limit })
         : [];
-      return { hits: withNames(db, session.role, newestFirst([notes, entries], limit)) };
+      const mark = stemMarker(queryStemKeys(input.query));
+      const hits = newestFirst([notes, entries], limit).map((hit) => ({ ...hit, snippet: mark(hit.snippet) }));
+      return { hits: withNames(db, session.role, hits) };
     },
     audit: (input, output) =>
       toMatchExpression(input.query) === null ? null : { action: 'search.notes', detail: `hits:${output.hits.length}` },

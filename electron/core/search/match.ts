@@ -26,6 +26,25 @@ const TRAILING_WORD = /[\p{L}\p{N}\p{M}\p{Co}]+$/u;
 
 const quote = (term: string) => `"${term.replaceAll('"', '""')}"`;
 
+/** The words searched for, and whether the last is matched as a prefix (see toMatchExpression). */
+function queryTerms(query: string): { terms: string[]; prefix: boolean } {
+  // Control characters separate words (a NUL would end the expression early); lone surrogates are dropped.
+  const normalized = query
+    .replace(/\p{Cs}/gu, '')
+    .replace(/\p{Cc}/gu, ' ')
+    .normalize('NFC');
+  const words = normalized.split(/\s+/u).filter((chunk) => WORD_CHARACTER.test(chunk));
+  const terms = words.slice(0, MAX_TERMS).map((word) => [...word].slice(0, MAX_TERM_LENGTH).join(''));
+  const typing = normalized.match(TRAILING_WORD)?.[0] ?? '';
+  const lastIsWhole = words.length === terms.length && terms.at(-1) === words.at(-1);
+  return { terms, prefix: lastIsWhole && [...typing].length >= MIN_PREFIX_LENGTH };
+}
+
+/** Every stem key of the words searched for: a word of a hit having one of them was found by its stem. */
+export function queryStemKeys(query: string): Set<string> {
+  return new Set(queryTerms(query).terms.flatMap((term) => stemKeys(term)));
+}
+
 /**
  * The MATCH expression for a typed query, or null when there is nothing to search for (empty, or only
  * punctuation). Each whitespace-separated word is quoted as a phrase, so "e-mail" still finds "e-mail". The last
@@ -33,17 +52,8 @@ const quote = (term: string) => `"${term.replaceAll('"', '""')}"`;
  * or punctuation, and the word has at least MIN_PREFIX_LENGTH characters.
  */
 export function toMatchExpression(query: string): string | null {
-  // Control characters separate words (a NUL would end the expression early); lone surrogates are dropped.
-  const normalized = query
-    .replace(/\p{Cs}/gu, '')
-    .replace(/\p{Cc}/gu, ' ')
-    .normalize('NFC');
-  const words = normalized.split(/\s+/u).filter((chunk) => WORD_CHARACTER.test(chunk));
-  if (words.length === 0) return null;
-  const terms = words.slice(0, MAX_TERMS).map((word) => [...word].slice(0, MAX_TERM_LENGTH).join(''));
-  const typing = normalized.match(TRAILING_WORD)?.[0] ?? '';
-  const lastIsWhole = words.length === terms.length && terms.at(-1) === words.at(-1);
-  const prefix = lastIsWhole && [...typing].length >= MIN_PREFIX_LENGTH;
+  const { terms, prefix } = queryTerms(query);
+  if (terms.length === 0) return null;
   return terms
     .map((term, i) => {
       const typed = prefix && i === terms.length - 1 ? `${quote(term)}*` : quote(term);
