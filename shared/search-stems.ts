@@ -28,7 +28,7 @@ const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLo
 
 /**
  * Finnish consonant gradation in the last syllable, the strong grade mapped to the weak one: asunto / asunnon,
- * lupa / luvan, äiti / äidin, kenkä / kengän (before doubled letters are made single, so that tulkki is not tuli).
+ * lupa / luvan, katu / kadun, kenkä / kengän (before doubled letters are made single, so that tulkki is not tuli).
  */
 const GRADATION: readonly [RegExp, string][] = [
   [/nt(?=[aeiouy]?$)/u, 'n'],
@@ -52,7 +52,7 @@ const STEM_CHANGES: readonly [RegExp, string][] = [
 ];
 
 /**
- * The coarse form of a stem: doubled letters single, gradation to the weak grade, -uks/-us to -u, and then a
+ * The coarse form of a stem: gradation to the weak grade, doubled letters single, -uks/-us to -u, and then a
  * final -n and final vowels dropped, never below MIN_COARSE_LENGTH.
  */
 function coarse(stem: string): string {
