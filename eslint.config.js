@@ -65,7 +65,7 @@ const CORE_EDGES = {
   psychosocial: ['consents', 'db'],
   retention: ['db', 'participants', 'settings'],
   schedule: ['db', 'print', 'sessions'],
-  search: ['notes', 'psychosocial'],
+  search: ['db', 'notes', 'participants', 'psychosocial'],
   sessions: ['cohorts', 'db'],
   settings: ['db'],
   timeline: ['consents', 'db', 'flags', 'notes', 'psychosocial'],

@@ -41,6 +41,9 @@ const QUERIES: [label: string, query: string][] = [
   ['diacritics, being typed', 'tyonha'],
   ['diacritics: sprak -> språk', 'sprak'],
   ['rare and common', `${RARE_WORD} ja `],
+  ['inflected (fi)', 'tulkin '],
+  ['inflected (fi), long word', 'työehtosopimuksen '],
+  ['inflected (sv)', 'kollektivavtal '],
   ['no hits', 'qwertyzz '],
 ];
 

@@ -16,6 +16,11 @@ export const searchHit = z.object({
   id: z.string(),
   participantId: z.string(),
   pseudonym: z.string(),
+  /**
+   * The participant's name, for a reader whose role may see names (as participants.list shows them); null for any
+   * other reader, and when the record holds no name.
+   */
+  displayName: z.string().nullable(),
   /** The entry's date (YYYY-MM-DD). */
   date: z.string(),
   /** Which text matched: a note's text, a psychosocial entry's shareable summary or its private notes. */

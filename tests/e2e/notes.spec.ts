@@ -113,6 +113,8 @@ for (const locale of ['en', 'fi'] as const satisfies readonly Locale[]) {
       await page.getByRole('searchbox', { name: s.t('search.label') }).fill('tyo kaupa');
       await expect(s.status('search.count_one', { count: 1 })).toBeVisible();
       await expect(page.locator('.search-snippet mark')).toHaveText(['Työ', 'kaupassa']);
+      // The caseworker may see names: the hit shows the participant's name beside the code.
+      await expect(page.locator('.search-hit-name')).toHaveText('Leila');
       expect(await axeViolations(page), 'search with a result').toEqual([]);
       await page.getByRole('button', { name: s.t('search.open', { pseudonym }), exact: true }).click();
       await screen(page, 'participant');

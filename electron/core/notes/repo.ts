@@ -1,5 +1,6 @@
 import { dayNumberOfDay } from '@shared/days';
 import type { Note, NoteTopic, NoteType, NoteVersion } from '@shared/notes';
+import { stemsOf } from '@shared/search-stems';
 import type { Db } from '../db/open';
 import { all, get, run, sql } from '../db/sql';
 
@@ -111,24 +112,24 @@ export interface NewNote {
   by: string;
 }
 
-/** Inserts a note as version 1; the trigger adds it to the full-text index. */
+/** Inserts a note as version 1, with the stem keys of its text; the trigger adds both to the full-text index. */
 export function insertNote(db: Db, { id, participantId, content, at, by }: NewNote): void {
   const seq = get<{ n: number }>(db, sql`SELECT ifnull(max(seq), 0) + 1 AS n FROM notes`)?.n ?? 1;
   const f = content.followUp;
   run(
     db,
-    sql`INSERT INTO notes (seq, id, participant_id, search_key, date, type, topics, tags, text,
+    sql`INSERT INTO notes (seq, id, participant_id, search_key, date, type, topics, tags, text, stems,
                            follow_up_task, follow_up_due, follow_up_done, follow_up_owner, version, created_at, created_by,
                            updated_at, updated_by)
         VALUES (${seq}, ${id}, ${participantId}, ${searchKey(content.date, seq)}, ${content.date}, ${content.type},
-                ${JSON.stringify(content.topics)}, ${JSON.stringify(content.tags)}, ${content.text},
+                ${JSON.stringify(content.topics)}, ${JSON.stringify(content.tags)}, ${content.text}, ${stemsOf(content.text)},
                 ${f?.task ?? null}, ${f?.due ?? null}, ${f?.done ? 1 : 0}, ${f?.owner ?? null}, 1, ${at}, ${by}, ${at}, ${by})`,
   );
 }
 
 /**
  * Replaces a note's content as a new version: the row it replaces is first copied to note_versions, with who
- * saved it and when. The trigger re-indexes the text.
+ * saved it and when. The trigger re-indexes the text and its stem keys.
  */
 export function replaceNoteContent(db: Db, id: string, content: NoteContent, at: string, by: string): void {
   run(
@@ -145,7 +146,7 @@ export function replaceNoteContent(db: Db, id: string, content: NoteContent, at:
     sql`UPDATE notes SET
           search_key = ${dayNumberOfDay(content.date) * SEQ_RANGE} + seq,
           date = ${content.date}, type = ${content.type}, topics = ${JSON.stringify(content.topics)},
-          tags = ${JSON.stringify(content.tags)}, text = ${content.text},
+          tags = ${JSON.stringify(content.tags)}, text = ${content.text}, stems = ${stemsOf(content.text)},
           follow_up_task = ${f?.task ?? null}, follow_up_due = ${f?.due ?? null}, follow_up_done = ${f?.done ? 1 : 0},
           follow_up_owner = ${f?.owner ?? null}, version = version + 1, updated_at = ${at}, updated_by = ${by}
         WHERE id = ${id}`,

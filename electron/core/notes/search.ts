@@ -28,6 +28,8 @@ export function searchNotes(db: Db, match: string, limit: number): SearchHit[] {
     id: row.id,
     participantId: row.participant_id,
     pseudonym: row.pseudonym,
+    // Named by the search handler, which knows what the reader may see.
+    displayName: null,
     date: row.date,
     field: 'text',
     snippet: row.snippet,

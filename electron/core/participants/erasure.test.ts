@@ -6,6 +6,7 @@ import { hitFiles, plaintextHits } from '../../../tests/support/plaintext-scan';
 import { plantProgramme } from '../../../tests/support/programme';
 import { openVaultDb, vaultMasterKey } from '../../../tests/support/raw-db';
 import type { Db } from '../db/open';
+import { stemKeys } from '@shared/search-stems';
 import { deleteParticipantRows } from './deletion';
 import { wipeErasedPages } from './erasure';
 
@@ -22,6 +23,9 @@ afterEach(() => {
 const MARK = 'Zyxerasemark';
 /** Planted in the file that stays. */
 const KEPT = 'Qwkeptmark';
+/** An inflected word planted in a note: search indexes it by stem keys, one of which is written nowhere in the text. */
+const inflected = (mark: string) => `${mark}apa`;
+const STEM_ONLY = stemKeys(inflected(MARK)).filter((key) => !inflected(MARK).toLowerCase().includes(key));
 
 /** A participant whose whole file carries `mark`: record, consents, flag, a note with a follow-up and an earlier version, a draft, a psychosocial entry. */
 async function plantedFile(v: StaffedVault, mark: string) {
@@ -56,7 +60,7 @@ async function plantedFile(v: StaffedVault, mark: string) {
     id: note.id,
     date,
     type: 'phone_call',
-    text: `Called again ${mark}version`,
+    text: `Called again ${mark}version, ${inflected(mark)}`,
     followUp: { task: `Ring back ${mark}task`, due: '2026-12-01', owner: v.caseworkerId },
   });
   await v.t.ok('notes.saveDraft', { participantId, fields: { text: `Half typed ${mark}draft` } });
@@ -89,7 +93,7 @@ async function vaultWithPlantedFiles() {
   const key = await vaultMasterKey(v.t);
   keys.push(key);
   /** Everything that would give the erased participant away: the marker (and its tail, in case a search index stored it prefix-compressed), the pseudonym. */
-  const needles = [MARK, MARK.slice(4), gone.pseudonym];
+  const needles = [MARK, MARK.slice(4), gone.pseudonym, ...STEM_ONLY];
   const scan = (words: readonly string[] = needles) => plaintextHits(v.t.dataDir, key, words);
   return { v, gone, kept, scan, programme };
 }
@@ -107,6 +111,9 @@ describe('erasing a participant’s file from the disk', () => {
     // The scan sees the file where it is: in plaintext only after decryption, never in the raw bytes.
     expect(hitFiles(before)).toEqual(['polku.db', 'polku.db-wal']);
     expect(before.filter((hit) => hit.where === 'raw')).toEqual([]);
+    // The note's stem keys are on the disk too (in the row beside the text), so the scan after erasure covers them.
+    expect(STEM_ONLY).not.toEqual([]);
+    for (const key of STEM_ONLY) expect(before.map((hit) => hit.needle)).toContain(key);
 
     await v.t.ok('participants.delete', { id: gone.id, confirmPseudonym: gone.pseudonym });
 

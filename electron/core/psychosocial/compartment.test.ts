@@ -136,7 +136,8 @@ describe('the private compartment of the psychosocial log', () => {
     const db = await rawDb(v);
     const current = tablesHolding(db, PRIVATE_MARKER);
     const earlier = tablesHolding(db, OLD_PRIVATE_MARKER);
-    expect(current).toHaveProperty('psychosocial_private', 1);
+    // Twice in the row: the notes, and their stem keys for search.
+    expect(current).toHaveProperty('psychosocial_private', 2);
     expect(earlier).toHaveProperty('psychosocial_private_versions', 1);
     for (const table of [...Object.keys(current), ...Object.keys(earlier)]) expect(table).toMatch(/^psychosocial_private/);
     expect(tablesHolding(db, SUMMARY_MARKER)).not.toHaveProperty('audit_log');

@@ -4,10 +4,14 @@
  * private path: by projection.ts once the reader's role holds `psychosocial.private`, and by search.ts when the
  * caller asks for private hits (psychologists only).
  */
+import { stemsOf } from '@shared/search-stems';
 import type { Db } from '../db/open';
 import { all, get, run, sql } from '../db/sql';
 
-/** Sets, replaces or (with null) removes an entry's private notes; the triggers keep the private index in step. */
+/**
+ * Sets, replaces or (with null) removes an entry's private notes and their stem keys; the triggers keep the private
+ * index in step.
+ */
 export function writePrivateNotes(db: Db, entryId: string, notes: string | null): void {
   if (notes === null) {
     run(db, sql`DELETE FROM psychosocial_private WHERE entry_id = ${entryId}`);
@@ -15,8 +19,9 @@ export function writePrivateNotes(db: Db, entryId: string, notes: string | null)
   }
   run(
     db,
-    sql`INSERT INTO psychosocial_private (entry_id, notes) VALUES (${entryId}, ${notes})
-        ON CONFLICT (entry_id) DO UPDATE SET notes = excluded.notes WHERE notes IS NOT excluded.notes`,
+    sql`INSERT INTO psychosocial_private (entry_id, notes, stems) VALUES (${entryId}, ${notes}, ${stemsOf(notes)})
+        ON CONFLICT (entry_id) DO UPDATE SET notes = excluded.notes, stems = excluded.stems
+        WHERE notes IS NOT excluded.notes`,
   );
 }
 

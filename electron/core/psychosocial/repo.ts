@@ -3,6 +3,7 @@
  * private notes; they live in their own tables, read only by private.ts.
  */
 import type { NextAppointment, PsychosocialKind, RiskLevel, SummaryEntry, SummaryVersion } from '@shared/psychosocial';
+import { stemsOf } from '@shared/search-stems';
 import type { Db } from '../db/open';
 import { all, get, run, sql } from '../db/sql';
 
@@ -100,14 +101,14 @@ export interface NewEntry {
   by: string;
 }
 
-/** Inserts the shared part of an entry as version 1; the trigger indexes its summary. */
+/** Inserts the shared part of an entry as version 1; the trigger indexes its summary and the summary's stem keys. */
 export function insertEntry(db: Db, { id, participantId, content: c, at, by }: NewEntry): void {
   run(
     db,
-    sql`INSERT INTO psychosocial_entries (id, participant_id, date, duration_minutes, kind, risk_level, summary,
+    sql`INSERT INTO psychosocial_entries (id, participant_id, date, duration_minutes, kind, risk_level, summary, stems,
                                           next_appointment, version, created_at, created_by, updated_at, updated_by)
         VALUES (${id}, ${participantId}, ${c.date}, ${c.durationMinutes}, ${c.kind}, ${c.riskLevel}, ${c.summary},
-                ${appointmentText(c.nextAppointment)}, 1, ${at}, ${by}, ${at}, ${by})`,
+                ${stemsOf(c.summary)}, ${appointmentText(c.nextAppointment)}, 1, ${at}, ${by}, ${at}, ${by})`,
   );
 }
 
@@ -127,7 +128,7 @@ export function replaceEntryContent(db: Db, id: string, c: SharedContent, at: st
     db,
     sql`UPDATE psychosocial_entries SET
           date = ${c.date}, duration_minutes = ${c.durationMinutes}, kind = ${c.kind}, risk_level = ${c.riskLevel},
-          summary = ${c.summary}, next_appointment = ${appointmentText(c.nextAppointment)},
+          summary = ${c.summary}, stems = ${stemsOf(c.summary)}, next_appointment = ${appointmentText(c.nextAppointment)},
           version = version + 1, updated_at = ${at}, updated_by = ${by}
         WHERE id = ${id}`,
   );

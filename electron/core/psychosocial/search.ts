@@ -37,6 +37,8 @@ const hit =
     id: match.id,
     participantId: match.participantId,
     pseudonym: match.pseudonym,
+    // Named by the search handler, which knows what the reader may see.
+    displayName: null,
     date: match.date,
     field,
     snippet: match.snippet,

@@ -3,7 +3,7 @@ import { MATCH_END, MATCH_START, type SearchHit } from '@shared/search';
 import { openVaultDb } from '../../../tests/support/raw-db';
 import type { Db } from '../db/open';
 import { NOTE, notesVault, TODAY, type NotesVault } from '../notes/testing/vault';
-import { newestFirst } from './handlers';
+import { newestFirst, withNames } from './handlers';
 
 const vaults: NotesVault[] = [];
 const dbs: Db[] = [];
@@ -47,6 +47,7 @@ describe('searching notes', () => {
       id,
       participantId: v.participantId,
       pseudonym,
+      displayName: 'Amal',
       date: '2026-11-20',
       field: 'text',
       snippet: expect.stringContaining(`${MATCH_START}Työ${MATCH_END} alkaa maanantaina`),
@@ -176,6 +177,53 @@ describe('searching notes', () => {
     expect(await v.t.call('search.notes', { query: 'tapaaminen' })).toMatchObject({ ok: false, code: 'forbidden' });
   });
 
+  it('finds a note by another form of a word and marks the inflected words in its snippet', async () => {
+    const v = await vault();
+    const id = await write(v, 'Tapaamisessa ei ollut tulkkia, joten sovimme uuden ajan tulkin kanssa.');
+    await write(v, 'Tulo- ja menoarvio tehtiin yhdessä.');
+    const [hit, ...rest] = await search(v, 'tulkki ');
+    expect(rest).toEqual([]);
+    expect(hit?.id).toBe(id);
+    expect(highlighted(hit!.snippet)).toEqual(['tulkkia', 'tulkin']);
+  });
+
+  it('names the participant of each hit for readers of whole records, by first and last name, or not at all', async () => {
+    const v = await vault();
+    const { participant } = await v.t.ok('participants.create', {
+      firstName: 'Leila',
+      lastName: 'Haddad',
+      confirmDuplicate: true,
+    });
+    await v.t.ok('consents.record', {
+      participantId: participant.id,
+      purpose: 'processing',
+      givenOn: '2026-11-01',
+      method: 'signed',
+    });
+    await write(v, 'Yhteinen tapaaminen Leilan kanssa.', '2026-11-21', participant.id);
+    await write(v, 'Yhteinen tapaaminen Amalin kanssa.');
+    const named = async () => (await search(v, 'tapaaminen')).map((h) => [h.pseudonym, h.displayName]);
+    const expected = [
+      [participant.pseudonym, 'Leila Haddad'],
+      [(await v.t.ok('participants.get', { id: v.participantId })).participant.pseudonym, 'Amal'],
+    ];
+    expect(await named()).toEqual(expected);
+    await v.as('psychologist');
+    expect(await named()).toEqual(expected);
+    // A role that sees only the limited view gets no names, whatever the hits (teachers cannot search at all today).
+    const db = await openVaultDb(v.t);
+    dbs.push(db);
+    const hits = await search(v, 'tapaaminen');
+    expect(hits.every((h) => h.displayName !== null)).toBe(true);
+    expect(
+      withNames(
+        db,
+        'teacher',
+        hits.map((h) => ({ ...h, displayName: null })),
+      ).map((h) => h.displayName),
+    ).toEqual([null, null]);
+  });
+
   it('refuses a query that is too long, has control characters, or a limit out of range', async () => {
     const v = await vault();
     for (const input of [{ query: 'x'.repeat(201) }, { query: 'a\u0000b' }, { query: 'a', limit: 0 }, { query: 'a', limit: 201 }])
@@ -189,6 +237,7 @@ describe('merging hits of notes and psychosocial entries', () => {
     id,
     participantId: 'p',
     pseudonym: 'P-2026-001',
+    displayName: null,
     date,
     field: kind === 'note' ? 'text' : 'summary',
     snippet: '',

@@ -1,19 +1,20 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { stemsOf } from '@shared/search-stems';
 import { MAX_TERMS, toMatchExpression } from './match';
 
-/** A real FTS5 table with the notes index's tokenizer, to run expressions against. */
+/** A real FTS5 table with the notes index's columns and tokenizer, to run expressions against. */
 const db = new Database(':memory:');
-db.exec(`CREATE VIRTUAL TABLE t USING fts5 (text, tokenize = 'unicode61 remove_diacritics 2')`);
+db.exec(`CREATE VIRTUAL TABLE t USING fts5 (text, stems, tokenize = 'unicode61 remove_diacritics 2')`);
 const texts = [
   'Työpaikka löytyi, ja hän aloittaa maanantaina.',
   'We talked about work OR school and the NEAR future.',
   'Svenska språket: hon övar varje dag.',
   'e-mail and C++ course (evening)',
 ];
-const insert = db.prepare('INSERT INTO t (rowid, text) VALUES (?, ?)');
-texts.forEach((text, i) => insert.run(i + 1, text));
+const insert = db.prepare('INSERT INTO t (rowid, text, stems) VALUES (?, ?, ?)');
+texts.forEach((text, i) => insert.run(i + 1, text, stemsOf(text)));
 afterAll(() => db.close());
 
 const found = (query: string) => {
@@ -23,15 +24,23 @@ const found = (query: string) => {
     : (db.prepare('SELECT rowid FROM t WHERE t MATCH ? ORDER BY rowid').all(match) as { rowid: number }[]).map((r) => r.rowid);
 };
 
+/** Where a word is looked for as typed: every column but the stem keys. */
+const typed = (phrase: string) => `-{stems} : ${phrase}`;
+
 describe('turning a typed query into a search expression', () => {
   it('quotes every word and matches the last one as a prefix while it is being typed', () => {
-    expect(toMatchExpression('työ haku')).toBe('"työ" "haku"*');
-    expect(toMatchExpression('työ haku ')).toBe('"työ" "haku"');
-    expect(toMatchExpression('työ haku.')).toBe('"työ" "haku."');
+    expect(toMatchExpression('e-mail ab')).toBe(`${typed('"e-mail"')} AND ${typed('"ab"*')}`);
+    expect(toMatchExpression('e-mail ab ')).toBe(`${typed('"e-mail"')} AND ${typed('"ab"')}`);
+    expect(toMatchExpression('e-mail ab.')).toBe(`${typed('"e-mail"')} AND ${typed('"ab."')}`);
+  });
+
+  it('looks for a word also by its stem keys, matched whole in the stems column', () => {
+    expect(toMatchExpression('tulkki ')).toBe(`(${typed('"tulkki"')} OR {stems} : ("tulk" OR "tulkki"))`);
+    expect(toMatchExpression('tulkki')).toBe(`(${typed('"tulkki"*')} OR {stems} : ("tulk" OR "tulkki"))`);
   });
 
   it('matches no one-letter prefix, which would match almost everything', () => {
-    expect(toMatchExpression('työ h')).toBe('"työ" "h"');
+    expect(toMatchExpression('e-mail h')).toBe(`${typed('"e-mail"')} AND ${typed('"h"')}`);
   });
 
   it('finds nothing to search for in an empty query or one of punctuation only', () => {
@@ -40,18 +49,18 @@ describe('turning a typed query into a search expression', () => {
   });
 
   it('makes search syntax plain text: operators, quotes, stars, brackets and column filters', () => {
-    expect(toMatchExpression('work OR school')).toBe('"work" "OR" "school"*');
-    expect(toMatchExpression('NEAR(a b)')).toBe('"NEAR(a" "b)"');
-    expect(toMatchExpression('text:secret')).toBe('"text:secret"*');
-    expect(toMatchExpression('say "hi"')).toBe('"say" """hi"""');
-    expect(toMatchExpression('-työ ^alku *')).toBe('"-työ" "^alku"');
+    expect(toMatchExpression('OR AND')).toBe(`${typed('"OR"')} AND (${typed('"AND"*')} OR {stems} : ("and"))`);
+    expect(toMatchExpression('NEAR(a b)')).toBe(`${typed('"NEAR(a"')} AND ${typed('"b)"')}`);
+    expect(toMatchExpression('text:secret')).toBe(typed('"text:secret"*'));
+    expect(toMatchExpression('"hi"')).toBe(typed('"""hi"""'));
+    expect(toMatchExpression('-työ ^alku *')).toBe(`${typed('"-työ"')} AND ${typed('"^alku"')}`);
   });
 
   it('keeps at most MAX_TERMS words, the last of them matched whole', () => {
     const words = Array.from({ length: MAX_TERMS + 3 }, (_, i) => `sana${i}`);
     const match = toMatchExpression(words.join(' '));
-    expect(match?.split(' ')).toHaveLength(MAX_TERMS);
-    expect(match?.endsWith(`"sana${MAX_TERMS - 1}"`)).toBe(true);
+    expect(match?.split(' AND ')).toHaveLength(MAX_TERMS);
+    expect(match?.endsWith(typed(`"sana${MAX_TERMS - 1}"`))).toBe(true);
   });
 
   it('finds words whatever their case and accents, and operator words only as words', () => {

@@ -11,6 +11,7 @@ import { cohorts } from './0009-cohorts';
 import { closedAt } from './0010-closed-at';
 import { programme } from './0011-programme';
 import { followUpOwner } from './0012-follow-up-owner';
+import { searchStems } from './0013-search-stems';
 
 /** Every migration, in version order. Add new ones at the end; never edit a released one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   closedAt,
   programme,
   followUpOwner,
+  searchStems,
 ];

@@ -29,8 +29,9 @@ function Snippet({ id, snippet }: { id: string; snippet: string }) {
 
 /**
  * Full-text search over the guidance notes and psychosocial entries the user may read, as they type. Each hit
- * shows the participant's code, the date, which text matched and a snippet with the matched words marked;
- * choosing the code opens the participant's file. The number of hits is announced.
+ * shows the participant's code, their name beside it when the user's role may see names (the main side leaves it
+ * out otherwise), the date, which text matched and a snippet with the matched words marked; choosing the code opens
+ * the participant's file. The number of hits is announced.
  */
 export function SearchScreen({ onOpen }: { onOpen: (participantId: string) => void }) {
   const { t } = useTranslation();
@@ -92,6 +93,7 @@ export function SearchScreen({ onOpen }: { onOpen: (participantId: string) => vo
           {hits.map((hit, i) => {
             const meta = `${id}-meta-${i}`;
             const snippet = `${id}-snippet-${i}`;
+            const name = `${id}-name-${i}`;
             return (
               <li key={`${hit.kind}:${hit.id}:${hit.field}`} className="search-hit">
                 <p className="search-hit-head">
@@ -99,11 +101,16 @@ export function SearchScreen({ onOpen }: { onOpen: (participantId: string) => vo
                     type="button"
                     className="button-link search-hit-open"
                     aria-label={t('search.open', { pseudonym: hit.pseudonym })}
-                    aria-describedby={`${meta} ${snippet}`}
+                    aria-describedby={`${hit.displayName === null ? '' : `${name} `}${meta} ${snippet}`}
                     onClick={() => onOpen(hit.participantId)}
                   >
                     {hit.pseudonym}
                   </button>
+                  {hit.displayName === null ? null : (
+                    <span id={name} className="search-hit-name">
+                      {hit.displayName}
+                    </span>
+                  )}
                   <span id={meta} className="search-hit-meta">
                     {formatDay(hit.date)} ·{' '}
                     {t(`search.fields.${hit.kind === 'note' || hit.field === 'text' ? 'note' : hit.field}`)}
