@@ -1,3 +1,4 @@
+import { isIsoDay } from '@shared/days';
 import { AppError } from '@shared/errors';
 import type { ConflictChoice } from '@shared/handover';
 import type { Locale } from '@shared/locales';
@@ -94,7 +95,11 @@ export function importCase(db: Db, pkg: ReadPackage, o: ImportOptions): ImportRe
         row.pseudonym_year = pseudonym.year;
         row.pseudonym_number = pseudonym.number;
       }
-      if (table === 'notes') row.search_key = searchKey(String(row.date), Number(row.seq));
+      if (table === 'notes') {
+        // A date that is no calendar day cannot have a search key; the file is damaged, not the vault.
+        if (!isIsoDay(String(row.date))) throw new AppError('handover_damaged');
+        row.search_key = searchKey(String(row.date), Number(row.seq));
+      }
     },
   });
   rederiveParticipantKeys(db, participantId);
