@@ -1,5 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { addDays, dayOf, daysBetween, isIsoDay, isIsoWeekday, isoWeekday, isoWeekOf, localMoment, mondayOf } from './days';
+import {
+  addDays,
+  clockOf,
+  dayOf,
+  daysBetween,
+  isIsoDay,
+  isIsoWeekday,
+  isoWeekday,
+  isoWeekOf,
+  localMoment,
+  mondayOf,
+} from './days';
 
 describe('ISO date helpers', () => {
   it('count days, weekdays and Mondays across month, year and leap-day boundaries', () => {
@@ -134,5 +145,12 @@ describe('today on the workstation’s calendar in Helsinki', () => {
       expect(mondayOf('2027-03-28')).toBe('2027-03-22');
       expect(mondayOf('2027-11-01')).toBe('2027-11-01');
     });
+  });
+});
+
+describe('clockOf', () => {
+  it('gives the time of day the workstation shows, as session times are kept', () => {
+    expect(clockOf(new Date(2026, 11, 4, 9, 5))).toBe('09:05');
+    expect(clockOf(new Date(2026, 11, 4, 23, 59, 59))).toBe('23:59');
   });
 });

@@ -126,6 +126,11 @@ export function dayOf(moment: Date, timeZone?: string): string {
   return formatDay({ year: part('year'), month: part('month'), day: part('day') });
 }
 
+/** The time of day of a moment on the workstation's clock, 'HH:MM': the form session times are kept in. */
+export function clockOf(moment: Date): string {
+  return `${String(moment.getHours()).padStart(2, '0')}:${String(moment.getMinutes()).padStart(2, '0')}`;
+}
+
 /**
  * The moment a workstation clock shows `time` ('HH:MM', noon when left out) on an ISO day: what Intl needs to write
  * the day in a locale. Noon, because a few time zones skip midnight on the day their clocks change.

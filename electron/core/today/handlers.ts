@@ -1,4 +1,4 @@
-import { addDays, dayOf, mondayOf } from '@shared/days';
+import { addDays, clockOf, dayOf, mondayOf } from '@shared/days';
 import { roleHolds, type Role } from '@shared/roles';
 import type { Session, WeekSession } from '@shared/sessions';
 import { ATTENDANCE_GAP_DAYS, TODAY_LIST_MAX, type TodayPage, type TodaySession } from '@shared/today';
@@ -15,12 +15,6 @@ import { nextAppointmentsOf } from '../psychosocial/appointments';
 import { dueFiles } from '../retention/due';
 import { closedFiles, readRetentionYears } from '../retention/repo';
 import { cohortName, sessionsOfWeek } from '../sessions/week';
-
-/** The local time of day of `now`, HH:MM, to tell whether today's sessions are over. */
-function localClock(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${pad(now.getHours())}:${pad(now.getMinutes())}`;
-}
 
 function sessionLine(session: Session | WeekSession, cohort: string, userId: string): TodaySession {
   return {
@@ -79,7 +73,7 @@ export const todayHandlers = {
         sessions: sessions ?? [],
         attendanceGaps: when(roleHolds(role, 'attendance.write'), () =>
           mineFirst(
-            heldWithoutMarks(db, { since: addDays(today, -ATTENDANCE_GAP_DAYS), today, clock: localClock(now) }).map((s) =>
+            heldWithoutMarks(db, { since: addDays(today, -ATTENDANCE_GAP_DAYS), today, clock: clockOf(now) }).map((s) =>
               sessionLine(s, cohortOf(s.cohortId), userId),
             ),
           ),
