@@ -87,7 +87,7 @@ const FEATURE_EDGES = {
   handover: ['vault'],
   home: ['attendance', 'backup', 'retention', 'settings'],
   programme: ['attendance', 'case', 'consents', 'partners', 'print'],
-  notes: ['consents'],
+  notes: ['consents', 'participants'],
   registry: ['handover', 'participants', 'programme'],
   retention: ['case'],
   search: ['notes'],

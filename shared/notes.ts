@@ -145,6 +145,8 @@ export const draftFields = z
     followUpTask: rawLine(FOLLOW_UP_TASK_MAX),
     followUpDue: rawLine(10),
     followUpDone: z.boolean(),
+    /** The staff account chosen to do the follow-up (absent in drafts saved before owners were chosen). */
+    followUpOwner: rawLine(32),
   })
   .partial()
   .strict();

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import {
   FOLLOW_UP_TASK_MAX,
@@ -16,6 +17,7 @@ import { CheckboxField } from '../../components/CheckboxField';
 import { ConfirmBox } from '../../components/ConfirmBox';
 import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
+import { QueryFailure } from '../../components/QueryState';
 import { DateField } from '../../components/DateField';
 import { Section } from '../../components/Section';
 import { SelectField } from '../../components/SelectField';
@@ -23,9 +25,11 @@ import { TextAreaField } from '../../components/TextAreaField';
 import { useFocusFirstInvalid } from '../../components/useFocusFirstInvalid';
 import { today } from '@shared/days';
 import { formatDay, formatWhen } from '../../i18n/format';
-import { errorsByField, noteInput, type NoteFormState } from './noteForm';
+import { errorsByField, noteInput, ownerOptions, type NoteFormState } from './noteForm';
 import { useDraftAutosave, type DraftStatus } from './useDraftAutosave';
 import { translateKey } from '../../i18n/keys';
+import { useSession } from '../../shell/session';
+import { caseworkersQuery } from '../participants/queries';
 
 interface NoteFormProps {
   participantId: string;
@@ -69,6 +73,17 @@ export function NoteForm({ participantId, note, initial, restored, onSaved, onCl
   const [confirmDiscard, setConfirmDiscard] = useState(false);
   const draft = useDraftAutosave(participantId, note?.id ?? null, restored?.id ?? null);
   const shown = errorsByField(errors);
+  const session = useSession();
+  const staff = useQuery(caseworkersQuery());
+  const owners = ownerOptions(
+    staff.data ?? [],
+    state.followUpOwner,
+    {
+      [session.userId]: session.displayName,
+      ...(note?.followUp?.owner ? { [note.followUp.owner]: note.followUp.ownerName ?? t('notes.list.unknownAuthor') } : {}),
+    },
+    t('notes.list.unknownAuthor'),
+  );
   useFocusFirstInvalid(form, attempt);
 
   useEffect(() => {
@@ -149,6 +164,16 @@ export function NoteForm({ participantId, note, initial, restored, onSaved, onCl
     <Section title={title} className="note-form">
       {restored ? <p className="notice notice-info">{t('notes.form.restored', { when: formatWhen(restored.at) })}</p> : null}
       <form ref={form} onSubmit={submit} noValidate aria-busy={busy}>
+        <TextAreaField
+          label={t('notes.form.text')}
+          hint={t('notes.form.textHint')}
+          rows={10}
+          maxLength={NOTE_TEXT_MAX}
+          spellCheck
+          value={state.text}
+          error={shown.text}
+          onChange={(e) => update({ text: e.target.value }, 'text')}
+        />
         <div className="note-form-row">
           <DateField
             label={t('notes.form.date')}
@@ -192,16 +217,6 @@ export function NoteForm({ participantId, note, initial, restored, onSaved, onCl
           error={shown.tags}
           onChange={(e) => update({ tagsText: e.target.value }, 'tags')}
         />
-        <TextAreaField
-          label={t('notes.form.text')}
-          hint={t('notes.form.textHint')}
-          rows={10}
-          maxLength={NOTE_TEXT_MAX}
-          spellCheck
-          value={state.text}
-          error={shown.text}
-          onChange={(e) => update({ text: e.target.value }, 'text')}
-        />
         <CheckboxField
           label={t('notes.form.hasFollowUp')}
           checked={state.hasFollowUp}
@@ -223,12 +238,20 @@ export function NoteForm({ participantId, note, initial, restored, onSaved, onCl
                 error={shown['followUp.due']}
                 onChange={(value) => update({ followUpDue: value }, 'followUp.due')}
               />
+              <SelectField
+                label={t('notes.form.followUpOwner')}
+                options={owners}
+                value={state.followUpOwner}
+                error={shown['followUp.owner']}
+                onChange={(e) => update({ followUpOwner: e.target.value }, 'followUp.owner')}
+              />
               <CheckboxField
                 label={t('notes.form.followUpDone')}
                 checked={state.followUpDone}
                 onChange={(e) => update({ followUpDone: e.target.checked })}
               />
             </div>
+            <QueryFailure query={staff} />
           </div>
         ) : null}
         <DraftLine status={draft.status} />

@@ -1,8 +1,9 @@
-import { useId, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Note } from '@shared/notes';
 import { today } from '@shared/days';
 import { formatDay } from '../../i18n/format';
+import { foldedText } from './fold';
 
 interface NoteListProps {
   notes: readonly Note[];
@@ -32,11 +33,14 @@ function NoteItem({ note, canWrite, versionsOpen, isEdited, onEdit, onToggleVers
   const type = t(`notes.types.${note.type}`);
   const followUp = note.followUp;
   const overdue = followUp !== null && !followUp.done && followUp.due < today();
+  const folded = foldedText(note.text);
+  const [unfolded, setUnfolded] = useState(false);
   const followUpText = followUp ? (
     <>
       {t(followUp.done ? 'notes.list.followUpDone' : 'notes.list.followUpOpen', {
         task: followUp.task,
         due: formatDay(followUp.due),
+        owner: followUp.ownerName ?? t('notes.list.unknownAuthor'),
       })}
       {overdue ? <strong className="note-overdue"> {t('notes.list.overdue')}</strong> : null}
     </>
@@ -66,7 +70,21 @@ function NoteItem({ note, canWrite, versionsOpen, isEdited, onEdit, onToggleVers
           ) : null}
         </p>
       </header>
-      <p className="note-text">{note.text}</p>
+      <p className="note-text" id={`${id}-text`}>
+        {folded !== null && !unfolded ? folded : note.text}
+      </p>
+      {folded !== null ? (
+        <button
+          type="button"
+          className="button-link note-fold"
+          aria-expanded={unfolded}
+          aria-controls={`${id}-text`}
+          aria-label={t(unfolded ? 'notes.list.showLessFor' : 'notes.list.showMoreFor', { date })}
+          onClick={() => setUnfolded((open) => !open)}
+        >
+          {t(unfolded ? 'notes.list.showLess' : 'notes.list.showMore')}
+        </button>
+      ) : null}
       {note.topics.length + note.tags.length > 0 ? (
         <div className="note-tags">
           <span className="visually-hidden">{t('notes.list.topics')}: </span>
@@ -86,19 +104,19 @@ function NoteItem({ note, canWrite, versionsOpen, isEdited, onEdit, onToggleVers
       ) : null}
       {followUp ? (
         <div className={overdue ? 'note-follow-up note-follow-up-overdue' : 'note-follow-up'}>
+          <p>{followUpText}</p>
           {canWrite ? (
-            <>
+            <span className="note-follow-up-done">
               <input
                 type="checkbox"
                 id={`${id}-done`}
                 checked={followUp.done}
+                aria-label={t('notes.list.markDoneFor', { task: followUp.task })}
                 onChange={(e) => onFollowUpDone(note, e.target.checked)}
               />
-              <label htmlFor={`${id}-done`}>{followUpText}</label>
-            </>
-          ) : (
-            <p>{followUpText}</p>
-          )}
+              <label htmlFor={`${id}-done`}>{t('notes.list.markDone')}</label>
+            </span>
+          ) : null}
         </div>
       ) : null}
       {canWrite && !isEdited ? (

@@ -11,7 +11,7 @@ import { QueryFailure, QueryState } from '../../components/QueryState';
 import { usePendingFocus } from '../../components/usePendingFocus';
 import { today } from '@shared/days';
 import { formatWhen, formatDay } from '../../i18n/format';
-import { useCan } from '../../shell/session';
+import { useCan, useSession } from '../../shell/session';
 import { consentsQuery } from '../consents/queries';
 import { NoteForm } from './NoteForm';
 import { emptyForm, formFromDraft, formFromNote, type NoteFormState } from './noteForm';
@@ -42,6 +42,7 @@ export function NotesTab({ participantId }: { participantId: string }) {
   const focusLater = usePendingFocus(root);
   const client = useQueryClient();
   const mayWrite = useCan('notes.write');
+  const writer = useSession().userId;
   // Drafts and the consent only for those who may write notes.
   const noteList = useQuery(notesQuery(participantId));
   const draftList = useQuery({ ...draftsQuery(participantId), enabled: mayWrite });
@@ -66,7 +67,7 @@ export function NotesTab({ participantId }: { participantId: string }) {
   function startNew() {
     setNotice(null);
     setVersionsOf(null);
-    setOpen({ note: null, initial: emptyForm(today()), restored: null });
+    setOpen({ note: null, initial: emptyForm(today(), writer), restored: null });
   }
 
   function startEdit(note: Note) {
@@ -75,8 +76,12 @@ export function NotesTab({ participantId }: { participantId: string }) {
     const draft = drafts.find((d) => d.noteId === note.id);
     setOpen(
       draft
-        ? { note, initial: formFromDraft(draft.fields, formFromNote(note)), restored: { id: draft.id, at: draft.updatedAt } }
-        : { note, initial: formFromNote(note), restored: null },
+        ? {
+            note,
+            initial: formFromDraft(draft.fields, formFromNote(note, writer)),
+            restored: { id: draft.id, at: draft.updatedAt },
+          }
+        : { note, initial: formFromNote(note, writer), restored: null },
     );
   }
 
@@ -85,7 +90,7 @@ export function NotesTab({ participantId }: { participantId: string }) {
     if (draft.noteId !== null && !note) return;
     setNotice(null);
     setVersionsOf(null);
-    const base = note ? formFromNote(note) : emptyForm(today());
+    const base = note ? formFromNote(note, writer) : emptyForm(today(), writer);
     setOpen({ note, initial: formFromDraft(draft.fields, base), restored: { id: draft.id, at: draft.updatedAt } });
   }
 
@@ -122,6 +127,7 @@ export function NotesTab({ participantId }: { participantId: string }) {
       current ? { ...current, notes: current.notes.map((n) => (n.id === note.id ? result.value.note : n)) } : current,
     );
     setNotice(t(done ? 'notes.list.markedDone' : 'notes.list.markedOpen'));
+    void invalidateChannels(client, ...NOTE_CHANGES);
   }
 
   function toggleVersions(note: Note) {

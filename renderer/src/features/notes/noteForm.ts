@@ -6,7 +6,8 @@ import type { FieldErrors, FieldMessage } from '../../api/validate';
 /** Everything the form holds, as typed: exactly what a draft stores. */
 export type NoteFormState = Required<DraftFields>;
 
-export function emptyForm(today: string): NoteFormState {
+/** A new note written by `writer` (an account id), who also owns its follow-up unless another is chosen. */
+export function emptyForm(today: string, writer: string): NoteFormState {
   return {
     date: today,
     type: 'individual_guidance',
@@ -17,11 +18,12 @@ export function emptyForm(today: string): NoteFormState {
     followUpTask: '',
     followUpDue: '',
     followUpDone: false,
+    followUpOwner: writer,
   };
 }
 
-/** The form for editing a saved note. */
-export function formFromNote(note: Note): NoteFormState {
+/** The form for editing a saved note; a follow-up added in the edit belongs to `writer` unless another is chosen. */
+export function formFromNote(note: Note, writer: string): NoteFormState {
   return {
     date: note.date,
     type: note.type,
@@ -32,6 +34,7 @@ export function formFromNote(note: Note): NoteFormState {
     followUpTask: note.followUp?.task ?? '',
     followUpDue: note.followUp?.due ?? '',
     followUpDone: note.followUp?.done ?? false,
+    followUpOwner: note.followUp?.owner ?? writer,
   };
 }
 
@@ -39,6 +42,22 @@ export function formFromNote(note: Note): NoteFormState {
 export function formFromDraft(fields: DraftFields, base: NoteFormState): NoteFormState {
   const given = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
   return { ...base, ...given };
+}
+
+/**
+ * The choices of the follow-up's owner: the staff who may write notes, and the one chosen even when not on that
+ * list (an owner who has since left, or one handed over from another office), named from `known` (else `unknown`)
+ * so that an edit keeps them.
+ */
+export function ownerOptions(
+  staff: readonly { id: string; displayName: string }[],
+  chosen: string,
+  known: Readonly<Record<string, string>>,
+  unknown: string,
+): { value: string; label: string }[] {
+  const listed = staff.map((person) => ({ value: person.id, label: person.displayName }));
+  if (chosen === '' || listed.some((option) => option.value === chosen)) return listed;
+  return [{ value: chosen, label: known[chosen] ?? unknown }, ...listed];
 }
 
 /** Free tags typed with commas (or semicolons) between them; empty pieces are dropped. */
@@ -57,12 +76,23 @@ export function noteInput(state: NoteFormState): Omit<InputOf<'notes.create'>, '
     topics: state.topics,
     tags: parseTags(state.tagsText),
     text: state.text,
-    followUp: state.hasFollowUp ? { task: state.followUpTask, due: state.followUpDue, done: state.followUpDone } : null,
+    followUp: state.hasFollowUp
+      ? {
+          task: state.followUpTask,
+          due: state.followUpDue,
+          done: state.followUpDone,
+          // None chosen (no staff list to choose from): the main side keeps the owner it had, or makes it the author.
+          ...(state.followUpOwner === '' ? {} : { owner: state.followUpOwner }),
+        }
+      : null,
   };
 }
 
-/** The form fields that show errors; a problem with one tag or topic shows at the tags or topics field. */
-export const FORM_FIELDS = ['date', 'type', 'topics', 'tags', 'text', 'followUp.task', 'followUp.due'] as const;
+/**
+ * The form fields that show errors, in the order the form shows them: the text first, as it is what the writer
+ * came to write, and the optional details after it. A problem with one tag or topic shows at that field.
+ */
+export const FORM_FIELDS = ['text', 'date', 'type', 'topics', 'tags', 'followUp.task', 'followUp.due', 'followUp.owner'] as const;
 export type FormField = (typeof FORM_FIELDS)[number];
 
 /** Field errors keyed by form field: `tags.3` becomes `tags`, the first problem of each field wins. */
