@@ -54,7 +54,7 @@ type Screen =
   | { name: 'participant'; id: string; from: 'participants' | 'search' | 'home'; tab?: CaseTab }
   | { name: 'participant-new' }
   | { name: 'programme'; tab: ProgrammeTab }
-  | { name: 'cohort'; id: string; from: ProgrammeTab; created: number | null }
+  | { name: 'cohort'; id: string; from: ProgrammeTab; created: number | null; at?: string }
   | { name: 'search' }
   | { name: 'audit' }
   | { name: 'staff' }
@@ -247,7 +247,7 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
     <HomeScreen
       onOpenSettings={() => setScreen({ name: 'settings', notice: null })}
       onOpenRetention={() => setScreen({ name: 'retention' })}
-      onOpenCohort={(id) => openCohort(id, 'cohorts')}
+      onOpenCohort={(id, at) => setScreen({ name: 'cohort', id, from: 'cohorts', created: null, ...(at ? { at } : {}) })}
       onOpenParticipant={(id, tab) => openParticipant(id, 'home', tab)}
     />
   );
@@ -337,6 +337,7 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
             key={screen.id}
             cohortId={screen.id}
             created={screen.created}
+            openAt={screen.at}
             onBack={() => setScreen({ name: 'programme', tab: from })}
           />
         );

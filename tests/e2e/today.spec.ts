@@ -1,9 +1,9 @@
 /**
  * The Today page as the first screen after unlock, in Finnish on a 1280 × 800 laptop, on a fixed Wednesday: the
- * coordinator has set up a group meeting that day and a caseworker has written a note whose follow-up is overdue.
+ * coordinator has set up a group that began the week before and meets that day, and a caseworker has written a note whose follow-up is overdue.
  * The caseworker unlocks and finds the follow-up on Today, opens it (landing on the file's notes), ticks it done
  * from Today and sees it leave the list; a teacher sees the group's session with the way to its attendance and no
- * follow-ups at all.
+ * follow-ups at all, and the first session held without marks leads to its week on the group's page.
  */
 import { mkdirSync } from 'node:fs';
 import { addDays, isoWeekday } from '@shared/days';
@@ -21,6 +21,8 @@ const TASK = 'Soita työkkäriin ajanvarauksesta';
 /** Wednesday 13 January 2027 at ten, local time: the group's third session of its first week is under way. */
 const WEDNESDAY = '2027-01-13';
 const AT_TEN = new Date(2027, 0, 13, 10, 0, 0).getTime();
+/** The group began the week before; no attendance has been marked yet. */
+const LAST_MONDAY = '2027-01-04';
 const startedAt = Date.now();
 
 /** A session's day as the programme writes it in Finnish, e.g. "ke 13.1." (formatSessionDay). */
@@ -41,6 +43,8 @@ test.describe('the Today page', () => {
     const { page } = app;
     const s = ui(page, LOCALE);
     mkdirSync(SHOTS, { recursive: true });
+    // The page lives on that Wednesday too, so that its own "this week" is the main side's.
+    await page.clock.setFixedTime(AT_TEN);
     /** A part of the page by its own heading (the screen itself is a section too, around them all). */
     const sectionOf = (title: string) =>
       page.locator('section').filter({ has: page.locator(':scope > h2', { hasText: new RegExp(`^${title}$`) }) });
@@ -60,7 +64,11 @@ test.describe('the Today page', () => {
       givenOn: addDays(WEDNESDAY, -20),
       method: 'signed',
     });
-    await call(app, 'cohorts.create', { name: COHORT, startDate: addDays(WEDNESDAY, -2) });
+    const { cohort } = await call<{ cohort: { id: string } }>(app, 'cohorts.create', {
+      name: COHORT,
+      startDate: LAST_MONDAY,
+    });
+    await call(app, 'cohorts.enrol', { participantId: participant.id, cohortId: cohort.id, startDate: LAST_MONDAY });
     await call(app, 'vault.lock');
 
     // The caseworker wrote a note last week with a follow-up that was due on Monday.
@@ -128,10 +136,21 @@ test.describe('the Today page', () => {
     await expect(page.getByText('Haddad')).toHaveCount(0);
     await page.screenshot({ path: `${SHOTS}/today-teacher-fi.png`, fullPage: true });
 
-    // "Mark attendance" opens the group's page.
-    await mark.click();
+    // The sessions already held without a mark, oldest first; "Mark attendance" opens the group's page at that week.
+    const gaps = sectionOf(s.t('todayPage.gaps.title'));
+    await expect(gaps.getByRole('listitem').first()).toContainText(sessionDay(LAST_MONDAY, s.t));
+    await gaps
+      .getByRole('button', {
+        name: s.t('todayPage.sessions.markAttendanceOf', { cohort: COHORT, day: sessionDay(LAST_MONDAY, s.t) }),
+        exact: true,
+      })
+      .click();
     await screen(page, 'cohort');
     await expect(page.getByRole('heading', { level: 1, name: COHORT, exact: true })).toBeVisible();
+    // The page's own week would be the second (today's): the grid opens at the session's week instead.
+    await expect(page.locator('.attendance-week-label')).toHaveText(
+      new RegExp(`^${s.t('attendance.week.label', { week: 1, range: '' })}`),
+    );
     expectCleanRun(app);
   });
 });

@@ -16,8 +16,8 @@ import { TodaySections, type TodayFileTab } from '../today/TodaySections';
 interface HomeScreenProps {
   onOpenSettings: () => void;
   onOpenRetention: () => void;
-  /** Opens a cohort's page (from a session's line, or the attendance drift notice). */
-  onOpenCohort: (cohortId: string) => void;
+  /** Opens a cohort's page, at a session's day when a session's line opens it (the drift notice gives none). */
+  onOpenCohort: (cohortId: string, day?: string) => void;
   /** Opens a participant's file at a tab; the drift notice offers it only to those who may read whole files. */
   onOpenParticipant: (participantId: string, tab?: TodayFileTab) => void;
 }

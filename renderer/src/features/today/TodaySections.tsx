@@ -17,8 +17,8 @@ import './today.css';
 export type TodayFileTab = 'overview' | 'notes' | 'psychosocial';
 
 export interface TodaySectionsProps {
-  /** Opens a cohort's page, where the attendance of its sessions is marked. */
-  onOpenCohort: (cohortId: string) => void;
+  /** Opens a cohort's page at a session's day, where the attendance of its sessions is marked. */
+  onOpenCohort: (cohortId: string, day: string) => void;
   /** Opens a participant's file at a tab. */
   onOpenParticipant: (participantId: string, tab: TodayFileTab) => void;
 }
@@ -164,7 +164,7 @@ function SessionLines({
 }: {
   sessions: TodaySession[];
   today: string;
-  onOpenCohort: (cohortId: string) => void;
+  onOpenCohort: (cohortId: string, day: string) => void;
 }) {
   const { t } = useTranslation();
   return (
@@ -188,7 +188,7 @@ function SessionLines({
                 type="button"
                 className="button button-secondary button-small"
                 aria-label={t('todayPage.sessions.markAttendanceOf', { cohort: session.cohortName, day })}
-                onClick={() => onOpenCohort(session.cohortId)}
+                onClick={() => onOpenCohort(session.cohortId, session.date)}
               >
                 {t('todayPage.sessions.markAttendance')}
               </button>
