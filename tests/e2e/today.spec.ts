@@ -118,6 +118,8 @@ test.describe('the Today page', () => {
       .getByRole('button', { name: s.t('todayPage.followUps.doneOf', { task: TASK, name: 'Leila Haddad' }), exact: true })
       .click();
     await expect(s.status('todayPage.followUps.markedDone', { task: TASK })).toBeVisible();
+    // With no follow-up left to go on to, focus is on the confirmation rather than lost with the line.
+    await expect(page.locator(':focus')).toContainText(s.t('todayPage.followUps.markedDone', { task: TASK }));
     // The confirmation names the task; no line of the page does any more.
     await expect(page.getByRole('listitem').filter({ hasText: TASK })).toHaveCount(0);
     await expect(followUps).toHaveCount(0);

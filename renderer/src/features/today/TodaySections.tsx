@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { FollowUpLine, TodayPage, TodaySession } from '@shared/today';
@@ -7,6 +7,7 @@ import { invalidateChannels } from '../../api/query';
 import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
 import { QueryState } from '../../components/QueryState';
 import { Section } from '../../components/Section';
+import { usePendingFocus } from '../../components/usePendingFocus';
 import { formatDay, formatDayAt, formatNumber, formatWhen } from '../../i18n/format';
 import type { Failure } from '@shared/errors';
 import { formatSessionDay, formatTimeRange } from '../programme/format';
@@ -33,16 +34,32 @@ export function TodaySections({ onOpenCohort, onOpenParticipant }: TodaySections
   const query = useQuery(todayQuery());
   // Said here rather than in the follow-ups' section, which is gone once its last line is ticked done.
   const [said, setSaid] = useState<Said>({ notice: null, failure: null });
+  const root = useRef<HTMLDivElement>(null);
+  const focusLater = usePendingFocus(root);
   return (
-    <>
-      <StatusMessage tone="success">{said.notice}</StatusMessage>
-      <ErrorMessage failure={said.failure} />
+    <div ref={root}>
+      <div tabIndex={-1} data-focus-key={SAID_KEY}>
+        <StatusMessage tone="success">{said.notice}</StatusMessage>
+        <ErrorMessage failure={said.failure} />
+      </div>
       <QueryState query={query}>
-        {(page) => <TodayLists page={page} onOpenCohort={onOpenCohort} onOpenParticipant={onOpenParticipant} onSaid={setSaid} />}
+        {(page) => (
+          <TodayLists
+            page={page}
+            onOpenCohort={onOpenCohort}
+            onOpenParticipant={onOpenParticipant}
+            onSaid={setSaid}
+            focusLater={focusLater}
+          />
+        )}
       </QueryState>
-    </>
+    </div>
   );
 }
+
+/** Where focus goes when no follow-up is left to go on to: the confirmation (or refusal) of the tick. */
+const SAID_KEY = 'today-said';
+const doneKey = (noteId: string) => `done:${noteId}`;
 
 /** The outcome of the last tick: a confirmation or a refusal. */
 interface Said {
@@ -66,7 +83,8 @@ function TodayLists({
   onOpenCohort,
   onOpenParticipant,
   onSaid,
-}: TodaySectionsProps & { page: TodayPage; onSaid: (said: Said) => void }) {
+  focusLater,
+}: TodaySectionsProps & { page: TodayPage; onSaid: (said: Said) => void; focusLater: (key: string) => void }) {
   const { t } = useTranslation();
   const nameOf = (line: { displayName: string; pseudonym: string }) =>
     t('todayPage.name', { name: line.displayName, code: line.pseudonym });
@@ -90,6 +108,7 @@ function TodayLists({
           total={page.followUps.total}
           onOpenParticipant={onOpenParticipant}
           onSaid={onSaid}
+          focusLater={focusLater}
         />
       ) : null}
       {page.flagged && page.flagged.length > 0 ? (
@@ -206,11 +225,13 @@ function FollowUps({
   total,
   onOpenParticipant,
   onSaid,
+  focusLater,
 }: {
   lines: FollowUpLine[];
   total: number;
   onOpenParticipant: (participantId: string, tab: TodayFileTab) => void;
   onSaid: (said: Said) => void;
+  focusLater: (key: string) => void;
 }) {
   const { t } = useTranslation();
   const client = useQueryClient();
@@ -225,6 +246,10 @@ function FollowUps({
       setBusy(null);
       return onSaid({ notice: null, failure: result });
     }
+    // The ticked line leaves the list: focus goes on to the next one's "Done", else the one before, else the message.
+    const at = lines.indexOf(line);
+    const neighbour = lines[at + 1] ?? lines[at - 1];
+    focusLater(neighbour ? doneKey(neighbour.noteId) : SAID_KEY);
     onSaid({ notice: t('todayPage.followUps.markedDone', { task: line.task }), failure: null });
     await invalidateChannels(client, ...FOLLOW_UP_CHANGES);
     setBusy(null);
@@ -255,6 +280,7 @@ function FollowUps({
               className="button button-secondary button-small"
               aria-label={t('todayPage.followUps.doneOf', { task: line.task, name: line.displayName })}
               aria-disabled={busy !== null || undefined}
+              data-focus-key={doneKey(line.noteId)}
               onClick={() => void done(line)}
             >
               {t('todayPage.followUps.done')}
