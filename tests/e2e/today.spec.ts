@@ -3,7 +3,8 @@
  * coordinator has set up a group that began the week before and meets that day, and a caseworker has written a note whose follow-up is overdue.
  * The caseworker unlocks and finds the follow-up on Today, opens it (landing on the file's notes), ticks it done
  * from Today and sees it leave the list; a teacher sees the group's session with the way to its attendance and no
- * follow-ups at all, and the first session held without marks leads to its week on the group's page.
+ * follow-ups at all, and the first session held without marks leads to its week on the group's page; the
+ * coordinator's backup reminder leads to the backup settings.
  */
 import { mkdirSync } from 'node:fs';
 import { addDays, isoWeekday } from '@shared/days';
@@ -153,6 +154,16 @@ test.describe('the Today page', () => {
     await expect(page.locator('.attendance-week-label')).toHaveText(
       new RegExp(`^${s.t('attendance.week.label', { week: 1, range: '' })}`),
     );
+
+    // The coordinator, who has never taken a backup, is reminded on Today and led to the backup settings.
+    await lock(page, LOCALE);
+    await submitNameAndPassphrase(page, LOCALE, COORDINATOR.name, COORDINATOR.passphrase);
+    await screen(page, 'home');
+    const backup = sectionOf(s.t('todayPage.backup.title'));
+    await expect(backup).toContainText(s.t('backup.dueNever'));
+    await page.screenshot({ path: `${SHOTS}/today-coordinator-fi.png`, fullPage: true });
+    await backup.getByRole('button', { name: s.t('todayPage.backup.open'), exact: true }).click();
+    await screen(page, 'settings');
     expectCleanRun(app);
   });
 });
