@@ -85,12 +85,13 @@ const FEATURE_EDGES = {
   case: ['attendance', 'consents', 'flags', 'handover', 'notes', 'participants', 'print', 'programme', 'psychosocial'],
   flags: ['consents'],
   handover: ['vault'],
-  home: ['attendance', 'backup', 'retention', 'settings'],
+  home: ['attendance', 'backup', 'retention', 'settings', 'today'],
   programme: ['attendance', 'case', 'consents', 'partners', 'print'],
   notes: ['consents', 'participants'],
   registry: ['handover', 'participants', 'programme'],
   retention: ['case'],
   search: ['notes'],
+  today: ['programme'],
   settings: ['attendance', 'backup', 'retention', 'vault'],
 };
 

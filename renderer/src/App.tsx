@@ -26,6 +26,7 @@ import { SettingsScreen, type SettingsNotice } from './features/settings/Setting
 import { StaffScreen } from './features/staff/StaffScreen';
 import { AuditScreen } from './features/audit/AuditScreen';
 import { CaseScreen } from './features/case/CaseScreen';
+import type { CaseTab } from './features/case/caseTabs';
 import { NewParticipantScreen } from './features/participants/NewParticipantScreen';
 import { RegistryScreen } from './features/registry/RegistryScreen';
 import { SearchScreen } from './features/search/SearchScreen';
@@ -50,10 +51,10 @@ type Screen =
   | { name: 'recovery-confirm'; code: string | null; reason: RecoveryReason }
   | { name: 'home' }
   | { name: 'participants' }
-  | { name: 'participant'; id: string; from: 'participants' | 'search' | 'home' }
+  | { name: 'participant'; id: string; from: 'participants' | 'search' | 'home'; tab?: CaseTab }
   | { name: 'participant-new' }
   | { name: 'programme'; tab: ProgrammeTab }
-  | { name: 'cohort'; id: string; from: ProgrammeTab; created: number | null }
+  | { name: 'cohort'; id: string; from: ProgrammeTab; created: number | null; at?: string }
   | { name: 'search' }
   | { name: 'audit' }
   | { name: 'staff' }
@@ -238,15 +239,16 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
 
   const can = (permission: Permission) => roleHolds(session.role, permission);
   const mayOpen = (page: Page) => pagesFor(session.role).includes(page);
-  const openParticipant = (id: string, from: 'participants' | 'search' | 'home') => setScreen({ name: 'participant', id, from });
+  const openParticipant = (id: string, from: 'participants' | 'search' | 'home', tab?: CaseTab) =>
+    setScreen({ name: 'participant', id, from, ...(tab ? { tab } : {}) });
   const openCohort = (id: string, from: ProgrammeTab, created?: number) =>
     setScreen({ name: 'cohort', id, from, created: created ?? null });
   const home = (
     <HomeScreen
       onOpenSettings={() => setScreen({ name: 'settings', notice: null })}
       onOpenRetention={() => setScreen({ name: 'retention' })}
-      onOpenCohort={(id) => openCohort(id, 'cohorts')}
-      onOpenParticipant={(id) => openParticipant(id, 'home')}
+      onOpenCohort={(id, at) => setScreen({ name: 'cohort', id, from: 'cohorts', created: null, ...(at ? { at } : {}) })}
+      onOpenParticipant={(id, tab) => openParticipant(id, 'home', tab)}
     />
   );
 
@@ -309,7 +311,14 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
         );
       case 'participant': {
         const { from } = screen;
-        return <CaseScreen key={screen.id} participantId={screen.id} onBack={() => setScreen(screenOf(from))} />;
+        return (
+          <CaseScreen
+            key={screen.id}
+            participantId={screen.id}
+            onBack={() => setScreen(screenOf(from))}
+            {...(screen.tab ? { initialTab: screen.tab } : {})}
+          />
+        );
       }
       case 'programme':
         if (!mayOpen('programme')) return home;
@@ -328,6 +337,7 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
             key={screen.id}
             cohortId={screen.id}
             created={screen.created}
+            openAt={screen.at}
             onBack={() => setScreen({ name: 'programme', tab: from })}
           />
         );

@@ -70,8 +70,11 @@ import weekEn from './parts/week.en.json' with { type: 'json' };
 import weekFi from './parts/week.fi.json' with { type: 'json' };
 import weekSv from './parts/week.sv.json' with { type: 'json' };
 import todayEn from './parts/today.en.json' with { type: 'json' };
+import todayPageEn from './parts/today-page.en.json' with { type: 'json' };
 import todayFi from './parts/today.fi.json' with { type: 'json' };
+import todayPageFi from './parts/today-page.fi.json' with { type: 'json' };
 import todaySv from './parts/today.sv.json' with { type: 'json' };
+import todayPageSv from './parts/today-page.sv.json' with { type: 'json' };
 import typedDatesEn from './parts/typed-dates.en.json' with { type: 'json' };
 import typedDatesFi from './parts/typed-dates.fi.json' with { type: 'json' };
 import typedDatesSv from './parts/typed-dates.sv.json' with { type: 'json' };
@@ -108,6 +111,7 @@ export const PART_NAMES = [
   'search',
   'week',
   'today',
+  'today-page',
   'typed-dates',
 ] as const;
 
@@ -132,6 +136,7 @@ const FI_PARTS = [
   searchFi,
   weekFi,
   todayFi,
+  todayPageFi,
   typedDatesFi,
 ] as const;
 const SV_PARTS = [
@@ -155,6 +160,7 @@ const SV_PARTS = [
   searchSv,
   weekSv,
   todaySv,
+  todayPageSv,
   typedDatesSv,
 ] as const;
 const EN_PARTS = [
@@ -178,6 +184,7 @@ const EN_PARTS = [
   searchEn,
   weekEn,
   todayEn,
+  todayPageEn,
   typedDatesEn,
 ] as const;
 

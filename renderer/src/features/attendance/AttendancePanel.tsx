@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 
 import type { Failure } from '@shared/errors';
 import { type AttendanceGrid, type AttendanceMark, ATTENDANCE_MARKS } from '@shared/attendance';
-import { isoWeekOf, dayOf, addDays } from '@shared/days';
+import { isoWeekOf, dayOf, addDays, mondayOf } from '@shared/days';
 import { QueryState } from '../../components/QueryState';
 import { Section } from '../../components/Section';
 import { formatDayRange } from '../../i18n/format';
@@ -20,14 +20,16 @@ export interface AttendancePanelProps {
   cohortId: string;
   /** The cohort's period: the grid opens on its nearest week when today is outside it. */
   period?: { startDate: string; endDate: string };
+  /** A session's day to open the grid's week at (the start page's "Mark attendance"); else as `period` says. */
+  openAt?: string | undefined;
 }
 
 /** A cohort's attendance on its page, for those who may read it; marking for those who may write it. */
-export function AttendancePanel({ cohortId, period }: AttendancePanelProps) {
+export function AttendancePanel({ cohortId, period, openAt }: AttendancePanelProps) {
   const canRead = useCan('attendance.read');
   const canWrite = useCan('attendance.write');
   if (!canRead) return null;
-  return <AttendanceSection cohortId={cohortId} canWrite={canWrite} period={period} />;
+  return <AttendanceSection cohortId={cohortId} canWrite={canWrite} period={period} openAt={openAt} />;
 }
 
 type Scope = 'week' | 'all';
@@ -41,15 +43,17 @@ function AttendanceSection({
   cohortId,
   canWrite,
   period,
+  openAt,
 }: {
   cohortId: string;
   canWrite: boolean;
   period: { startDate: string; endDate: string } | undefined;
+  openAt: string | undefined;
 }) {
   const { t, i18n } = useTranslation();
   const today = useMemo(() => dayOf(new Date()), []);
   const [scope, setScope] = useState<Scope>('week');
-  const [weekStart, setWeekStart] = useState(() => openingWeek(today, period));
+  const [weekStart, setWeekStart] = useState(() => (openAt ? mondayOf(openAt) : openingWeek(today, period)));
   const { grid, query, mark, undo } = useAttendanceGrid(cohortId, scope === 'week' ? weekStart : null);
   const [active, setActive] = useState<Position>({ row: 0, col: 0 });
   const [focusRequest, setFocusRequest] = useState(0);

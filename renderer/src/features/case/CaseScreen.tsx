@@ -23,6 +23,8 @@ import './case.css';
 interface CaseScreenProps {
   participantId: string;
   onBack: () => void;
+  /** The tab the file opens at (a follow-up on the start page opens the notes); the overview when left out. */
+  initialTab?: CaseTab;
 }
 
 /** The name to call the participant by: the preferred name, else the first name. */
@@ -62,7 +64,7 @@ function LimitedOverview({ participant }: { participant: LimitedParticipant }) {
  * A participant's whole file: a header with the code, name and status, the safety banner under it on every
  * tab, and one tab for each part of the file the reader's role may see. Opening it is audited (participants.get).
  */
-export function CaseScreen({ participantId, onBack }: CaseScreenProps) {
+export function CaseScreen({ participantId, onBack, initialTab = 'overview' }: CaseScreenProps) {
   const { t } = useTranslation();
   const session = useSession();
   const client = useQueryClient();
@@ -70,7 +72,7 @@ export function CaseScreen({ participantId, onBack }: CaseScreenProps) {
   const record = participantQuery(participantId);
   const query = useQuery(record);
   const view = query.data ?? null;
-  const [tab, setTab] = useState<CaseTab>('overview');
+  const [tab, setTab] = useState<CaseTab>(initialTab);
   const [printing, setPrinting] = useState<'open' | 'closed' | null>(null);
   const printButton = useRef<HTMLButtonElement>(null);
 

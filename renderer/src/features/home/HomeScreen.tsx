@@ -11,17 +11,22 @@ import { useBackupStatus } from '../backup/useBackupStatus';
 import { DueNotice } from '../retention/DueNotice';
 import { DriftNotice } from '../attendance/DriftNotice';
 import { settingsQuery } from '../settings/queries';
+import { TodaySections, type TodayFileTab } from '../today/TodaySections';
 
 interface HomeScreenProps {
   onOpenSettings: () => void;
   onOpenRetention: () => void;
-  /** Opens a cohort's page (from the attendance drift notice). */
-  onOpenCohort?: (cohortId: string) => void;
-  /** Opens a participant's file, for those who may read files. */
-  onOpenParticipant?: (participantId: string) => void;
+  /** Opens a cohort's page, at a session's day when a session's line opens it (the drift notice gives none). */
+  onOpenCohort: (cohortId: string, day?: string) => void;
+  /** Opens a participant's file at a tab; the drift notice offers it only to those who may read whole files. */
+  onOpenParticipant: (participantId: string, tab?: TodayFileTab) => void;
 }
 
-/** The start page: a welcome, how Polku protects itself, and the coordinator's first steps. */
+/**
+ * The start page, the user's Today: a welcome and how Polku protects itself, then the workday (sessions,
+ * attendance, follow-ups, flagged participants, drafts, appointments), participants to reach out to, and the
+ * coordinator's files due for deletion, backup reminder and first steps.
+ */
 export function HomeScreen({ onOpenSettings, onOpenRetention, onOpenCohort, onOpenParticipant }: HomeScreenProps) {
   const { t } = useTranslation();
   const session = useSession();
@@ -40,11 +45,16 @@ export function HomeScreen({ onOpenSettings, onOpenRetention, onOpenCohort, onOp
         <li>{t('home.lockTip', { shortcut: lockShortcutLabel() })}</li>
       </ul>
       <QueryFailure query={settingsLoad} />
-      {coordinator ? <CoordinatorBackupNotices /> : null}
-      {canDelete ? <DueNotice onOpen={onOpenRetention} /> : null}
+      {coordinator ? <PendingRestore /> : null}
+      <TodaySections onOpenCohort={onOpenCohort} onOpenParticipant={onOpenParticipant} />
       {readsAttendance ? (
-        <DriftNotice onOpenCohort={onOpenCohort} {...(readsFiles && onOpenParticipant ? { onOpenParticipant } : {})} />
+        <DriftNotice
+          onOpenCohort={onOpenCohort}
+          {...(readsFiles ? { onOpenParticipant: (id: string) => onOpenParticipant(id) } : {})}
+        />
       ) : null}
+      {canDelete ? <DueNotice onOpen={onOpenRetention} /> : null}
+      {coordinator ? <BackupDue onOpenSettings={onOpenSettings} /> : null}
       {coordinator ? (
         <Section title={t('home.firstSteps')}>
           <ol className="steps">
@@ -64,14 +74,26 @@ export function HomeScreen({ onOpenSettings, onOpenRetention, onOpenCohort, onOp
   );
 }
 
-/** A restore waiting to be kept, and the backup reminder, where the coordinator sees them first. */
-function CoordinatorBackupNotices() {
+/** A restore waiting to be kept, where the coordinator sees it first: the rest of the page may be the old data. */
+function PendingRestore() {
   const { status, setStatus, query } = useBackupStatus();
   if (!status) return <QueryFailure query={query} />;
+  return <PendingRestoreNotice status={status} onStatus={setStatus} />;
+}
+
+/** The backup reminder when a backup is due, with the way to the backup settings. */
+function BackupDue({ onOpenSettings }: { onOpenSettings: () => void }) {
+  const { t } = useTranslation();
+  const { status } = useBackupStatus();
+  if (!status?.due) return null;
   return (
-    <>
-      <PendingRestoreNotice status={status} onStatus={setStatus} />
+    <Section title={t('todayPage.backup.title')}>
       <BackupReminder status={status} />
-    </>
+      <div className="actions">
+        <button type="button" className="button button-secondary" onClick={onOpenSettings}>
+          {t('todayPage.backup.open')}
+        </button>
+      </div>
+    </Section>
   );
 }

@@ -15,13 +15,15 @@ interface CohortPageProps {
   /** The number of sessions made when the cohort was just set up; announced once. */
   created: number | null;
   onBack: () => void;
+  /** A session's day whose week the attendance opens at, when the page is opened to mark it. */
+  openAt?: string | undefined;
 }
 
 /**
  * One cohort: its summary and staff, then attendance (the daily task, with who is drifting away), who is enrolled,
  * and the session calendar week by week. A change made on the page refreshes what it touched.
  */
-export function CohortPage({ cohortId, created, onBack }: CohortPageProps) {
+export function CohortPage({ cohortId, created, onBack, openAt }: CohortPageProps) {
   const { t } = useTranslation();
   const query = useCohortData(cohortId);
   const { data } = query;
@@ -42,7 +44,11 @@ export function CohortPage({ cohortId, created, onBack }: CohortPageProps) {
         {({ cohort, members, sessions }) => (
           <>
             <CohortSummaryCard cohort={cohort} canEdit={canEditCohort} />
-            <AttendancePanel cohortId={cohortId} period={{ startDate: cohort.startDate, endDate: cohort.endDate }} />
+            <AttendancePanel
+              cohortId={cohortId}
+              period={{ startDate: cohort.startDate, endDate: cohort.endDate }}
+              openAt={openAt}
+            />
             <MemberList members={members} />
             <SessionList cohort={cohort} sessions={sessions} canEdit={canEditSessions} />
           </>

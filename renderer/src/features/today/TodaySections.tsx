@@ -1,0 +1,296 @@
+import { useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { FollowUpLine, TodayPage, TodaySession } from '@shared/today';
+import { invoke } from '../../api/client';
+import { invalidateChannels } from '../../api/query';
+import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
+import { QueryState } from '../../components/QueryState';
+import { Section } from '../../components/Section';
+import { usePendingFocus } from '../../components/usePendingFocus';
+import { formatDay, formatDayAt, formatNumber, formatWhen } from '../../i18n/format';
+import type { Failure } from '@shared/errors';
+import { formatSessionDay, formatTimeRange } from '../programme/format';
+import { FOLLOW_UP_CHANGES, todayQuery } from './queries';
+import './today.css';
+
+/** The tab of a participant's file a line of Today opens. */
+export type TodayFileTab = 'overview' | 'notes' | 'psychosocial';
+
+export interface TodaySectionsProps {
+  /** Opens a cohort's page at a session's day, where the attendance of its sessions is marked. */
+  onOpenCohort: (cohortId: string, day: string) => void;
+  /** Opens a participant's file at a tab. */
+  onOpenParticipant: (participantId: string, tab: TodayFileTab) => void;
+}
+
+/**
+ * The user's workday on the start page, from one `today.get` answer: the week's sessions, attendance still to be
+ * marked, follow-ups, flagged participants, drafts and the next appointments. A list the role may not read comes as
+ * null and a list with nothing in it is left out, as the other notices of the start page are; when nothing at all is
+ * waiting, one line says so.
+ */
+export function TodaySections({ onOpenCohort, onOpenParticipant }: TodaySectionsProps) {
+  const query = useQuery(todayQuery());
+  // Said here rather than in the follow-ups' section, which is gone once its last line is ticked done.
+  const [said, setSaid] = useState<Said>({ notice: null, failure: null });
+  const root = useRef<HTMLDivElement>(null);
+  const focusLater = usePendingFocus(root);
+  return (
+    <div ref={root}>
+      <div tabIndex={-1} data-focus-key={SAID_KEY}>
+        <StatusMessage tone="success">{said.notice}</StatusMessage>
+        <ErrorMessage failure={said.failure} />
+      </div>
+      <QueryState query={query}>
+        {(page) => (
+          <TodayLists
+            page={page}
+            onOpenCohort={onOpenCohort}
+            onOpenParticipant={onOpenParticipant}
+            onSaid={setSaid}
+            focusLater={focusLater}
+          />
+        )}
+      </QueryState>
+    </div>
+  );
+}
+
+/** Where focus goes when no follow-up is left to go on to: the confirmation (or refusal) of the tick. */
+const SAID_KEY = 'today-said';
+const doneKey = (noteId: string) => `done:${noteId}`;
+
+/** The outcome of the last tick: a confirmation or a refusal. */
+interface Said {
+  notice: string | null;
+  failure: Failure | null;
+}
+
+function isEmptyPage(page: TodayPage): boolean {
+  return (
+    page.sessions.length === 0 &&
+    (page.attendanceGaps?.length ?? 0) === 0 &&
+    (page.followUps?.lines.length ?? 0) === 0 &&
+    (page.flagged?.length ?? 0) === 0 &&
+    (page.drafts?.length ?? 0) === 0 &&
+    (page.appointments?.length ?? 0) === 0
+  );
+}
+
+function TodayLists({
+  page,
+  onOpenCohort,
+  onOpenParticipant,
+  onSaid,
+  focusLater,
+}: TodaySectionsProps & { page: TodayPage; onSaid: (said: Said) => void; focusLater: (key: string) => void }) {
+  const { t } = useTranslation();
+  const nameOf = (line: { displayName: string; pseudonym: string }) =>
+    t('todayPage.name', { name: line.displayName, code: line.pseudonym });
+
+  if (isEmptyPage(page)) return <p className="today-nothing">{t('todayPage.nothing')}</p>;
+  return (
+    <>
+      {page.sessions.length > 0 ? (
+        <Section title={t('todayPage.sessions.title')} className="today-section">
+          <SessionLines sessions={page.sessions} today={page.today} onOpenCohort={onOpenCohort} />
+        </Section>
+      ) : null}
+      {page.attendanceGaps && page.attendanceGaps.length > 0 ? (
+        <Section title={t('todayPage.gaps.title')} className="today-section">
+          <SessionLines sessions={page.attendanceGaps} today={page.today} onOpenCohort={onOpenCohort} />
+        </Section>
+      ) : null}
+      {page.followUps && page.followUps.lines.length > 0 ? (
+        <FollowUps
+          lines={page.followUps.lines}
+          total={page.followUps.total}
+          onOpenParticipant={onOpenParticipant}
+          onSaid={onSaid}
+          focusLater={focusLater}
+        />
+      ) : null}
+      {page.flagged && page.flagged.length > 0 ? (
+        <Section title={t('todayPage.flagged.title')} className="today-section">
+          <ul className="today-list">
+            {page.flagged.map((line) => (
+              <li key={line.participantId}>
+                <button
+                  type="button"
+                  className="button-link"
+                  aria-label={t('todayPage.flagged.open', { name: line.displayName, code: line.pseudonym })}
+                  onClick={() => onOpenParticipant(line.participantId, 'overview')}
+                >
+                  {nameOf(line)}
+                </button>{' '}
+                <span className="today-detail">{t('todayPage.flagged.count', { count: line.flags })}</span>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+      {page.drafts && page.drafts.length > 0 ? (
+        <Section title={t('todayPage.drafts.title')} className="today-section">
+          <ul className="today-list">
+            {page.drafts.map((line) => (
+              <li key={line.draftId}>
+                <button
+                  type="button"
+                  className="button-link"
+                  aria-label={t('todayPage.drafts.open', { name: line.displayName, code: line.pseudonym })}
+                  onClick={() => onOpenParticipant(line.participantId, 'notes')}
+                >
+                  {nameOf(line)}
+                </button>{' '}
+                <span className="today-detail">{t('todayPage.drafts.saved', { when: formatWhen(line.updatedAt) })}</span>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+      {page.appointments && page.appointments.length > 0 ? (
+        <Section title={t('todayPage.appointments.title')} className="today-section">
+          <ul className="today-list">
+            {page.appointments.map((line) => {
+              const when = formatDayAt(line.date, line.time, 'medium');
+              return (
+                <li key={line.entryId}>
+                  <button
+                    type="button"
+                    className="button-link"
+                    aria-label={t('todayPage.appointments.open', { name: line.displayName, code: line.pseudonym, when })}
+                    onClick={() => onOpenParticipant(line.participantId, 'psychosocial')}
+                  >
+                    {nameOf(line)}
+                  </button>{' '}
+                  <span className="today-detail">{when}</span>
+                </li>
+              );
+            })}
+          </ul>
+        </Section>
+      ) : null}
+    </>
+  );
+}
+
+/** Sessions, each held or begun by today with the way to its attendance on the cohort's page. */
+function SessionLines({
+  sessions,
+  today,
+  onOpenCohort,
+}: {
+  sessions: TodaySession[];
+  today: string;
+  onOpenCohort: (cohortId: string, day: string) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <ul className="today-list">
+      {sessions.map((session) => {
+        const day = formatSessionDay(session.date);
+        return (
+          <li key={session.sessionId} className={session.date === today ? 'today-now' : undefined}>
+            <span className="today-what">{session.cohortName}</span>{' '}
+            <span className="today-detail">
+              {t('todayPage.sessions.when', { day, time: formatTimeRange(session.startTime, session.endTime) })}
+            </span>
+            {session.date === today ? <span className="today-tag">{t('todayPage.sessions.today')}</span> : null}
+            {session.mine ? <span className="today-tag">{t('todayPage.mine')}</span> : null}
+            {session.state === 'cancelled' ? <span className="today-tag">{t('todayPage.sessions.cancelled')}</span> : null}
+            {session.facilitatorName ? (
+              <span className="today-detail"> {t('todayPage.sessions.facilitator', { name: session.facilitatorName })}</span>
+            ) : null}{' '}
+            {session.state === 'cancelled' || session.date > today ? null : (
+              <button
+                type="button"
+                className="button button-secondary button-small"
+                aria-label={t('todayPage.sessions.markAttendanceOf', { cohort: session.cohortName, day })}
+                onClick={() => onOpenCohort(session.cohortId, session.date)}
+              >
+                {t('todayPage.sessions.markAttendance')}
+              </button>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** Open follow-ups, overdue first as the main side orders them, each to be opened or ticked done here. */
+function FollowUps({
+  lines,
+  total,
+  onOpenParticipant,
+  onSaid,
+  focusLater,
+}: {
+  lines: FollowUpLine[];
+  total: number;
+  onOpenParticipant: (participantId: string, tab: TodayFileTab) => void;
+  onSaid: (said: Said) => void;
+  focusLater: (key: string) => void;
+}) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [busy, setBusy] = useState<string | null>(null);
+
+  async function done(line: FollowUpLine) {
+    if (busy) return;
+    setBusy(line.noteId);
+    onSaid({ notice: null, failure: null });
+    const result = await invoke('notes.setFollowUpDone', { id: line.noteId, done: true });
+    if (!result.ok) {
+      setBusy(null);
+      return onSaid({ notice: null, failure: result });
+    }
+    // The ticked line leaves the list: focus goes on to the next one's "Done", else the one before, else the message.
+    const at = lines.indexOf(line);
+    const neighbour = lines[at + 1] ?? lines[at - 1];
+    focusLater(neighbour ? doneKey(neighbour.noteId) : SAID_KEY);
+    onSaid({ notice: t('todayPage.followUps.markedDone', { task: line.task }), failure: null });
+    await invalidateChannels(client, ...FOLLOW_UP_CHANGES);
+    setBusy(null);
+  }
+
+  return (
+    <Section title={t('todayPage.followUps.title')} className="today-section">
+      <ul className="today-list">
+        {lines.map((line) => (
+          <li key={line.noteId} className={line.overdue ? 'today-overdue' : undefined}>
+            <button
+              type="button"
+              className="button-link"
+              aria-label={t('todayPage.followUps.open', { name: line.displayName, code: line.pseudonym, task: line.task })}
+              onClick={() => onOpenParticipant(line.participantId, 'notes')}
+            >
+              {t('todayPage.name', { name: line.displayName, code: line.pseudonym })}
+            </button>{' '}
+            <span className="today-what">{line.task}</span>{' '}
+            {line.overdue ? <span className="today-tag today-tag-warning">{t('todayPage.followUps.overdue')}</span> : null}
+            <span className="today-detail">
+              {t('todayPage.followUps.due', { day: formatDay(line.due) })}
+              {' · '}
+              {line.ownerName ? t('todayPage.followUps.owner', { name: line.ownerName }) : t('todayPage.followUps.noOwner')}
+            </span>{' '}
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              aria-label={t('todayPage.followUps.doneOf', { task: line.task, name: line.displayName })}
+              aria-disabled={busy !== null || undefined}
+              data-focus-key={doneKey(line.noteId)}
+              onClick={() => void done(line)}
+            >
+              {t('todayPage.followUps.done')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {total > lines.length ? (
+        <p className="today-detail">{t('todayPage.more', { shown: formatNumber(lines.length), total: formatNumber(total) })}</p>
+      ) : null}
+    </Section>
+  );
+}
