@@ -86,9 +86,6 @@ function TodayLists({
   focusLater,
 }: TodaySectionsProps & { page: TodayPage; onSaid: (said: Said) => void; focusLater: (key: string) => void }) {
   const { t } = useTranslation();
-  const nameOf = (line: { displayName: string; pseudonym: string }) =>
-    t('todayPage.name', { name: line.displayName, code: line.pseudonym });
-
   if (isEmptyPage(page)) return <p className="today-nothing">{t('todayPage.nothing')}</p>;
   return (
     <>
@@ -112,70 +109,91 @@ function TodayLists({
         />
       ) : null}
       {page.flagged && page.flagged.length > 0 ? (
-        <Section title={t('todayPage.flagged.title')} className="today-section">
-          <ul className="today-list">
-            {page.flagged.map((line) => (
-              <li key={line.participantId}>
-                <button
-                  type="button"
-                  className="button-link"
-                  aria-label={t('todayPage.flagged.open', { name: line.displayName, code: line.pseudonym })}
-                  onClick={() => onOpenParticipant(line.participantId, 'overview')}
-                >
-                  {nameOf(line)}
-                </button>{' '}
-                <span className="today-detail">{t('todayPage.flagged.count', { count: line.flags })}</span>
-              </li>
-            ))}
-          </ul>
-        </Section>
+        <ParticipantLines
+          title={t('todayPage.flagged.title')}
+          lines={page.flagged.map((line) => ({
+            key: line.participantId,
+            participant: line,
+            label: t('todayPage.flagged.open', { name: line.displayName, code: line.pseudonym }),
+            detail: t('todayPage.flagged.count', { count: line.flags }),
+          }))}
+          tab="overview"
+          onOpenParticipant={onOpenParticipant}
+        />
       ) : null}
       {page.drafts && page.drafts.length > 0 ? (
-        <Section title={t('todayPage.drafts.title')} className="today-section">
-          <ul className="today-list">
-            {page.drafts.map((line) => (
-              <li key={line.draftId}>
-                <button
-                  type="button"
-                  className="button-link"
-                  aria-label={t('todayPage.drafts.open', { name: line.displayName, code: line.pseudonym })}
-                  onClick={() => onOpenParticipant(line.participantId, 'notes')}
-                >
-                  {nameOf(line)}
-                </button>{' '}
-                <span className="today-detail">{t('todayPage.drafts.saved', { when: formatWhen(line.updatedAt) })}</span>
-              </li>
-            ))}
-          </ul>
-        </Section>
+        <ParticipantLines
+          title={t('todayPage.drafts.title')}
+          lines={page.drafts.map((line) => ({
+            key: line.draftId,
+            participant: line,
+            label: t('todayPage.drafts.open', { name: line.displayName, code: line.pseudonym }),
+            detail: t('todayPage.drafts.saved', { when: formatWhen(line.updatedAt) }),
+          }))}
+          tab="notes"
+          onOpenParticipant={onOpenParticipant}
+        />
       ) : null}
       {page.appointments && page.appointments.length > 0 ? (
-        <Section title={t('todayPage.appointments.title')} className="today-section">
-          <ul className="today-list">
-            {page.appointments.map((line) => {
-              const when = formatDayAt(line.date, line.time, 'medium');
-              return (
-                <li key={line.entryId}>
-                  <button
-                    type="button"
-                    className="button-link"
-                    aria-label={t('todayPage.appointments.open', { name: line.displayName, code: line.pseudonym, when })}
-                    onClick={() => onOpenParticipant(line.participantId, 'psychosocial')}
-                  >
-                    {nameOf(line)}
-                  </button>{' '}
-                  <span className="today-detail">{when}</span>
-                </li>
-              );
-            })}
-          </ul>
-        </Section>
+        <ParticipantLines
+          title={t('todayPage.appointments.title')}
+          lines={page.appointments.map((line) => {
+            const when = formatDayAt(line.date, line.time, 'medium');
+            return {
+              key: line.entryId,
+              participant: line,
+              label: t('todayPage.appointments.open', { name: line.displayName, code: line.pseudonym, when }),
+              detail: when,
+            };
+          })}
+          tab="psychosocial"
+          onOpenParticipant={onOpenParticipant}
+        />
       ) : null}
     </>
   );
 }
 
 /** Sessions, each held or begun by today with the way to its attendance on the cohort's page. */
+/** One line a participant: the name opens their file at `tab`, with what the line is about beside it. */
+function ParticipantLines({
+  title,
+  lines,
+  tab,
+  onOpenParticipant,
+}: {
+  title: string;
+  lines: {
+    key: string;
+    participant: { participantId: string; displayName: string; pseudonym: string };
+    label: string;
+    detail: string;
+  }[];
+  tab: TodayFileTab;
+  onOpenParticipant: TodaySectionsProps['onOpenParticipant'];
+}) {
+  const { t } = useTranslation();
+  return (
+    <Section title={title} className="today-section">
+      <ul className="today-list">
+        {lines.map(({ key, participant, label, detail }) => (
+          <li key={key}>
+            <button
+              type="button"
+              className="button-link"
+              aria-label={label}
+              onClick={() => onOpenParticipant(participant.participantId, tab)}
+            >
+              {t('todayPage.name', { name: participant.displayName, code: participant.pseudonym })}
+            </button>{' '}
+            <span className="today-detail">{detail}</span>
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
+
 function SessionLines({
   sessions,
   today,
