@@ -34,7 +34,7 @@ for (const locale of LOCALES) {
           expect(item, p).toBeTruthy();
           if (item) expect(item.x + item.width, `${p} inside ${width} px`).toBeLessThanOrEqual(width);
         }
-        expect(await page.evaluate(() => document.documentElement.scrollWidth), 'no sideways scrolling').toBeLessThanOrEqual(
+        expect(await page.evaluate<number>('document.documentElement.scrollWidth'), 'no sideways scrolling').toBeLessThanOrEqual(
           width,
         );
         await page.screenshot({ path: test.info().outputPath(`header-${locale}-${width}.png`) });
