@@ -251,7 +251,9 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     cspViolations.push({ blockedURI, directive });
     if (isNetworkUrl(blockedURI) && !isOurs(blockedURI)) externalRequests.push(blockedURI);
   });
-  await page.addInitScript(installBridge);
+  // Sent as text with a stand-in `__name`: a harness compiled with esbuild's keepNames (tsx) wraps the script's
+  // inner functions in calls to a helper that exists only in Node, not in the page.
+  await page.addInitScript({ content: `(() => { const __name = (fn) => fn; (${installBridge.toString()})(); })();` });
 
   const unsubscribe = core.subscribe((event, payload) => {
     // A page that is closing or reloading misses the event, as an Electron window being destroyed would.

@@ -2,6 +2,7 @@
  * The harness itself (browser project only): what stands in for Electron's protocol, preload and IPC must
  * hold the same lines, or every other spec proves less than it claims.
  */
+import { spawnSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { expect, screen, test, type E2EApp } from './fixtures';
 
@@ -107,5 +108,21 @@ test.describe('the harness with a manual clock', () => {
     app.clock?.advance(2 * 60_000);
     // The harness's idle timer notices without the test calling checkIdle.
     await expect.poll(() => receivedEvents(app.page)).toEqual([{ reason: 'idle' }]);
+  });
+});
+
+test.describe('the harness driven from a developer’s own tsx script', () => {
+  test('gives the page its bridge without a page error', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'tests/e2e/support-scripts/tsx-launch.ts'], {
+      encoding: 'utf8',
+      env: { ...process.env, TSX_TSCONFIG_PATH: 'tsconfig.node.json' },
+      timeout: 45_000,
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '{}')).toEqual({
+      bridge: { invoke: 'function', on: 'function' },
+      status: 'uninitialized',
+      errors: [],
+    });
   });
 });
