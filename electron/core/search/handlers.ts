@@ -5,8 +5,8 @@ import type { Role } from '@shared/roles';
 import type { Db } from '../db/open';
 import type { HandlerGroup } from '../handler';
 import { searchNotes } from '../notes/search';
-import { participantViewOf, programmeName } from '../participants/projection';
-import { findListedParticipant } from '../participants/repo';
+import { participantNamer } from '../participants/names';
+import { participantViewOf } from '../participants/projection';
 import { searchPsychosocial } from '../psychosocial/search';
 import { stemMarker } from './mark-stems';
 import { queryStemKeys, toMatchExpression } from './match';
@@ -25,16 +25,12 @@ export function newestFirst(lists: readonly SearchHit[][], limit: number): Searc
  */
 export function withNames(db: Db, role: Role, hits: readonly SearchHit[]): SearchHit[] {
   if (participantViewOf(role) !== 'full') return [...hits];
-  const names = new Map<string, string | null>();
-  const nameOf = (participantId: string) => {
-    if (!names.has(participantId)) {
-      const participant = findListedParticipant(db, participantId);
-      const named = participant ? programmeName(role, participant) : null;
-      names.set(participantId, named && named.displayName !== named.pseudonym ? named.displayName : null);
-    }
-    return names.get(participantId) ?? null;
+  const nameOf = participantNamer(db, role);
+  const displayName = (participantId: string) => {
+    const named = nameOf(participantId);
+    return named && named.displayName !== named.pseudonym ? named.displayName : null;
   };
-  return hits.map((hit) => ({ ...hit, displayName: nameOf(hit.participantId) }));
+  return hits.map((hit) => ({ ...hit, displayName: displayName(hit.participantId) }));
 }
 
 /**

@@ -9,8 +9,7 @@ import type { Db } from '../db/open';
 import { flaggedParticipantsOf } from '../flags/in-force';
 import type { HandlerGroup } from '../handler';
 import { draftsOf, openFollowUps } from '../notes/today';
-import { programmeName } from '../participants/projection';
-import { findListedParticipant } from '../participants/repo';
+import { participantNamer } from '../participants/names';
 import { nextAppointmentsOf } from '../psychosocial/appointments';
 import { dueFiles } from '../retention/due';
 import { closedFiles, readRetentionYears } from '../retention/repo';
@@ -36,9 +35,10 @@ const mineFirst = <T extends { mine: boolean }>(lines: T[]): T[] => lines.sort((
 
 /** Names a participant as the role may see them; a line whose participant is gone is dropped. */
 function namer(db: Db, role: Role) {
+  const nameOf = participantNamer(db, role);
   return <T extends { participantId: string }>(line: T) => {
-    const participant = findListedParticipant(db, line.participantId);
-    return participant ? [{ ...line, ...programmeName(role, participant) }] : [];
+    const named = nameOf(line.participantId);
+    return named ? [{ ...line, ...named }] : [];
   };
 }
 
