@@ -59,7 +59,7 @@ function sessionCells(text: PrintText, session: Session): Html {
         <td></td>
         <td></td>`
     : html`<td>${time}</td>
-        <td>${topic ?? text.t('schedule.noTopic')}</td>
+        <td>${topic ?? text.t('programme.sessions.noTopic')}</td>
         <td>${session.place ?? ''}</td>
         <td>${visitor}</td>`;
 }
