@@ -130,17 +130,17 @@ describe('a time typed', () => {
     expect(parseTypedTime('')).toBe('');
   });
 
-  it('is shown 9.00 in Finnish and 09:00 in Swedish and English', () => {
+  it('is shown 9.00 in Finnish and Swedish and 09:00 in English', () => {
     expect(formatTypedTime('09:00', 'fi')).toBe('9.00');
     expect(formatTypedTime('16:45', 'fi')).toBe('16.45');
-    expect(formatTypedTime('09:00', 'sv')).toBe('09:00');
+    expect(formatTypedTime('09:00', 'sv')).toBe('9.00');
     expect(formatTypedTime('09:00', 'en')).toBe('09:00');
     expect(parseTypedTime(formatTypedTime('07:05', 'fi'))).toBe('07:05');
   });
 
-  it('is told in running text as klo 9.00 in Finnish, kl. 09:00 in Swedish and 09:00 in English', () => {
+  it('is told in running text as klo 9.00 in Finnish, kl. 9.00 in Swedish and 09:00 in English', () => {
     expect(describeTypedTime('09:00', 'fi')).toBe('klo 9.00');
-    expect(describeTypedTime('09:00', 'sv')).toBe('kl. 09:00');
+    expect(describeTypedTime('09:00', 'sv')).toBe('kl. 9.00');
     expect(describeTypedTime('09:00', 'en')).toBe('09:00');
   });
 });

@@ -5,6 +5,7 @@
  * order), and ISO 2026-12-04 is accepted everywhere. Pure functions: "today" is passed in.
  */
 import { daysInMonth, formatDay as formatIsoDay, isIsoDay, parseDay } from './days';
+import { clockPhrase, formatClock } from './i18n/clock-format';
 import type { Locale } from './locales';
 
 /** Which century a year typed with two digits (or left out) belongs to. */
@@ -33,7 +34,6 @@ export const CHROMIUM_LANG: Record<Locale, string> = { fi: 'fi', sv: 'sv', en: '
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const ISO_DAY = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
-const ISO_TIME = /^(\d{2}):(\d{2})$/;
 
 /** The ISO day of a typed year, month and day, or null when no such calendar day exists. */
 function isoDay(year: number, month: number, day: number): string | null {
@@ -125,16 +125,12 @@ export function parseTypedTime(text: string): string | null {
   return hour > 23 || minute > 59 ? null : `${pad(hour)}:${pad(minute)}`;
 }
 
-/** How a field shows a stored time: 9.00 in Finnish, 09:00 in Swedish and English. Other text is kept. */
+/** How a field shows a stored time: 9.00 in Finnish and Swedish, 09:00 in English (shared/i18n/clock-format.ts). */
 export function formatTypedTime(time: string, locale: Locale): string {
-  const parts = ISO_TIME.exec(time);
-  if (!parts) return time;
-  return locale === 'fi' ? `${Number(parts[1])}.${parts[2]}` : time;
+  return formatClock(time, locale);
 }
 
-/** The time in words under a time field, as the language writes it in running text: "klo 9.00", "kl. 09:00". */
+/** The time in words under a time field, as the language writes it in running text: "klo 9.00", "kl. 9.00". */
 export function describeTypedTime(time: string, locale: Locale): string {
-  if (!ISO_TIME.test(time)) return time;
-  const shown = formatTypedTime(time, locale);
-  return locale === 'fi' ? `klo ${shown}` : locale === 'sv' ? `kl. ${shown}` : shown;
+  return clockPhrase(time, locale);
 }

@@ -31,8 +31,8 @@ const TYPING: Record<Locale, Typing> = {
   sv: {
     day: (d, m, y) => (y === undefined ? `${d}/${m}` : `${d}/${m} ${y}`),
     shown: (d, m, y) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
-    time: { typed: '9.30', shown: '09:30' },
-    endTime: { typed: '1200', shown: '12:00' },
+    time: { typed: '9.30', shown: '9.30' },
+    endTime: { typed: '1200', shown: '12.00' },
   },
   en: {
     day: (d, m, y) => (y === undefined ? `${d}/${m}` : `${d}/${m}/${y}`),

@@ -148,7 +148,7 @@ test.describe('the participant registry', () => {
     await expect(count(MANY)).toBeVisible();
     await expect(grid).toHaveAttribute('aria-rowcount', String(MANY + 1));
     await expect(row(0).getByRole('rowheader')).toHaveText(code(1));
-    await expect(row(0)).toContainText(s.t('registry.status.active'));
+    await expect(row(0)).toContainText(s.t('participant.status.active'));
     expect(await axeViolations(page), 'registry with ten thousand rows').toEqual([]);
 
     // Scrolling: measured, then to the very end, where the last rows arrive in place of placeholders.
@@ -186,26 +186,26 @@ test.describe('the participant registry', () => {
     await expect(row(0).getByRole('rowheader')).toHaveText(code(12));
 
     // Filtering by status: a quarter of them are active.
-    await page.getByRole('checkbox', { name: s.t('registry.status.active') }).check();
+    await page.getByRole('checkbox', { name: s.t('participant.status.active') }).check();
     await expect(count(MANY / 4)).toBeVisible();
     await expect(grid).toHaveAttribute('aria-rowcount', String(MANY / 4 + 1));
     // The active participant with the last surname in the alphabet (Ibrahim) comes first: i = 8.
     await expect(row(0).getByRole('rowheader')).toHaveText(code(9));
-    await expect(row(0)).toContainText(s.t('registry.status.active'));
+    await expect(row(0)).toContainText(s.t('participant.status.active'));
 
     // The quick search ignores case and accents, and combines with the filter; no match says what to try.
     const search = s.field('registry.filters.search');
     await search.fill('adelina');
     await expect(page.getByRole('status').filter({ hasText: s.t('registry.noMatches.title') })).toBeVisible();
     await expect(page.getByText(s.t('registry.noMatches.advice'))).toBeVisible();
-    await page.getByRole('checkbox', { name: s.t('registry.status.active') }).uncheck();
+    await page.getByRole('checkbox', { name: s.t('participant.status.active') }).uncheck();
     await expect(count(1)).toBeVisible();
     await expect(row(0)).toContainText('Ädelina');
     await expect(row(0)).toContainText('Öberg');
     await page.getByRole('button', { name: s.t('registry.filters.clear') }).click();
     await expect(search).toHaveValue('');
     await expect(count(MANY)).toBeVisible();
-    await page.getByRole('checkbox', { name: s.t('registry.status.active') }).check();
+    await page.getByRole('checkbox', { name: s.t('participant.status.active') }).check();
     await expect(count(MANY / 4)).toBeVisible();
 
     // The column chooser, with the keyboard: the code stays; Escape closes it and returns focus.
@@ -239,7 +239,7 @@ test.describe('the participant registry', () => {
 
     // Changing anything leaves the view: the list is then the current, unsaved arrangement, which is kept too.
     await header('pseudonym').getByRole('button').click();
-    await page.getByRole('checkbox', { name: s.t('registry.status.active') }).uncheck();
+    await page.getByRole('checkbox', { name: s.t('participant.status.active') }).uncheck();
     await expect(count(MANY)).toBeVisible();
     await expect(views.locator('option:checked')).toHaveText(s.t('registry.views.none'));
     const browserStorage = () => {
@@ -269,13 +269,13 @@ test.describe('the participant registry', () => {
       await expect(againHeader('pseudonym')).toHaveAttribute('aria-sort', 'ascending');
       await expect(againHeader('languages')).toBeVisible();
       await expect(againHeader('responsibleCaseworker')).toHaveCount(0);
-      await expect(p.getByRole('checkbox', { name: a.t('registry.status.active') })).not.toBeChecked();
+      await expect(p.getByRole('checkbox', { name: a.t('participant.status.active') })).not.toBeChecked();
 
       await a.field('registry.views.label').selectOption({ label: 'Active by surname' });
       await expect(
         p.getByRole('status').filter({ hasText: a.t('registry.views.applied', { name: 'Active by surname' }) }),
       ).toBeVisible();
-      await expect(p.getByRole('checkbox', { name: a.t('registry.status.active') })).toBeChecked();
+      await expect(p.getByRole('checkbox', { name: a.t('participant.status.active') })).toBeChecked();
       await expect(againHeader('lastName')).toHaveAttribute('aria-sort', 'descending');
       await expect(
         p.getByRole('status').filter({ hasText: a.t('registry.count_other', { formatted: (MANY / 4).toLocaleString('en') }) }),
@@ -331,7 +331,7 @@ test.describe('the participant registry', () => {
     await expect(grid.locator('[role="row"][aria-rowindex="2"]')).toContainText(FIRST[0]!);
     await expect(grid.locator('[role="row"][aria-rowindex="2"]')).toContainText('Spring group');
     await expect(grid.locator('[role="row"][aria-rowindex="2"]')).not.toContainText(LAST[0]!);
-    await expect(page.getByRole('checkbox', { name: s.t('registry.status.active') })).toHaveCount(0);
+    await expect(page.getByRole('checkbox', { name: s.t('participant.status.active') })).toHaveCount(0);
     await expect(page.getByLabel(s.t('registry.filters.caseworker'), { exact: true })).toHaveCount(0);
     await expect(s.button('registry.newParticipant')).toHaveCount(0);
     await s.button('registry.columnChooser.button').click();

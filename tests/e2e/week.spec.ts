@@ -173,10 +173,10 @@ test('the week view lists every cohort’s sessions by day and prints one cohort
       `Vecka ${week}`,
       'Rättigheter i arbetslivet',
       'Företagsbesök',
-      'Inställt',
+      'Inställd',
       'Lördag',
-      `${Number(first.startTime.slice(0, 2))}:00–12:00`,
-      '10:00–11:30',
+      `${Number(first.startTime.slice(0, 2))}.00–12.00`,
+      '10.00–11.30',
       MARK.union,
       MARK.guest,
     ])

@@ -4,6 +4,7 @@
  * so that a code is called the same on paper as on screen. Dates and times go through Intl in the print's locale.
  */
 import { bundles, lookup, PRINTOUT_WORDING, type Tree } from '@shared/i18n/bundles';
+import { clockIntlLocale } from '@shared/i18n/clock-format';
 import { isIsoDay, localMoment } from '@shared/days';
 import type { Locale } from '@shared/locales';
 
@@ -40,7 +41,8 @@ export interface PrintText {
 export function printText(locale: Locale): PrintText {
   const plural = new Intl.PluralRules(locale);
   const dayFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'long' });
-  const momentFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' });
+  // The time as the language writes it on screen too (shared/i18n/clock-format.ts): klo 9.00, kl. 9.00, 09:00.
+  const momentFormat = new Intl.DateTimeFormat(clockIntlLocale(locale), { dateStyle: 'long', timeStyle: 'short' });
   return {
     locale,
     t(key, values = {}) {

@@ -73,7 +73,7 @@ describe('the case summary document', () => {
     expect(margins).toContain('@top-left { content: "CONFIDENTIAL"; }');
     expect(margins).toContain('@top-right { content: "P-2026-004"; }');
     expect(margins).toContain('@bottom-right { content: "Page " counter(page) " / " counter(pages); }');
-    expect(margins).toContain('@bottom-left { content: "Printed by Kalle \\3c Ohjaaja\\3e  on November 28, 2026');
+    expect(margins).toContain('@bottom-left { content: "Printed by Kalle \\3c Ohjaaja\\3e  on 28 November 2026 at 11:00');
     const fi = /<style>(@page[\s\S]*?)<\/style>/.exec(document({ text: printText('fi') }))?.[1] ?? '';
     expect(fi).toContain('"LUOTTAMUKSELLINEN"');
     expect(fi).toContain('"Sivu " counter(page) " / " counter(pages)');

@@ -131,7 +131,7 @@ describe('schedule.preview', () => {
       'Suomen kieli',
       'Oikeudet työelämässä',
       'Yritysvierailu',
-      'Vierasluento',
+      'Vierailuluento',
       'Kirjasto, sali 2',
       'Ammattiliiton talo',
       MARK.guest,
@@ -166,7 +166,7 @@ describe('schedule.preview', () => {
   it('is written in the language asked for', async () => {
     const sv = (await v.t.ok('schedule.preview', request({ locale: 'sv' }))).html;
     expect(sv).toContain('<html lang="sv">');
-    for (const expected of ['Vecka 12 · 22–28 mars 2027', 'Måndag 22 mars', 'Finska', 'Företagsbesök', 'Inställt', '9:00–12:00'])
+    for (const expected of ['Vecka 12 · 22–28 mars 2027', 'Måndag 22 mars', 'Finska', 'Företagsbesök', 'Inställd', '9.00–12.00'])
       expect(sv, expected).toContain(expected);
     const en = (await v.t.ok('schedule.preview', request({ locale: 'en' }))).html;
     for (const expected of [

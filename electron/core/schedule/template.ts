@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type { Session } from '@shared/sessions';
 import { isoWeekday, isoWeekOf } from '@shared/days';
 import { formatWeekDates, formatWeekdayHeading } from '@shared/i18n/week-format';
+import { formatClockRange } from '@shared/i18n/clock-format';
 import { html, type Html } from '../print/html';
 import type { PrintText } from '../print/labels';
 import { printDocument, type DocumentMode } from '../print/template';
@@ -42,24 +43,17 @@ export function weekHeading(text: PrintText, monday: string): string {
   return text.t('schedule.week', { week: isoWeekOf(monday).week, dates: formatWeekDates(text.locale, monday) });
 }
 
-/** 'HH:MM' in the locale's way ("9.00" in Finnish), 24-hour clock. */
-function clock(locale: string, time: string): string {
-  const [hours, minutes] = time.split(':').map(Number);
-  const at = new Date(2000, 0, 1, hours, minutes);
-  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', hourCycle: 'h23' }).format(at);
-}
-
 function sessionCells(text: PrintText, session: Session): Html {
   const topic = session.topic ? capitalised(text.t(`programme.topics.${session.topic}`)) : null;
   const visitor = [session.partnerName, session.guest].filter((part): part is string => Boolean(part)).join(' · ');
-  const time = `${clock(text.locale, session.startTime)}–${clock(text.locale, session.endTime)}`;
+  const time = formatClockRange(session.startTime, session.endTime, text.locale);
   return session.state === 'cancelled'
     ? html`<td><s>${time}</s></td>
         <td><strong>${text.t('schedule.cancelled')}</strong>${topic ? html` · <s>${topic}</s>` : null}</td>
         <td></td>
         <td></td>`
     : html`<td>${time}</td>
-        <td>${topic ?? text.t('schedule.noTopic')}</td>
+        <td>${topic ?? text.t('programme.sessions.noTopic')}</td>
         <td>${session.place ?? ''}</td>
         <td>${visitor}</td>`;
 }

@@ -3,10 +3,12 @@
  * A calendar day (YYYY-MM-DD) is the day it names wherever the workstation is; a moment (an ISO date-time) is
  * shown on the workstation's clock. Each function takes the locale last, the UI's own when left out. Dates in
  * numbers and clock times are written day first and on the 24-hour clock in every language (English as en-GB:
- * docs/dates.md says why).
+ * docs/dates.md says why). A clock time is written by shared/i18n/clock-format.ts (klo 9.00, kl. 9.00, 09:00),
+ * and a date with its time takes the Intl tag whose clock agrees with it.
  */
 import i18n from 'i18next';
-import { dayOf, isIsoDay, localMoment } from '@shared/days';
+import { clockOf, dayOf, isIsoDay, localMoment } from '@shared/days';
+import { clockIntlLocale, formatClock } from '@shared/i18n/clock-format';
 import { intlLocale } from '@shared/typed-dates';
 
 type DateStyle = NonNullable<Intl.DateTimeFormatOptions['dateStyle']>;
@@ -33,7 +35,7 @@ export function formatDate(date: Date): string {
 
 /** A date with its time of day, for events such as the last backup. */
 export function formatDateTime(date: Date): string {
-  return new Intl.DateTimeFormat(intlLocale(uiLocale()), { dateStyle: 'long', timeStyle: 'short' }).format(date);
+  return new Intl.DateTimeFormat(clockIntlLocale(uiLocale()), { dateStyle: 'long', timeStyle: 'short' }).format(date);
 }
 
 /**
@@ -62,7 +64,7 @@ export function formatDayRange(first: string, last: string, locale = uiLocale())
 export function formatDayAt(day: string, time: string | null, style: DateStyle = 'long', locale = uiLocale()): string {
   if (!isIsoDay(day)) return day;
   const options: Intl.DateTimeFormatOptions = time ? { dateStyle: style, timeStyle: 'short' } : { dateStyle: style };
-  return new Intl.DateTimeFormat(intlLocale(locale), options).format(localMoment(day, time));
+  return new Intl.DateTimeFormat(time ? clockIntlLocale(locale) : intlLocale(locale), options).format(localMoment(day, time));
 }
 
 /** A moment (ISO date-time) as the locale writes a date with a time; anything else as it is. */
@@ -74,12 +76,13 @@ export function formatMoment(
 ): string {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return iso;
-  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle, timeStyle }).format(at);
+  return new Intl.DateTimeFormat(clockIntlLocale(locale), { dateStyle, timeStyle }).format(at);
 }
 
-/** "09:05": the time of day of a moment. */
+/** "9.05" (Finnish, Swedish) or "09:05" (English): the time of day of a moment on the workstation's clock. */
 export function formatTime(iso: string, locale = uiLocale()): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { timeStyle: 'short' }).format(new Date(iso));
+  const at = new Date(iso);
+  return Number.isNaN(at.getTime()) ? iso : formatClock(clockOf(at), locale);
 }
 
 /** A moment: only the time if it is today ("14:02"), else the date and the time. */

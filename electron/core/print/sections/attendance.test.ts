@@ -66,7 +66,7 @@ describe('the attendance section', () => {
     expect(text).toContain('Attendance rate 66 % (2 of 3 sessions)');
     expect(text).toContain('Present 1 · Late 1 · Left early 0 · Excused absence 1 · Absent 1');
     expect(text).toMatch(
-      /November 2, 2026 Finnish Present November 3, 2026 Company visit Late November 4, 2026 Job search Absent November 5, 2026 IT skills Excused absence/,
+      /November 2, 2026 Finnish language Present November 3, 2026 Company visit Late November 4, 2026 Job-search skills Absent November 5, 2026 IT skills Excused absence/,
     );
     expect(text).not.toContain('November 9, 2026');
     expect(text).not.toContain('December 1, 2026');
@@ -82,7 +82,7 @@ describe('the attendance section', () => {
 
   it('gives an individual enrolment no rate, and lists no visit the participant missed', async () => {
     const text = words(await preview(amal));
-    expect(text).toContain('Takes part Individually');
+    expect(text).toContain('Takes part Individual guidance only');
     expect(text).not.toContain('Attendance rate');
     expect(text).toContain('No visits taken part in.');
     const none = (await v.t.ok('participants.create', { firstName: 'Noor', confirmDuplicate: true })).participant.id;

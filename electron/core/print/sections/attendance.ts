@@ -49,17 +49,17 @@ function enrolmentBlock(context: SectionContext, e: EnrolmentRow, figures: Parti
     ? text.t('print.range.between', { from: text.day(e.startDate), to: text.day(e.endDate) })
     : a('ongoing', { from: text.day(e.startDate) });
   const outcome = e.outcome
-    ? `${a(`outcomes.${e.outcome}`)}${!pseudonymOnly && e.outcomeReason ? ` (${e.outcomeReason})` : ''}`
+    ? `${text.t(`participant.status.${e.outcome}`)}${!pseudonymOnly && e.outcomeReason ? ` (${e.outcomeReason})` : ''}`
     : null;
   const rows: [string, string | null][] = [
     [a('dates'), dates],
-    [a('mode'), a(`modes.${e.mode}`)],
+    [a('mode'), text.t(`programme.mode.${e.mode}`)],
     [a('outcome'), outcome],
   ];
   if (figures) {
     const { rate, attended, counted } = figures.figures;
     rows.push([a('rate'), rate === null ? a('noRate') : a('rateValue', { rate, attended, counted })]);
-    rows.push([a('byMark'), ATTENDANCE_MARKS.map((mark) => `${a(`marks.${mark}`)} ${figures.counts[mark]}`).join(' · ')]);
+    rows.push([a('byMark'), ATTENDANCE_MARKS.map((mark) => `${text.t(`attendance.marks.${mark}`)} ${figures.counts[mark]}`).join(' · ')]);
   }
   return html`<h3>${e.cohortName}</h3>
     ${facts(context, rows)}`;
@@ -81,8 +81,8 @@ function sessionTable(context: SectionContext, rows: readonly MarkedRow[]): Html
         (r) =>
           html`<tr>
             <td class="col-when">${text.day(r.date)}</td>
-            <td>${r.topic && text.has(`print.attendance.topics.${r.topic}`) ? a(`topics.${r.topic}`) : a('noTopic')}</td>
-            <td>${a(`marks.${r.mark}`)}</td>
+            <td>${r.topic && text.has(`programme.topics.${r.topic}`) ? text.t(`programme.topics.${r.topic}`) : text.t('programme.sessions.noTopic')}</td>
+            <td>${text.t(`attendance.marks.${r.mark}`)}</td>
           </tr>`,
       )}
     </tbody>
@@ -135,7 +135,7 @@ export const attendanceSection: PrintSection = {
       ${visits.length === 0
         ? html`<p class="muted">${a('noVisits')}</p>`
         : html`<ul>
-            ${visits.map((v) => html`<li>${text.day(v.date)} – ${v.partnerName} (${a(`visitKinds.${v.kind}`)})</li>`)}
+            ${visits.map((v) => html`<li>${text.day(v.date)} – ${v.partnerName} (${text.t(`partners.kinds.${v.kind}`)})</li>`)}
           </ul>`}`;
   },
 };

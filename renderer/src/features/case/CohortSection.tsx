@@ -78,7 +78,7 @@ export function CohortSection({ participantId, canChange }: CohortSectionProps) 
                 name: e.cohortName,
                 from: formatDay(e.startDate),
                 to: formatDay(e.endDate ?? ''),
-                outcome: e.outcome ? t(`registry.cohorts.outcome.${e.outcome}`) : '',
+                outcome: e.outcome ? t(`participant.status.${e.outcome}`) : '',
                 reason: e.outcomeReason ?? '',
               };
               return (
@@ -205,7 +205,7 @@ function EndEnrolmentForm({ enrolment, onEnded, onCancel }: { enrolment: Enrolme
           const value = ENROLMENT_OUTCOMES.find((o) => o === event.target.value);
           if (value) edit('outcome', setOutcome)(value);
         }}
-        options={ENROLMENT_OUTCOMES.map((o) => ({ value: o, label: t(`registry.cohorts.outcome.${o}`) }))}
+        options={ENROLMENT_OUTCOMES.map((o) => ({ value: o, label: t(`participant.status.${o}`) }))}
       />
       {outcome === 'discontinued' ? (
         <TextAreaField

@@ -11,10 +11,10 @@ describe('dates on a participant’s file', () => {
     expect(formatDay('2026-10-01', 'long', 'fi')).toBe('1. lokakuuta 2026');
   });
 
-  it('write a time of day as the interface language does: 9.05 in Finnish, 09:05 in English, never 9:05 AM', () => {
+  it('write a time of day as the interface language does: 9.05 in Finnish and Swedish, 09:05 in English, never 9:05 AM', () => {
     const at = new Date(2026, 11, 4, 9, 5).toISOString();
     expect(formatTime(at, 'fi')).toBe('9.05');
-    expect(formatTime(at, 'sv')).toBe('09:05');
+    expect(formatTime(at, 'sv')).toBe('9.05');
     expect(formatTime(at, 'en')).toBe('09:05');
   });
 

@@ -34,7 +34,7 @@ export function MemberList({ members }: { members: readonly CohortMember[] }) {
                     : t('programme.members.since', { start: formatDay(m.startDate) })}
                 </td>
                 <td>{t(`programme.mode.${m.mode}`)}</td>
-                <td>{m.outcome ? t(`registry.cohorts.outcome.${m.outcome}`) : t('programme.members.open')}</td>
+                <td>{m.outcome ? t(`participant.status.${m.outcome}`) : t('programme.members.open')}</td>
               </tr>
             ))}
           </tbody>

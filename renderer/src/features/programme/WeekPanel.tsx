@@ -21,7 +21,7 @@ function WeekItem({ item, onOpen }: { item: WeekSession; onOpen: () => void }) {
       <button type="button" className="week-session-button" onClick={onOpen}>
         <span className="week-session-time">{formatTimeRange(item.startTime, item.endTime)}</span>
         <span className="week-session-cohort">{item.cohortName}</span>
-        <span>{item.topic ? t(`programme.topics.${item.topic}`) : t('week.noTopic')}</span>
+        <span>{item.topic ? t(`programme.topics.${item.topic}`) : t('programme.sessions.noTopic')}</span>
         {item.place ? <span className="week-session-place">{item.place}</span> : null}
         {cancelled ? <span className="week-session-tag">{t('week.cancelled')}</span> : null}
       </button>

@@ -1,6 +1,6 @@
 /** Sessions' days, weekdays and times of the programme's calendar as the UI language writes them. */
 import { isIsoDay, isIsoWeekday, isoWeekday } from '@shared/days';
-import { formatTypedTime } from '@shared/typed-dates';
+import { clockRangePhrase } from '@shared/i18n/clock-format';
 import i18n, { currentLocale } from '../../i18n';
 import { formatDayMonth } from '../../i18n/format';
 
@@ -15,8 +15,7 @@ export function formatWeekdays(weekdays: readonly number[]): string {
   return weekdays.map((d) => (isIsoWeekday(d) ? i18n.t(`programme.weekdays.short.${d}`) : String(d))).join(', ');
 }
 
-/** "9.00–12.00" in Finnish, "09:00–12:00" in Swedish and English. */
+/** "klo 9.00–12.00" in Finnish, "kl. 9.00–12.00" in Swedish, "09:00–12:00" in English. */
 export function formatTimeRange(startTime: string, endTime: string): string {
-  const locale = currentLocale();
-  return `${formatTypedTime(startTime, locale)}–${formatTypedTime(endTime, locale)}`;
+  return clockRangePhrase(startTime, endTime, currentLocale());
 }

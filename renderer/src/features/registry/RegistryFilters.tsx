@@ -90,7 +90,7 @@ export function RegistryFilters({ limited, search, onSearch, filters, onFilters,
                     checked={statuses.includes(status)}
                     onChange={(event) => toggleStatus(status, event.target.checked)}
                   />
-                  <label htmlFor={`${id}-${status}`}>{t(`registry.status.${status}`)}</label>
+                  <label htmlFor={`${id}-${status}`}>{t(`participant.status.${status}`)}</label>
                 </div>
               ))}
             </div>

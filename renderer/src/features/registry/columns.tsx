@@ -62,23 +62,23 @@ function cellText(column: RegistryColumn, slot: RegistrySlot, t: TFunction, loca
     case 'age':
       return row.birthYear !== null ? String(row.birthYear) : (row.ageBand ?? '');
     case 'gender':
-      return row.gender ? t(`registry.values.gender.${row.gender}`) : '';
+      return row.gender ? t(`participant.gender.${row.gender}`) : '';
     case 'languages':
       return row.languages.join(', ');
     case 'interpreterNeeded':
       return t(row.interpreterNeeded ? 'registry.values.interpreter.yes' : 'registry.values.interpreter.no');
     case 'status':
-      return t(`registry.status.${row.status}`);
+      return t(`participant.status.${row.status}`);
     case 'responsibleCaseworker':
       return row.responsibleCaseworkerName ?? '';
     case 'referralDate':
       return formatShortDay(locale, row.referralDate);
     case 'referralSourceType':
-      return row.referralSourceType ? t(`registry.values.referralSource.${row.referralSourceType}`) : '';
+      return row.referralSourceType ? t(`participant.referralSource.${row.referralSourceType}`) : '';
     case 'nationalAssistanceStatus':
-      return row.nationalAssistanceStatus ? t(`registry.values.assistance.${row.nationalAssistanceStatus}`) : '';
+      return row.nationalAssistanceStatus ? t(`participant.nationalAssistance.${row.nationalAssistanceStatus}`) : '';
     case 'workAbility':
-      return row.workAbility ? t(`registry.values.workAbility.${row.workAbility}`) : '';
+      return row.workAbility ? t(`participant.workAbility.${row.workAbility}`) : '';
     case 'createdAt':
       return formatShortDay(locale, row.createdAt);
     case 'updatedAt':
