@@ -71,9 +71,9 @@ describe('a date typed the Swedish and English way', () => {
 });
 
 describe('a stored day shown in a field', () => {
-  it('is written d.m.yyyy in Finnish, ISO in Swedish and day first in English', () => {
+  it('is written d.m.yyyy in Finnish and in Swedish as written in Finland, day first in English', () => {
     expect(formatTypedDate('2026-12-04', 'fi')).toBe('4.12.2026');
-    expect(formatTypedDate('2026-12-04', 'sv')).toBe('2026-12-04');
+    expect(formatTypedDate('2026-12-04', 'sv')).toBe('4.12.2026');
     expect(formatTypedDate('2026-12-04', 'en')).toBe('4/12/2026');
   });
 
@@ -149,7 +149,7 @@ describe('the Intl locale of an interface language', () => {
   it('is British English for English, so numeric dates are day first, and keeps any other tag', () => {
     expect(intlLocale('en')).toBe('en-GB');
     expect(intlLocale('fi')).toBe('fi-FI');
-    expect(intlLocale('sv')).toBe('sv-SE');
+    expect(intlLocale('sv')).toBe('sv-FI');
     expect(intlLocale('de-AT')).toBe('de-AT');
     expect(new Intl.DateTimeFormat(intlLocale('en'), { dateStyle: 'short' }).format(new Date(2026, 11, 4))).toBe('04/12/2026');
   });

@@ -5,7 +5,7 @@
  * order), and ISO 2026-12-04 is accepted everywhere. Pure functions: "today" is passed in.
  */
 import { daysInMonth, formatDay as formatIsoDay, isIsoDay, parseDay } from './days';
-import { clockPhrase, formatClock } from './i18n/clock-format';
+import { clockPhrase, formatClock, INTL_LOCALE } from './i18n/clock-format';
 import type { Locale } from './locales';
 
 /** Which century a year typed with two digits (or left out) belongs to. */
@@ -21,13 +21,7 @@ export interface DateReading {
   years?: YearWindow;
 }
 
-/** The language's own tag for Intl, so that English is written day first (en-GB), never as en-US. */
-export const INTL_LOCALE: Record<Locale, string> = { fi: 'fi-FI', sv: 'sv-SE', en: 'en-GB' };
-
-/** The Intl tag for an interface language ('en' is en-GB, day first); any other tag is kept as it is. */
-export function intlLocale(language: string): string {
-  return language === 'fi' || language === 'sv' || language === 'en' ? INTL_LOCALE[language] : language;
-}
+export { INTL_LOCALE, intlLocale } from './i18n/clock-format';
 
 /** The language Chromium is started with, so that its own widgets and navigator.language follow the interface. */
 export const CHROMIUM_LANG: Record<Locale, string> = { fi: 'fi', sv: 'sv', en: 'en-GB' };
@@ -75,13 +69,12 @@ function dayParts(day: string): [number, number, number] | null {
   return [year, month, date];
 }
 
-/** How a field shows a stored day: 4.12.2026 (fi), 2026-12-04 (sv), 4/12/2026 (en). Other text is kept. */
+/** How a field shows a stored day: 4.12.2026 (fi, and sv as written in Finland), 4/12/2026 (en). Other text is kept. */
 export function formatTypedDate(day: string, locale: Locale): string {
   const parts = dayParts(day);
   if (!parts) return day;
   const [year, month, date] = parts;
-  if (locale === 'sv') return day;
-  return locale === 'fi' ? `${date}.${month}.${year}` : `${date}/${month}/${year}`;
+  return locale === 'fi' || locale === 'sv' ? `${date}.${month}.${year}` : `${date}/${month}/${year}`;
 }
 
 /** The day in words under a date field, so a misread is seen before saving: "pe 4.12.2026", "fre 4 dec. 2026". */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockIntlLocale, clockPhrase, clockRangePhrase, formatClock, formatClockRange } from './clock-format';
+import { intlLocale, clockPhrase, clockRangePhrase, formatClock, formatClockRange } from './clock-format';
 
 describe('clock times in each language', () => {
   it('writes Finnish times with a full stop and no leading zero, "klo" once before a range', () => {
@@ -33,10 +33,10 @@ describe('clock times in each language', () => {
   it('agrees with the clock of a date written with its time by Intl, in each language', () => {
     const at = new Date(2026, 11, 4, 9, 5);
     for (const locale of ['fi', 'sv', 'en'])
-      expect(new Intl.DateTimeFormat(clockIntlLocale(locale), { timeStyle: 'short' }).format(at), locale).toBe(
+      expect(new Intl.DateTimeFormat(intlLocale(locale), { timeStyle: 'short' }).format(at), locale).toBe(
         formatClock('09:05', locale),
       );
-    expect(new Intl.DateTimeFormat(clockIntlLocale('sv'), { dateStyle: 'long', timeStyle: 'short' }).format(at)).toBe(
+    expect(new Intl.DateTimeFormat(intlLocale('sv'), { dateStyle: 'long', timeStyle: 'short' }).format(at)).toBe(
       '4 december 2026 kl. 9.05',
     );
   });

@@ -14,11 +14,15 @@ const CLOCK_WORD: Partial<Record<string, string>> = { fi: 'klo', sv: 'kl.' };
 const wordOf = (locale: string) => CLOCK_WORD[locale.split('-')[0] ?? locale];
 
 /**
- * The Intl tag for a date written with its time, whose clock agrees with formatClock: Swedish as in Finland
- * (sv-FI, "kl. 9.05"), never Sweden's "09:05". Any other tag is kept as it is.
+ * The one Intl tag of each interface language, for every date and time Intl writes: Finnish as in Finland, Swedish
+ * as written in Finland (sv-FI: "4.12.2026", "kl. 9.05", never Sweden's 2026-12-04 and 09:05), English day first
+ * with a 24-hour clock (en-GB: "4 Dec 2026", never the US "Dec 4, 2026").
  */
-export function clockIntlLocale(locale: Locale | string): string {
-  return { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' }[locale] ?? locale;
+export const INTL_LOCALE: Record<Locale, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
+
+/** The Intl tag of an interface language (INTL_LOCALE); any other tag is kept as it is. */
+export function intlLocale(language: Locale | string): string {
+  return language === 'fi' || language === 'sv' || language === 'en' ? INTL_LOCALE[language] : language;
 }
 
 /** A stored time ('HH:MM') as the language writes it: "9.00" in Finnish and Swedish, "09:00" in English. Other text is kept. */

@@ -4,6 +4,7 @@
  * a note with a follow-up and sets up a cohort, typing days and times as a Finn, a Swede or the international
  * team would. What is stored is 4 December, never 12 April, and the fields show it back in the language's way.
  */
+import { INTL_LOCALE } from '@shared/i18n/clock-format';
 import type { Locale } from '@shared/locales';
 import { expect, screen, test } from './fixtures';
 import { expectCleanRun, invokeFromPage, setUpLockedVault, submitNameAndPassphrase, ui } from './flows';
@@ -30,7 +31,7 @@ const TYPING: Record<Locale, Typing> = {
   },
   sv: {
     day: (d, m, y) => (y === undefined ? `${d}/${m}` : `${d}/${m} ${y}`),
-    shown: (d, m, y) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
+    shown: (d, m, y) => `${d}.${m}.${y}`,
     time: { typed: '9.30', shown: '9.30' },
     endTime: { typed: '1200', shown: '12.00' },
   },
@@ -116,7 +117,7 @@ for (const locale of ['fi', 'sv', 'en'] as const satisfies readonly Locale[]) {
       await expect(due).not.toHaveAttribute('aria-invalid', 'true');
       const inWords = await page.evaluate(
         ([tag, y]) => new Intl.DateTimeFormat(tag, { weekday: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(y, 11, 4))),
-        [{ fi: 'fi-FI', sv: 'sv-SE', en: 'en-GB' }[locale], year] as const,
+        [INTL_LOCALE[locale], year] as const,
       );
       // The day is said back in words under the field, with its weekday, so a misreading shows before saving.
       await expect(due).toHaveAccessibleDescription(locale === 'fi' ? `${inWords} 4.12.${year}` : new RegExp(`^${inWords}`));

@@ -4,7 +4,7 @@
  * so that a code is called the same on paper as on screen. Dates and times go through Intl in the print's locale.
  */
 import { bundles, lookup, PRINTOUT_WORDING, type Tree } from '@shared/i18n/bundles';
-import { clockIntlLocale } from '@shared/i18n/clock-format';
+import { intlLocale } from '@shared/i18n/clock-format';
 import { isIsoDay, localMoment } from '@shared/days';
 import type { Locale } from '@shared/locales';
 
@@ -40,9 +40,9 @@ export interface PrintText {
 /** The printout's words in `locale`. A missing text is a programming error, caught by the tests of every section. */
 export function printText(locale: Locale): PrintText {
   const plural = new Intl.PluralRules(locale);
-  const dayFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'long' });
+  const dayFormat = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long' });
   // The time as the language writes it on screen too (shared/i18n/clock-format.ts): klo 9.00, kl. 9.00, 09:00.
-  const momentFormat = new Intl.DateTimeFormat(clockIntlLocale(locale), { dateStyle: 'long', timeStyle: 'short' });
+  const momentFormat = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeStyle: 'short' });
   return {
     locale,
     t(key, values = {}) {

@@ -170,8 +170,8 @@ describe('schedule.preview', () => {
       expect(sv, expected).toContain(expected);
     const en = (await v.t.ok('schedule.preview', request({ locale: 'en' }))).html;
     for (const expected of [
-      'Week 12 · March 22\u2009–\u200928, 2027',
-      'Monday March 22',
+      'Week 12 · 22\u2009–\u200928 March 2027',
+      'Monday 22 March',
       'Rights at work',
       'Cancelled',
       'Guest or partner',

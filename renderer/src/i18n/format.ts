@@ -8,8 +8,7 @@
  */
 import i18n from 'i18next';
 import { clockOf, dayOf, isIsoDay, localMoment } from '@shared/days';
-import { clockIntlLocale, formatClock } from '@shared/i18n/clock-format';
-import { intlLocale } from '@shared/typed-dates';
+import { formatClock, intlLocale } from '@shared/i18n/clock-format';
 
 type DateStyle = NonNullable<Intl.DateTimeFormatOptions['dateStyle']>;
 type TimeStyle = NonNullable<Intl.DateTimeFormatOptions['timeStyle']>;
@@ -23,19 +22,19 @@ export function formatNumber(value: number): string {
 
 /** "in 45 seconds" / "in 2 minutes", for a wait given in milliseconds. */
 export function formatWait(ms: number): string {
-  const format = new Intl.RelativeTimeFormat(uiLocale(), { numeric: 'always' });
+  const format = new Intl.RelativeTimeFormat(intlLocale(uiLocale()), { numeric: 'always' });
   const seconds = Math.max(1, Math.ceil(ms / 1000));
   return seconds < 120 ? format.format(seconds, 'second') : format.format(Math.ceil(seconds / 60), 'minute');
 }
 
 /** A calendar date, for printed sheets. */
 export function formatDate(date: Date): string {
-  return new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'long' }).format(date);
+  return new Intl.DateTimeFormat(intlLocale(uiLocale()), { dateStyle: 'long' }).format(date);
 }
 
 /** A date with its time of day, for events such as the last backup. */
 export function formatDateTime(date: Date): string {
-  return new Intl.DateTimeFormat(clockIntlLocale(uiLocale()), { dateStyle: 'long', timeStyle: 'short' }).format(date);
+  return new Intl.DateTimeFormat(intlLocale(uiLocale()), { dateStyle: 'long', timeStyle: 'short' }).format(date);
 }
 
 /**
@@ -45,26 +44,26 @@ export function formatDateTime(date: Date): string {
 export function formatDay(day: string, style: DateStyle = 'medium', locale = uiLocale()): string {
   if (!isIsoDay(day)) return day;
   // Numbers alone are written day first in every language (en-GB for English), never in the US order.
-  return new Intl.DateTimeFormat(style === 'short' ? intlLocale(locale) : locale, { dateStyle: style }).format(localMoment(day));
+  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: style }).format(localMoment(day));
 }
 
 /** A day of the month without the year: "14 Jan" (or "Jan 14"), for previews and ranges. */
 export function formatDayMonth(day: string, locale = uiLocale()): string {
   if (!isIsoDay(day)) return day;
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short' }).format(localMoment(day));
+  return new Intl.DateTimeFormat(intlLocale(locale), { day: 'numeric', month: 'short' }).format(localMoment(day));
 }
 
 /** "14 Jan 2027 – 25 Mar 2027", shortened by the locale's own range rules. */
 export function formatDayRange(first: string, last: string, locale = uiLocale()): string {
   if (!isIsoDay(first) || !isIsoDay(last)) return `${first} – ${last}`;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).formatRange(localMoment(first), localMoment(last));
+  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium' }).formatRange(localMoment(first), localMoment(last));
 }
 
 /** A day with a clock time ('HH:MM') when there is one: an agreed appointment. */
 export function formatDayAt(day: string, time: string | null, style: DateStyle = 'long', locale = uiLocale()): string {
   if (!isIsoDay(day)) return day;
   const options: Intl.DateTimeFormatOptions = time ? { dateStyle: style, timeStyle: 'short' } : { dateStyle: style };
-  return new Intl.DateTimeFormat(time ? clockIntlLocale(locale) : intlLocale(locale), options).format(localMoment(day, time));
+  return new Intl.DateTimeFormat(intlLocale(locale), options).format(localMoment(day, time));
 }
 
 /** A moment (ISO date-time) as the locale writes a date with a time; anything else as it is. */
@@ -76,7 +75,7 @@ export function formatMoment(
 ): string {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return iso;
-  return new Intl.DateTimeFormat(clockIntlLocale(locale), { dateStyle, timeStyle }).format(at);
+  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle, timeStyle }).format(at);
 }
 
 /** "9.05" (Finnish, Swedish) or "09:05" (English): the time of day of a moment on the workstation's clock. */
