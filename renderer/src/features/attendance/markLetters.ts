@@ -15,8 +15,7 @@ export function markLettersOf(t: TFunction): MarkLetters {
 
 /** The marks' letters in the language of the moment; a new object only when the language changes. */
 export function useMarkLetters(): MarkLetters {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
   const language = i18n.language;
-  // `t` keeps its identity across a change of language: the language is what makes the letters new.
-  return useMemo(() => markLettersOf(t), [t, language]);
+  return useMemo(() => markLettersOf(i18n.getFixedT(language)), [i18n, language]);
 }
