@@ -1,4 +1,4 @@
-import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { Failure } from '@shared/errors';
@@ -160,6 +160,19 @@ function AttendanceSection({
   );
 
   const onActivate = useCallback((position: Position) => setActive(position), []);
+
+  // Opened at a session's day (Today's "Mark attendance"): once its week is shown, the first person's cell of that
+  // day's first session takes the focus, which scrolls to it and has a screen reader read who and which day it is.
+  const pendingOpen = useRef(openAt);
+  useEffect(() => {
+    const day = pendingOpen.current;
+    if (!day || !grid || scope !== 'week') return;
+    pendingOpen.current = undefined;
+    const col = grid.sessions.findIndex((x) => x.date === day);
+    if (col < 0 || grid.rows.length === 0) return;
+    setActive({ row: 0, col });
+    setFocusRequest((n) => n + 1);
+  }, [grid, scope]);
 
   function showWeek(start: string) {
     setWeekStart(start);
