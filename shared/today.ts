@@ -4,6 +4,10 @@
  * sessions and the attendance still to be marked; names of participants come through the participants' projection
  * as everywhere. "Mine" is where the user facilitates the session, owns the follow-up, or is the participant's
  * responsible caseworker. Days are calendar days on the workstation's clock.
+ *
+ * The start page's other notices are read through their own channels, which carry what they show and are read once:
+ * participants to reach out to (`attendance.drift`, with rates and reasons), files due for deletion
+ * (`retention.due`) and the backup reminder (`backup.status`). Today does not read them a second time.
  */
 import { z } from 'zod';
 import { channel } from './channel';
@@ -45,7 +49,6 @@ export type FollowUpLine = z.infer<typeof followUpLine>;
 export const flaggedLine = z.object({ ...named, flags: z.number().int().positive() });
 export const draftLine = z.object({ ...named, draftId: z.string(), noteId: z.string().nullable(), updatedAt: z.string() });
 export const appointmentLine = z.object({ ...named, entryId: z.string(), date: z.string(), time: z.string().nullable() });
-export const reachOutLine = z.object({ ...named, cohortId: z.string(), cohortName: z.string() });
 
 /** A list cut at TODAY_LIST_MAX lines, with how many there are in all. */
 const capped = <T extends z.ZodType>(line: T) => z.object({ lines: z.array(line), total: z.number().int().nonnegative() });
@@ -65,12 +68,6 @@ export const todayPage = z.object({
   drafts: z.array(draftLine).nullable(),
   /** The user's own psychosocial entries whose next appointment is today or later, soonest first. */
   appointments: z.array(appointmentLine).nullable(),
-  /** Participants whose attendance has drifted (as attendance.drift). */
-  reachOut: capped(reachOutLine).nullable(),
-  /** Closed files past their retention period (the coordinator's): the line opens the retention list. */
-  dueForDeletion: z.object({ count: z.number().int().nonnegative() }).nullable(),
-  /** The backup reminder (the coordinator's): the line opens the backup settings. */
-  backup: z.object({ due: z.boolean(), lastBackupAt: z.string().nullable() }).nullable(),
 });
 export type TodayPage = z.infer<typeof todayPage>;
 

@@ -51,7 +51,7 @@ type Screen =
   | { name: 'recovery-confirm'; code: string | null; reason: RecoveryReason }
   | { name: 'home' }
   | { name: 'participants' }
-  | { name: 'participant'; id: string; from: 'participants' | 'search' | 'home'; tab?: CaseTab }
+  | { name: 'participant'; id: string; from: 'participants' | 'search' | 'home'; tab?: CaseTab; draftId?: string }
   | { name: 'participant-new' }
   | { name: 'programme'; tab: ProgrammeTab }
   | { name: 'cohort'; id: string; from: ProgrammeTab; created: number | null; at?: string }
@@ -239,8 +239,8 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
 
   const can = (permission: Permission) => roleHolds(session.role, permission);
   const mayOpen = (page: Page) => pagesFor(session.role).includes(page);
-  const openParticipant = (id: string, from: 'participants' | 'search' | 'home', tab?: CaseTab) =>
-    setScreen({ name: 'participant', id, from, ...(tab ? { tab } : {}) });
+  const openParticipant = (id: string, from: 'participants' | 'search' | 'home', tab?: CaseTab, draftId?: string) =>
+    setScreen({ name: 'participant', id, from, ...(tab ? { tab } : {}), ...(draftId ? { draftId } : {}) });
   const openCohort = (id: string, from: ProgrammeTab, created?: number) =>
     setScreen({ name: 'cohort', id, from, created: created ?? null });
   const home = (
@@ -248,7 +248,7 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
       onOpenSettings={() => setScreen({ name: 'settings', notice: null })}
       onOpenRetention={() => setScreen({ name: 'retention' })}
       onOpenCohort={(id, at) => setScreen({ name: 'cohort', id, from: 'cohorts', created: null, ...(at ? { at } : {}) })}
-      onOpenParticipant={(id, tab) => openParticipant(id, 'home', tab)}
+      onOpenParticipant={(id, tab, draftId) => openParticipant(id, 'home', tab, draftId)}
     />
   );
 
@@ -317,6 +317,7 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
             participantId={screen.id}
             onBack={() => setScreen(screenOf(from))}
             {...(screen.tab ? { initialTab: screen.tab } : {})}
+            {...(screen.draftId ? { openDraft: screen.draftId } : {})}
           />
         );
       }

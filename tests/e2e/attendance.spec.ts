@@ -98,21 +98,30 @@ test.describe('attendance', () => {
       page.getByText(s.t('attendance.legend.mark', { key: 'X', digit: 4, mark: s.t('attendance.marks.excused') })),
     ).toBeVisible();
 
-    // Keyboard only, from the first cell: Anna P P L(2) P; Bashir A A A(5) A; Chen P X A P(1).
+    // Keyboard only, session by session down its column (a typed mark moves on to the next person):
+    // Anna P P L(2) P; Bashir A A A(5) A; Chen P X A P(1).
     const focused = page.locator(':focus');
+    const nextSession = async () => {
+      await page.keyboard.press('ArrowRight');
+      for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowUp');
+    };
     await grid.getByRole('gridcell').first().focus();
     await expect(focused).toHaveAttribute('aria-selected', 'true');
     await expect(focused).toHaveAttribute('aria-label', new RegExp(`^Anna Aalto P-\\S+, .+: ${s.t('attendance.cell.empty')}$`));
-    for (const key of ['p', 'ArrowRight', 'P', 'ArrowRight', '2', 'ArrowRight', 'p']) await page.keyboard.press(key);
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Home');
-    for (const key of ['a', 'ArrowRight', 'A', 'ArrowRight', '5', 'ArrowRight', 'a']) await page.keyboard.press(key);
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Home');
-    // Chen's Tuesday goes wrong first: late, then cleared with Delete, then the excused absence.
-    for (const key of ['p', 'ArrowRight', 'l', 'Delete', 'x', 'ArrowRight', 'a', 'ArrowRight', 'e'])
-      await page.keyboard.press(key);
-    await expect(focused).toHaveAttribute('aria-label', new RegExp(`: ${s.t('attendance.marks.leftEarly')}$`));
+    await page.keyboard.press('p');
+    await expect(focused, 'the mark moves on to the next person').toHaveAttribute('aria-label', /^Bashir Bakr /);
+    for (const key of ['a', 'p']) await page.keyboard.press(key);
+    await expect(focused, 'the last person stays selected').toHaveAttribute('aria-label', /^Chen Cho /);
+    await nextSession();
+    // Chen's Tuesday goes wrong first: late, then cleared with Delete (which stays on the cell), then excused.
+    for (const key of ['P', 'A', 'l', 'Delete', 'x']) await page.keyboard.press(key);
+    await nextSession();
+    for (const key of ['2', '5', 'a']) await page.keyboard.press(key);
+    await nextSession();
+    for (const key of ['p', 'A', 'e']) await page.keyboard.press(key);
+    await expect(focused).toHaveAttribute('aria-label', new RegExp(`^Chen Cho .+: ${s.t('attendance.marks.leftEarly')}$`));
+    // The word is shown beside the letter in the cell.
+    await expect(focused).toHaveText(`E ${s.t('attendance.marks.leftEarly')}`);
     // Ctrl+Z takes back the last change only; a second press has nothing left to undo.
     await page.keyboard.press('Control+z');
     await expect(focused).toHaveAttribute('aria-label', new RegExp(`: ${s.t('attendance.cell.empty')}$`));
@@ -212,10 +221,11 @@ test.describe('attendance', () => {
     for (let i = 0; i < weeksBack; i++) await s.button('attendance.week.previous').press('Enter');
     await expect(rowOf(grid, 'Anna Aalto').getByRole('gridcell').nth(4)).toHaveText('100 %');
     await call(app, 'cohorts.endEnrolment', { id: anna.enrolmentId, endDate: start, outcome: 'completed', reason: null });
-    await rowOf(grid, 'Anna Aalto').getByRole('gridcell').first().focus();
+    const annaMonday = rowOf(grid, 'Anna Aalto').getByRole('gridcell').first();
+    await annaMonday.focus();
     await page.keyboard.press('a');
     await expect(s.alert()).toHaveText(s.t('attendance.refused', { reason: s.t('programmeProblems.notEnrolled') }));
-    await expect(focused).toHaveAttribute('aria-label', new RegExp(`: ${s.t('attendance.marks.present')}$`));
+    await expect(annaMonday).toHaveAttribute('aria-label', new RegExp(`: ${s.t('attendance.marks.present')}$`));
     // The whole cohort, since the shortened enrolment no longer reaches into the marked week.
     const after = await call<AttendanceGrid>(app, 'attendance.grid', { cohortId: cohort.id });
     const annaAfter = after.rows.find((r) => r.displayName === 'Anna Aalto');
@@ -364,7 +374,8 @@ test.describe('attendance', () => {
     }, sessions.length);
     const moves = moving.times;
 
-    // Marking: thirty cells down one column, each timed until the cell shows its mark (the save goes on behind).
+    // Marking: thirty cells down one column, each timed until the cell shows its mark (the save goes on behind);
+    // each mark moves on to the next person, as a teacher marks a session.
     await grid.getByRole('gridcell').first().focus();
     const marks = await page.evaluate(async () => {
       const scope = globalThis as unknown as PageScope;
@@ -380,7 +391,7 @@ test.describe('attendance', () => {
         for (let i = 0; i < 100 && !cell.getAttribute('aria-label')?.endsWith('present'); i++) await Promise.resolve();
         if (!cell.getAttribute('aria-label')?.endsWith('present')) await new Promise<void>((resolve) => setTimeout(resolve, 0));
         times.push(performance.now() - at);
-        cell.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+        // The mark moves the selection on to the next person by itself.
         await new Promise<void>((resolve) => setTimeout(resolve, 0));
       }
       return times;
@@ -412,6 +423,77 @@ test.describe('attendance', () => {
     const stored = await call<AttendanceGrid>(app, 'attendance.grid', { cohortId: cohort.id });
     expect(stored.rows.filter((r) => r.marks[sessions[0]!.id] === 'present')).toHaveLength(30);
     expect(moves).toHaveLength(30 * sessions.length);
+    expectCleanRun(app);
+  });
+});
+
+test.describe('attendance in Finnish', () => {
+  test.use({ appOptions: { locale: 'fi', kdfCost: 'test' } });
+
+  test('a Finnish teacher types Finnish letters: P stores "poissa", L "läsnä", and each cell shows its word', async ({ app }) => {
+    test.setTimeout(90_000);
+    const { page } = app;
+    const s = ui(page, 'fi');
+    await setUpLockedVault(app, 'fi', COORDINATOR);
+    await submitNameAndPassphrase(page, 'fi', COORDINATOR.name, COORDINATOR.passphrase);
+    await screen(page, 'home');
+    const thisMonday = mondayOf(localDay());
+    const start = addDays(thisMonday, -28);
+    const { cohort } = await call<{ cohort: { id: string } }>(app, 'cohorts.create', { name: 'Syksyn ryhmä', startDate: start });
+    const sessions = await call<Session[]>(app, 'sessions.list', { cohortId: cohort.id });
+    let weeksBack = 1;
+    while (sessions.filter((x) => mondayOf(x.date) === addDays(thisMonday, -7 * weeksBack)).length < 2) weeksBack++;
+    const week = sessions.filter((x) => mondayOf(x.date) === addDays(thisMonday, -7 * weeksBack));
+    for (const [first, last] of [
+      ['Aino', 'Aalto'],
+      ['Bashir', 'Bakr'],
+      ['Chen', 'Cho'],
+    ] as const)
+      await enrol(app, cohort.id, start, first, last);
+
+    await openCohort(page, 'fi', 'Syksyn ryhmä');
+    const grid = page.getByRole('grid', { name: s.t('attendance.grid.label') });
+    for (let i = 0; i < weeksBack; i++) await s.button('attendance.week.previous').press('Enter');
+    // The legend gives the Finnish letters, with the digits beside them.
+    const legend = page.locator('.attendance-legend');
+    for (const line of [
+      'L tai 1: läsnä',
+      'M tai 2: myöhässä',
+      'K tai 3: lähti kesken',
+      'I tai 4: ilmoitettu poissaolo',
+      'P tai 5: poissa',
+    ])
+      await expect(legend).toContainText(line);
+
+    // Down the first session: L, P, K; the second: M, I and the digit 5. Each mark moves on to the next person.
+    const focused = page.locator(':focus');
+    await grid.getByRole('gridcell').first().focus();
+    for (const key of ['l', 'p', 'k']) await page.keyboard.press(key);
+    await page.keyboard.press('ArrowRight');
+    for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowUp');
+    await expect(focused).toHaveAttribute('aria-label', /^Aino Aalto /);
+    for (const key of ['M', 'i', '5']) await page.keyboard.press(key);
+    await expect(focused).toHaveAttribute('aria-label', /^Chen Cho .+: poissa$/);
+
+    // What each cell shows: the letter and the word.
+    const cells = (name: string) => rowOf(grid, name).getByRole('gridcell');
+    await expect(cells('Aino Aalto').nth(0)).toHaveText('L läsnä');
+    await expect(cells('Bashir Bakr').nth(0)).toHaveText('P poissa');
+    await expect(cells('Chen Cho').nth(0)).toHaveText('K lähti kesken');
+    await expect(cells('Aino Aalto').nth(1)).toHaveText('M myöhässä');
+    await expect(cells('Bashir Bakr').nth(1)).toHaveText('I ilmoitettu poissaolo');
+    await expect(cells('Chen Cho').nth(1)).toHaveText('P poissa');
+    await expect(cells('Bashir Bakr').nth(0)).toHaveAttribute('aria-label', /: poissa$/);
+
+    // What the vault holds: the P typed for Bashir is an absence, the L for Aino a presence.
+    const stored = await call<AttendanceGrid>(app, 'attendance.grid', { cohortId: cohort.id, weekStart: mondayOf(week[0]!.date) });
+    expect(stored.rows.map((r) => [r.displayName, week.slice(0, 2).map((x) => r.marks[x.id])])).toEqual([
+      ['Aino Aalto', ['present', 'late']],
+      ['Bashir Bakr', ['absent', 'excused']],
+      ['Chen Cho', ['leftEarly', 'absent']],
+    ]);
+    expect(await axeViolations(page), 'the Finnish grid').toEqual([]);
+    await page.screenshot({ path: '/tmp/attend-grid-fi.png' });
     expectCleanRun(app);
   });
 });

@@ -2,7 +2,7 @@
  * The coaching programme from start to finish as a caseworker uses it, in Finnish, on the real screens over the
  * real encrypted vault: she sets up a group with nothing but a name and a start date, gives two of this week's
  * sessions a topic and a place, enrols three participants from their files (and a fourth for individual guidance
- * only), marks the week's held sessions with the keyboard alone (arrows and letters, one Ctrl+Z), reads each
+ * only), marks the week's held sessions with the keyboard alone (arrows and Finnish letters, one Ctrl+Z), reads each
  * participant's rate and flags and each session's rate on the group's page and the participants to reach out to
  * on the start page, and saves the week's schedule as a PDF whose text holds the Finnish topics, times and places
  * and no participant's name. The week is chosen from the calendar so the run does not depend on the weekday; it runs
@@ -32,11 +32,12 @@ const PLACES = { first: 'Kirjaston sali 2', second: 'Ammattiliiton talo' } as co
 interface Person {
   firstName: string;
   lastName: string;
-  /** The marks for the week's held sessions, in order; Anna's last one is first mistyped and undone. */
+  /** The marks for the week's held sessions, in order; the last person's last one is first mistyped and undone. */
   marks: readonly AttendanceMark[];
 }
 
-const KEY: Record<AttendanceMark, string> = { present: 'p', late: 'l', leftEarly: 'e', excused: 'x', absent: 'a' };
+/** The letters a Finnish teacher types: läsnä, myöhässä, lähti kesken, ilmoitettu poissaolo, poissa. */
+const KEY: Record<AttendanceMark, string> = { present: 'l', late: 'm', leftEarly: 'k', excused: 'i', absent: 'p' };
 
 /**
  * The week to mark: the latest one (this week or before) in which a group starting on its Monday two weeks
@@ -210,32 +211,43 @@ async function journey(app: E2EApp, today: string, options: { fakeClock?: boolea
       new RegExp(`, .+: ${s.t('attendance.cell.empty')}$`),
     );
 
-    // Row by row in the order shown: each held session marked with its letter, arrows in between.
+    // Session by session, down its column in the order shown: each mark typed with its Finnish letter moves on to
+    // the next person; between sessions one step right and back up to the first person.
     const order = (await grid.getByRole('rowheader').allInnerTexts()).map((text) => text.trim());
     expect(order).toHaveLength(people.length + 1);
-    for (const [rowIndex, header] of order.slice(0, people.length).entries()) {
+    const shown = order.slice(0, people.length).map((header) => {
       const person = people.find((p) => header.startsWith(`${nameOf(p)} `));
       expect(person, `a participant's row: ${header}`).toBeTruthy();
-      await expect(focused).toHaveAttribute('aria-label', new RegExp(`^${nameOf(person!)} `));
-      for (const [col, mark] of person!.marks.entries()) {
-        if (col > 0) await page.keyboard.press('ArrowRight');
+      return person!;
+    });
+    for (let col = 0; col < held; col++) {
+      if (col > 0) {
+        await page.keyboard.press('ArrowRight');
+        for (let row = 1; row < shown.length; row++) await page.keyboard.press('ArrowUp');
+      }
+      for (const person of shown) {
+        await expect(focused).toHaveAttribute('aria-label', new RegExp(`^${nameOf(person)} `));
+        const mark = person.marks[col]!;
         await page.keyboard.press(KEY[mark]);
-        await expect(focused).toHaveAttribute('aria-label', new RegExp(`: ${s.t(`attendance.marks.${mark}`)}$`));
-      }
-      if (person!.firstName === 'Anna') {
-        // A slip of the finger on the last cell, taken back with Ctrl+Z.
-        await page.keyboard.press('a');
-        await expect(focused).toHaveAttribute('aria-label', new RegExp(`: ${s.t('attendance.marks.absent')}$`));
-        await page.keyboard.press('Control+z');
-        const last = person!.marks.at(-1)!;
-        await expect(focused).toHaveAttribute('aria-label', new RegExp(`: ${s.t(`attendance.marks.${last}`)}$`));
-        await expect(page.getByRole('status').filter({ hasText: /^Kumottu: / })).toBeVisible();
-      }
-      if (rowIndex < people.length - 1) {
-        for (let col = 1; col < person!.marks.length; col++) await page.keyboard.press('ArrowLeft');
-        await page.keyboard.press('ArrowDown');
+        const cell = rowOf(grid, nameOf(person)).getByRole('gridcell').nth(col);
+        await expect(cell).toHaveAttribute('aria-label', new RegExp(`: ${s.t(`attendance.marks.${mark}`)}$`));
+        await expect(cell).toHaveText(`${KEY[mark].toUpperCase()} ${s.t(`attendance.marks.${mark}`)}`);
       }
     }
+    // In Finnish P is "poissa": Bashir, typed P every time, is absent on screen.
+    await expect(rowOf(grid, 'Bashir Bakri').getByRole('gridcell').first()).toHaveText('P poissa');
+    // A slip of the finger on the last cell (the last person stays selected), taken back with Ctrl+Z.
+    const lastPerson = shown.at(-1)!;
+    const lastMark = lastPerson.marks.at(-1)!;
+    const slip: AttendanceMark = lastMark === 'present' ? 'absent' : 'present';
+    await page.keyboard.press(KEY[slip]);
+    await expect(focused).toHaveAttribute(
+      'aria-label',
+      new RegExp(`^${nameOf(lastPerson)} .+: ${s.t(`attendance.marks.${slip}`)}$`),
+    );
+    await page.keyboard.press('Control+z');
+    await expect(focused).toHaveAttribute('aria-label', new RegExp(`: ${s.t(`attendance.marks.${lastMark}`)}$`));
+    await expect(page.getByRole('status').filter({ hasText: /^Kumottu: / })).toBeVisible();
 
     // Each participant's rate and flags on the group's page, from the main side's figures.
     const flagLow = s.t('attendance.flags.lowRate', { threshold: 70 });
@@ -272,6 +284,9 @@ async function journey(app: E2EApp, today: string, options: { fakeClock?: boolea
       expect(stored.sessions.slice(held).map((x) => row.marks[x.id] ?? null)).toEqual(Array(plan.inWeek - held).fill(null));
       expect(row.figures.rate).toBe(rateOf(p.marks));
     }
+    // The P typed for Bashir is stored as an absence ("poissa"), not as a presence.
+    const bashirStored = stored.rows.find((r) => r.displayName === 'Bashir Bakri')!;
+    expect(stored.sessions.slice(0, held).map((x) => bashirStored.marks[x.id])).toEqual(Array(held).fill('absent'));
 
     // The start page: Bashir and Chen to reach out to, not Anna, and not Dana who is not in the group sessions.
     await goTo(page, LOCALE, 'home', 'home');

@@ -1,10 +1,11 @@
 /**
  * The Today page as the first screen after unlock, in Finnish on a 1280 × 800 laptop, on a fixed Wednesday: the
- * coordinator has set up a group that began the week before and meets that day, and a caseworker has written a note whose follow-up is overdue.
- * The caseworker unlocks and finds the follow-up on Today, opens it (landing on the file's notes), ticks it done
- * from Today and sees it leave the list; a teacher sees the group's session with the way to its attendance and no
- * follow-ups at all, and the first session held without marks leads to its week on the group's page; the
- * coordinator's backup reminder leads to the backup settings.
+ * coordinator has set up a group that began the week before and meets that day, and a caseworker has written a note
+ * whose follow-up is overdue and left another half-written. The caseworker unlocks and finds the follow-up on Today,
+ * opens it (landing on the file's notes), opens her half-written note from Today straight into the note form, ticks
+ * the follow-up done from Today and sees it leave the list; a teacher sees the group's session with the way to its
+ * attendance and no follow-ups at all, and the first session held without marks leads to its week on the group's
+ * page with the focus in that session's column; the coordinator's backup reminder leads to the backup settings.
  */
 import { mkdirSync } from 'node:fs';
 import { addDays, isoWeekday } from '@shared/days';
@@ -19,6 +20,7 @@ const SHOTS = '/tmp/today-shots';
 const TEACHER = { name: 'Tiina Opettaja', passphrase: 'sininen vene ja hiljainen satama' };
 const COHORT = 'Kevät A';
 const TASK = 'Soita työkkäriin ajanvarauksesta';
+const DRAFT_TEXT = 'Puhuttiin asunnon vuokrasopimuksesta, jatketaan';
 /** Wednesday 13 January 2027 at ten, local time: the group's third session of its first week is under way. */
 const WEDNESDAY = '2027-01-13';
 const AT_TEN = new Date(2027, 0, 13, 10, 0, 0).getTime();
@@ -81,6 +83,8 @@ test.describe('the Today page', () => {
       text: 'Käytiin läpi työnhaun suunnitelma.',
       followUp: { task: TASK, due: addDays(WEDNESDAY, -2) },
     });
+    // And began another, left half-written.
+    await call(app, 'notes.saveDraft', { participantId: participant.id, fields: { text: DRAFT_TEXT } });
     await call(app, 'vault.lock');
 
     await submitNameAndPassphrase(page, LOCALE, CASEWORKER.name, CASEWORKER.passphrase);
@@ -112,6 +116,17 @@ test.describe('the Today page', () => {
     await screen(page, 'participant');
     await expect(page.getByRole('tab', { name: s.t('case.tabs.notes'), exact: true })).toHaveAttribute('aria-selected', 'true');
     await expect(page.getByRole('tabpanel', { name: s.t('case.tabs.notes') })).toContainText(TASK);
+
+    // The half-written note's line opens it in the note form, the text as it was left.
+    await goTo(page, LOCALE, 'home', 'home');
+    await sectionOf(s.t('todayPage.drafts.title'))
+      .getByRole('button', { name: s.t('todayPage.drafts.open', { name: 'Leila Haddad', code: participant.pseudonym }) })
+      .click();
+    await screen(page, 'participant');
+    await expect(page.getByRole('tab', { name: s.t('case.tabs.notes'), exact: true })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByRole('heading', { name: s.t('notes.form.newTitle') })).toBeVisible();
+    await expect(s.field('notes.form.text')).toHaveValue(DRAFT_TEXT);
+    await s.button('notes.form.keepDraft').click();
 
     // Back on Today, "Done" ticks it and it leaves the list.
     await goTo(page, LOCALE, 'home', 'home');
@@ -153,6 +168,11 @@ test.describe('the Today page', () => {
     // The page's own week would be the second (today's): the grid opens at the session's week instead.
     await expect(page.locator('.attendance-week-label')).toHaveText(
       new RegExp(`^${s.t('attendance.week.label', { week: 1, range: '' })}`),
+    );
+    // The focus is on the session's column, at its first person, ready for a mark.
+    await expect(page.locator(':focus')).toHaveAttribute(
+      'aria-label',
+      new RegExp(`^Leila ${participant.pseudonym}, ${sessionDay(LAST_MONDAY, s.t)}: ${s.t('attendance.cell.empty')}$`),
     );
 
     // The coordinator, who has never taken a backup, is reminded on Today and led to the backup settings.

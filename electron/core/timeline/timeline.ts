@@ -1,3 +1,4 @@
+import { dayOf, isIsoDay } from '@shared/days';
 import { AppError } from '@shared/errors';
 import type { Role } from '@shared/roles';
 import { TIMELINE_KINDS, type TimelineItem } from '@shared/timeline';
@@ -20,16 +21,39 @@ export const TIMELINE_SOURCES: readonly TimelineSource[] = [
   psychosocialTimeline,
 ];
 
-/**
- * Newest first. A bare date (YYYY-MM-DD) counts as older than the timed events of the same day, since it says
- * nothing about the hour; items at the same moment keep one fixed order (by kind, then id).
- */
-function newestFirst(a: TimelineItem, b: TimelineItem): number {
-  if (a.at !== b.at) return a.at < b.at ? 1 : -1;
-  const byKind = TIMELINE_KINDS.indexOf(a.kind) - TIMELINE_KINDS.indexOf(b.kind);
-  if (byKind !== 0) return byKind;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+/** The calendar day of an item: a bare date is that day, a moment the day it fell on in `timeZone` (default: local). */
+function dayOfItem(at: string, timeZone: string | undefined): string {
+  return isIsoDay(at) ? at : dayOf(new Date(at), timeZone);
 }
+
+/**
+ * The timeline's order, newest first, as the file tab shows it grouped by day:
+ * 1. by the local calendar day (a moment late in the UTC evening belongs to the next Finnish day, where it is shown);
+ * 2. within a day, the timed entries (status changes, flags, overrides) first, the latest time first;
+ * 3. then the entries with a date only (notes, psychosocial entries, consents given or withdrawn), which say
+ *    nothing about the hour: by kind in TIMELINE_KINDS order, and within a kind in the order their source gives,
+ *    which is the latest written first (notes and entries by their sequence, consents by when recorded);
+ * 4. timed entries at the same moment by kind, then id, so that the order never changes between two readings.
+ * Array.prototype.sort is stable, which keeps the sources' own order in step 3. Days are the workstation's unless
+ * `timeZone` (an IANA name, for tests) says otherwise.
+ */
+export const newestFirst =
+  (timeZone?: string) =>
+  (a: TimelineItem, b: TimelineItem): number => {
+    const dayA = dayOfItem(a.at, timeZone);
+    const dayB = dayOfItem(b.at, timeZone);
+    if (dayA !== dayB) return dayA < dayB ? 1 : -1;
+    const timedA = !isIsoDay(a.at);
+    const timedB = !isIsoDay(b.at);
+    if (timedA !== timedB) return timedA ? -1 : 1;
+    if (timedA) {
+      const byTime = Date.parse(b.at) - Date.parse(a.at);
+      if (byTime !== 0) return byTime;
+    }
+    const byKind = TIMELINE_KINDS.indexOf(a.kind) - TIMELINE_KINDS.indexOf(b.kind);
+    if (byKind !== 0 || !timedA) return byKind;
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  };
 
 /** Everything about one participant from every source, newest first; `not_found` for an unknown id. */
 export function participantTimeline(
@@ -39,5 +63,5 @@ export function participantTimeline(
   sources: readonly TimelineSource[] = TIMELINE_SOURCES,
 ): TimelineItem[] {
   if (!participantExists(db, participantId)) throw new AppError('not_found');
-  return sources.flatMap((source) => source(db, participantId, role)).sort(newestFirst);
+  return sources.flatMap((source) => source(db, participantId, role)).sort(newestFirst());
 }

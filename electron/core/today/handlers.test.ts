@@ -74,8 +74,7 @@ describe('the Today page', () => {
       [caseworkers.sessionIds[3], '2026-11-05', false],
     ]);
     expect(page.attendanceGaps?.[0]).toMatchObject({ cohortId: teachers.cohortId, cohortName: 'Kevät COHORTMARK' });
-    for (const list of ['followUps', 'flagged', 'drafts', 'appointments', 'reachOut', 'dueForDeletion', 'backup'] as const)
-      expect(page[list], list).toBeNull();
+    for (const list of ['followUps', 'flagged', 'drafts', 'appointments'] as const) expect(page[list], list).toBeNull();
     expect(JSON.stringify(page)).not.toMatch(/Leila|Noor|Marker|P-20/);
   });
 
@@ -147,7 +146,7 @@ describe('the Today page', () => {
     expect(followUpTasks(await v.t.ok('today.get', {}))).toEqual([['Task due 2026-11-27', true, true]]);
   });
 
-  it('shows the caseworker their flagged participants, their own drafts and who to reach out to', async () => {
+  it('shows the caseworker their flagged participants and their own drafts', async () => {
     const { v, leila, noor } = await office();
     await v.t.ok('notes.saveDraft', { participantId: noor, fields: { text: 'Kesken' } });
     await v.as('coordinator');
@@ -159,8 +158,7 @@ describe('the Today page', () => {
       { participantId: leila, pseudonym: expect.any(String), displayName: 'Leila Marker', flags: 1 },
     ]);
     expect(page.drafts?.map((d) => [d.participantId, d.noteId])).toEqual([[noor, null]]);
-    expect(page.reachOut?.lines.map((l) => [l.participantId, l.cohortName])).toEqual([[leila, 'Kevät COHORTMARK']]);
-    expect([page.appointments, page.dueForDeletion, page.backup]).toEqual([null, null, null]);
+    expect(page.appointments).toBeNull();
   });
 
   it('shows a psychologist the next appointments of their own entries, and no drafts', async () => {
@@ -199,12 +197,14 @@ describe('the Today page', () => {
     expect(page.attendanceGaps).toBeNull();
   });
 
-  it('shows the coordinator the files due for deletion and the backup reminder', async () => {
+  it('leaves the start page’s own notices (reach out early, files due for deletion, backup) to their channels', async () => {
     const { v } = await office();
     await v.as('coordinator');
     const page = await v.t.ok('today.get', {});
-    expect(page.dueForDeletion).toEqual({ count: 0 });
-    expect(page.backup).toEqual({ due: true, lastBackupAt: null });
+    // Read once, by the notices themselves, with what they show: not a second time here.
+    expect(Object.keys(page).sort()).toEqual(
+      ['appointments', 'attendanceGaps', 'drafts', 'flagged', 'followUps', 'sessions', 'today', 'weekStart'].sort(),
+    );
     expect(page.appointments).toBeNull();
   });
 });

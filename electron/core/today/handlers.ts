@@ -3,16 +3,12 @@ import { roleHolds, type Role } from '@shared/roles';
 import type { Session, WeekSession } from '@shared/sessions';
 import { ATTENDANCE_GAP_DAYS, TODAY_LIST_MAX, type TodayPage, type TodaySession } from '@shared/today';
 import { heldWithoutMarks } from '../attendance/gaps';
-import { driftEntries } from '../attendance/handlers';
-import { backupReminder } from '../backup/status';
 import type { Db } from '../db/open';
 import { flaggedParticipantsOf } from '../flags/in-force';
 import type { HandlerGroup } from '../handler';
 import { draftsOf, openFollowUps } from '../notes/today';
 import { participantNamer } from '../participants/names';
 import { nextAppointmentsOf } from '../psychosocial/appointments';
-import { dueFiles } from '../retention/due';
-import { closedFiles, readRetentionYears } from '../retention/repo';
 import { cohortName, sessionsOfWeek } from '../sessions/week';
 
 function sessionLine(session: Session | WeekSession, cohort: string, userId: string): TodaySession {
@@ -87,24 +83,6 @@ export const todayHandlers = {
         flagged: when(roleHolds(role, 'participants.read'), () => flaggedParticipantsOf(db, userId).flatMap(name)),
         drafts: when(roleHolds(role, 'notes.write'), () => draftsOf(db, userId).flatMap(name)),
         appointments: when(roleHolds(role, 'psychosocial.write'), () => nextAppointmentsOf(db, userId, today).flatMap(name)),
-        reachOut: when(roleHolds(role, 'participants.read') && roleHolds(role, 'attendance.read'), () => {
-          const drift = driftEntries(db, role, today);
-          const lines = drift.slice(0, TODAY_LIST_MAX).map((d) => ({
-            participantId: d.participantId,
-            pseudonym: d.pseudonym,
-            displayName: d.displayName,
-            cohortId: d.cohortId,
-            cohortName: d.cohortName,
-          }));
-          return { lines, total: drift.length };
-        }),
-        dueForDeletion: when(roleHolds(role, 'participants.delete'), () => ({
-          count: dueFiles(closedFiles(db), readRetentionYears(db), today).length,
-        })),
-        backup: when(roleHolds(role, 'backup.manage'), () => {
-          const { due, lastBackupAt } = backupReminder(db, now);
-          return { due, lastBackupAt };
-        }),
       };
     },
   },

@@ -42,6 +42,11 @@ function enrolmentsOf(db: Db, participantId: string): EnrolmentRow[] {
   );
 }
 
+/** A mark's word on paper: the interface's own (`attendance.marks`), so that the print and the grid say the same. */
+function markWord({ text }: SectionContext, mark: AttendanceMark): string {
+  return text.t(`attendance.marks.${mark}`);
+}
+
 function enrolmentBlock(context: SectionContext, e: EnrolmentRow, figures: ParticipantCohortAttendance | undefined): Html {
   const { html, text, pseudonymOnly } = context;
   const a = (key: string, values?: Record<string, string | number>) => text.t(`print.attendance.${key}`, values);
@@ -59,7 +64,8 @@ function enrolmentBlock(context: SectionContext, e: EnrolmentRow, figures: Parti
   if (figures) {
     const { rate, attended, counted } = figures.figures;
     rows.push([a('rate'), rate === null ? a('noRate') : a('rateValue', { rate, attended, counted })]);
-    rows.push([a('byMark'), ATTENDANCE_MARKS.map((mark) => `${text.t(`attendance.marks.${mark}`)} ${figures.counts[mark]}`).join(' · ')]);
+    const byMark = ATTENDANCE_MARKS.map((mark) => `${markWord(context, mark)} ${figures.counts[mark]}`).join(' · ');
+    rows.push([a('byMark'), byMark.charAt(0).toLocaleUpperCase(text.locale) + byMark.slice(1)]);
   }
   return html`<h3>${e.cohortName}</h3>
     ${facts(context, rows)}`;

@@ -1,11 +1,15 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ATTENDANCE_MARKS } from '@shared/attendance';
-import { MARK_KEYS } from './gridLogic';
+import { useMarkLetters } from './markLetters';
 
-/** What the letters in the grid mean and which keys set them; always visible, so nobody has to remember them. */
+/**
+ * What the marks in the grid mean and which keys set them, in the interface's language (the letters with the digits
+ * 1–5 beside them, which are the same in every language); always visible, so nobody has to remember them.
+ */
 export const AttendanceLegend = memo(function AttendanceLegend({ canWrite }: { canWrite: boolean }) {
   const { t } = useTranslation();
+  const letters = useMarkLetters();
   return (
     <div className="attendance-legend">
       <h3>{t('attendance.legend.title')}</h3>
@@ -13,10 +17,10 @@ export const AttendanceLegend = memo(function AttendanceLegend({ canWrite }: { c
         {ATTENDANCE_MARKS.map((mark, index) => (
           <li key={mark}>
             <span className={`attendance-symbol attendance-mark-${mark}`} aria-hidden="true">
-              {MARK_KEYS[mark]}
+              {letters[mark]}
             </span>{' '}
             {t('attendance.legend.mark', {
-              key: MARK_KEYS[mark],
+              key: letters[mark],
               digit: index + 1,
               mark: t(`attendance.marks.${mark}`),
             })}

@@ -1,4 +1,4 @@
-import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { Failure } from '@shared/errors';
@@ -11,7 +11,8 @@ import { formatSessionDay } from '../programme/format';
 import { useCan } from '../../shell/session';
 import { AttendanceLegend } from './AttendanceLegend';
 import { AttendanceTable, SUMMARY_COLUMNS } from './AttendanceTable';
-import { moveFrom, openingWeek, unmarkable, type GridCommand, type Position } from './gridLogic';
+import { moveFrom, nextPersonAfterMark, openingWeek, unmarkable, type GridCommand, type Position } from './gridLogic';
+import { useMarkLetters } from './markLetters';
 import { useAttendanceGrid, type MarkChange, type SaveOutcome } from './useAttendanceGrid';
 import './attendance.css';
 import { translateKey } from '../../i18n/keys';
@@ -101,21 +102,23 @@ function AttendanceSection({
     [t, cellName],
   );
 
+  /** Sets the selected cell's mark; false when the cell cannot take one (and says why). */
   const markActive = useCallback(
-    (value: AttendanceMark | null) => {
+    (value: AttendanceMark | null): boolean => {
       const shown = gridRef.current;
-      if (!shown || !canWrite) return;
+      if (!shown || !canWrite) return false;
       const at = activeRef.current;
       const row = shown.rows[at.row];
       const s = shown.sessions[at.col];
-      if (!row || !s) return;
+      if (!row || !s) return false;
       const blocked = unmarkable(s, row, today);
       if (blocked) {
         setStatus(t('attendance.notMarkable', { state: t(`attendance.cell.${blocked}`) }));
-        return;
+        return false;
       }
-      if ((row.marks[s.id] ?? null) === value) return;
+      if ((row.marks[s.id] ?? null) === value) return true;
       void mark(s.id, row.participantId, value).then((outcome) => report(outcome, false));
+      return true;
     },
     [canWrite, mark, report, t, today],
   );
@@ -144,13 +147,32 @@ function AttendanceSection({
         const bounds = { rows: shown.rows.length + 1, cols: shown.sessions.length + SUMMARY_COLUMNS };
         setActive(moveFrom(activeRef.current, command.direction, bounds));
         setFocusRequest((n) => n + 1);
-      } else if (command.kind === 'mark') markActive(command.mark);
-      else undoLast();
+      } else if (command.kind === 'mark') {
+        // A mark typed goes on to the next person in the same session; clearing stays to put the right mark in.
+        const shown = gridRef.current;
+        if (markActive(command.mark) && command.mark !== null && shown) {
+          setActive(nextPersonAfterMark(activeRef.current, shown.rows.length));
+          setFocusRequest((n) => n + 1);
+        }
+      } else undoLast();
     },
     [markActive, undoLast],
   );
 
   const onActivate = useCallback((position: Position) => setActive(position), []);
+
+  // Opened at a session's day (Today's "Mark attendance"): once its week is shown, the first person's cell of that
+  // day's first session takes the focus, which scrolls to it and has a screen reader read who and which day it is.
+  const pendingOpen = useRef(openAt);
+  useEffect(() => {
+    const day = pendingOpen.current;
+    if (!day || !grid || scope !== 'week') return;
+    pendingOpen.current = undefined;
+    const col = grid.sessions.findIndex((x) => x.date === day);
+    if (col < 0 || grid.rows.length === 0) return;
+    setActive({ row: 0, col });
+    setFocusRequest((n) => n + 1);
+  }, [grid, scope]);
 
   function showWeek(start: string) {
     setWeekStart(start);
@@ -255,11 +277,15 @@ const MarkButtons = memo(function MarkButtons({
   onUndo: () => void;
 }) {
   const { t } = useTranslation();
+  const letters = useMarkLetters();
   return (
     <div role="group" aria-label={t('attendance.buttons.label')} className="attendance-buttons">
       {ATTENDANCE_MARKS.map((value) => (
         <button key={value} type="button" className="button button-secondary" onClick={() => onMark(value)}>
-          {t(`attendance.marks.${value}`)}
+          <span className={`attendance-symbol attendance-mark-${value}`} aria-hidden="true">
+            {letters[value]}
+          </span>{' '}
+          <span className="attendance-button-word">{t(`attendance.marks.${value}`)}</span>
         </button>
       ))}
       <button type="button" className="button button-secondary" onClick={() => onMark(null)}>

@@ -3,7 +3,15 @@ import { useTranslation } from 'react-i18next';
 import type { AttendanceGrid, AttendanceMark, AttendanceRow } from '@shared/attendance';
 import type { Session } from '@shared/sessions';
 import { formatSessionDay } from '../programme/format';
-import { commandForKey, MARK_KEYS, unmarkable, type GridCommand, type Position, type Unmarkable } from './gridLogic';
+import {
+  commandForKey,
+  unmarkable,
+  type GridCommand,
+  type MarkLetters,
+  type Position,
+  type Unmarkable,
+} from './gridLogic';
+import { useMarkLetters } from './markLetters';
 
 /** The columns after the sessions: the participant's rate and flags. */
 export const SUMMARY_COLUMNS = 2;
@@ -43,6 +51,7 @@ function positionOf(element: Element | null): Position | null {
 export function AttendanceTable({ grid, today, canWrite, active, focusRequest, onCommand, onActivate }: AttendanceTableProps) {
   const { t } = useTranslation();
   const tableRef = useRef<HTMLTableElement>(null);
+  const letters = useMarkLetters();
   // Written in the language of the moment: the panel mounts the table again when the language changes.
   const days = useMemo(() => sessionDays(grid.sessions), [grid.sessions]);
   const footerRow = grid.rows.length;
@@ -57,7 +66,7 @@ export function AttendanceTable({ grid, today, canWrite, active, focusRequest, o
 
   function keyDown(event: KeyboardEvent<HTMLTableElement>) {
     if (!positionOf(event.target as Element)) return;
-    const command = commandForKey(event);
+    const command = commandForKey(event, letters);
     if (!command) return;
     event.preventDefault();
     onCommand(command);
@@ -91,6 +100,7 @@ export function AttendanceTable({ grid, today, canWrite, active, focusRequest, o
               days={days}
               today={today}
               threshold={grid.threshold}
+              letters={letters}
               activeCol={active.row === index ? active.col : -1}
             />
           ))}
@@ -148,6 +158,7 @@ interface ParticipantRowProps {
   days: readonly string[];
   today: string;
   threshold: number;
+  letters: MarkLetters;
   /** The selected column when the selection is in this row, -1 otherwise (so other rows do not render again). */
   activeCol: number;
 }
@@ -159,6 +170,7 @@ const ParticipantRow = memo(function ParticipantRow({
   days,
   today,
   threshold,
+  letters,
   activeCol,
 }: ParticipantRowProps) {
   const { t } = useTranslation();
@@ -178,6 +190,8 @@ const ParticipantRow = memo(function ParticipantRow({
             key={s.id}
             position={`${rowIndex}:${col}`}
             mark={mark}
+            letter={mark ? letters[mark] : null}
+            word={mark ? t(`attendance.marks.${mark}`) : null}
             blocked={blocked}
             active={activeCol === col}
             label={t('attendance.cell.label', { name: row.displayName, code: row.pseudonym, day: days[col], state })}
@@ -213,12 +227,15 @@ const ParticipantRow = memo(function ParticipantRow({
 interface MarkCellProps {
   position: string;
   mark: AttendanceMark | null;
+  /** The mark's letter and its word in the interface's language: both are shown, so nobody has to decode a letter. */
+  letter: string | null;
+  word: string | null;
   blocked: Unmarkable;
   active: boolean;
   label: string;
 }
 
-const MarkCell = memo(function MarkCell({ position, mark, blocked, active, label }: MarkCellProps) {
+const MarkCell = memo(function MarkCell({ position, mark, letter, word, blocked, active, label }: MarkCellProps) {
   const classes = ['attendance-cell', mark ? `attendance-mark-${mark}` : '', blocked ? `attendance-${blocked}` : '']
     .filter(Boolean)
     .join(' ');
@@ -232,7 +249,13 @@ const MarkCell = memo(function MarkCell({ position, mark, blocked, active, label
       aria-readonly={blocked ? true : undefined}
       aria-label={label}
     >
-      <span aria-hidden="true">{mark ? MARK_KEYS[mark] : blocked === 'cancelled' ? '—' : ''}</span>
+      {mark ? (
+        <span className="attendance-shown" aria-hidden="true">
+          <span className="attendance-letter">{letter}</span> <span className="attendance-word">{word}</span>
+        </span>
+      ) : (
+        <span aria-hidden="true">{blocked === 'cancelled' ? '—' : ''}</span>
+      )}
     </td>
   );
 });

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { type ParticipantCohortAttendance, ATTENDANCE_MARKS } from '@shared/attendance';
 import { formatDay } from '../../i18n/format';
 import { QueryFailure } from '../../components/QueryState';
+import { useMarkLetters } from './markLetters';
 import { participantAttendanceQuery } from './queries';
 import './attendance.css';
 
@@ -38,6 +39,8 @@ export function ParticipantAttendance({ participantId }: ParticipantAttendancePr
 
 function CohortAttendance({ cohort, threshold }: { cohort: ParticipantCohortAttendance; threshold: number }) {
   const { t } = useTranslation();
+  // The same letter and word as in the group's grid.
+  const letters = useMarkLetters();
   const { figures } = cohort;
   return (
     <div className="participant-attendance-cohort">
@@ -81,7 +84,12 @@ function CohortAttendance({ cohort, threshold }: { cohort: ParticipantCohortAtte
                   <td>{formatDay(row.date)}</td>
                   <td>{row.topic ? t(`programme.topics.${row.topic}`) : t('programme.sessions.noTopic')}</td>
                   <td>
-                    <span className={`attendance-mark attendance-mark-${row.mark}`}>{t(`attendance.marks.${row.mark}`)}</span>
+                    <span className={`attendance-mark attendance-mark-${row.mark}`}>
+                      <span className="attendance-letter" aria-hidden="true">
+                        {letters[row.mark]}
+                      </span>{' '}
+                      {t(`attendance.marks.${row.mark}`)}
+                    </span>
                   </td>
                 </tr>
               ))}

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { AttendanceGrid, AttendanceRow } from '@shared/attendance';
 import type { Session } from '@shared/sessions';
-import { commandForKey, markOf, moveFrom, openingWeek, sessionRate, unmarkable, withMark, type KeyPress } from './gridLogic';
+import {
+  commandForKey,
+  markOf,
+  moveFrom,
+  nextPersonAfterMark,
+  openingWeek,
+  sessionRate,
+  unmarkable,
+  withMark,
+  type KeyPress,
+  type MarkLetters,
+} from './gridLogic';
 
 const press = (key: string, extra: Partial<KeyPress> = {}): KeyPress => ({
   key,
@@ -48,46 +59,67 @@ function row(participantId: string, marks: AttendanceRow['marks'] = {}, end: str
   };
 }
 
+/** The English letters; each language's own are checked in markLetters.test.ts. */
+const EN: MarkLetters = { present: 'P', late: 'L', leftEarly: 'E', excused: 'X', absent: 'A' };
+/** The Finnish letters: L läsnä, M myöhässä, K lähti kesken, I ilmoitettu poissaolo, P poissa. */
+const FI: MarkLetters = { present: 'L', late: 'M', leftEarly: 'K', excused: 'I', absent: 'P' };
+
 describe('the keys of the attendance grid', () => {
   it('moves with the arrows, Home and End, and to the corners with Ctrl+Home / Ctrl+End', () => {
-    expect(commandForKey(press('ArrowUp'))).toEqual({ kind: 'move', direction: 'up' });
-    expect(commandForKey(press('ArrowDown'))).toEqual({ kind: 'move', direction: 'down' });
-    expect(commandForKey(press('ArrowLeft'))).toEqual({ kind: 'move', direction: 'left' });
-    expect(commandForKey(press('ArrowRight'))).toEqual({ kind: 'move', direction: 'right' });
-    expect(commandForKey(press('Home'))).toEqual({ kind: 'move', direction: 'rowStart' });
-    expect(commandForKey(press('End'))).toEqual({ kind: 'move', direction: 'rowEnd' });
-    expect(commandForKey(press('Home', { ctrlKey: true }))).toEqual({ kind: 'move', direction: 'gridStart' });
-    expect(commandForKey(press('End', { metaKey: true }))).toEqual({ kind: 'move', direction: 'gridEnd' });
+    expect(commandForKey(press('ArrowUp'), EN)).toEqual({ kind: 'move', direction: 'up' });
+    expect(commandForKey(press('ArrowDown'), EN)).toEqual({ kind: 'move', direction: 'down' });
+    expect(commandForKey(press('ArrowLeft'), EN)).toEqual({ kind: 'move', direction: 'left' });
+    expect(commandForKey(press('ArrowRight'), EN)).toEqual({ kind: 'move', direction: 'right' });
+    expect(commandForKey(press('Home'), EN)).toEqual({ kind: 'move', direction: 'rowStart' });
+    expect(commandForKey(press('End'), EN)).toEqual({ kind: 'move', direction: 'rowEnd' });
+    expect(commandForKey(press('Home', { ctrlKey: true }), EN)).toEqual({ kind: 'move', direction: 'gridStart' });
+    expect(commandForKey(press('End', { metaKey: true }), EN)).toEqual({ kind: 'move', direction: 'gridEnd' });
   });
 
-  it('marks with the letters P, L, E, X, A in either case and the digits 1–5 in legend order', () => {
-    const letters = ['P', 'L', 'E', 'X', 'A'].map((key) => commandForKey(press(key)));
-    const lower = ['p', 'l', 'e', 'x', 'a'].map((key) => commandForKey(press(key)));
-    const digits = ['1', '2', '3', '4', '5'].map((key) => commandForKey(press(key)));
+  it('in English marks with the letters P, L, E, X, A in either case and the digits 1–5 in legend order', () => {
+    const letters = ['P', 'L', 'E', 'X', 'A'].map((key) => commandForKey(press(key), EN));
+    const lower = ['p', 'l', 'e', 'x', 'a'].map((key) => commandForKey(press(key), EN));
+    const digits = ['1', '2', '3', '4', '5'].map((key) => commandForKey(press(key), EN));
     const marks = ['present', 'late', 'leftEarly', 'excused', 'absent'].map((mark) => ({ kind: 'mark', mark }));
     expect(letters).toEqual(marks);
     expect(lower).toEqual(marks);
     expect(digits).toEqual(marks);
-    expect(commandForKey(press('6'))).toBeNull();
-    expect(commandForKey(press('0'))).toBeNull();
+    expect(commandForKey(press('6'), EN)).toBeNull();
+    expect(commandForKey(press('0'), EN)).toBeNull();
+  });
+
+  it('takes the letters of the language given: in Finnish P is absent and L present, the digits as in English', () => {
+    expect(commandForKey(press('p'), FI)).toEqual({ kind: 'mark', mark: 'absent' });
+    expect(commandForKey(press('L'), FI)).toEqual({ kind: 'mark', mark: 'present' });
+    expect(commandForKey(press('k'), FI)).toEqual({ kind: 'mark', mark: 'leftEarly' });
+    expect(commandForKey(press('x'), FI)).toBeNull();
+    expect(commandForKey(press('1'), FI)).toEqual({ kind: 'mark', mark: 'present' });
   });
 
   it('clears with Delete and Backspace and undoes with Ctrl+Z or Cmd+Z', () => {
-    expect(commandForKey(press('Delete'))).toEqual({ kind: 'mark', mark: null });
-    expect(commandForKey(press('Backspace'))).toEqual({ kind: 'mark', mark: null });
-    expect(commandForKey(press('z', { ctrlKey: true }))).toEqual({ kind: 'undo' });
-    expect(commandForKey(press('Z', { metaKey: true }))).toEqual({ kind: 'undo' });
+    expect(commandForKey(press('Delete'), EN)).toEqual({ kind: 'mark', mark: null });
+    expect(commandForKey(press('Backspace'), EN)).toEqual({ kind: 'mark', mark: null });
+    expect(commandForKey(press('z', { ctrlKey: true }), EN)).toEqual({ kind: 'undo' });
+    expect(commandForKey(press('Z', { metaKey: true }), EN)).toEqual({ kind: 'undo' });
   });
 
   it('leaves other keys and the app’s shortcuts to the browser', () => {
-    expect(commandForKey(press('Tab'))).toBeNull();
-    expect(commandForKey(press('Enter'))).toBeNull();
-    expect(commandForKey(press('q'))).toBeNull();
-    expect(commandForKey(press('p', { ctrlKey: true }))).toBeNull();
-    expect(commandForKey(press('a', { altKey: true }))).toBeNull();
-    expect(commandForKey(press('z', { ctrlKey: true, shiftKey: true }))).toBeNull();
-    expect(commandForKey(press('ArrowDown', { shiftKey: true }))).toBeNull();
-    expect(commandForKey(press('l', { ctrlKey: true }))).toBeNull();
+    expect(commandForKey(press('Tab'), EN)).toBeNull();
+    expect(commandForKey(press('Enter'), EN)).toBeNull();
+    expect(commandForKey(press('q'), EN)).toBeNull();
+    expect(commandForKey(press('p', { ctrlKey: true }), EN)).toBeNull();
+    expect(commandForKey(press('a', { altKey: true }), EN)).toBeNull();
+    expect(commandForKey(press('z', { ctrlKey: true, shiftKey: true }), EN)).toBeNull();
+    expect(commandForKey(press('ArrowDown', { shiftKey: true }), EN)).toBeNull();
+    expect(commandForKey(press('l', { ctrlKey: true }), EN)).toBeNull();
+  });
+});
+
+describe('after a mark', () => {
+  it('goes on to the next person in the same session, and stays on the last one', () => {
+    expect(nextPersonAfterMark({ row: 0, col: 2 }, 3)).toEqual({ row: 1, col: 2 });
+    expect(nextPersonAfterMark({ row: 1, col: 2 }, 3)).toEqual({ row: 2, col: 2 });
+    expect(nextPersonAfterMark({ row: 2, col: 2 }, 3)).toEqual({ row: 2, col: 2 });
   });
 });
 

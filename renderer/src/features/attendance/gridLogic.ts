@@ -13,14 +13,12 @@ import {
 } from '@shared/attendance';
 import type { Session } from '@shared/sessions';
 
-/** The letter key of each mark, in legend order; the digits 1–5 give the same marks in the same order. */
-export const MARK_KEYS: Record<AttendanceMark, string> = {
-  present: 'P',
-  late: 'L',
-  leftEarly: 'E',
-  excused: 'X',
-  absent: 'A',
-};
+/**
+ * The letter key of each mark in the interface's language (`attendance.keys.<mark>` in the catalogue, the one place
+ * they are named): a Finn types P for "poissa", an English speaker for "present". The digits 1–5 give the same marks
+ * in legend order whatever the language.
+ */
+export type MarkLetters = Readonly<Record<AttendanceMark, string>>;
 
 export type Direction = 'up' | 'down' | 'left' | 'right' | 'rowStart' | 'rowEnd' | 'gridStart' | 'gridEnd';
 
@@ -47,10 +45,14 @@ const MOVES: Record<string, Direction> = {
   End: 'rowEnd',
 };
 
-const BY_LETTER = new Map<string, AttendanceMark>(ATTENDANCE_MARKS.map((mark) => [MARK_KEYS[mark].toLowerCase(), mark]));
+/** The mark a typed letter stands for in `letters`, either case; undefined for any other key. */
+function markOfLetter(letters: MarkLetters, key: string): AttendanceMark | undefined {
+  const typed = key.toLocaleLowerCase();
+  return ATTENDANCE_MARKS.find((mark) => letters[mark].toLocaleLowerCase() === typed);
+}
 
-/** What a key press means in the grid; null leaves the key to the browser (Tab, shortcuts of the app...). */
-export function commandForKey(press: KeyPress): GridCommand | null {
+/** What a key press means in the grid, with the letters of the interface's language; null leaves the key to the browser. */
+export function commandForKey(press: KeyPress, letters: MarkLetters): GridCommand | null {
   const command = press.ctrlKey || press.metaKey;
   if (command && !press.altKey && !press.shiftKey && press.key.toLowerCase() === 'z') return { kind: 'undo' };
   if (press.key === 'Home' || press.key === 'End') {
@@ -62,7 +64,7 @@ export function commandForKey(press: KeyPress): GridCommand | null {
   const move = MOVES[press.key];
   if (move) return press.shiftKey ? null : { kind: 'move', direction: move };
   if (press.key === 'Delete' || press.key === 'Backspace') return { kind: 'mark', mark: null };
-  const byLetter = BY_LETTER.get(press.key.toLowerCase());
+  const byLetter = markOfLetter(letters, press.key);
   if (byLetter) return { kind: 'mark', mark: byLetter };
   if (/^[1-9]$/.test(press.key)) {
     const mark = ATTENDANCE_MARKS[Number(press.key) - 1];
@@ -107,6 +109,14 @@ export function moveFrom(at: Position, direction: Direction, size: GridSize): Po
     case 'gridEnd':
       return { row: clamp(lastRow, lastRow), col: clamp(lastCol, lastCol) };
   }
+}
+
+/**
+ * Where the selected cell goes after a mark typed on the keyboard: the next person in the same session, so that a
+ * teacher marks a session down its column; the last person stays selected (the row below holds the session rates).
+ */
+export function nextPersonAfterMark(at: Position, participants: number): Position {
+  return { row: Math.min(at.row + 1, Math.max(participants - 1, 0)), col: at.col };
 }
 
 /** Why a cell cannot take a mark; null when it can. */

@@ -25,6 +25,8 @@ interface CaseScreenProps {
   onBack: () => void;
   /** The tab the file opens at (a follow-up on the start page opens the notes); the overview when left out. */
   initialTab?: CaseTab;
+  /** A draft to open in the note form on the notes tab (a draft's line on the start page). */
+  openDraft?: string;
 }
 
 /** The name to call the participant by: the preferred name, else the first name. */
@@ -64,7 +66,7 @@ function LimitedOverview({ participant }: { participant: LimitedParticipant }) {
  * A participant's whole file: a header with the code, name and status, the safety banner under it on every
  * tab, and one tab for each part of the file the reader's role may see. Opening it is audited (participants.get).
  */
-export function CaseScreen({ participantId, onBack, initialTab = 'overview' }: CaseScreenProps) {
+export function CaseScreen({ participantId, onBack, initialTab = 'overview', openDraft }: CaseScreenProps) {
   const { t } = useTranslation();
   const session = useSession();
   const client = useQueryClient();
@@ -106,7 +108,7 @@ export function CaseScreen({ participantId, onBack, initialTab = 'overview' }: C
       case 'flags':
         return <FlagsTab participantId={participantId} />;
       case 'notes':
-        return <NotesTab participantId={participantId} />;
+        return <NotesTab participantId={participantId} {...(openDraft ? { openDraft } : {})} />;
       case 'psychosocial':
         return <PsychosocialTab participantId={participantId} />;
     }

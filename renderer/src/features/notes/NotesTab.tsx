@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 
@@ -36,7 +36,7 @@ type ConsentState = 'allows' | 'missing' | 'unknown';
  * edited note, and the writer's unsaved drafts offered back when the tab opens. Readers who may not write notes
  * (psychologists) see the list and versions only.
  */
-export function NotesTab({ participantId }: { participantId: string }) {
+export function NotesTab({ participantId, openDraft }: { participantId: string; openDraft?: string }) {
   const { t } = useTranslation();
   const root = useRef<HTMLDivElement>(null);
   const focusLater = usePendingFocus(root);
@@ -93,6 +93,16 @@ export function NotesTab({ participantId }: { participantId: string }) {
     const base = note ? formFromNote(note, writer) : emptyForm(today(), writer);
     setOpen({ note, initial: formFromDraft(draft.fields, base), restored: { id: draft.id, at: draft.updatedAt } });
   }
+
+  // Opened for a draft (its line on the start page): the form opens with it once the drafts and notes are read.
+  const draftToOpen = useRef(openDraft);
+  useEffect(() => {
+    const id = draftToOpen.current;
+    if (!id || !draftList.data || notes === null) return;
+    draftToOpen.current = undefined;
+    const draft = draftList.data.drafts.find((d) => d.id === id);
+    if (draft) continueDraft(draft);
+  });
 
   async function discardDraft(draft: Draft) {
     const result = await invoke('notes.discardDraft', { id: draft.id });

@@ -20,8 +20,8 @@ export type TodayFileTab = 'overview' | 'notes' | 'psychosocial';
 export interface TodaySectionsProps {
   /** Opens a cohort's page at a session's day, where the attendance of its sessions is marked. */
   onOpenCohort: (cohortId: string, day: string) => void;
-  /** Opens a participant's file at a tab. */
-  onOpenParticipant: (participantId: string, tab: TodayFileTab) => void;
+  /** Opens a participant's file at a tab; a draft's line also names the draft to open in the note form. */
+  onOpenParticipant: (participantId: string, tab: TodayFileTab, draftId?: string) => void;
 }
 
 /**
@@ -126,6 +126,7 @@ function TodayLists({
           title={t('todayPage.drafts.title')}
           lines={page.drafts.map((line) => ({
             key: line.draftId,
+            draftId: line.draftId,
             participant: line,
             label: t('todayPage.drafts.open', { name: line.displayName, code: line.pseudonym }),
             detail: t('todayPage.drafts.saved', { when: formatWhen(line.updatedAt) }),
@@ -165,6 +166,8 @@ function ParticipantLines({
   title: string;
   lines: {
     key: string;
+    /** The draft the line opens in the note form (drafts' lines only). */
+    draftId?: string;
     participant: { participantId: string; displayName: string; pseudonym: string };
     label: string;
     detail: string;
@@ -176,13 +179,13 @@ function ParticipantLines({
   return (
     <Section title={title} className="today-section">
       <ul className="today-list">
-        {lines.map(({ key, participant, label, detail }) => (
+        {lines.map(({ key, draftId, participant, label, detail }) => (
           <li key={key}>
             <button
               type="button"
               className="button-link"
               aria-label={label}
-              onClick={() => onOpenParticipant(participant.participantId, tab)}
+              onClick={() => onOpenParticipant(participant.participantId, tab, draftId)}
             >
               {t('todayPage.name', { name: participant.displayName, code: participant.pseudonym })}
             </button>{' '}
