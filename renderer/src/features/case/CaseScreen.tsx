@@ -75,6 +75,13 @@ export function CaseScreen({ participantId, onBack, initialTab = 'overview' }: C
   const [tab, setTab] = useState<CaseTab>(initialTab);
   const [printing, setPrinting] = useState<'open' | 'closed' | null>(null);
   const printButton = useRef<HTMLButtonElement>(null);
+  const tabsBox = useRef<HTMLDivElement>(null);
+  const [tabOpened, setTabOpened] = useState(0);
+
+  // A part of the overview that opens another tab leaves the focus on that tab, as choosing it by hand would.
+  useEffect(() => {
+    if (tabOpened > 0) tabsBox.current?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus();
+  }, [tabOpened]);
 
   // Back to the print button once the dialog has closed (while it is open, everything behind it is inert).
   useEffect(() => {
@@ -98,7 +105,19 @@ export function CaseScreen({ participantId, onBack, initialTab = 'overview' }: C
   function panel(key: CaseTab, full: Participant) {
     switch (key) {
       case 'overview':
-        return <OverviewTab participant={full} onChanged={changed} onDeleted={onBack} />;
+        return (
+          <OverviewTab
+            participant={full}
+            onChanged={changed}
+            onDeleted={onBack}
+            active={tab === 'overview'}
+            tabs={caseTabsFor(session.role)}
+            onOpenTab={(key) => {
+              setTab(key);
+              setTabOpened((n) => n + 1);
+            }}
+          />
+        );
       case 'timeline':
         return <TimelineTab participantId={participantId} active={tab === 'timeline'} />;
       case 'consents':
@@ -163,7 +182,9 @@ export function CaseScreen({ participantId, onBack, initialTab = 'overview' }: C
           shown.view === 'limited' ? (
             <LimitedOverview participant={shown.participant} />
           ) : (
-            <Tabs label={t('case.tabsLabel')} tabs={tabs} selected={tab} onSelect={setTab} />
+            <div ref={tabsBox}>
+              <Tabs label={t('case.tabsLabel')} tabs={tabs} selected={tab} onSelect={setTab} />
+            </div>
           )
         }
       </QueryState>
