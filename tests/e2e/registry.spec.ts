@@ -185,7 +185,10 @@ test.describe('the participant registry', () => {
     await expect(row(0)).toContainText(LAST.at(-1)!);
     await expect(row(0).getByRole('rowheader')).toHaveText(code(12));
 
-    // Filtering by status: a quarter of them are active.
+    // Filtering by status, under the folded filters: a quarter of them are active.
+    const filtersToggle = page.getByRole('button', { name: new RegExp(`^${s.t('registry.filters.toggle')}`) });
+    await filtersToggle.click();
+    await expect(filtersToggle).toHaveAttribute('aria-expanded', 'true');
     await page.getByRole('checkbox', { name: s.t('registry.status.active') }).check();
     await expect(count(MANY / 4)).toBeVisible();
     await expect(grid).toHaveAttribute('aria-rowcount', String(MANY / 4 + 1));
@@ -269,6 +272,7 @@ test.describe('the participant registry', () => {
       await expect(againHeader('pseudonym')).toHaveAttribute('aria-sort', 'ascending');
       await expect(againHeader('languages')).toBeVisible();
       await expect(againHeader('responsibleCaseworker')).toHaveCount(0);
+      await p.getByRole('button', { name: new RegExp(`^${a.t('registry.filters.toggle')}`) }).click();
       await expect(p.getByRole('checkbox', { name: a.t('registry.status.active') })).not.toBeChecked();
 
       await a.field('registry.views.label').selectOption({ label: 'Active by surname' });
