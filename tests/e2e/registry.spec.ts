@@ -363,6 +363,19 @@ test.describe('the participant registry', () => {
       .selectOption({ label: 'Spring group' });
     await expect(page.getByRole('status').filter({ hasText: s.t('registry.count_other', { formatted: '3' }) })).toBeVisible();
     expect(await axeViolations(page), 'the limited registry').toEqual([]);
+
+    // The file, opened by a teacher: the code, first name and group, and at a glance only the group's attendance
+    // and next session; no flags, consents or notes.
+    await grid.locator('[role="row"][aria-rowindex="2"]').click();
+    await screen(page, 'participant');
+    const glance = page.getByRole('region', { name: s.t('case.glance.label') });
+    const group = glance.getByRole('region', { name: s.t('case.glance.group.title') });
+    await expect(group).toContainText('Spring group');
+    await expect(group).toContainText(s.t('attendance.participant.noRate'));
+    await expect(glance.getByRole('region', { name: s.t('flags.title') })).toHaveCount(0);
+    await expect(glance.getByRole('region', { name: s.t('case.glance.followUps.title') })).toHaveCount(0);
+    await expect(glance.getByRole('button')).toHaveCount(0);
+    expect(await axeViolations(page), 'a file as a teacher sees it').toEqual([]);
     expectCleanRun(app);
   });
 });

@@ -15,6 +15,7 @@ import { PrintDialog } from '../print/PrintDialog';
 import { PsychosocialTab } from '../psychosocial/PsychosocialTab';
 import { caseTabsFor, type CaseTab } from './caseTabs';
 import { OverviewTab } from './OverviewTab';
+import { ParticipantGlance } from './ParticipantGlance';
 import { participantQuery } from './queries';
 import { Tabs, type TabSpec } from './Tabs';
 import { TimelineTab } from './TimelineTab';
@@ -32,31 +33,37 @@ function nameOf(participant: Participant | LimitedParticipant): string | null {
   return ('preferredName' in participant ? participant.preferredName : null) ?? participant.firstName;
 }
 
-/** What the limited view (teachers) shows: the pseudonym code, the first name and the cohort, nothing more. */
+/**
+ * What the limited view (teachers) shows: the pseudonym code, the first name and the cohort, and of the overview only
+ * the group's attendance and next session (the main side leaves out everything else for the role).
+ */
 function LimitedOverview({ participant }: { participant: LimitedParticipant }) {
   const { t } = useTranslation();
   return (
-    <section className="card">
-      <dl className="participant-details">
-        <div className="detail">
-          <dt>{t('case.limited.pseudonym')}</dt>
-          <dd>{participant.pseudonym}</dd>
-        </div>
-        <div className="detail">
-          <dt>{t('participant.fields.firstName')}</dt>
-          <dd className={participant.firstName ? undefined : 'detail-empty'}>
-            {participant.firstName ?? t('participant.notRecorded')}
-          </dd>
-        </div>
-        <div className="detail">
-          <dt>{t('registry.columns.cohort')}</dt>
-          <dd className={participant.cohortName ? undefined : 'detail-empty'}>
-            {participant.cohortName ?? t('registry.cohorts.section.none')}
-          </dd>
-        </div>
-      </dl>
-      <p className="field-hint">{t('case.limited.note')}</p>
-    </section>
+    <>
+      <ParticipantGlance participantId={participant.id} active tabs={[]} onOpenTab={() => undefined} onShowGroup={null} />
+      <section className="card">
+        <dl className="participant-details">
+          <div className="detail">
+            <dt>{t('case.limited.pseudonym')}</dt>
+            <dd>{participant.pseudonym}</dd>
+          </div>
+          <div className="detail">
+            <dt>{t('participant.fields.firstName')}</dt>
+            <dd className={participant.firstName ? undefined : 'detail-empty'}>
+              {participant.firstName ?? t('participant.notRecorded')}
+            </dd>
+          </div>
+          <div className="detail">
+            <dt>{t('registry.columns.cohort')}</dt>
+            <dd className={participant.cohortName ? undefined : 'detail-empty'}>
+              {participant.cohortName ?? t('registry.cohorts.section.none')}
+            </dd>
+          </div>
+        </dl>
+        <p className="field-hint">{t('case.limited.note')}</p>
+      </section>
+    </>
   );
 }
 

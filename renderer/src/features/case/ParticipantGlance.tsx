@@ -15,8 +15,8 @@ interface ParticipantGlanceProps {
   /** The tabs the reader may open; a part whose tab is not among them is not offered as a way there. */
   tabs: readonly CaseTab[];
   onOpenTab: (tab: CaseTab) => void;
-  /** Moves to the group section of the Overview, with the enrolments and attendance in detail. */
-  onShowGroup: () => void;
+  /** Moves to the group section of the Overview, with the enrolments and attendance in detail (none in the limited view). */
+  onShowGroup: (() => void) | null;
 }
 
 /**
@@ -121,7 +121,7 @@ function ConsentsPart({ overview, open }: PartProps) {
   );
 }
 
-function GroupPart({ overview, onShowGroup }: { overview: ParticipantOverview; onShowGroup: () => void }) {
+function GroupPart({ overview, onShowGroup }: { overview: ParticipantOverview; onShowGroup: (() => void) | null }) {
   const { t } = useTranslation();
   const open = overview.enrolments.find((e) => e.endDate === null) ?? null;
   const earlier = overview.enrolments.filter((e) => e.endDate !== null).length;
@@ -132,7 +132,7 @@ function GroupPart({ overview, onShowGroup }: { overview: ParticipantOverview; o
     <Part
       title={t('case.glance.group.title')}
       tone={low ? 'attention' : undefined}
-      action={{ label: t('case.glance.group.show'), onClick: onShowGroup }}
+      action={onShowGroup && { label: t('case.glance.group.show'), onClick: onShowGroup }}
     >
       {open ? (
         <>
