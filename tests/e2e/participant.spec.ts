@@ -209,7 +209,7 @@ for (const LOCALE of ['en', 'fi'] as const satisfies readonly Locale[]) {
 
       // The overview, read again on coming back, shows the colleague's flag at a glance and opens the flags' tab.
       const glance = page.getByRole('region', { name: s.t('case.glance.label') });
-      const flagsPart = glance.getByRole('region', { name: s.t('flags.title') });
+      const flagsPart = glance.getByRole('region', { name: s.t('flags.active.title') });
       await expect(flagsPart.getByRole('listitem')).toHaveText([s.t('flags.kinds.exploiter_contact_risk')]);
       await expect(glance.getByRole('region', { name: s.t('consents.title') })).toContainText(
         `${s.t('consents.purposes.processing')} ${s.t('consents.standing.missing')}`,

@@ -372,7 +372,7 @@ test.describe('the participant registry', () => {
     const group = glance.getByRole('region', { name: s.t('case.glance.group.title') });
     await expect(group).toContainText('Spring group');
     await expect(group).toContainText(s.t('attendance.participant.noRate'));
-    await expect(glance.getByRole('region', { name: s.t('flags.title') })).toHaveCount(0);
+    await expect(glance.getByRole('region', { name: s.t('flags.active.title') })).toHaveCount(0);
     await expect(glance.getByRole('region', { name: s.t('case.glance.followUps.title') })).toHaveCount(0);
     await expect(glance.getByRole('button')).toHaveCount(0);
     expect(await axeViolations(page), 'a file as a teacher sees it').toEqual([]);

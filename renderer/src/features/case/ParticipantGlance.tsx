@@ -81,7 +81,7 @@ function FlagsPart({ overview, open }: PartProps) {
   if (overview.flags === null) return null;
   return (
     <Part
-      title={t('flags.title')}
+      title={t('flags.active.title')}
       tone={overview.flags.length > 0 ? 'alert' : undefined}
       action={open && { label: t('case.glance.flags.open'), onClick: open }}
     >
