@@ -59,6 +59,8 @@ const CORE_EDGES = {
   handover: ['audit', 'cohorts', 'db', 'fs', 'notes', 'participants', 'settings', 'vault'],
   jobs: ['backup', 'vault'],
   notes: ['consents', 'db'],
+  // The overview of a file reads the domains that put a part on it, through their own readers.
+  overview: ['attendance', 'cohorts', 'consents', 'flags', 'notes', 'participants', 'sessions', 'settings'],
   participants: ['audit', 'db', 'retention'],
   partners: ['audit', 'db', 'participants'],
   print: ['attendance', 'consents', 'db', 'flags', 'fs', 'notes', 'participants', 'psychosocial', 'settings', 'timeline'],

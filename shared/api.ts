@@ -12,6 +12,7 @@ import { consentChannels } from './consents';
 import { flagChannels } from './flags';
 import { handoverChannels } from './handover';
 import { noteChannels } from './notes';
+import { overviewChannels } from './overview';
 import { participantChannels } from './participants';
 import { partnerChannels } from './partners';
 import { prefsChannels } from './prefs';
@@ -38,6 +39,7 @@ export const api = {
   ...flagChannels,
   ...handoverChannels,
   ...noteChannels,
+  ...overviewChannels,
   ...participantChannels,
   ...partnerChannels,
   ...prefsChannels,

@@ -132,13 +132,15 @@ export const PARTICIPANT_SORT_KEYS = [
   'firstName',
   'lastName',
   'status',
+  'safetyFlags',
+  'cohort',
   'referralDate',
   'createdAt',
   'updatedAt',
 ] as const;
 export type ParticipantSortKey = (typeof PARTICIPANT_SORT_KEYS)[number];
 /** What a reader with the limited view may filter and sort by: only what that view shows. */
-export const LIMITED_SORT_KEYS: readonly ParticipantSortKey[] = ['pseudonym', 'firstName'];
+export const LIMITED_SORT_KEYS: readonly ParticipantSortKey[] = ['pseudonym', 'firstName', 'cohort'];
 
 export const listParticipantsInput = z
   .object({
@@ -146,6 +148,8 @@ export const listParticipantsInput = z
     responsibleCaseworkerId: recordId.optional(),
     /** Participants whose open enrolment is in this cohort; the limited view may filter by it, as it shows it. */
     cohortId: recordId.optional(),
+    /** Only participants with a safety flag in force (not for the limited view, which shows no flags). */
+    flagged: z.literal(true).optional(),
     /** Quick search over pseudonym and names; case and accents are ignored. */
     search: singleLine(80, { min: 0 }).optional(),
     sort: z.enum(PARTICIPANT_SORT_KEYS).optional(),
@@ -225,7 +229,12 @@ export const participantRow = participant
     createdAt: true,
     updatedAt: true,
   })
-  .extend({ cohortId: z.string().nullable(), cohortName: z.string().nullable() });
+  .extend({
+    cohortId: z.string().nullable(),
+    cohortName: z.string().nullable(),
+    /** How many safety flags are in force. */
+    safetyFlags: z.number().int().nonnegative(),
+  });
 export type ParticipantRow = z.infer<typeof participantRow>;
 
 /** One participant as the reader's role may see it. */

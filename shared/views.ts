@@ -33,6 +33,7 @@ export const REGISTRY_COLUMNS = [
   'languages',
   'interpreterNeeded',
   'status',
+  'safetyFlags',
   'responsibleCaseworker',
   'cohort',
   'referralDate',
@@ -52,6 +53,8 @@ export const DEFAULT_COLUMNS: readonly RegistryColumn[] = [
   'firstName',
   'lastName',
   'status',
+  'safetyFlags',
+  'cohort',
   'responsibleCaseworker',
   'referralDate',
 ];
@@ -62,6 +65,8 @@ export const COLUMN_SORT_KEYS: Partial<Record<RegistryColumn, ParticipantSortKey
   firstName: 'firstName',
   lastName: 'lastName',
   status: 'status',
+  safetyFlags: 'safetyFlags',
+  cohort: 'cohort',
   referralDate: 'referralDate',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt',
@@ -83,6 +88,7 @@ export const registryFilters = z
     status: z.array(z.enum(PARTICIPANT_STATUSES)).max(PARTICIPANT_STATUSES.length).refine(unique).optional(),
     responsibleCaseworkerId: recordId.optional(),
     cohortId: recordId.optional(),
+    flagged: z.literal(true).optional(),
   })
   .strict();
 
@@ -127,6 +133,7 @@ export function fitsLimitedView(state: RegistryViewState): boolean {
     state.columns.every((column) => LIMITED_COLUMNS.includes(column)) &&
     state.filters.status === undefined &&
     state.filters.responsibleCaseworkerId === undefined &&
+    state.filters.flagged === undefined &&
     LIMITED_SORT_KEYS.includes(state.sort.key)
   );
 }

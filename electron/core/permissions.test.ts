@@ -134,6 +134,7 @@ const SAMPLE_INPUTS: { [C in Channel]: InputOf<C> } = {
   'retention.due': {},
   'retention.erase': { participantIds: [SOMEONE], confirmCount: 1 },
   'today.get': {},
+  'overview.participant': { participantId: SOMEONE },
 };
 
 /** A vault where a user of `role` is unlocked, with their own passphrase set. */

@@ -8,6 +8,7 @@ import { consentHandlers } from './consents/handlers';
 import { flagHandlers } from './flags/handlers';
 import { handoverHandlers } from './handover/handlers';
 import { noteHandlers } from './notes/handlers';
+import { overviewHandlers } from './overview/handlers';
 import { participantHandlers } from './participants/handlers';
 import { partnerHandlers } from './partners/handlers';
 import { prefsHandlers } from './prefs/handlers';
@@ -64,4 +65,5 @@ export const HANDLER_GROUPS: readonly HandlerGroup[] = [
   scheduleHandlers,
   retentionHandlers,
   todayHandlers,
+  overviewHandlers,
 ];

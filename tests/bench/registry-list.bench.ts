@@ -41,6 +41,16 @@ beforeAll(async () => {
     );
   }
   db = await openVaultDb(v.t);
+  // Every twentieth participant has a safety flag in force, for the flag column, its sort and its filter.
+  const ids = db.prepare(`SELECT id FROM participants ORDER BY pseudonym_number`).all() as { id: string }[];
+  const flag = db.prepare(
+    `INSERT INTO safety_flags (id, participant_id, kind, note, set_by, set_at) VALUES (?, ?, 'no_photos', NULL, ?, ?)`,
+  );
+  db.transaction(() => {
+    ids.forEach(({ id }, i) => {
+      if (i % 20 === 0) flag.run(`${id.slice(0, 24)}f1a9f1a9`, id, v.caseworkerId, '2026-11-01T08:00:00.000Z');
+    });
+  })();
 }, 300_000);
 
 afterAll(() => {
@@ -65,6 +75,13 @@ describe(`participants.list over ${PARTICIPANTS} participants, ${PAGE} rows a pa
     options,
   );
   bench('quick search "mimi"', listed({ search: 'mimi', limit: PAGE }), options);
+  bench(
+    `offset ${LAST_PAGE}, by safety flags descending`,
+    listed({ offset: LAST_PAGE, limit: PAGE, sort: 'safetyFlags', direction: 'desc' }),
+    options,
+  );
+  bench(`offset ${LAST_PAGE}, by group`, listed({ offset: LAST_PAGE, limit: PAGE, sort: 'cohort' }), options);
+  bench('only those with a flag in force', listed({ flagged: true, limit: PAGE }), options);
 });
 
 describe(`the SQL alone (repo.listParticipants), offset ${LAST_PAGE}`, () => {

@@ -28,6 +28,7 @@ const GROUP = 100;
 
 let v: StaffedVault;
 let reader: Db;
+let ids: string[] = [];
 
 /** A day in 2025–2026 (the clock stands at 2026-11-28), spread by `i`. */
 const dayOf = (i: number) => {
@@ -39,7 +40,7 @@ const dayOf = (i: number) => {
 beforeAll(async () => {
   v = await staffedVault();
   const db = await openVaultDb(v.t);
-  const ids = Array.from({ length: PARTICIPANTS }, () => newId());
+  ids = Array.from({ length: PARTICIPANTS }, () => newId());
   const at = '2026-11-01T08:00:00.000Z';
   db.transaction(() => {
     const participant = db.prepare(
@@ -119,6 +120,8 @@ afterAll(() => {
 });
 
 const options = { time: 3_000, warmupIterations: 5 };
+/** A participant of the first group, flagged, with five notes (a follow-up among them). */
+const overviewOf = () => ids[PARTICIPANTS - 20]!;
 const today = () => v.t.ok('today.get', {}).then(() => undefined);
 
 describe(`today.get over ${PARTICIPANTS} participants and ${NOTES} notes (dispatch, as the renderer calls it)`, () => {
@@ -137,6 +140,25 @@ describe(`today.get over ${PARTICIPANTS} participants and ${NOTES} notes (dispat
   describe('as a teacher', () => {
     beforeAll(() => v.as('teacher'));
     bench('today.get', today, options);
+  });
+});
+
+describe('a file’s overview in that office (overview.participant, dispatch, as the renderer calls it)', () => {
+  describe('as a caseworker', () => {
+    beforeAll(() => v.as('caseworker'));
+    bench(
+      'overview.participant',
+      () => v.t.ok('overview.participant', { participantId: overviewOf() }).then(() => undefined),
+      options,
+    );
+  });
+  describe('as a teacher', () => {
+    beforeAll(() => v.as('teacher'));
+    bench(
+      'overview.participant',
+      () => v.t.ok('overview.participant', { participantId: overviewOf() }).then(() => undefined),
+      options,
+    );
   });
 });
 

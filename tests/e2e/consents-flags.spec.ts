@@ -103,7 +103,9 @@ for (const locale of ['en', 'fi'] as const satisfies readonly Locale[]) {
       await button('flags.clear.actionFor', { kind }).click();
       await button('flags.clear.confirm').click();
       await expect(banner).toHaveCount(0);
-      await expect(page.getByText(s.t('flags.active.none'), { exact: true })).toBeVisible();
+      // Said in the flags' tab (the overview, kept in the page behind it, says the same).
+      const flagsPanel = page.getByRole('tabpanel', { name: s.t('case.tabs.flags') });
+      await expect(flagsPanel.getByText(s.t('flags.active.none'), { exact: true })).toBeVisible();
       await expect(page.getByText(s.t('flags.history.summary', { count: '1' }), { exact: true })).toBeVisible();
 
       expectCleanRun(app);

@@ -109,7 +109,12 @@ for (const LOCALE of ['en', 'fi'] as const satisfies readonly Locale[]) {
       await expect(caseHeading(other.pseudonym, 'Leila')).toBeFocused();
       expect(await axeViolations(page), 'a participant file, overview').toEqual([]);
 
-      // Editing sends only what changed: the audit names exactly those fields.
+      // The base data is folded under its heading; editing sends only what changed: the audit names exactly those fields.
+      await expect(s.button('case.overview.edit')).toBeHidden();
+      await page
+        .locator('summary')
+        .filter({ hasText: s.t('case.overview.title') })
+        .click();
       await s.button('case.overview.edit').click();
       await expect(field('firstName')).toBeFocused();
       await field('preferredName').fill('Lili');
@@ -201,6 +206,29 @@ for (const LOCALE of ['en', 'fi'] as const satisfies readonly Locale[]) {
       await page.keyboard.press('Home');
       await expect(tab('overview')).toHaveAttribute('aria-selected', 'true');
       await expect(page.getByRole('tab', { selected: true })).toHaveCount(1);
+
+      // The overview, read again on coming back, shows the colleague's flag at a glance and opens the flags' tab.
+      const glance = page.getByRole('region', { name: s.t('case.glance.label') });
+      const flagsPart = glance.getByRole('region', { name: s.t('flags.active.title') });
+      await expect(flagsPart.getByRole('listitem')).toHaveText([s.t('flags.kinds.exploiter_contact_risk')]);
+      await expect(glance.getByRole('region', { name: s.t('consents.title') })).toContainText(
+        `${s.t('consents.purposes.processing')} ${s.t('consents.standing.missing')}`,
+      );
+      await expect(glance.getByRole('region', { name: s.t('case.glance.followUps.title') })).toContainText(
+        s.t('case.glance.followUps.none'),
+      );
+      await page.screenshot({ path: `/tmp/overview-file-${LOCALE}.png`, fullPage: true });
+      await flagsPart.getByRole('button', { name: s.t('case.glance.flags.open'), exact: true }).click();
+      await expect(tab('flags')).toBeFocused();
+      await expect(tab('flags')).toHaveAttribute('aria-selected', 'true');
+      await tab('overview').click();
+
+      // Deleting the file is folded away at the bottom of the overview.
+      await expect(s.button('case.delete.open')).toBeHidden();
+      await page
+        .locator('summary')
+        .filter({ hasText: s.t('case.delete.sectionTitle') })
+        .click();
 
       // Deleting takes a preview and the code typed back; a wrong code is refused next to the field.
       await s.button('case.delete.open').click();

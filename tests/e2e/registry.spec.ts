@@ -185,7 +185,10 @@ test.describe('the participant registry', () => {
     await expect(row(0)).toContainText(LAST.at(-1)!);
     await expect(row(0).getByRole('rowheader')).toHaveText(code(12));
 
-    // Filtering by status: a quarter of them are active.
+    // Filtering by status, under the folded filters: a quarter of them are active.
+    const filtersToggle = page.getByRole('button', { name: new RegExp(`^${s.t('registry.filters.toggle')}`) });
+    await filtersToggle.click();
+    await expect(filtersToggle).toHaveAttribute('aria-expanded', 'true');
     await page.getByRole('checkbox', { name: s.t('participant.status.active') }).check();
     await expect(count(MANY / 4)).toBeVisible();
     await expect(grid).toHaveAttribute('aria-rowcount', String(MANY / 4 + 1));
@@ -269,6 +272,7 @@ test.describe('the participant registry', () => {
       await expect(againHeader('pseudonym')).toHaveAttribute('aria-sort', 'ascending');
       await expect(againHeader('languages')).toBeVisible();
       await expect(againHeader('responsibleCaseworker')).toHaveCount(0);
+      await p.getByRole('button', { name: new RegExp(`^${a.t('registry.filters.toggle')}`) }).click();
       await expect(p.getByRole('checkbox', { name: a.t('participant.status.active') })).not.toBeChecked();
 
       await a.field('registry.views.label').selectOption({ label: 'Active by surname' });
@@ -359,6 +363,19 @@ test.describe('the participant registry', () => {
       .selectOption({ label: 'Spring group' });
     await expect(page.getByRole('status').filter({ hasText: s.t('registry.count_other', { formatted: '3' }) })).toBeVisible();
     expect(await axeViolations(page), 'the limited registry').toEqual([]);
+
+    // The file, opened by a teacher: the code, first name and group, and at a glance only the group's attendance
+    // and next session; no flags, consents or notes.
+    await grid.locator('[role="row"][aria-rowindex="2"]').click();
+    await screen(page, 'participant');
+    const glance = page.getByRole('region', { name: s.t('case.glance.label') });
+    const group = glance.getByRole('region', { name: s.t('case.glance.group.title') });
+    await expect(group).toContainText('Spring group');
+    await expect(group).toContainText(s.t('attendance.participant.noRate'));
+    await expect(glance.getByRole('region', { name: s.t('flags.active.title') })).toHaveCount(0);
+    await expect(glance.getByRole('region', { name: s.t('case.glance.followUps.title') })).toHaveCount(0);
+    await expect(glance.getByRole('button')).toHaveCount(0);
+    expect(await axeViolations(page), 'a file as a teacher sees it').toEqual([]);
     expectCleanRun(app);
   });
 });

@@ -196,17 +196,18 @@ export function listVersions(db: Db, id: string): NoteVersion[] {
   return [current, ...earlier].map(toVersion);
 }
 
-/** The first characters of each of a participant's notes, newest first, for the timeline. */
+/** The first characters of a participant's notes, newest first, for the timeline (all) and the overview (the latest). */
 export function notePreviews(
   db: Db,
   participantId: string,
   length: number,
+  limit = -1,
 ): { id: string; date: string; type: NoteType; author: string | null; preview: string }[] {
   return all<{ id: string; date: string; type: NoteType; author: string | null; preview: string }>(
     db,
     sql`SELECT n.id, n.date, n.type, u.display_name AS author, substr(n.text, 1, ${length}) AS preview
         FROM notes n LEFT JOIN users u ON u.id = n.created_by
-        WHERE n.participant_id = ${participantId} ORDER BY n.date DESC, n.seq DESC`,
+        WHERE n.participant_id = ${participantId} ORDER BY n.date DESC, n.seq DESC LIMIT ${limit}`,
   );
 }
 

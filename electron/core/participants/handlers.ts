@@ -112,12 +112,14 @@ export const participantHandlers = {
       const limited = participantViewOf(session.role) === 'limited';
       const sort = input.sort ?? 'pseudonym';
       // Filtering or sorting by a hidden field would reveal it, one query at a time; the cohort is shown.
-      const hiddenFilter = input.status !== undefined || input.responsibleCaseworkerId !== undefined;
+      const hiddenFilter =
+        input.status !== undefined || input.responsibleCaseworkerId !== undefined || input.flagged !== undefined;
       if (limited && (hiddenFilter || !LIMITED_SORT_KEYS.includes(sort))) throw new AppError('forbidden');
       const { participants, total } = listParticipants(db, {
         statuses: input.status,
         responsibleCaseworkerId: input.responsibleCaseworkerId,
         cohortId: input.cohortId,
+        flagged: input.flagged,
         search: input.search,
         searchAllNames: !limited,
         sort,

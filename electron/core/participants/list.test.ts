@@ -78,4 +78,39 @@ describe('the participant registry', () => {
     expect(await page({ offset: 10 })).toEqual({ rows: [], total: 5 });
     expect(await page({ status: ['active'], limit: 1, offset: 1 })).toMatchObject({ total: 2, rows: [{ firstName: 'Dawit' }] });
   });
+
+  it('counts each row’s safety flags in force, narrows to the flagged, and sorts by flags and by group', async () => {
+    const ids = (await page({})).rows.map((r) => r.id);
+    await v.as('caseworker');
+    await v.t.ok('flags.set', { participantId: ids[3]!, kind: 'no_photos', note: null });
+    await v.t.ok('flags.set', { participantId: ids[3]!, kind: 'code_word_set', note: null });
+    await v.t.ok('flags.set', { participantId: ids[1]!, kind: 'address_confidential', note: null });
+    const cleared = (await v.t.ok('flags.set', { participantId: ids[4]!, kind: 'health_risk', note: null })).flag.id;
+    await v.t.ok('flags.clear', { id: cleared });
+    const { cohort: spring } = await v.t.ok('cohorts.create', { name: 'Spring', startDate: '2026-03-02' });
+    const { cohort: autumn } = await v.t.ok('cohorts.create', { name: 'autumn', startDate: '2026-09-07' });
+    for (const [i, cohortId] of [
+      [4, spring.id],
+      [0, autumn.id],
+    ] as const) {
+      await v.t.ok('consents.record', { participantId: ids[i]!, purpose: 'processing', givenOn: '2026-01-05', method: 'signed' });
+      await v.t.ok('cohorts.enrol', { participantId: ids[i]!, cohortId, startDate: '2026-03-02' });
+    }
+
+    expect((await page({})).rows.map((r) => r.safetyFlags)).toEqual([0, 1, 0, 2, 0]);
+    expect(await codes({ flagged: true })).toEqual(['2', '4']);
+    expect(await page({ flagged: true, status: ['active'] })).toMatchObject({ total: 0 });
+    expect(await codes({ sort: 'safetyFlags', direction: 'desc' })).toEqual(['4', '2', '1', '3', '5']);
+    // Group names sort as people read them (case aside); those in no group come last either way.
+    expect(await codes({ sort: 'cohort' })).toEqual(['1', '5', '2', '3', '4']);
+    expect(await codes({ sort: 'cohort', direction: 'desc' })).toEqual(['5', '1', '2', '3', '4']);
+  });
+
+  it('refuses the flag filter to the limited view, which shows no flags, but lets it sort by group', async () => {
+    await v.as('teacher');
+    expect(await v.t.call('participants.list', { flagged: true })).toMatchObject({ ok: false, code: 'forbidden' });
+    const limited = await v.t.ok('participants.list', { sort: 'cohort' });
+    expect(limited.rows.map((r) => r.pseudonym.slice(-1))).toEqual(['1', '5', '2', '3', '4']);
+    expect(JSON.stringify(limited)).not.toMatch(/safetyFlags/);
+  });
 });

@@ -38,6 +38,9 @@ const FULL: Participant = {
 };
 const LISTED: ListedParticipant = { ...FULL, cohortId: 'd'.repeat(32), cohortName: 'Spring group' };
 
+/** The registry's row of LISTED: with its count of safety flags in force. */
+const ROWED = { ...LISTED, safetyFlags: 2 };
+
 describe('the projection of a participant per role', () => {
   it('follows the matrix: teachers get the limited view, every other role the full one', () => {
     expect(Object.fromEntries(ROLES.map((role) => [role, participantViewOf(role)]))).toEqual({
@@ -50,7 +53,7 @@ describe('the projection of a participant per role', () => {
 
   it('gives a teacher nothing but the id, pseudonym, first name and cohort of a fully filled record', () => {
     const opened = projectParticipant('teacher', LISTED);
-    const listed = projectPage('teacher', [LISTED, LISTED], 2);
+    const listed = projectPage('teacher', [ROWED, ROWED], 2);
     const keys = (o: object) => Object.keys(o).sort();
     expect(keys(opened.participant)).toEqual(['cohortName', 'firstName', 'id', 'pseudonym']);
     expect(opened.participant).toMatchObject({ cohortName: 'Spring group' });
@@ -61,9 +64,9 @@ describe('the projection of a participant per role', () => {
   it('gives full readers the whole record when opened, and a row without contact details in the registry', () => {
     expect(projectParticipant('psychologist', LISTED)).toEqual({ view: 'full', participant: FULL });
     expect(participantSchema.parse(FULL)).toEqual(FULL);
-    const row = rowProjection(LISTED);
+    const row = rowProjection(ROWED);
     expect(JSON.stringify(row)).not.toMatch(/PH-MARK|EM-MARK|SCN-MARK|RCP-MARK|RO-MARK|DR-MARK|IL-MARK/);
-    expect(row).toMatchObject({ cohortId: 'd'.repeat(32), cohortName: 'Spring group' });
-    expect(projectPage('caseworker', [LISTED], 1)).toEqual({ view: 'full', rows: [row], total: 1 });
+    expect(row).toMatchObject({ cohortId: 'd'.repeat(32), cohortName: 'Spring group', safetyFlags: 2 });
+    expect(projectPage('caseworker', [ROWED], 1)).toEqual({ view: 'full', rows: [row], total: 1 });
   });
 });

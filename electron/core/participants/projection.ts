@@ -28,7 +28,7 @@ function recordOf(listed: ListedParticipant): Participant {
 }
 
 /** A registry row: the record without contact details and notes, with the current cohort. */
-export function rowProjection(p: ListedParticipant): ParticipantRow {
+export function rowProjection(p: ListedParticipant & { safetyFlags: number }): ParticipantRow {
   return {
     id: p.id,
     pseudonym: p.pseudonym,
@@ -48,6 +48,7 @@ export function rowProjection(p: ListedParticipant): ParticipantRow {
     responsibleCaseworkerName: p.responsibleCaseworkerName,
     cohortId: p.cohortId,
     cohortName: p.cohortName,
+    safetyFlags: p.safetyFlags,
     status: p.status,
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
@@ -62,7 +63,11 @@ export function projectParticipant(role: Role, participant: ListedParticipant): 
 }
 
 /** A registry page as `role` may see it. */
-export function projectPage(role: Role, participants: readonly ListedParticipant[], total: number): ParticipantPage {
+export function projectPage(
+  role: Role,
+  participants: readonly (ListedParticipant & { safetyFlags: number })[],
+  total: number,
+): ParticipantPage {
   return participantViewOf(role) === 'full'
     ? { view: 'full', rows: participants.map(rowProjection), total }
     : { view: 'limited', rows: participants.map(limitedProjection), total };
@@ -78,7 +83,6 @@ export function programmeName(role: Role, participant: ListedParticipant): { dis
     const limited = limitedProjection(participant);
     return { displayName: limited.firstName ?? limited.pseudonym, pseudonym: limited.pseudonym };
   }
-  const row = rowProjection(participant);
-  const name = [row.firstName, row.lastName].filter((part): part is string => !!part).join(' ');
-  return { displayName: name === '' ? row.pseudonym : name, pseudonym: row.pseudonym };
+  const name = [participant.firstName, participant.lastName].filter((part): part is string => !!part).join(' ');
+  return { displayName: name === '' ? participant.pseudonym : name, pseudonym: participant.pseudonym };
 }

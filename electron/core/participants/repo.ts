@@ -163,6 +163,8 @@ export interface ParticipantQuery {
   responsibleCaseworkerId?: string | undefined;
   /** Participants whose open enrolment is in this cohort. */
   cohortId?: string | undefined;
+  /** Only participants with a safety flag in force. */
+  flagged?: boolean | undefined;
   search?: string | undefined;
   /** False for readers of the limited view: the search then looks at pseudonym and first name only. */
   searchAllNames: boolean;
@@ -173,10 +175,14 @@ export interface ParticipantQuery {
 }
 
 /** One page of participants matching every given filter, and how many match in all. */
-export function listParticipants(db: Db, query: ParticipantQuery): { participants: ListedParticipant[]; total: number } {
+export function listParticipants(
+  db: Db,
+  query: ParticipantQuery,
+): { participants: (ListedParticipant & { safetyFlags: number })[]; total: number } {
   const statuses = query.statuses && query.statuses.length > 0 ? JSON.stringify(query.statuses) : null;
   const caseworker = query.responsibleCaseworkerId ?? null;
   const cohort = query.cohortId ?? null;
+  const flagged = query.flagged ? 1 : null;
   const folded = query.search === undefined ? '' : foldText(query.search);
   const search = folded === '' ? null : folded;
   const allNames = query.searchAllNames ? 1 : 0;
@@ -192,6 +198,9 @@ export function listParticipants(db: Db, query: ParticipantQuery): { participant
               WHEN 'lastName' THEN p.last_name_key
               WHEN 'status' THEN CASE p.status WHEN 'referred' THEN 0 WHEN 'active' THEN 1 WHEN 'completed' THEN 2
                                                WHEN 'discontinued' THEN 3 ELSE 4 END
+              WHEN 'safetyFlags' THEN (SELECT count(*) FROM safety_flags f
+                                       WHERE f.participant_id = p.id AND f.cleared_at IS NULL)
+              WHEN 'cohort' THEN c.name_key
               WHEN 'referralDate' THEN p.referral_date
               WHEN 'createdAt' THEN p.created_at
               WHEN 'updatedAt' THEN p.updated_at
@@ -203,6 +212,7 @@ export function listParticipants(db: Db, query: ParticipantQuery): { participant
           WHERE (${statuses} IS NULL OR p.status IN (SELECT value FROM json_each(${statuses})))
             AND (${caseworker} IS NULL OR p.responsible_caseworker_id = ${caseworker})
             AND (${cohort} IS NULL OR e.cohort_id = ${cohort})
+            AND (${flagged} IS NULL OR EXISTS (SELECT 1 FROM safety_flags f WHERE f.participant_id = p.id AND f.cleared_at IS NULL))
             AND (${search} IS NULL OR instr(lower(p.pseudonym), ${search}) > 0 OR instr(p.first_name_key, ${search}) > 0
                  OR (${allNames} = 1 AND (instr(p.last_name_key, ${search}) > 0 OR instr(p.preferred_name_key, ${search}) > 0)))
         )
@@ -218,10 +228,20 @@ export function listParticipants(db: Db, query: ParticipantQuery): { participant
             AND (${caseworker} IS NULL OR p.responsible_caseworker_id = ${caseworker})
             AND (${cohort} IS NULL OR EXISTS (SELECT 1 FROM enrolments e
                                               WHERE e.participant_id = p.id AND e.end_date IS NULL AND e.cohort_id = ${cohort}))
+            AND (${flagged} IS NULL OR EXISTS (SELECT 1 FROM safety_flags f WHERE f.participant_id = p.id AND f.cleared_at IS NULL))
             AND (${search} IS NULL OR instr(lower(p.pseudonym), ${search}) > 0 OR instr(p.first_name_key, ${search}) > 0
                  OR (${allNames} = 1 AND (instr(p.last_name_key, ${search}) > 0 OR instr(p.preferred_name_key, ${search}) > 0)))`,
     )?.n ?? 0;
-  return { participants: rows.map(toListedParticipant), total };
+  // Flags are counted for the page's rows only, not for every row the sort passes over.
+  const flags = new Map(
+    all<{ id: string; n: number }>(
+      db,
+      sql`SELECT participant_id AS id, count(*) AS n FROM safety_flags
+          WHERE cleared_at IS NULL AND participant_id IN (SELECT value FROM json_each(${JSON.stringify(rows.map((r) => r.id))}))
+          GROUP BY participant_id`,
+    ).map((r) => [r.id, r.n]),
+  );
+  return { participants: rows.map((row) => ({ ...toListedParticipant(row), safetyFlags: flags.get(row.id) ?? 0 })), total };
 }
 
 /** Active staff who can be responsible for participants. */

@@ -15,6 +15,7 @@ import { PrintDialog } from '../print/PrintDialog';
 import { PsychosocialTab } from '../psychosocial/PsychosocialTab';
 import { caseTabsFor, type CaseTab } from './caseTabs';
 import { OverviewTab } from './OverviewTab';
+import { ParticipantGlance } from './ParticipantGlance';
 import { participantQuery } from './queries';
 import { Tabs, type TabSpec } from './Tabs';
 import { TimelineTab } from './TimelineTab';
@@ -34,31 +35,37 @@ function nameOf(participant: Participant | LimitedParticipant): string | null {
   return ('preferredName' in participant ? participant.preferredName : null) ?? participant.firstName;
 }
 
-/** What the limited view (teachers) shows: the pseudonym code, the first name and the cohort, nothing more. */
+/**
+ * What the limited view (teachers) shows: the pseudonym code, the first name and the cohort, and of the overview only
+ * the group's attendance and next session (the main side leaves out everything else for the role).
+ */
 function LimitedOverview({ participant }: { participant: LimitedParticipant }) {
   const { t } = useTranslation();
   return (
-    <section className="card">
-      <dl className="participant-details">
-        <div className="detail">
-          <dt>{t('case.limited.pseudonym')}</dt>
-          <dd>{participant.pseudonym}</dd>
-        </div>
-        <div className="detail">
-          <dt>{t('participant.fields.firstName')}</dt>
-          <dd className={participant.firstName ? undefined : 'detail-empty'}>
-            {participant.firstName ?? t('participant.notRecorded')}
-          </dd>
-        </div>
-        <div className="detail">
-          <dt>{t('registry.columns.cohort')}</dt>
-          <dd className={participant.cohortName ? undefined : 'detail-empty'}>
-            {participant.cohortName ?? t('registry.cohorts.section.none')}
-          </dd>
-        </div>
-      </dl>
-      <p className="field-hint">{t('case.limited.note')}</p>
-    </section>
+    <>
+      <ParticipantGlance participantId={participant.id} active tabs={[]} onOpenTab={() => undefined} onShowGroup={null} />
+      <section className="card">
+        <dl className="participant-details">
+          <div className="detail">
+            <dt>{t('case.limited.pseudonym')}</dt>
+            <dd>{participant.pseudonym}</dd>
+          </div>
+          <div className="detail">
+            <dt>{t('participant.fields.firstName')}</dt>
+            <dd className={participant.firstName ? undefined : 'detail-empty'}>
+              {participant.firstName ?? t('participant.notRecorded')}
+            </dd>
+          </div>
+          <div className="detail">
+            <dt>{t('registry.columns.cohort')}</dt>
+            <dd className={participant.cohortName ? undefined : 'detail-empty'}>
+              {participant.cohortName ?? t('registry.cohorts.section.none')}
+            </dd>
+          </div>
+        </dl>
+        <p className="field-hint">{t('case.limited.note')}</p>
+      </section>
+    </>
   );
 }
 
@@ -77,6 +84,13 @@ export function CaseScreen({ participantId, onBack, initialTab = 'overview', ope
   const [tab, setTab] = useState<CaseTab>(initialTab);
   const [printing, setPrinting] = useState<'open' | 'closed' | null>(null);
   const printButton = useRef<HTMLButtonElement>(null);
+  const tabsBox = useRef<HTMLDivElement>(null);
+  const [tabOpened, setTabOpened] = useState(0);
+
+  // A part of the overview that opens another tab leaves the focus on that tab, as choosing it by hand would.
+  useEffect(() => {
+    if (tabOpened > 0) tabsBox.current?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus();
+  }, [tabOpened]);
 
   // Back to the print button once the dialog has closed (while it is open, everything behind it is inert).
   useEffect(() => {
@@ -100,7 +114,19 @@ export function CaseScreen({ participantId, onBack, initialTab = 'overview', ope
   function panel(key: CaseTab, full: Participant) {
     switch (key) {
       case 'overview':
-        return <OverviewTab participant={full} onChanged={changed} onDeleted={onBack} />;
+        return (
+          <OverviewTab
+            participant={full}
+            onChanged={changed}
+            onDeleted={onBack}
+            active={tab === 'overview'}
+            tabs={caseTabsFor(session.role)}
+            onOpenTab={(key) => {
+              setTab(key);
+              setTabOpened((n) => n + 1);
+            }}
+          />
+        );
       case 'timeline':
         return <TimelineTab participantId={participantId} active={tab === 'timeline'} />;
       case 'consents':
@@ -165,7 +191,9 @@ export function CaseScreen({ participantId, onBack, initialTab = 'overview', ope
           shown.view === 'limited' ? (
             <LimitedOverview participant={shown.participant} />
           ) : (
-            <Tabs label={t('case.tabsLabel')} tabs={tabs} selected={tab} onSelect={setTab} />
+            <div ref={tabsBox}>
+              <Tabs label={t('case.tabsLabel')} tabs={tabs} selected={tab} onSelect={setTab} />
+            </div>
           )
         }
       </QueryState>

@@ -7,21 +7,29 @@ import { useCan } from '../../shell/session';
 import { ExportSection } from '../handover/ExportSection';
 import { EditParticipantForm } from '../participants/EditParticipantForm';
 import { StatusControl } from '../participants/StatusControl';
+import type { CaseTab } from './caseTabs';
 import { CohortSection } from './CohortSection';
 import { DeleteParticipantDialog } from './DeleteParticipantDialog';
 import { ParticipantDetails } from './ParticipantDetails';
+import { ParticipantGlance } from './ParticipantGlance';
 
 interface OverviewTabProps {
   participant: Participant;
   onChanged: (participant: Participant) => void;
   onDeleted: () => void;
+  /** Whether this tab is the one shown (the overview is read again each time it is). */
+  active: boolean;
+  /** The tabs of the file the reader may open, and the way to one of them. */
+  tabs: readonly CaseTab[];
+  onOpenTab: (tab: CaseTab) => void;
 }
 
 /**
- * The participant's details to read, with Edit for those who may change them, the status, and (coordinator only)
- * deleting the whole file.
+ * The file at a glance (flags, consents, group and attendance, follow-ups, the latest note, drafts), then the
+ * status, the group and the export; the base data folded under "Details" with Edit for those who may change them;
+ * and at the bottom, folded too, deleting the whole file (coordinator only).
  */
-export function OverviewTab({ participant, onChanged, onDeleted }: OverviewTabProps) {
+export function OverviewTab({ participant, onChanged, onDeleted, active, tabs, onOpenTab }: OverviewTabProps) {
   const { t } = useTranslation();
   const headingId = useId();
   const editButton = useRef<HTMLButtonElement>(null);
@@ -30,6 +38,8 @@ export function OverviewTab({ participant, onChanged, onDeleted }: OverviewTabPr
   const [deleting, setDeleting] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [returnFocus, setReturnFocus] = useState<'edit' | 'delete' | null>(null);
+  const [basicsOpen, setBasicsOpen] = useState(false);
+  const groupSection = useRef<HTMLDivElement>(null);
   const canWrite = useCan('participants.write');
   const canDelete = useCan('participants.delete');
 
@@ -44,8 +54,30 @@ export function OverviewTab({ participant, onChanged, onDeleted }: OverviewTabPr
     setReturnFocus('edit');
   }
 
+  function showGroup() {
+    const heading = groupSection.current?.querySelector('h2');
+    heading?.setAttribute('tabindex', '-1');
+    heading?.focus();
+    heading?.scrollIntoView({ block: 'start' });
+  }
+
   return (
     <div className="overview">
+      {editing ? null : (
+        <ParticipantGlance
+          participantId={participant.id}
+          active={active}
+          tabs={tabs}
+          onOpenTab={onOpenTab}
+          onShowGroup={showGroup}
+        />
+      )}
+      {editing ? null : <StatusControl participant={participant} canChange={canWrite} onChanged={onChanged} />}
+      {editing ? null : (
+        <div ref={groupSection}>
+          <CohortSection participantId={participant.id} canChange={canWrite} />
+        </div>
+      )}
       {editing ? (
         <div className="card">
           <EditParticipantForm
@@ -58,34 +90,40 @@ export function OverviewTab({ participant, onChanged, onDeleted }: OverviewTabPr
           />
         </div>
       ) : (
-        <section className="card" aria-labelledby={headingId}>
-          <div className="card-header">
+        <details className="card basics" open={basicsOpen} onToggle={(event) => setBasicsOpen(event.currentTarget.open)}>
+          <summary>
             <h2 id={headingId}>{t('case.overview.title')}</h2>
+            <span className="field-hint">{t('case.overview.basicsHint')}</span>
+          </summary>
+          <section aria-labelledby={headingId}>
             {canWrite ? (
-              <button
-                ref={editButton}
-                type="button"
-                className="button button-secondary"
-                onClick={() => {
-                  setNotice(null);
-                  setReturnFocus(null);
-                  setEditing(true);
-                }}
-              >
-                {t('case.overview.edit')}
-              </button>
+              <div className="card-header">
+                <span />
+                <button
+                  ref={editButton}
+                  type="button"
+                  className="button button-secondary"
+                  onClick={() => {
+                    setNotice(null);
+                    setReturnFocus(null);
+                    setEditing(true);
+                  }}
+                >
+                  {t('case.overview.edit')}
+                </button>
+              </div>
             ) : null}
-          </div>
-          <StatusMessage tone="success">{notice}</StatusMessage>
-          <ParticipantDetails participant={participant} />
-        </section>
+            <StatusMessage tone="success">{notice}</StatusMessage>
+            <ParticipantDetails participant={participant} />
+          </section>
+        </details>
       )}
-      {editing ? null : <StatusControl participant={participant} canChange={canWrite} onChanged={onChanged} />}
-      {editing ? null : <CohortSection participantId={participant.id} canChange={canWrite} />}
       {editing ? null : <ExportSection participant={participant} />}
       {canDelete && !editing ? (
-        <section className="card danger-zone" aria-labelledby={`${headingId}-delete`}>
-          <h2 id={`${headingId}-delete`}>{t('case.delete.sectionTitle')}</h2>
+        <details className="card danger-zone">
+          <summary>
+            <h2>{t('case.delete.sectionTitle')}</h2>
+          </summary>
           <p>{t('case.delete.sectionIntro')}</p>
           <button
             ref={deleteButton}
@@ -99,7 +137,7 @@ export function OverviewTab({ participant, onChanged, onDeleted }: OverviewTabPr
           >
             {t('case.delete.open')}
           </button>
-        </section>
+        </details>
       ) : null}
       {deleting ? (
         <DeleteParticipantDialog

@@ -8,27 +8,82 @@ import { SelectField } from '../../components/SelectField';
 
 type Filters = RegistryViewState['filters'];
 
-interface RegistryFiltersProps {
-  /** The limited view (teachers) filters by nothing it does not show: only the search and the cohort. */
-  limited: boolean;
-  search: string;
-  onSearch: (search: string) => void;
+interface FilterChoices {
   filters: Filters;
   onFilters: (filters: Filters) => void;
   caseworkers: readonly { id: string; displayName: string }[];
   cohorts: readonly CohortSummary[];
 }
 
-/** Quick search over codes and names, and the cohort, status and caseworker filters. */
-export function RegistryFilters({ limited, search, onSearch, filters, onFilters, caseworkers, cohorts }: RegistryFiltersProps) {
+/** The quick search over codes and names; its hint is the field's description and, shortened, its placeholder. */
+export function RegistrySearch({
+  limited,
+  search,
+  onSearch,
+}: {
+  limited: boolean;
+  search: string;
+  onSearch: (s: string) => void;
+}) {
   const { t } = useTranslation();
-  const id = useId();
+  const hintId = useId();
+  return (
+    <div className="registry-search-field">
+      <Field
+        label={t('registry.filters.search')}
+        type="search"
+        className="registry-search"
+        value={search}
+        maxLength={80}
+        placeholder={t(limited ? 'registry.filters.searchPlaceholderLimited' : 'registry.filters.searchPlaceholder')}
+        aria-describedby={hintId}
+        onChange={(event) => onSearch(event.target.value)}
+      />
+      <span id={hintId} className="visually-hidden">
+        {t(limited ? 'registry.filters.searchHintLimited' : 'registry.filters.searchHint')}
+      </span>
+    </div>
+  );
+}
+
+/** The cohort filter: the only one of the limited view (teachers), which filters by nothing it does not show. */
+export function CohortFilter({ filters, onFilters, cohorts }: Omit<FilterChoices, 'caseworkers'>) {
+  const { t } = useTranslation();
+  const cohort = filters.cohortId ?? '';
+  const knownCohort = cohort === '' || cohorts.some((c) => c.id === cohort);
+  function chooseCohort(value: string) {
+    const { cohortId: _old, ...rest } = filters;
+    onFilters(value ? { ...rest, cohortId: value } : rest);
+  }
+  return (
+    <SelectField
+      label={t('registry.filters.cohort')}
+      value={cohort}
+      onChange={(event) => chooseCohort(event.target.value)}
+      options={[
+        { value: '', label: t('registry.filters.anyCohort') },
+        ...cohorts.map((c) => ({ value: c.id, label: c.name })),
+        ...(knownCohort ? [] : [{ value: cohort, label: t('registry.filters.formerCohort') }]),
+      ]}
+    />
+  );
+}
+
+/** The full view's filters, folded under the toggle: cohort, caseworker, status and safety flags in force. */
+export function RegistryFilters({
+  filters,
+  onFilters,
+  caseworkers,
+  cohorts,
+  id,
+  hidden,
+}: FilterChoices & { id: string; hidden: boolean }) {
+  const { t } = useTranslation();
+  const optionId = useId();
   const statuses = filters.status ?? [];
   const caseworker = filters.responsibleCaseworkerId ?? '';
   // A saved view may name someone who has since left: they stay selectable, without their name.
   const knownCaseworker = caseworker === '' || caseworkers.some((c) => c.id === caseworker);
-  const cohort = filters.cohortId ?? '';
-  const knownCohort = cohort === '' || cohorts.some((c) => c.id === cohort);
 
   function toggleStatus(status: ParticipantStatus, on: boolean) {
     const next = PARTICIPANT_STATUSES.filter((s) => (s === status ? on : statuses.includes(s)));
@@ -36,67 +91,125 @@ export function RegistryFilters({ limited, search, onSearch, filters, onFilters,
     onFilters(next.length > 0 ? { ...rest, status: next } : rest);
   }
 
-  function chooseCohort(value: string) {
-    const { cohortId: _old, ...rest } = filters;
-    onFilters(value ? { ...rest, cohortId: value } : rest);
-  }
-
   function chooseCaseworker(value: string) {
     const { responsibleCaseworkerId: _old, ...rest } = filters;
     onFilters(value ? { ...rest, responsibleCaseworkerId: value } : rest);
   }
 
+  function chooseFlagged(on: boolean) {
+    const { flagged: _old, ...rest } = filters;
+    onFilters(on ? { ...rest, flagged: true } : rest);
+  }
+
   return (
-    <div className="registry-filters">
-      <Field
-        label={t('registry.filters.search')}
-        hint={t(limited ? 'registry.filters.searchHintLimited' : 'registry.filters.searchHint')}
-        type="search"
-        className="registry-search"
-        value={search}
-        maxLength={80}
-        onChange={(event) => onSearch(event.target.value)}
-      />
+    <div id={id} className="registry-filters" hidden={hidden}>
+      <CohortFilter filters={filters} onFilters={onFilters} cohorts={cohorts} />
       <SelectField
-        label={t('registry.filters.cohort')}
-        value={cohort}
-        onChange={(event) => chooseCohort(event.target.value)}
+        label={t('registry.filters.caseworker')}
+        value={caseworker}
+        onChange={(event) => chooseCaseworker(event.target.value)}
         options={[
-          { value: '', label: t('registry.filters.anyCohort') },
-          ...cohorts.map((c) => ({ value: c.id, label: c.name })),
-          ...(knownCohort ? [] : [{ value: cohort, label: t('registry.filters.formerCohort') }]),
+          { value: '', label: t('registry.filters.anyCaseworker') },
+          ...caseworkers.map((c) => ({ value: c.id, label: c.displayName })),
+          ...(knownCaseworker ? [] : [{ value: caseworker, label: t('registry.filters.formerCaseworker') }]),
         ]}
       />
-      {limited ? null : (
-        <>
-          <SelectField
-            label={t('registry.filters.caseworker')}
-            value={caseworker}
-            onChange={(event) => chooseCaseworker(event.target.value)}
-            options={[
-              { value: '', label: t('registry.filters.anyCaseworker') },
-              ...caseworkers.map((c) => ({ value: c.id, label: c.displayName })),
-              ...(knownCaseworker ? [] : [{ value: caseworker, label: t('registry.filters.formerCaseworker') }]),
-            ]}
-          />
-          <fieldset className="registry-statuses">
-            <legend>{t('registry.filters.status')}</legend>
-            <div className="registry-status-options">
-              {PARTICIPANT_STATUSES.map((status) => (
-                <div key={status} className="registry-status-option">
-                  <input
-                    id={`${id}-${status}`}
-                    type="checkbox"
-                    checked={statuses.includes(status)}
-                    onChange={(event) => toggleStatus(status, event.target.checked)}
-                  />
-                  <label htmlFor={`${id}-${status}`}>{t(`participant.status.${status}`)}</label>
-                </div>
-              ))}
+      <fieldset className="registry-statuses">
+        <legend>{t('registry.filters.status')}</legend>
+        <div className="registry-status-options">
+          {PARTICIPANT_STATUSES.map((status) => (
+            <div key={status} className="registry-status-option">
+              <input
+                id={`${optionId}-${status}`}
+                type="checkbox"
+                checked={statuses.includes(status)}
+                onChange={(event) => toggleStatus(status, event.target.checked)}
+              />
+              <label htmlFor={`${optionId}-${status}`}>{t(`participant.status.${status}`)}</label>
             </div>
-          </fieldset>
-        </>
-      )}
+          ))}
+        </div>
+      </fieldset>
+      <div className="registry-status-option registry-flagged-option">
+        <input
+          id={`${optionId}-flagged`}
+          type="checkbox"
+          checked={filters.flagged === true}
+          onChange={(event) => chooseFlagged(event.target.checked)}
+        />
+        <label htmlFor={`${optionId}-flagged`}>{t('registry.filters.flagged')}</label>
+      </div>
     </div>
+  );
+}
+
+/** One filter in use, as a chip: what it narrows by, and the filters without it. */
+interface Chip {
+  key: string;
+  text: string;
+  without: Filters;
+}
+
+/** The filters in use, each as a chip to show while the filters are folded. */
+export function useFilterChips({ filters, caseworkers, cohorts }: Omit<FilterChoices, 'onFilters'>): Chip[] {
+  const { t } = useTranslation();
+  const chips: Chip[] = [];
+  const { cohortId, responsibleCaseworkerId, status, flagged } = filters;
+  const drop = (key: keyof Filters): Filters => {
+    const kept = { ...filters };
+    delete kept[key];
+    return kept;
+  };
+  if (cohortId)
+    chips.push({
+      key: 'cohort',
+      text: t('registry.filters.chip', {
+        label: t('registry.filters.cohort'),
+        value: cohorts.find((c) => c.id === cohortId)?.name ?? t('registry.filters.formerCohort'),
+      }),
+      without: drop('cohortId'),
+    });
+  if (responsibleCaseworkerId)
+    chips.push({
+      key: 'caseworker',
+      text: t('registry.filters.chip', {
+        label: t('registry.filters.caseworker'),
+        value: caseworkers.find((c) => c.id === responsibleCaseworkerId)?.displayName ?? t('registry.filters.formerCaseworker'),
+      }),
+      without: drop('responsibleCaseworkerId'),
+    });
+  if (status && status.length > 0)
+    chips.push({
+      key: 'status',
+      text: t('registry.filters.chip', {
+        label: t('registry.filters.status'),
+        value: status.map((s) => t(`participant.status.${s}`)).join(', '),
+      }),
+      without: drop('status'),
+    });
+  if (flagged) chips.push({ key: 'flagged', text: t('registry.filters.flaggedChip'), without: drop('flagged') });
+  return chips;
+}
+
+/** The chips of the filters in use; each removes its filter. */
+export function FilterChips({ chips, onFilters }: { chips: readonly Chip[]; onFilters: (filters: Filters) => void }) {
+  const { t } = useTranslation();
+  if (chips.length === 0) return null;
+  return (
+    <ul className="registry-chips" aria-label={t('registry.filters.chipsLabel')}>
+      {chips.map((chip) => (
+        <li key={chip.key}>
+          <button
+            type="button"
+            className="registry-chip"
+            aria-label={t('registry.filters.chipRemove', { filter: chip.text })}
+            onClick={() => onFilters(chip.without)}
+          >
+            {chip.text}
+            <span aria-hidden="true"> ×</span>
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }

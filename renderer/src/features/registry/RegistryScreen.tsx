@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 
@@ -14,7 +14,7 @@ import { caseworkersQuery } from '../participants/queries';
 import { cohortListQuery } from '../programme/queries';
 import { ImportDialog } from '../handover/ImportDialog';
 import { ColumnChooser } from './ColumnChooser';
-import { RegistryFilters } from './RegistryFilters';
+import { CohortFilter, FilterChips, RegistryFilters, RegistrySearch, useFilterChips } from './RegistryFilters';
 import { RegistryTable } from './RegistryTable';
 import { SavedViews } from './SavedViews';
 import { useDebounced } from './useDebounced';
@@ -90,6 +90,9 @@ function Registry({ setup, limited, canCreate, onOpen, onCreate }: RegistryProps
   const [importing, setImporting] = useState(false);
   const importButton = useRef<HTMLButtonElement>(null);
   const searched = useDebounced(search.trim(), SEARCH_DELAY_MS);
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const filtersId = useId();
+  const chips = useFilterChips({ filters: state.filters, caseworkers: setup.caseworkers, cohorts });
 
   /** Shows an arrangement and remembers it as the one to open with next time. */
   function arrange(next: RegistryViewState) {
@@ -125,27 +128,28 @@ function Registry({ setup, limited, canCreate, onOpen, onCreate }: RegistryProps
     arrange({ ...state, filters: {} });
   }
 
+  const onFilters = (filters: RegistryViewState['filters']) => arrange({ ...state, filters });
+
+  // The list takes the screen: the search, the folded filters and the saved views share one row, the filters in
+  // use show as chips, and the table scrolls on its own while the page stays put.
   return (
     <>
-      <div className="registry-top">
-        <SavedViews views={views} state={state} onApply={(view) => arrange(view.state)} onViewsChange={setViews} />
-        {canCreate ? (
-          <div className="registry-new">
-            <button
-              ref={importButton}
-              type="button"
-              className="button button-secondary"
-              aria-haspopup="dialog"
-              onClick={() => setImporting(true)}
-            >
-              {t('handover.import.open')}
-            </button>
-            <button type="button" className="button button-primary" onClick={onCreate}>
-              {t('registry.newParticipant')}
-            </button>
-          </div>
-        ) : null}
-      </div>
+      {canCreate ? (
+        <div className="registry-new">
+          <button
+            ref={importButton}
+            type="button"
+            className="button button-secondary"
+            aria-haspopup="dialog"
+            onClick={() => setImporting(true)}
+          >
+            {t('handover.import.open')}
+          </button>
+          <button type="button" className="button button-primary" onClick={onCreate}>
+            {t('registry.newParticipant')}
+          </button>
+        </div>
+      ) : null}
       {importing ? (
         <ImportDialog
           onImported={onOpen}
@@ -156,29 +160,50 @@ function Registry({ setup, limited, canCreate, onOpen, onCreate }: RegistryProps
         />
       ) : null}
       {limited ? <p className="registry-limited">{t('registry.limitedNote')}</p> : null}
-      <RegistryFilters
-        limited={limited}
-        search={search}
-        onSearch={setSearch}
-        filters={state.filters}
-        onFilters={(filters) => arrange({ ...state, filters })}
-        caseworkers={setup.caseworkers}
-        cohorts={cohorts}
-      />
-      <div className="registry-toolbar">
-        <p role="status" className="registry-count">
-          {countText}
-        </p>
-        {narrowed ? (
-          <button type="button" className="button-link" onClick={clearFilters}>
-            {t('registry.filters.clear')}
+      <div className="registry-bar">
+        <RegistrySearch limited={limited} search={search} onSearch={setSearch} />
+        {limited ? (
+          <CohortFilter filters={state.filters} onFilters={onFilters} cohorts={cohorts} />
+        ) : (
+          <button
+            type="button"
+            className="button button-secondary registry-filters-toggle"
+            aria-expanded={filtersOpen}
+            aria-controls={filtersId}
+            onClick={() => setFiltersOpen((open) => !open)}
+          >
+            <span aria-hidden="true">{filtersOpen ? '▾ ' : '▸ '}</span>
+            {chips.length > 0 ? t('registry.filters.toggleActive', { count: chips.length }) : t('registry.filters.toggle')}
           </button>
-        ) : null}
+        )}
+        <SavedViews views={views} state={state} onApply={(view) => arrange(view.state)} onViewsChange={setViews} />
         <ColumnChooser
           available={limited ? LIMITED_COLUMNS : REGISTRY_COLUMNS}
           shown={state.columns}
           onChange={(columns) => arrange({ ...state, columns })}
         />
+      </div>
+      {limited ? null : (
+        <RegistryFilters
+          id={filtersId}
+          hidden={!filtersOpen}
+          filters={state.filters}
+          onFilters={onFilters}
+          caseworkers={setup.caseworkers}
+          cohorts={cohorts}
+        />
+      )}
+      <div className="registry-toolbar">
+        <p role="status" className="registry-count">
+          {countText}
+        </p>
+        {limited || filtersOpen ? null : <FilterChips chips={chips} onFilters={onFilters} />}
+        {narrowed ? (
+          <button type="button" className="button-link" onClick={clearFilters}>
+            {t('registry.filters.clear')}
+          </button>
+        ) : null}
+        {total !== null && total > 0 ? <span className="registry-hint">{t('registry.table.openHint')}</span> : null}
       </div>
       {pages.failure ? (
         <div className="registry-failure">
@@ -193,17 +218,14 @@ function Registry({ setup, limited, canCreate, onOpen, onCreate }: RegistryProps
           <p>{narrowed ? t('registry.noMatches.advice') : t(canCreate ? 'registry.empty.write' : 'registry.empty.read')}</p>
         </div>
       ) : (
-        <>
-          <RegistryTable
-            list={pages}
-            columns={state.columns}
-            sort={state.sort}
-            sortable={limited ? LIMITED_SORT_KEYS : PARTICIPANT_SORT_KEYS}
-            onSort={(sort) => arrange({ ...state, sort })}
-            onOpen={onOpen}
-          />
-          <p className="registry-hint">{t('registry.table.openHint')}</p>
-        </>
+        <RegistryTable
+          list={pages}
+          columns={state.columns}
+          sort={state.sort}
+          sortable={limited ? LIMITED_SORT_KEYS : PARTICIPANT_SORT_KEYS}
+          onSort={(sort) => arrange({ ...state, sort })}
+          onOpen={onOpen}
+        />
       )}
     </>
   );

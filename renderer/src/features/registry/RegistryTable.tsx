@@ -17,8 +17,8 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { useWindowPages, type RegistryList } from './useParticipantPages';
 
 /** Fixed heights in px (kept in step with registry.css), so that the virtualizer needs no measuring. */
-const ROW_HEIGHT = 44;
-const HEADER_HEIGHT = 48;
+const ROW_HEIGHT = 36;
+const HEADER_HEIGHT = 40;
 const OVERSCAN = 6;
 /** Rows beyond the window whose pages are fetched ahead, so that steady scrolling rarely meets a placeholder. */
 const PREFETCH = 60;

@@ -29,6 +29,7 @@ export const COLUMN_WIDTHS: Record<RegistryColumn, number> = {
   languages: 11,
   interpreterNeeded: 7,
   status: 10,
+  safetyFlags: 9,
   responsibleCaseworker: 12,
   cohort: 11,
   referralDate: 9,
@@ -69,6 +70,8 @@ function cellText(column: RegistryColumn, slot: RegistrySlot, t: TFunction, loca
       return t(row.interpreterNeeded ? 'registry.values.interpreter.yes' : 'registry.values.interpreter.no');
     case 'status':
       return t(`participant.status.${row.status}`);
+    case 'safetyFlags':
+      return row.safetyFlags > 0 ? t('registry.values.flags', { count: row.safetyFlags }) : '';
     case 'responsibleCaseworker':
       return row.responsibleCaseworkerName ?? '';
     case 'referralDate':
@@ -98,6 +101,8 @@ export function registryColumns(t: TFunction, locale: string): ColumnDef<Registr
         const row = fullRow(context.row.original);
         if (column === 'status' && row)
           return <span className={`registry-status registry-status-${row.status}`}>{context.getValue()}</span>;
+        if (column === 'safetyFlags' && row && row.safetyFlags > 0)
+          return <span className="registry-flag">{context.getValue()}</span>;
         return context.getValue();
       },
     }),

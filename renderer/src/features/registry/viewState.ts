@@ -13,12 +13,14 @@ export function normalState(state: RegistryViewState): RegistryViewState {
   const status = PARTICIPANT_STATUSES.filter((s) => state.filters.status?.includes(s));
   const caseworker = state.filters.responsibleCaseworkerId;
   const cohort = state.filters.cohortId;
+  const flagged = state.filters.flagged;
   return {
     columns: REGISTRY_COLUMNS.filter((c) => c === 'pseudonym' || state.columns.includes(c)),
     filters: {
       ...(status.length > 0 ? { status } : {}),
       ...(caseworker ? { responsibleCaseworkerId: caseworker } : {}),
       ...(cohort ? { cohortId: cohort } : {}),
+      ...(flagged ? { flagged } : {}),
     },
     sort: { key: state.sort.key, direction: state.sort.direction },
   };
@@ -40,6 +42,7 @@ export function hasFilters(state: RegistryViewState): boolean {
   return (
     (state.filters.status?.length ?? 0) > 0 ||
     state.filters.responsibleCaseworkerId !== undefined ||
-    state.filters.cohortId !== undefined
+    state.filters.cohortId !== undefined ||
+    state.filters.flagged !== undefined
   );
 }
