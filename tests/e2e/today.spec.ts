@@ -128,6 +128,15 @@ test.describe('the Today page', () => {
     await expect(s.field('notes.form.text')).toHaveValue(DRAFT_TEXT);
     await s.button('notes.form.keepDraft').click();
 
+    // The file's overview offers the same draft, and its button opens that draft in the form too.
+    await page.getByRole('tab', { name: s.t('case.tabs.overview'), exact: true }).click();
+    await page
+      .getByRole('button', { name: new RegExp(`^${s.t('case.glance.drafts.continue', { saved: '' }).replace(/[()]/g, '')}`) })
+      .click();
+    await expect(page.getByRole('tab', { name: s.t('case.tabs.notes'), exact: true })).toHaveAttribute('aria-selected', 'true');
+    await expect(s.field('notes.form.text')).toHaveValue(DRAFT_TEXT);
+    await s.button('notes.form.keepDraft').click();
+
     // Back on Today, "Done" ticks it and it leaves the list.
     await goTo(page, LOCALE, 'home', 'home');
     await followUps

@@ -82,6 +82,9 @@ export function CaseScreen({ participantId, onBack, initialTab = 'overview', ope
   const query = useQuery(record);
   const view = query.data ?? null;
   const [tab, setTab] = useState<CaseTab>(initialTab);
+  // The draft the notes tab opens in its form: the start page's or the overview's choice. Each choice remounts the
+  // tab (n), so the same draft chosen again is opened again.
+  const [draftToOpen, setDraftToOpen] = useState({ id: openDraft, n: 0 });
   const [printing, setPrinting] = useState<'open' | 'closed' | null>(null);
   const printButton = useRef<HTMLButtonElement>(null);
   const tabsBox = useRef<HTMLDivElement>(null);
@@ -121,7 +124,8 @@ export function CaseScreen({ participantId, onBack, initialTab = 'overview', ope
             onDeleted={onBack}
             active={tab === 'overview'}
             tabs={caseTabsFor(session.role)}
-            onOpenTab={(key) => {
+            onOpenTab={(key, draftId) => {
+              if (draftId) setDraftToOpen(({ n }) => ({ id: draftId, n: n + 1 }));
               setTab(key);
               setTabOpened((n) => n + 1);
             }}
@@ -134,7 +138,13 @@ export function CaseScreen({ participantId, onBack, initialTab = 'overview', ope
       case 'flags':
         return <FlagsTab participantId={participantId} />;
       case 'notes':
-        return <NotesTab participantId={participantId} {...(openDraft ? { openDraft } : {})} />;
+        return (
+          <NotesTab
+            key={draftToOpen.n}
+            participantId={participantId}
+            {...(draftToOpen.id ? { openDraft: draftToOpen.id } : {})}
+          />
+        );
       case 'psychosocial':
         return <PsychosocialTab participantId={participantId} />;
     }

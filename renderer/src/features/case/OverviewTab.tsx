@@ -21,7 +21,8 @@ interface OverviewTabProps {
   active: boolean;
   /** The tabs of the file the reader may open, and the way to one of them. */
   tabs: readonly CaseTab[];
-  onOpenTab: (tab: CaseTab) => void;
+  /** Opens a tab; with a draft's id, the notes tab with that draft in the note form. */
+  onOpenTab: (tab: CaseTab, draftId?: string) => void;
 }
 
 /**

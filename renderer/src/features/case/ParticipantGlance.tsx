@@ -14,7 +14,8 @@ interface ParticipantGlanceProps {
   active: boolean;
   /** The tabs the reader may open; a part whose tab is not among them is not offered as a way there. */
   tabs: readonly CaseTab[];
-  onOpenTab: (tab: CaseTab) => void;
+  /** Opens a tab; with a draft's id, the notes tab with that draft in the note form. */
+  onOpenTab: (tab: CaseTab, draftId?: string) => void;
   /** Moves to the group section of the Overview, with the enrolments and attendance in detail (none in the limited view). */
   onShowGroup: (() => void) | null;
 }
@@ -40,7 +41,7 @@ export function ParticipantGlance({ participantId, active, tabs, onOpenTab, onSh
             <GroupPart overview={overview} onShowGroup={onShowGroup} />
             <FollowUpsPart overview={overview} open={tabs.includes('notes') ? () => onOpenTab('notes') : null} />
             <LatestNotePart overview={overview} open={tabs.includes('notes') ? () => onOpenTab('notes') : null} />
-            <DraftsPart overview={overview} open={tabs.includes('notes') ? () => onOpenTab('notes') : null} />
+            <DraftsPart overview={overview} openDraft={tabs.includes('notes') ? (id) => onOpenTab('notes', id) : null} />
           </div>
         )}
       </QueryState>
@@ -234,19 +235,27 @@ function LatestNotePart({ overview, open }: PartProps) {
   );
 }
 
-function DraftsPart({ overview, open }: PartProps) {
+/** Each draft left half-written, with a button that opens that very draft in the note form. */
+function DraftsPart({ overview, openDraft }: { overview: ParticipantOverview; openDraft: ((id: string) => void) | null }) {
   const { t } = useTranslation();
   if (overview.drafts === null || overview.drafts.length === 0) return null;
   return (
-    <Part
-      title={t('todayPage.drafts.title')}
-      tone="attention"
-      action={open && { label: t('case.glance.drafts.open'), onClick: open }}
-    >
+    <Part title={t('todayPage.drafts.title')} tone="attention" action={null}>
       <ul>
-        {overview.drafts.map((draft) => (
-          <li key={draft.id}>{t('todayPage.drafts.saved', { when: formatWhen(draft.updatedAt) })}</li>
-        ))}
+        {overview.drafts.map((draft) => {
+          const saved = t('todayPage.drafts.saved', { when: formatWhen(draft.updatedAt) });
+          return (
+            <li key={draft.id}>
+              {openDraft ? (
+                <button type="button" className="button-link" onClick={() => openDraft(draft.id)}>
+                  {t('case.glance.drafts.continue', { saved })}
+                </button>
+              ) : (
+                saved
+              )}
+            </li>
+          );
+        })}
       </ul>
     </Part>
   );
