@@ -36,6 +36,9 @@ describe('days and times in the interface language', () => {
     expect(formatMoment(morning, 'medium', 'short', 'en-GB')).toBe('28 Nov 2026, 09:05');
     expect(formatWhen(morning, new Date('2026-11-28T21:50:00.000Z'), 'en-GB')).toBe('09:05');
     expect(formatWhen(morning, new Date('2026-11-28T22:10:00.000Z'), 'en-GB')).toBe('28 Nov 2026, 09:05');
+    // In running text ("Tallennettu klo 9.05") the Finnish and Swedish clock takes its word.
+    expect(formatWhen(morning, new Date('2026-11-28T21:50:00.000Z'), 'fi')).toBe('klo 9.05');
+    expect(formatWhen(morning, new Date('2026-11-28T21:50:00.000Z'), 'sv')).toBe('kl. 9.05');
     expect(formatMoment('not a moment')).toBe('not a moment');
   });
 });

@@ -8,7 +8,7 @@
  */
 import i18n from 'i18next';
 import { clockOf, dayOf, isIsoDay, localMoment } from '@shared/days';
-import { formatClock, intlLocale } from '@shared/i18n/clock-format';
+import { clockPhrase, formatClock, intlLocale } from '@shared/i18n/clock-format';
 
 type DateStyle = NonNullable<Intl.DateTimeFormatOptions['dateStyle']>;
 type TimeStyle = NonNullable<Intl.DateTimeFormatOptions['timeStyle']>;
@@ -84,11 +84,14 @@ export function formatTime(iso: string, locale = uiLocale()): string {
   return Number.isNaN(at.getTime()) ? iso : formatClock(clockOf(at), locale);
 }
 
-/** A moment: only the time if it is today ("14:02"), else the date and the time. */
+/**
+ * A moment in running text: only the time if it is today ("klo 14.02", "kl. 14.02", "14:02"), else the date and
+ * the time ("3.12.2026 klo 14.02").
+ */
 export function formatWhen(iso: string, now: Date = new Date(), locale = uiLocale()): string {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return iso;
-  return dayOf(at) === dayOf(now) ? formatTime(iso, locale) : formatMoment(iso, 'medium', 'short', locale);
+  return dayOf(at) === dayOf(now) ? clockPhrase(clockOf(at), locale) : formatMoment(iso, 'medium', 'short', locale);
 }
 
 /** A file size in the largest unit that keeps it above 1 ("3.4 MB"). */
