@@ -61,6 +61,8 @@ const CORE_EDGES = {
   notes: ['consents', 'db'],
   participants: ['audit', 'db', 'retention'],
   partners: ['audit', 'db', 'participants'],
+  // A remembered place is handed back only while its file or group still exists.
+  place: ['cohorts', 'db', 'participants'],
   print: ['attendance', 'consents', 'db', 'flags', 'fs', 'notes', 'participants', 'psychosocial', 'settings', 'timeline'],
   psychosocial: ['consents', 'db'],
   retention: ['db', 'participants', 'settings'],

@@ -13,6 +13,7 @@ import { flagChannels } from './flags';
 import { handoverChannels } from './handover';
 import { noteChannels } from './notes';
 import { participantChannels } from './participants';
+import { placeChannels } from './place';
 import { partnerChannels } from './partners';
 import { prefsChannels } from './prefs';
 import { printChannels } from './print';
@@ -39,6 +40,7 @@ export const api = {
   ...handoverChannels,
   ...noteChannels,
   ...participantChannels,
+  ...placeChannels,
   ...partnerChannels,
   ...prefsChannels,
   ...printChannels,

@@ -10,6 +10,7 @@ import { handoverHandlers } from './handover/handlers';
 import { noteHandlers } from './notes/handlers';
 import { participantHandlers } from './participants/handlers';
 import { partnerHandlers } from './partners/handlers';
+import { placeHandlers } from './place/handlers';
 import { prefsHandlers } from './prefs/handlers';
 import { printHandlers } from './print/handlers';
 import { psychosocialHandlers } from './psychosocial/handlers';
@@ -58,6 +59,7 @@ export const HANDLER_GROUPS: readonly HandlerGroup[] = [
   sessionHandlers,
   attendanceHandlers,
   partnerHandlers,
+  placeHandlers,
   visitHandlers,
   backupHandlers,
   printHandlers,
