@@ -23,8 +23,9 @@ import './case.css';
 interface CaseScreenProps {
   participantId: string;
   onBack: () => void;
-  /** The tab the file opens at (a follow-up on the start page opens the notes); the overview when left out. */
-  initialTab?: CaseTab;
+  /** The tab shown; the app holds it, so that an unlock comes back to it and a notice can open another. */
+  tab: CaseTab;
+  onTab: (tab: CaseTab) => void;
 }
 
 /** The name to call the participant by: the preferred name, else the first name. */
@@ -64,7 +65,7 @@ function LimitedOverview({ participant }: { participant: LimitedParticipant }) {
  * A participant's whole file: a header with the code, name and status, the safety banner under it on every
  * tab, and one tab for each part of the file the reader's role may see. Opening it is audited (participants.get).
  */
-export function CaseScreen({ participantId, onBack, initialTab = 'overview' }: CaseScreenProps) {
+export function CaseScreen({ participantId, onBack, tab, onTab }: CaseScreenProps) {
   const { t } = useTranslation();
   const session = useSession();
   const client = useQueryClient();
@@ -72,7 +73,6 @@ export function CaseScreen({ participantId, onBack, initialTab = 'overview' }: C
   const record = participantQuery(participantId);
   const query = useQuery(record);
   const view = query.data ?? null;
-  const [tab, setTab] = useState<CaseTab>(initialTab);
   const [printing, setPrinting] = useState<'open' | 'closed' | null>(null);
   const printButton = useRef<HTMLButtonElement>(null);
 
@@ -163,7 +163,7 @@ export function CaseScreen({ participantId, onBack, initialTab = 'overview' }: C
           shown.view === 'limited' ? (
             <LimitedOverview participant={shown.participant} />
           ) : (
-            <Tabs label={t('case.tabsLabel')} tabs={tabs} selected={tab} onSelect={setTab} />
+            <Tabs label={t('case.tabsLabel')} tabs={tabs} selected={tab} onSelect={onTab} />
           )
         }
       </QueryState>
