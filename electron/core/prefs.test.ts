@@ -15,7 +15,7 @@ afterEach(() => {
 const prefsText = (t: TestCore) => readFileSync(vaultFiles(t.dataDir).prefs, 'utf8');
 
 describe('the name on the unlock screen', () => {
-  it('is not offered by default, and nobody\'s name is written beside the vault', async () => {
+  it("is not offered by default, and nobody's name is written beside the vault", async () => {
     const v = await staffedVault();
     vaults.push(v);
     expect((await v.t.ok('settings.get', {})).showLastUserName).toBe(false);
@@ -47,7 +47,7 @@ describe('the name on the unlock screen', () => {
     expect(prefsText(restarted)).not.toContain('Kalle');
   });
 
-  it('follows the signed-in user\'s new name', async () => {
+  it("follows the signed-in user's new name", async () => {
     const t = testCore();
     cores.push(t);
     const { session } = await t.ok('vault.setup', { displayName: 'Aino Koordinaattori', passphrase: PASSPHRASE, locale: 'sv' });
