@@ -21,13 +21,17 @@ export function LastUserNameSection({ canEdit }: { canEdit: boolean }) {
   const shown = query.data?.showLastUserName ?? null;
   const { busy, failure, run } = useChannelAction({ invalidates: SETTINGS_CHANGES });
   const [saved, setSaved] = useState<boolean | null>(null);
+  // The box shows the choice at once while it is being saved; a refusal puts the stored value back.
+  const [choosing, setChoosing] = useState<boolean | null>(null);
 
-  function change(next: boolean) {
+  async function change(next: boolean) {
     setSaved(null);
-    void run('settings.update', { showLastUserName: next }, (settings) => {
+    setChoosing(next);
+    await run('settings.update', { showLastUserName: next }, (settings) => {
       client.setQueryData(settingsQuery().queryKey, settings);
       setSaved(settings.showLastUserName);
     });
+    setChoosing(null);
   }
 
   return (
@@ -38,10 +42,10 @@ export function LastUserNameSection({ canEdit }: { canEdit: boolean }) {
           <CheckboxField
             label={t('lastUserName.field')}
             hint={t('lastUserName.hint')}
-            checked={shown ?? false}
+            checked={choosing ?? shown ?? false}
             disabled={shown === null}
             aria-busy={busy || undefined}
-            onChange={(event) => change(event.target.checked)}
+            onChange={(event) => void change(event.target.checked)}
           />
           <ErrorMessage failure={failure} />
           <StatusMessage tone="success">

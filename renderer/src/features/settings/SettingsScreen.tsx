@@ -81,7 +81,7 @@ interface SettingsScreenProps {
 }
 
 /**
- * Settings as a list of pages beside the one shown (language; locking and sign-in; the recovery code and
+ * Settings as a list of pages beside the one shown (general: the language; locking and sign-in; the recovery code and
  * encryption; backups; keeping records; the group programme), so that each is one step away and a page fits
  * a laptop screen. Everyone has language, locking and their own passphrase; the vault's keys, checks and
  * backups are the coordinator's.
