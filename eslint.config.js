@@ -63,6 +63,8 @@ const CORE_EDGES = {
   overview: ['attendance', 'cohorts', 'consents', 'flags', 'notes', 'participants', 'sessions', 'settings'],
   participants: ['audit', 'db', 'retention'],
   partners: ['audit', 'db', 'participants'],
+  // A remembered place is handed back only while its file or group still exists.
+  place: ['cohorts', 'db', 'participants'],
   print: ['attendance', 'consents', 'db', 'flags', 'fs', 'notes', 'participants', 'psychosocial', 'settings', 'timeline'],
   psychosocial: ['consents', 'db'],
   retention: ['db', 'participants', 'settings'],

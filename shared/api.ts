@@ -14,6 +14,7 @@ import { handoverChannels } from './handover';
 import { noteChannels } from './notes';
 import { overviewChannels } from './overview';
 import { participantChannels } from './participants';
+import { placeChannels } from './place';
 import { partnerChannels } from './partners';
 import { prefsChannels } from './prefs';
 import { printChannels } from './print';
@@ -41,6 +42,7 @@ export const api = {
   ...noteChannels,
   ...overviewChannels,
   ...participantChannels,
+  ...placeChannels,
   ...partnerChannels,
   ...prefsChannels,
   ...printChannels,

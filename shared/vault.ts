@@ -42,6 +42,8 @@ export const vaultChannels = {
       session: sessionInfo.nullable(),
       retryAfterMs: z.number().int().nonnegative(),
       locale,
+      /** The name of whoever unlocked last, only while the coordinator lets the unlock screen offer it. */
+      lastUserName: z.string().nullable(),
     }),
   ),
   /**

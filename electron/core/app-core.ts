@@ -4,7 +4,8 @@ import type { Locale } from '@shared/locales';
 import { dispatch, type DispatchDeps } from './dispatch';
 import { recoverInterruptedWork } from './backup/leftovers';
 import type { CoreContext } from './handler';
-import { readLocale, writeLocale } from './prefs';
+import { PlaceMemory } from './place/memory';
+import { readPrefs, writeLastUserName, writeLocale } from './prefs';
 import { buildRegistry, HANDLER_GROUPS } from './registry';
 import { readSettings } from './settings/repo';
 import { NO_SHELL } from './shell/port';
@@ -26,7 +27,10 @@ export function createCore(options: CoreOptions): Core {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
   const listeners = new Set<CoreListener>();
-  let locale: Locale = readLocale(files.prefs);
+  const prefs = readPrefs(files.prefs);
+  let locale: Locale = prefs.locale;
+  let lastUserName: string | null = prefs.lastUserName ?? null;
+  const places = new PlaceMemory();
   let autoLockMs = 0;
   let lastActivity = now();
   let closed = false;
@@ -39,6 +43,13 @@ export function createCore(options: CoreOptions): Core {
 
   function lock(reason: LockReason): void {
     if (vault.lock()) emit('locked', { reason });
+  }
+
+  /** The name the unlock screen offers: the signed-in user's while the setting is on, none (erased at once) when off. */
+  function offerName(name: string | null): void {
+    if (name === lastUserName) return;
+    lastUserName = name;
+    writeLastUserName(files.prefs, name);
   }
 
   function checkIdle(): void {
@@ -54,10 +65,14 @@ export function createCore(options: CoreOptions): Core {
       writeLocale(files.prefs, next);
     },
     lock: () => lock('manual'),
+    places,
+    lastUserName: () => lastUserName,
     settingsChanged() {
       const open = vault.current;
-      autoLockMs = open ? readSettings(open.db).autoLockMinutes * 60_000 : 0;
+      const current = open ? readSettings(open.db) : null;
+      autoLockMs = current ? current.autoLockMinutes * 60_000 : 0;
       lastActivity = now();
+      if (open && current) offerName(current.showLastUserName ? open.session.displayName : null);
     },
     shell: options.shell ?? NO_SHELL,
     progress(task, done, total) {
@@ -81,7 +96,8 @@ export function createCore(options: CoreOptions): Core {
         const outcome = await dispatch(deps, channel, input, context);
         if (outcome.ok && vault.current && channel !== 'vault.status') {
           lastActivity = now();
-          if (channel === 'settings.update') coreContext(new Date(lastActivity)).settingsChanged();
+          // A new setting, or the signed-in user's own new name, for the auto-lock and the unlock screen.
+          if (channel === 'settings.update' || channel === 'users.update') coreContext(new Date(lastActivity)).settingsChanged();
         }
         return outcome;
       });

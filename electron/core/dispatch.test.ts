@@ -83,7 +83,7 @@ describe('dispatch', () => {
     const t = fresh();
     await t.ok('vault.setup', { displayName: 'A', passphrase: PASSPHRASE, locale: 'fi' });
     const status = await t.ok('vault.status', {});
-    expect(Object.keys(status).sort()).toEqual(['locale', 'problem', 'retryAfterMs', 'session', 'state']);
+    expect(Object.keys(status).sort()).toEqual(['lastUserName', 'locale', 'problem', 'retryAfterMs', 'session', 'state']);
   });
 
   it('writes the audit record of a change, and rolls both back when the handler fails', async () => {

@@ -5,6 +5,7 @@ import type { SessionInfo } from '@shared/vault';
 import type { AuditEntry } from './audit/audit';
 import type { FileFault } from './backup/file-ops';
 import type { Db } from './db/open';
+import type { PlaceMemory } from './place/memory';
 import type { ShellPort } from './shell/port';
 import type { Vault } from './vault/vault';
 
@@ -23,9 +24,13 @@ export interface CoreContext {
   now: Date;
   locale(): Locale;
   setLocale(locale: Locale): void;
+  /** The name the unlock screen offers (kept outside the vault), or null: the setting is off by default. */
+  lastUserName(): string | null;
   /** Locks now, telling the renderer why. */
   lock(): void;
-  /** Re-reads settings that the core caches (auto-lock). */
+  /** Where the signed-in user was last, in memory only: an unlock takes them back there. */
+  places: PlaceMemory;
+  /** Re-reads settings that the core caches (auto-lock, the name on the unlock screen). */
   settingsChanged(): void;
   /** File choosers and printing, as the desktop (or the test harness) provides them. */
   shell: ShellPort;

@@ -110,6 +110,8 @@ const SAMPLE_INPUTS: { [C in Channel]: InputOf<C> } = {
   'settings.get': {},
   'settings.update': { autoLockMinutes: 10 },
   'prefs.setLocale': { locale: 'fi' },
+  'place.remember': { page: 'participant', id: SOMEONE, from: 'participants', tab: 'notes' },
+  'place.resume': {},
   'vault.restoreFresh': { token: SOMEONE, userId: SOMEONE, passphrase: OWN_PASSPHRASE, locale: 'fi' },
   'backup.create': { passphrase: 'a backup passphrase, long' },
   'backup.cancel': {},

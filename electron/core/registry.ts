@@ -11,6 +11,7 @@ import { noteHandlers } from './notes/handlers';
 import { overviewHandlers } from './overview/handlers';
 import { participantHandlers } from './participants/handlers';
 import { partnerHandlers } from './partners/handlers';
+import { placeHandlers } from './place/handlers';
 import { prefsHandlers } from './prefs/handlers';
 import { printHandlers } from './print/handlers';
 import { psychosocialHandlers } from './psychosocial/handlers';
@@ -59,6 +60,7 @@ export const HANDLER_GROUPS: readonly HandlerGroup[] = [
   sessionHandlers,
   attendanceHandlers,
   partnerHandlers,
+  placeHandlers,
   visitHandlers,
   backupHandlers,
   printHandlers,

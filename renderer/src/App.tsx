@@ -7,7 +7,9 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { LockReason } from '@shared/api';
+import type { Place } from '@shared/place';
 import type { SessionInfo } from '@shared/vault';
+import type { CaseTab } from './features/case/caseTabs';
 import { roleHolds, type Permission } from '@shared/roles';
 import { invoke } from './api/client';
 import { createQueryClient } from './api/query';
@@ -22,80 +24,23 @@ import { FreshRestoreScreen } from './features/backup/FreshRestoreScreen';
 import { UnlockScreen } from './features/vault/UnlockScreen';
 import { HomeScreen } from './features/home/HomeScreen';
 import { RetentionScreen } from './features/retention/RetentionScreen';
-import { SettingsScreen, type SettingsNotice } from './features/settings/SettingsScreen';
+import { SettingsScreen } from './features/settings/SettingsScreen';
 import { StaffScreen } from './features/staff/StaffScreen';
 import { AuditScreen } from './features/audit/AuditScreen';
 import { CaseScreen } from './features/case/CaseScreen';
-import type { CaseTab } from './features/case/caseTabs';
 import { NewParticipantScreen } from './features/participants/NewParticipantScreen';
 import { RegistryScreen } from './features/registry/RegistryScreen';
 import { SearchScreen } from './features/search/SearchScreen';
 import { CohortPage } from './features/programme/CohortPage';
 import { ProgrammeScreen, type ProgrammeTab } from './features/programme/ProgrammeScreen';
+import type { SettingsPage } from './features/settings/settingsPages';
 import { AppShell, pagesFor, type Page } from './shell/AppShell';
+import { OpenPlaceProvider } from './shell/navigation';
+import { pageOf, placeOf, screenOf, screenOfPlace, type ParticipantOrigin, type Screen } from './screens';
 import { LockedLayout } from './shell/LockedLayout';
 import { SessionProvider } from './shell/session';
 import { useFlushOnLeave, useSessionGuards } from './shell/useSessionGuards';
 import { flushDrafts } from './features/notes/drafts';
-
-type Screen =
-  | { name: 'loading' }
-  | { name: 'setup' }
-  /** `setAside`: the folder a broken vault's files were just moved into, told once on the screen. */
-  | { name: 'restore-fresh'; setAside: string | null }
-  | { name: 'unlock'; retryAfterMs: number }
-  | { name: 'recovery-unlock' }
-  | { name: 'broken'; problem: string | null }
-  | { name: 'new-passphrase'; reason: NewPassphraseReason }
-  | { name: 'recovery-code'; code: string; reason: RecoveryReason }
-  | { name: 'recovery-confirm'; code: string | null; reason: RecoveryReason }
-  | { name: 'home' }
-  | { name: 'participants' }
-  | { name: 'participant'; id: string; from: 'participants' | 'search' | 'home'; tab?: CaseTab; draftId?: string }
-  | { name: 'participant-new' }
-  | { name: 'programme'; tab: ProgrammeTab }
-  | { name: 'cohort'; id: string; from: ProgrammeTab; created: number | null; at?: string }
-  | { name: 'search' }
-  | { name: 'audit' }
-  | { name: 'staff' }
-  | { name: 'retention' }
-  | { name: 'settings'; notice: SettingsNotice | null };
-
-/** The menu page a screen belongs to; null for screens that must be finished first (no menu then). */
-function pageOf(screen: Screen): Page | null {
-  switch (screen.name) {
-    case 'home':
-    case 'participants':
-    case 'search':
-    case 'audit':
-    case 'staff':
-    case 'settings':
-      return screen.name;
-    case 'participant':
-      return screen.from;
-    case 'participant-new':
-      return 'participants';
-    case 'programme':
-    case 'cohort':
-      return 'programme';
-    case 'retention':
-      return 'home';
-    default:
-      return null;
-  }
-}
-
-/** The screen a menu page opens. */
-function screenOf(page: Page): Screen {
-  switch (page) {
-    case 'settings':
-      return { name: 'settings', notice: null };
-    case 'programme':
-      return { name: 'programme', tab: 'cohorts' };
-    default:
-      return { name: page };
-  }
-}
 
 /** How a session was opened: only the screen that opened it knows, and the forced new-passphrase screen says why. */
 type OpenedWith = 'passphrase' | 'recovery-code' | 'unknown';
@@ -123,11 +68,23 @@ function firstScreenOf(session: SessionInfo, openedWith: OpenedWith): Screen {
   return { name: 'home' };
 }
 
+/**
+ * The first screen after an unlock: where the same user was when the vault locked (the main side remembers it
+ * in memory only), if their role may still open it; otherwise the first screen of the session (Today).
+ */
+async function resumedScreen(session: SessionInfo, first: Screen): Promise<Screen> {
+  if (first.name !== 'home') return first;
+  const result = await invoke('place.resume', {});
+  return (result.ok && result.value ? screenOfPlace(result.value, session.role) : null) ?? first;
+}
+
 export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
   const { t } = useTranslation();
   const [screen, setScreen] = useState<Screen>({ name: 'loading' });
   const [session, setSession] = useState<SessionInfo | null>(null);
   const [bootCount, setBootCount] = useState(0);
+  /** The name the unlock screen offers, when the coordinator allows it (off by default). */
+  const [lastUserName, setLastUserName] = useState<string | null>(null);
   // One client per mount, so one per unlocked session; its cached records are dropped when the lock unmounts it.
   const [queryClient] = useState(createQueryClient);
   useEffect(() => () => queryClient.clear(), [queryClient]);
@@ -144,10 +101,13 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
       if (status.state === 'uninitialized') return setScreen({ name: 'setup' });
       if (status.state === 'broken') return setScreen({ name: 'broken', problem: status.problem });
       if (status.state === 'unlocked' && status.session) {
+        const next = await resumedScreen(status.session, firstScreenOf(status.session, 'unknown'));
+        if (!current) return;
         setSession(status.session);
         onUnlocked();
-        return setScreen(firstScreenOf(status.session, 'unknown'));
+        return setScreen(next);
       }
+      setLastUserName(status.lastUserName);
       setScreen({ name: 'unlock', retryAfterMs: status.retryAfterMs });
     })();
     return () => {
@@ -164,10 +124,18 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
     (next: SessionInfo, openedWith: OpenedWith) => {
       setSession(next);
       onUnlocked();
-      setScreen(firstScreenOf(next, openedWith));
+      setScreen({ name: 'loading' });
+      void resumedScreen(next, firstScreenOf(next, openedWith)).then(setScreen);
     },
     [onUnlocked],
   );
+
+  // The main side keeps where the user is, in memory only, so that an unlock can come back here.
+  const here = session ? placeOf(screen) : null;
+  const hereKey = here ? JSON.stringify(here) : null;
+  useEffect(() => {
+    if (hereKey) void invoke('place.remember', JSON.parse(hereKey) as Place);
+  }, [hereKey]);
 
   // Typed drafts reach the vault before it locks: the lock waits for the pending saves.
   const lock = useCallback(() => {
@@ -226,6 +194,7 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
         return (
           <UnlockScreen
             lockReason={lockReason}
+            lastUserName={lastUserName}
             retryAfterMs={screen.name === 'unlock' ? screen.retryAfterMs : 0}
             onUnlocked={(next) => enter(next, 'passphrase')}
             onForgot={() => setScreen({ name: 'recovery-unlock' })}
@@ -239,13 +208,18 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
 
   const can = (permission: Permission) => roleHolds(session.role, permission);
   const mayOpen = (page: Page) => pagesFor(session.role).includes(page);
-  const openParticipant = (id: string, from: 'participants' | 'search' | 'home', tab?: CaseTab, draftId?: string) =>
+  const openParticipant = (id: string, from: ParticipantOrigin, tab?: CaseTab, draftId?: string) =>
     setScreen({ name: 'participant', id, from, ...(tab ? { tab } : {}), ...(draftId ? { draftId } : {}) });
+  const openSettings = (section?: SettingsPage) => setScreen({ name: 'settings', notice: null, ...(section ? { section } : {}) });
+  const openPlace = (to: Place) => {
+    const next = screenOfPlace(to, session.role, screen);
+    if (next) setScreen(next);
+  };
   const openCohort = (id: string, from: ProgrammeTab, created?: number) =>
     setScreen({ name: 'cohort', id, from, created: created ?? null });
   const home = (
     <HomeScreen
-      onOpenSettings={() => setScreen({ name: 'settings', notice: null })}
+      onOpenSettings={() => openSettings()}
       onOpenRetention={() => setScreen({ name: 'retention' })}
       onOpenCohort={(id, at) => setScreen({ name: 'cohort', id, from: 'cohorts', created: null, ...(at ? { at } : {}) })}
       onOpenParticipant={(id, tab, draftId) => openParticipant(id, 'home', tab, draftId)}
@@ -277,7 +251,9 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
               setSession(next);
               const fromSettings = reason === 'renewed' || reason === 'rotated';
               setScreen(
-                fromSettings ? { name: 'settings', notice: reason === 'rotated' ? 'rotated' : 'renewed' } : { name: 'home' },
+                fromSettings
+                  ? { name: 'settings', notice: reason === 'rotated' ? 'rotated' : 'renewed', section: 'keys' }
+                  : { name: 'home' },
               );
             }}
           />
@@ -311,12 +287,14 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
         );
       case 'participant': {
         const { from } = screen;
+        const here = screen;
         return (
           <CaseScreen
             key={screen.id}
             participantId={screen.id}
             onBack={() => setScreen(screenOf(from))}
-            {...(screen.tab ? { initialTab: screen.tab } : {})}
+            tab={screen.tab ?? 'overview'}
+            onTab={(tab) => setScreen({ ...here, tab })}
             {...(screen.draftId ? { openDraft: screen.draftId } : {})}
           />
         );
@@ -353,7 +331,14 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
         if (!can('participants.delete')) return home;
         return <RetentionScreen onBack={() => setScreen({ name: 'home' })} />;
       case 'settings':
-        return <SettingsScreen notice={screen.notice} onRecoveryCode={showRecoveryCode} />;
+        return (
+          <SettingsScreen
+            notice={screen.notice}
+            page={screen.section ?? null}
+            onPage={(section) => openSettings(section)}
+            onRecoveryCode={showRecoveryCode}
+          />
+        );
       default:
         return home;
     }
@@ -362,9 +347,11 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
   return (
     <QueryClientProvider client={queryClient}>
       <SessionProvider session={session} setSession={setSession}>
-        <AppShell page={pageOf(screen)} onNavigate={(p) => setScreen(screenOf(p))} onLock={lock}>
-          {unlockedScreen()}
-        </AppShell>
+        <OpenPlaceProvider openPlace={openPlace}>
+          <AppShell page={pageOf(screen)} onNavigate={(p) => setScreen(screenOf(p))} onLock={lock}>
+            {unlockedScreen()}
+          </AppShell>
+        </OpenPlaceProvider>
       </SessionProvider>
     </QueryClientProvider>
   );

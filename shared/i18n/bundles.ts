@@ -45,6 +45,9 @@ import participantSv from './parts/participant.sv.json' with { type: 'json' };
 import partnersEn from './parts/partners.en.json' with { type: 'json' };
 import partnersFi from './parts/partners.fi.json' with { type: 'json' };
 import partnersSv from './parts/partners.sv.json' with { type: 'json' };
+import placesEn from './parts/places.en.json' with { type: 'json' };
+import placesFi from './parts/places.fi.json' with { type: 'json' };
+import placesSv from './parts/places.sv.json' with { type: 'json' };
 import printEn from './parts/print.en.json' with { type: 'json' };
 import printFi from './parts/print.fi.json' with { type: 'json' };
 import printSv from './parts/print.sv.json' with { type: 'json' };
@@ -102,6 +105,7 @@ export const PART_NAMES = [
   'notes',
   'participant',
   'partners',
+  'places',
   'print',
   'programme',
   'programme-errors',
@@ -127,6 +131,7 @@ const FI_PARTS = [
   notesFi,
   participantFi,
   partnersFi,
+  placesFi,
   printFi,
   programmeFi,
   programmeErrorsFi,
@@ -151,6 +156,7 @@ const SV_PARTS = [
   notesSv,
   participantSv,
   partnersSv,
+  placesSv,
   printSv,
   programmeSv,
   programmeErrorsSv,
@@ -175,6 +181,7 @@ const EN_PARTS = [
   notesEn,
   participantEn,
   partnersEn,
+  placesEn,
   printEn,
   programmeEn,
   programmeErrorsEn,

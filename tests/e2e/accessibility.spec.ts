@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { expect, screen, test } from './fixtures';
 import { expectCleanRun, readRecoveryCode, restart, submitPassphrase, text, ui, vaultStatus } from './flows';
 import { axeViolations } from './axe';
+import { openSettingsPage } from './case-flows';
 
 const PERSON = { name: 'Aino Vainikkala', passphrase: 'kimalainen lyhty purje omenapuu' };
 
@@ -42,6 +43,8 @@ test.describe('every screen under axe-core', () => {
 
     await s.button('home.openSettings').click();
     await screen(page, 'settings');
+    expect(await axeViolations(page), 'settings, first page').toEqual([]);
+    await openSettingsPage(page, 'fi', 'keys');
     await s.button('settings.verify.submit').click();
     await expect(page.getByText(s.t('settings.verify.allGood'), { exact: true })).toBeVisible();
     expect(await axeViolations(page), 'settings with the integrity report').toEqual([]);

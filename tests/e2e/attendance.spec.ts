@@ -10,7 +10,7 @@ import type { AttendanceGrid } from '@shared/attendance';
 import type { Session } from '@shared/sessions';
 import { expect, screen, test, type E2EApp } from './fixtures';
 import { expectCleanRun, invokeMain, setUpLockedVault, submitNameAndPassphrase, ui } from './flows';
-import { localDay } from './case-flows';
+import { localDay, openSettingsPage } from './case-flows';
 import { axeViolations } from './axe';
 import { openCohort, rowOf } from './programme-flows';
 
@@ -199,6 +199,7 @@ test.describe('attendance', () => {
       .getByRole('button', { name: s.t('shell.nav.settings'), exact: true })
       .click();
     await screen(page, 'settings');
+    await openSettingsPage(page, LOCALE, 'programme');
     await s.field('attendance.settings.field').fill('101');
     await s.button('attendance.settings.submit').click();
     await expect(s.field('attendance.settings.field')).toHaveAttribute('aria-invalid', 'true');

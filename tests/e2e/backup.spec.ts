@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, t
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { goTo } from './case-flows';
+import { goTo, openSettingsPage } from './case-flows';
 import { expect, screen, test, type E2EApp } from './fixtures';
 import {
   confirmRecoveryCode,
@@ -66,6 +66,7 @@ async function filledVault(app: E2EApp): Promise<unknown[]> {
 async function makeBackup(app: E2EApp, page: Page, path: string): Promise<void> {
   const s = ui(page, 'en');
   await goTo(page, 'en', 'settings', 'settings');
+  await openSettingsPage(page, 'en', 'backups');
   await s.field('backup.create.passphrase').fill(BACKUP_PASSPHRASE);
   await s.field('backup.create.again').fill(BACKUP_PASSPHRASE);
   app.shell!.answerSave(path);

@@ -93,3 +93,13 @@ export async function visibleText(page: Page): Promise<string> {
 export function localDay(offset = 0): string {
   return addDays(today(), offset);
 }
+
+/** On the settings screen, opens one of its pages (`settingsPages.<key>`) from the list beside it. */
+export async function openSettingsPage(page: Page, locale: Locale, key: string): Promise<void> {
+  const s = ui(page, locale);
+  const name = s.t(`settingsPages.${key}`);
+  const button = page.getByRole('navigation', { name: s.t('settingsPages.navLabel') }).getByRole('button', { name, exact: true });
+  await button.click();
+  await expect(button).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('heading', { level: 2, name, exact: true })).toBeVisible();
+}

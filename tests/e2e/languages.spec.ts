@@ -8,6 +8,7 @@ import type { Page } from '@playwright/test';
 import { LOCALES, type Locale } from '@shared/locales';
 import { expect, screen, test } from './fixtures';
 import { expectCleanRun, restart, setUpLockedVault, text, ui, unlock, vaultStatus } from './flows';
+import { openSettingsPage } from './case-flows';
 
 const PERSON = { name: 'Aino Vainikkala', passphrase: 'kimalainen lyhty purje omenapuu' };
 
@@ -15,7 +16,7 @@ type Values = Record<string, string | number>;
 
 /** One thing on a screen whose text comes from a locale key. */
 type Expected =
-  | { heading: string; level?: 1 | 2; values?: Values }
+  | { heading: string; level?: 1 | 2 | 3; values?: Values }
   | { label: string; values?: Values }
   | { button: string; values?: Values }
   | { text: string; values?: Values };
@@ -59,25 +60,49 @@ const HOME: Expected[] = [
   { text: 'roles.coordinator' },
 ];
 
-const SETTINGS: Expected[] = [
-  { heading: 'settings.title' },
-  { heading: 'settings.language.title', level: 2 },
-  { heading: 'settings.autoLock.title', level: 2 },
-  { label: 'settings.autoLock.field' },
-  { button: 'settings.autoLock.submit' },
-  { heading: 'settings.passphrase.title', level: 2 },
-  { label: 'settings.passphrase.current' },
-  { label: 'settings.passphrase.next' },
-  { label: 'settings.passphrase.again' },
-  { button: 'settings.passphrase.submit' },
-  { heading: 'settings.recovery.title', level: 2 },
-  { text: 'settings.recovery.confirmed' },
-  { button: 'settings.recovery.start' },
-  { heading: 'settings.rotate.title', level: 2 },
-  { label: 'settings.rotate.passphrase' },
-  { button: 'settings.rotate.submit' },
-  { heading: 'settings.verify.title', level: 2 },
-  { button: 'settings.verify.submit' },
+/** The settings screen, page by page from the list beside it (the coordinator sees every page). */
+const SETTINGS: [string, Expected[]][] = [
+  [
+    'language',
+    [
+      { heading: 'settings.title' },
+      { heading: 'settingsPages.language', level: 2 },
+      { heading: 'settings.language.title', level: 3 },
+      { button: 'settingsPages.lock' },
+      { button: 'settingsPages.keys' },
+      { button: 'settingsPages.backups' },
+      { button: 'settingsPages.records' },
+      { button: 'settingsPages.programme' },
+    ],
+  ],
+  [
+    'lock',
+    [
+      { heading: 'settings.autoLock.title', level: 3 },
+      { label: 'settings.autoLock.field' },
+      { button: 'settings.autoLock.submit' },
+      { heading: 'lastUserName.title', level: 3 },
+      { label: 'lastUserName.field' },
+      { heading: 'settings.passphrase.title', level: 3 },
+      { label: 'settings.passphrase.current' },
+      { label: 'settings.passphrase.next' },
+      { label: 'settings.passphrase.again' },
+      { button: 'settings.passphrase.submit' },
+    ],
+  ],
+  [
+    'keys',
+    [
+      { heading: 'settings.recovery.title', level: 3 },
+      { text: 'settings.recovery.confirmed' },
+      { button: 'settings.recovery.start' },
+      { heading: 'settings.rotate.title', level: 3 },
+      { label: 'settings.rotate.passphrase' },
+      { button: 'settings.rotate.submit' },
+      { heading: 'settings.verify.title', level: 3 },
+      { button: 'settings.verify.submit' },
+    ],
+  ],
 ];
 
 /** An i18n key's shape: lower-case words joined by dots, as a screen would show it had its translation gone missing. */
@@ -185,7 +210,10 @@ test('unlock, home and settings speak each language chosen on the locked screen 
     await screen(page, 'settings');
     if (next !== shown) await chooseLanguage(page, shown, next);
     shown = next;
-    await expectScreenIn(page, next, SETTINGS);
+    for (const [settingsPage, expected] of SETTINGS) {
+      await openSettingsPage(page, next, settingsPage);
+      await expectScreenIn(page, next, expected);
+    }
     await page
       .getByRole('navigation')
       .getByRole('button', { name: text(next, 'shell.nav.home'), exact: true })

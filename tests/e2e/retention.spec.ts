@@ -8,6 +8,7 @@
 import { expect, screen, test, type E2EApp } from './fixtures';
 import { expectCleanRun, invokeMain, setUpLockedVault, ui, unlock } from './flows';
 import { axeViolations } from './axe';
+import { openSettingsPage } from './case-flows';
 
 const LOCALE = 'en';
 const COORDINATOR = { name: 'Aino Vainikkala', passphrase: 'kimalainen lyhty purje omenapuu' };
@@ -60,6 +61,7 @@ test.describe('retention of closed files', () => {
     // Settings: closed files are due one year after closing.
     await nav.getByRole('button', { name: s.t('shell.nav.settings'), exact: true }).click();
     await screen(page, 'settings');
+    await openSettingsPage(page, LOCALE, 'records');
     const years = page.getByLabel(s.t('retention.settings.field'), { exact: true });
     await expect(years).toHaveValue('0');
     await years.selectOption({ label: s.t('retention.settings.years_one', { count: 1 }) });

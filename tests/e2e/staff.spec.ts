@@ -144,10 +144,8 @@ for (const locale of ['en', 'fi'] as const satisfies readonly Locale[]) {
       await expect(s.alert()).toHaveText(s.t('unlock.wrongNameOrPassphrase'));
       expect((await vaultStatus(app)).state).toBe('locked');
 
-      // The coordinator gives him access again with a new one-time passphrase.
+      // The coordinator, back on the staff page where she locked, gives him access again with a new one-time passphrase.
       await submitNameAndPassphrase(page, locale, COORDINATOR.name, COORDINATOR.passphrase);
-      await screen(page, 'home');
-      await staffLink.click();
       await screen(page, 'staff');
       await rowButton('restoreFor', MATTI).click();
       await expect(page.getByText(s.t('staff.restore.question', { name: MATTI }), { exact: true })).toBeFocused();

@@ -193,6 +193,14 @@ test.describe('the Today page', () => {
     await page.screenshot({ path: `${SHOTS}/today-coordinator-fi.png`, fullPage: true });
     await backup.getByRole('button', { name: s.t('todayPage.backup.open'), exact: true }).click();
     await screen(page, 'settings');
+    // Straight onto the backups page of the settings, marked as the page shown in their list.
+    await expect(page.getByRole('heading', { level: 2, name: s.t('settingsPages.backups'), exact: true })).toBeVisible();
+    await expect(
+      page
+        .getByRole('navigation', { name: s.t('settingsPages.navLabel') })
+        .getByRole('button', { name: s.t('settingsPages.backups'), exact: true }),
+    ).toHaveAttribute('aria-current', 'page');
+    await expect(s.button('backup.create.submit')).toBeVisible();
     expectCleanRun(app);
   });
 });

@@ -22,6 +22,7 @@ import {
   vaultStatus,
   wrongRecoveryCode,
 } from './flows';
+import { openSettingsPage } from './case-flows';
 
 const NAME = 'Aino Vainikkala';
 const FIRST = 'kimalainen lyhty purje omenapuu';
@@ -98,6 +99,7 @@ for (const locale of ['en', 'fi'] as const satisfies readonly Locale[]) {
         .getByRole('button', { name: s.t('shell.nav.settings'), exact: true })
         .click();
       await screen(page, 'settings');
+      await openSettingsPage(page, locale, 'lock');
       await s.field('settings.passphrase.current').fill(WRONG);
       await s.field('settings.passphrase.next').fill(SECOND);
       await s.field('settings.passphrase.again').fill(SECOND);
@@ -113,7 +115,9 @@ for (const locale of ['en', 'fi'] as const satisfies readonly Locale[]) {
       await submitPassphrase(page, locale, FIRST);
       await expect(s.alert()).toHaveText(s.t('unlock.wrongNameOrPassphrase'));
       expect((await vaultStatus(app)).state).toBe('locked');
-      await unlock(page, locale, SECOND);
+      // Back where they were: the settings page they locked on.
+      await submitPassphrase(page, locale, SECOND);
+      await screen(page, 'settings');
 
       // The recovery code opens the vault and forces a new passphrase before anything else.
       await s.button('shell.lock').click();
@@ -129,10 +133,15 @@ for (const locale of ['en', 'fi'] as const satisfies readonly Locale[]) {
       await s.field('newPassphrase.next').fill(THIRD);
       await s.field('newPassphrase.again').fill(THIRD);
       await s.button('newPassphrase.submit').click();
-      await screen(page, 'home');
+      // With the new passphrase set, the same user is back on the page they locked on.
+      await screen(page, 'settings');
       expect((await vaultStatus(app)).session?.mustChangePassphrase).toBe(false);
 
       // The newest passphrase is the one that works.
+      await page
+        .getByRole('navigation')
+        .getByRole('button', { name: s.t('shell.nav.home'), exact: true })
+        .click();
       await s.button('shell.lock').click();
       await unlock(page, locale, THIRD);
       await expect(s.heading('home.title', { name: NAME })).toBeVisible();
@@ -246,6 +255,7 @@ test.describe('the coordinator in Settings', () => {
     await screen(page, 'home');
     await s.button('home.openSettings').click();
     await screen(page, 'settings');
+    await openSettingsPage(page, 'en', 'keys');
 
     await s.button('settings.verify.submit').click();
     await expect(page.getByText(s.t('settings.verify.allGood'), { exact: true })).toBeVisible();
@@ -259,9 +269,13 @@ test.describe('the coordinator in Settings', () => {
     await confirmRecoveryCode(page, 'en', newCode);
     await screen(page, 'settings');
     await expect(s.status('settings.notices.rotated')).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: s.t('settingsPages.keys'), exact: true })).toBeVisible();
 
+    // The same user unlocking comes back to the settings page they locked on.
     await s.button('shell.lock').click();
-    await unlock(page, 'en', FIRST);
+    await submitPassphrase(page, 'en', FIRST);
+    await screen(page, 'settings');
+    await expect(page.getByRole('heading', { level: 2, name: s.t('settingsPages.keys'), exact: true })).toBeVisible();
     await s.button('shell.lock').click();
     await screen(page, 'unlock');
     await s.button('unlock.forgot').click();

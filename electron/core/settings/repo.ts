@@ -3,7 +3,11 @@ import { ATTENDANCE_THRESHOLD } from '@shared/attendance';
 import type { Db } from '../db/open';
 import { get, run, sql } from '../db/sql';
 
-const DEFAULTS: Settings = { autoLockMinutes: AUTO_LOCK_MINUTES.default, attendanceThreshold: ATTENDANCE_THRESHOLD.default };
+const DEFAULTS: Settings = {
+  autoLockMinutes: AUTO_LOCK_MINUTES.default,
+  attendanceThreshold: ATTENDANCE_THRESHOLD.default,
+  showLastUserName: false,
+};
 
 /** Reads one stored value as JSON; undefined when unset. */
 export function readSetting(db: Db, key: string): unknown {
@@ -26,6 +30,7 @@ export function readSettings(db: Db): Settings {
   const stored = {
     autoLockMinutes: readSetting(db, 'settings.autoLockMinutes') ?? DEFAULTS.autoLockMinutes,
     attendanceThreshold: readSetting(db, 'settings.attendanceThreshold') ?? DEFAULTS.attendanceThreshold,
+    showLastUserName: readSetting(db, 'settings.showLastUserName') ?? DEFAULTS.showLastUserName,
   };
   const parsed = settingsSchema.safeParse(stored);
   return parsed.success ? parsed.data : DEFAULTS;
@@ -34,5 +39,6 @@ export function readSettings(db: Db): Settings {
 export function writeSettings(db: Db, change: Partial<Settings>): Settings {
   if (change.autoLockMinutes !== undefined) writeSetting(db, 'settings.autoLockMinutes', change.autoLockMinutes);
   if (change.attendanceThreshold !== undefined) writeSetting(db, 'settings.attendanceThreshold', change.attendanceThreshold);
+  if (change.showLastUserName !== undefined) writeSetting(db, 'settings.showLastUserName', change.showLastUserName);
   return readSettings(db);
 }

@@ -10,7 +10,7 @@ import { verifyDatabaseFileAsync } from './verifier';
 export const vaultHandlers = {
   'vault.status': {
     kind: 'core',
-    run: (_input, { vault, locale }) => {
+    run: (_input, { vault, locale, lastUserName }) => {
       const status = vault.status();
       return {
         state: status.state,
@@ -18,6 +18,7 @@ export const vaultHandlers = {
         session: vault.current ? { ...vault.current.session } : null,
         retryAfterMs: status.state === 'locked' ? vault.retryAfterMs() : 0,
         locale: locale(),
+        lastUserName: lastUserName(),
       };
     },
   },

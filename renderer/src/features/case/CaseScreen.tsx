@@ -24,8 +24,9 @@ import './case.css';
 interface CaseScreenProps {
   participantId: string;
   onBack: () => void;
-  /** The tab the file opens at (a follow-up on the start page opens the notes); the overview when left out. */
-  initialTab?: CaseTab;
+  /** The tab shown; the app holds it, so that an unlock comes back to it and a notice can open another. */
+  tab: CaseTab;
+  onTab: (tab: CaseTab) => void;
   /** A draft to open in the note form on the notes tab (a draft's line on the start page). */
   openDraft?: string;
 }
@@ -73,7 +74,7 @@ function LimitedOverview({ participant }: { participant: LimitedParticipant }) {
  * A participant's whole file: a header with the code, name and status, the safety banner under it on every
  * tab, and one tab for each part of the file the reader's role may see. Opening it is audited (participants.get).
  */
-export function CaseScreen({ participantId, onBack, initialTab = 'overview', openDraft }: CaseScreenProps) {
+export function CaseScreen({ participantId, onBack, tab, onTab, openDraft }: CaseScreenProps) {
   const { t } = useTranslation();
   const session = useSession();
   const client = useQueryClient();
@@ -81,7 +82,6 @@ export function CaseScreen({ participantId, onBack, initialTab = 'overview', ope
   const record = participantQuery(participantId);
   const query = useQuery(record);
   const view = query.data ?? null;
-  const [tab, setTab] = useState<CaseTab>(initialTab);
   // The draft the notes tab opens in its form: the start page's or the overview's choice. Each choice remounts the
   // tab (n), so the same draft chosen again is opened again.
   const [draftToOpen, setDraftToOpen] = useState({ id: openDraft, n: 0 });
@@ -126,7 +126,7 @@ export function CaseScreen({ participantId, onBack, initialTab = 'overview', ope
             tabs={caseTabsFor(session.role)}
             onOpenTab={(key, draftId) => {
               if (draftId) setDraftToOpen(({ n }) => ({ id: draftId, n: n + 1 }));
-              setTab(key);
+              onTab(key);
               setTabOpened((n) => n + 1);
             }}
           />
@@ -202,7 +202,7 @@ export function CaseScreen({ participantId, onBack, initialTab = 'overview', ope
             <LimitedOverview participant={shown.participant} />
           ) : (
             <div ref={tabsBox}>
-              <Tabs label={t('case.tabsLabel')} tabs={tabs} selected={tab} onSelect={setTab} />
+              <Tabs label={t('case.tabsLabel')} tabs={tabs} selected={tab} onSelect={onTab} />
             </div>
           )
         }

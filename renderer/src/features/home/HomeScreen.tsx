@@ -4,6 +4,7 @@ import { QueryFailure } from '../../components/QueryState';
 import { Screen } from '../../components/Screen';
 import { Section } from '../../components/Section';
 import { useCan, useSession } from '../../shell/session';
+import { useOpenPlace } from '../../shell/navigation';
 import { lockShortcutLabel } from '../../shell/useSessionGuards';
 import { BackupReminder } from '../backup/BackupStatusLine';
 import { PendingRestoreNotice } from '../backup/PendingRestoreNotice';
@@ -57,7 +58,7 @@ export function HomeScreen({ onOpenSettings, onOpenRetention, onOpenCohort, onOp
         />
       ) : null}
       {canDelete ? <DueNotice onOpen={onOpenRetention} /> : null}
-      {coordinator ? <BackupDue onOpenSettings={onOpenSettings} /> : null}
+      {coordinator ? <BackupDue /> : null}
       {coordinator ? (
         <Section title={t('home.firstSteps')}>
           <ol className="steps">
@@ -84,16 +85,21 @@ function PendingRestore() {
   return <PendingRestoreNotice status={status} onStatus={setStatus} />;
 }
 
-/** The backup reminder when a backup is due, with the way to the backup settings. */
-function BackupDue({ onOpenSettings }: { onOpenSettings: () => void }) {
+/** The backup reminder when a backup is due, with the way to the backups page of the settings. */
+function BackupDue() {
   const { t } = useTranslation();
+  const openPlace = useOpenPlace();
   const { status } = useBackupStatus();
   if (!status?.due) return null;
   return (
     <Section title={t('todayPage.backup.title')}>
       <BackupReminder status={status} />
       <div className="actions">
-        <button type="button" className="button button-secondary" onClick={onOpenSettings}>
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => openPlace({ page: 'settings', section: 'backups' })}
+        >
           {t('todayPage.backup.open')}
         </button>
       </div>

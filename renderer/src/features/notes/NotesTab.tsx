@@ -12,6 +12,7 @@ import { usePendingFocus } from '../../components/usePendingFocus';
 import { today } from '@shared/days';
 import { formatWhen, formatDay } from '../../i18n/format';
 import { useCan, useSession } from '../../shell/session';
+import { ConsentGateNotice } from '../consents/ConsentGateNotice';
 import { consentsQuery } from '../consents/queries';
 import { NoteForm } from './NoteForm';
 import { emptyForm, formFromDraft, formFromNote, type NoteFormState } from './noteForm';
@@ -162,7 +163,7 @@ export function NotesTab({ participantId, openDraft }: { participantId: string; 
 
   return (
     <div ref={root} className="notes-tab">
-      {mayWrite && consent === 'missing' ? <p className="notice notice-warning">{t('errors.consent_required')}</p> : null}
+      {mayWrite && consent === 'missing' ? <ConsentGateNotice participantId={participantId} /> : null}
       <div role="status" className="note-draft-prompts">
         {waiting.map((draft) => {
           const note = notes?.find((n) => n.id === draft.noteId);

@@ -7,8 +7,9 @@ import { CohortsPanel } from './CohortsPanel';
 import { WeekPanel } from './WeekPanel';
 import './programme.css';
 
-export const PROGRAMME_TABS = ['cohorts', 'week', 'partners'] as const;
-export type ProgrammeTab = (typeof PROGRAMME_TABS)[number];
+import type { ProgrammeTab } from './programmeTabs';
+
+export type { ProgrammeTab } from './programmeTabs';
 
 interface ProgrammeScreenProps {
   tab: ProgrammeTab;

@@ -9,9 +9,12 @@ import { useChannelForm } from '../../components/useChannelForm';
 import { SETTINGS_CHANGES } from './mutations';
 import { settingsQuery } from './queries';
 
+/** The settings that hold a whole number. */
+type NumberSetting = { [K in keyof Settings]: Settings[K] extends number ? K : never }[keyof Settings];
+
 export interface NumberSettingSectionProps {
   /** The setting this section shows and changes. */
-  setting: keyof Settings;
+  setting: NumberSetting;
   /** Its texts, translated by the caller (so that every key stays a literal the locale tests can check). */
   texts: {
     title: string;

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LockReason } from '@shared/api';
 import type { SessionInfo } from '@shared/vault';
@@ -16,6 +16,8 @@ import { useCountdown } from './useCountdown';
 
 interface UnlockScreenProps {
   lockReason: LockReason | null;
+  /** The name of whoever unlocked last, offered only when the coordinator has allowed it in Settings. */
+  lastUserName: string | null;
   retryAfterMs: number;
   onUnlocked: (session: SessionInfo) => void;
   onForgot: () => void;
@@ -25,11 +27,13 @@ interface UnlockScreenProps {
 /**
  * The locked screen: one's name and passphrase open Polku; the recovery code is one step away. The name may be
  * left empty; a wrong name and a wrong passphrase get the same answer, so the screen never tells who has an account.
+ * Where the coordinator allows it, the last user's name is filled in and the passphrase field has the focus.
  */
-export function UnlockScreen({ lockReason, retryAfterMs, onUnlocked, onForgot, onBroken }: UnlockScreenProps) {
+export function UnlockScreen({ lockReason, lastUserName, retryAfterMs, onUnlocked, onForgot, onBroken }: UnlockScreenProps) {
   const { t } = useTranslation();
   const form = useRef<HTMLFormElement>(null);
-  const [name, setName] = useState('');
+  const passphraseInput = useRef<HTMLInputElement>(null);
+  const [name, setName] = useState(lastUserName ?? '');
   const [passphrase, setPassphrase] = useState('');
   const { errors, setErrors, edit } = useFieldErrors();
   const [attempt, setAttempt] = useState(0);
@@ -38,6 +42,11 @@ export function UnlockScreen({ lockReason, retryAfterMs, onUnlocked, onForgot, o
   const countdown = useCountdown(retryAfterMs);
   useFocusFirstInvalid(form, attempt);
   const waiting = countdown.remainingMs > 0;
+  // After the screen has put the focus on its heading: with the name given, the passphrase is what is left to type.
+  const offered = lastUserName !== null;
+  useEffect(() => {
+    if (offered) passphraseInput.current?.focus();
+  }, [offered]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -69,7 +78,7 @@ export function UnlockScreen({ lockReason, retryAfterMs, onUnlocked, onForgot, o
       <form ref={form} onSubmit={submit} noValidate aria-busy={busy}>
         <Field
           label={t('unlock.name')}
-          hint={t('unlock.nameHint')}
+          hint={lastUserName !== null && name === lastUserName ? t('lastUserName.unlockHint') : t('unlock.nameHint')}
           name="username"
           value={name}
           onChange={(event) => edit('name', setName)(event.target.value)}
@@ -78,6 +87,7 @@ export function UnlockScreen({ lockReason, retryAfterMs, onUnlocked, onForgot, o
           error={errors.name}
         />
         <PassphraseField
+          ref={passphraseInput}
           label={t('unlock.passphrase')}
           value={passphrase}
           onChange={edit('passphrase', setPassphrase)}
