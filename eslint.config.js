@@ -64,7 +64,7 @@ const CORE_EDGES = {
   print: ['attendance', 'consents', 'db', 'flags', 'fs', 'notes', 'participants', 'psychosocial', 'settings', 'timeline'],
   psychosocial: ['consents', 'db'],
   retention: ['db', 'participants', 'settings'],
-  schedule: ['db', 'print', 'sessions'],
+  schedule: ['db', 'print', 'sessions', 'settings'],
   search: ['db', 'notes', 'participants', 'psychosocial'],
   sessions: ['cohorts', 'db'],
   settings: ['db'],

@@ -57,8 +57,8 @@ export const session = z.object({
 });
 export type Session = z.infer<typeof session>;
 
-/** A session in the week view, across cohorts. */
-export const weekSession = session.extend({ cohortName: z.string() });
+/** A session in the week view, across cohorts, with its cohort's period (the week view names its programme week). */
+export const weekSession = session.extend({ cohortName: z.string(), cohortStartDate: z.string(), cohortEndDate: z.string() });
 export type WeekSession = z.infer<typeof weekSession>;
 
 /**

@@ -1,16 +1,27 @@
-/** The vault's settings, the same for every user: auto-lock and the attendance threshold. */
+/**
+ * The vault's settings, the same for every user: auto-lock, the attendance threshold, and the organisation's name
+ * and phone number printed on the participants' week schedule.
+ */
 import { z } from 'zod';
 import { ATTENDANCE_THRESHOLD } from './attendance';
 import { channel } from './channel';
+import { optionalLine, phone } from './text-fields';
 
 export const AUTO_LOCK_MINUTES = { min: 1, max: 120, default: 5 } as const;
+export const ORGANISATION_NAME_MAX = 120;
 
 export const settings = z.object({
   autoLockMinutes: z.number().int().min(AUTO_LOCK_MINUTES.min).max(AUTO_LOCK_MINUTES.max),
   /** Per cent: a participant attending less is flagged on the cohort page and the home page. */
   attendanceThreshold: z.number().int().min(ATTENDANCE_THRESHOLD.min).max(ATTENDANCE_THRESHOLD.max),
+  /** The organisation's name on the participants' week schedule; null: not printed. */
+  organisationName: optionalLine(ORGANISATION_NAME_MAX),
+  /** The number participants call when ill, on the week schedule; null: not printed. */
+  organisationPhone: phone,
 });
 export type Settings = z.infer<typeof settings>;
+/** The settings that are whole numbers (auto-lock, threshold), each shown with its own number field. */
+export type NumberSetting = { [K in keyof Settings]: Settings[K] extends number ? K : never }[keyof Settings];
 
 const empty = z.object({}).strict();
 

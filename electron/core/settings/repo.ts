@@ -3,7 +3,12 @@ import { ATTENDANCE_THRESHOLD } from '@shared/attendance';
 import type { Db } from '../db/open';
 import { get, run, sql } from '../db/sql';
 
-const DEFAULTS: Settings = { autoLockMinutes: AUTO_LOCK_MINUTES.default, attendanceThreshold: ATTENDANCE_THRESHOLD.default };
+const DEFAULTS: Settings = {
+  autoLockMinutes: AUTO_LOCK_MINUTES.default,
+  attendanceThreshold: ATTENDANCE_THRESHOLD.default,
+  organisationName: null,
+  organisationPhone: null,
+};
 
 /** Reads one stored value as JSON; undefined when unset. */
 export function readSetting(db: Db, key: string): unknown {
@@ -26,6 +31,8 @@ export function readSettings(db: Db): Settings {
   const stored = {
     autoLockMinutes: readSetting(db, 'settings.autoLockMinutes') ?? DEFAULTS.autoLockMinutes,
     attendanceThreshold: readSetting(db, 'settings.attendanceThreshold') ?? DEFAULTS.attendanceThreshold,
+    organisationName: readSetting(db, 'settings.organisationName') ?? DEFAULTS.organisationName,
+    organisationPhone: readSetting(db, 'settings.organisationPhone') ?? DEFAULTS.organisationPhone,
   };
   const parsed = settingsSchema.safeParse(stored);
   return parsed.success ? parsed.data : DEFAULTS;
@@ -34,5 +41,7 @@ export function readSettings(db: Db): Settings {
 export function writeSettings(db: Db, change: Partial<Settings>): Settings {
   if (change.autoLockMinutes !== undefined) writeSetting(db, 'settings.autoLockMinutes', change.autoLockMinutes);
   if (change.attendanceThreshold !== undefined) writeSetting(db, 'settings.attendanceThreshold', change.attendanceThreshold);
+  if (change.organisationName !== undefined) writeSetting(db, 'settings.organisationName', change.organisationName);
+  if (change.organisationPhone !== undefined) writeSetting(db, 'settings.organisationPhone', change.organisationPhone);
   return readSettings(db);
 }

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import type { Settings } from '@shared/settings';
+import type { NumberSetting } from '@shared/settings';
 import { useQueryClient, useQuery } from '@tanstack/react-query';
 import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
@@ -11,7 +11,7 @@ import { settingsQuery } from './queries';
 
 export interface NumberSettingSectionProps {
   /** The setting this section shows and changes. */
-  setting: keyof Settings;
+  setting: NumberSetting;
   /** Its texts, translated by the caller (so that every key stays a literal the locale tests can check). */
   texts: {
     title: string;
