@@ -52,7 +52,7 @@ const CORE_EDGES = {
   attendance: ['cohorts', 'db', 'participants', 'sessions', 'settings'],
   audit: ['db'],
   backup: ['db', 'fs', 'jobs', 'settings', 'users', 'vault'],
-  cohorts: ['consents', 'db', 'participants', 'sessions'],
+  cohorts: ['audit', 'consents', 'db', 'participants', 'sessions'],
   consents: ['audit', 'db', 'participants'],
   db: ['vault'],
   flags: ['db', 'participants'],

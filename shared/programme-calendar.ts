@@ -239,7 +239,9 @@ export function mondayOfProgrammeWeek(period: ProgrammePeriod, number: number): 
  */
 export function programmeWeekText(
   week: ProgrammeWeek,
-): { key: 'programme.week.of'; values: { number: number; total: number } } | { key: 'programme.week.calendar'; values: { number: number } } {
+):
+  | { key: 'programme.week.of'; values: { number: number; total: number } }
+  | { key: 'programme.week.calendar'; values: { number: number } } {
   return week.inPeriod
     ? { key: 'programme.week.of', values: { number: week.number, total: week.total } }
     : { key: 'programme.week.calendar', values: { number: isoWeekOf(week.monday).week } };

@@ -182,7 +182,10 @@ function AttendanceSection({
   const weekLabel = useMemo(
     () =>
       t('attendance.week.label', {
-        week: start && end ? programmeWeekLabel(t, programmeWeekOf({ startDate: start, endDate: end }, weekStart)) : calendarWeekLabel(t, weekStart),
+        week:
+          start && end
+            ? programmeWeekLabel(t, programmeWeekOf({ startDate: start, endDate: end }, weekStart))
+            : calendarWeekLabel(t, weekStart),
         range: formatDayRange(weekStart, addDays(weekStart, 6)),
       }),
     [t, weekStart, start, end],

@@ -12,6 +12,7 @@ import { ChangePassphraseSection } from './ChangePassphraseSection';
 import { RecoveryCodeSection } from './RecoveryCodeSection';
 import { RotateKeySection } from './RotateKeySection';
 import { VerifySection } from './VerifySection';
+import { OrganisationSection } from './OrganisationSection';
 import { RetentionSection } from '../retention/RetentionSection';
 import { AttendanceSettingsSection } from '../attendance/AttendanceSettingsSection';
 
@@ -39,6 +40,7 @@ export function SettingsScreen({ notice, onRecoveryCode }: SettingsScreenProps) 
       <AutoLockSection canEdit={writesSettings} />
       <RetentionSection canEdit={writesSettings} />
       {readsAttendance ? <AttendanceSettingsSection canEdit={writesSettings} /> : null}
+      <OrganisationSection />
       <ChangePassphraseSection />
       {admin ? (
         <>
