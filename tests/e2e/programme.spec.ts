@@ -9,7 +9,8 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, screen, test } from './fixtures';
-import { isoWeekOf, mondayOf } from '@shared/days';
+import { mondayOf } from '@shared/days';
+import { programmeWeekOf } from '@shared/programme-calendar';
 import { goTo, localDay, openFile } from './case-flows';
 import { expectCleanRun, setUpLockedVault, submitNameAndPassphrase, ui } from './flows';
 import { axeViolations } from './axe';
@@ -87,13 +88,14 @@ test.describe('the coaching programme', () => {
     await expect(page.getByRole('heading', { level: 1, name: COHORT, exact: true })).toBeVisible();
     await expect(s.status('programme.cohort.created_other', { count: 38 })).toBeVisible();
     await expect(
-      page.getByRole('heading', { level: 3, name: /^Week 1: / }),
-      'the first week is headed with its number',
+      page.getByRole('heading', { level: 3, name: /^Week 1 of 10 · / }),
+      'the first week is headed with its programme week',
     ).toBeVisible();
     // Attendance comes first, on the cohort's nearest week: its first before it starts, its last after it ends.
     const today = localDay();
     const opening = today < '2027-03-15' ? '2027-03-15' : today > '2027-05-23' ? '2027-05-17' : mondayOf(today);
-    const weekLabel = new RegExp(`^${s.t('attendance.week.label', { week: isoWeekOf(opening).week, range: '' })}`);
+    const { number } = programmeWeekOf({ startDate: '2027-03-15', endDate: '2027-05-23' }, opening);
+    const weekLabel = new RegExp(`^${s.t('attendance.week.label', { week: `Week ${number} of 10`, range: '' })}`);
     await expect(page.getByRole('paragraph').filter({ hasText: weekLabel })).toBeVisible();
     expect(await axeViolations(page), 'the cohort page').toEqual([]);
     await page.screenshot({ path: `${SHOTS}/cohort-page-en.png` });

@@ -152,7 +152,7 @@ test.describe('the Today page', () => {
     await expect(page.getByRole('heading', { level: 1, name: COHORT, exact: true })).toBeVisible();
     // The page's own week would be the second (today's): the grid opens at the session's week instead.
     await expect(page.locator('.attendance-week-label')).toHaveText(
-      new RegExp(`^${s.t('attendance.week.label', { week: 1, range: '' })}`),
+      new RegExp(`^${s.t('attendance.week.label', { week: s.t('programme.week.of', { number: 1, total: 10 }), range: '' })}`),
     );
 
     // The coordinator, who has never taken a backup, is reminded on Today and led to the backup settings.

@@ -22,10 +22,34 @@ export function MemberList({ cohort, members, canEnrol }: MemberListProps) {
   const addButton = useRef<HTMLButtonElement>(null);
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  // Folded by default: the attendance grid above already names everyone; the dates and outcomes are one click away.
+  const [open, setOpen] = useState(false);
+  const tableId = useId();
+  const shown = open || members.length === 0;
   return (
     <section className="card" aria-labelledby={headingId}>
       <div className="card-header">
-        <h2 id={headingId}>{t('programme.members.title')}</h2>
+        <h2 id={headingId} className="programme-week-heading programme-members-heading">
+          {members.length === 0 ? (
+            t('programme.members.title')
+          ) : (
+            <button
+              type="button"
+              className="programme-week-toggle"
+              aria-expanded={open}
+              aria-controls={tableId}
+              onClick={() => setOpen(!open)}
+            >
+              <span className="programme-week-marker" aria-hidden="true">
+                {open ? '▾' : '▸'}
+              </span>
+              <span className="programme-week-title">{t('programme.members.title')}</span>
+              <span className="programme-week-counts">
+                · {t('programme.members.count', { count: members.filter((m) => m.endDate === null).length })}
+              </span>
+            </button>
+          )}
+        </h2>
         {canEnrol && !adding ? (
           <button
             ref={addButton}
@@ -54,7 +78,7 @@ export function MemberList({ cohort, members, canEnrol }: MemberListProps) {
       {members.length === 0 ? (
         <p className="detail-empty">{t('programme.members.none')}</p>
       ) : (
-        <table className="programme-table" aria-labelledby={headingId}>
+        <table id={tableId} hidden={!shown} className="programme-table" aria-labelledby={headingId}>
           <thead>
             <tr>
               <th scope="col">{t('programme.members.name')}</th>

@@ -26,6 +26,7 @@ interface SessionWeekFoldProps {
 export function SessionWeekFold({ cohort, week, weeks, canEdit, initiallyOpen, onChanged }: SessionWeekFoldProps) {
   const { t } = useTranslation();
   const bodyId = useId();
+  const headingId = useId();
   const [open, setOpen] = useState(initiallyOpen);
   const [planning, setPlanning] = useState(false);
   const { monday } = week.week;
@@ -43,8 +44,8 @@ export function SessionWeekFold({ cohort, week, weeks, canEdit, initiallyOpen, o
   const isCurrent = monday <= day && day <= addDays(monday, 6);
 
   return (
-    <section className={isCurrent ? 'programme-week programme-week-current' : 'programme-week'}>
-      <h3 className="programme-week-heading">
+    <section className={isCurrent ? 'programme-week programme-week-current' : 'programme-week'} aria-labelledby={headingId}>
+      <h3 id={headingId} className="programme-week-heading">
         <button
           type="button"
           className="programme-week-toggle"
@@ -52,10 +53,13 @@ export function SessionWeekFold({ cohort, week, weeks, canEdit, initiallyOpen, o
           aria-controls={bodyId}
           onClick={() => setOpen(!open)}
         >
+          <span className="programme-week-marker" aria-hidden="true">
+            {open ? '▾' : '▸'}
+          </span>
           <span className="programme-week-title">
             {t('programme.sessions.week', { week: label, dates: formatDayRange(monday, lastDay) })}
           </span>
-          <span className="programme-week-counts">{counts.join(' · ')}</span>
+          <span className="programme-week-counts">· {counts.join(' · ')}</span>
           {isCurrent ? <span className="programme-tag">{t('programme.sessions.current')}</span> : null}
         </button>
       </h3>
