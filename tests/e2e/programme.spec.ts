@@ -237,11 +237,16 @@ test.describe('the coaching programme', () => {
     await goTo(page, LOCALE, 'programme', 'programme');
     await page.getByRole('button', { name: COHORT, exact: true }).click();
     await screen(page, 'cohort');
-    const members = page.getByRole('table', { name: s.t('programme.members.title') });
+    // The member list is folded under its heading, which counts who takes part.
+    const toggle = page.getByRole('button', { name: /^Participants · 1 taking part$/ });
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await toggle.click();
+    const members = page.getByRole('table', { name: /^Participants/ });
     const row = members.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Leila' }) });
     await expect(row.getByRole('cell')).toHaveText([
       participant.pseudonym,
-      /^since /,
+      // Joined from the file without touching the start: the group's start, not today.
+      /^since Mar 15, 2027/,
       s.t('programme.mode.individual'),
       s.t('programme.members.open'),
     ]);

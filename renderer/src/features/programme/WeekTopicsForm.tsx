@@ -10,7 +10,7 @@ import { SelectField } from '../../components/SelectField';
 import { useChannelForm } from '../../components/useChannelForm';
 import { formatSessionDay, formatTimeRange } from './format';
 import { SESSION_CHANGES } from './mutations';
-import { programmeWeekLabel, type SessionWeek } from './weeks';
+import { inSentence, programmeWeekLabel, type SessionWeek } from './weeks';
 
 interface WeekTopicsFormProps {
   cohort: CohortDetail;
@@ -89,7 +89,7 @@ export function WeekTopicsForm({ cohort, week, weeks, weekLabel, onDone }: WeekT
       aria-labelledby={headingId}
     >
       <h4 id={headingId} ref={heading} tabIndex={-1}>
-        {t('programme.plan.title', { week: weekLabel })}
+        {t('programme.plan.title', { week: inSentence(weekLabel) })}
       </h4>
       <p className="field-hint">{t('programme.plan.lead')}</p>
       <div className="programme-fields">
