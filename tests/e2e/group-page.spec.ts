@@ -33,7 +33,9 @@ const SCREEN = 800;
 
 test.use({ appOptions: { locale: LOCALE, kdfCost: 'test' } });
 
-test('a ten-week group’s page fits the screen, names one week number, enrols six and plans its topics by week', async ({ app }) => {
+test('a ten-week group’s page fits the screen, names one week number, enrols six and plans its topics by week', async ({
+  app,
+}) => {
   test.skip(app.shell === null, 'The save dialog is answered by the browser harness; Electron shows a real one.');
   test.setTimeout(120_000);
   const shell = app.shell!;
@@ -43,7 +45,12 @@ test('a ten-week group’s page fits the screen, names one week number, enrols s
   const today = localDay();
   // The group started two weeks ago on a Monday: today is in its third week.
   const start = addDays(mondayOf(today), -14);
-  const { planned } = generateSchedule({ startDate: start, lengthWeeks: 10, ...COHORT_DEFAULTS, weekdays: [...COHORT_DEFAULTS.weekdays] });
+  const { planned } = generateSchedule({
+    startDate: start,
+    lengthWeeks: 10,
+    ...COHORT_DEFAULTS,
+    weekdays: [...COHORT_DEFAULTS.weekdays],
+  });
   const weekOf = (n: number) => s.t('programme.week.of', { number: n, total: 10 });
 
   try {
@@ -57,7 +64,12 @@ test('a ten-week group’s page fits the screen, names one week number, enrols s
         confirmDuplicate: true,
       });
       if (name !== NO_CONSENT)
-        await call(app, 'consents.record', { participantId: participant.id, purpose: 'processing', givenOn: addDays(start, -7), method: 'signed' });
+        await call(app, 'consents.record', {
+          participantId: participant.id,
+          purpose: 'processing',
+          givenOn: addDays(start, -7),
+          method: 'signed',
+        });
     }
     const { cohort } = await call<{ cohort: { id: string } }>(app, 'cohorts.create', { name: COHORT, startDate: start });
     const sessionsNow = () => call<Session[]>(app, 'sessions.list', { cohortId: cohort.id });
