@@ -121,6 +121,42 @@ export const enrolInput = z
   .strict();
 export type EnrolInput = z.input<typeof enrolInput>;
 
+/** At most this many participants are enrolled in one go (a group is 5-8; a register a few hundred). */
+export const ENROL_MANY_MAX = 200;
+
+/** Several participants into one cohort at once, all or none, from the cohort's page. */
+export const enrolManyInput = z
+  .object({
+    cohortId: recordId,
+    participantIds: z
+      .array(recordId)
+      .min(1)
+      .max(ENROL_MANY_MAX)
+      .transform((ids) => [...new Set(ids)]),
+    startDate: isoDate,
+    mode: z.enum(ENROLMENT_MODES).optional(),
+  })
+  .strict();
+export type EnrolManyInput = z.input<typeof enrolManyInput>;
+
+/** A participant who may be put into a cohort from its page: not in any cohort now, file not closed. */
+export const enrolCandidate = z.object({
+  participantId: z.string(),
+  displayName: z.string(),
+  pseudonym: z.string(),
+  /** Has the processing consent (or the coordinator's override), which enrolment needs. */
+  consent: z.boolean(),
+});
+export type EnrolCandidate = z.infer<typeof enrolCandidate>;
+
+/**
+ * The start an enrolment is offered with: the group's start while the group has not started, else today (a late
+ * joiner starts when they join; an earlier start would count them absent from sessions held before).
+ */
+export function defaultEnrolmentStart(cohortStart: string, today: string): string {
+  return today < cohortStart ? cohortStart : today;
+}
+
 /** Ends an open enrolment; a discontinued one says why, a completed one needs no reason. */
 export const endEnrolmentInput = z
   .object({ id: recordId, endDate: isoDate, outcome: z.enum(ENROLMENT_OUTCOMES), reason })
@@ -174,6 +210,13 @@ export const cohortChannels = {
    * refused with `invalid_input` on `cohortId` (one cohort at a time: end the open one first).
    */
   'cohorts.enrol': channel('participants.write', enrolInput, z.object({ enrolment })),
+  /** Participants who could be enrolled in the cohort from its page, by pseudonym; names as the reader may see them. */
+  'cohorts.enrolCandidates': channel('participants.write', z.object({ cohortId: recordId }).strict(), z.array(enrolCandidate)),
+  /**
+   * Puts several participants into a cohort in one transaction: all or none. A participant without the processing
+   * consent, or already in a cohort, refuses the whole with `invalid_input` on `participantIds`, naming their code.
+   */
+  'cohorts.enrolMany': channel('participants.write', enrolManyInput, z.object({ enrolments: z.array(enrolment) })),
   /** Ends an open enrolment with its outcome; an ended one, or an end before the start, is `invalid_input`. */
   'cohorts.endEnrolment': channel('participants.write', endEnrolmentInput, z.object({ enrolment })),
 } as const;

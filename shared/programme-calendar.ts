@@ -5,7 +5,19 @@
  * Days are counted with the whole-day arithmetic of ./days, so a daylight-saving change cannot move a session to
  * another day.
  */
-import { civilOf, dayNumberOf, dayNumberOfDay, dayOfDayNumber, parseDay, weekdayOfDayNumber, type Civil } from './days';
+import {
+  addDays,
+  civilOf,
+  daysBetween,
+  dayNumberOf,
+  dayNumberOfDay,
+  dayOfDayNumber,
+  isoWeekOf,
+  mondayOf,
+  parseDay,
+  weekdayOfDayNumber,
+  type Civil,
+} from './days';
 
 /** Finnish public holidays, plus Midsummer Eve and Christmas Eve, which workplaces and the programme keep as days off. */
 export const FINNISH_HOLIDAYS = [
@@ -190,4 +202,47 @@ export function generateSchedule(input: ScheduleInput): Schedule {
     else planned.push({ date, startTime, endTime });
   }
   return { planned, skipped };
+}
+
+/** A cohort's period: its first and last day. */
+export type ProgrammePeriod = { startDate: string; endDate: string };
+
+/**
+ * A week of a cohort's programme: Monday to Sunday, numbered 1 for the week the cohort starts in, out of `total`
+ * weeks (the calendar weeks from the start to the last day; a cohort starting on a Monday has as many as it is
+ * long). `inPeriod` is false for a week before the first or after the last, where a moved session can fall.
+ */
+export type ProgrammeWeek = { monday: string; number: number; total: number; inPeriod: boolean };
+
+/** The number of programme weeks of a period: calendar weeks from the start's week to the last day's week. */
+export function programmeWeekCount(period: ProgrammePeriod): number {
+  return Math.floor(daysBetween(mondayOf(period.startDate), mondayOf(period.endDate)) / 7) + 1;
+}
+
+/** The programme week a day falls in. The one place a programme week is computed (screens and paper alike). */
+export function programmeWeekOf(period: ProgrammePeriod, day: string): ProgrammeWeek {
+  const monday = mondayOf(day);
+  const number = Math.floor(daysBetween(mondayOf(period.startDate), monday) / 7) + 1;
+  const total = programmeWeekCount(period);
+  return { monday, number, total, inPeriod: number >= 1 && number <= total };
+}
+
+/** The Monday of programme week `number` of a period. */
+export function mondayOfProgrammeWeek(period: ProgrammePeriod, number: number): string {
+  return addDays(mondayOf(period.startDate), 7 * (number - 1));
+}
+
+/**
+ * How a week is named: "Viikko 6 / 10" (programme.week.of) inside the cohort's period, and outside it, where the
+ * programme has no week, the calendar week labelled as such (programme.week.calendar). The key and its values,
+ * for the interface's and the printout's translation functions alike.
+ */
+export function programmeWeekText(
+  week: ProgrammeWeek,
+):
+  | { key: 'programme.week.of'; values: { number: number; total: number } }
+  | { key: 'programme.week.calendar'; values: { number: number } } {
+  return week.inPeriod
+    ? { key: 'programme.week.of', values: { number: week.number, total: week.total } }
+    : { key: 'programme.week.calendar', values: { number: isoWeekOf(week.monday).week } };
 }

@@ -6,11 +6,15 @@ import { z } from 'zod';
 import { channel } from './channel';
 import { recordId } from './participants';
 import { clockTime, isoDate, optionalLine, optionalText, rule, singleLine } from './text-fields';
+import { isMonday } from './week-topics';
 
 export const PLACE_MAX = 120;
 export const SESSION_NOTES_MAX = 4000;
 export const GUEST_MAX = 200;
 export const CANCEL_REASON_MAX = 300;
+/** At most this many sessions a week and weeks to copy to (a cohort is at most 52 weeks). */
+export const WEEK_SESSIONS_MAX = 50;
+export const COPY_WEEKS_MAX = 60;
 
 /** What a session is about: the programme's content (PROGRAMME.md, "What the coaching contains"). */
 export const SESSION_TOPICS = [
@@ -57,8 +61,8 @@ export const session = z.object({
 });
 export type Session = z.infer<typeof session>;
 
-/** A session in the week view, across cohorts. */
-export const weekSession = session.extend({ cohortName: z.string() });
+/** A session in the week view, across cohorts, with its cohort's period (the week view names its programme week). */
+export const weekSession = session.extend({ cohortName: z.string(), cohortStartDate: z.string(), cohortEndDate: z.string() });
 export type WeekSession = z.infer<typeof weekSession>;
 
 /**
@@ -96,6 +100,22 @@ export const addSessionInput = z
   .refine((s) => s.endTime > s.startTime, rule('end_before_start', ['endTime']));
 export type AddSessionInput = z.input<typeof addSessionInput>;
 
+/**
+ * The topics of one week's sessions and, optionally, a copy of them to following weeks (shared/week-topics.ts).
+ * Weeks are named by their Monday; a topic already chosen in a following week is replaced only with `overwrite`.
+ */
+export const planWeekTopicsInput = z
+  .object({
+    cohortId: recordId,
+    weekStart: isoDate,
+    topics: z.array(z.object({ id: recordId, topic: z.enum(SESSION_TOPICS).nullable() }).strict()).max(WEEK_SESSIONS_MAX),
+    copyTo: z.array(isoDate).max(COPY_WEEKS_MAX),
+    overwrite: z.boolean(),
+  })
+  .strict()
+  .refine((p) => isMonday(p.weekStart) && p.copyTo.every(isMonday), rule('not_monday', ['copyTo']));
+export type PlanWeekTopicsInput = z.input<typeof planWeekTopicsInput>;
+
 export const cancelSessionInput = z.object({ id: recordId, reason: singleLine(CANCEL_REASON_MAX) }).strict();
 
 export const sessionChannels = {
@@ -113,6 +133,12 @@ export const sessionChannels = {
   'sessions.add': channel('sessions.write', addSessionInput, z.object({ session })),
   /** Cancels a session with a reason; its marks stay but no longer count. */
   'sessions.cancel': channel('sessions.write', cancelSessionInput, z.object({ session })),
+  /** Sets a week's topics and copies them to following weeks, in one transaction; says how many changed or were kept. */
+  'sessions.planWeekTopics': channel(
+    'sessions.write',
+    planWeekTopicsInput,
+    z.object({ changed: z.number().int().nonnegative(), kept: z.number().int().nonnegative() }),
+  ),
   /** Takes a cancelled session back into the calendar (refused if another session now overlaps it). */
   'sessions.restore': channel('sessions.write', z.object({ id: recordId }).strict(), z.object({ session })),
 } as const;

@@ -1,9 +1,14 @@
-/** The vault's settings, the same for every user: auto-lock, the attendance threshold, the name on the unlock screen. */
+/**
+ * The vault's settings, the same for every user: auto-lock, the attendance threshold, the name on the unlock screen,
+ * and the organisation's name and phone number printed on the participants' week schedule.
+ */
 import { z } from 'zod';
 import { ATTENDANCE_THRESHOLD } from './attendance';
 import { channel } from './channel';
+import { optionalLine, phone } from './text-fields';
 
 export const AUTO_LOCK_MINUTES = { min: 1, max: 120, default: 5 } as const;
+export const ORGANISATION_NAME_MAX = 120;
 
 export const settings = z.object({
   autoLockMinutes: z.number().int().min(AUTO_LOCK_MINUTES.min).max(AUTO_LOCK_MINUTES.max),
@@ -14,8 +19,14 @@ export const settings = z.object({
    * outside the vault, where anyone holding the locked laptop can read who works there (docs/security.md).
    */
   showLastUserName: z.boolean(),
+  /** The organisation's name on the participants' week schedule; null: not printed. */
+  organisationName: optionalLine(ORGANISATION_NAME_MAX),
+  /** The number participants call when ill, on the week schedule; null: not printed. */
+  organisationPhone: phone,
 });
 export type Settings = z.infer<typeof settings>;
+/** The settings that are whole numbers (auto-lock, threshold), each shown with its own number field. */
+export type NumberSetting = { [K in keyof Settings]: Settings[K] extends number ? K : never }[keyof Settings];
 
 const empty = z.object({}).strict();
 

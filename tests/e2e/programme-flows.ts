@@ -4,7 +4,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import type { Locale } from '@shared/locales';
-import { screen } from './fixtures';
+import { expect, screen } from './fixtures';
 import { ui } from './flows';
 
 /** From anywhere in the app: the programme in the menu, then the cohort by its name; waits for the cohort's page. */
@@ -23,3 +23,19 @@ export async function openCohort(page: Page, locale: Locale, name: string): Prom
 export function rowOf(grid: Locator, name: string): Locator {
   return grid.getByRole('row').filter({ has: grid.page().getByRole('rowheader', { name: new RegExp(`^${name} `) }) });
 }
+
+/**
+ * A programme week on the cohort's page, "Viikko 3 / 10 · …", opened if it is folded; the region holds its
+ * sessions and its actions.
+ */
+export async function openWeek(page: Page, locale: Locale, number: number, total: number): Promise<Locator> {
+  const s = ui(page, locale);
+  const week = s.t('programme.week.of', { number, total });
+  const region = page.getByRole('region', { name: new RegExp(`^${escapeRegExp(week)} · `) });
+  const toggle = region.getByRole('button', { name: new RegExp(`^${escapeRegExp(week)} · `) });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  return region;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

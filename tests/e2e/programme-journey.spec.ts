@@ -14,14 +14,14 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { COHORT_DEFAULTS, COHORT_LENGTH_WEEKS } from '@shared/cohorts';
 import type { AttendanceGrid, AttendanceMark } from '@shared/attendance';
-import { addDays, isoWeekOf, mondayOf } from '@shared/days';
+import { addDays, mondayOf } from '@shared/days';
 import { generateSchedule } from '@shared/programme-calendar';
 import { goTo, localDay, openFile } from './case-flows';
 import { expect, screen, test, type E2EApp } from './fixtures';
 import { expectCleanRun, submitNameAndPassphrase, setUpLockedVault, ui } from './flows';
 import { CASEWORKER, COORDINATOR, addColleague, call, pdfPages } from './print-flows';
 import { axeViolations } from './axe';
-import { openCohort, rowOf } from './programme-flows';
+import { openCohort, openWeek, rowOf } from './programme-flows';
 
 const LOCALE = 'fi';
 /** Where the screens are drawn, to be looked at after the run. */
@@ -172,9 +172,8 @@ async function journey(app: E2EApp, today: string, options: { fakeClock?: boolea
     await expect(s.status('programme.cohort.created_other', { count: plan.total })).toBeVisible();
 
     // The week to mark is the group's third: its first two sessions get a topic and a place of their own.
-    const weekSection = page.getByRole('region', {
-      name: new RegExp(`^${s.t('programme.sessions.week', { number: 3, dates: '' })}`),
-    });
+    // The current week is the one open; the third is opened by its heading, "Viikko 3 / 10 · …".
+    const weekSection = await openWeek(page, LOCALE, 3, COHORT_LENGTH_WEEKS.default);
     const edits = weekSection.getByRole('button', { name: new RegExp(`^${s.t('programme.sessions.editOne', { day: '' })}`) });
     await expect(edits).toHaveCount(plan.inWeek);
     for (const [index, topic, place] of [
@@ -202,7 +201,9 @@ async function journey(app: E2EApp, today: string, options: { fakeClock?: boolea
     await expect(grid.getByRole('rowheader').filter({ hasText: individual.firstName })).toHaveCount(0);
     await s.button('attendance.week.previous').focus();
     for (let i = 0; i < plan.back; i++) await page.keyboard.press('Enter');
-    const weekLabel = new RegExp(`^${s.t('attendance.week.label', { week: isoWeekOf(plan.week).week, range: '' })}`);
+    // The attendance names the week as the session list does: the programme week, not the calendar week.
+    const programmeWeek = s.t('programme.week.of', { number: 3, total: COHORT_LENGTH_WEEKS.default });
+    const weekLabel = new RegExp(`^${s.t('attendance.week.label', { week: programmeWeek, range: '' })}`);
     await expect(page.getByRole('paragraph').filter({ hasText: weekLabel })).toBeVisible();
     await expect(grid.getByRole('columnheader')).toHaveCount(1 + plan.inWeek + 2);
     for (let i = 0; i < 20 && (await focused.getAttribute('role')) !== 'gridcell'; i++) await page.keyboard.press('Tab');
@@ -336,9 +337,11 @@ async function journey(app: E2EApp, today: string, options: { fakeClock?: boolea
     // From the notice back to the group, and the marked week's schedule saved as a PDF in Finnish.
     await bashir.getByRole('button', { name: s.t('attendance.drift.open', { cohort: COHORT }) }).click();
     await screen(page, 'cohort');
-    await weekSection.getByRole('button', { name: s.t('week.print.open'), exact: true }).click();
+    const printButton = { name: s.t('week.print.openFor', { week: programmeWeek.toLocaleLowerCase() }), exact: true };
+    await (await openWeek(page, LOCALE, 3, COHORT_LENGTH_WEEKS.default)).getByRole('button', printButton).click();
     const dialog = page.getByRole('dialog');
     await expect(dialog.getByRole('heading', { level: 2 })).toBeFocused();
+    await expect(dialog.getByRole('heading', { level: 2 })).toContainText(programmeWeek.toLocaleLowerCase());
     await expect(dialog.getByLabel(s.t('week.print.locale'), { exact: true })).toHaveValue('fi');
     const preview = page.frameLocator(`iframe[title="${s.t('week.print.frame')}"]`);
     await expect(preview.locator('h1')).toHaveText(COHORT);
@@ -355,7 +358,7 @@ async function journey(app: E2EApp, today: string, options: { fakeClock?: boolea
     const text = pages[0]!;
     for (const expected of [
       COHORT,
-      `Viikko ${isoWeekOf(plan.week).week}`,
+      programmeWeek,
       'Suomen kieli',
       'Oikeudet työelämässä',
       PLACES.first,
@@ -374,7 +377,7 @@ async function journey(app: E2EApp, today: string, options: { fakeClock?: boolea
 
     await dialog.getByRole('button', { name: s.t('print.close'), exact: true }).click();
     await expect(dialog).toBeHidden();
-    await expect(weekSection.getByRole('button', { name: s.t('week.print.open'), exact: true })).toBeFocused();
+    await expect(weekSection.getByRole('button', printButton)).toBeFocused();
     expectCleanRun(
       options.fakeClock ? { ...app, consoleErrors: app.consoleErrors.filter((line) => !CLOCK_IN_PREVIEW.test(line)) } : app,
     );

@@ -9,7 +9,8 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, screen, test } from './fixtures';
-import { isoWeekOf, mondayOf } from '@shared/days';
+import { mondayOf } from '@shared/days';
+import { programmeWeekOf } from '@shared/programme-calendar';
 import { goTo, localDay, openFile } from './case-flows';
 import { expectCleanRun, setUpLockedVault, submitNameAndPassphrase, ui } from './flows';
 import { axeViolations } from './axe';
@@ -87,13 +88,14 @@ test.describe('the coaching programme', () => {
     await expect(page.getByRole('heading', { level: 1, name: COHORT, exact: true })).toBeVisible();
     await expect(s.status('programme.cohort.created_other', { count: 38 })).toBeVisible();
     await expect(
-      page.getByRole('heading', { level: 3, name: /^Week 1: / }),
-      'the first week is headed with its number',
+      page.getByRole('heading', { level: 3, name: /^Week 1 of 10 · / }),
+      'the first week is headed with its programme week',
     ).toBeVisible();
     // Attendance comes first, on the cohort's nearest week: its first before it starts, its last after it ends.
     const today = localDay();
     const opening = today < '2027-03-15' ? '2027-03-15' : today > '2027-05-23' ? '2027-05-17' : mondayOf(today);
-    const weekLabel = new RegExp(`^${s.t('attendance.week.label', { week: isoWeekOf(opening).week, range: '' })}`);
+    const { number } = programmeWeekOf({ startDate: '2027-03-15', endDate: '2027-05-23' }, opening);
+    const weekLabel = new RegExp(`^${s.t('attendance.week.label', { week: `Week ${number} of 10`, range: '' })}`);
     await expect(page.getByRole('paragraph').filter({ hasText: weekLabel })).toBeVisible();
     expect(await axeViolations(page), 'the cohort page').toEqual([]);
     await page.screenshot({ path: `${SHOTS}/cohort-page-en.png` });
@@ -235,11 +237,16 @@ test.describe('the coaching programme', () => {
     await goTo(page, LOCALE, 'programme', 'programme');
     await page.getByRole('button', { name: COHORT, exact: true }).click();
     await screen(page, 'cohort');
-    const members = page.getByRole('table', { name: s.t('programme.members.title') });
+    // The member list is folded under its heading, which counts who takes part.
+    const toggle = page.getByRole('button', { name: /^Participants · 1 taking part$/ });
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await toggle.click();
+    const members = page.getByRole('table', { name: /^Participants/ });
     const row = members.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Leila' }) });
     await expect(row.getByRole('cell')).toHaveText([
       participant.pseudonym,
-      /^since /,
+      // Joined from the file without touching the start: the group's start, not today.
+      /^since Mar 15, 2027/,
       s.t('programme.mode.individual'),
       s.t('programme.members.open'),
     ]);

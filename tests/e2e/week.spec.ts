@@ -116,13 +116,16 @@ test('the week view lists every cohort’s sessions by day and prints one cohort
       .click();
     await screen(page, 'programme');
     await page.getByRole('tab', { name: s.t('programme.tabs.week'), exact: true }).click();
-    await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^Week ${week} · `) })).toBeVisible();
+    // The week view is a calendar across cohorts: its heading is the calendar week, labelled as such, and each
+    // session says which week of its own cohort's programme it is.
+    await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^Calendar week ${week} · `) })).toBeVisible();
     const items = page.getByRole('listitem');
     await expect(items.filter({ hasText: COHORT_A })).toHaveCount(countA);
     await expect(items.filter({ hasText: COHORT_B })).toHaveCount(countB);
     const rights = items.filter({ hasText: s.t('programme.topics.rightsAtWork') });
     await expect(rights).toContainText(`${first.startTime}–`);
     await expect(rights).toContainText(MARK.union);
+    await expect(rights).toContainText(s.t('programme.week.of', { number: 1, total: 1 }));
     await expect(items.filter({ hasText: s.t('week.cancelled') })).toHaveCount(1);
     await expect(page.getByRole('heading', { level: 3, name: /^Saturday/ })).toBeVisible();
     const saturdayList = page.getByRole('region', { name: /^Saturday/ }).getByRole('listitem');
@@ -133,7 +136,7 @@ test('the week view lists every cohort’s sessions by day and prints one cohort
     // Next week has nothing; This week comes back.
     await s.button('week.next').click();
     await expect(
-      page.getByRole('heading', { level: 2, name: new RegExp(`^Week ${isoWeekOf(addDays(monday, 7)).week} · `) }),
+      page.getByRole('heading', { level: 2, name: new RegExp(`^Calendar week ${isoWeekOf(addDays(monday, 7)).week} · `) }),
     ).toBeVisible();
     await expect(items.filter({ hasText: COHORT_A })).toHaveCount(0);
     await s.button('week.thisWeek').click();
@@ -146,7 +149,8 @@ test('the week view lists every cohort’s sessions by day and prints one cohort
     await expect(page.getByRole('heading', { level: 1, name: COHORT_A })).toBeVisible();
 
     // The week's schedule in Swedish, previewed and saved as PDF.
-    await s.button('week.print.open').click();
+    const printButton = { name: s.t('week.print.openFor', { week: 'week 1 of 1' }), exact: true };
+    await page.getByRole('button', printButton).click();
     const dialog = page.getByRole('dialog');
     await expect(dialog.getByRole('heading', { level: 2 })).toBeFocused();
     await dialog.getByLabel(s.t('week.print.locale'), { exact: true }).selectOption({ label: 'svenska' });
@@ -170,7 +174,7 @@ test('the week view lists every cohort’s sessions by day and prints one cohort
     const text = pages[0]!;
     for (const expected of [
       COHORT_A,
-      `Vecka ${week}`,
+      'Vecka 1 / 1',
       'Rättigheter i arbetslivet',
       'Företagsbesök',
       'Inställd',
@@ -186,7 +190,7 @@ test('the week view lists every cohort’s sessions by day and prints one cohort
 
     await dialog.getByRole('button', { name: s.t('print.close'), exact: true }).click();
     await expect(dialog).toBeHidden();
-    await expect(s.button('week.print.open')).toBeFocused();
+    await expect(page.getByRole('button', printButton)).toBeFocused();
 
     const { entries } = await call<{ entries: { action: string; entity: string; detail: string }[] }>(app, 'audit.list', {
       entityId: a.cohort.id,

@@ -5,12 +5,14 @@ import {
   type CohortDetail,
   type CohortMember,
   type CohortSummary,
+  type EnrolCandidate,
   type Enrolment,
 } from '@shared/cohorts';
-import { AppError } from '@shared/errors';
+import { AppError, type FieldIssue } from '@shared/errors';
 import { addDays } from '@shared/days';
 import { CALENDAR_YEARS, generateSchedule } from '@shared/programme-calendar';
-import { requireConsent } from '../consents/guard';
+import { appendAudit } from '../audit/audit';
+import { consentStanding, requireConsent } from '../consents/guard';
 import type { Db } from '../db/open';
 import type { HandlerGroup } from '../handler';
 import { programmeName } from '../participants/projection';
@@ -30,6 +32,7 @@ import {
   listCohorts,
   listStaffOptions,
   listEnrolments,
+  listEnrolCandidateIds,
   renameCohort,
   setCohortPlace,
   setCohortStaff,
@@ -199,6 +202,78 @@ export const cohortHandlers = {
       entity: 'participant',
       entityId: input.participantId,
       detail: `enrolment:${output.enrolment.id}`,
+    }),
+  },
+
+  'cohorts.enrolCandidates': {
+    kind: 'tx',
+    run: (input, { db, session }) => {
+      if (!findCohort(db, input.cohortId)) throw new AppError('not_found');
+      return listEnrolCandidateIds(db).map((participantId): EnrolCandidate => {
+        const participant = findListedParticipant(db, participantId);
+        if (!participant) throw new Error('participant vanished');
+        return {
+          participantId,
+          ...programmeName(session.role, participant),
+          consent: consentStanding(db, participantId, 'processing') !== null,
+        };
+      });
+    },
+  },
+
+  /**
+   * Every participant is checked before any is enrolled, and every refusal is named (by pseudonym code, never a
+   * name) so that the form can list them at once. Each enrolment is audited under its participant as a single
+   * enrolment is; the call itself under the cohort with the count.
+   */
+  'cohorts.enrolMany': {
+    kind: 'tx',
+    run: (input, { db, session, now }) => {
+      if (!findCohort(db, input.cohortId)) throw new AppError('not_found');
+      const issues: FieldIssue[] = [];
+      for (const participantId of input.participantIds) {
+        const participant = findListedParticipant(db, participantId);
+        const problem = (key: string) =>
+          issues.push({
+            path: 'participantIds',
+            i18nKey: `programme.enrol.problems.${key}`,
+            ...(participant ? { values: { code: participant.pseudonym } } : {}),
+          });
+        if (!participant) problem('unknown');
+        else if (consentStanding(db, participantId, 'processing') === null) problem('noConsent');
+        else if (findOpenEnrolment(db, participantId)) problem('alreadyEnrolled');
+      }
+      if (issues.length > 0) throw new AppError('invalid_input', { issues });
+      const enrolments = input.participantIds.map((participantId) => {
+        const id = newId();
+        insertEnrolment(db, {
+          id,
+          participantId,
+          cohortId: input.cohortId,
+          startDate: input.startDate,
+          mode: input.mode ?? 'group',
+        });
+        appendAudit(
+          db,
+          {
+            userId: session.userId,
+            action: 'cohorts.enrol',
+            entity: 'participant',
+            entityId: participantId,
+            outcome: 'ok',
+            detail: `enrolment:${id}`,
+          },
+          now,
+        );
+        return storedEnrolment(findEnrolment(db, id));
+      });
+      return { enrolments };
+    },
+    audit: (input, output) => ({
+      action: 'cohorts.enrolMany',
+      entity: 'cohort',
+      entityId: input.cohortId,
+      detail: `enrolments:${output.enrolments.length}`,
     }),
   },
 

@@ -218,3 +218,14 @@ export function listStaffOptions(db: Db): { userId: string; displayName: string;
     sql`SELECT id, display_name, role FROM users WHERE active = 1 ORDER BY display_name COLLATE NOCASE, id`,
   ).map((row) => ({ userId: row.id, displayName: row.display_name, role: row.role }));
 }
+
+/** Participants with a file still open (referred or active) and no open enrolment, by pseudonym. */
+export function listEnrolCandidateIds(db: Db): string[] {
+  return all<{ id: string }>(
+    db,
+    sql`SELECT p.id FROM participants p
+        WHERE p.status IN ('referred', 'active')
+          AND NOT EXISTS (SELECT 1 FROM enrolments e WHERE e.participant_id = p.id AND e.end_date IS NULL)
+        ORDER BY p.pseudonym_year, p.pseudonym_number`,
+  ).map((row) => row.id);
+}

@@ -45,7 +45,7 @@ dl.facts dd { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
 .private { border-left: 2pt solid #5b3a8c; padding-left: 3mm; }
 table { width: 100%; border-collapse: collapse; margin: 0 0 3mm; }
 th, td { text-align: left; vertical-align: top; padding: 1.2mm 2mm 1.2mm 0; border-bottom: 0.5pt solid #bbb; }
-th { font-size: 9pt; border-bottom: 1pt solid #555; }
+thead th { font-size: 9pt; border-bottom: 1pt solid #555; }
 tr { break-inside: avoid; }
 .col-when { width: 34mm; }
 .col-by { width: 36mm; }

@@ -43,7 +43,7 @@ beforeAll(async () => {
     givenOn: '2026-11-01',
     method: 'signed',
   });
-  // Week 12 of 2027 is 22.–28.3.; the cohort meets Monday to Thursday at 9–12.
+  // Calendar week 12 of 2027 is 22.–28.3., the second of the cohort's ten weeks; it meets Monday to Thursday at 9–12.
   const created = await v.t.ok('cohorts.create', { name: 'Kevät 2027', startDate: '2027-03-15', place: 'Kirjasto, sali 2' });
   cohortId = created.cohort.id;
   await v.t.ok('cohorts.enrol', { participantId: participant.id, cohortId, startDate: '2027-03-15' });
@@ -118,7 +118,8 @@ describe('schedule.preview', () => {
   it('holds that cohort’s week only: days, times, translated topics, places, guest and partner', async () => {
     const { html } = await v.t.ok('schedule.preview', request());
     expect(html).toContain('<h1>Kevät 2027</h1>');
-    expect(html).toContain('Viikko 12 · 22.–28.3.2027');
+    // The programme week, as the cohort's page names it, not the calendar week (12).
+    expect(html).toContain('Viikko 2 / 10 · 22.–28.3.2027');
     for (const expected of [
       'Maanantai 22.3.',
       'Tiistai 23.3.',
@@ -166,11 +167,11 @@ describe('schedule.preview', () => {
   it('is written in the language asked for', async () => {
     const sv = (await v.t.ok('schedule.preview', request({ locale: 'sv' }))).html;
     expect(sv).toContain('<html lang="sv">');
-    for (const expected of ['Vecka 12 · 22–28 mars 2027', 'Måndag 22 mars', 'Finska', 'Företagsbesök', 'Inställd', '9.00–12.00'])
+    for (const expected of ['Vecka 2 / 10 · 22–28 mars 2027', 'Måndag 22 mars', 'Finska', 'Företagsbesök', 'Inställd', '9.00–12.00'])
       expect(sv, expected).toContain(expected);
     const en = (await v.t.ok('schedule.preview', request({ locale: 'en' }))).html;
     for (const expected of [
-      'Week 12 · 22\u2009–\u200928 March 2027',
+      'Week 2 of 10 · 22\u2009–\u200928 March 2027',
       'Monday 22 March',
       'Rights at work',
       'Cancelled',
@@ -184,6 +185,26 @@ describe('schedule.preview', () => {
     expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-[^']+'">/);
     expect(html).not.toMatch(/<script|<link|<img|src=|href=/i);
     expect(html.match(/<style>/g)).toHaveLength(1);
+  });
+
+  it('names a week outside the cohort’s period by its calendar week, labelled as such', async () => {
+    const { html } = await v.t.ok('schedule.preview', request({ weekStart: '2027-03-08' }));
+    expect(html).toContain('Kalenteriviikko 10 · 8.–14.3.2027');
+  });
+
+  it('carries the organisation’s name and the number to call when ill, once the coordinator has set them', async () => {
+    expect((await v.t.ok('schedule.preview', request())).html).not.toContain('soita');
+    // The set-up left the caseworker at the keyboard; the settings are the coordinator's.
+    await v.as('coordinator');
+    await v.t.ok('settings.update', { organisationName: 'Polkuyhdistys ry', organisationPhone: '040 123 4567' });
+    const { html } = await v.t.ok('schedule.preview', request());
+    expect(html).toContain('Polkuyhdistys ry · Jos sairastut tai et pääse paikalle, soita 040 123 4567.');
+    const en = (await v.t.ok('schedule.preview', request({ locale: 'en' }))).html;
+    expect(en).toContain('If you are ill or cannot come, call 040 123 4567.');
+    await v.t.ok('settings.update', { organisationName: null, organisationPhone: '040 123 4567' });
+    expect((await v.t.ok('schedule.preview', request())).html).toContain('<p class="doc-meta">Jos sairastut');
+    await v.t.ok('settings.update', { organisationName: null, organisationPhone: null });
+    await v.as('caseworker');
   });
 
   it('escapes a cohort name that looks like markup', async () => {
@@ -231,7 +252,7 @@ describe('schedule.pdf and schedule.print', () => {
       .split('\f')
       .filter((p) => p.trim() !== '');
     expect(pages).toHaveLength(1);
-    for (const expected of ['Kevät 2027', 'Week 12', 'Finnish language', 'Company visit', 'Cancelled', MARK.partner])
+    for (const expected of ['Kevät 2027', 'Week 2 of 10', 'Finnish language', 'Company visit', 'Cancelled', MARK.partner])
       expect(pages[0], expected).toContain(expected);
     expect(pages[0]).not.toContain('Leila');
     shell.answerPrint(true);

@@ -12,7 +12,8 @@ import { printable, savePdf, sendToPrinter } from '../print/deliver';
 import { printText } from '../print/labels';
 import type { DocumentMode } from '../print/template';
 import { renderWeekSchedule } from './template';
-import { cohortName, cohortWeek } from '../sessions/week';
+import { cohortOfWeek, cohortWeek } from '../sessions/week';
+import { readSettings } from '../settings/repo';
 
 interface ScheduleRequest {
   cohortId: string;
@@ -27,11 +28,14 @@ export function buildWeekSchedule(
   request: ScheduleRequest,
   options: { now: Date; mode: DocumentMode },
 ): string {
-  const name = cohortName(db, request.cohortId);
-  if (name === undefined) throw new AppError('not_found');
+  const cohort = cohortOfWeek(db, request.cohortId);
+  if (cohort === undefined) throw new AppError('not_found');
+  const settings = readSettings(db);
   return renderWeekSchedule({
     text: printText(request.locale),
-    cohortName: name,
+    cohortName: cohort.name,
+    period: cohort,
+    organisation: { name: settings.organisationName, phone: settings.organisationPhone },
     monday: request.weekStart,
     sessions: cohortWeek(db, request.cohortId, request.weekStart),
     printedAt: options.now,

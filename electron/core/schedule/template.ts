@@ -6,7 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Session } from '@shared/sessions';
-import { isoWeekday, isoWeekOf } from '@shared/days';
+import { isoWeekday } from '@shared/days';
+import { programmeWeekOf, programmeWeekText, type ProgrammePeriod } from '@shared/programme-calendar';
 import { formatWeekDates, formatWeekdayHeading } from '@shared/i18n/week-format';
 import { formatClockRange } from '@shared/i18n/clock-format';
 import { html, type Html } from '../print/html';
@@ -17,6 +18,10 @@ import { weekDays } from '../sessions/week';
 export interface WeekScheduleParts {
   text: PrintText;
   cohortName: string;
+  /** The cohort's period: the week is named as the programme week, "Viikko 6 / 10". */
+  period: ProgrammePeriod;
+  /** Who runs the group and the number to call when ill (Settings); a part left null is not printed. */
+  organisation: { name: string | null; phone: string | null };
   /** The Monday of the week. */
   monday: string;
   /** The cohort's sessions of that week, in time order. */
@@ -38,9 +43,19 @@ export const LANDSCAPE = {
 
 const capitalised = (text: string) => text.charAt(0).toLocaleUpperCase() + text.slice(1);
 
-/** The week's line under the title: "Viikko 12 · 22.–28.3.2027". */
-export function weekHeading(text: PrintText, monday: string): string {
-  return text.t('schedule.week', { week: isoWeekOf(monday).week, dates: formatWeekDates(text.locale, monday) });
+/** The week's line under the title: "Viikko 6 / 10 · 7.–13.12.2026", named as on the cohort's page. */
+export function weekHeading(text: PrintText, period: ProgrammePeriod, monday: string): string {
+  const { key, values } = programmeWeekText(programmeWeekOf(period, monday));
+  return text.t('schedule.week', { week: text.t(key, values), dates: formatWeekDates(text.locale, monday) });
+}
+
+/** "Yhdistys ry · Jos sairastut …, soita 040 123 4567", or as much of it as Settings has; null for nothing. */
+function contactLine(text: PrintText, organisation: WeekScheduleParts['organisation']): string | null {
+  const { name, phone } = organisation;
+  if (name && phone) return text.t('schedule.contact', { organisation: name, phone });
+  if (name) return text.t('schedule.contactNoPhone', { organisation: name });
+  if (phone) return text.t('schedule.contactPhoneOnly', { phone });
+  return null;
 }
 
 function sessionCells(text: PrintText, session: Session): Html {
@@ -87,9 +102,12 @@ export function renderWeekSchedule(parts: WeekScheduleParts): string {
     </tbody>`;
   });
   const title = parts.cohortName;
+  const week = weekHeading(text, parts.period, parts.monday);
+  const contact = contactLine(text, parts.organisation);
   const body = html`<header class="doc-header">
       <h1>${title}</h1>
-      <p class="doc-subject">${weekHeading(text, parts.monday)}</p>
+      <p class="doc-subject">${week}</p>
+      ${contact ? html`<p class="doc-meta">${contact}</p>` : null}
     </header>
     <table>
       <thead>
@@ -106,7 +124,7 @@ export function renderWeekSchedule(parts: WeekScheduleParts): string {
     <p class="doc-meta">${text.t('schedule.printedOn', { date: text.day(parts.printedAt.toISOString()) })}</p>`;
   return printDocument({
     locale: text.locale,
-    title: `${text.t('schedule.documentTitle')} · ${title} · ${weekHeading(text, parts.monday)}`,
+    title: `${text.t('schedule.documentTitle')} · ${title} · ${week}`,
     body,
     margins: parts.mode === 'print' ? LANDSCAPE : null,
   });

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { AppError } from '@shared/errors';
 import type { Session } from '@shared/sessions';
-import { mondayOf } from '@shared/days';
+import { addDays, mondayOf } from '@shared/days';
+import { planWeekTopics } from '@shared/week-topics';
 import type { Db } from '../db/open';
 import type { HandlerGroup } from '../handler';
 import { findCohort } from '../cohorts/repo';
@@ -15,6 +16,7 @@ import {
   overlapsPlannedSession,
   partnerStatus,
   setSessionCancelled,
+  setSessionTopic,
   writeSession,
   type SessionFields,
 } from './repo';
@@ -164,6 +166,36 @@ export const sessionHandlers = {
       return { session: storedSession(findSession(db, session.id)) };
     },
     audit: (input) => ({ action: 'sessions.cancel', entity: 'session', entityId: input.id }),
+  },
+
+  /**
+   * A week's topics and their copy to following weeks, all or nothing. Every session named in `topics` must be a
+   * session of the cohort in that week; a cancelled one is refused on `topics` (the form does not offer it).
+   */
+  'sessions.planWeekTopics': {
+    kind: 'tx',
+    run: (input, { db, now }) => {
+      if (!findCohort(db, input.cohortId)) throw new AppError('not_found');
+      const sessions = listSessions(db, input.cohortId);
+      const week = new Map(
+        sessions.filter((s) => s.date >= input.weekStart && s.date <= addDays(input.weekStart, 6)).map((s) => [s.id, s]),
+      );
+      for (const change of input.topics) {
+        const session = week.get(change.id);
+        if (!session) throw new AppError('not_found');
+        if (session.state === 'cancelled') throw programmeProblem('topics', 'sessionCancelled');
+      }
+      const plan = planWeekTopics(sessions, input.weekStart, input.topics, input.copyTo, input.overwrite);
+      const updatedAt = now.toISOString();
+      for (const change of plan.changes) setSessionTopic(db, change.id, change.topic, updatedAt);
+      return { changed: plan.changes.length, kept: plan.kept };
+    },
+    audit: (input, output) => ({
+      action: 'sessions.planWeekTopics',
+      entity: 'cohort',
+      entityId: input.cohortId,
+      detail: `week:${input.weekStart} copies:${input.copyTo.length} changed:${output.changed} kept:${output.kept}`,
+    }),
   },
 
   'sessions.restore': {

@@ -109,3 +109,8 @@ export function partnerStatus(db: Db, id: string): 'active' | 'inactive' | undef
   if (row === undefined) return undefined;
   return row.active === 1 ? 'active' : 'inactive';
 }
+
+/** Sets one session's topic (planning by week). */
+export function setSessionTopic(db: Db, id: string, topic: SessionTopic | null, updatedAt: string): void {
+  run(db, sql`UPDATE cohort_sessions SET topic = ${topic}, updated_at = ${updatedAt} WHERE id = ${id}`);
+}

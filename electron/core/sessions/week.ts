@@ -4,6 +4,7 @@
  */
 import type { Session, WeekSession } from '@shared/sessions';
 import { addDays } from '@shared/days';
+import { cohortEndDate } from '../cohorts/repo';
 import type { Db } from '../db/open';
 import { all, get, sql } from '../db/sql';
 import { SESSION_ORDER, SESSION_SELECT, toSession, type SessionDbRow } from './rows';
@@ -19,13 +20,23 @@ export function sessionsOfWeek(db: Db, monday: string): WeekSession[] {
     text: `${SESSION_SELECT} WHERE s.date BETWEEN ? AND ? ${SESSION_ORDER}`,
     values: [monday, addDays(monday, 6)],
   }).map(toSession);
-  const names = new Map(
-    all<{ id: string; name: string }>(
+  const cohorts = new Map(
+    all<{ id: string; name: string; startDate: string; lengthWeeks: number }>(
       db,
-      sql`SELECT id, name FROM cohorts WHERE id IN (SELECT cohort_id FROM cohort_sessions WHERE date BETWEEN ${monday} AND ${addDays(monday, 6)})`,
-    ).map((row) => [row.id, row.name]),
+      sql`SELECT id, name, start_date AS startDate, length_weeks AS lengthWeeks FROM cohorts
+          WHERE id IN (SELECT cohort_id FROM cohort_sessions WHERE date BETWEEN ${monday} AND ${addDays(monday, 6)})`,
+    ).map((row) => [row.id, row]),
   );
-  return sessions.map((session) => ({ ...session, cohortName: names.get(session.cohortId) ?? '' }));
+  return sessions.map((session) => {
+    const cohort = cohorts.get(session.cohortId);
+    if (!cohort) throw new Error('cohort vanished');
+    return {
+      ...session,
+      cohortName: cohort.name,
+      cohortStartDate: cohort.startDate,
+      cohortEndDate: cohortEndDate(cohort.startDate, cohort.lengthWeeks),
+    };
+  });
 }
 
 /** One cohort's sessions from Monday to Sunday, in time order. */
@@ -34,6 +45,15 @@ export function cohortWeek(db: Db, cohortId: string, monday: string): Session[] 
     text: `${SESSION_SELECT} WHERE s.cohort_id = ? AND s.date BETWEEN ? AND ? ${SESSION_ORDER}`,
     values: [cohortId, monday, addDays(monday, 6)],
   }).map(toSession);
+}
+
+/** A cohort's name and period, for its printed week; undefined when there is no such cohort. */
+export function cohortOfWeek(db: Db, cohortId: string): { name: string; startDate: string; endDate: string } | undefined {
+  const row = get<{ name: string; startDate: string; lengthWeeks: number }>(
+    db,
+    sql`SELECT name, start_date AS startDate, length_weeks AS lengthWeeks FROM cohorts WHERE id = ${cohortId}`,
+  );
+  return row && { name: row.name, startDate: row.startDate, endDate: cohortEndDate(row.startDate, row.lengthWeeks) };
 }
 
 /** The cohort's name, or undefined when there is no such cohort. */

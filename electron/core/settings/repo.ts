@@ -7,6 +7,8 @@ const DEFAULTS: Settings = {
   autoLockMinutes: AUTO_LOCK_MINUTES.default,
   attendanceThreshold: ATTENDANCE_THRESHOLD.default,
   showLastUserName: false,
+  organisationName: null,
+  organisationPhone: null,
 };
 
 /** Reads one stored value as JSON; undefined when unset. */
@@ -31,6 +33,8 @@ export function readSettings(db: Db): Settings {
     autoLockMinutes: readSetting(db, 'settings.autoLockMinutes') ?? DEFAULTS.autoLockMinutes,
     attendanceThreshold: readSetting(db, 'settings.attendanceThreshold') ?? DEFAULTS.attendanceThreshold,
     showLastUserName: readSetting(db, 'settings.showLastUserName') ?? DEFAULTS.showLastUserName,
+    organisationName: readSetting(db, 'settings.organisationName') ?? DEFAULTS.organisationName,
+    organisationPhone: readSetting(db, 'settings.organisationPhone') ?? DEFAULTS.organisationPhone,
   };
   const parsed = settingsSchema.safeParse(stored);
   return parsed.success ? parsed.data : DEFAULTS;
@@ -40,5 +44,7 @@ export function writeSettings(db: Db, change: Partial<Settings>): Settings {
   if (change.autoLockMinutes !== undefined) writeSetting(db, 'settings.autoLockMinutes', change.autoLockMinutes);
   if (change.attendanceThreshold !== undefined) writeSetting(db, 'settings.attendanceThreshold', change.attendanceThreshold);
   if (change.showLastUserName !== undefined) writeSetting(db, 'settings.showLastUserName', change.showLastUserName);
+  if (change.organisationName !== undefined) writeSetting(db, 'settings.organisationName', change.organisationName);
+  if (change.organisationPhone !== undefined) writeSetting(db, 'settings.organisationPhone', change.organisationPhone);
   return readSettings(db);
 }

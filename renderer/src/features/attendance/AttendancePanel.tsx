@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 
 import type { Failure } from '@shared/errors';
 import { type AttendanceGrid, type AttendanceMark, ATTENDANCE_MARKS } from '@shared/attendance';
-import { isoWeekOf, dayOf, addDays, mondayOf } from '@shared/days';
+import { dayOf, addDays, mondayOf } from '@shared/days';
+import { programmeWeekOf } from '@shared/programme-calendar';
+import { calendarWeekLabel, programmeWeekLabel } from '../programme/weeks';
 import { QueryState } from '../../components/QueryState';
 import { Section } from '../../components/Section';
 import { formatDayRange } from '../../i18n/format';
@@ -196,11 +198,19 @@ function AttendanceSection({
     [markActive],
   );
 
+  const start = period?.startDate;
+  const end = period?.endDate;
   // Formatting a date range is slow enough to feel on every key press: once a week (and language) only.
   const weekLabel = useMemo(
     () =>
-      t('attendance.week.label', { week: isoWeekOf(weekStart).week, range: formatDayRange(weekStart, addDays(weekStart, 6)) }),
-    [t, weekStart],
+      t('attendance.week.label', {
+        week:
+          start && end
+            ? programmeWeekLabel(t, programmeWeekOf({ startDate: start, endDate: end }, weekStart))
+            : calendarWeekLabel(t, weekStart),
+        range: formatDayRange(weekStart, addDays(weekStart, 6)),
+      }),
+    [t, weekStart, start, end],
   );
 
   return (

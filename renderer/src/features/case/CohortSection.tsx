@@ -1,7 +1,14 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ENROLMENT_MODES, ENROLMENT_OUTCOMES, type Enrolment, type EnrolmentMode, type EnrolmentOutcome } from '@shared/cohorts';
+import {
+  defaultEnrolmentStart,
+  ENROLMENT_MODES,
+  ENROLMENT_OUTCOMES,
+  type Enrolment,
+  type EnrolmentMode,
+  type EnrolmentOutcome,
+} from '@shared/cohorts';
 import { StatusMessage } from '../../components/ErrorMessage';
 import { FormActions } from '../../components/FormActions';
 import { QueryFailure } from '../../components/QueryState';
@@ -56,7 +63,7 @@ export function CohortSection({ participantId, canChange }: CohortSectionProps) 
               setForm(open ? 'end' : 'join');
             }}
           >
-            {t(open ? 'registry.cohorts.section.end' : 'registry.cohorts.section.join')}
+            {t(open ? 'programme.members.end' : 'registry.cohorts.section.join')}
           </button>
         ) : null}
       </div>
@@ -126,6 +133,8 @@ function JoinCohortForm({
   const cohorts = cohortList.data ?? null;
   const [cohortId, setCohortId] = useState('');
   const [startDate, setStartDate] = useState(today());
+  // Offered with the group's start (or today once the group has started) until the user types a day of their own.
+  const [startTyped, setStartTyped] = useState(false);
   const [mode, setMode] = useState<EnrolmentMode>('group');
   const modeName = useId();
   const { formRef, errors, edit, failure, busy, submit: send } = useChannelForm({ onCancel, invalidates: ENROLMENT_CHANGES });
@@ -139,7 +148,12 @@ function JoinCohortForm({
         label={t('registry.cohorts.join.cohort')}
         value={cohortId}
         error={errors.cohortId}
-        onChange={(event) => edit('cohortId', setCohortId)(event.target.value)}
+        onChange={(event) => {
+          const chosen = event.target.value;
+          edit('cohortId', setCohortId)(chosen);
+          const cohort = cohorts?.find((c) => c.id === chosen);
+          if (cohort && !startTyped) setStartDate(defaultEnrolmentStart(cohort.startDate, today()));
+        }}
         options={[
           { value: '', label: t('registry.cohorts.join.choose') },
           ...(cohorts ?? []).map((c) => ({ value: c.id, label: c.name })),
@@ -150,7 +164,10 @@ function JoinCohortForm({
         label={t('registry.cohorts.join.startDate')}
         value={startDate}
         error={errors.startDate}
-        onChange={(value) => edit('startDate', setStartDate)(value)}
+        onChange={(value) => {
+          setStartTyped(true);
+          edit('startDate', setStartDate)(value);
+        }}
       />
       <fieldset className="field cohort-mode">
         <legend>{t('programme.mode.label')}</legend>

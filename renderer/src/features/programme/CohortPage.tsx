@@ -29,6 +29,7 @@ export function CohortPage({ cohortId, created, onBack, openAt }: CohortPageProp
   const { data } = query;
   const canEditCohort = useCan('programme.write');
   const canEditSessions = useCan('sessions.write');
+  const canEnrol = useCan('participants.write');
   // Shown once the cohort has loaded: the status region is there (empty) before, so screen readers announce it.
   const notice = created !== null && data ? t('programme.cohort.created', { count: created }) : null;
 
@@ -49,7 +50,7 @@ export function CohortPage({ cohortId, created, onBack, openAt }: CohortPageProp
               period={{ startDate: cohort.startDate, endDate: cohort.endDate }}
               openAt={openAt}
             />
-            <MemberList members={members} />
+            <MemberList cohort={cohort} members={members} canEnrol={canEnrol} />
             <SessionList cohort={cohort} sessions={sessions} canEdit={canEditSessions} />
           </>
         )}

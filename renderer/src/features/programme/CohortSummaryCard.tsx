@@ -44,7 +44,7 @@ export function CohortSummaryCard({ cohort, canEdit }: CohortSummaryCardProps) {
           </button>
         ) : null}
       </div>
-      <dl className="programme-facts">
+      <dl className="programme-facts programme-facts-wide">
         <dt>{t('programme.cohorts.dates')}</dt>
         <dd>{formatDayRange(cohort.startDate, cohort.endDate)}</dd>
         <dt>{t('programme.cohorts.rhythm')}</dt>

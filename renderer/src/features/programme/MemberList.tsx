@@ -1,19 +1,84 @@
-import { useId } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CohortMember } from '@shared/cohorts';
+import type { CohortDetail, CohortMember } from '@shared/cohorts';
+import { StatusMessage } from '../../components/ErrorMessage';
 import { formatDay } from '../../i18n/format';
+import { EnrolParticipantsForm } from './EnrolParticipantsForm';
 
-/** Everyone enrolled in the cohort, as the reader may see them (first name and code for a teacher). */
-export function MemberList({ members }: { members: readonly CohortMember[] }) {
+interface MemberListProps {
+  cohort: CohortDetail;
+  members: readonly CohortMember[];
+  /** Whether the reader may enrol participants (participants.write). */
+  canEnrol: boolean;
+}
+
+/**
+ * Everyone enrolled in the cohort, as the reader may see them (first name and code for a teacher), and for those
+ * who may, "Add participants": several at once from the group's page.
+ */
+export function MemberList({ cohort, members, canEnrol }: MemberListProps) {
   const { t } = useTranslation();
   const headingId = useId();
+  const addButton = useRef<HTMLButtonElement>(null);
+  const [adding, setAdding] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  // Folded by default: the attendance grid above already names everyone; the dates and outcomes are one click away.
+  const [open, setOpen] = useState(false);
+  const tableId = useId();
+  const shown = open || members.length === 0;
   return (
     <section className="card" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('programme.members.title')}</h2>
+      <div className="card-header">
+        <h2 id={headingId} className="programme-week-heading programme-members-heading">
+          {members.length === 0 ? (
+            t('programme.members.title')
+          ) : (
+            <button
+              type="button"
+              className="programme-week-toggle"
+              aria-expanded={open}
+              aria-controls={tableId}
+              onClick={() => setOpen(!open)}
+            >
+              <span className="programme-week-marker" aria-hidden="true">
+                {open ? '▾' : '▸'}
+              </span>
+              <span className="programme-week-title">{t('programme.members.title')}</span>
+              <span className="programme-week-counts">
+                · {t('programme.members.count', { count: members.filter((m) => m.endDate === null).length })}
+              </span>
+            </button>
+          )}
+        </h2>
+        {canEnrol && !adding ? (
+          <button
+            ref={addButton}
+            type="button"
+            className="button button-secondary"
+            onClick={() => {
+              setNotice(null);
+              setAdding(true);
+            }}
+          >
+            {t('programme.enrol.open')}
+          </button>
+        ) : null}
+      </div>
+      <StatusMessage tone="success">{notice}</StatusMessage>
+      {adding ? (
+        <EnrolParticipantsForm
+          cohort={cohort}
+          onDone={(message) => {
+            setAdding(false);
+            setNotice(message);
+            requestAnimationFrame(() => addButton.current?.focus());
+          }}
+        />
+      ) : null}
       {members.length === 0 ? (
         <p className="detail-empty">{t('programme.members.none')}</p>
       ) : (
-        <table className="programme-table" aria-labelledby={headingId}>
+        <table id={tableId} hidden={!shown} className="programme-table" aria-labelledby={headingId}>
           <thead>
             <tr>
               <th scope="col">{t('programme.members.name')}</th>

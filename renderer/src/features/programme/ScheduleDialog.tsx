@@ -9,11 +9,13 @@ import { PrintDialogFrame, PrintOutputButtons } from '../print/PrintDialogFrame'
 import { PrintPreview } from '../print/PrintPreview';
 import { interfaceLocale, usePrintOutput } from '../print/usePrintOutput';
 import { schedulePreviewQuery } from './queries';
-import { weekTitle } from './weekDates';
+import { inSentence, weekDates } from './weeks';
 
 interface ScheduleDialogProps {
   cohortId: string;
   weekStart: string;
+  /** The programme week's name, "Viikko 6 / 10". */
+  weekLabel: string;
   onClose: () => void;
 }
 
@@ -23,7 +25,7 @@ type Request = InputOf<'schedule.preview'>;
  * Printing a cohort's week schedule for the participants, in a modal dialog: the language of the paper, the
  * preview of exactly what will print (shown again for each language), then Save as PDF or Print.
  */
-export function ScheduleDialog({ cohortId, weekStart, onClose }: ScheduleDialogProps) {
+export function ScheduleDialog({ cohortId, weekStart, weekLabel, onClose }: ScheduleDialogProps) {
   const { t, i18n } = useTranslation();
   const [locale, setLocale] = useState<Locale>(() => interfaceLocale(i18n.language));
   const output = usePrintOutput();
@@ -34,7 +36,7 @@ export function ScheduleDialog({ cohortId, weekStart, onClose }: ScheduleDialogP
 
   return (
     <PrintDialogFrame
-      title={t('week.print.title', weekTitle(i18n.language, weekStart))}
+      title={t('week.print.title', { week: inSentence(weekLabel), dates: weekDates(i18n.language, weekStart) })}
       onClose={onClose}
       failure={output.action.failure}
       status={output.status}

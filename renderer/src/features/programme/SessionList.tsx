@@ -2,14 +2,12 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { CohortDetail } from '@shared/cohorts';
+import { today } from '@shared/days';
 import type { Session } from '@shared/sessions';
 import { StatusMessage } from '../../components/ErrorMessage';
 import { AddSessionForm } from './AddSessionForm';
-import { SchedulePrintButton } from './SchedulePrintButton';
-import { SessionItem } from './SessionItem';
-import { formatDayRange } from '../../i18n/format';
-import { groupByWeek } from './weeks';
-import { addDays } from '@shared/days';
+import { SessionWeekFold } from './SessionWeekFold';
+import { groupByWeek, openWeekOf } from './weeks';
 
 interface SessionListProps {
   cohort: CohortDetail;
@@ -18,14 +16,20 @@ interface SessionListProps {
   canEdit: boolean;
 }
 
-/** The cohort's calendar week by week; each session can be changed, cancelled or restored, and extras added. */
+/**
+ * The cohort's calendar by programme week, each week folded under its heading ("Viikko 3 / 10 · dates · counts")
+ * with the current week (or the first one to come) open, so that ten weeks fit on a laptop screen. A week's
+ * sessions and their actions are on the page only while the week is open.
+ */
 export function SessionList({ cohort, sessions, canEdit }: SessionListProps) {
   const { t } = useTranslation();
   const headingId = useId();
   const addButton = useRef<HTMLButtonElement>(null);
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const weeks = groupByWeek(sessions, cohort.startDate);
+  const weeks = groupByWeek(sessions, cohort);
+  // Chosen once when the page opens: a change that refreshes the list does not fold the week the user works in.
+  const [initiallyOpen] = useState(() => openWeekOf(weeks, today()));
 
   // The change itself refreshed the calendar (mutations.ts); only the sentence is said here.
   const changed = setNotice;
@@ -61,22 +65,15 @@ export function SessionList({ cohort, sessions, canEdit }: SessionListProps) {
       ) : null}
       {weeks.length === 0 ? <p className="detail-empty">{t('programme.sessions.none')}</p> : null}
       {weeks.map((week) => (
-        <section key={week.weekStart} className="programme-week" aria-labelledby={`${headingId}-${week.weekStart}`}>
-          <div className="card-header">
-            <h3 id={`${headingId}-${week.weekStart}`}>
-              {t('programme.sessions.week', {
-                number: week.number,
-                dates: formatDayRange(week.weekStart, addDays(week.weekStart, 6)),
-              })}
-            </h3>
-            <SchedulePrintButton cohortId={cohort.id} weekStart={week.weekStart} />
-          </div>
-          <ol className="programme-sessions">
-            {week.sessions.map((session) => (
-              <SessionItem key={session.id} cohort={cohort} session={session} canEdit={canEdit} onChanged={changed} />
-            ))}
-          </ol>
-        </section>
+        <SessionWeekFold
+          key={week.week.monday}
+          cohort={cohort}
+          week={week}
+          weeks={weeks}
+          canEdit={canEdit}
+          initiallyOpen={week.week.monday === initiallyOpen}
+          onChanged={changed}
+        />
       ))}
     </section>
   );

@@ -5,7 +5,8 @@ import type { WeekSession } from '@shared/sessions';
 import { mondayOf, dayOf, addDays } from '@shared/days';
 import { QueryState } from '../../components/QueryState';
 import { formatTimeRange } from './format';
-import { weekTitle, dayHeading, shownDays } from './weekDates';
+import { calendarWeekLabel, dayHeading, programmeWeekLabel, shownDays, weekDates } from './weeks';
+import { programmeWeekOf } from '@shared/programme-calendar';
 import { weekQuery } from './queries';
 import './week.css';
 
@@ -21,6 +22,9 @@ function WeekItem({ item, onOpen }: { item: WeekSession; onOpen: () => void }) {
       <button type="button" className="week-session-button" onClick={onOpen}>
         <span className="week-session-time">{formatTimeRange(item.startTime, item.endTime)}</span>
         <span className="week-session-cohort">{item.cohortName}</span>
+        <span className="week-session-programme-week">
+          {programmeWeekLabel(t, programmeWeekOf({ startDate: item.cohortStartDate, endDate: item.cohortEndDate }, item.date))}
+        </span>
         <span>{item.topic ? t(`programme.topics.${item.topic}`) : t('programme.sessions.noTopic')}</span>
         {item.place ? <span className="week-session-place">{item.place}</span> : null}
         {cancelled ? <span className="week-session-tag">{t('week.cancelled')}</span> : null}
@@ -44,7 +48,7 @@ export function WeekPanel({ onOpenCohort }: WeekPanelProps) {
     for (const item of shown?.sessions ?? []) map.set(item.date, [...(map.get(item.date) ?? []), item]);
     return map;
   }, [shown]);
-  const title = weekTitle(i18n.language, weekStart);
+  const title = { week: calendarWeekLabel(t, weekStart), dates: weekDates(i18n.language, weekStart) };
   const today = dayOf(new Date());
   const thisWeek = mondayOf(today);
 

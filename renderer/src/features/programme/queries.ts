@@ -14,3 +14,8 @@ export const schedulePreviewQuery = (request: InputOf<'schedule.preview'>) => ({
   ...channelQuery('schedule.preview', request),
   gcTime: 0,
 });
+/** Participants who could be enrolled from the cohort's page; names leave memory with the form. */
+export const enrolCandidatesQuery = (cohortId: string) => ({
+  ...channelQuery('cohorts.enrolCandidates', { cohortId }),
+  gcTime: 0,
+});

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import type { Settings } from '@shared/settings';
+import type { NumberSetting } from '@shared/settings';
 import { useQueryClient, useQuery } from '@tanstack/react-query';
 import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
@@ -8,9 +8,6 @@ import { Section } from '../../components/Section';
 import { useChannelForm } from '../../components/useChannelForm';
 import { SETTINGS_CHANGES } from './mutations';
 import { settingsQuery } from './queries';
-
-/** The settings that hold a whole number. */
-type NumberSetting = { [K in keyof Settings]: Settings[K] extends number ? K : never }[keyof Settings];
 
 export interface NumberSettingSectionProps {
   /** The setting this section shows and changes. */

@@ -16,6 +16,7 @@ import { RecoveryCodeSection } from './RecoveryCodeSection';
 import { RotateKeySection } from './RotateKeySection';
 import { SETTINGS_PAGES, type SettingsPage } from './settingsPages';
 import { VerifySection } from './VerifySection';
+import { OrganisationSection } from './OrganisationSection';
 import { RetentionSection } from '../retention/RetentionSection';
 import { AttendanceSettingsSection } from '../attendance/AttendanceSettingsSection';
 import './settings.css';
@@ -70,6 +71,7 @@ const SECTIONS: readonly SettingsSection[] = [
   { page: 'backups', Section: BackupSection, shownTo: 'vault.admin' },
   { page: 'records', Section: RetentionSection },
   { page: 'programme', Section: AttendanceSettingsSection, shownTo: 'attendance.read' },
+  { page: 'organisation', Section: OrganisationSection },
 ];
 
 interface SettingsScreenProps {

@@ -1,6 +1,6 @@
 /**
  * The settings pages, in the order of their list. A page shows when it holds a section the reader may see
- * (SettingsScreen's SECTIONS); 'organisation' waits for its first section.
+ * (SettingsScreen's SECTIONS); 'organisation' holds the organisation's name and phone for the printed week.
  */
 export const SETTINGS_PAGES = ['language', 'lock', 'keys', 'backups', 'records', 'programme', 'organisation'] as const;
 export type SettingsPage = (typeof SETTINGS_PAGES)[number];
