@@ -20,7 +20,7 @@ const COORDINATOR = { name: 'Aino Vainikkala', passphrase: 'kimalainen lyhty pur
 const TEACHER = { name: 'Olli Opettaja', passphrase: 'sininen vene ja kaksi airoa' };
 const COHORT = 'Spring 2027 A';
 const PARTNER = 'Työkeskus Oy';
-const VISIT_DAY = 'Mon Mar 15';
+const VISIT_DAY = 'Mon 15 Mar';
 
 /** A cohort whose first session (Monday 15 March 2027) is a company visit. */
 async function cohortWithCompanyVisit(app: E2EApp): Promise<string> {

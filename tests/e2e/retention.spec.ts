@@ -82,8 +82,8 @@ test.describe('retention of closed files', () => {
     const table = page.getByRole('table', { name: s.t('retention.due.caption_one', { count: 1 }) });
     await expect(table.getByRole('row')).toHaveCount(2);
     await expect(table.getByRole('rowheader')).toHaveText([old.pseudonym]);
-    await expect(table.getByRole('cell', { name: 'November 28, 2026', exact: true })).toBeVisible();
-    await expect(table.getByRole('cell', { name: 'November 28, 2027', exact: true })).toBeVisible();
+    await expect(table.getByRole('cell', { name: '28 November 2026', exact: true })).toBeVisible();
+    await expect(table.getByRole('cell', { name: '28 November 2027', exact: true })).toBeVisible();
     expect(await axeViolations(page), 'the due list').toEqual([]);
     await page.screenshot({ path: '/tmp/retention-due.png', fullPage: true });
 
