@@ -487,7 +487,10 @@ test.describe('attendance in Finnish', () => {
     await expect(cells('Bashir Bakr').nth(0)).toHaveAttribute('aria-label', /: poissa$/);
 
     // What the vault holds: the P typed for Bashir is an absence, the L for Aino a presence.
-    const stored = await call<AttendanceGrid>(app, 'attendance.grid', { cohortId: cohort.id, weekStart: mondayOf(week[0]!.date) });
+    const stored = await call<AttendanceGrid>(app, 'attendance.grid', {
+      cohortId: cohort.id,
+      weekStart: mondayOf(week[0]!.date),
+    });
     expect(stored.rows.map((r) => [r.displayName, week.slice(0, 2).map((x) => r.marks[x.id])])).toEqual([
       ['Aino Aalto', ['present', 'late']],
       ['Bashir Bakr', ['absent', 'excused']],

@@ -15,7 +15,12 @@ async function programme() {
   for (const firstName of ['Leila', 'Amal', 'Sami']) {
     const { participant } = await v.t.ok('participants.create', { ...LEILA, firstName, phone: null, birthYear: null });
     if (firstName !== 'Sami')
-      await v.t.ok('consents.record', { participantId: participant.id, purpose: 'processing', givenOn: '2026-11-01', method: 'signed' });
+      await v.t.ok('consents.record', {
+        participantId: participant.id,
+        purpose: 'processing',
+        givenOn: '2026-11-01',
+        method: 'signed',
+      });
     ids[firstName] = { id: participant.id, pseudonym: participant.pseudonym };
   }
   const spring = (await v.t.ok('cohorts.create', { name: 'Kevät 2027', startDate: '2027-01-11' })).cohort;
@@ -81,7 +86,9 @@ describe('enrolling several participants from the cohort’s page', () => {
     });
     expect(JSON.stringify(refused)).not.toMatch(/Leila|Amal|Sami/);
     expect(await v.t.ok('cohorts.members', { id: spring.id })).toEqual([]);
-    expect(await v.t.call('cohorts.enrolMany', { cohortId: spring.id, participantIds: [], startDate: '2027-01-11' })).toMatchObject({
+    expect(
+      await v.t.call('cohorts.enrolMany', { cohortId: spring.id, participantIds: [], startDate: '2027-01-11' }),
+    ).toMatchObject({
       code: 'invalid_input',
     });
   });

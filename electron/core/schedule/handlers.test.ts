@@ -167,7 +167,14 @@ describe('schedule.preview', () => {
   it('is written in the language asked for', async () => {
     const sv = (await v.t.ok('schedule.preview', request({ locale: 'sv' }))).html;
     expect(sv).toContain('<html lang="sv">');
-    for (const expected of ['Vecka 2 / 10 · 22–28 mars 2027', 'Måndag 22 mars', 'Finska', 'Företagsbesök', 'Inställd', '9.00–12.00'])
+    for (const expected of [
+      'Vecka 2 / 10 · 22–28 mars 2027',
+      'Måndag 22 mars',
+      'Finska',
+      'Företagsbesök',
+      'Inställd',
+      '9.00–12.00',
+    ])
       expect(sv, expected).toContain(expected);
     const en = (await v.t.ok('schedule.preview', request({ locale: 'en' }))).html;
     for (const expected of [

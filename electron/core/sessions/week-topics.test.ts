@@ -116,7 +116,13 @@ describe('planning a week’s topics', () => {
     });
     await v.as('psychologist');
     expect(
-      await v.t.call('sessions.planWeekTopics', { cohortId: cohort.id, weekStart: '2027-01-04', topics: [], copyTo: [], overwrite: false }),
+      await v.t.call('sessions.planWeekTopics', {
+        cohortId: cohort.id,
+        weekStart: '2027-01-04',
+        topics: [],
+        copyTo: [],
+        overwrite: false,
+      }),
     ).toMatchObject({ code: 'forbidden' });
     await v.as('coordinator');
     const { entries } = await v.t.ok('audit.list', { entity: 'cohort', entityId: cohort.id });

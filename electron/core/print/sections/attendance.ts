@@ -87,7 +87,11 @@ function sessionTable(context: SectionContext, rows: readonly MarkedRow[]): Html
         (r) =>
           html`<tr>
             <td class="col-when">${text.day(r.date)}</td>
-            <td>${r.topic && text.has(`programme.topics.${r.topic}`) ? text.t(`programme.topics.${r.topic}`) : text.t('programme.sessions.noTopic')}</td>
+            <td>
+              ${r.topic && text.has(`programme.topics.${r.topic}`)
+                ? text.t(`programme.topics.${r.topic}`)
+                : text.t('programme.sessions.noTopic')}
+            </td>
             <td>${text.t(`attendance.marks.${r.mark}`)}</td>
           </tr>`,
       )}

@@ -3,14 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AttendanceGrid, AttendanceMark, AttendanceRow } from '@shared/attendance';
 import type { Session } from '@shared/sessions';
 import { formatSessionDay } from '../programme/format';
-import {
-  commandForKey,
-  unmarkable,
-  type GridCommand,
-  type MarkLetters,
-  type Position,
-  type Unmarkable,
-} from './gridLogic';
+import { commandForKey, unmarkable, type GridCommand, type MarkLetters, type Position, type Unmarkable } from './gridLogic';
 import { useMarkLetters } from './markLetters';
 
 /** The columns after the sessions: the participant's rate and flags. */

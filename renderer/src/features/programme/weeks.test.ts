@@ -4,7 +4,16 @@ import type { Session } from '@shared/sessions';
 import { today } from '@shared/days';
 import { programmeWeekCount, programmeWeekOf } from '@shared/programme-calendar';
 import { bundles } from '@shared/i18n/bundles';
-import { calendarWeekLabel, dayHeading, groupByWeek, inSentence, openWeekOf, programmeWeekLabel, shownDays, weekDates } from './weeks';
+import {
+  calendarWeekLabel,
+  dayHeading,
+  groupByWeek,
+  inSentence,
+  openWeekOf,
+  programmeWeekLabel,
+  shownDays,
+  weekDates,
+} from './weeks';
 
 function session(id: string, date: string): Session {
   return {
