@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { CohortDetail } from '@shared/cohorts';
-import { addDays, isoWeekday, today } from '@shared/days';
+import { addDays, today } from '@shared/days';
 import { formatDayRange } from '../../i18n/format';
 import { SchedulePrintButton } from './SchedulePrintButton';
 import { SessionItem } from './SessionItem';
@@ -32,7 +32,8 @@ export function SessionWeekFold({ cohort, week, weeks, canEdit, initiallyOpen, o
   const { monday } = week.week;
   const label = programmeWeekLabel(t, week.week);
   // Monday to Friday, or to Sunday when a session falls on the weekend: "14.–18.12.2026".
-  const lastDay = addDays(monday, week.sessions.some((s) => isoWeekday(s.date) > 5) ? 6 : 4);
+  // Monday to Sunday, as the attendance panel, the week view and the printed week write the same week.
+  const lastDay = addDays(monday, 6);
   const cancelled = week.sessions.filter((s) => s.state === 'cancelled').length;
   const withoutTopic = week.sessions.filter((s) => s.state !== 'cancelled' && s.topic === null).length;
   const counts = [
