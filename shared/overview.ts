@@ -10,10 +10,10 @@ import { attendanceFigures } from './attendance';
 import { channel } from './channel';
 import { ENROLMENT_MODES, ENROLMENT_OUTCOMES } from './cohorts';
 import { CONSENT_PURPOSES, CONSENT_STANDINGS } from './consents';
+import { capped, followUpLine, todaySession } from './today';
 import { FLAG_KINDS } from './flags';
 import { NOTE_TYPES } from './notes';
 import { recordId } from './participants';
-import { SESSION_TOPICS } from './sessions';
 
 /** How many characters of the latest note the overview shows (a few lines). */
 export const OVERVIEW_NOTE_PREVIEW = 240;
@@ -43,33 +43,13 @@ export const participantOverview = z.object({
   /** The attendance threshold in force, per cent, to read a rate against. */
   attendanceThreshold: z.number().int(),
   /** The open enrolment's next planned session, today's included. */
-  nextSession: z
-    .object({
-      sessionId: z.string(),
-      cohortId: z.string(),
-      cohortName: z.string(),
-      date: z.string(),
-      startTime: z.string(),
-      endTime: z.string(),
-      topic: z.enum(SESSION_TOPICS).nullable(),
-    })
+  nextSession: todaySession
+    .pick({ sessionId: true, cohortId: true, cohortName: true, date: true, startTime: true, endTime: true, topic: true })
     .nullable(),
   /** Open follow-ups of the participant's notes, the user's own first, then by due date. */
-  followUps: z
-    .object({
-      lines: z.array(
-        z.object({
-          noteId: z.string(),
-          task: z.string(),
-          due: z.string(),
-          overdue: z.boolean(),
-          ownerName: z.string().nullable(),
-          mine: z.boolean(),
-        }),
-      ),
-      total: z.number().int().nonnegative(),
-    })
-    .nullable(),
+  followUps: capped(
+    followUpLine.pick({ noteId: true, task: true, due: true, overdue: true, ownerName: true, mine: true }),
+  ).nullable(),
   /** The latest note (by its date): its first characters. */
   latestNote: z
     .object({

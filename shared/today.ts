@@ -51,7 +51,8 @@ export const draftLine = z.object({ ...named, draftId: z.string(), noteId: z.str
 export const appointmentLine = z.object({ ...named, entryId: z.string(), date: z.string(), time: z.string().nullable() });
 
 /** A list cut at TODAY_LIST_MAX lines, with how many there are in all. */
-const capped = <T extends z.ZodType>(line: T) => z.object({ lines: z.array(line), total: z.number().int().nonnegative() });
+/** A list cut at TODAY_LIST_MAX (or another cap) with the count of all. */
+export const capped = <T extends z.ZodType>(line: T) => z.object({ lines: z.array(line), total: z.number().int().nonnegative() });
 
 export const todayPage = z.object({
   today: z.string(),

@@ -2,6 +2,7 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CohortDetail, CohortMember } from '@shared/cohorts';
 import { StatusMessage } from '../../components/ErrorMessage';
+import { FoldToggle } from './FoldToggle';
 import { formatDay } from '../../i18n/format';
 import { EnrolParticipantsForm } from './EnrolParticipantsForm';
 
@@ -33,21 +34,13 @@ export function MemberList({ cohort, members, canEnrol }: MemberListProps) {
           {members.length === 0 ? (
             t('programme.members.title')
           ) : (
-            <button
-              type="button"
-              className="programme-week-toggle"
-              aria-expanded={open}
-              aria-controls={tableId}
-              onClick={() => setOpen(!open)}
-            >
-              <span className="programme-week-marker" aria-hidden="true">
-                {open ? '▾' : '▸'}
-              </span>
-              <span className="programme-week-title">{t('programme.members.title')}</span>
-              <span className="programme-week-counts">
-                · {t('programme.members.count', { count: members.filter((m) => m.endDate === null).length })}
-              </span>
-            </button>
+            <FoldToggle
+              open={open}
+              onToggle={setOpen}
+              controls={tableId}
+              title={t('programme.members.title')}
+              counts={t('programme.members.count', { count: members.filter((m) => m.endDate === null).length })}
+            />
           )}
         </h2>
         {canEnrol && !adding ? (

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 
 import type { CohortDetail } from '@shared/cohorts';
 import { addDays, today } from '@shared/days';
+import { FoldToggle } from './FoldToggle';
 import { formatDayRange } from '../../i18n/format';
 import { SchedulePrintButton } from './SchedulePrintButton';
 import { SessionItem } from './SessionItem';
@@ -47,22 +48,14 @@ export function SessionWeekFold({ cohort, week, weeks, canEdit, initiallyOpen, o
   return (
     <section className={isCurrent ? 'programme-week programme-week-current' : 'programme-week'} aria-labelledby={headingId}>
       <h3 id={headingId} className="programme-week-heading">
-        <button
-          type="button"
-          className="programme-week-toggle"
-          aria-expanded={open}
-          aria-controls={bodyId}
-          onClick={() => setOpen(!open)}
-        >
-          <span className="programme-week-marker" aria-hidden="true">
-            {open ? '▾' : '▸'}
-          </span>
-          <span className="programme-week-title">
-            {t('programme.sessions.week', { week: label, dates: formatDayRange(monday, lastDay) })}
-          </span>
-          <span className="programme-week-counts">· {counts.join(' · ')}</span>
-          {isCurrent ? <span className="programme-tag">{t('programme.sessions.current')}</span> : null}
-        </button>
+        <FoldToggle
+          open={open}
+          onToggle={setOpen}
+          controls={bodyId}
+          title={t('programme.sessions.week', { week: label, dates: formatDayRange(monday, lastDay) })}
+          counts={counts.join(' · ')}
+          tag={isCurrent ? t('programme.sessions.current') : null}
+        />
       </h3>
       <div id={bodyId} hidden={!open}>
         {open ? (
