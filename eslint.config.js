@@ -91,6 +91,7 @@ const FEATURE_EDGES = {
   handover: ['vault'],
   home: ['attendance', 'backup', 'retention', 'settings', 'today'],
   programme: ['attendance', 'case', 'consents', 'partners', 'print'],
+  psychosocial: ['consents'],
   notes: ['consents', 'participants'],
   registry: ['handover', 'participants', 'programme'],
   retention: ['case'],

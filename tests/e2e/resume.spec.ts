@@ -10,7 +10,7 @@ import { today } from '@shared/days';
 import { expect, screen, test } from './fixtures';
 import { expectCleanRun, setUpLockedVault, submitNameAndPassphrase, submitPassphrase, textPattern, ui } from './flows';
 import { goTo, lock, openFile, openSettingsPage, openTab } from './case-flows';
-import { CASEWORKER, COORDINATOR, addColleague, call } from './print-flows';
+import { CASEWORKER, COORDINATOR, PSYCHOLOGIST, addColleague, call } from './print-flows';
 import { axeViolations } from './axe';
 
 const LOCALE = 'fi';
@@ -186,5 +186,36 @@ test('the consent notice leads to the consent register of the same participant',
   // The way back still leads to the participants' register it was opened from.
   await s.button('case.back').click();
   await screen(page, 'participants');
+  expectCleanRun(app);
+});
+
+test('a meeting refused for a missing consent says so with the way to the consent register', async ({ app }) => {
+  const { page } = app;
+  const s = ui(page, LOCALE);
+  await setUpLockedVault(app, LOCALE, COORDINATOR);
+  await addColleague(app, PSYCHOLOGIST, 'psychologist');
+  await call(app, 'vault.unlock', { name: COORDINATOR.name, passphrase: COORDINATOR.passphrase });
+  const { participant } = await call<{ participant: { pseudonym: string } }>(app, 'participants.create', {
+    firstName: 'Ilman suostumusta',
+    confirmDuplicate: true,
+  });
+  await call(app, 'vault.lock');
+  await submitNameAndPassphrase(page, LOCALE, PSYCHOLOGIST.name, PSYCHOLOGIST.passphrase);
+  await screen(page, 'home');
+  await openFile(page, LOCALE, participant.pseudonym);
+  await openTab(page, LOCALE, 'psychosocial');
+  await s.button('psychosocial.add.open').click();
+  await s.field('psychosocial.fields.duration').fill('45');
+  await s.field('psychosocial.fields.kind').selectOption('individual');
+  await s.field('psychosocial.fields.summary').fill('Tapaaminen');
+  await page.getByRole('radio', { name: s.t('psychosocial.risk.low'), exact: true }).check();
+  await s.button('psychosocial.add.submit').click();
+  // The refusal is announced, and its button leads where the consent is recorded, in the same file.
+  const refusal = page.getByRole('alert').filter({ hasText: s.t('errors.consent_required') });
+  await expect(refusal).toBeVisible();
+  expect(await axeViolations(page), 'the refused meeting form').toEqual([]);
+  await refusal.getByRole('button', { name: s.t('consentGate.open'), exact: true }).click();
+  await expect(page.getByRole('tab', { name: s.t('case.tabs.consents'), exact: true })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(participant.pseudonym);
   expectCleanRun(app);
 });

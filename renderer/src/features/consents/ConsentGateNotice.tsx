@@ -3,13 +3,14 @@ import { useOpenPlace } from '../../shell/navigation';
 
 /**
  * Says that a record cannot be made because the participant's consent is missing or withdrawn, with the way to
- * where that is put right: the participant's consent register.
+ * where that is put right: the participant's consent register. `alert`: it answers a refused save, and is
+ * announced as one.
  */
-export function ConsentGateNotice({ participantId }: { participantId: string }) {
+export function ConsentGateNotice({ participantId, alert = false }: { participantId: string; alert?: boolean }) {
   const { t } = useTranslation();
   const openPlace = useOpenPlace();
   return (
-    <div className="notice notice-warning">
+    <div className="notice notice-warning" {...(alert ? { role: 'alert' } : {})}>
       <p>{t('errors.consent_required')}</p>
       <div className="actions">
         <button

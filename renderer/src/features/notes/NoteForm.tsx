@@ -26,6 +26,7 @@ import { useFocusFirstInvalid } from '../../components/useFocusFirstInvalid';
 import { today } from '@shared/days';
 import { formatDay, formatWhen } from '../../i18n/format';
 import { errorsByField, noteInput, ownerOptions, type NoteFormState } from './noteForm';
+import { ConsentAwareError } from '../consents/ConsentAwareError';
 import { useDraftAutosave, type DraftStatus } from './useDraftAutosave';
 import { translateKey } from '../../i18n/keys';
 import { useSession } from '../../shell/session';
@@ -255,7 +256,7 @@ export function NoteForm({ participantId, note, initial, restored, onSaved, onCl
           </div>
         ) : null}
         <DraftLine status={draft.status} />
-        <ErrorMessage failure={failure} />
+        <ConsentAwareError failure={failure} participantId={participantId} />
         <StatusMessage>{busy ? t('notes.form.saving') : null}</StatusMessage>
         {confirmDiscard ? (
           <ConfirmBox

@@ -4,7 +4,8 @@ import type { Failure } from '@shared/errors';
 import { DURATION_MINUTES, PSYCHOSOCIAL_KINDS, type PsychosocialKind } from '@shared/psychosocial';
 import { invoke } from '../../api/client';
 import { fieldErrorsFromIssues } from '../../api/validate';
-import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
+import { StatusMessage } from '../../components/ErrorMessage';
+import { ConsentAwareError } from '../consents/ConsentAwareError';
 import { Field } from '../../components/Field';
 import { DateField } from '../../components/DateField';
 import { TimeField } from '../../components/TimeField';
@@ -18,6 +19,8 @@ import { today } from '@shared/days';
 import { RiskLevelField } from './RiskLevel';
 
 interface EntryEditorProps {
+  /** Whose file: a refusal for a missing consent leads to their consent register. */
+  participantId: string;
   /** A new meeting of a participant, or the entry being edited. */
   target: EntryTarget;
   initial: EntryForm;
@@ -34,7 +37,7 @@ const isKind = (value: string): value is PsychosocialKind => (PSYCHOSOCIAL_KINDS
  * The psychologist's form for one meeting. The private notes are marked as readable by psychologists only, and
  * the shareable summary says what belongs in it. Checked with the channel's schema before sending.
  */
-export function EntryEditor({ target, initial, title, submitLabel, onSaved, onCancel }: EntryEditorProps) {
+export function EntryEditor({ participantId, target, initial, title, submitLabel, onSaved, onCancel }: EntryEditorProps) {
   const { t } = useTranslation();
   const form = useRef<HTMLFormElement>(null);
   const first = useRef<HTMLInputElement>(null);
@@ -156,7 +159,7 @@ export function EntryEditor({ target, initial, title, submitLabel, onSaved, onCa
           />
         </div>
       </fieldset>
-      <ErrorMessage failure={failure} />
+      <ConsentAwareError failure={failure} participantId={participantId} />
       <StatusMessage>{busy ? t('common.working') : null}</StatusMessage>
       <div className="actions">
         <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>

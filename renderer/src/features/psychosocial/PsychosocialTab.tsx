@@ -61,6 +61,7 @@ export function PsychosocialTab({ participantId }: { participantId: string }) {
     const date = formatDay(entry.date, 'long');
     return (
       <EntryEditor
+        participantId={participantId}
         target={{ id: entry.id }}
         initial={formOf(editing.entry)}
         title={t('psychosocial.edit.title', { date })}
@@ -83,6 +84,7 @@ export function PsychosocialTab({ participantId }: { participantId: string }) {
       {canEdit ? (
         editing?.kind === 'new' ? (
           <EntryEditor
+            participantId={participantId}
             target={{ participantId }}
             initial={emptyForm(today())}
             title={t('psychosocial.add.title')}
