@@ -153,6 +153,9 @@ test('the first week of a group: set up, six enrolled, topics copied, marked in 
   await expect(toggles).toHaveCount(10);
   await expect(page.getByRole('button', { expanded: true, name: /^Viikko \d+ \/ 10 · / })).toHaveCount(1);
   await expect(page.getByRole('button', { name: new RegExp(`^${weekOf(1)} · `) })).toHaveAttribute('aria-expanded', 'true');
+  // The attendance panel names the same week with the same dates, Monday to Friday.
+  await expect(page.getByRole('button', { name: new RegExp(`^${weekOf(1)} · 1\\.–5\\.2\\.2027 · `) })).toBeVisible();
+  await expect(page.locator('.attendance-week-label')).toHaveText(`${weekOf(1)} · 1.–5.2.2027`);
 
   // Six participants from the group's page in one go, starting on the group's first day.
   await s.button('programme.enrol.open').click();

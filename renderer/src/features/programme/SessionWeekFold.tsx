@@ -2,12 +2,12 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { CohortDetail } from '@shared/cohorts';
-import { addDays, isoWeekday, today } from '@shared/days';
+import { addDays, today } from '@shared/days';
 import { formatDayRange } from '../../i18n/format';
 import { SchedulePrintButton } from './SchedulePrintButton';
 import { SessionItem } from './SessionItem';
 import { WeekTopicsForm } from './WeekTopicsForm';
-import { inSentence, programmeWeekLabel, type SessionWeek } from './weeks';
+import { inSentence, programmeWeekLabel, weekLastDay, type SessionWeek } from './weeks';
 
 interface SessionWeekFoldProps {
   cohort: CohortDetail;
@@ -31,8 +31,10 @@ export function SessionWeekFold({ cohort, week, weeks, canEdit, initiallyOpen, o
   const [planning, setPlanning] = useState(false);
   const { monday } = week.week;
   const label = programmeWeekLabel(t, week.week);
-  // Monday to Friday, or to Sunday when a session falls on the weekend: "14.–18.12.2026".
-  const lastDay = addDays(monday, week.sessions.some((s) => isoWeekday(s.date) > 5) ? 6 : 4);
+  const lastDay = weekLastDay(
+    monday,
+    week.sessions.map((s) => s.date),
+  );
   const cancelled = week.sessions.filter((s) => s.state === 'cancelled').length;
   const withoutTopic = week.sessions.filter((s) => s.state !== 'cancelled' && s.topic === null).length;
   const counts = [
