@@ -23,7 +23,7 @@ const COHORT = 'Spring 2027 A';
 /** Where the screens are drawn, to be looked at after the run. */
 const SHOTS = '/tmp/programme-shots';
 
-/** The list item of the session on a day as the list writes it ("Mon Mar 15"). */
+/** The list item of the session on a day as the list writes it ("Mon 15 Mar"). */
 function sessionItem(page: Page, day: string): Locator {
   return page.getByRole('listitem').filter({ has: page.getByText(day, { exact: true }) });
 }
@@ -77,8 +77,8 @@ test.describe('the coaching programme', () => {
     // Spring 2027: Easter Monday (29 March) and Ascension Day (6 May) fall on meeting days and are skipped.
     await s.field('programme.new.startDate').fill('2027-03-15');
     const preview =
-      s.t('programme.new.preview_other', { count: 38, first: 'Mar 15', last: 'May 20' }) +
-      s.t('programme.new.previewSkipped', { days: 'Easter Monday Mar 29, Ascension Day May 6' });
+      s.t('programme.new.preview_other', { count: 38, dates: '15 Mar – 20 May 2027' }) +
+      s.t('programme.new.previewSkipped', { days: 'Easter Monday 29 Mar, Ascension Day 6 May' });
     await expect(page.getByRole('status').filter({ hasText: preview })).toHaveText(preview);
     expect(await axeViolations(page), 'the new-cohort form').toEqual([]);
     await page.screenshot({ path: `${SHOTS}/new-cohort-en.png`, fullPage: true });
@@ -101,43 +101,43 @@ test.describe('the coaching programme', () => {
     await page.screenshot({ path: `${SHOTS}/cohort-page-en.png` });
 
     // A topic for Monday's session.
-    await sessionItem(page, 'Mon Mar 15')
-      .getByRole('button', { name: s.t('programme.sessions.editOne', { day: 'Mon Mar 15' }) })
+    await sessionItem(page, 'Mon 15 Mar')
+      .getByRole('button', { name: s.t('programme.sessions.editOne', { day: 'Mon 15 Mar' }) })
       .click();
     await expect(s.field('programme.sessions.topic')).toBeFocused();
     await expect(page.getByText(s.t('programme.sessions.notesHint'))).toBeVisible();
     await s.field('programme.sessions.topic').selectOption({ label: s.t('programme.topics.finnish') });
     await s.button('programme.sessions.save').click();
     await expect(s.status('programme.sessions.saved')).toBeVisible();
-    await expect(sessionItem(page, 'Mon Mar 15').getByText(s.t('programme.topics.finnish'), { exact: true })).toBeVisible();
+    await expect(sessionItem(page, 'Mon 15 Mar').getByText(s.t('programme.topics.finnish'), { exact: true })).toBeVisible();
     await expect(
-      sessionItem(page, 'Mon Mar 15').getByRole('button', { name: s.t('programme.sessions.editOne', { day: 'Mon Mar 15' }) }),
+      sessionItem(page, 'Mon 15 Mar').getByRole('button', { name: s.t('programme.sessions.editOne', { day: 'Mon 15 Mar' }) }),
       'focus is back on the session',
     ).toBeFocused();
 
     // Tuesday's session moves to Friday.
-    await sessionItem(page, 'Tue Mar 16')
-      .getByRole('button', { name: s.t('programme.sessions.editOne', { day: 'Tue Mar 16' }) })
+    await sessionItem(page, 'Tue 16 Mar')
+      .getByRole('button', { name: s.t('programme.sessions.editOne', { day: 'Tue 16 Mar' }) })
       .click();
     await s.field('programme.sessions.date').fill('2027-03-19');
     await s.button('programme.sessions.save').click();
     await expect(s.status('programme.sessions.saved')).toBeVisible();
-    await expect(sessionItem(page, 'Fri Mar 19')).toHaveCount(1);
-    await expect(sessionItem(page, 'Tue Mar 16')).toHaveCount(0);
+    await expect(sessionItem(page, 'Fri 19 Mar')).toHaveCount(1);
+    await expect(sessionItem(page, 'Tue 16 Mar')).toHaveCount(0);
 
     // Wednesday's is cancelled with the reason the group is told, and can be restored.
-    await sessionItem(page, 'Wed Mar 17')
-      .getByRole('button', { name: s.t('programme.sessions.cancelOne', { day: 'Wed Mar 17' }) })
+    await sessionItem(page, 'Wed 17 Mar')
+      .getByRole('button', { name: s.t('programme.sessions.cancelOne', { day: 'Wed 17 Mar' }) })
       .click();
     await s.button('programme.sessions.cancelSubmit').click();
     await expect(s.field('programme.sessions.cancelReason')).toHaveAttribute('aria-invalid', 'true');
     await s.field('programme.sessions.cancelReason').fill('Teacher ill');
     await s.button('programme.sessions.cancelSubmit').click();
     await expect(s.status('programme.sessions.cancelled')).toBeVisible();
-    const cancelled = sessionItem(page, 'Wed Mar 17');
+    const cancelled = sessionItem(page, 'Wed 17 Mar');
     await expect(cancelled.getByText(s.t('programme.sessions.cancelledBecause', { reason: 'Teacher ill' }))).toBeVisible();
     await expect(
-      cancelled.getByRole('button', { name: s.t('programme.sessions.restoreOne', { day: 'Wed Mar 17' }) }),
+      cancelled.getByRole('button', { name: s.t('programme.sessions.restoreOne', { day: 'Wed 17 Mar' }) }),
     ).toBeFocused();
 
     // An extra session on Saturday, at the cohort's usual time.
@@ -147,22 +147,22 @@ test.describe('the coaching programme', () => {
     await s.field('programme.sessions.topic').selectOption({ label: s.t('programme.topics.companyVisit') });
     await s.button('programme.sessions.addSubmit').click();
     await expect(s.status('programme.sessions.added')).toBeVisible();
-    const extra = sessionItem(page, 'Sat Mar 20');
+    const extra = sessionItem(page, 'Sat 20 Mar');
     await expect(extra.getByText(s.t('programme.sessions.extra'), { exact: true })).toBeVisible();
     await expect(extra.getByText('09:00–12:00')).toBeVisible();
 
     // Thursday's session cannot move onto Friday morning, where the moved session now is.
-    await sessionItem(page, 'Thu Mar 18')
-      .getByRole('button', { name: s.t('programme.sessions.editOne', { day: 'Thu Mar 18' }) })
+    await sessionItem(page, 'Thu 18 Mar')
+      .getByRole('button', { name: s.t('programme.sessions.editOne', { day: 'Thu 18 Mar' }) })
       .click();
     await s.field('programme.sessions.date').fill('2027-03-19');
     await s.button('programme.sessions.save').click();
     await expect(page.getByText(s.t('programmeProblems.overlap'), { exact: true })).toBeVisible();
     await expect(s.field('programme.sessions.startTime')).toHaveAttribute('aria-invalid', 'true');
     expect(await axeViolations(page), 'the refused move').toEqual([]);
-    await sessionItem(page, 'Thu Mar 18').screenshot({ path: `${SHOTS}/session-editor-refused-en.png` });
+    await sessionItem(page, 'Thu 18 Mar').screenshot({ path: `${SHOTS}/session-editor-refused-en.png` });
     await s.button('common.cancel').click();
-    await expect(sessionItem(page, 'Thu Mar 18')).toHaveCount(1);
+    await expect(sessionItem(page, 'Thu 18 Mar')).toHaveCount(1);
 
     // What the screens did is what the vault holds: 38 generated and one extra, one cancelled, one moved.
     const cohorts = await call<{ id: string }[]>(app, 'cohorts.list');
@@ -246,7 +246,7 @@ test.describe('the coaching programme', () => {
     await expect(row.getByRole('cell')).toHaveText([
       participant.pseudonym,
       // Joined from the file without touching the start: the group's start, not today.
-      /^since Mar 15, 2027/,
+      /^since 15 Mar 2027/,
       s.t('programme.mode.individual'),
       s.t('programme.members.open'),
     ]);
