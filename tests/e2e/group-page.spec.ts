@@ -16,7 +16,7 @@ import { addDays, isoWeekday, mondayOf } from '@shared/days';
 import { generateSchedule } from '@shared/programme-calendar';
 import type { Session } from '@shared/sessions';
 import { axeViolations } from './axe';
-import { goTo, localDay } from './case-flows';
+import { goTo, localDay, openSettingsPage } from './case-flows';
 import { expect, screen, test } from './fixtures';
 import { expectCleanRun, setUpLockedVault, submitNameAndPassphrase, ui } from './flows';
 import { COORDINATOR, call, drawFirstPage, pdfPages } from './print-flows';
@@ -86,9 +86,11 @@ test('a ten-week group’s page fits the screen, names one week number, enrols s
 
     // Settings: the organisation's name and the number to call when ill, for the participants' week schedule.
     await goTo(page, LOCALE, 'settings', 'settings');
-    const organisation = page
-      .locator('section.card')
-      .filter({ has: page.getByRole('heading', { level: 2, name: s.t('programme.organisation.title'), exact: true }) });
+    await openSettingsPage(page, LOCALE, 'organisation');
+    // The settings' page of its own, named "Organisaatio" (openSettingsPage checks its heading).
+    const organisation = page.locator('[data-screen="settings"] section.card').filter({
+      has: page.getByLabel(s.t('programme.organisation.name'), { exact: true }),
+    });
     await organisation.getByLabel(s.t('programme.organisation.name'), { exact: true }).fill(ORGANISATION.name);
     await organisation.getByLabel(s.t('programme.organisation.phone'), { exact: true }).fill(ORGANISATION.phone);
     await organisation.getByRole('button', { name: s.t('programme.organisation.save'), exact: true }).click();
