@@ -77,7 +77,7 @@ test.describe('the coaching programme', () => {
     // Spring 2027: Easter Monday (29 March) and Ascension Day (6 May) fall on meeting days and are skipped.
     await s.field('programme.new.startDate').fill('2027-03-15');
     const preview =
-      s.t('programme.new.preview_other', { count: 38, first: '15 Mar', last: '20 May' }) +
+      s.t('programme.new.preview_other', { count: 38, dates: '15 Mar – 20 May 2027' }) +
       s.t('programme.new.previewSkipped', { days: 'Easter Monday 29 Mar, Ascension Day 6 May' });
     await expect(page.getByRole('status').filter({ hasText: preview })).toHaveText(preview);
     expect(await axeViolations(page), 'the new-cohort form').toEqual([]);

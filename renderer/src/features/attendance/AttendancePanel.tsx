@@ -5,7 +5,7 @@ import type { Failure } from '@shared/errors';
 import { type AttendanceGrid, type AttendanceMark, ATTENDANCE_MARKS } from '@shared/attendance';
 import { dayOf, addDays, mondayOf } from '@shared/days';
 import { programmeWeekOf } from '@shared/programme-calendar';
-import { calendarWeekLabel, programmeWeekLabel } from '../programme/weeks';
+import { calendarWeekLabel, programmeWeekLabel, weekLastDay } from '../programme/weeks';
 import { QueryState } from '../../components/QueryState';
 import { Section } from '../../components/Section';
 import { formatDayRange } from '../../i18n/format';
@@ -200,6 +200,8 @@ function AttendanceSection({
 
   const start = period?.startDate;
   const end = period?.endDate;
+  // The week's dates as its heading in the session list gives them: to Friday, or to Sunday with a weekend session.
+  const lastDay = weekLastDay(weekStart, scope === 'week' && grid ? grid.sessions.map((x) => x.date) : []);
   // Formatting a date range is slow enough to feel on every key press: once a week (and language) only.
   const weekLabel = useMemo(
     () =>
@@ -208,9 +210,9 @@ function AttendanceSection({
           start && end
             ? programmeWeekLabel(t, programmeWeekOf({ startDate: start, endDate: end }, weekStart))
             : calendarWeekLabel(t, weekStart),
-        range: formatDayRange(weekStart, addDays(weekStart, 6)),
+        range: formatDayRange(weekStart, lastDay),
       }),
-    [t, weekStart, start, end],
+    [t, weekStart, lastDay, start, end],
   );
 
   return (

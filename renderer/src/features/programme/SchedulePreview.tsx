@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { CalendarPreview } from './preview';
-import { formatDayMonth } from '../../i18n/format';
+import { formatDayMonth, formatDayRange } from '../../i18n/format';
 
-/** "38 sessions, 14 Jan – 25 Mar; skipped: Ascension Day 14 May", updated as the form changes. */
+/** "38 sessions, 14 Jan – 25 Mar 2027; skipped: Ascension Day 14 May", updated as the form changes. */
 export function SchedulePreview({ preview }: { preview: CalendarPreview | null }) {
   const { t } = useTranslation();
   let text: string;
@@ -11,8 +11,8 @@ export function SchedulePreview({ preview }: { preview: CalendarPreview | null }
   else {
     text = t('programme.new.preview', {
       count: preview.sessions,
-      first: formatDayMonth(preview.first),
-      last: formatDayMonth(preview.last),
+      // The range as every other range of days is written: "1.2.–8.4.2027", "15 Mar – 20 May 2027".
+      dates: formatDayRange(preview.first, preview.last),
     });
     if (preview.skipped.length > 0)
       text += t('programme.new.previewSkipped', {

@@ -8,7 +8,7 @@ import { formatDayRange } from '../../i18n/format';
 import { SchedulePrintButton } from './SchedulePrintButton';
 import { SessionItem } from './SessionItem';
 import { WeekTopicsForm } from './WeekTopicsForm';
-import { inSentence, programmeWeekLabel, type SessionWeek } from './weeks';
+import { inSentence, programmeWeekLabel, weekLastDay, type SessionWeek } from './weeks';
 
 interface SessionWeekFoldProps {
   cohort: CohortDetail;
@@ -32,9 +32,11 @@ export function SessionWeekFold({ cohort, week, weeks, canEdit, initiallyOpen, o
   const [planning, setPlanning] = useState(false);
   const { monday } = week.week;
   const label = programmeWeekLabel(t, week.week);
-  // Monday to Friday, or to Sunday when a session falls on the weekend: "14.–18.12.2026".
-  // Monday to Sunday, as the attendance panel, the week view and the printed week write the same week.
-  const lastDay = addDays(monday, 6);
+  // Monday to Friday, or to Sunday when a session falls on the weekend, as the attendance panel writes the same week.
+  const lastDay = weekLastDay(
+    monday,
+    week.sessions.map((s) => s.date),
+  );
   const cancelled = week.sessions.filter((s) => s.state === 'cancelled').length;
   const withoutTopic = week.sessions.filter((s) => s.state !== 'cancelled' && s.topic === null).length;
   const counts = [

@@ -13,6 +13,7 @@ import {
   programmeWeekLabel,
   shownDays,
   weekDates,
+  weekLastDay,
 } from './weeks';
 
 function session(id: string, date: string): Session {
@@ -112,6 +113,12 @@ describe('the week view’s days', () => {
     expect(shownDays('2027-03-22', new Set())).toEqual(['2027-03-22', '2027-03-23', '2027-03-24', '2027-03-25', '2027-03-26']);
     expect(shownDays('2027-03-22', new Set(['2027-03-28']))).toHaveLength(6);
     expect(shownDays('2027-03-22', new Set(['2027-03-27', '2027-03-28'])).at(-1)).toBe('2027-03-28');
+  });
+
+  it('end on Friday in a week’s dates, on Sunday only when a session falls on the weekend', () => {
+    expect(weekLastDay('2027-02-01', ['2027-02-01', '2027-02-04'])).toBe('2027-02-05');
+    expect(weekLastDay('2027-02-01', [])).toBe('2027-02-05');
+    expect(weekLastDay('2027-02-01', ['2027-02-01', '2027-02-06'])).toBe('2027-02-07');
   });
 
   it('are written the locale’s way', () => {

@@ -52,6 +52,14 @@ export function calendarWeekLabel(t: TFunction, monday: string): string {
   return t('programme.week.calendar', { number: isoWeekOf(monday).week });
 }
 
+/**
+ * The last day a week's dates name: Friday, or Sunday when a session falls on the weekend ("1.–5.2.2027"). The
+ * week's heading and the attendance panel both read it, so that one week is not given two sets of dates.
+ */
+export function weekLastDay(monday: string, sessionDates: readonly string[]): string {
+  return addDays(monday, sessionDates.some((day) => isoWeekday(day) > 5) ? 6 : 4);
+}
+
 /** The days shown for a week: Monday to Friday, and Saturday or Sunday when something falls on them. */
 export function shownDays(weekStart: string, datesWithSessions: ReadonlySet<string>): string[] {
   return Array.from({ length: 7 }, (_, i) => addDays(weekStart, i)).filter(
