@@ -97,13 +97,17 @@ test.describe('the Today page', () => {
     await expect(line).toContainText(s.t('todayPage.followUps.overdue'));
     await expect(line).toContainText(s.t('todayPage.followUps.due', { day: '11.1.2027' }));
     await expect(line).toContainText(s.t('todayPage.followUps.owner', { name: CASEWORKER.name }));
-    // The week's sessions come first, each with the way to its attendance.
+    // The week's sessions are listed too, each with the way to its attendance.
     const today = sessionDay(WEDNESDAY, s.t);
     const mark = page.getByRole('button', {
       name: s.t('todayPage.sessions.markAttendanceOf', { cohort: COHORT, day: today }),
       exact: true,
     });
     await expect(mark).toBeVisible();
+    // She staffs none of the week's sessions, so her own follow-ups come before them, above the fold.
+    const headings = await page.locator('section > h2').allTextContents();
+    expect(headings.indexOf(s.t('todayPage.followUps.title'))).toBeGreaterThanOrEqual(0);
+    expect(headings.indexOf(s.t('todayPage.followUps.title'))).toBeLessThan(headings.indexOf(s.t('todayPage.sessions.title')));
     await page.screenshot({ path: `${SHOTS}/today-caseworker-fi.png`, fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
 

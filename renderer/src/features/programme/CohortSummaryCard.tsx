@@ -56,7 +56,11 @@ export function CohortSummaryCard({ cohort, canEdit }: CohortSummaryCardProps) {
         <dt>{t('programme.cohort.staff')}</dt>
         <dd>{cohort.staff.length > 0 ? cohort.staff.map((s) => s.displayName).join(', ') : t('programme.none')}</dd>
         <dt>{t('programme.cohort.sessionCount')}</dt>
-        <dd>{t('programme.cohort.sessionFigures', { count: cohort.sessions, cancelled: cohort.cancelledSessions })}</dd>
+        <dd>
+          {cohort.cancelledSessions > 0
+            ? t('programme.cohort.sessionFigures', { count: cohort.sessions, cancelled: cohort.cancelledSessions })
+            : t('programme.sessions.weekCount', { count: cohort.sessions })}
+        </dd>
       </dl>
       <StatusMessage tone="success">{notice}</StatusMessage>
       {editing ? <CohortEditForm cohort={cohort} onDone={close} /> : null}

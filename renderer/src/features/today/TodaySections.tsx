@@ -87,7 +87,9 @@ function TodayLists({
 }: TodaySectionsProps & { page: TodayPage; onSaid: (said: Said) => void; focusLater: (key: string) => void }) {
   const { t } = useTranslation();
   if (isEmptyPage(page)) return <p className="today-nothing">{t('todayPage.nothing')}</p>;
-  return (
+  // Sessions come first for whoever leads or staffs one this week; for the others (a caseworker whose groups
+  // are someone else's) their own follow-ups, flags, drafts and appointments come first, sessions after.
+  const sessions = (
     <>
       {page.sessions.length > 0 ? (
         <Section title={t('todayPage.sessions.title')} className="today-section">
@@ -99,6 +101,10 @@ function TodayLists({
           <SessionLines sessions={page.attendanceGaps} today={page.today} onOpenCohort={onOpenCohort} />
         </Section>
       ) : null}
+    </>
+  );
+  const own = (
+    <>
       {page.followUps && page.followUps.lines.length > 0 ? (
         <FollowUps
           lines={page.followUps.lines}
@@ -151,6 +157,13 @@ function TodayLists({
           onOpenParticipant={onOpenParticipant}
         />
       ) : null}
+    </>
+  );
+  const leadsSessions = page.sessions.some((session) => session.mine);
+  return (
+    <>
+      {leadsSessions ? sessions : own}
+      {leadsSessions ? own : sessions}
     </>
   );
 }
