@@ -65,6 +65,7 @@ const CORE_EDGES = {
   partners: ['audit', 'db', 'participants'],
   // A remembered place is handed back only while its file or group still exists.
   place: ['cohorts', 'db', 'participants'],
+  plans: ['consents', 'db'],
   print: ['attendance', 'consents', 'db', 'flags', 'fs', 'notes', 'participants', 'psychosocial', 'settings', 'timeline'],
   psychosocial: ['consents', 'db'],
   retention: ['db', 'participants', 'settings'],

@@ -104,6 +104,14 @@ const SAMPLE_INPUTS: { [C in Channel]: InputOf<C> } = {
     riskLevel: 'low',
   },
   'psychosocial.update': { id: SOMEONE, date: '2026-11-20', durationMinutes: 60, kind: 'group', riskLevel: 'none' },
+  'plans.get': { participantId: SOMEONE },
+  'plans.save': {
+    participantId: SOMEONE,
+    baseVersion: null,
+    goals: [{ kind: 'studies', target: 'Sample', steps: [{ what: 'Sample', owner: 'participant' }] }],
+  },
+  'plans.versions': { participantId: SOMEONE },
+  'plans.version': { participantId: SOMEONE, at: '2026-11-20' },
   'views.list': { screen: 'participants' },
   'views.save': {
     screen: 'participants',

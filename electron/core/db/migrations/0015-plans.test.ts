@@ -8,8 +8,24 @@ function seed(db: Db): void {
   addParticipant(db);
 }
 
-const planRow = { id: 'pl1', participant_id: 'p1', version: 1, created_at: 'a', created_by: 'u1', updated_at: 'a', updated_by: 'u1' };
-const goalRow = { id: 'g1', plan_id: 'pl1', position: 0, kind: 'studies', target: 'Lähihoitaja', target_date: '2027-06-01', why: null };
+const planRow = {
+  id: 'pl1',
+  participant_id: 'p1',
+  version: 1,
+  created_at: 'a',
+  created_by: 'u1',
+  updated_at: 'a',
+  updated_by: 'u1',
+};
+const goalRow = {
+  id: 'g1',
+  plan_id: 'pl1',
+  position: 0,
+  kind: 'studies',
+  target: 'Lähihoitaja',
+  target_date: '2027-06-01',
+  why: null,
+};
 const stepRow = {
   id: 's1',
   goal_id: 'g1',

@@ -44,6 +44,7 @@ export const ACTION_GROUPS = {
   ],
   notes: ['notes.create', 'notes.update', 'notes.setFollowUpDone'],
   psychosocial: ['psychosocial.create', 'psychosocial.update'],
+  plans: ['plans.save'],
   staff: ['users.create', 'users.update', 'users.deactivate', 'users.issuePassphrase'],
   access: [
     'vault.unlock',
