@@ -7,6 +7,7 @@ import { plantProgramme } from '../../../tests/support/programme';
 import { openVaultDb, vaultMasterKey } from '../../../tests/support/raw-db';
 import type { Db } from '../db/open';
 import { stemKeys } from '@shared/search-stems';
+import { samplePlanGoals } from '../plans/testing/plan';
 import { deleteParticipantRows } from './deletion';
 import { wipeErasedPages } from './erasure';
 
@@ -27,7 +28,7 @@ const KEPT = 'Qwkeptmark';
 const inflected = (mark: string) => `${mark}apa`;
 const STEM_ONLY = stemKeys(inflected(MARK)).filter((key) => !inflected(MARK).toLowerCase().includes(key));
 
-/** A participant whose whole file carries `mark`: record, consents, flag, a note with a follow-up and an earlier version, a draft, a psychosocial entry. */
+/** A participant whose whole file carries `mark`: record, consents, flag, a note with a follow-up and an earlier version, a draft, a plan with an earlier version, a psychosocial entry. */
 async function plantedFile(v: StaffedVault, mark: string) {
   await v.as('caseworker');
   const { participant } = await v.t.ok('participants.create', {
@@ -64,6 +65,13 @@ async function plantedFile(v: StaffedVault, mark: string) {
     followUp: { task: `Ring back ${mark}task`, due: '2026-12-01', owner: v.caseworkerId },
   });
   await v.t.ok('notes.saveDraft', { participantId, fields: { text: `Half typed ${mark}draft` } });
+  // A plan of two versions: the marker in every goal and step, in force and in the earlier version.
+  const { plan } = await v.t.ok('plans.save', { participantId, baseVersion: null, goals: samplePlanGoals(`${mark}plan`) });
+  await v.t.ok('plans.save', {
+    participantId,
+    baseVersion: plan.version,
+    goals: plan.goals.map((g, i) => ({ ...g, target: `${g.target} ${mark}goal${i}` })),
+  });
   await v.as('psychologist');
   await v.t.ok('psychosocial.create', {
     participantId,
@@ -169,7 +177,7 @@ describe('erasing a participant’s file from the disk', () => {
     expect(entries[0]).toMatchObject({ entity: 'participant', entityId: gone.id, outcome: 'ok', detail: expected });
     expect(expected).toMatch(/^[a-z_]+:\d+(,[a-z_]+:\d+)+$/);
     expect(expected).toContain('notes:1');
-    expect(counts).toMatchObject({ attendance: 4, enrolments: 1 });
+    expect(counts).toMatchObject({ attendance: 4, enrolments: 1, plans: 1, plan_goals: 2, plan_steps: 4, plan_versions: 1 });
     expect(expected).toContain('attendance:4');
     const { entries: all } = await v.t.ok('audit.list', { entityId: gone.id, limit: 500 });
     expect(all.length).toBeGreaterThan(5);
