@@ -35,6 +35,10 @@ const TABLE_PERMISSIONS: Readonly<Record<string, Permission>> = {
   psychosocial_versions: 'psychosocial.read',
   psychosocial_private: 'psychosocial.private',
   psychosocial_private_versions: 'psychosocial.private',
+  plans: 'plans.read',
+  plan_goals: 'plans.read',
+  plan_steps: 'plans.read',
+  plan_versions: 'plans.read',
 };
 
 /**
