@@ -12,6 +12,7 @@ import {
   COORDINATOR,
   backupFixture,
   digestOf,
+  PLAN_MARKER,
   PRIVATE_MARKER,
   rowsOf,
   scriptedShell,
@@ -30,6 +31,10 @@ const KEY_TABLES = [
   'note_versions',
   'psychosocial_entries',
   'psychosocial_private',
+  'plans',
+  'plan_goals',
+  'plan_steps',
+  'plan_versions',
   'users',
   'enrolments',
   'cohorts',
@@ -90,6 +95,10 @@ describe('restoring onto a fresh install', () => {
         partner_contacts: 1,
         attendance: 9,
         visits: 1,
+        plans: 1,
+        plan_goals: 2,
+        plan_steps: 4,
+        plan_versions: 1,
       },
     });
     // The sessions generated with the fixture's other group come on top of the six planted ones.
@@ -127,6 +136,8 @@ describe('restoring onto a fresh install', () => {
       for (const table of KEY_TABLES.filter((t) => t !== 'note_versions'))
         expect(before.keyRows[table]?.length, table).toBeGreaterThan(0);
       expect(JSON.stringify(rowsOf(db, ['psychosocial_private']))).toContain(PRIVATE_MARKER);
+      for (const table of ['plan_goals', 'plan_steps', 'plan_versions'])
+        expect(JSON.stringify(rowsOf(db, [table])), table).toContain(PLAN_MARKER);
       const programme = JSON.stringify(rowsOf(db, ['cohort_sessions', 'partners', 'partner_contacts', 'visits']));
       for (const marker of [
         PROGRAMME_MARK.sessionNotes,
