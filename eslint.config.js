@@ -73,7 +73,7 @@ const CORE_EDGES = {
   search: ['db', 'notes', 'participants', 'psychosocial'],
   sessions: ['cohorts', 'db'],
   settings: ['db'],
-  timeline: ['consents', 'db', 'flags', 'notes', 'psychosocial'],
+  timeline: ['consents', 'db', 'flags', 'notes', 'plans', 'psychosocial'],
   // Today reads every domain that puts a line on the page, through their own readers.
   today: ['attendance', 'backup', 'db', 'flags', 'notes', 'participants', 'psychosocial', 'retention', 'sessions'],
   users: ['db', 'vault'],

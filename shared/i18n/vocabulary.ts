@@ -21,6 +21,7 @@ import {
 } from '../participants';
 import { PARTNER_TYPES } from '../partners';
 import { PSYCHOSOCIAL_KINDS, RISK_LEVELS } from '../psychosocial';
+import { GOAL_KINDS, STEP_OWNERS, STEP_STATUSES } from '../plans';
 import { ROLES } from '../roles';
 import { SESSION_TOPICS } from '../sessions';
 import { TIMELINE_KINDS } from '../timeline';
@@ -53,5 +54,8 @@ export const CODE_SETS: readonly { name: string; codes: readonly string[]; home:
   { name: 'psychosocial meeting kind', codes: PSYCHOSOCIAL_KINDS, home: 'psychosocial.kinds' },
   { name: 'risk level', codes: RISK_LEVELS, home: 'psychosocial.risk' },
   { name: 'timeline entry kind', codes: TIMELINE_KINDS, home: 'case.timeline.kinds' },
+  { name: 'plan goal kind', codes: GOAL_KINDS, home: 'plans.goalKinds' },
+  { name: 'plan step owner', codes: STEP_OWNERS, home: 'plans.stepOwners' },
+  { name: 'plan step status', codes: STEP_STATUSES, home: 'plans.stepStatuses' },
   { name: 'audit outcome', codes: auditEntry.shape.outcome.options, home: 'audit.outcomes' },
 ];

@@ -199,4 +199,23 @@ describe('a career and study plan', () => {
     for (const channel of ['plans.get', 'plans.versions'] as const)
       expect(await v.t.call(channel, { participantId: v.participantId })).toMatchObject({ code: 'forbidden' });
   });
+
+  it('puts each saved version on the timeline, with no goal or step text, for those who may read plans', async () => {
+    const v = await vault();
+    const { plan } = await v.t.ok('plans.save', { participantId: v.participantId, baseVersion: null, goals: samplePlanGoals() });
+    v.t.clock.advance(60_000);
+    await v.as('coordinator');
+    await v.t.ok('plans.save', { participantId: v.participantId, baseVersion: 1, goals: plan.goals.slice(1) });
+    await v.t.ok('plans.save', { participantId: v.participantId, baseVersion: 2, goals: plan.goals.slice(1) });
+    const saves = async () =>
+      (await v.t.ok('timeline.participant', { participantId: v.participantId })).items.filter((i) => i.kind === 'plan_saved');
+    const items = await saves();
+    expect(items).toEqual([
+      { kind: 'plan_saved', id: plan.id, at: '2026-11-28T09:01:00.000Z', byName: 'Aino Koordinaattori', label: '2', text: null },
+      { kind: 'plan_saved', id: plan.id, at: '2026-11-28T09:00:00.000Z', byName: 'Kalle Ohjaaja', label: '1', text: null },
+    ]);
+    expect(JSON.stringify(items)).not.toContain('PLAN-MARKER');
+    await v.as('psychologist');
+    expect(await saves()).toHaveLength(2);
+  });
 });

@@ -226,3 +226,21 @@ export function findPlanVersion(
     name: version.saved_by_name,
   });
 }
+
+/** Each saved version of the participant's plan, newest first, with who saved it: the plan's timeline entries. */
+export function planSaves(
+  db: Db,
+  participantId: string,
+): { planId: string; version: number; savedAt: string; savedByName: string | null }[] {
+  return all<{ planId: string; version: number; savedAt: string; savedByName: string | null }>(
+    db,
+    sql`SELECT s.plan_id AS planId, s.version, s.saved_at AS savedAt, u.display_name AS savedByName
+        FROM (SELECT id AS plan_id, version, updated_at AS saved_at, updated_by AS saved_by FROM plans
+              WHERE participant_id = ${participantId}
+              UNION ALL
+              SELECT v.plan_id, v.version, v.saved_at, v.saved_by FROM plan_versions v
+              JOIN plans p ON p.id = v.plan_id WHERE p.participant_id = ${participantId}) s
+        LEFT JOIN users u ON u.id = s.saved_by
+        ORDER BY s.version DESC`,
+  );
+}

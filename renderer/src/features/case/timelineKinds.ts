@@ -3,7 +3,7 @@ import { roleHolds } from '@shared/roles';
 import type { TimelineKind } from '@shared/timeline';
 
 /** What a timeline can be narrowed to: the kinds of one part of the file. */
-export const TIMELINE_FILTERS = ['file', 'notes', 'psychosocial', 'consents', 'flags'] as const;
+export const TIMELINE_FILTERS = ['file', 'notes', 'psychosocial', 'plans', 'consents', 'flags'] as const;
 export type TimelineFilter = (typeof TIMELINE_FILTERS)[number];
 
 const FILTER_OF: Record<TimelineKind, TimelineFilter> = {
@@ -16,6 +16,7 @@ const FILTER_OF: Record<TimelineKind, TimelineFilter> = {
   consent_override: 'consents',
   flag_set: 'flags',
   flag_cleared: 'flags',
+  plan_saved: 'plans',
 };
 
 /** The part of the file an item belongs to. */
@@ -28,6 +29,7 @@ export function filtersFor(role: Role): TimelineFilter[] {
   return TIMELINE_FILTERS.filter(
     (filter) =>
       (filter !== 'notes' || roleHolds(role, 'notes.read')) &&
-      (filter !== 'psychosocial' || roleHolds(role, 'psychosocial.read')),
+      (filter !== 'psychosocial' || roleHolds(role, 'psychosocial.read')) &&
+      (filter !== 'plans' || roleHolds(role, 'plans.read')),
   );
 }
