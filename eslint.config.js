@@ -75,7 +75,7 @@ const CORE_EDGES = {
   settings: ['db'],
   timeline: ['consents', 'db', 'flags', 'notes', 'plans', 'psychosocial'],
   // Today reads every domain that puts a line on the page, through their own readers.
-  today: ['attendance', 'backup', 'db', 'flags', 'notes', 'participants', 'psychosocial', 'retention', 'sessions'],
+  today: ['attendance', 'backup', 'db', 'flags', 'notes', 'participants', 'plans', 'psychosocial', 'retention', 'sessions'],
   users: ['db', 'vault'],
   vault: ['audit', 'backup', 'db', 'fs', 'jobs', 'settings', 'users'],
   views: ['db'],

@@ -8,6 +8,7 @@ import { flaggedParticipantsOf } from '../flags/in-force';
 import type { HandlerGroup } from '../handler';
 import { draftsOf, openFollowUps } from '../notes/today';
 import { participantNamer } from '../participants/names';
+import { openStepsOf } from '../plans/today';
 import { nextAppointmentsOf } from '../psychosocial/appointments';
 import { cohortName, sessionsOfWeek } from '../sessions/week';
 
@@ -83,6 +84,11 @@ export const todayHandlers = {
         flagged: when(roleHolds(role, 'participants.read'), () => flaggedParticipantsOf(db, userId).flatMap(name)),
         drafts: when(roleHolds(role, 'notes.write'), () => draftsOf(db, userId).flatMap(name)),
         appointments: when(roleHolds(role, 'psychosocial.write'), () => nextAppointmentsOf(db, userId, today).flatMap(name)),
+        planSteps: when(roleHolds(role, 'plans.read'), () => {
+          const until = weekEnd > today ? weekEnd : today;
+          const { rows, total } = openStepsOf(db, { userId, until, limit: TODAY_LIST_MAX });
+          return { lines: rows.flatMap(name).map((r) => ({ ...r, overdue: r.due < today })), total };
+        }),
       };
     },
   },
