@@ -67,6 +67,8 @@ const CORE_EDGES = {
   place: ['cohorts', 'db', 'participants'],
   print: ['attendance', 'consents', 'db', 'flags', 'fs', 'notes', 'participants', 'psychosocial', 'settings', 'timeline'],
   psychosocial: ['consents', 'db'],
+  // A referral names its partner; the consent gate compares names as the consent register does.
+  referrals: ['consents', 'db', 'participants'],
   retention: ['db', 'participants', 'settings'],
   schedule: ['db', 'print', 'sessions', 'settings'],
   search: ['db', 'notes', 'participants', 'psychosocial'],
