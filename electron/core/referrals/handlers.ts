@@ -68,10 +68,13 @@ function draftContent(db: Db, input: DraftInput): DraftContent {
   return { ...input, partnerName: partner!.name, contactName };
 }
 
-/** A move's day: not in the future, not before the referral's previous move. */
+/**
+ * A move's day: not in the future, not before the referral's previous move past the draft (a referral sent by
+ * telephone yesterday may be drafted and recorded as sent today).
+ */
 function assertMoveDay(referral: Referral, date: string, now: Date): void {
   const issues: FieldIssue[] = [];
-  const last = referral.events.at(-1)?.date ?? REFERRAL_DATE_MIN;
+  const last = referral.events.filter((e) => e.status !== 'draft').at(-1)?.date ?? REFERRAL_DATE_MIN;
   if (date > dayOf(now)) issues.push({ path: 'date', i18nKey: 'referrals.errors.dateInFuture' });
   else if (date < last) issues.push({ path: 'date', i18nKey: 'referrals.errors.beforeLastStep' });
   refuse(issues);
