@@ -96,7 +96,7 @@ describe('a referral', () => {
   it('is edited only as a draft, and an edit that changes nothing is not audited', async () => {
     const v = await vault();
     const referral = await created(v);
-    const { id: _id, participantId: _p, ...fields } = v.draft();
+    const { participantId: _p, ...fields } = v.draft();
     const same = await v.t.ok('referrals.update', { id: referral.id, ...fields });
     expect(same.changed).toBe(false);
     const edited = await v.t.ok('referrals.update', { id: referral.id, ...fields, urgency: 'urgent', contactId: null });
