@@ -74,7 +74,7 @@ const CORE_EDGES = {
   search: ['db', 'notes', 'participants', 'psychosocial'],
   sessions: ['cohorts', 'db'],
   settings: ['db'],
-  timeline: ['consents', 'db', 'flags', 'notes', 'psychosocial'],
+  timeline: ['consents', 'db', 'flags', 'notes', 'psychosocial', 'referrals'],
   // Today reads every domain that puts a line on the page, through their own readers.
   today: ['attendance', 'backup', 'db', 'flags', 'notes', 'participants', 'psychosocial', 'retention', 'sessions'],
   users: ['db', 'vault'],

@@ -261,3 +261,25 @@ describe('who may touch referrals', () => {
     expect(await v.t.call('referrals.list', { participantId: v.participantId })).toMatchObject({ ok: false, code: 'forbidden' });
   });
 });
+
+describe('referrals on the participant’s timeline', () => {
+  it('show each move on its day with the partner’s name, never the reason, the message or the summary', async () => {
+    const v = await vault();
+    const { id } = await created(v);
+    await shareConsent(v);
+    await v.t.ok('referrals.transition', { id, to: 'sent', date: '2026-11-27' });
+    await v.t.ok('referrals.transition', { id, to: 'declined', date: TODAY, reason: REFERRAL_MARK.decline });
+    const { items } = await v.t.ok('timeline.participant', { participantId: v.participantId });
+    const referrals = items.filter((item) => item.kind === 'referral');
+    expect(referrals).toEqual([
+      { kind: 'referral', id, at: TODAY, byName: 'Kalle Ohjaaja', label: 'declined', text: PARTNER_NAME },
+      { kind: 'referral', id, at: TODAY, byName: 'Kalle Ohjaaja', label: 'draft', text: PARTNER_NAME },
+      { kind: 'referral', id, at: '2026-11-27', byName: 'Kalle Ohjaaja', label: 'sent', text: PARTNER_NAME },
+    ]);
+    const all = JSON.stringify(items);
+    for (const marker of Object.values(REFERRAL_MARK)) expect(all).not.toContain(marker);
+    await v.as('psychologist');
+    const asPsychologist = await v.t.ok('timeline.participant', { participantId: v.participantId });
+    expect(asPsychologist.items.filter((item) => item.kind === 'referral')).toHaveLength(3);
+  });
+});
