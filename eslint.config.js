@@ -76,7 +76,7 @@ const CORE_EDGES = {
   settings: ['db'],
   timeline: ['consents', 'db', 'flags', 'notes', 'psychosocial', 'referrals'],
   // Today reads every domain that puts a line on the page, through their own readers.
-  today: ['attendance', 'backup', 'db', 'flags', 'notes', 'participants', 'psychosocial', 'retention', 'sessions'],
+  today: ['attendance', 'backup', 'db', 'flags', 'notes', 'participants', 'psychosocial', 'referrals', 'retention', 'sessions'],
   users: ['db', 'vault'],
   vault: ['audit', 'backup', 'db', 'fs', 'jobs', 'settings', 'users'],
   views: ['db'],

@@ -283,3 +283,37 @@ describe('referrals on the participant’s timeline', () => {
     expect(asPsychologist.items.filter((item) => item.kind === 'referral')).toHaveLength(3);
   });
 });
+
+describe('overdue referrals on the Today page', () => {
+  it('lists a sent referral unanswered past its follow-up date for those who move referrals, and not once answered', async () => {
+    const v = await vault();
+    const { id } = await created(v);
+    await shareConsent(v);
+    await v.t.ok('referrals.transition', { id, to: 'sent', date: '2026-11-20', followUpOn: '2026-11-27' });
+    const page = await v.t.ok('today.get', {});
+    expect(page.overdueReferrals).toEqual({
+      lines: [
+        {
+          participantId: v.participantId,
+          pseudonym: expect.any(String),
+          displayName: expect.any(String),
+          referralId: id,
+          partnerName: PARTNER_NAME,
+          serviceType: 'employmentServices',
+          followUpOn: '2026-11-27',
+          mine: true,
+        },
+      ],
+      total: 1,
+    });
+    await v.as('coordinator');
+    expect((await v.t.ok('today.get', {})).overdueReferrals?.lines.map((l) => [l.referralId, l.mine])).toEqual([[id, false]]);
+    await v.as('psychologist');
+    expect((await v.t.ok('today.get', {})).overdueReferrals).toBeNull();
+    await v.as('teacher');
+    expect((await v.t.ok('today.get', {})).overdueReferrals).toBeNull();
+    await v.as('caseworker');
+    await v.t.ok('referrals.transition', { id, to: 'accepted', date: TODAY });
+    expect((await v.t.ok('today.get', {})).overdueReferrals).toEqual({ lines: [], total: 0 });
+  });
+});

@@ -183,3 +183,41 @@ export function recordMove(
   if (m.followUpOn !== undefined) run(db, sql`UPDATE referrals SET follow_up_on = ${m.followUpOn} WHERE id = ${m.referralId}`);
   run(db, sql`UPDATE referrals SET status = ${e.status}, updated_at = ${m.at}, updated_by = ${m.by} WHERE id = ${m.referralId}`);
 }
+
+/**
+ * Referrals sent and not answered whose follow-up date is before `today`, for the Today page: the ones `userId`
+ * made or whose participant they are responsible for first, then by follow-up date (the oldest first). At most
+ * `limit` lines, with the count of all.
+ */
+export function overdueReferrals(
+  db: Db,
+  o: { userId: string; today: string; limit: number },
+): {
+  rows: {
+    participantId: string;
+    referralId: string;
+    partnerName: string;
+    serviceType: ServiceType;
+    followUpOn: string;
+    mine: boolean;
+  }[];
+  total: number;
+} {
+  const rows = all<{
+    participantId: string;
+    referralId: string;
+    partnerName: string;
+    serviceType: ServiceType;
+    followUpOn: string;
+    mine: number;
+  }>(
+    db,
+    sql`SELECT r.participant_id AS participantId, r.id AS referralId, r.partner_name AS partnerName,
+          r.service_type AS serviceType, r.follow_up_on AS followUpOn,
+          (r.created_by = ${o.userId} OR p.responsible_caseworker_id = ${o.userId}) AS mine
+        FROM referrals r JOIN participants p ON p.id = r.participant_id
+        WHERE r.status = 'sent' AND r.follow_up_on IS NOT NULL AND r.follow_up_on < ${o.today}
+        ORDER BY mine DESC, r.follow_up_on, r.seq`,
+  );
+  return { rows: rows.slice(0, o.limit).map((r) => ({ ...r, mine: r.mine === 1 })), total: rows.length };
+}
