@@ -67,14 +67,16 @@ const CORE_EDGES = {
   place: ['cohorts', 'db', 'participants'],
   print: ['attendance', 'consents', 'db', 'flags', 'fs', 'notes', 'participants', 'psychosocial', 'settings', 'timeline'],
   psychosocial: ['consents', 'db'],
+  // A referral names its partner; the consent gate compares names as the consent register does.
+  referrals: ['consents', 'db', 'participants'],
   retention: ['db', 'participants', 'settings'],
   schedule: ['db', 'print', 'sessions', 'settings'],
   search: ['db', 'notes', 'participants', 'psychosocial'],
   sessions: ['cohorts', 'db'],
   settings: ['db'],
-  timeline: ['consents', 'db', 'flags', 'notes', 'psychosocial'],
+  timeline: ['consents', 'db', 'flags', 'notes', 'psychosocial', 'referrals'],
   // Today reads every domain that puts a line on the page, through their own readers.
-  today: ['attendance', 'backup', 'db', 'flags', 'notes', 'participants', 'psychosocial', 'retention', 'sessions'],
+  today: ['attendance', 'backup', 'db', 'flags', 'notes', 'participants', 'psychosocial', 'referrals', 'retention', 'sessions'],
   users: ['db', 'vault'],
   vault: ['audit', 'backup', 'db', 'fs', 'jobs', 'settings', 'users'],
   views: ['db'],

@@ -15,6 +15,7 @@ import { placeHandlers } from './place/handlers';
 import { prefsHandlers } from './prefs/handlers';
 import { printHandlers } from './print/handlers';
 import { psychosocialHandlers } from './psychosocial/handlers';
+import { referralHandlers } from './referrals/handlers';
 import { retentionHandlers } from './retention/handlers';
 import { scheduleHandlers } from './schedule/handlers';
 import { searchHandlers } from './search/handlers';
@@ -54,6 +55,7 @@ export const HANDLER_GROUPS: readonly HandlerGroup[] = [
   noteHandlers,
   searchHandlers,
   psychosocialHandlers,
+  referralHandlers,
   viewHandlers,
   timelineHandlers,
   cohortHandlers,

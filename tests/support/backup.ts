@@ -9,6 +9,7 @@ import { COLLEAGUE_PASSPHRASE, PASSPHRASE, switchUser, testCore, type TestCore }
 import { addConsentingParticipant, staffedVault, type StaffedVault } from './participants';
 import { plantProgramme } from './programme';
 import { openVaultDb } from './raw-db';
+import { plantReferral } from './referrals';
 
 /** A backup passphrase with letters that have two Unicode spellings (NFC and NFD type the same text). */
 export const BACKUP_PASSPHRASE = 'Syksyn varmuuskopio: hämärä & sade 2026';
@@ -57,6 +58,8 @@ export async function fillCaseData(v: StaffedVault, participants = 3): Promise<v
     });
     await v.t.ok('flags.set', { participantId, kind: 'address_confidential', note: `Osoite salainen ${i}` });
   }
+  // A referral sent and declined: the file's rows that name a partner of the register.
+  await plantReferral(v.t, ids[0]!, 'Lähete ');
   const { cohort } = await v.t.ok('cohorts.create', { name: 'Kevät 2027', startDate: '2027-01-11', lengthWeeks: 10 });
   await v.t.ok('cohorts.enrol', { participantId: ids[0]!, cohortId: cohort.id, startDate: '2027-01-11' });
   // The programme around a group: sessions, a partner with a contact, a visit, and everyone's marks (the first

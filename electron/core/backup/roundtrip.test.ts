@@ -30,6 +30,8 @@ const KEY_TABLES = [
   'note_versions',
   'psychosocial_entries',
   'psychosocial_private',
+  'referrals',
+  'referral_events',
   'users',
   'enrolments',
   'cohorts',
@@ -86,10 +88,13 @@ describe('restoring onto a fresh install', () => {
         participants: 3,
         notes: 3,
         enrolments: 4,
-        partners: 1,
+        // The programme's partner and the one the planted referral went to.
+        partners: 2,
         partner_contacts: 1,
         attendance: 9,
         visits: 1,
+        referrals: 1,
+        referral_events: 3,
       },
     });
     // The sessions generated with the fixture's other group come on top of the six planted ones.

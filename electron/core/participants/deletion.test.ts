@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LEILA, staffedVault, type StaffedVault } from '../../../tests/support/participants';
 import { openVaultDb, tablesHolding } from '../../../tests/support/raw-db';
+import { plantReferral } from '../../../tests/support/referrals';
 
 const vaults: StaffedVault[] = [];
 afterEach(() => {
@@ -25,7 +26,7 @@ async function vaultWithTwoParticipants() {
   return { v, gone: gone.participant, kept: kept.participant };
 }
 
-/** Fills every part of the file: consent, flag, a note with an earlier version and a draft, a psychosocial entry. */
+/** Fills every part of the file: consent, flag, a note with an earlier version and a draft, a referral, a psychosocial entry. */
 async function fillWholeFile(v: StaffedVault, participantId: string, mark: string) {
   const date = '2026-11-20';
   await v.t.ok('consents.record', { participantId, purpose: 'processing', givenOn: date, method: 'signed' });
@@ -40,6 +41,7 @@ async function fillWholeFile(v: StaffedVault, participantId: string, mark: strin
   const { note } = await v.t.ok('notes.create', { participantId, date, type: 'phone_call', text: `Called ${mark}f` });
   await v.t.ok('notes.update', { id: note.id, date, type: 'phone_call', text: `Called again ${mark}g` });
   await v.t.ok('notes.saveDraft', { participantId, fields: { text: `Half typed ${mark}h` } });
+  await plantReferral(v.t, participantId, mark, date);
   await v.as('psychologist');
   await v.t.ok('psychosocial.create', {
     participantId,
@@ -90,7 +92,15 @@ describe('deleting a participant', () => {
     expect((await v.t.ok('search.notes', { query: MARK })).hits.length).toBeGreaterThan(0);
     await v.as('coordinator');
     const { counts } = await v.t.ok('participants.deletionPreview', { id: gone.id });
-    expect(counts).toMatchObject({ participants: 1, consents: 2, safety_flags: 1, notes: 1, note_versions: 1 });
+    expect(counts).toMatchObject({
+      participants: 1,
+      consents: 3,
+      safety_flags: 1,
+      notes: 1,
+      note_versions: 1,
+      referrals: 1,
+      referral_events: 3,
+    });
     await v.t.ok('participants.delete', { id: gone.id, confirmPseudonym: ` ${gone.pseudonym.toLowerCase()} ` });
     expect(await v.t.call('participants.get', { id: gone.id })).toMatchObject({ code: 'not_found' });
     expect(await v.t.ok('participants.get', { id: kept.id })).toMatchObject({ participant: { lastName: 'Kept' } });
@@ -99,7 +109,15 @@ describe('deleting a participant', () => {
       expect(tablesHolding(db, MARK)).toEqual({});
       // The scan does find what is there: the kept file's words, in its tables and search indexes.
       expect(Object.keys(tablesHolding(db, KEPT))).toEqual(
-        expect.arrayContaining(['consents', 'safety_flags', 'notes', 'note_versions', 'psychosocial_private']),
+        expect.arrayContaining([
+          'consents',
+          'safety_flags',
+          'notes',
+          'note_versions',
+          'psychosocial_private',
+          'referrals',
+          'referral_events',
+        ]),
       );
       expect(tablesHolding(db, gone.id)).toEqual({ audit_log: expect.any(Number) });
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');

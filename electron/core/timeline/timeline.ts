@@ -7,6 +7,7 @@ import type { Db } from '../db/open';
 import { flagTimeline } from '../flags/timeline';
 import { noteTimeline } from '../notes/timeline';
 import { psychosocialTimeline } from '../psychosocial/timeline';
+import { referralTimeline } from '../referrals/timeline';
 import { participantEvents, participantExists } from './participant-events';
 
 /** One domain's part of a timeline; each domain decides what the reader's role may see of it. */
@@ -19,6 +20,7 @@ export const TIMELINE_SOURCES: readonly TimelineSource[] = [
   flagTimeline,
   noteTimeline,
   psychosocialTimeline,
+  referralTimeline,
 ];
 
 /** The calendar day of an item: a bare date is that day, a moment the day it fell on in `timeZone` (default: local). */

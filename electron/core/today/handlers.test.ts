@@ -203,7 +203,17 @@ describe('the Today page', () => {
     const page = await v.t.ok('today.get', {});
     // Read once, by the notices themselves, with what they show: not a second time here.
     expect(Object.keys(page).sort()).toEqual(
-      ['appointments', 'attendanceGaps', 'drafts', 'flagged', 'followUps', 'sessions', 'today', 'weekStart'].sort(),
+      [
+        'appointments',
+        'attendanceGaps',
+        'drafts',
+        'flagged',
+        'followUps',
+        'overdueReferrals',
+        'sessions',
+        'today',
+        'weekStart',
+      ].sort(),
     );
     expect(page.appointments).toBeNull();
   });

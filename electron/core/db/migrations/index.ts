@@ -12,6 +12,7 @@ import { closedAt } from './0010-closed-at';
 import { programme } from './0011-programme';
 import { followUpOwner } from './0012-follow-up-owner';
 import { searchStems } from './0013-search-stems';
+import { referrals } from './0014-referrals';
 
 /** Every migration, in version order. Add new ones at the end; never edit a released one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   programme,
   followUpOwner,
   searchStems,
+  referrals,
 ];
