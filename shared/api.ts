@@ -20,6 +20,7 @@ import { partnerChannels } from './partners';
 import { prefsChannels } from './prefs';
 import { printChannels } from './print';
 import { psychosocialChannels } from './psychosocial';
+import { referralChannels } from './referrals';
 import { retentionChannels } from './retention';
 import { scheduleChannels } from './schedule';
 import { searchChannels } from './search';
@@ -49,6 +50,7 @@ export const api = {
   ...prefsChannels,
   ...printChannels,
   ...psychosocialChannels,
+  ...referralChannels,
   ...retentionChannels,
   ...scheduleChannels,
   ...searchChannels,

@@ -31,6 +31,8 @@ export const PERMISSIONS = [
   'sessions.write',
   'attendance.read',
   'attendance.write',
+  'referrals.read',
+  'referrals.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -61,6 +63,9 @@ export type Permission = (typeof PERMISSIONS)[number];
  * cohorts, partners and visits is the caseworkers' and the coordinator's (`programme.write`). Teachers run sessions
  * and keep attendance (`sessions.write`, `attendance.write`), seeing the group by first name and code only.
  * Psychologists see attendance, to know who has been coming, but do not keep it.
+ *
+ * Referrals onward (shared/referrals.ts): caseworkers and the coordinator create and move them
+ * (`referrals.write`); psychologists read them (`referrals.read`); teachers see nothing of them.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   coordinator: [
@@ -84,6 +89,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'sessions.write',
     'attendance.read',
     'attendance.write',
+    'referrals.read',
+    'referrals.write',
   ],
   caseworker: [
     'participants.readLimited',
@@ -99,6 +106,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'sessions.write',
     'attendance.read',
     'attendance.write',
+    'referrals.read',
+    'referrals.write',
   ],
   psychologist: [
     'participants.readLimited',
@@ -110,6 +119,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'plans.read',
     'programme.read',
     'attendance.read',
+    'referrals.read',
   ],
   teacher: ['participants.readLimited', 'programme.read', 'sessions.write', 'attendance.read', 'attendance.write'],
 };

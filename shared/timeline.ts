@@ -6,6 +6,8 @@ import { participantId } from './participants';
 export const TIMELINE_KINDS = [
   'note',
   'psychosocial',
+  /** A referral moved to a status (its label): drafted, sent, answered, completed or withdrawn. */
+  'referral',
   'consent_given',
   'consent_withdrawn',
   'consent_override',

@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { channel } from './channel';
+import { SERVICE_TYPES } from './referrals';
 import { GOAL_KINDS, STEP_OWNERS } from './plans';
 import { SESSION_STATES, SESSION_TOPICS } from './sessions';
 import { isoDate } from './text-fields';
@@ -64,6 +65,18 @@ export const flaggedLine = z.object({ ...named, flags: z.number().int().positive
 export const draftLine = z.object({ ...named, draftId: z.string(), noteId: z.string().nullable(), updatedAt: z.string() });
 export const appointmentLine = z.object({ ...named, entryId: z.string(), date: z.string(), time: z.string().nullable() });
 
+/** A referral sent and not answered by its follow-up date (shared/referrals.ts). */
+export const overdueReferralLine = z.object({
+  ...named,
+  referralId: z.string(),
+  partnerName: z.string(),
+  serviceType: z.enum(SERVICE_TYPES),
+  followUpOn: z.string(),
+  /** Made by the user, or for a participant the user is responsible for. */
+  mine: z.boolean(),
+});
+export type OverdueReferralLine = z.infer<typeof overdueReferralLine>;
+
 /** A list cut at TODAY_LIST_MAX lines, with how many there are in all. */
 /** A list cut at TODAY_LIST_MAX (or another cap) with the count of all. */
 export const capped = <T extends z.ZodType>(line: T) => z.object({ lines: z.array(line), total: z.number().int().nonnegative() });
@@ -83,6 +96,11 @@ export const todayPage = z.object({
   drafts: z.array(draftLine).nullable(),
   /** The user's own psychosocial entries whose next appointment is today or later, soonest first. */
   appointments: z.array(appointmentLine).nullable(),
+  /**
+   * Referrals sent and unanswered past their follow-up date, for those who move referrals: the user's own first,
+   * then the oldest follow-up date first.
+   */
+  overdueReferrals: capped(overdueReferralLine).nullable(),
   /**
    * Open steps of the plans of the participants the user is responsible for, due by the end of the week (so a step
    * left open past its day stays, marked overdue): overdue first, then by due date. For roles that read plans.

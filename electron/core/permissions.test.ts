@@ -104,6 +104,17 @@ const SAMPLE_INPUTS: { [C in Channel]: InputOf<C> } = {
     riskLevel: 'low',
   },
   'psychosocial.update': { id: SOMEONE, date: '2026-11-20', durationMinutes: 60, kind: 'group', riskLevel: 'none' },
+  'referrals.list': { participantId: SOMEONE },
+  'referrals.get': { id: SOMEONE },
+  'referrals.create': {
+    participantId: SOMEONE,
+    partnerId: SOMEONE,
+    serviceType: 'employmentServices',
+    urgency: 'routine',
+    reason: 'Sample reason',
+  },
+  'referrals.update': { id: SOMEONE, partnerId: SOMEONE, serviceType: 'education', urgency: 'soon', reason: 'Sample reason' },
+  'referrals.transition': { id: SOMEONE, to: 'accepted', date: '2026-11-20' },
   'plans.get': { participantId: SOMEONE },
   'plans.save': {
     participantId: SOMEONE,

@@ -16,6 +16,7 @@ import { planHandlers } from './plans/handlers';
 import { prefsHandlers } from './prefs/handlers';
 import { printHandlers } from './print/handlers';
 import { psychosocialHandlers } from './psychosocial/handlers';
+import { referralHandlers } from './referrals/handlers';
 import { retentionHandlers } from './retention/handlers';
 import { scheduleHandlers } from './schedule/handlers';
 import { searchHandlers } from './search/handlers';
@@ -55,6 +56,7 @@ export const HANDLER_GROUPS: readonly HandlerGroup[] = [
   noteHandlers,
   searchHandlers,
   psychosocialHandlers,
+  referralHandlers,
   planHandlers,
   viewHandlers,
   timelineHandlers,

@@ -61,8 +61,11 @@ import programmeErrorsEn from './parts/programme-errors.en.json' with { type: 'j
 import programmeErrorsFi from './parts/programme-errors.fi.json' with { type: 'json' };
 import programmeErrorsSv from './parts/programme-errors.sv.json' with { type: 'json' };
 import psychosocialEn from './parts/psychosocial.en.json' with { type: 'json' };
+import referralsEn from './parts/referrals.en.json' with { type: 'json' };
 import psychosocialFi from './parts/psychosocial.fi.json' with { type: 'json' };
+import referralsFi from './parts/referrals.fi.json' with { type: 'json' };
 import psychosocialSv from './parts/psychosocial.sv.json' with { type: 'json' };
+import referralsSv from './parts/referrals.sv.json' with { type: 'json' };
 import registryEn from './parts/registry.en.json' with { type: 'json' };
 import registryFi from './parts/registry.fi.json' with { type: 'json' };
 import registrySv from './parts/registry.sv.json' with { type: 'json' };
@@ -114,6 +117,7 @@ export const PART_NAMES = [
   'programme',
   'programme-errors',
   'psychosocial',
+  'referrals',
   'registry',
   'retention',
   'search',
@@ -141,6 +145,7 @@ const FI_PARTS = [
   programmeFi,
   programmeErrorsFi,
   psychosocialFi,
+  referralsFi,
   registryFi,
   retentionFi,
   searchFi,
@@ -167,6 +172,7 @@ const SV_PARTS = [
   programmeSv,
   programmeErrorsSv,
   psychosocialSv,
+  referralsSv,
   registrySv,
   retentionSv,
   searchSv,
@@ -193,6 +199,7 @@ const EN_PARTS = [
   programmeEn,
   programmeErrorsEn,
   psychosocialEn,
+  referralsEn,
   registryEn,
   retentionEn,
   searchEn,

@@ -21,6 +21,7 @@ import {
 } from '../participants';
 import { PARTNER_TYPES } from '../partners';
 import { PSYCHOSOCIAL_KINDS, RISK_LEVELS } from '../psychosocial';
+import { COMPLETION_OUTCOMES, REFERRAL_STATUSES, SERVICE_TYPES, URGENCIES } from '../referrals';
 import { GOAL_KINDS, STEP_OWNERS, STEP_STATUSES } from '../plans';
 import { ROLES } from '../roles';
 import { SESSION_TOPICS } from '../sessions';
@@ -53,6 +54,10 @@ export const CODE_SETS: readonly { name: string; codes: readonly string[]; home:
   { name: 'labour market status', codes: LABOUR_MARKET_STATUSES, home: 'participant.labourMarket' },
   { name: 'psychosocial meeting kind', codes: PSYCHOSOCIAL_KINDS, home: 'psychosocial.kinds' },
   { name: 'risk level', codes: RISK_LEVELS, home: 'psychosocial.risk' },
+  { name: 'referral status', codes: REFERRAL_STATUSES, home: 'referrals.statuses' },
+  { name: 'referral service type', codes: SERVICE_TYPES, home: 'referrals.serviceTypes' },
+  { name: 'referral urgency', codes: URGENCIES, home: 'referrals.urgencies' },
+  { name: 'referral outcome', codes: COMPLETION_OUTCOMES, home: 'referrals.outcomes' },
   { name: 'timeline entry kind', codes: TIMELINE_KINDS, home: 'case.timeline.kinds' },
   { name: 'plan goal kind', codes: GOAL_KINDS, home: 'plans.goalKinds' },
   { name: 'plan step owner', codes: STEP_OWNERS, home: 'plans.stepOwners' },

@@ -2,7 +2,9 @@
  * Nothing personal outside the encrypted database: after a first-run setup, the programme's records written and
  * read through the renderer's bridge, a lock and an unlock, the name, the passphrase, the recovery code and the
  * texts typed into the programme (session notes, a cancellation reason, a partner's contact person, what a visit
- * taught) and into a career and study plan (goals and steps, in force and in an earlier version) appear in no file of the data folder, the Chromium profile or the temp folder — in any encoding a
+ * taught), into a participant's referral (its reason, message, summary and a decline's reason) and into a career
+ * and study plan (goals and steps, in force and in an earlier version) appear in no file of the data folder, the
+ * Chromium profile or the temp folder — in any encoding a
  * forensic search would try.
  */
 import { tmpdir } from 'node:os';
@@ -81,6 +83,37 @@ test('a session leaves no trace of the name, passphrase, recovery code or progra
   ]);
   for (const marker of Object.values(programme)) expect(read).toContain(marker);
 
+  // A participant's referral to that partner, sent and declined: its texts, written and read back.
+  const referralTexts = {
+    referralReason: uniqueMarker('Syy'),
+    referralMessage: uniqueMarker('Viesti'),
+    referralSummary: uniqueMarker('Yhteenveto'),
+    declineReason: uniqueMarker('Hylkays'),
+  };
+  const { participant } = await invoke<{ participant: { id: string } }>(page, 'participants.create', { firstName: 'Amal' });
+  const consent = { participantId: participant.id, givenOn: '2026-11-02', method: 'signed' };
+  await invoke(page, 'consents.record', { ...consent, purpose: 'processing' });
+  await invoke(page, 'consents.record', { ...consent, purpose: 'partner_sharing', partnerName: 'Varasto Oy' });
+  const { referral } = await invoke<{ referral: { id: string } }>(page, 'referrals.create', {
+    participantId: participant.id,
+    partnerId: partner.id,
+    serviceType: 'employmentServices',
+    urgency: 'routine',
+    reason: referralTexts.referralReason,
+    message: referralTexts.referralMessage,
+    sharedFields: ['summary'],
+    summary: referralTexts.referralSummary,
+  });
+  await invoke(page, 'referrals.transition', { id: referral.id, to: 'sent', date: '2026-11-03' });
+  await invoke(page, 'referrals.transition', {
+    id: referral.id,
+    to: 'declined',
+    date: '2026-11-04',
+    reason: referralTexts.declineReason,
+  });
+  const readReferrals = JSON.stringify(await invoke(page, 'referrals.list', { participantId: participant.id }));
+  for (const marker of Object.values(referralTexts)) expect(readReferrals).toContain(marker);
+
   // A career and study plan: markers in a goal's target and its why, a step and a dropped step's reason.
   const plan = {
     planTarget: uniqueMarker('Tavoite'),
@@ -88,11 +121,11 @@ test('a session leaves no trace of the name, passphrase, recovery code or progra
     planStep: uniqueMarker('Askel'),
     planDropped: uniqueMarker('Syy'),
   };
-  const { participant } = await invoke<{ participant: { id: string } }>(page, 'participants.create', {
+  const { participant: planned } = await invoke<{ participant: { id: string } }>(page, 'participants.create', {
     firstName: 'Amal',
     confirmDuplicate: true,
   });
-  const participantId = participant.id;
+  const participantId = planned.id;
   await invoke(page, 'consents.record', { participantId, purpose: 'processing', givenOn: '2026-11-01', method: 'signed' });
   const goals = [
     {
@@ -130,6 +163,7 @@ test('a session leaves no trace of the name, passphrase, recovery code or progra
     recoveryCode,
     recoveryCodeCompact: recoveryCode.replace(/-/g, ''),
     ...programme,
+    ...referralTexts,
     ...plan,
   };
   const found = Object.entries(secrets).flatMap(([what, secret]) =>

@@ -219,3 +219,29 @@ test('a meeting refused for a missing consent says so with the way to the consen
   await expect(page.getByRole('heading', { level: 1 })).toContainText(participant.pseudonym);
   expectCleanRun(app);
 });
+
+test('joining a group refused for a missing consent leads to the consent register too', async ({ app }) => {
+  const { page } = app;
+  const s = ui(page, LOCALE);
+  await setUpLockedVault(app, LOCALE, COORDINATOR);
+  await call(app, 'vault.unlock', { name: COORDINATOR.name, passphrase: COORDINATOR.passphrase });
+  const { participant } = await call<{ participant: { pseudonym: string } }>(app, 'participants.create', {
+    firstName: 'Ei suostumusta',
+    confirmDuplicate: true,
+  });
+  await call(app, 'cohorts.create', { name: 'Kevään ryhmä', startDate: today() });
+  await call(app, 'vault.lock');
+  await submitPassphrase(page, LOCALE, COORDINATOR.passphrase);
+  await screen(page, 'home');
+  await openFile(page, LOCALE, participant.pseudonym);
+  await s.button('registry.cohorts.section.join').click();
+  await page
+    .getByRole('combobox', { name: s.t('registry.cohorts.join.cohort'), exact: true })
+    .selectOption({ label: 'Kevään ryhmä' });
+  await s.button('registry.cohorts.join.submit').click();
+  const refusal = page.getByRole('alert').filter({ hasText: s.t('errors.consent_required') });
+  await expect(refusal).toBeVisible();
+  await refusal.getByRole('button', { name: s.t('consentGate.open'), exact: true }).click();
+  await expect(page.getByRole('tab', { name: s.t('case.tabs.consents'), exact: true })).toHaveAttribute('aria-selected', 'true');
+  expectCleanRun(app);
+});

@@ -10,6 +10,7 @@ import { addConsentingParticipant, staffedVault, type StaffedVault } from './par
 import { samplePlanGoals } from '../../electron/core/plans/testing/plan';
 import { plantProgramme } from './programme';
 import { openVaultDb } from './raw-db';
+import { plantReferral } from './referrals';
 
 /** A backup passphrase with letters that have two Unicode spellings (NFC and NFD type the same text). */
 export const BACKUP_PASSPHRASE = 'Syksyn varmuuskopio: hämärä & sade 2026';
@@ -60,6 +61,8 @@ export async function fillCaseData(v: StaffedVault, participants = 3): Promise<v
     });
     await v.t.ok('flags.set', { participantId, kind: 'address_confidential', note: `Osoite salainen ${i}` });
   }
+  // A referral sent and declined: the file's rows that name a partner of the register.
+  await plantReferral(v.t, ids[0]!, 'Lähete ');
   const { plan } = await v.t.ok('plans.save', { participantId: ids[0]!, baseVersion: null, goals: samplePlanGoals(PLAN_MARKER) });
   const goals = plan.goals.map((g) => ({ ...g, steps: g.steps.map((s) => ({ ...s, status: 'done' as const })) }));
   await v.t.ok('plans.save', { participantId: ids[0]!, baseVersion: plan.version, goals });

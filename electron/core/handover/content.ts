@@ -35,6 +35,8 @@ const TABLE_PERMISSIONS: Readonly<Record<string, Permission>> = {
   psychosocial_versions: 'psychosocial.read',
   psychosocial_private: 'psychosocial.private',
   psychosocial_private_versions: 'psychosocial.private',
+  referrals: 'referrals.read',
+  referral_events: 'referrals.read',
   plans: 'plans.read',
   plan_goals: 'plans.read',
   plan_steps: 'plans.read',
@@ -58,6 +60,15 @@ export const REFERENCE_TABLES: ReadonlySet<string> = new Set(['cohorts', 'cohort
  */
 export const REFERENCE_BLANKED: Readonly<Record<string, readonly string[]>> = {
   cohort_sessions: ['partner_id', 'guest', 'notes'],
+};
+
+/**
+ * Columns of the case's own rows that a handover leaves empty: a referral names its partner and contact person
+ * (`partner_name`, `contact_name`) and travels with the file, but the partner register it points into is the
+ * sending programme's, so the pointers stay behind, as for the sessions' partners above.
+ */
+export const CASE_BLANKED: Readonly<Record<string, readonly string[]>> = {
+  referrals: ['partner_id', 'contact_id'],
 };
 
 interface ForeignKey {
@@ -108,7 +119,9 @@ export function collectCase(db: Db, participantId: string, permitted: (p: Permis
     if (foreignKeysOf(db, step.table).some((key) => key.table !== step.table && left.has(key.table))) left.add(step.table);
   }
 
-  const tables = steps.filter((s) => !left.has(s.table)).map((s) => readRows(db, s.table, s.where, s.params));
+  const tables = steps
+    .filter((s) => !left.has(s.table))
+    .map((s) => blank(readRows(db, s.table, s.where, s.params), CASE_BLANKED[s.table]));
   const staff = new Set<string>();
   const pointedAt = new Map<string, Map<string, Set<unknown>>>();
   const follow = (rows: TableRows) => {
@@ -155,7 +168,12 @@ function readReferences(db: Db, table: string, byColumn: Map<string, Set<unknown
     where || '0',
     conditions.flatMap((c) => c.values),
   );
-  const blanked = (REFERENCE_BLANKED[table] ?? []).map((column) => rows.columns.indexOf(column)).filter((at) => at >= 0);
+  return blank(rows, REFERENCE_BLANKED[table]);
+}
+
+/** The rows with the named columns emptied. */
+function blank(rows: TableRows, columns: readonly string[] = []): TableRows {
+  const blanked = columns.map((column) => rows.columns.indexOf(column)).filter((at) => at >= 0);
   for (const row of rows.rows) for (const at of blanked) row[at] = null;
   return rows;
 }

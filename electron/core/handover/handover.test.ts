@@ -6,6 +6,7 @@ import { openVaultDb, tablesHolding } from '../../../tests/support/raw-db';
 import { collectCase, type TableRows } from './content';
 import { derivePackageKey, openPackage } from './package-key';
 import { plantProgramme, PROGRAMME_MARK } from '../../../tests/support/programme';
+import { REFERRAL_PARTNER } from '../../../tests/support/referrals';
 import {
   DRAFT_MARKER,
   fillCase,
@@ -54,7 +55,17 @@ async function openFile(file: string): Promise<Db> {
 }
 
 /** Identity columns, which the import renews, and the columns derived from them. */
-const RENEWED = new Set(['id', 'seq', 'participant_id', 'note_id', 'entry_id', 'search_key', 'plan_id', 'goal_id']);
+const RENEWED = new Set([
+  'id',
+  'seq',
+  'participant_id',
+  'note_id',
+  'entry_id',
+  'referral_id',
+  'search_key',
+  'plan_id',
+  'goal_id',
+]);
 
 /** A case's rows without their ids, table by table, each table's rows sorted: what must survive a handover. */
 function contentOf(db: Db, participantId: string): Record<string, string[]> {
@@ -100,12 +111,14 @@ describe('case handover between two vaults', () => {
     if (inspected.status !== 'ready') throw new Error('not inspected');
     expect(inspected.summary.counts).toEqual({
       participants: 1,
-      consents: 1,
+      consents: 2,
       safety_flags: 1,
       notes: 2,
       note_versions: 1,
       psychosocial_entries: 1,
       psychosocial_versions: 1,
+      referrals: 1,
+      referral_events: 3,
       plans: 1,
       plan_goals: 2,
       plan_steps: 4,
@@ -154,6 +167,12 @@ describe('case handover between two vaults', () => {
         bDb.prepare(`SELECT count(*) AS n FROM cohort_sessions WHERE partner_id IS NOT NULL OR notes IS NOT NULL`).get(),
       ).toEqual({ n: 0 });
       expect(bDb.prepare(`SELECT count(*) AS n FROM partners`).get()).toEqual({ n: 0 });
+      // The referral travels naming its partner; the pointer into A's register stays behind.
+      expect(
+        bDb
+          .prepare(`SELECT partner_id, partner_name, contact_id, status FROM referrals WHERE participant_id = ?`)
+          .all(imported.participantId),
+      ).toEqual([{ partner_id: null, partner_name: REFERRAL_PARTNER, contact_id: null, status: 'declined' }]);
     } finally {
       bDb.close();
     }
@@ -172,6 +191,8 @@ describe('case handover between two vaults', () => {
       'plans',
       'psychosocial_entries',
       'psychosocial_versions',
+      'referral_events',
+      'referrals',
       'safety_flags',
     ]);
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LEILA, staffedVault, type StaffedVault } from '../../../tests/support/participants';
 import { openVaultDb, tablesHolding } from '../../../tests/support/raw-db';
+import { plantReferral } from '../../../tests/support/referrals';
 import { samplePlanGoals } from '../plans/testing/plan';
 
 const vaults: StaffedVault[] = [];
@@ -26,7 +27,7 @@ async function vaultWithTwoParticipants() {
   return { v, gone: gone.participant, kept: kept.participant };
 }
 
-/** Fills every part of the file: consent, flag, a note with an earlier version and a draft, a plan with an earlier version, a psychosocial entry. */
+/** Fills every part of the file: consent, flag, a note with an earlier version and a draft, a referral, a plan with an earlier version, a psychosocial entry. */
 async function fillWholeFile(v: StaffedVault, participantId: string, mark: string) {
   const date = '2026-11-20';
   await v.t.ok('consents.record', { participantId, purpose: 'processing', givenOn: date, method: 'signed' });
@@ -41,6 +42,7 @@ async function fillWholeFile(v: StaffedVault, participantId: string, mark: strin
   const { note } = await v.t.ok('notes.create', { participantId, date, type: 'phone_call', text: `Called ${mark}f` });
   await v.t.ok('notes.update', { id: note.id, date, type: 'phone_call', text: `Called again ${mark}g` });
   await v.t.ok('notes.saveDraft', { participantId, fields: { text: `Half typed ${mark}h` } });
+  await plantReferral(v.t, participantId, mark, date);
   const { plan } = await v.t.ok('plans.save', { participantId, baseVersion: null, goals: samplePlanGoals(`${mark}k`) });
   const goals = plan.goals.map((g) => ({ ...g, steps: g.steps.map((s) => ({ ...s, status: 'done' as const })) }));
   await v.t.ok('plans.save', { participantId, baseVersion: plan.version, goals });
@@ -96,10 +98,12 @@ describe('deleting a participant', () => {
     const { counts } = await v.t.ok('participants.deletionPreview', { id: gone.id });
     expect(counts).toMatchObject({
       participants: 1,
-      consents: 2,
+      consents: 3,
       safety_flags: 1,
       notes: 1,
       note_versions: 1,
+      referrals: 1,
+      referral_events: 3,
       plans: 1,
       plan_goals: 2,
       plan_steps: 4,
@@ -119,6 +123,8 @@ describe('deleting a participant', () => {
           'notes',
           'note_versions',
           'psychosocial_private',
+          'referrals',
+          'referral_events',
           'plan_goals',
           'plan_steps',
           'plan_versions',

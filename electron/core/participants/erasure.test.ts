@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LEILA, staffedVault, type StaffedVault } from '../../../tests/support/participants';
 import { hitFiles, plaintextHits } from '../../../tests/support/plaintext-scan';
 import { plantProgramme } from '../../../tests/support/programme';
+import { plantReferral, REFERRAL_PARTNER } from '../../../tests/support/referrals';
 import { openVaultDb, vaultMasterKey } from '../../../tests/support/raw-db';
 import type { Db } from '../db/open';
 import { stemKeys } from '@shared/search-stems';
@@ -28,7 +29,11 @@ const KEPT = 'Qwkeptmark';
 const inflected = (mark: string) => `${mark}apa`;
 const STEM_ONLY = stemKeys(inflected(MARK)).filter((key) => !inflected(MARK).toLowerCase().includes(key));
 
-/** A participant whose whole file carries `mark`: record, consents, flag, a note with a follow-up and an earlier version, a draft, a plan with an earlier version, a psychosocial entry. */
+/**
+ * A participant whose whole file carries `mark`: record, consents, flag, a note with a follow-up and an earlier
+ * version, a draft, a psychosocial entry, a referral sent and declined (reason, message, summary, decline reason),
+ * a plan with an earlier version.
+ */
 async function plantedFile(v: StaffedVault, mark: string) {
   await v.as('caseworker');
   const { participant } = await v.t.ok('participants.create', {
@@ -65,6 +70,7 @@ async function plantedFile(v: StaffedVault, mark: string) {
     followUp: { task: `Ring back ${mark}task`, due: '2026-12-01', owner: v.caseworkerId },
   });
   await v.t.ok('notes.saveDraft', { participantId, fields: { text: `Half typed ${mark}draft` } });
+  await plantReferral(v.t, participantId, mark, date);
   // A plan of two versions: the marker in every goal and step, in force and in the earlier version.
   const { plan } = await v.t.ok('plans.save', { participantId, baseVersion: null, goals: samplePlanGoals(`${mark}plan`) });
   await v.t.ok('plans.save', {
@@ -138,6 +144,11 @@ describe('erasing a participant’s file from the disk', () => {
     expect(count(`SELECT count(*) AS n FROM cohort_sessions WHERE cohort_id = ?`, programme.cohortId)).toBe(6);
     expect(count(`SELECT count(*) AS n FROM visits WHERE id = ?`, programme.visitId)).toBe(1);
     expect(count(`SELECT count(*) AS n FROM partner_contacts WHERE id = ?`, programme.contactId)).toBe(1);
+    // The referrals go with the file; the partner they went to stays in the register with the other file's.
+    expect(count(`SELECT count(*) AS n FROM referrals WHERE participant_id = ?`, gone.id)).toBe(0);
+    expect(count(`SELECT count(*) AS n FROM referrals WHERE participant_id = ?`, kept.id)).toBe(1);
+    expect(count(`SELECT count(*) AS n FROM referral_events`)).toBe(3);
+    expect(count(`SELECT count(*) AS n FROM partners WHERE name = ?`, REFERRAL_PARTNER)).toBe(1);
   });
 
   it('takes the erased file’s follow-up off the Today page and from every note row, and keeps the other file’s', async () => {
@@ -177,7 +188,16 @@ describe('erasing a participant’s file from the disk', () => {
     expect(entries[0]).toMatchObject({ entity: 'participant', entityId: gone.id, outcome: 'ok', detail: expected });
     expect(expected).toMatch(/^[a-z_]+:\d+(,[a-z_]+:\d+)+$/);
     expect(expected).toContain('notes:1');
-    expect(counts).toMatchObject({ attendance: 4, enrolments: 1, plans: 1, plan_goals: 2, plan_steps: 4, plan_versions: 1 });
+    expect(counts).toMatchObject({
+      attendance: 4,
+      enrolments: 1,
+      referrals: 1,
+      referral_events: 3,
+      plans: 1,
+      plan_goals: 2,
+      plan_steps: 4,
+      plan_versions: 1,
+    });
     expect(expected).toContain('attendance:4');
     const { entries: all } = await v.t.ok('audit.list', { entityId: gone.id, limit: 500 });
     expect(all.length).toBeGreaterThan(5);

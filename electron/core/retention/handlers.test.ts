@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { staffedVault, type StaffedVault } from '../../../tests/support/participants';
+import { plantReferral, REFERRAL_PARTNER } from '../../../tests/support/referrals';
 import { samplePlanGoals } from '../plans/testing/plan';
 
 const vaults: StaffedVault[] = [];
@@ -142,6 +143,27 @@ describe('erasing due files', () => {
     expect(await v.t.call('retention.erase', { participantIds: [first.id], confirmCount: 1 })).toMatchObject({
       code: 'retention_not_due',
     });
+  });
+
+  it('erases a due file’s referrals with it, and the partner they went to stays in the register', async () => {
+    const v = await vault();
+    await setDay(v, '2026-12-01');
+    const { participant } = await v.t.ok('participants.create', { firstName: 'Referred', confirmDuplicate: true });
+    await v.t.ok('consents.record', {
+      participantId: participant.id,
+      purpose: 'processing',
+      givenOn: '2026-12-01',
+      method: 'signed',
+    });
+    await plantReferral(v.t, participant.id, 'Retention ', '2026-12-01');
+    await v.t.ok('participants.setStatus', { id: participant.id, status: 'closed' });
+    await v.t.ok('retention.set', { years: 1 });
+    await setDay(v, '2028-01-01');
+    await v.t.ok('retention.erase', { participantIds: [participant.id], confirmCount: 1 });
+    const [tombstone] = (await v.t.ok('audit.list', { action: 'participants.delete' })).entries;
+    expect(tombstone?.detail).toContain('referrals:1');
+    expect(tombstone?.detail).toContain('referral_events:3');
+    expect((await v.t.ok('partners.list', {})).map((p) => p.name)).toEqual([REFERRAL_PARTNER]);
   });
 
   it('erases a due file’s career and study plan with it, every version, and names its rows in the tombstone', async () => {

@@ -8,6 +8,7 @@ import { flagTimeline } from '../flags/timeline';
 import { noteTimeline } from '../notes/timeline';
 import { planTimeline } from '../plans/timeline';
 import { psychosocialTimeline } from '../psychosocial/timeline';
+import { referralTimeline } from '../referrals/timeline';
 import { participantEvents, participantExists } from './participant-events';
 
 /** One domain's part of a timeline; each domain decides what the reader's role may see of it. */
@@ -20,6 +21,7 @@ export const TIMELINE_SOURCES: readonly TimelineSource[] = [
   flagTimeline,
   noteTimeline,
   psychosocialTimeline,
+  referralTimeline,
   planTimeline,
 ];
 

@@ -204,7 +204,18 @@ describe('the Today page', () => {
     const page = await v.t.ok('today.get', {});
     // Read once, by the notices themselves, with what they show: not a second time here.
     expect(Object.keys(page).sort()).toEqual(
-      ['appointments', 'attendanceGaps', 'drafts', 'flagged', 'followUps', 'planSteps', 'sessions', 'today', 'weekStart'].sort(),
+      [
+        'appointments',
+        'attendanceGaps',
+        'drafts',
+        'flagged',
+        'followUps',
+        'overdueReferrals',
+        'planSteps',
+        'sessions',
+        'today',
+        'weekStart',
+      ].sort(),
     );
     expect(page.appointments).toBeNull();
   });

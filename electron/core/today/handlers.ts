@@ -10,6 +10,7 @@ import { draftsOf, openFollowUps } from '../notes/today';
 import { participantNamer } from '../participants/names';
 import { openStepsOf } from '../plans/today';
 import { nextAppointmentsOf } from '../psychosocial/appointments';
+import { overdueReferrals } from '../referrals/repo';
 import { cohortName, sessionsOfWeek } from '../sessions/week';
 
 function sessionLine(session: Session | WeekSession, cohort: string, userId: string): TodaySession {
@@ -84,6 +85,10 @@ export const todayHandlers = {
         flagged: when(roleHolds(role, 'participants.read'), () => flaggedParticipantsOf(db, userId).flatMap(name)),
         drafts: when(roleHolds(role, 'notes.write'), () => draftsOf(db, userId).flatMap(name)),
         appointments: when(roleHolds(role, 'psychosocial.write'), () => nextAppointmentsOf(db, userId, today).flatMap(name)),
+        overdueReferrals: when(roleHolds(role, 'referrals.write'), () => {
+          const { rows, total } = overdueReferrals(db, { userId, today, limit: TODAY_LIST_MAX });
+          return { lines: rows.flatMap(name), total };
+        }),
         planSteps: when(roleHolds(role, 'plans.read'), () => {
           const until = weekEnd > today ? weekEnd : today;
           const { rows, total } = openStepsOf(db, { userId, until, limit: TODAY_LIST_MAX });

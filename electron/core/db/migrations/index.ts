@@ -12,7 +12,7 @@ import { closedAt } from './0010-closed-at';
 import { programme } from './0011-programme';
 import { followUpOwner } from './0012-follow-up-owner';
 import { searchStems } from './0013-search-stems';
-import { reservedForReferrals } from './0014-reserved-for-referrals';
+import { referrals } from './0014-referrals';
 import { plans } from './0015-plans';
 
 /** Every migration, in version order. Add new ones at the end; never edit a released one. */
@@ -30,6 +30,6 @@ export const MIGRATIONS: readonly Migration[] = [
   programme,
   followUpOwner,
   searchStems,
-  reservedForReferrals,
+  referrals,
   plans,
 ];

@@ -11,6 +11,7 @@ import type { ShellPort } from '../../shell/port';
 import { openVaultDb } from '../../../../tests/support/raw-db';
 import { addConsentingParticipant, LEILA, staffedVault, type StaffedVault } from '../../../../tests/support/participants';
 import { plantProgramme } from '../../../../tests/support/programme';
+import { plantReferral } from '../../../../tests/support/referrals';
 import { samplePlanGoals } from '../../plans/testing/plan';
 
 /** Planted in the file's texts, so that the tests can find them again on the other side. */
@@ -18,6 +19,7 @@ export const NOTE_MARKER = 'HANDOVERNOTEQX';
 export const SUMMARY_MARKER = 'HANDOVERSUMMARYQX';
 export const PRIVATE_MARKER = 'HANDOVERPRIVATEQX';
 export const DRAFT_MARKER = 'HANDOVERDRAFTQX';
+export const REFERRAL_MARKER = 'HANDOVERREFERRALQX';
 export const PLAN_MARKER = 'HANDOVERPLANQX';
 /** The passphrase the exporter chooses for the file. */
 export const FILE_PASSPHRASE = 'siirto joulukuussa, kolme kuusta';
@@ -59,7 +61,8 @@ export function transferFolder(): string {
 
 /**
  * Fills a participant's file in every part: the record, a consent, a safety flag, a note edited once (so with a
- * version), a draft, a psychosocial entry with private notes edited once, and an enrolment in a group. Leaves the
+ * version), a draft, a psychosocial entry with private notes edited once, an enrolment in a group, and a
+ * referral sent and declined. Leaves the
  * caseworker unlocked. Returns the participant id.
  * Also a completed group enrolment with attendance marks (tests/support/programme.ts), and an individual one.
  */
@@ -111,6 +114,8 @@ export async function fillCase(v: StaffedVault): Promise<string> {
   await plantProgramme(v.t, v.caseworkerId, [
     { participantId: id, marks: ['present', 'late', 'absent', 'excused', 'present'], endDate: '2026-11-27' },
   ]);
+  // A referral to a partner of this office's register, sent and declined: it travels, the partner is only named.
+  await plantReferral(v.t, id, REFERRAL_MARKER);
 
   await v.as('psychologist');
   const created = await v.t.ok('psychosocial.create', {

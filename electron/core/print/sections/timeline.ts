@@ -9,6 +9,7 @@ const LABEL_PREFIX: Record<TimelineKind, string | null> = {
   status_changed: 'participant.status',
   note: 'notes.types',
   psychosocial: 'psychosocial.kinds',
+  referral: 'referrals.statuses',
   consent_given: 'consents.purposes',
   consent_withdrawn: 'consents.purposes',
   consent_override: 'consents.purposes',

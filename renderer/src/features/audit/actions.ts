@@ -44,6 +44,16 @@ export const ACTION_GROUPS = {
   ],
   notes: ['notes.create', 'notes.update', 'notes.setFollowUpDone'],
   psychosocial: ['psychosocial.create', 'psychosocial.update'],
+  referrals: [
+    'referrals.create',
+    'referrals.update',
+    'referrals.send',
+    'referrals.sendUnderOverride',
+    'referrals.accept',
+    'referrals.decline',
+    'referrals.complete',
+    'referrals.withdraw',
+  ],
   plans: ['plans.save'],
   staff: ['users.create', 'users.update', 'users.deactivate', 'users.issuePassphrase'],
   access: [

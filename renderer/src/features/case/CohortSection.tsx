@@ -17,6 +17,7 @@ import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { useChannelForm } from '../../components/useChannelForm';
 import { ParticipantAttendance } from '../attendance/ParticipantAttendance';
+import { ConsentAwareError } from '../consents/ConsentAwareError';
 import { today } from '@shared/days';
 import { formatDay } from '../../i18n/format';
 import { cohortListQuery } from '../programme/queries';
@@ -186,7 +187,14 @@ function JoinCohortForm({
           </div>
         ))}
       </fieldset>
-      <FormActions submitLabel={t('registry.cohorts.join.submit')} busy={busy} failure={failure} onCancel={onCancel} />
+      {/* A refusal for a missing consent comes with the way to the consent register; others under the buttons. */}
+      {failure?.code === 'consent_required' ? <ConsentAwareError failure={failure} participantId={participantId} /> : null}
+      <FormActions
+        submitLabel={t('registry.cohorts.join.submit')}
+        busy={busy}
+        failure={failure?.code === 'consent_required' ? null : failure}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -26,6 +26,7 @@ const LABEL_KEY: Record<TimelineFilter, ((code: string) => string) | null> = {
   file: (code) => `participant.status.${code}`,
   notes: (code) => `notes.types.${code}`,
   psychosocial: (code) => `psychosocial.kinds.${code}`,
+  referrals: (code) => `referrals.statuses.${code}`,
   plans: null,
   consents: (code) => `consents.purposes.${code}`,
   flags: (code) => `flags.kinds.${code}`,

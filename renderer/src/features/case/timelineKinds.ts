@@ -3,7 +3,7 @@ import { roleHolds } from '@shared/roles';
 import type { TimelineKind } from '@shared/timeline';
 
 /** What a timeline can be narrowed to: the kinds of one part of the file. */
-export const TIMELINE_FILTERS = ['file', 'notes', 'psychosocial', 'plans', 'consents', 'flags'] as const;
+export const TIMELINE_FILTERS = ['file', 'notes', 'psychosocial', 'referrals', 'plans', 'consents', 'flags'] as const;
 export type TimelineFilter = (typeof TIMELINE_FILTERS)[number];
 
 const FILTER_OF: Record<TimelineKind, TimelineFilter> = {
@@ -11,6 +11,7 @@ const FILTER_OF: Record<TimelineKind, TimelineFilter> = {
   status_changed: 'file',
   note: 'notes',
   psychosocial: 'psychosocial',
+  referral: 'referrals',
   consent_given: 'consents',
   consent_withdrawn: 'consents',
   consent_override: 'consents',
@@ -30,6 +31,7 @@ export function filtersFor(role: Role): TimelineFilter[] {
     (filter) =>
       (filter !== 'notes' || roleHolds(role, 'notes.read')) &&
       (filter !== 'psychosocial' || roleHolds(role, 'psychosocial.read')) &&
+      (filter !== 'referrals' || roleHolds(role, 'referrals.read')) &&
       (filter !== 'plans' || roleHolds(role, 'plans.read')),
   );
 }

@@ -1,0 +1,133 @@
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Channel } from '@shared/api';
+import { ERROR_CODES } from '@shared/errors';
+import type { ReferralStatus } from '@shared/referrals';
+import { openVaultDb } from '../../../tests/support/raw-db';
+import type { Db } from '../db/open';
+import { REFERRAL_TRANSITIONS } from './lifecycle';
+import { PARTNER_NAME, referralVault, TODAY, type ReferralVault } from './testing/vault';
+
+const vaults: ReferralVault[] = [];
+const dbs: Db[] = [];
+afterEach(() => {
+  for (const db of dbs.splice(0)) db.close();
+  for (const v of vaults.splice(0)) v.t.cleanup();
+});
+
+const NOBODY = '0123456789abcdef0123456789abcdef';
+const CHANNELS: Channel[] = ['referrals.list', 'referrals.get', 'referrals.create', 'referrals.update', 'referrals.transition'];
+const TABLES = ['referrals', 'referral_events', 'audit_log'];
+
+const text = fc.oneof(
+  fc.string({ maxLength: 300 }),
+  fc.constantFrom('', '   ', 'a\u0000b', 'rivi\r\nrivi', '\uE000x\uE001', 'x'.repeat(4000), 'x'.repeat(4001)),
+);
+
+/** Payloads near a valid request of each channel: each field as it should be, left out, or a wrong or boundary value. */
+function request(v: ReferralVault, referralIds: string[]): fc.Arbitrary<[Channel, unknown]> {
+  const field = <T>(valid: T, wrong: fc.Arbitrary<unknown>) => fc.oneof({ weight: 3, arbitrary: fc.constant(valid) }, wrong);
+  const draft = v.draft();
+  const owner = { participantId: field(v.participantId, fc.constantFrom(NOBODY, 'x', 42, null, undefined)) };
+  const byId = {
+    id: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...referralIds) }, fc.constantFrom(NOBODY, '', undefined)),
+  };
+  const fields = {
+    partnerId: field(v.partnerId, fc.constantFrom(NOBODY, '', null, undefined)),
+    contactId: field(v.contactId, fc.constantFrom(NOBODY, null, undefined)),
+    serviceType: field('housing', fc.constantFrom('banking', '', null, undefined)),
+    urgency: field('urgent', fc.constantFrom('now', null, undefined)),
+    reason: field(draft.reason, text),
+    message: field(draft.message, fc.oneof(text, fc.constantFrom(null, undefined))),
+    sharedFields: field(draft.sharedFields, fc.constantFrom([], ['name', 'name'], ['notes'], ['summary'], null, 'name')),
+    summary: field(draft.summary, fc.oneof(text, fc.constantFrom(null, undefined))),
+    followUpOn: field(draft.followUpOn, fc.constantFrom(null, undefined, '2100-01-01', '1999-12-31', '2026-02-30', '')),
+  };
+  const day = field(TODAY, fc.constantFrom('2026-11-29', '1999-12-31', '2026-02-30', '', undefined));
+  const needs: Record<string, Record<string, fc.Arbitrary<unknown>>> = {
+    sent: { followUpOn: fc.constantFrom(undefined, null, TODAY, '2026-11-01', '2100-01-01') },
+    accepted: {},
+    declined: { reason: field('Ei tilaa', text) },
+    completed: {
+      outcome: field('startedCourse', fc.constantFrom('other', 'luck', undefined)),
+      outcomeText: fc.oneof(text, fc.constant(undefined)),
+    },
+    withdrawn: { reason: field('Ei enää tarpeen', text) },
+    draft: {},
+    lost: {},
+  };
+  const move = fc
+    .constantFrom(...Object.keys(needs))
+    .chain((to) => fc.record({ ...byId, to: fc.constant(to), date: day, ...needs[to] }));
+  const stray = fc.oneof({ weight: 9, arbitrary: fc.constant({}) }, fc.constantFrom({ status: 'sent' }, { events: [] }));
+  const shapes: Record<string, fc.Arbitrary<Record<string, unknown>>> = {
+    'referrals.list': fc.record(owner),
+    'referrals.get': fc.record(byId),
+    'referrals.create': fc.record({ ...owner, ...fields }),
+    'referrals.update': fc.record({ ...byId, ...fields }),
+    'referrals.transition': move.map((m) => Object.fromEntries(Object.entries(m).filter(([, value]) => value !== undefined))),
+  };
+  return fc.oneof(
+    { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...CHANNELS), fc.anything()) },
+    {
+      weight: 4,
+      arbitrary: fc.constantFrom(...CHANNELS).chain((channel) =>
+        fc.tuple(
+          fc.constant(channel),
+          fc.tuple(shapes[channel]!, stray).map(([f, extra]) => ({ ...f, ...extra })),
+        ),
+      ),
+    },
+  );
+}
+
+const counts = (db: Db) =>
+  TABLES.map((table) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n).join(',');
+
+describe('the referral channels under random and boundary payloads', () => {
+  it('answer with a known result, write nothing when they refuse, and only ever follow the transition table', async () => {
+    const v = await referralVault();
+    vaults.push(v);
+    await v.t.ok('consents.record', {
+      participantId: v.participantId,
+      purpose: 'partner_sharing',
+      partnerName: PARTNER_NAME,
+      givenOn: '2026-11-20',
+      method: 'signed',
+    });
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) ids.push((await v.t.ok('referrals.create', v.draft())).referral.id);
+    const db = await openVaultDb(v.t);
+    dbs.push(db);
+    const handled = new Set<string>();
+    await fc.assert(
+      fc.asyncProperty(request(v, ids), async ([channel, input]) => {
+        const before = counts(db);
+        const result = await v.t.core.dispatch(channel, input, { trustedSender: true });
+        if (result.ok) handled.add(channel);
+        else {
+          expect(ERROR_CODES).toContain(result.code);
+          expect(result.code).not.toBe('internal');
+          expect(counts(db)).toBe(before);
+        }
+      }),
+      { numRuns: 300, seed: 20261128 },
+    );
+    expect([...handled].sort()).toEqual([...CHANNELS].sort());
+    // Every referral's history is a walk through the table from its draft.
+    const events = db.prepare('SELECT referral_id AS id, status FROM referral_events ORDER BY seq').all() as {
+      id: string;
+      status: ReferralStatus;
+    }[];
+    const byReferral = new Map<string, string[]>();
+    for (const e of events) byReferral.set(e.id, [...(byReferral.get(e.id) ?? []), e.status]);
+    for (const [id, walk] of byReferral) {
+      expect(walk[0], id).toBe('draft');
+      for (let i = 1; i < walk.length; i++)
+        expect(REFERRAL_TRANSITIONS[walk[i - 1] as ReferralStatus], walk.join('→')).toContain(walk[i]);
+      const status = db.prepare('SELECT status FROM referrals WHERE id = ?').get(id) as { status: string };
+      expect(status.status).toBe(walk.at(-1));
+    }
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+  }, 120_000);
+});

@@ -1,0 +1,207 @@
+/**
+ * Referrals onward: a participant sent to a partner organisation of the register for a service, tracked through a
+ * lifecycle (electron/core/referrals/lifecycle.ts holds the transition table). What leaves with a referral is
+ * chosen field by field from SHARED_FIELDS and nothing else; the reason is internal and stays in the file.
+ * Marking a referral sent needs a `partner_sharing` consent for that partner, or the coordinator's override; the
+ * gate is on the main side. Enum values are English codes; the interface translates them.
+ */
+import { z } from 'zod';
+import { channel } from './channel';
+import { participantId, recordId } from './participants';
+import { isoDate, rule, singleLine, writtenText } from './text-fields';
+
+/** The kinds of service a participant may be referred to. */
+export const SERVICE_TYPES = [
+  'employmentServices',
+  'education',
+  'languageCourse',
+  'healthCare',
+  'mentalHealth',
+  'legalAid',
+  'victimSupport',
+  'housing',
+  'socialServices',
+  'tradeUnion',
+  'other',
+] as const;
+export type ServiceType = (typeof SERVICE_TYPES)[number];
+
+/** draft → sent → accepted | declined; accepted → completed; withdrawn from any open step. */
+export const REFERRAL_STATUSES = ['draft', 'sent', 'accepted', 'declined', 'completed', 'withdrawn'] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+
+/** Statuses a referral is moved to (a referral is created as a draft). */
+export const TARGET_STATUSES = ['sent', 'accepted', 'declined', 'completed', 'withdrawn'] as const;
+export type TargetStatus = (typeof TARGET_STATUSES)[number];
+
+export const URGENCIES = ['routine', 'soon', 'urgent'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+
+/** What came of a completed referral. */
+export const COMPLETION_OUTCOMES = ['startedCourse', 'registeredJobSeeker', 'appointmentHeld', 'other'] as const;
+export type CompletionOutcome = (typeof COMPLETION_OUTCOMES)[number];
+
+/**
+ * The only parts of a participant's file that may leave with a referral, each chosen per referral. `summary` is
+ * the free text written for this referral alone (the referral's own `summary`).
+ */
+export const SHARED_FIELDS = [
+  'name',
+  'birthYear',
+  'languages',
+  'contact',
+  'workAbility',
+  'education',
+  'labourMarketStatus',
+  'planGoals',
+  'summary',
+] as const;
+export type SharedField = (typeof SHARED_FIELDS)[number];
+
+/** The internal reason: why the caseworker refers; never leaves the file. */
+export const REASON_MAX = 4000;
+/** The message to the receiver, printed in the letter. */
+export const MESSAGE_MAX = 4000;
+/** The summary written for this referral, shared when `summary` is chosen. */
+export const SUMMARY_MAX = 4000;
+/** The reason of a decline or a withdrawal, and the line about the outcome. */
+export const TRANSITION_TEXT_MAX = 1000;
+export const OUTCOME_TEXT_MAX = 200;
+/** The earliest day a referral's dates may carry; the latest is checked on the main side with its clock. */
+export const REFERRAL_DATE_MIN = '2000-01-01';
+/** The latest follow-up date: catches a mistyped year. */
+export const FOLLOW_UP_MAX = '2099-12-31';
+
+/** An optional written text; blank or left out means "none" (null). */
+const optionalWriting = (max: number) =>
+  writtenText(max, { min: 0 })
+    .transform((s) => (s === '' ? null : s))
+    .nullable()
+    .default(null);
+
+const sharedFields = z
+  .array(z.enum(SHARED_FIELDS))
+  .max(SHARED_FIELDS.length)
+  .refine((fields) => new Set(fields).size === fields.length, rule('duplicate_values'));
+
+/** Everything a caseworker fills in on a draft; the same shape creates it and replaces it on edit. */
+const draftFields = {
+  /** A partner of the register (a new one is added through partners.save first). */
+  partnerId: recordId,
+  /** A contact person of that partner, or null. */
+  contactId: recordId.nullable().default(null),
+  serviceType: z.enum(SERVICE_TYPES),
+  urgency: z.enum(URGENCIES),
+  /** Internal: why; stays in the file. */
+  reason: writtenText(REASON_MAX),
+  /** To the receiver. */
+  message: optionalWriting(MESSAGE_MAX),
+  sharedFields: sharedFields.default([]),
+  /** Written for this referral; stored only when `summary` is among the shared fields. */
+  summary: optionalWriting(SUMMARY_MAX),
+  /** When to look whether the partner has answered; null when none is set. */
+  followUpOn: isoDate.nullable().default(null),
+};
+
+export const createReferralInput = z.object({ participantId, ...draftFields }).strict();
+export type CreateReferralInput = z.input<typeof createReferralInput>;
+/** Replaces a draft's fields; a referral that has left the draft status is not edited. */
+export const updateReferralInput = z.object({ id: recordId, ...draftFields }).strict();
+export type UpdateReferralInput = z.input<typeof updateReferralInput>;
+
+/** A decline's or a withdrawal's reason: required. */
+const transitionReason = writtenText(TRANSITION_TEXT_MAX);
+
+/** A move to the next status, with its day (not in the future) and what that status needs. */
+export const transitionReferralInput = z.discriminatedUnion('to', [
+  z.strictObject({
+    id: recordId,
+    to: z.literal('sent'),
+    date: isoDate,
+    /** Sets (or clears) the follow-up date when sending; left out keeps the draft's. */
+    followUpOn: isoDate.nullable().optional(),
+  }),
+  z.strictObject({ id: recordId, to: z.literal('accepted'), date: isoDate }),
+  z.strictObject({ id: recordId, to: z.literal('declined'), date: isoDate, reason: transitionReason }),
+  z.strictObject({
+    id: recordId,
+    to: z.literal('completed'),
+    date: isoDate,
+    outcome: z.enum(COMPLETION_OUTCOMES),
+    /** A line about the outcome; required when the outcome is `other`. */
+    outcomeText: singleLine(OUTCOME_TEXT_MAX, { min: 0 })
+      .transform((s) => (s === '' ? null : s))
+      .nullable()
+      .default(null),
+  }),
+  z.strictObject({ id: recordId, to: z.literal('withdrawn'), date: isoDate, reason: transitionReason }),
+]);
+export type TransitionReferralInput = z.input<typeof transitionReferralInput>;
+
+/** Why a move that shares went ahead: a consent for that partner in force, or the coordinator's override. */
+export const SHARING_STANDINGS = ['consent', 'override'] as const;
+
+/** One step of a referral's history: the status it reached, its day, who moved it and when. */
+export const referralEvent = z.strictObject({
+  status: z.enum(REFERRAL_STATUSES),
+  date: z.string(),
+  at: z.string(),
+  by: z.string(),
+  /** The mover's current name; null if the account is gone. */
+  byName: z.string().nullable(),
+  /** A decline's or a withdrawal's reason. */
+  reason: z.string().nullable(),
+  outcome: z.enum(COMPLETION_OUTCOMES).nullable(),
+  outcomeText: z.string().nullable(),
+  /** On `sent`: whether a consent or an override allowed it. */
+  standing: z.enum(SHARING_STANDINGS).nullable(),
+});
+export type ReferralEvent = z.infer<typeof referralEvent>;
+
+export const referral = z.strictObject({
+  id: z.string(),
+  participantId: z.string(),
+  /** Null once the partner is not in this register (a referral that came with a handed-over file). */
+  partnerId: z.string().nullable(),
+  /** The partner's name as the referral names it. */
+  partnerName: z.string(),
+  contactId: z.string().nullable(),
+  contactName: z.string().nullable(),
+  serviceType: z.enum(SERVICE_TYPES),
+  urgency: z.enum(URGENCIES),
+  status: z.enum(REFERRAL_STATUSES),
+  reason: z.string(),
+  message: z.string().nullable(),
+  sharedFields: z.array(z.enum(SHARED_FIELDS)),
+  summary: z.string().nullable(),
+  followUpOn: z.string().nullable(),
+  /** Sent, not answered, and its follow-up date has passed (by the main side's clock). */
+  overdue: z.boolean(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  createdByName: z.string().nullable(),
+  updatedAt: z.string(),
+  /** Every move, oldest first; the first is the draft's creation. */
+  events: z.array(referralEvent),
+});
+export type Referral = z.infer<typeof referral>;
+
+const byParticipant = z.object({ participantId }).strict();
+const byId = z.object({ id: recordId }).strict();
+const one = z.strictObject({ referral });
+
+export const referralChannels = {
+  /** A participant's referrals, the newest first. */
+  'referrals.list': channel('referrals.read', byParticipant, z.strictObject({ referrals: z.array(referral) })),
+  'referrals.get': channel('referrals.read', byId, one),
+  /** A new draft; needs the participant's consent to processing (or the override). Audited without contents. */
+  'referrals.create': channel('referrals.write', createReferralInput, one),
+  /** Replaces a draft's fields; refused with `invalid_transition` once it has left the draft status. */
+  'referrals.update': channel('referrals.write', updateReferralInput, z.strictObject({ referral, changed: z.boolean() })),
+  /**
+   * Moves a referral to its next status (the table in electron/core/referrals/lifecycle.ts); a move that is not
+   * allowed is `invalid_transition` with a sentence naming what is allowed next. `sent` needs a `partner_sharing`
+   * consent for the partner in force, or the coordinator's override (`consent_required`).
+   */
+  'referrals.transition': channel('referrals.write', transitionReferralInput, one),
+} as const;
