@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -122,7 +122,13 @@ describe('sessionStateSaved', () => {
     const started = Date.now();
     await sessionStateSaved(root, typedAt, { quietMs: 200, timeoutMs: 5_000, pollMs: 20 });
     clearTimeout(saved);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(350);
+    // It returned only after the save (made 150 ms in) and after the files had been quiet for 200 ms since that
+    // save's own time stamp. Measured against the file's time stamp, not the test's clock: a loaded machine fires
+    // timers late and stamps files on a coarser clock, so a sum of the two delays would be off by a few ms.
+    const savedAt = statSync(join(sessions(), 'Session_1')).mtimeMs;
+    expect(savedAt).toBeGreaterThan(typedAt);
+    expect(Date.now() - savedAt).toBeGreaterThanOrEqual(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(150);
   });
 
   it('does not take a save from before the text was typed', async () => {
