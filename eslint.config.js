@@ -65,6 +65,7 @@ const CORE_EDGES = {
   partners: ['audit', 'db', 'participants'],
   // A remembered place is handed back only while its file or group still exists.
   place: ['cohorts', 'db', 'participants'],
+  plans: ['consents', 'db'],
   print: ['attendance', 'consents', 'db', 'flags', 'fs', 'notes', 'participants', 'psychosocial', 'settings', 'timeline'],
   psychosocial: ['consents', 'db'],
   // A referral names its partner; the consent gate compares names as the consent register does.
@@ -74,9 +75,21 @@ const CORE_EDGES = {
   search: ['db', 'notes', 'participants', 'psychosocial'],
   sessions: ['cohorts', 'db'],
   settings: ['db'],
-  timeline: ['consents', 'db', 'flags', 'notes', 'psychosocial', 'referrals'],
+  timeline: ['consents', 'db', 'flags', 'notes', 'plans', 'psychosocial', 'referrals'],
   // Today reads every domain that puts a line on the page, through their own readers.
-  today: ['attendance', 'backup', 'db', 'flags', 'notes', 'participants', 'psychosocial', 'referrals', 'retention', 'sessions'],
+  today: [
+    'attendance',
+    'backup',
+    'db',
+    'flags',
+    'notes',
+    'participants',
+    'plans',
+    'psychosocial',
+    'referrals',
+    'retention',
+    'sessions',
+  ],
   users: ['db', 'vault'],
   vault: ['audit', 'backup', 'db', 'fs', 'jobs', 'settings', 'users'],
   views: ['db'],

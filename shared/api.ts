@@ -15,6 +15,7 @@ import { noteChannels } from './notes';
 import { overviewChannels } from './overview';
 import { participantChannels } from './participants';
 import { placeChannels } from './place';
+import { planChannels } from './plans';
 import { partnerChannels } from './partners';
 import { prefsChannels } from './prefs';
 import { printChannels } from './print';
@@ -44,6 +45,7 @@ export const api = {
   ...overviewChannels,
   ...participantChannels,
   ...placeChannels,
+  ...planChannels,
   ...partnerChannels,
   ...prefsChannels,
   ...printChannels,

@@ -23,6 +23,8 @@ export const PERMISSIONS = [
   'psychosocial.read',
   'psychosocial.write',
   'psychosocial.private',
+  'plans.read',
+  'plans.write',
   'backup.manage',
   'programme.read',
   'programme.write',
@@ -51,6 +53,9 @@ export type Permission = (typeof PERMISSIONS)[number];
  * `psychosocial.private` (psychologists) sees private notes, in every channel, search and print
  * (electron/core/psychosocial). Teachers see none of the case file beyond the pseudonym, first name and cohort.
  *
+ * Career and study plans: like notes, the coordinator and caseworkers write them (`plans.write`), psychologists
+ * read them (`plans.read`), teachers see nothing of them.
+ *
  * Backups: a whole-vault backup holds every compartment, psychologists' private notes included, and opens with
  * its passphrase in any SQLCipher tool; so writing and restoring one (`backup.manage`) is the coordinator's alone.
  *
@@ -76,6 +81,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'notes.read',
     'notes.write',
     'psychosocial.read',
+    'plans.read',
+    'plans.write',
     'backup.manage',
     'programme.read',
     'programme.write',
@@ -92,6 +99,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'notes.read',
     'notes.write',
     'psychosocial.read',
+    'plans.read',
+    'plans.write',
     'programme.read',
     'programme.write',
     'sessions.write',
@@ -107,6 +116,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'psychosocial.read',
     'psychosocial.write',
     'psychosocial.private',
+    'plans.read',
     'programme.read',
     'attendance.read',
     'referrals.read',

@@ -17,12 +17,14 @@ export const TIMELINE_KINDS = [
   'participant_created',
   /** The participant moved along the status workflow. */
   'status_changed',
+  /** The career and study plan was saved (each version one entry). */
+  'plan_saved',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 export const timelineItem = z.object({
   kind: z.enum(TIMELINE_KINDS),
-  /** The id of the record the item is about (note, entry, consent, flag, participant). */
+  /** The id of the record the item is about (note, entry, consent, flag, participant, plan). */
   id: z.string(),
   /** When it happened: a date (YYYY-MM-DD) or an ISO date-time. */
   at: z.string(),

@@ -3,7 +3,7 @@
  * (a participant's file, a cohort's session, a note). What a role gets follows what it may read: a teacher only
  * sessions and the attendance still to be marked; names of participants come through the participants' projection
  * as everywhere. "Mine" is where the user facilitates the session, owns the follow-up, or is the participant's
- * responsible caseworker. Days are calendar days on the workstation's clock.
+ * responsible caseworker (for plan steps, only the last). Days are calendar days on the workstation's clock.
  *
  * The start page's other notices are read through their own channels, which carry what they show and are read once:
  * participants to reach out to (`attendance.drift`, with rates and reasons), files due for deletion
@@ -12,6 +12,7 @@
 import { z } from 'zod';
 import { channel } from './channel';
 import { SERVICE_TYPES } from './referrals';
+import { GOAL_KINDS, STEP_OWNERS } from './plans';
 import { SESSION_STATES, SESSION_TOPICS } from './sessions';
 import { isoDate } from './text-fields';
 
@@ -46,6 +47,19 @@ export const followUpLine = z.object({
   mine: z.boolean(),
 });
 export type FollowUpLine = z.infer<typeof followUpLine>;
+
+/** An open step of a career and study plan, with the goal it leads to. */
+export const planStepLine = z.object({
+  ...named,
+  stepId: z.string(),
+  what: z.string(),
+  owner: z.enum(STEP_OWNERS),
+  due: z.string(),
+  overdue: z.boolean(),
+  goalKind: z.enum(GOAL_KINDS),
+  goalTarget: z.string(),
+});
+export type PlanStepLine = z.infer<typeof planStepLine>;
 
 export const flaggedLine = z.object({ ...named, flags: z.number().int().positive() });
 export const draftLine = z.object({ ...named, draftId: z.string(), noteId: z.string().nullable(), updatedAt: z.string() });
@@ -87,6 +101,11 @@ export const todayPage = z.object({
    * then the oldest follow-up date first.
    */
   overdueReferrals: capped(overdueReferralLine).nullable(),
+  /**
+   * Open steps of the plans of the participants the user is responsible for, due by the end of the week (so a step
+   * left open past its day stays, marked overdue): overdue first, then by due date. For roles that read plans.
+   */
+  planSteps: capped(planStepLine).nullable(),
 });
 export type TodayPage = z.infer<typeof todayPage>;
 

@@ -115,6 +115,14 @@ const SAMPLE_INPUTS: { [C in Channel]: InputOf<C> } = {
   },
   'referrals.update': { id: SOMEONE, partnerId: SOMEONE, serviceType: 'education', urgency: 'soon', reason: 'Sample reason' },
   'referrals.transition': { id: SOMEONE, to: 'accepted', date: '2026-11-20' },
+  'plans.get': { participantId: SOMEONE },
+  'plans.save': {
+    participantId: SOMEONE,
+    baseVersion: null,
+    goals: [{ kind: 'studies', target: 'Sample', steps: [{ what: 'Sample', owner: 'participant' }] }],
+  },
+  'plans.versions': { participantId: SOMEONE },
+  'plans.version': { participantId: SOMEONE, at: '2026-11-20' },
   'views.list': { screen: 'participants' },
   'views.save': {
     screen: 'participants',

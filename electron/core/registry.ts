@@ -12,6 +12,7 @@ import { overviewHandlers } from './overview/handlers';
 import { participantHandlers } from './participants/handlers';
 import { partnerHandlers } from './partners/handlers';
 import { placeHandlers } from './place/handlers';
+import { planHandlers } from './plans/handlers';
 import { prefsHandlers } from './prefs/handlers';
 import { printHandlers } from './print/handlers';
 import { psychosocialHandlers } from './psychosocial/handlers';
@@ -56,6 +57,7 @@ export const HANDLER_GROUPS: readonly HandlerGroup[] = [
   searchHandlers,
   psychosocialHandlers,
   referralHandlers,
+  planHandlers,
   viewHandlers,
   timelineHandlers,
   cohortHandlers,

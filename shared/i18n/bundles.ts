@@ -48,6 +48,9 @@ import partnersSv from './parts/partners.sv.json' with { type: 'json' };
 import placesEn from './parts/places.en.json' with { type: 'json' };
 import placesFi from './parts/places.fi.json' with { type: 'json' };
 import placesSv from './parts/places.sv.json' with { type: 'json' };
+import plansEn from './parts/plans.en.json' with { type: 'json' };
+import plansFi from './parts/plans.fi.json' with { type: 'json' };
+import plansSv from './parts/plans.sv.json' with { type: 'json' };
 import printEn from './parts/print.en.json' with { type: 'json' };
 import printFi from './parts/print.fi.json' with { type: 'json' };
 import printSv from './parts/print.sv.json' with { type: 'json' };
@@ -109,6 +112,7 @@ export const PART_NAMES = [
   'participant',
   'partners',
   'places',
+  'plans',
   'print',
   'programme',
   'programme-errors',
@@ -136,6 +140,7 @@ const FI_PARTS = [
   participantFi,
   partnersFi,
   placesFi,
+  plansFi,
   printFi,
   programmeFi,
   programmeErrorsFi,
@@ -162,6 +167,7 @@ const SV_PARTS = [
   participantSv,
   partnersSv,
   placesSv,
+  plansSv,
   printSv,
   programmeSv,
   programmeErrorsSv,
@@ -188,6 +194,7 @@ const EN_PARTS = [
   participantEn,
   partnersEn,
   placesEn,
+  plansEn,
   printEn,
   programmeEn,
   programmeErrorsEn,

@@ -16,6 +16,10 @@ import { CODE_SETS } from './vocabulary';
 const ALLOWED_GROUPS: Readonly<Record<string, string>> = {
   'attendance.keys':
     "the one letter each mark is typed with in this language (L for läsnä): a key, not a second name; markLetters.test.ts checks each letter starts the mark's own word",
+  'psychosocial.add':
+    'the form that adds a meeting: its "open" and "done" are the button that opens it and the sentence after saving, not step statuses',
+  'printout:print.signatures':
+    'the signature lines of a printout: "participant" and "caseworker" name whose signature goes on each line, not who takes a step',
 };
 
 /**

@@ -22,6 +22,7 @@ import {
 import { PARTNER_TYPES } from '../partners';
 import { PSYCHOSOCIAL_KINDS, RISK_LEVELS } from '../psychosocial';
 import { COMPLETION_OUTCOMES, REFERRAL_STATUSES, SERVICE_TYPES, URGENCIES } from '../referrals';
+import { GOAL_KINDS, STEP_OWNERS, STEP_STATUSES } from '../plans';
 import { ROLES } from '../roles';
 import { SESSION_TOPICS } from '../sessions';
 import { TIMELINE_KINDS } from '../timeline';
@@ -58,5 +59,8 @@ export const CODE_SETS: readonly { name: string; codes: readonly string[]; home:
   { name: 'referral urgency', codes: URGENCIES, home: 'referrals.urgencies' },
   { name: 'referral outcome', codes: COMPLETION_OUTCOMES, home: 'referrals.outcomes' },
   { name: 'timeline entry kind', codes: TIMELINE_KINDS, home: 'case.timeline.kinds' },
+  { name: 'plan goal kind', codes: GOAL_KINDS, home: 'plans.goalKinds' },
+  { name: 'plan step owner', codes: STEP_OWNERS, home: 'plans.stepOwners' },
+  { name: 'plan step status', codes: STEP_STATUSES, home: 'plans.stepStatuses' },
   { name: 'audit outcome', codes: auditEntry.shape.outcome.options, home: 'audit.outcomes' },
 ];

@@ -43,7 +43,15 @@ async function snapshot(call: Caller): Promise<unknown[]> {
   const out: unknown[] = [list];
   for (const { id } of list.rows) {
     out.push(await value('participants.get', { id }));
-    for (const channel of ['consents.list', 'flags.list', 'notes.list', 'psychosocial.list', 'cohorts.enrolments'])
+    for (const channel of [
+      'consents.list',
+      'flags.list',
+      'notes.list',
+      'psychosocial.list',
+      'plans.get',
+      'plans.versions',
+      'cohorts.enrolments',
+    ])
       out.push(await value(channel, { participantId: id }));
   }
   out.push(await value('users.list', {}));

@@ -2,7 +2,9 @@
  * Nothing personal outside the encrypted database: after a first-run setup, the programme's records written and
  * read through the renderer's bridge, a lock and an unlock, the name, the passphrase, the recovery code and the
  * texts typed into the programme (session notes, a cancellation reason, a partner's contact person, what a visit
- * taught) and into a participant's referral (its reason, message, summary and a decline's reason) appear in no file of the data folder, the Chromium profile or the temp folder — in any encoding a
+ * taught), into a participant's referral (its reason, message, summary and a decline's reason) and into a career
+ * and study plan (goals and steps, in force and in an earlier version) appear in no file of the data folder, the
+ * Chromium profile or the temp folder — in any encoding a
  * forensic search would try.
  */
 import { tmpdir } from 'node:os';
@@ -112,6 +114,38 @@ test('a session leaves no trace of the name, passphrase, recovery code or progra
   const readReferrals = JSON.stringify(await invoke(page, 'referrals.list', { participantId: participant.id }));
   for (const marker of Object.values(referralTexts)) expect(readReferrals).toContain(marker);
 
+  // A career and study plan: markers in a goal's target and its why, a step and a dropped step's reason.
+  const plan = {
+    planTarget: uniqueMarker('Tavoite'),
+    planWhy: uniqueMarker('Miksi'),
+    planStep: uniqueMarker('Askel'),
+    planDropped: uniqueMarker('Syy'),
+  };
+  const { participant: planned } = await invoke<{ participant: { id: string } }>(page, 'participants.create', {
+    firstName: 'Amal',
+    confirmDuplicate: true,
+  });
+  const participantId = planned.id;
+  await invoke(page, 'consents.record', { participantId, purpose: 'processing', givenOn: '2026-11-01', method: 'signed' });
+  const goals = [
+    {
+      kind: 'studies',
+      target: plan.planTarget,
+      why: plan.planWhy,
+      steps: [
+        { what: plan.planStep, owner: 'participant', due: '2027-01-15' },
+        { what: 'Kurssi', owner: 'partner', status: 'dropped', droppedReason: plan.planDropped },
+      ],
+    },
+  ];
+  await invoke(page, 'plans.save', { participantId, baseVersion: null, goals });
+  await invoke(page, 'plans.save', { participantId, baseVersion: 1, goals: [...goals, { kind: 'other', target: 'Ajokortti' }] });
+  const planRead = JSON.stringify([
+    await invoke(page, 'plans.get', { participantId }),
+    await invoke(page, 'plans.version', { participantId, version: 1 }),
+  ]);
+  for (const marker of Object.values(plan)) expect(planRead).toContain(marker);
+
   await page.getByRole('button', { name: 'Lock' }).click();
   await screen(page, 'unlock');
   await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
@@ -130,6 +164,7 @@ test('a session leaves no trace of the name, passphrase, recovery code or progra
     recoveryCodeCompact: recoveryCode.replace(/-/g, ''),
     ...programme,
     ...referralTexts,
+    ...plan,
   };
   const found = Object.entries(secrets).flatMap(([what, secret]) =>
     [...scanForMarker(ours, secret), ...scanForMarker(temporary, secret, { vanished: 'skip' })].map((hit) => ({ what, ...hit })),

@@ -7,6 +7,7 @@ import type { Db } from '../../electron/core/db/open';
 import type { ShellPort } from '../../electron/core/shell/port';
 import { COLLEAGUE_PASSPHRASE, PASSPHRASE, switchUser, testCore, type TestCore } from './core';
 import { addConsentingParticipant, staffedVault, type StaffedVault } from './participants';
+import { samplePlanGoals } from '../../electron/core/plans/testing/plan';
 import { plantProgramme } from './programme';
 import { openVaultDb } from './raw-db';
 import { plantReferral } from './referrals';
@@ -16,6 +17,8 @@ export const BACKUP_PASSPHRASE = 'Syksyn varmuuskopio: hämärä & sade 2026';
 export const COORDINATOR = 'Aino Koordinaattori';
 /** Planted in a psychologist's private notes: it must come back from a backup like everything else. */
 export const PRIVATE_MARKER = 'PRIVATE-BACKUP-MARKER';
+/** Planted in a plan's goals and steps, in force and in its earlier version. */
+export const PLAN_MARKER = 'PLAN-BACKUP-MARKER';
 
 /** A shell whose file choosers answer what the test set (null: the user cancelled), and remember what was asked. */
 export interface ScriptedShell extends ShellPort {
@@ -39,7 +42,7 @@ export function scriptedShell(): ScriptedShell {
 
 /**
  * As whoever is unlocked, fills a staffed vault with case data of every kind: participants with consent, a
- * safety flag, guidance notes, a cohort, the programme of another group (sessions, attendance, a partner and its
+ * safety flag, guidance notes, a career and study plan with an earlier version, a cohort, the programme of another group (sessions, attendance, a partner and its
  * contact, a visit: tests/support/programme.ts) and a psychologist's entry with private notes. Ends with the
  * coordinator unlocked.
  */
@@ -60,6 +63,9 @@ export async function fillCaseData(v: StaffedVault, participants = 3): Promise<v
   }
   // A referral sent and declined: the file's rows that name a partner of the register.
   await plantReferral(v.t, ids[0]!, 'Lähete ');
+  const { plan } = await v.t.ok('plans.save', { participantId: ids[0]!, baseVersion: null, goals: samplePlanGoals(PLAN_MARKER) });
+  const goals = plan.goals.map((g) => ({ ...g, steps: g.steps.map((s) => ({ ...s, status: 'done' as const })) }));
+  await v.t.ok('plans.save', { participantId: ids[0]!, baseVersion: plan.version, goals });
   const { cohort } = await v.t.ok('cohorts.create', { name: 'Kevät 2027', startDate: '2027-01-11', lengthWeeks: 10 });
   await v.t.ok('cohorts.enrol', { participantId: ids[0]!, cohortId: cohort.id, startDate: '2027-01-11' });
   // The programme around a group: sessions, a partner with a contact, a visit, and everyone's marks (the first

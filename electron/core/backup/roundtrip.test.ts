@@ -12,6 +12,7 @@ import {
   COORDINATOR,
   backupFixture,
   digestOf,
+  PLAN_MARKER,
   PRIVATE_MARKER,
   rowsOf,
   scriptedShell,
@@ -32,6 +33,10 @@ const KEY_TABLES = [
   'psychosocial_private',
   'referrals',
   'referral_events',
+  'plans',
+  'plan_goals',
+  'plan_steps',
+  'plan_versions',
   'users',
   'enrolments',
   'cohorts',
@@ -95,6 +100,10 @@ describe('restoring onto a fresh install', () => {
         visits: 1,
         referrals: 1,
         referral_events: 3,
+        plans: 1,
+        plan_goals: 2,
+        plan_steps: 4,
+        plan_versions: 1,
       },
     });
     // The sessions generated with the fixture's other group come on top of the six planted ones.
@@ -132,6 +141,8 @@ describe('restoring onto a fresh install', () => {
       for (const table of KEY_TABLES.filter((t) => t !== 'note_versions'))
         expect(before.keyRows[table]?.length, table).toBeGreaterThan(0);
       expect(JSON.stringify(rowsOf(db, ['psychosocial_private']))).toContain(PRIVATE_MARKER);
+      for (const table of ['plan_goals', 'plan_steps', 'plan_versions'])
+        expect(JSON.stringify(rowsOf(db, [table])), table).toContain(PLAN_MARKER);
       const programme = JSON.stringify(rowsOf(db, ['cohort_sessions', 'partners', 'partner_contacts', 'visits']));
       for (const marker of [
         PROGRAMME_MARK.sessionNotes,

@@ -69,6 +69,9 @@ describe('what a handover carries', () => {
       const withoutLog = collectCase(db, id, (p) => p !== 'psychosocial.read').tables.map((t) => t.table);
       expect(withoutLog.filter((t) => t.startsWith('psychosocial'))).toEqual([]);
       expect(withoutLog).toContain('notes');
+      expect(everything).toEqual(expect.arrayContaining(['plans', 'plan_goals', 'plan_steps', 'plan_versions']));
+      const withoutPlans = collectCase(db, id, (p) => p !== 'plans.read').tables.map((t) => t.table);
+      expect(withoutPlans.filter((t) => t.startsWith('plan'))).toEqual([]);
     } finally {
       db.close();
     }

@@ -37,6 +37,10 @@ const TABLE_PERMISSIONS: Readonly<Record<string, Permission>> = {
   psychosocial_private_versions: 'psychosocial.private',
   referrals: 'referrals.read',
   referral_events: 'referrals.read',
+  plans: 'plans.read',
+  plan_goals: 'plans.read',
+  plan_steps: 'plans.read',
+  plan_versions: 'plans.read',
 };
 
 /**

@@ -13,6 +13,7 @@ import {
   FILE_PASSPHRASE,
   NOTE_MARKER,
   office,
+  PLAN_MARKER,
   PRIVATE_MARKER,
   SUMMARY_MARKER,
   transferFolder,
@@ -54,7 +55,17 @@ async function openFile(file: string): Promise<Db> {
 }
 
 /** Identity columns, which the import renews, and the columns derived from them. */
-const RENEWED = new Set(['id', 'seq', 'participant_id', 'note_id', 'entry_id', 'referral_id', 'search_key']);
+const RENEWED = new Set([
+  'id',
+  'seq',
+  'participant_id',
+  'note_id',
+  'entry_id',
+  'referral_id',
+  'search_key',
+  'plan_id',
+  'goal_id',
+]);
 
 /** A case's rows without their ids, table by table, each table's rows sorted: what must survive a handover. */
 function contentOf(db: Db, participantId: string): Record<string, string[]> {
@@ -108,6 +119,10 @@ describe('case handover between two vaults', () => {
       psychosocial_versions: 1,
       referrals: 1,
       referral_events: 3,
+      plans: 1,
+      plan_goals: 2,
+      plan_steps: 4,
+      plan_versions: 1,
       enrolments: 2,
       cohorts: 2,
       attendance: 5,
@@ -170,6 +185,10 @@ describe('case handover between two vaults', () => {
       'note_versions',
       'notes',
       'participants',
+      'plan_goals',
+      'plan_steps',
+      'plan_versions',
+      'plans',
       'psychosocial_entries',
       'psychosocial_versions',
       'referral_events',
@@ -192,6 +211,13 @@ describe('case handover between two vaults', () => {
     expect(hits.hits.map((h) => [h.participantId, h.field])).toEqual([[imported.participantId, 'text']]);
     expect((await b.t.ok('search.notes', { query: NOTE_MARKER })).hits).toHaveLength(1);
     expect((await b.t.ok('search.notes', { query: DRAFT_MARKER })).hits).toHaveLength(0);
+    // The plan arrives whole, with its history: the version in force and the earlier one.
+    const { plan } = await b.t.ok('plans.get', { participantId: imported.participantId });
+    expect(plan?.version).toBe(2);
+    expect(plan?.goals.flatMap((g) => g.steps.map((s) => s.status))).toEqual(['done', 'done', 'done', 'done']);
+    expect(plan?.goals[0]?.target).toContain(PLAN_MARKER);
+    const earlier = await b.t.ok('plans.version', { participantId: imported.participantId, version: 1 });
+    expect(earlier.plan?.goals[0]?.steps[0]?.status).toBe('open');
     await b.as('psychologist');
     expect((await b.t.ok('search.notes', { query: SUMMARY_MARKER })).hits.map((h) => h.field)).toEqual(['summary']);
     expect((await b.t.ok('search.notes', { query: PRIVATE_MARKER })).hits).toHaveLength(0);

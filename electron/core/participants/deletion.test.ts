@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LEILA, staffedVault, type StaffedVault } from '../../../tests/support/participants';
 import { openVaultDb, tablesHolding } from '../../../tests/support/raw-db';
 import { plantReferral } from '../../../tests/support/referrals';
+import { samplePlanGoals } from '../plans/testing/plan';
 
 const vaults: StaffedVault[] = [];
 afterEach(() => {
@@ -26,7 +27,7 @@ async function vaultWithTwoParticipants() {
   return { v, gone: gone.participant, kept: kept.participant };
 }
 
-/** Fills every part of the file: consent, flag, a note with an earlier version and a draft, a referral, a psychosocial entry. */
+/** Fills every part of the file: consent, flag, a note with an earlier version and a draft, a referral, a plan with an earlier version, a psychosocial entry. */
 async function fillWholeFile(v: StaffedVault, participantId: string, mark: string) {
   const date = '2026-11-20';
   await v.t.ok('consents.record', { participantId, purpose: 'processing', givenOn: date, method: 'signed' });
@@ -42,6 +43,9 @@ async function fillWholeFile(v: StaffedVault, participantId: string, mark: strin
   await v.t.ok('notes.update', { id: note.id, date, type: 'phone_call', text: `Called again ${mark}g` });
   await v.t.ok('notes.saveDraft', { participantId, fields: { text: `Half typed ${mark}h` } });
   await plantReferral(v.t, participantId, mark, date);
+  const { plan } = await v.t.ok('plans.save', { participantId, baseVersion: null, goals: samplePlanGoals(`${mark}k`) });
+  const goals = plan.goals.map((g) => ({ ...g, steps: g.steps.map((s) => ({ ...s, status: 'done' as const })) }));
+  await v.t.ok('plans.save', { participantId, baseVersion: plan.version, goals });
   await v.as('psychologist');
   await v.t.ok('psychosocial.create', {
     participantId,
@@ -100,6 +104,10 @@ describe('deleting a participant', () => {
       note_versions: 1,
       referrals: 1,
       referral_events: 3,
+      plans: 1,
+      plan_goals: 2,
+      plan_steps: 4,
+      plan_versions: 1,
     });
     await v.t.ok('participants.delete', { id: gone.id, confirmPseudonym: ` ${gone.pseudonym.toLowerCase()} ` });
     expect(await v.t.call('participants.get', { id: gone.id })).toMatchObject({ code: 'not_found' });
@@ -117,6 +125,9 @@ describe('deleting a participant', () => {
           'psychosocial_private',
           'referrals',
           'referral_events',
+          'plan_goals',
+          'plan_steps',
+          'plan_versions',
         ]),
       );
       expect(tablesHolding(db, gone.id)).toEqual({ audit_log: expect.any(Number) });

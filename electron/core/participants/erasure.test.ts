@@ -8,6 +8,7 @@ import { plantReferral, REFERRAL_PARTNER } from '../../../tests/support/referral
 import { openVaultDb, vaultMasterKey } from '../../../tests/support/raw-db';
 import type { Db } from '../db/open';
 import { stemKeys } from '@shared/search-stems';
+import { samplePlanGoals } from '../plans/testing/plan';
 import { deleteParticipantRows } from './deletion';
 import { wipeErasedPages } from './erasure';
 
@@ -30,7 +31,8 @@ const STEM_ONLY = stemKeys(inflected(MARK)).filter((key) => !inflected(MARK).toL
 
 /**
  * A participant whose whole file carries `mark`: record, consents, flag, a note with a follow-up and an earlier
- * version, a draft, a psychosocial entry, a referral sent and declined (reason, message, summary, decline reason).
+ * version, a draft, a psychosocial entry, a referral sent and declined (reason, message, summary, decline reason),
+ * a plan with an earlier version.
  */
 async function plantedFile(v: StaffedVault, mark: string) {
   await v.as('caseworker');
@@ -69,6 +71,13 @@ async function plantedFile(v: StaffedVault, mark: string) {
   });
   await v.t.ok('notes.saveDraft', { participantId, fields: { text: `Half typed ${mark}draft` } });
   await plantReferral(v.t, participantId, mark, date);
+  // A plan of two versions: the marker in every goal and step, in force and in the earlier version.
+  const { plan } = await v.t.ok('plans.save', { participantId, baseVersion: null, goals: samplePlanGoals(`${mark}plan`) });
+  await v.t.ok('plans.save', {
+    participantId,
+    baseVersion: plan.version,
+    goals: plan.goals.map((g, i) => ({ ...g, target: `${g.target} ${mark}goal${i}` })),
+  });
   await v.as('psychologist');
   await v.t.ok('psychosocial.create', {
     participantId,
@@ -179,7 +188,16 @@ describe('erasing a participant’s file from the disk', () => {
     expect(entries[0]).toMatchObject({ entity: 'participant', entityId: gone.id, outcome: 'ok', detail: expected });
     expect(expected).toMatch(/^[a-z_]+:\d+(,[a-z_]+:\d+)+$/);
     expect(expected).toContain('notes:1');
-    expect(counts).toMatchObject({ attendance: 4, enrolments: 1, referrals: 1, referral_events: 3 });
+    expect(counts).toMatchObject({
+      attendance: 4,
+      enrolments: 1,
+      referrals: 1,
+      referral_events: 3,
+      plans: 1,
+      plan_goals: 2,
+      plan_steps: 4,
+      plan_versions: 1,
+    });
     expect(expected).toContain('attendance:4');
     const { entries: all } = await v.t.ok('audit.list', { entityId: gone.id, limit: 500 });
     expect(all.length).toBeGreaterThan(5);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { staffedVault, type StaffedVault } from '../../../tests/support/participants';
 import { plantReferral, REFERRAL_PARTNER } from '../../../tests/support/referrals';
+import { samplePlanGoals } from '../plans/testing/plan';
 
 const vaults: StaffedVault[] = [];
 afterEach(() => {
@@ -163,5 +164,26 @@ describe('erasing due files', () => {
     expect(tombstone?.detail).toContain('referrals:1');
     expect(tombstone?.detail).toContain('referral_events:3');
     expect((await v.t.ok('partners.list', {})).map((p) => p.name)).toEqual([REFERRAL_PARTNER]);
+  });
+
+  it('erases a due file’s career and study plan with it, every version, and names its rows in the tombstone', async () => {
+    const v = await vault();
+    await setDay(v, '2026-12-01');
+    const { participant } = await v.t.ok('participants.create', { firstName: 'Planned', confirmDuplicate: true });
+    await v.t.ok('consents.record', {
+      participantId: participant.id,
+      purpose: 'processing',
+      givenOn: '2026-12-01',
+      method: 'signed',
+    });
+    const { plan } = await v.t.ok('plans.save', { participantId: participant.id, baseVersion: null, goals: samplePlanGoals() });
+    await v.t.ok('plans.save', { participantId: participant.id, baseVersion: plan.version, goals: plan.goals.slice(1) });
+    await v.t.ok('participants.setStatus', { id: participant.id, status: 'closed' });
+    await v.t.ok('retention.set', { years: 1 });
+    await setDay(v, '2028-01-01');
+    expect(await v.t.ok('retention.erase', { participantIds: [participant.id], confirmCount: 1 })).toEqual({ erased: 1 });
+    expect(await v.t.call('plans.get', { participantId: participant.id })).toMatchObject({ code: 'not_found' });
+    const [tombstone] = (await v.t.ok('audit.list', { action: 'participants.delete' })).entries;
+    expect(tombstone?.detail).toContain('plan_goals:1,plan_steps:2,plan_versions:1,plans:1');
   });
 });

@@ -6,6 +6,7 @@ import { consentTimeline } from '../consents/timeline';
 import type { Db } from '../db/open';
 import { flagTimeline } from '../flags/timeline';
 import { noteTimeline } from '../notes/timeline';
+import { planTimeline } from '../plans/timeline';
 import { psychosocialTimeline } from '../psychosocial/timeline';
 import { referralTimeline } from '../referrals/timeline';
 import { participantEvents, participantExists } from './participant-events';
@@ -21,6 +22,7 @@ export const TIMELINE_SOURCES: readonly TimelineSource[] = [
   noteTimeline,
   psychosocialTimeline,
   referralTimeline,
+  planTimeline,
 ];
 
 /** The calendar day of an item: a bare date is that day, a moment the day it fell on in `timeZone` (default: local). */

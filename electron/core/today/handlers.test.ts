@@ -74,7 +74,8 @@ describe('the Today page', () => {
       [caseworkers.sessionIds[3], '2026-11-05', false],
     ]);
     expect(page.attendanceGaps?.[0]).toMatchObject({ cohortId: teachers.cohortId, cohortName: 'Kevät COHORTMARK' });
-    for (const list of ['followUps', 'flagged', 'drafts', 'appointments'] as const) expect(page[list], list).toBeNull();
+    for (const list of ['followUps', 'flagged', 'drafts', 'appointments', 'planSteps'] as const)
+      expect(page[list], list).toBeNull();
     expect(JSON.stringify(page)).not.toMatch(/Leila|Noor|Marker|P-20/);
   });
 
@@ -210,11 +211,45 @@ describe('the Today page', () => {
         'flagged',
         'followUps',
         'overdueReferrals',
+        'planSteps',
         'sessions',
         'today',
         'weekStart',
       ].sort(),
     );
     expect(page.appointments).toBeNull();
+  });
+
+  it('lists the open plan steps due by the week’s end for the caseworker’s own participants, overdue first', async () => {
+    const { v, leila, noor } = await office();
+    const steps = [
+      { what: 'Later', owner: 'participant' as const, due: '2026-12-10' },
+      { what: 'Next week', owner: 'caseworker' as const, due: '2026-12-02' },
+      { what: 'Overdue', owner: 'participant' as const, due: '2026-11-20' },
+      { what: 'Done', owner: 'partner' as const, due: '2026-11-25', status: 'done' as const },
+      { what: 'Dropped', owner: 'partner' as const, due: '2026-11-26', status: 'dropped' as const, droppedReason: 'Ei' },
+      { what: 'Undated', owner: 'participant' as const },
+    ];
+    for (const participantId of [leila, noor])
+      await v.t.ok('plans.save', {
+        participantId,
+        baseVersion: null,
+        goals: [{ kind: 'languageLevel', target: 'Suomi B1', steps }],
+      });
+    const page = await v.t.ok('today.get', { weekStart: NEXT_WEEK });
+    expect(page.planSteps?.total).toBe(2);
+    expect(page.planSteps?.lines.map((l) => [l.participantId, l.what, l.due, l.overdue, l.owner])).toEqual([
+      [leila, 'Overdue', '2026-11-20', true, 'participant'],
+      [leila, 'Next week', '2026-12-02', false, 'caseworker'],
+    ]);
+    expect(page.planSteps?.lines[0]).toMatchObject({
+      goalKind: 'languageLevel',
+      goalTarget: 'Suomi B1',
+      pseudonym: 'P-2026-001',
+    });
+    // This week only: the step of next week waits for its week.
+    expect((await v.t.ok('today.get', {})).planSteps?.lines.map((l) => l.what)).toEqual(['Overdue']);
+    await v.as('psychologist');
+    expect((await v.t.ok('today.get', { weekStart: NEXT_WEEK })).planSteps).toEqual({ lines: [], total: 0 });
   });
 });

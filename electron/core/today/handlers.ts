@@ -8,6 +8,7 @@ import { flaggedParticipantsOf } from '../flags/in-force';
 import type { HandlerGroup } from '../handler';
 import { draftsOf, openFollowUps } from '../notes/today';
 import { participantNamer } from '../participants/names';
+import { openStepsOf } from '../plans/today';
 import { nextAppointmentsOf } from '../psychosocial/appointments';
 import { overdueReferrals } from '../referrals/repo';
 import { cohortName, sessionsOfWeek } from '../sessions/week';
@@ -87,6 +88,11 @@ export const todayHandlers = {
         overdueReferrals: when(roleHolds(role, 'referrals.write'), () => {
           const { rows, total } = overdueReferrals(db, { userId, today, limit: TODAY_LIST_MAX });
           return { lines: rows.flatMap(name), total };
+        }),
+        planSteps: when(roleHolds(role, 'plans.read'), () => {
+          const until = weekEnd > today ? weekEnd : today;
+          const { rows, total } = openStepsOf(db, { userId, until, limit: TODAY_LIST_MAX });
+          return { lines: rows.flatMap(name).map((r) => ({ ...r, overdue: r.due < today })), total };
         }),
       };
     },

@@ -13,6 +13,7 @@ import { programme } from './0011-programme';
 import { followUpOwner } from './0012-follow-up-owner';
 import { searchStems } from './0013-search-stems';
 import { referrals } from './0014-referrals';
+import { plans } from './0015-plans';
 
 /** Every migration, in version order. Add new ones at the end; never edit a released one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -30,4 +31,5 @@ export const MIGRATIONS: readonly Migration[] = [
   followUpOwner,
   searchStems,
   referrals,
+  plans,
 ];

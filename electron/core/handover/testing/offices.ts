@@ -12,6 +12,7 @@ import { openVaultDb } from '../../../../tests/support/raw-db';
 import { addConsentingParticipant, LEILA, staffedVault, type StaffedVault } from '../../../../tests/support/participants';
 import { plantProgramme } from '../../../../tests/support/programme';
 import { plantReferral } from '../../../../tests/support/referrals';
+import { samplePlanGoals } from '../../plans/testing/plan';
 
 /** Planted in the file's texts, so that the tests can find them again on the other side. */
 export const NOTE_MARKER = 'HANDOVERNOTEQX';
@@ -19,6 +20,7 @@ export const SUMMARY_MARKER = 'HANDOVERSUMMARYQX';
 export const PRIVATE_MARKER = 'HANDOVERPRIVATEQX';
 export const DRAFT_MARKER = 'HANDOVERDRAFTQX';
 export const REFERRAL_MARKER = 'HANDOVERREFERRALQX';
+export const PLAN_MARKER = 'HANDOVERPLANQX';
 /** The passphrase the exporter chooses for the file. */
 export const FILE_PASSPHRASE = 'siirto joulukuussa, kolme kuusta';
 
@@ -102,6 +104,10 @@ export async function fillCase(v: StaffedVault): Promise<string> {
       followUpDue: '',
     },
   });
+  // The plan travels with the file: the one in force and its earlier version.
+  const { plan } = await v.t.ok('plans.save', { participantId: id, baseVersion: null, goals: samplePlanGoals(PLAN_MARKER) });
+  const goals = plan.goals.map((g) => ({ ...g, steps: g.steps.map((s) => ({ ...s, status: 'done' as const })) }));
+  await v.t.ok('plans.save', { participantId: id, baseVersion: plan.version, goals });
   const { cohort } = await v.t.ok('cohorts.create', { name: 'Kevät 2027', startDate: '2027-01-11' });
   await v.t.ok('cohorts.enrol', { participantId: id, cohortId: cohort.id, startDate: '2027-01-11', mode: 'individual' });
   // An earlier group with its sessions, a partner and a visit: marks for four sessions, none for the one ahead.

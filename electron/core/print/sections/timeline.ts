@@ -15,6 +15,7 @@ const LABEL_PREFIX: Record<TimelineKind, string | null> = {
   consent_override: 'consents.purposes',
   flag_set: 'flags.kinds',
   flag_cleared: 'flags.kinds',
+  plan_saved: null,
 };
 
 function what({ text }: SectionContext, item: TimelineItem): string {

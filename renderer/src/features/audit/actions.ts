@@ -54,6 +54,7 @@ export const ACTION_GROUPS = {
     'referrals.complete',
     'referrals.withdraw',
   ],
+  plans: ['plans.save'],
   staff: ['users.create', 'users.update', 'users.deactivate', 'users.issuePassphrase'],
   access: [
     'vault.unlock',

@@ -27,6 +27,7 @@ const LABEL_KEY: Record<TimelineFilter, ((code: string) => string) | null> = {
   notes: (code) => `notes.types.${code}`,
   psychosocial: (code) => `psychosocial.kinds.${code}`,
   referrals: (code) => `referrals.statuses.${code}`,
+  plans: null,
   consents: (code) => `consents.purposes.${code}`,
   flags: (code) => `flags.kinds.${code}`,
 };

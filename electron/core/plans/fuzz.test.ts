@@ -1,0 +1,106 @@
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Channel } from '@shared/api';
+import { ERROR_CODES } from '@shared/errors';
+import { openVaultDb } from '../../../tests/support/raw-db';
+import type { Db } from '../db/open';
+import { notesVault, type NotesVault } from '../notes/testing/vault';
+import { samplePlanGoals } from './testing/plan';
+
+const vaults: NotesVault[] = [];
+const dbs: Db[] = [];
+afterEach(() => {
+  for (const db of dbs.splice(0)) db.close();
+  for (const v of vaults.splice(0)) v.t.cleanup();
+});
+
+const NOBODY = '0123456789abcdef0123456789abcdef';
+const CHANNELS: Channel[] = ['plans.get', 'plans.save', 'plans.versions', 'plans.version'];
+const TABLES = ['plans', 'plan_goals', 'plan_steps', 'plan_versions', 'audit_log'];
+
+const text = fc.oneof(
+  fc.string({ maxLength: 300 }),
+  fc.string({ unit: 'grapheme', maxLength: 64 }),
+  fc.constantFrom('', '   ', 'a\u0000b', 'rivi\r\nrivi', 'x'.repeat(500), 'x'.repeat(501), 'x'.repeat(2001)),
+);
+const day = fc.constantFrom('2027-06-01', '1999-12-31', '2100-01-01', '2026-02-30', '1.6.2027', '', null, undefined);
+
+/** Payloads near a valid request of each channel: each field as it should be, left out, or a wrong or boundary value. */
+function request(participantId: string): fc.Arbitrary<[Channel, unknown]> {
+  const field = <T>(valid: T, wrong: fc.Arbitrary<unknown>) => fc.oneof({ weight: 3, arbitrary: fc.constant(valid) }, wrong);
+  const owner = { participantId: field(participantId, fc.constantFrom(NOBODY, 'x', 42, null, undefined)) };
+  const step = fc.record({
+    id: field(undefined, fc.constantFrom(NOBODY, 'x', null)),
+    what: field('Hae kouluun', text),
+    owner: field('participant', fc.constantFrom('neighbour', '', null)),
+    due: field(null, day),
+    status: field('open', fc.constantFrom('done', 'dropped', 'late', null)),
+    droppedReason: field(null, fc.oneof(text, fc.constantFrom(null))),
+    referralId: field(null, fc.constantFrom(NOBODY, 'x', 1)),
+  });
+  const goal = fc.record({
+    id: field(undefined, fc.constantFrom(NOBODY, 'x', null)),
+    kind: field('studies', fc.constantFrom('lottery', '', null)),
+    target: field('Lähihoitaja', text),
+    targetDate: field(null, day),
+    why: field(null, fc.oneof(text, fc.constantFrom(null, undefined))),
+    steps: field([], fc.array(step, { maxLength: 4 })),
+  });
+  const goals = fc.oneof(
+    fc.constant(samplePlanGoals()),
+    fc.array(goal, { maxLength: 3 }),
+    fc.constantFrom(
+      null,
+      'x',
+      Array.from({ length: 21 }, () => ({ kind: 'other', target: 'x' })),
+    ),
+  );
+  const shapes: Record<string, fc.Arbitrary<Record<string, unknown>>> = {
+    'plans.get': fc.record(owner),
+    'plans.versions': fc.record(owner),
+    'plans.version': fc.oneof(
+      fc.record({ ...owner, version: field(1, fc.constantFrom(0, -1, 1.5, 99, '1', null)) }),
+      fc.record({ ...owner, at: field('2026-11-28', day) }),
+    ),
+    'plans.save': fc.record({ ...owner, baseVersion: fc.constantFrom(null, 1, 2, 0, 1.5, '1', undefined), goals }),
+  };
+  return fc.oneof(
+    { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...CHANNELS), fc.anything()) },
+    {
+      weight: 4,
+      arbitrary: fc
+        .constantFrom(...CHANNELS)
+        .chain((channel) => fc.tuple(fc.constant(channel), shapes[channel]! as fc.Arbitrary<unknown>)),
+    },
+  );
+}
+
+const counts = (db: Db) =>
+  TABLES.map((table) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n).join(',');
+
+describe('the plan channels under random and boundary payloads', () => {
+  it('answer with a known result, write nothing when they refuse, and leave the database intact', async () => {
+    const v = await notesVault();
+    vaults.push(v);
+    const db = await openVaultDb(v.t);
+    dbs.push(db);
+    const handled = new Set<string>();
+    await fc.assert(
+      fc.asyncProperty(request(v.participantId), async ([channel, input]) => {
+        const before = counts(db);
+        const result = await v.t.core.dispatch(channel, input, { trustedSender: true });
+        expect(typeof result.ok).toBe('boolean');
+        if (result.ok) handled.add(channel);
+        if (!result.ok) {
+          expect(ERROR_CODES).toContain(result.code);
+          expect(result.code).not.toBe('internal');
+          expect(counts(db)).toBe(before);
+        }
+      }),
+      { numRuns: 300, seed: 20261128 },
+    );
+    expect([...handled].sort()).toEqual([...CHANNELS].sort());
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+  }, 120_000);
+});
