@@ -55,8 +55,18 @@ export function ReferralForm({ participantId, referral, onSaved, onClose }: Refe
   const [added, setAdded] = useState<string | null>(null);
   const partners = useQuery(partnerListQuery());
   const partner = useQuery({ ...partnerQuery(state.partnerId), enabled: state.partnerId !== '' });
-  const form = useChannelForm({ onCancel: onClose, invalidates: REFERRAL_CHANGES });
-  const errors = draftErrors(form.errors);
+  const {
+    formRef,
+    errors: found,
+    edit,
+    failure,
+    busy,
+    submit: send,
+  } = useChannelForm({
+    onCancel: onClose,
+    invalidates: REFERRAL_CHANGES,
+  });
+  const errors = draftErrors(found);
 
   useEffect(() => {
     if (!addingPartner) first.current?.focus();
@@ -65,7 +75,7 @@ export function ReferralForm({ participantId, referral, onSaved, onClose }: Refe
   const set =
     <K extends keyof DraftFormState>(field: K) =>
     (value: DraftFormState[K]) =>
-      form.edit(field, (v: DraftFormState[K]) => setState((s) => ({ ...s, [field]: v })))(value);
+      edit(field, (v: DraftFormState[K]) => setState((s) => ({ ...s, [field]: v })))(value);
 
   function chooseShared(field: SharedField, on: boolean) {
     set('sharedFields')(
@@ -89,8 +99,8 @@ export function ReferralForm({ participantId, referral, onSaved, onClose }: Refe
         : {};
     const done = (value: { referral: Referral }) => onSaved(value.referral);
     return referral
-      ? form.submit(event, 'referrals.update', { id: referral.id, ...fields }, done, { ownRules })
-      : form.submit(event, 'referrals.create', { participantId, ...fields }, done, { ownRules });
+      ? send(event, 'referrals.update', { id: referral.id, ...fields }, done, { ownRules })
+      : send(event, 'referrals.create', { participantId, ...fields }, done, { ownRules });
   }
 
   const title = referral ? t('referrals.form.editTitle', { partner: referral.partnerName }) : t('referrals.form.newTitle');
@@ -114,7 +124,7 @@ export function ReferralForm({ participantId, referral, onSaved, onClose }: Refe
   return (
     <section className="card referral-form" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{title}</h2>
-      <form ref={form.formRef} onSubmit={submit} noValidate aria-busy={form.busy}>
+      <form ref={formRef} onSubmit={submit} noValidate aria-busy={busy}>
         <StatusMessage tone="success">{added}</StatusMessage>
         <div className="referral-form-row">
           <SelectField
@@ -240,17 +250,12 @@ export function ReferralForm({ participantId, referral, onSaved, onClose }: Refe
           error={errors.followUpOn}
           onChange={set('followUpOn')}
         />
-        {form.failure?.code === 'consent_required' ? (
-          <ConsentAwareError failure={form.failure} participantId={participantId} />
+        {failure?.code === 'consent_required' ? (
+          <ConsentAwareError failure={failure} participantId={participantId} />
         ) : (
-          <FormProblem failure={form.failure} fields={FIELDS} />
+          <FormProblem failure={failure} fields={FIELDS} />
         )}
-        <FormActions
-          submitLabel={t('referrals.form.save')}
-          busy={form.busy}
-          working={t('referrals.form.saving')}
-          onCancel={onClose}
-        />
+        <FormActions submitLabel={t('referrals.form.save')} busy={busy} working={t('referrals.form.saving')} onCancel={onClose} />
       </form>
     </section>
   );
