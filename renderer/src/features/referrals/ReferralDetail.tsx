@@ -82,7 +82,7 @@ export function ReferralDetail({ referral, canWrite, onEdit, onClose }: Referral
           <p className="multiline referral-text">{referral.summary}</p>
         </>
       ) : null}
-      <p className="field-hint">
+      <p className="field-hint referral-created">
         {t('referrals.detail.created', {
           name: referral.createdByName ?? t('referrals.detail.unknownUser'),
           when: formatWhen(referral.createdAt),

@@ -156,7 +156,7 @@ export function ReferralForm({ participantId, referral, onSaved, onClose }: Refe
           />
         </div>
         {mayAddPartner ? (
-          <div className="actions">
+          <div className="actions referral-add-partner">
             <button
               ref={addButton}
               type="button"
@@ -243,13 +243,15 @@ export function ReferralForm({ participantId, referral, onSaved, onClose }: Refe
             onChange={(e) => set('summary')(e.target.value)}
           />
         ) : null}
-        <DateField
-          label={t('referrals.form.followUp')}
-          hint={t('referrals.form.followUpHint')}
-          value={state.followUpOn}
-          error={errors.followUpOn}
-          onChange={set('followUpOn')}
-        />
+        <div className="referral-form-row">
+          <DateField
+            label={t('referrals.form.followUp')}
+            hint={t('referrals.form.followUpHint')}
+            value={state.followUpOn}
+            error={errors.followUpOn}
+            onChange={set('followUpOn')}
+          />
+        </div>
         {failure?.code === 'consent_required' ? (
           <ConsentAwareError failure={failure} participantId={participantId} />
         ) : (
