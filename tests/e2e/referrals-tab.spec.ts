@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { addDays, today } from '@shared/days';
 import { expect, screen, test } from './fixtures';
 import { expectCleanRun, setUpLockedVault, submitNameAndPassphrase, ui } from './flows';
-import { openTab } from './case-flows';
+import { goTo, openTab } from './case-flows';
 import { CASEWORKER, COORDINATOR, addColleague, call } from './print-flows';
 import { axeViolations } from './axe';
 
@@ -234,6 +234,25 @@ test.describe('the Referrals tab', () => {
     await expect(step('completed')).toContainText('Aloitti työkokeilun');
     await page.screenshot({ path: `${SHOTS}/detail-fi.png`, fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
+
+    // The partner's page lists the referral it received, and its line leads back to the file's Referrals tab.
+    await goTo(page, LOCALE, 'programme', 'programme');
+    await page.getByRole('tab', { name: s.t('programme.tabs.partners'), exact: true }).click();
+    await button('partners.table.show', { name: EMPLOYMENT }).click();
+    const received = page.getByRole('table', { name: s.t('partners.referrals.caption') });
+    const line = received.getByRole('row').filter({ hasText: 'Leila Haddad' });
+    await expect(line).toContainText(s.t('referrals.statuses.completed'));
+    await expect(line).toContainText(finnishDay(day));
+    await expect(
+      page.getByText(s.t('partners.referrals.count', { status: s.t('referrals.statuses.completed'), count: 1 }), { exact: true }),
+    ).toBeVisible();
+    await page.screenshot({ path: `${SHOTS}/partner-fi.png`, fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
+    await line
+      .getByRole('button', { name: s.t('partners.referrals.open', { name: 'Leila Haddad', code: participant.pseudonym }) })
+      .click();
+    await screen(page, 'participant');
+    await expect(tab).toHaveAttribute('aria-selected', 'true');
     expectCleanRun(app);
   });
 });

@@ -144,7 +144,6 @@ export function ReferralForm({ participantId, referral, onSaved, onClose }: Refe
           />
           <SelectField
             label={t('referrals.form.contact')}
-            hint={t('referrals.form.contactHint')}
             options={[
               { value: '', label: t('referrals.form.noContact') },
               ...contacts.map((c) => ({ value: c.id, label: c.role ? `${c.name}, ${c.role}` : c.name })),
@@ -243,7 +242,7 @@ export function ReferralForm({ participantId, referral, onSaved, onClose }: Refe
             onChange={(e) => set('summary')(e.target.value)}
           />
         ) : null}
-        <div className="referral-form-row">
+        <div className="referral-date">
           <DateField
             label={t('referrals.form.followUp')}
             hint={t('referrals.form.followUpHint')}
