@@ -166,10 +166,10 @@ test.describe('the Referrals tab', () => {
     expect(await axeViolations(page)).toEqual([]);
 
     // Sending without a consent to share with this partner: the gate says what is missing and where to record it.
-    await detail.getByRole('button', { name: s.t('referrals.moves.buttons.sent'), exact: true }).click();
-    const send = detail.getByRole('form', { name: s.t('referrals.moves.buttons.sent') });
+    await detail.getByRole('button', { name: s.t('referrals.moves.buttons.send'), exact: true }).click();
+    const send = detail.getByRole('form', { name: s.t('referrals.moves.buttons.send') });
     await expect(send.getByLabel(s.t('referrals.moves.date'), { exact: true })).toBeFocused();
-    await send.getByRole('button', { name: s.t('referrals.moves.buttons.sent'), exact: true }).click();
+    await send.getByRole('button', { name: s.t('referrals.moves.buttons.send'), exact: true }).click();
     const blocked = s.t('referrals.moves.blocked', {
       partner: EMPLOYMENT,
       purpose: s.t('consents.purposes.partner_sharing'),
@@ -194,26 +194,26 @@ test.describe('the Referrals tab', () => {
     // Back on the referral, the send goes through, under the consent.
     await openTab(page, LOCALE, 'referrals');
     await panel.getByRole('button', { name: s.t('referrals.tab.openOf', { partner: EMPLOYMENT, service }) }).click();
-    await send.getByRole('button', { name: s.t('referrals.moves.buttons.sent'), exact: true }).click();
+    await send.getByRole('button', { name: s.t('referrals.moves.buttons.send'), exact: true }).click();
     await expect(s.status('referrals.moves.done', { status: s.t('referrals.statuses.sent') })).toBeVisible();
     await expect(rowOf(EMPLOYMENT)).toContainText(s.t('referrals.statuses.sent'));
 
     // Accepted, then completed with its outcome.
-    await detail.getByRole('button', { name: s.t('referrals.moves.buttons.accepted'), exact: true }).click();
+    await detail.getByRole('button', { name: s.t('referrals.moves.buttons.accept'), exact: true }).click();
     await detail
-      .getByRole('form', { name: s.t('referrals.moves.buttons.accepted') })
-      .getByRole('button', { name: s.t('referrals.moves.buttons.accepted'), exact: true })
+      .getByRole('form', { name: s.t('referrals.moves.buttons.accept') })
+      .getByRole('button', { name: s.t('referrals.moves.buttons.accept'), exact: true })
       .click();
     await expect(s.status('referrals.moves.done', { status: s.t('referrals.statuses.accepted') })).toBeVisible();
-    await detail.getByRole('button', { name: s.t('referrals.moves.buttons.completed'), exact: true }).click();
-    const complete = detail.getByRole('form', { name: s.t('referrals.moves.buttons.completed') });
+    await detail.getByRole('button', { name: s.t('referrals.moves.buttons.complete'), exact: true }).click();
+    const complete = detail.getByRole('form', { name: s.t('referrals.moves.buttons.complete') });
     await complete
       .getByLabel(s.t('referrals.moves.outcome'), { exact: true })
       .selectOption({ label: s.t('referrals.outcomes.other') });
-    await complete.getByRole('button', { name: s.t('referrals.moves.buttons.completed'), exact: true }).click();
+    await complete.getByRole('button', { name: s.t('referrals.moves.buttons.complete'), exact: true }).click();
     await expect(complete.getByText(s.t('referrals.errors.outcomeTextRequired'), { exact: true })).toBeVisible();
     await complete.getByLabel(s.t('referrals.moves.outcomeText'), { exact: true }).fill('Aloitti työkokeilun');
-    await complete.getByRole('button', { name: s.t('referrals.moves.buttons.completed'), exact: true }).click();
+    await complete.getByRole('button', { name: s.t('referrals.moves.buttons.complete'), exact: true }).click();
     await expect(s.status('referrals.moves.done', { status: s.t('referrals.statuses.completed') })).toBeVisible();
     await expect(detail.getByText(s.t('referrals.detail.readOnly'), { exact: true })).toBeVisible();
 
@@ -227,7 +227,7 @@ test.describe('the Referrals tab', () => {
       await expect(step(status)).toContainText(finnishDay(day));
       await expect(step(status)).toContainText(CASEWORKER.name);
     }
-    await expect(step('sent')).toContainText(s.t('referrals.detail.standing.consent'));
+    await expect(step('sent')).toContainText(s.t('referrals.detail.sentUnderConsent'));
     await expect(step('completed')).toContainText(
       s.t('referrals.detail.eventOutcome', { outcome: s.t('referrals.outcomes.other') }),
     );

@@ -16,7 +16,7 @@ import { FormProblem } from '../consents/FormProblem';
 import { OverrideForm } from '../consents/OverrideForms';
 import { SendBlocked } from './SendBlocked';
 import { REFERRAL_CHANGES } from './mutations';
-import { moveErrors, moveInput, type MoveFormState } from './referralForm';
+import { MOVE_ACTIONS, moveErrors, moveInput, type MoveFormState } from './referralForm';
 
 interface MoveFormProps {
   referral: Referral;
@@ -86,7 +86,7 @@ export function MoveForm({ referral, to, onMoved, onCancel }: MoveFormProps) {
     });
   }
 
-  const title = t(`referrals.moves.buttons.${to}`);
+  const title = t(`referrals.moves.buttons.${MOVE_ACTIONS[to]}`);
   return (
     <div className="referral-move">
       <form ref={formRef} onSubmit={submit} noValidate aria-busy={busy} className="referral-move-form" aria-label={title}>

@@ -4,7 +4,7 @@ import type { Referral, ReferralEvent, TargetStatus } from '@shared/referrals';
 import { StatusMessage } from '../../components/ErrorMessage';
 import { formatDay, formatWhen } from '../../i18n/format';
 import { MoveForm } from './MoveForm';
-import { movesFrom } from './referralForm';
+import { MOVE_ACTIONS, movesFrom } from './referralForm';
 
 interface ReferralDetailProps {
   referral: Referral;
@@ -116,7 +116,7 @@ export function ReferralDetail({ referral, canWrite, onEdit, onClose }: Referral
                     setMoving(to);
                   }}
                 >
-                  {t(`referrals.moves.buttons.${to}`)}
+                  {t(`referrals.moves.buttons.${MOVE_ACTIONS[to]}`)}
                 </button>
               ))}
             </div>
@@ -163,7 +163,11 @@ function History({ events }: { events: readonly ReferralEvent[] }) {
               <td>{event.byName ?? t('referrals.detail.unknownUser')}</td>
               <td className="multiline">
                 {[
-                  event.standing ? t(`referrals.detail.standing.${event.standing}`) : null,
+                  event.standing === 'consent'
+                    ? t('referrals.detail.sentUnderConsent')
+                    : event.standing === 'override'
+                      ? t('referrals.detail.sentUnderOverride')
+                      : null,
                   event.reason ? t('referrals.detail.eventReason', { reason: event.reason }) : null,
                   event.outcome
                     ? t('referrals.detail.eventOutcome', { outcome: t(`referrals.outcomes.${event.outcome}`) })

@@ -130,3 +130,12 @@ export function moveErrors(errors: FieldErrors): FieldErrors {
   if (out.reason?.key === 'validation.required') out.reason = { key: 'validation.reason_required' };
   return out;
 }
+
+/** Each move as the action its button names (the audit's names too: referrals.send, referrals.accept…). */
+export const MOVE_ACTIONS = {
+  sent: 'send',
+  accepted: 'accept',
+  declined: 'decline',
+  completed: 'complete',
+  withdrawn: 'withdraw',
+} as const satisfies Record<TargetStatus, string>;
