@@ -1,7 +1,8 @@
 /**
  * Referrals onward: a participant sent to a partner organisation of the register for a service, tracked through a
- * lifecycle (electron/core/referrals/lifecycle.ts holds the transition table). What leaves with a referral is
- * chosen field by field from SHARED_FIELDS and nothing else; the reason is internal and stays in the file.
+ * lifecycle (REFERRAL_TRANSITIONS below: the main side enforces it, the file's Referrals tab offers its moves).
+ * What leaves with a referral is chosen field by field from SHARED_FIELDS and nothing else; the reason is internal
+ * and stays in the file.
  * Marking a referral sent needs a `partner_sharing` consent for that partner, or the coordinator's override; the
  * gate is on the main side. Enum values are English codes; the interface translates them.
  */
@@ -33,6 +34,21 @@ export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 /** Statuses a referral is moved to (a referral is created as a draft). */
 export const TARGET_STATUSES = ['sent', 'accepted', 'declined', 'completed', 'withdrawn'] as const;
 export type TargetStatus = (typeof TARGET_STATUSES)[number];
+
+/**
+ * The one transition table of a referral: from each status, the statuses it may move to. A draft is sent (or
+ * withdrawn before it ever left); a sent referral is answered (accepted or declined) or withdrawn; an accepted one
+ * is completed or withdrawn. Declined, completed and withdrawn are final. The main side refuses any other move
+ * (electron/core/referrals/lifecycle.ts); the interface offers exactly these.
+ */
+export const REFERRAL_TRANSITIONS: Readonly<Record<ReferralStatus, readonly TargetStatus[]>> = {
+  draft: ['sent', 'withdrawn'],
+  sent: ['accepted', 'declined', 'withdrawn'],
+  accepted: ['completed', 'withdrawn'],
+  declined: [],
+  completed: [],
+  withdrawn: [],
+};
 
 export const URGENCIES = ['routine', 'soon', 'urgent'] as const;
 export type Urgency = (typeof URGENCIES)[number];
@@ -186,6 +202,36 @@ export const referral = z.strictObject({
 });
 export type Referral = z.infer<typeof referral>;
 
+/** The most referrals a partner's page lists; the counts by status cover all of them. */
+export const PARTNER_REFERRALS_MAX = 200;
+
+/** A referral as its partner's page lists it: whose, for what, where it stands, and its days. */
+export const partnerReferral = z.strictObject({
+  id: z.string(),
+  participantId: z.string(),
+  pseudonym: z.string(),
+  displayName: z.string(),
+  serviceType: z.enum(SERVICE_TYPES),
+  status: z.enum(REFERRAL_STATUSES),
+  /** The day it was marked sent. */
+  sentOn: z.string(),
+  followUpOn: z.string().nullable(),
+  overdue: z.boolean(),
+});
+export type PartnerReferral = z.infer<typeof partnerReferral>;
+
+/**
+ * The referrals a partner received (those ever marked sent; a draft has not reached it). Every role that sees the
+ * partner gets the counts by status; only a role that reads referrals gets the referrals, the newest first.
+ */
+export const partnerReferrals = z.strictObject({
+  counts: z.array(z.strictObject({ status: z.enum(REFERRAL_STATUSES), count: z.number().int().positive() })),
+  total: z.number().int().nonnegative(),
+  /** At most PARTNER_REFERRALS_MAX; null for a role that may not read referrals (teachers). */
+  referrals: z.array(partnerReferral).nullable(),
+});
+export type PartnerReferrals = z.infer<typeof partnerReferrals>;
+
 const byParticipant = z.object({ participantId }).strict();
 const byId = z.object({ id: recordId }).strict();
 const one = z.strictObject({ referral });
@@ -199,9 +245,11 @@ export const referralChannels = {
   /** Replaces a draft's fields; refused with `invalid_transition` once it has left the draft status. */
   'referrals.update': channel('referrals.write', updateReferralInput, z.strictObject({ referral, changed: z.boolean() })),
   /**
-   * Moves a referral to its next status (the table in electron/core/referrals/lifecycle.ts); a move that is not
+   * Moves a referral to its next status (REFERRAL_TRANSITIONS); a move that is not
    * allowed is `invalid_transition` with a sentence naming what is allowed next. `sent` needs a `partner_sharing`
    * consent for the partner in force, or the coordinator's override (`consent_required`).
    */
   'referrals.transition': channel('referrals.write', transitionReferralInput, one),
+  /** What the partner's page shows of the referrals it received (partnerReferrals): counts for every role. */
+  'referrals.byPartner': channel('programme.read', z.object({ partnerId: recordId }).strict(), partnerReferrals),
 } as const;

@@ -115,6 +115,7 @@ const SAMPLE_INPUTS: { [C in Channel]: InputOf<C> } = {
   },
   'referrals.update': { id: SOMEONE, partnerId: SOMEONE, serviceType: 'education', urgency: 'soon', reason: 'Sample reason' },
   'referrals.transition': { id: SOMEONE, to: 'accepted', date: '2026-11-20' },
+  'referrals.byPartner': { partnerId: SOMEONE },
   'plans.get': { participantId: SOMEONE },
   'plans.save': {
     participantId: SOMEONE,

@@ -2,10 +2,9 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Channel } from '@shared/api';
 import { ERROR_CODES } from '@shared/errors';
-import type { ReferralStatus } from '@shared/referrals';
+import { REFERRAL_TRANSITIONS, type ReferralStatus } from '@shared/referrals';
 import { openVaultDb } from '../../../tests/support/raw-db';
 import type { Db } from '../db/open';
-import { REFERRAL_TRANSITIONS } from './lifecycle';
 import { PARTNER_NAME, referralVault, TODAY, type ReferralVault } from './testing/vault';
 
 const vaults: ReferralVault[] = [];
@@ -16,7 +15,14 @@ afterEach(() => {
 });
 
 const NOBODY = '0123456789abcdef0123456789abcdef';
-const CHANNELS: Channel[] = ['referrals.list', 'referrals.get', 'referrals.create', 'referrals.update', 'referrals.transition'];
+const CHANNELS: Channel[] = [
+  'referrals.list',
+  'referrals.get',
+  'referrals.create',
+  'referrals.update',
+  'referrals.transition',
+  'referrals.byPartner',
+];
 const TABLES = ['referrals', 'referral_events', 'audit_log'];
 
 const text = fc.oneof(
@@ -62,6 +68,7 @@ function request(v: ReferralVault, referralIds: string[]): fc.Arbitrary<[Channel
   const stray = fc.oneof({ weight: 9, arbitrary: fc.constant({}) }, fc.constantFrom({ status: 'sent' }, { events: [] }));
   const shapes: Record<string, fc.Arbitrary<Record<string, unknown>>> = {
     'referrals.list': fc.record(owner),
+    'referrals.byPartner': fc.record({ partnerId: field(v.partnerId, fc.constantFrom(NOBODY, '', 42, null, undefined)) }),
     'referrals.get': fc.record(byId),
     'referrals.create': fc.record({ ...owner, ...fields }),
     'referrals.update': fc.record({ ...byId, ...fields }),

@@ -317,3 +317,71 @@ describe('overdue referrals on the Today page', () => {
     expect((await v.t.ok('today.get', {})).overdueReferrals).toEqual({ lines: [], total: 0 });
   });
 });
+
+describe('the referrals a partner received', () => {
+  it('lists the sent ones, the latest first, with whose and where each stands; drafts have not reached the partner', async () => {
+    const v = await vault();
+    const first = await created(v);
+    const second = await created(v);
+    const draft = await created(v);
+    await shareConsent(v);
+    await v.t.ok('referrals.transition', { id: first.id, to: 'sent', date: '2026-11-20', followUpOn: '2026-11-27' });
+    await v.t.ok('referrals.transition', { id: second.id, to: 'sent', date: '2026-11-25', followUpOn: null });
+    await v.t.ok('referrals.transition', { id: second.id, to: 'accepted', date: TODAY });
+    const answer = await v.t.ok('referrals.byPartner', { partnerId: v.partnerId });
+    expect(answer.counts).toEqual([
+      { status: 'sent', count: 1 },
+      { status: 'accepted', count: 1 },
+    ]);
+    expect(answer.total).toBe(2);
+    expect(answer.referrals).toEqual([
+      {
+        id: second.id,
+        participantId: v.participantId,
+        pseudonym: expect.any(String),
+        displayName: 'Amal',
+        serviceType: 'employmentServices',
+        status: 'accepted',
+        sentOn: '2026-11-25',
+        followUpOn: null,
+        overdue: false,
+      },
+      expect.objectContaining({ id: first.id, status: 'sent', sentOn: '2026-11-20', followUpOn: '2026-11-27', overdue: true }),
+    ]);
+    expect(answer.referrals?.map((r) => r.id)).not.toContain(draft.id);
+    for (const marker of Object.values(REFERRAL_MARK)) expect(JSON.stringify(answer)).not.toContain(marker);
+  });
+
+  it('gives a teacher the counts by status and no participant, a psychologist the list, and refuses an unknown partner', async () => {
+    const v = await vault();
+    const { id } = await created(v);
+    await shareConsent(v);
+    await v.t.ok('referrals.transition', { id, to: 'sent', date: TODAY });
+    await v.as('teacher');
+    expect(await v.t.ok('referrals.byPartner', { partnerId: v.partnerId })).toEqual({
+      counts: [{ status: 'sent', count: 1 }],
+      total: 1,
+      referrals: null,
+    });
+    await v.as('psychologist');
+    expect((await v.t.ok('referrals.byPartner', { partnerId: v.partnerId })).referrals?.map((r) => r.id)).toEqual([id]);
+    expect(await v.t.call('referrals.byPartner', { partnerId: '0123456789abcdef0123456789abcdef' })).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
+  });
+
+  it('finds them through the index on the partner', async () => {
+    const v = await vault();
+    const db = await rawDb(v);
+    const plan = db
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT r.id FROM referrals r JOIN referral_events s ON s.referral_id = r.id AND s.status = 'sent'
+         WHERE r.partner_id = ?`,
+      )
+      .all(v.partnerId) as { detail: string }[];
+    const details = plan.map((row) => row.detail).join('\n');
+    expect(details).toMatch(/referrals_partner/);
+    expect(details).toMatch(/referral_events_referral/);
+  });
+});

@@ -1,11 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import { dayOf } from '@shared/days';
 import { AppError, type FieldIssue } from '@shared/errors';
-import { FOLLOW_UP_MAX, REFERRAL_DATE_MIN, type Referral } from '@shared/referrals';
+import {
+  FOLLOW_UP_MAX,
+  PARTNER_REFERRALS_MAX,
+  REFERRAL_DATE_MIN,
+  REFERRAL_STATUSES,
+  type PartnerReferrals,
+  type Referral,
+} from '@shared/referrals';
+import { roleHolds } from '@shared/roles';
 import { requireConsent } from '../consents/guard';
 import type { Db } from '../db/open';
 import { get, sql } from '../db/sql';
 import type { HandlerGroup } from '../handler';
+import { participantNamer } from '../participants/names';
 import { requireSharing } from './gate';
 import { assertMove, SHARING_MOVES } from './lifecycle';
 import {
@@ -13,6 +22,7 @@ import {
   insertReferral,
   listReferrals,
   recordMove,
+  referralsOfPartner,
   replaceDraft,
   type DraftContent,
   type EventContent,
@@ -189,6 +199,28 @@ export const referralHandlers = {
       const standing = output.referral.events.at(-1)?.standing;
       const action = input.to === 'sent' && standing === 'override' ? 'referrals.sendUnderOverride' : MOVE_ACTIONS[input.to];
       return referralAudit(action, output.referral);
+    },
+  },
+
+  'referrals.byPartner': {
+    kind: 'tx',
+    run: (input, { db, session, now }): PartnerReferrals => {
+      if (!get(db, sql`SELECT 1 FROM partners WHERE id = ${input.partnerId}`)) throw new AppError('not_found');
+      const { rows, counts } = referralsOfPartner(db, {
+        partnerId: input.partnerId,
+        today: dayOf(now),
+        limit: PARTNER_REFERRALS_MAX,
+      });
+      const inOrder = REFERRAL_STATUSES.flatMap((status) => counts.filter((c) => c.status === status));
+      const total = counts.reduce((sum, c) => sum + c.count, 0);
+      // A role that may not read referrals (a teacher) learns how many, never whose.
+      if (!roleHolds(session.role, 'referrals.read')) return { counts: inOrder, total, referrals: null };
+      const nameOf = participantNamer(db, session.role);
+      const referrals = rows.flatMap((row) => {
+        const named = nameOf(row.participantId);
+        return named ? [{ ...row, ...named }] : [];
+      });
+      return { counts: inOrder, total, referrals };
     },
   },
 } satisfies HandlerGroup;

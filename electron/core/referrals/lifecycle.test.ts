@@ -2,8 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '@shared/errors';
 import { bundles } from '@shared/i18n/bundles';
 import { LOCALES } from '@shared/locales';
-import { REFERRAL_STATUSES, TARGET_STATUSES, type ReferralStatus, type TargetStatus } from '@shared/referrals';
-import { assertMove, canMove, NEXT_SENTENCE, OPEN_STATUSES, REFERRAL_TRANSITIONS } from './lifecycle';
+import {
+  REFERRAL_STATUSES,
+  REFERRAL_TRANSITIONS,
+  TARGET_STATUSES,
+  type ReferralStatus,
+  type TargetStatus,
+} from '@shared/referrals';
+import { assertMove, canMove, NEXT_SENTENCE, OPEN_STATUSES } from './lifecycle';
 
 /** The lifecycle the issue names, written out pair by pair. */
 const ALLOWED: readonly [ReferralStatus, TargetStatus][] = [

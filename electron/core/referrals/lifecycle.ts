@@ -1,19 +1,5 @@
 import { AppError } from '@shared/errors';
-import type { ReferralStatus, TargetStatus } from '@shared/referrals';
-
-/**
- * The one transition table of a referral: from each status, the statuses it may move to. A draft is sent (or
- * withdrawn before it ever left); a sent referral is answered (accepted or declined) or withdrawn; an accepted one
- * is completed or withdrawn. Declined, completed and withdrawn are final.
- */
-export const REFERRAL_TRANSITIONS: Readonly<Record<ReferralStatus, readonly TargetStatus[]>> = {
-  draft: ['sent', 'withdrawn'],
-  sent: ['accepted', 'declined', 'withdrawn'],
-  accepted: ['completed', 'withdrawn'],
-  declined: [],
-  completed: [],
-  withdrawn: [],
-};
+import { REFERRAL_TRANSITIONS, type ReferralStatus, type TargetStatus } from '@shared/referrals';
 
 /** Moves that let more of the participant's file leave: only these pass the consent gate. */
 export const SHARING_MOVES: ReadonlySet<TargetStatus> = new Set(['sent']);

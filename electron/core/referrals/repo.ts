@@ -221,3 +221,46 @@ export function overdueReferrals(
   );
   return { rows: rows.slice(0, o.limit).map((r) => ({ ...r, mine: r.mine === 1 })), total: rows.length };
 }
+
+/**
+ * The referrals a partner received (each ever marked sent), the latest sent first, with the day it was sent; at
+ * most `limit`, with the counts by status of all of them. Found through the partner's index.
+ */
+export function referralsOfPartner(
+  db: Db,
+  o: { partnerId: string; today: string; limit: number },
+): {
+  rows: {
+    id: string;
+    participantId: string;
+    serviceType: ServiceType;
+    status: ReferralStatus;
+    sentOn: string;
+    followUpOn: string | null;
+    overdue: boolean;
+  }[];
+  counts: { status: ReferralStatus; count: number }[];
+} {
+  const rows = all<{
+    id: string;
+    participantId: string;
+    serviceType: ServiceType;
+    status: ReferralStatus;
+    sentOn: string;
+    followUpOn: string | null;
+  }>(
+    db,
+    sql`SELECT r.id, r.participant_id AS participantId, r.service_type AS serviceType, r.status,
+          s.date AS sentOn, r.follow_up_on AS followUpOn
+        FROM referrals r
+          JOIN referral_events s ON s.referral_id = r.id AND s.status = 'sent'
+        WHERE r.partner_id = ${o.partnerId}
+        ORDER BY s.date DESC, r.seq DESC`,
+  );
+  const counts = new Map<ReferralStatus, number>();
+  for (const row of rows) counts.set(row.status, (counts.get(row.status) ?? 0) + 1);
+  return {
+    rows: rows.slice(0, o.limit).map((row) => ({ ...row, overdue: isOverdue(row.status, row.followUpOn, o.today) })),
+    counts: [...counts].map(([status, count]) => ({ status, count })),
+  };
+}

@@ -13,6 +13,7 @@ import { NotesTab } from '../notes/NotesTab';
 import { participantLabels } from '../participants/participantLabels';
 import { PrintDialog } from '../print/PrintDialog';
 import { PsychosocialTab } from '../psychosocial/PsychosocialTab';
+import { ReferralsTab } from '../referrals/ReferralsTab';
 import { caseTabsFor, type CaseTab } from './caseTabs';
 import { OverviewTab } from './OverviewTab';
 import { ParticipantGlance } from './ParticipantGlance';
@@ -147,6 +148,8 @@ export function CaseScreen({ participantId, onBack, tab, onTab, openDraft }: Cas
         );
       case 'psychosocial':
         return <PsychosocialTab participantId={participantId} />;
+      case 'referrals':
+        return <ReferralsTab participantId={participantId} />;
     }
   }
 

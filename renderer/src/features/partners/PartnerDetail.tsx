@@ -5,6 +5,7 @@ import { StatusMessage } from '../../components/ErrorMessage';
 import { QueryState } from '../../components/QueryState';
 import { ContactList } from './ContactList';
 import { partnerQuery } from './queries';
+import { ReceivedReferrals } from './ReceivedReferrals';
 import { VisitTable } from './VisitTable';
 
 interface PartnerDetailProps {
@@ -12,7 +13,7 @@ interface PartnerDetailProps {
   canWrite: boolean;
 }
 
-/** One partner's page: its notes, contact people and the visits made to it. */
+/** One partner's page: its notes, contact people, the visits made to it and the referrals it received. */
 export function PartnerDetail({ partnerId, canWrite }: PartnerDetailProps) {
   const { t } = useTranslation();
   const query = useQuery(partnerQuery(partnerId));
@@ -32,6 +33,7 @@ export function PartnerDetail({ partnerId, canWrite }: PartnerDetailProps) {
           <ContactList partnerId={partner.id} contacts={partner.contactList} canWrite={canWrite} onChanged={setNotice} />
           <h4>{t('partners.visits.title')}</h4>
           <VisitTable partnerName={partner.name} visits={partner.visitList} />
+          <ReceivedReferrals partnerId={partner.id} />
         </div>
       )}
     </QueryState>

@@ -15,7 +15,7 @@ import { FOLLOW_UP_CHANGES, todayQuery } from './queries';
 import './today.css';
 
 /** The tab of a participant's file a line of Today opens. */
-export type TodayFileTab = 'overview' | 'notes' | 'psychosocial';
+export type TodayFileTab = 'overview' | 'notes' | 'psychosocial' | 'referrals';
 
 export interface TodaySectionsProps {
   /** Opens a cohort's page at a session's day, where the attendance of its sessions is marked. */
@@ -74,7 +74,8 @@ function isEmptyPage(page: TodayPage): boolean {
     (page.followUps?.lines.length ?? 0) === 0 &&
     (page.flagged?.length ?? 0) === 0 &&
     (page.drafts?.length ?? 0) === 0 &&
-    (page.appointments?.length ?? 0) === 0
+    (page.appointments?.length ?? 0) === 0 &&
+    (page.overdueReferrals?.lines.length ?? 0) === 0
   );
 }
 
@@ -157,6 +158,24 @@ function TodayLists({
           onOpenParticipant={onOpenParticipant}
         />
       ) : null}
+      {page.overdueReferrals && page.overdueReferrals.lines.length > 0 ? (
+        <ParticipantLines
+          title={t('todayPage.referrals.title')}
+          lines={page.overdueReferrals.lines.map((line) => ({
+            key: line.referralId,
+            participant: line,
+            label: t('todayPage.referrals.open', { name: line.displayName, code: line.pseudonym, partner: line.partnerName }),
+            detail: t('todayPage.referrals.detail', {
+              partner: line.partnerName,
+              service: t(`referrals.serviceTypes.${line.serviceType}`),
+              day: formatDay(line.followUpOn),
+            }),
+          }))}
+          total={page.overdueReferrals.total}
+          tab="referrals"
+          onOpenParticipant={onOpenParticipant}
+        />
+      ) : null}
     </>
   );
   const leadsSessions = page.sessions.some((session) => session.mine);
@@ -173,6 +192,7 @@ function TodayLists({
 function ParticipantLines({
   title,
   lines,
+  total,
   tab,
   onOpenParticipant,
 }: {
@@ -185,6 +205,8 @@ function ParticipantLines({
     label: string;
     detail: string;
   }[];
+  /** How many there are in all, when the list is cut (TODAY_LIST_MAX). */
+  total?: number;
   tab: TodayFileTab;
   onOpenParticipant: TodaySectionsProps['onOpenParticipant'];
 }) {
@@ -206,6 +228,9 @@ function ParticipantLines({
           </li>
         ))}
       </ul>
+      {total !== undefined && total > lines.length ? (
+        <p className="today-detail">{t('todayPage.more', { shown: formatNumber(lines.length), total: formatNumber(total) })}</p>
+      ) : null}
     </Section>
   );
 }
