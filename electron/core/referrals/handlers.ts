@@ -7,6 +7,7 @@ import type { Db } from '../db/open';
 import { get, sql } from '../db/sql';
 import type { HandlerGroup } from '../handler';
 import { requireSharing } from './gate';
+import { referralLetterHandlers } from './letter-handlers';
 import { assertMove, SHARING_MOVES } from './lifecycle';
 import {
   findReferral,
@@ -191,6 +192,9 @@ export const referralHandlers = {
       return referralAudit(action, output.referral);
     },
   },
+
+  /** The referral letter (letter-handlers.ts, the document in print/referral-letter.ts). */
+  ...referralLetterHandlers,
 } satisfies HandlerGroup;
 
 /** A stored draft's content in the order draftContent() builds it, to tell whether an edit changed anything. */
