@@ -105,7 +105,7 @@ export function buildPlanPrint(
       <h2>${p('contactHeading')}</h2>
       ${contact.length > 0 ? contact.map((line) => html`<p>${line}</p>`) : html`<p class="muted">${p('noContact')}</p>`}
     </section>
-    <section class="print-section">
+    <section class="print-section plan-sign">
       <h2>${p('signHeading')}</h2>
       <p>${p('signIntro')}</p>
       ${signatureLines(html, text)}

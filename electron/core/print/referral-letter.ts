@@ -80,18 +80,19 @@ function fieldRows(db: Db, text: PrintText, field: SharedField, p: Participant, 
   }
 }
 
-/** The goals of the plan in force: kind, target and target date; not why (the participant's own words) nor the steps. */
-function planGoals(db: Db, text: PrintText, participantId: string): Html | null {
+/**
+ * The goals of the plan in force, one a line: kind, target and target date; not why (the participant's own words)
+ * nor the steps. Lines of text rather than a list, since the value cell keeps the line breaks it is given.
+ */
+function planGoals(db: Db, text: PrintText, participantId: string): string | null {
   const goals = findPlan(db, participantId)?.goals ?? [];
   if (goals.length === 0) return null;
-  return html`<ul class="plain-list">
-    ${goals.map((goal) => {
+  return goals
+    .map((goal) => {
       const line = `${text.t(`plans.goalKinds.${goal.kind}`)}: ${goal.target}`;
-      return html`<li>
-        ${goal.targetDate ? text.t('referralLetter.goalBy', { goal: line, date: text.shortDay(goal.targetDate) }) : line}
-      </li>`;
-    })}
-  </ul>`;
+      return goal.targetDate ? text.t('referralLetter.goalBy', { goal: line, date: text.shortDay(goal.targetDate) }) : line;
+    })
+    .join('\n');
 }
 
 /** Our contact person: the participant's responsible caseworker, or whoever made the referral when there is none. */
