@@ -65,11 +65,27 @@ const CORE_EDGES = {
   partners: ['audit', 'db', 'participants'],
   // A remembered place is handed back only while its file or group still exists.
   place: ['cohorts', 'db', 'participants'],
-  plans: ['consents', 'db'],
-  print: ['attendance', 'consents', 'db', 'flags', 'fs', 'notes', 'participants', 'psychosocial', 'settings', 'timeline'],
+  // The plan printed for the participant goes out through the print path.
+  plans: ['consents', 'db', 'print'],
+  // The referral letter and the printed plan read the referral, its consent gate and the plan in force.
+  print: [
+    'attendance',
+    'consents',
+    'db',
+    'flags',
+    'fs',
+    'notes',
+    'participants',
+    'plans',
+    'psychosocial',
+    'referrals',
+    'settings',
+    'timeline',
+  ],
   psychosocial: ['consents', 'db'],
   // A referral names its partner; the consent gate compares names as the consent register does.
-  referrals: ['consents', 'db', 'participants'],
+  // The referral letter goes out through the print path.
+  referrals: ['consents', 'db', 'participants', 'print'],
   retention: ['db', 'participants', 'settings'],
   schedule: ['db', 'print', 'sessions', 'settings'],
   search: ['db', 'notes', 'participants', 'psychosocial'],
@@ -119,7 +135,7 @@ const FEATURE_EDGES = {
   programme: ['attendance', 'case', 'consents', 'partners', 'print'],
   psychosocial: ['consents'],
   // A referral's form picks a partner from the register (or adds one there); a refused send leads to the consents.
-  referrals: ['consents', 'partners'],
+  referrals: ['consents', 'partners', 'print'],
   notes: ['consents', 'participants'],
   registry: ['handover', 'participants', 'programme'],
   retention: ['case'],

@@ -15,12 +15,12 @@ import { noteChannels } from './notes';
 import { overviewChannels } from './overview';
 import { participantChannels } from './participants';
 import { placeChannels } from './place';
-import { planChannels } from './plans';
+import { planChannels, planPrintChannels } from './plans';
 import { partnerChannels } from './partners';
 import { prefsChannels } from './prefs';
 import { printChannels } from './print';
 import { psychosocialChannels } from './psychosocial';
-import { referralChannels } from './referrals';
+import { referralChannels, referralLetterChannels } from './referrals';
 import { retentionChannels } from './retention';
 import { scheduleChannels } from './schedule';
 import { searchChannels } from './search';
@@ -46,11 +46,13 @@ export const api = {
   ...participantChannels,
   ...placeChannels,
   ...planChannels,
+  ...planPrintChannels,
   ...partnerChannels,
   ...prefsChannels,
   ...printChannels,
   ...psychosocialChannels,
   ...referralChannels,
+  ...referralLetterChannels,
   ...retentionChannels,
   ...scheduleChannels,
   ...searchChannels,

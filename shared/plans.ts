@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { channel } from './channel';
+import { LOCALES } from './locales';
 import { participantId, recordId } from './participants';
 import { customIssue, isoDate, optionalLine, singleLine, writtenText } from './text-fields';
 
@@ -167,4 +168,35 @@ export const planChannels = {
   'plans.versions': channel('plans.read', byParticipant, z.object({ versions: z.array(planVersionLine) })),
   /** The plan as it was at a version, or in force at a day; null when there was none then. */
   'plans.version': channel('plans.read', planVersionInput, z.object({ plan: plan.nullable() })),
+} as const;
+
+/**
+ * The career and study plan printed for the participant: their goals and steps in plain words, in the language
+ * chosen for the print, with our contact details and lines for the participant's and the caseworker's signature.
+ * No internal notes (a dropped step's reason stays in the file), no codes (electron/core/print/plan-print.ts).
+ * Every reader of plans may print it for the participant; every PDF saved and every print is audited.
+ *
+ * The request: whose plan, in which language.
+ */
+export const planPrintRequest = z.object({ participantId, locale: z.enum(LOCALES) }).strict();
+export type PlanPrintRequest = z.output<typeof planPrintRequest>;
+
+export const planPrintChannels = {
+  /** The printed plan as it will print, for the preview; not audited (it shows what the plan tab shows). */
+  'plans.printPreview': channel('plans.read', planPrintRequest, z.object({ html: z.string() })),
+  /** Asks where to save and writes the printed plan as a PDF; audited without its content. */
+  'plans.printPdf': channel(
+    'plans.read',
+    planPrintRequest,
+    z.discriminatedUnion('status', [
+      z.object({ status: z.literal('cancelled') }),
+      z.object({ status: z.literal('saved'), fileName: z.string() }),
+    ]),
+  ),
+  /** Sends the printed plan to the system print dialog; a completed print is audited without its content. */
+  'plans.print': channel(
+    'plans.read',
+    planPrintRequest,
+    z.discriminatedUnion('status', [z.object({ status: z.literal('cancelled') }), z.object({ status: z.literal('printed') })]),
+  ),
 } as const;

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { channel } from './channel';
+import { LOCALES } from './locales';
 import { participantId, recordId } from './participants';
 import { isoDate, rule, singleLine, writtenText } from './text-fields';
 
@@ -49,6 +50,9 @@ export const REFERRAL_TRANSITIONS: Readonly<Record<ReferralStatus, readonly Targ
   completed: [],
   withdrawn: [],
 };
+
+/** The statuses of a referral that has gone to the partner: only these have a letter (print/referral-letter.ts). */
+export const LETTER_STATUSES: ReadonlySet<ReferralStatus> = new Set<ReferralStatus>(['sent', 'accepted', 'completed']);
 
 export const URGENCIES = ['routine', 'soon', 'urgent'] as const;
 export type Urgency = (typeof URGENCIES)[number];
@@ -252,4 +256,41 @@ export const referralChannels = {
   'referrals.transition': channel('referrals.write', transitionReferralInput, one),
   /** What the partner's page shows of the referrals it received (partnerReferrals): counts for every role. */
   'referrals.byPartner': channel('programme.read', z.object({ partnerId: recordId }).strict(), partnerReferrals),
+} as const;
+
+/**
+ * The referral letter: what the receiving partner reads, previewed, saved as a PDF or printed, in the language
+ * chosen for the letter (not the interface's). It holds the agency's name, the partner and its contact person, the
+ * shared fields chosen on the referral and nothing else of the file, the message, our contact person, the date, a
+ * confidentiality mark and page numbers (electron/core/print/referral-letter.ts). Made only for a referral that
+ * has been sent (sent, accepted or completed) and only while its partner sharing still stands: a consent for that
+ * partner in force, or the coordinator's override (electron/core/referrals/gate.ts). A letter leaving the app is a
+ * sharing act, so every channel needs `referrals.write`, and every PDF saved and every print is audited.
+ *
+ * The request: which referral's letter, in which language.
+ */
+export const referralLetterRequest = z.object({ id: recordId, locale: z.enum(LOCALES) }).strict();
+export type ReferralLetterRequest = z.output<typeof referralLetterRequest>;
+
+export const referralLetterChannels = {
+  /**
+   * The letter as it will print. Refused with `invalid_transition` for a referral that is not sent, accepted or
+   * completed, and with `consent_required` (purpose `partner_sharing`) once its sharing no longer stands.
+   */
+  'referrals.letterPreview': channel('referrals.write', referralLetterRequest, z.object({ html: z.string() })),
+  /** Asks where to save and writes the letter as a PDF; audited with the referral and the fields, never the content. */
+  'referrals.letterPdf': channel(
+    'referrals.write',
+    referralLetterRequest,
+    z.discriminatedUnion('status', [
+      z.object({ status: z.literal('cancelled') }),
+      z.object({ status: z.literal('saved'), fileName: z.string() }),
+    ]),
+  ),
+  /** Sends the letter to the system print dialog; a completed print is audited like a saved PDF. */
+  'referrals.letterPrint': channel(
+    'referrals.write',
+    referralLetterRequest,
+    z.discriminatedUnion('status', [z.object({ status: z.literal('cancelled') }), z.object({ status: z.literal('printed') })]),
+  ),
 } as const;

@@ -116,6 +116,9 @@ const SAMPLE_INPUTS: { [C in Channel]: InputOf<C> } = {
   'referrals.update': { id: SOMEONE, partnerId: SOMEONE, serviceType: 'education', urgency: 'soon', reason: 'Sample reason' },
   'referrals.transition': { id: SOMEONE, to: 'accepted', date: '2026-11-20' },
   'referrals.byPartner': { partnerId: SOMEONE },
+  'referrals.letterPreview': { id: SOMEONE, locale: 'sv' },
+  'referrals.letterPdf': { id: SOMEONE, locale: 'sv' },
+  'referrals.letterPrint': { id: SOMEONE, locale: 'sv' },
   'plans.get': { participantId: SOMEONE },
   'plans.save': {
     participantId: SOMEONE,
@@ -124,6 +127,9 @@ const SAMPLE_INPUTS: { [C in Channel]: InputOf<C> } = {
   },
   'plans.versions': { participantId: SOMEONE },
   'plans.version': { participantId: SOMEONE, at: '2026-11-20' },
+  'plans.printPreview': { participantId: SOMEONE, locale: 'sv' },
+  'plans.printPdf': { participantId: SOMEONE, locale: 'sv' },
+  'plans.print': { participantId: SOMEONE, locale: 'sv' },
   'views.list': { screen: 'participants' },
   'views.save': {
     screen: 'participants',

@@ -6,6 +6,7 @@ import { requireConsent } from '../consents/guard';
 import type { Db } from '../db/open';
 import { get, sql } from '../db/sql';
 import type { HandlerGroup } from '../handler';
+import { planPrintHandlers } from './print-handlers';
 import { findPlan, findPlanVersion, insertPlan, listPlanVersions, replacePlan, type GoalsToStore } from './repo';
 
 const newId = () => randomBytes(16).toString('hex');
@@ -127,4 +128,7 @@ export const planHandlers = {
       return { plan: findPlanVersion(db, input.participantId, which) ?? null };
     },
   },
+
+  /** The plan printed for the participant (print-handlers.ts, the document in print/plan-print.ts). */
+  ...planPrintHandlers,
 } satisfies HandlerGroup;

@@ -41,6 +41,8 @@ describe('print.sections', () => {
       'notes',
       'psychosocial',
       'attendance',
+      'plan',
+      'referrals',
       'timeline',
     ]);
     expect(sections.find((s) => s.id === 'consents')).toMatchObject({

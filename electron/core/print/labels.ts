@@ -33,6 +33,8 @@ export interface PrintText {
   has(key: string): boolean;
   /** A calendar day or moment as a date ("1 October 2026"). */
   day(value: string): string;
+  /** A calendar day or moment in short form: numbers in Finnish and Swedish ("4.12.2026"), "4 Dec 2026" in English. */
+  shortDay(value: string): string;
   /** A moment with its time ("28 November 2026 at 11:00"). */
   moment(value: string | Date): string;
 }
@@ -41,6 +43,12 @@ export interface PrintText {
 export function printText(locale: Locale): PrintText {
   const plural = new Intl.PluralRules(locale);
   const dayFormat = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long' });
+  // Day first and in numbers as Finland writes it in both its languages; English names the month, since "04/12/2026"
+  // reads as April to many.
+  const shortDayFormat = new Intl.DateTimeFormat(
+    intlLocale(locale),
+    locale === 'en' ? { dateStyle: 'medium' } : { day: 'numeric', month: 'numeric', year: 'numeric' },
+  );
   // The time as the language writes it on screen too (shared/i18n/clock-format.ts): klo 9.00, kl. 9.00, 09:00.
   const momentFormat = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeStyle: 'short' });
   return {
@@ -54,6 +62,7 @@ export function printText(locale: Locale): PrintText {
     },
     has: (key) => textOf(locale, key) !== undefined,
     day: (value) => dayFormat.format(dateOf(value)),
+    shortDay: (value) => shortDayFormat.format(dateOf(value)),
     moment: (value) => momentFormat.format(typeof value === 'string' ? new Date(value) : value),
   };
 }

@@ -1,6 +1,7 @@
 /**
- * What every printed page carries in its margins: the confidentiality mark and the participant's code at the
- * top, who printed it and when, and "page X / Y" at the bottom. These are CSS page-margin boxes, which only exist
+ * What every printed page carries in its margins: the confidentiality mark at the top left and the document's
+ * own words at the top right (the case summary: the participant's code), its words at the bottom left (who
+ * printed it and when, or the date) and "page X / Y" at the bottom right. These are CSS page-margin boxes, which only exist
  * in print, so this stylesheet goes into the document that is printed and not into the preview.
  */
 import { createHash } from 'node:crypto';
@@ -28,17 +29,20 @@ function pageNumberContent(text: PrintText): string {
 }
 
 export interface PageMarginWords {
-  /** The participant's code, shown on every page so that a loose page is matched to its file. */
-  pseudonym: string;
-  printedBy: string;
+  /**
+   * At the top right, e.g. the participant's code on a case summary, so that a loose page is matched to its file;
+   * null leaves it empty (a letter leaving the agency carries no internal code).
+   */
+  topRight: string | null;
+  /** At the bottom left: who printed it and when, or the date. */
+  bottomLeft: string;
 }
 
 /** The per-document stylesheet of the page margins, and the CSP source that allows exactly it. */
 export function pageMarginStyle(text: PrintText, words: PageMarginWords): { css: string; source: string } {
   const css = `@page {
   @top-left { content: ${cssString(text.t('print.confidential'))}; }
-  @top-right { content: ${cssString(words.pseudonym)}; }
-  @bottom-left { content: ${cssString(words.printedBy)}; }
+${words.topRight === null ? '' : `  @top-right { content: ${cssString(words.topRight)}; }\n`}  @bottom-left { content: ${cssString(words.bottomLeft)}; }
   @bottom-right { content: ${pageNumberContent(text)}; }
 }`;
   return { css, source: `'sha256-${createHash('sha256').update(css).digest('base64')}'` };

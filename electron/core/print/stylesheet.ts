@@ -52,6 +52,11 @@ tr { break-inside: avoid; }
 .signatures { display: grid; grid-template-columns: 1fr 1fr; gap: 0 12mm; margin: 12mm 0 4mm; break-inside: avoid; }
 .signature { padding-top: 16mm; }
 .signature-line { border-top: 1pt solid #111; padding-top: 1mm; font-size: 9pt; }
+.letter-from { font-size: 11pt; font-weight: bold; margin: 0 0 3mm; }
+.letter-confidential { margin: 8mm 0 0; padding-top: 2mm; border-top: 0.5pt solid #888; font-size: 9pt; color: #333; }
+.plan-target { font-size: 12pt; font-weight: bold; margin: 0 0 1.5mm; }
+.plan-goal table { margin-top: 1mm; }
+.plan-sign { break-inside: avoid; }
 `;
 
 /** The CSP source that allows exactly this stylesheet: `'sha256-…'`. */

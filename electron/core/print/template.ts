@@ -26,7 +26,8 @@ export interface DocumentParts {
   mode: DocumentMode;
 }
 
-function signatureLines(html: HtmlTag, text: PrintText): Html {
+/** Lines for the participant's and the caseworker's signature, each with the name in print and place and date. */
+export function signatureLines(html: HtmlTag, text: PrintText): Html {
   const line = (key: string) => html`<div class="signature"><div class="signature-line">${text.t(key)}</div></div>`;
   return html`<div class="signatures">
     <div>
@@ -49,7 +50,8 @@ function subject(html: HtmlTag, participant: Participant, pseudonymOnly: boolean
 export function renderDocument(parts: DocumentParts): string {
   const { text, html, participant, pseudonymOnly } = parts;
   const printedBy = text.t('print.printedBy', { name: parts.printedBy, when: text.moment(parts.printedAt) });
-  const margins = parts.mode === 'print' ? pageMarginStyle(text, { pseudonym: participant.pseudonym, printedBy }) : null;
+  const margins =
+    parts.mode === 'print' ? pageMarginStyle(text, { topRight: participant.pseudonym, bottomLeft: printedBy }) : null;
   const body = html`<header class="doc-header">
       <p class="doc-confidential">${text.t('print.confidential')}</p>
       <h1>${text.t('print.documentTitle')}</h1>

@@ -20,8 +20,13 @@ describe('printouts take the names of codes from their home', () => {
   const NOT_CODES: Readonly<Record<string, string>> = {
     'print.sections': "the print sections are the print dialog's choices, not codes of the records",
     'participant.fields': "the names of a participant's fields, the same words as the form",
+    'referrals.sharedFields': 'the names of the fields a referral shares, the same words as the referral form',
     // Its helper's calls with a code, a(`marks.${mark}`), would show here under their own prefix and fail.
     'print.attendance': "the attendance print's own headings and captions, reached through its helper a()",
+    'print.referrals': "the referrals section's own headings and captions, reached through its helper l()",
+    'print.plan': "the plan section's own headings and captions, reached through its helper l()",
+    referralLetter: "the referral letter's own headings and sentences, reached through its helper l()",
+    planPrint: "the printed plan's own headings and sentences, reached through its helper p()",
   };
 
   it('reads a code name only through a home key', () => {

@@ -16,6 +16,7 @@ import { get, sql } from '../db/sql';
 import type { HandlerGroup } from '../handler';
 import { participantNamer } from '../participants/names';
 import { requireSharing } from './gate';
+import { referralLetterHandlers } from './letter-handlers';
 import { assertMove, SHARING_MOVES } from './lifecycle';
 import {
   findReferral,
@@ -223,6 +224,9 @@ export const referralHandlers = {
       return { counts: inOrder, total, referrals };
     },
   },
+
+  /** The referral letter (letter-handlers.ts, the document in print/referral-letter.ts). */
+  ...referralLetterHandlers,
 } satisfies HandlerGroup;
 
 /** A stored draft's content in the order draftContent() builds it, to tell whether an edit changed anything. */

@@ -7,9 +7,11 @@ import { basicSection } from './basic';
 import { consentsSection } from './consents';
 import { flagsSection } from './flags';
 import { notesSection } from './notes';
+import { planSection } from './plan';
 import { psychosocialSection } from './psychosocial';
 import { psychosocialPrivateSection } from './psychosocial-private';
 import { referralSection } from './referral';
+import { referralsSection } from './referrals';
 import type { PrintSection } from './section';
 import { timelineSection } from './timeline';
 
@@ -22,5 +24,7 @@ export const PRINT_SECTIONS: readonly PrintSection[] = [
   psychosocialSection,
   psychosocialPrivateSection,
   attendanceSection,
+  planSection,
+  referralsSection,
   timelineSection,
 ];

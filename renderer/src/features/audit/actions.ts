@@ -53,8 +53,10 @@ export const ACTION_GROUPS = {
     'referrals.decline',
     'referrals.complete',
     'referrals.withdraw',
+    'referrals.letterPdf',
+    'referrals.letterPrint',
   ],
-  plans: ['plans.save'],
+  plans: ['plans.save', 'plans.printPdf', 'plans.print'],
   staff: ['users.create', 'users.update', 'users.deactivate', 'users.issuePassphrase'],
   access: [
     'vault.unlock',

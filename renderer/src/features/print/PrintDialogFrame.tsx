@@ -13,6 +13,8 @@ interface PrintDialogFrameProps {
   /** The refusal of the last save or print, if any. */
   failure: Failure | null;
   status: PrintStatus;
+  /** A sentence that fits this document better than the general one, by error code (an i18n key). */
+  instead?: Partial<Record<Failure['code'], string>>;
   /** The choices and the preview, side by side. */
   children: ReactNode;
 }
@@ -21,7 +23,7 @@ interface PrintDialogFrameProps {
  * The modal dialog every printout is made in: opened with focus on its heading, closed by Close or Escape, with the
  * refusal or progress of the last save or print read out under it.
  */
-export function PrintDialogFrame({ title, onClose, failure, status, children }: PrintDialogFrameProps) {
+export function PrintDialogFrame({ title, onClose, failure, status, instead, children }: PrintDialogFrameProps) {
   const { t } = useTranslation();
   const { dialogProps, headingProps } = useModalDialog(onClose);
 
@@ -35,7 +37,7 @@ export function PrintDialogFrame({ title, onClose, failure, status, children }: 
       </div>
       <div className="print-dialog-body">{children}</div>
       <div className="print-dialog-messages">
-        <ErrorMessage failure={failure} />
+        <ErrorMessage failure={failure} instead={instead} />
         <StatusMessage tone={status?.key === 'print.pdf.saved' || status?.key === 'print.printer.printed' ? 'success' : 'info'}>
           {status ? translateKey(t, status.key, status.values) : null}
         </StatusMessage>

@@ -6,8 +6,9 @@ import { useChannelAction } from '../../components/useChannelAction';
 /** A line under the dialog: a key under `print.*` and its values. */
 export type PrintStatus = { key: string; values?: Record<string, string> } | null;
 
-type PdfChannel = 'print.pdf' | 'schedule.pdf';
-type PrinterChannel = 'print.print' | 'schedule.print';
+/** The channels that save a previewed document as a PDF, and those that send it to the printer. */
+export type PdfChannel = 'print.pdf' | 'schedule.pdf' | 'referrals.letterPdf' | 'plans.printPdf';
+export type PrinterChannel = 'print.print' | 'schedule.print' | 'referrals.letterPrint' | 'plans.print';
 type PdfOutcome = { status: 'cancelled' } | { status: 'saved'; fileName: string };
 type PrinterOutcome = { status: 'cancelled' } | { status: 'printed' };
 

@@ -1,8 +1,9 @@
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Referral, ReferralEvent, TargetStatus } from '@shared/referrals';
+import { LETTER_STATUSES, type Referral, type ReferralEvent, type TargetStatus } from '@shared/referrals';
 import { StatusMessage } from '../../components/ErrorMessage';
 import { formatDay, formatWhen } from '../../i18n/format';
+import { ReferralLetterDialog } from '../print/ReferralLetterDialog';
 import { MoveForm } from './MoveForm';
 import { MOVE_ACTIONS, movesFrom } from './referralForm';
 
@@ -32,6 +33,7 @@ export function ReferralDetail({ referral, canWrite, onEdit, onClose }: Referral
   const headingId = useId();
   const [moving, setMoving] = useState<TargetStatus | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [letterOpen, setLetterOpen] = useState(false);
   const service = t(`referrals.serviceTypes.${referral.serviceType}`);
   const moves = movesFrom(referral.status);
   const partner =
@@ -131,10 +133,18 @@ export function ReferralDetail({ referral, canWrite, onEdit, onClose }: Referral
             {t('referrals.detail.edit')}
           </button>
         ) : null}
+        {canWrite && LETTER_STATUSES.has(referral.status) && !moving ? (
+          <button type="button" className="button button-secondary" onClick={() => setLetterOpen(true)}>
+            {t('referrals.letter.open')}
+          </button>
+        ) : null}
         <button type="button" className="button button-secondary" onClick={onClose}>
           {t('referrals.detail.close')}
         </button>
       </div>
+      {letterOpen ? (
+        <ReferralLetterDialog referralId={referral.id} partnerName={referral.partnerName} onClose={() => setLetterOpen(false)} />
+      ) : null}
     </section>
   );
 }
