@@ -222,7 +222,6 @@ export function PlanEditor({ participantId, plan, referrals, onSaved, onCancel }
                   <Field
                     className="plan-edit-wide"
                     label={t('plans.editor.target')}
-                    hint={t('plans.editor.targetHint')}
                     maxLength={GOAL_TARGET_MAX}
                     value={goal.target}
                     error={errors[errorKey(goal.key, 'target')]}

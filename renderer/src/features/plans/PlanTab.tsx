@@ -184,10 +184,14 @@ function StepActions({
   const [errors, setErrors] = useState<ItemErrors>({});
   const [busy, setBusy] = useState(false);
   const reasonField = useRef<HTMLInputElement>(null);
+  const dropButton = useRef<HTMLButtonElement>(null);
+  const wasDropping = useRef(false);
 
-  // The reason's field takes the focus when it opens, as it is what to do next; back to the step after.
+  // The reason's field takes the focus when it opens, as it is what to do next; a cancel goes back to "Drop".
   useEffect(() => {
     if (dropping) reasonField.current?.focus();
+    else if (wasDropping.current) dropButton.current?.focus();
+    wasDropping.current = dropping;
   }, [dropping]);
 
   async function act(status: StepStatus, why?: string) {
@@ -241,6 +245,7 @@ function StepActions({
             type="button"
             className="button button-secondary button-small"
             aria-label={t('plans.tab.dropOf', { what: step.what })}
+            ref={dropButton}
             onClick={() => setDropping(true)}
           >
             {t('plans.tab.drop')}
