@@ -140,6 +140,19 @@ test.describe('the career and study plan', () => {
     await expect(
       page.getByRole('button', { name: t('plans.tab.reopenOf', { what: 'Ilmoittaudu työnhakijaksi' }), exact: true }),
     ).toBeFocused();
+    // A step dropped needs its reason, told next to the field.
+    await page.getByRole('button', { name: t('plans.tab.dropOf', { what: 'YKI-testi' }), exact: true }).click();
+    const reason = panel.getByLabel(t('plans.tab.dropReason'), { exact: true });
+    await expect(reason).toBeFocused();
+    await s.button('plans.tab.confirmDrop').click();
+    await expect(panel.locator('.plan-step-drop .field-error')).toHaveText(t('validation.reason_required'));
+    expect(await axeViolations(page), 'the plan tab with a step being dropped').toEqual([]);
+    await reason.fill('Testi siirtyy syksyyn');
+    await s.button('plans.tab.confirmDrop').click();
+    await expect(s.status('plans.tab.stepDropped', { what: 'YKI-testi' })).toBeVisible();
+    await expect(panel.locator('.plan-step').filter({ hasText: 'YKI-testi' })).toContainText(
+      t('plans.tab.droppedReason', { reason: 'Testi siirtyy syksyyn' }),
+    );
     expect(await axeViolations(page), 'the plan tab').toEqual([]);
     await page.screenshot({ path: `${SHOTS}/tab-fi.png`, fullPage: true });
 
@@ -165,11 +178,11 @@ test.describe('the career and study plan', () => {
     await expect(s.status('plans.tab.saved')).toBeVisible();
     await expect(panel.getByRole('heading', { level: 3 })).toHaveText(['Lähihoitajan tutkinto', 'Suomen kieli B1']);
 
-    // The history: four versions, the first with the step still open; the plan at a date.
+    // The history: five versions, the first with the step still open; the plan at a date.
     await s.button('plans.tab.history').click();
     const history = page.locator('section.plan-history');
     await expect(history.getByRole('heading', { name: t('plans.history.title') })).toBeFocused();
-    await expect(history.getByRole('listitem').filter({ hasText: t('plans.history.current', { number: 4 }) })).toContainText(
+    await expect(history.getByRole('listitem').filter({ hasText: t('plans.history.current', { number: 5 }) })).toContainText(
       t('plans.history.counts', { goals: 2, steps: 4 }),
     );
     await history.getByRole('button', { name: t('plans.history.showOf', { number: 1 }), exact: true }).click();
@@ -184,7 +197,7 @@ test.describe('the career and study plan', () => {
     await expect(history.getByText(t('plans.history.noneAt', { day: '12.1.2027' }))).toBeVisible();
     await history.getByLabel(t('plans.history.atDate'), { exact: true }).fill('13.1.2027');
     await history.getByRole('button', { name: t('plans.history.showAt'), exact: true }).click();
-    await expect(history.getByRole('heading', { level: 3 }).last()).toContainText('13.1.2027: versio 4');
+    await expect(history.getByRole('heading', { level: 3 }).last()).toContainText('13.1.2027: versio 5');
     expect(await axeViolations(page), 'the plan history').toEqual([]);
     await page.screenshot({ path: `${SHOTS}/history-fi.png`, fullPage: true });
 
