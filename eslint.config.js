@@ -124,6 +124,7 @@ const FEATURE_EDGES = {
     'handover',
     'notes',
     'participants',
+    'plans',
     'print',
     'programme',
     'psychosocial',
@@ -133,6 +134,7 @@ const FEATURE_EDGES = {
   handover: ['vault'],
   home: ['attendance', 'backup', 'retention', 'settings', 'today'],
   programme: ['attendance', 'case', 'consents', 'partners', 'print'],
+  plans: ['consents', 'print', 'referrals'],
   psychosocial: ['consents'],
   // A referral's form picks a partner from the register (or adds one there); a refused send leads to the consents.
   referrals: ['consents', 'partners', 'print'],

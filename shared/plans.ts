@@ -45,8 +45,8 @@ const planDate = isoDate.nullable().default(null);
 /**
  * One step as the caller sends it. `id` is the step's own id when it was already in the plan (left out for a new
  * step; the main side gives it one). A dropped step needs its reason; a reason given for a step that is not
- * dropped is not kept. `referralId` points to a referral of the same participant when the step is one; it is not
- * checked against the referrals yet (they come in their own change).
+ * dropped is not kept. `referralId` points to a referral of the same participant when the step is one; the main side
+ * refuses one of another participant, or one not stored (`plans.errors.referralNotOfParticipant` on the field).
  */
 export const stepInput = z
   .object({

@@ -62,9 +62,13 @@ export async function fillCaseData(v: StaffedVault, participants = 3): Promise<v
     await v.t.ok('flags.set', { participantId, kind: 'address_confidential', note: `Osoite salainen ${i}` });
   }
   // A referral sent and declined: the file's rows that name a partner of the register.
-  await plantReferral(v.t, ids[0]!, 'Lähete ');
+  const referralId = await plantReferral(v.t, ids[0]!, 'Lähete ');
   const { plan } = await v.t.ok('plans.save', { participantId: ids[0]!, baseVersion: null, goals: samplePlanGoals(PLAN_MARKER) });
-  const goals = plan.goals.map((g) => ({ ...g, steps: g.steps.map((s) => ({ ...s, status: 'done' as const })) }));
+  // Every step done, and the first one pointing to the referral (a foreign key the handover renews).
+  const goals = plan.goals.map((g, gi) => ({
+    ...g,
+    steps: g.steps.map((s, si) => ({ ...s, status: 'done' as const, referralId: gi === 0 && si === 0 ? referralId : null })),
+  }));
   await v.t.ok('plans.save', { participantId: ids[0]!, baseVersion: plan.version, goals });
   const { cohort } = await v.t.ok('cohorts.create', { name: 'Kevät 2027', startDate: '2027-01-11', lengthWeeks: 10 });
   await v.t.ok('cohorts.enrol', { participantId: ids[0]!, cohortId: cohort.id, startDate: '2027-01-11' });

@@ -216,6 +216,9 @@ describe('case handover between two vaults', () => {
     expect(plan?.version).toBe(2);
     expect(plan?.goals.flatMap((g) => g.steps.map((s) => s.status))).toEqual(['done', 'done', 'done', 'done']);
     expect(plan?.goals[0]?.target).toContain(PLAN_MARKER);
+    // The step's referral is the imported referral under its new id.
+    const { referrals } = await b.t.ok('referrals.list', { participantId: imported.participantId });
+    expect(plan?.goals[0]?.steps.map((s) => s.referralId)).toEqual([referrals[0]?.id, null]);
     const earlier = await b.t.ok('plans.version', { participantId: imported.participantId, version: 1 });
     expect(earlier.plan?.goals[0]?.steps[0]?.status).toBe('open');
     await b.as('psychologist');

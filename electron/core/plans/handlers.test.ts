@@ -4,6 +4,8 @@ import { PLAN_GOALS_MAX, savePlanInput } from '@shared/plans';
 import { openVaultDb } from '../../../tests/support/raw-db';
 import type { Db } from '../db/open';
 import { notesVault, TODAY, type NotesVault } from '../notes/testing/vault';
+import { referralVault } from '../referrals/testing/vault';
+import { addConsentingParticipant } from '../../../tests/support/participants';
 import { samplePlanGoals } from './testing/plan';
 
 const vaults: NotesVault[] = [];
@@ -163,6 +165,30 @@ describe('a career and study plan', () => {
       code: 'invalid_input',
     });
     expect((await v.t.ok('plans.get', { participantId: v.participantId })).plan).toBeNull();
+  });
+
+  it('links a step to a referral of the same participant, and refuses another participant’s with its sentence', async () => {
+    const v = await referralVault();
+    try {
+      const { referral } = await v.t.ok('referrals.create', v.draft());
+      const otherId = await addConsentingParticipant(v);
+      const { referral: others } = await v.t.ok('referrals.create', v.draft({ participantId: otherId }));
+      const goals = (referralId: string) => [
+        { kind: 'job' as const, target: 'Varastotyö', steps: [{ what: 'Ilmoittaudu työnhakijaksi', owner: 'participant' as const, referralId }] },
+      ];
+      expect(await v.t.call('plans.save', { participantId: v.participantId, baseVersion: null, goals: goals(others.id) })).toMatchObject({
+        code: 'invalid_input',
+        details: { issues: [{ path: 'goals.0.steps.0.referralId', i18nKey: 'plans.errors.referralNotOfParticipant' }] },
+      });
+      expect(await v.t.call('plans.save', { participantId: v.participantId, baseVersion: null, goals: goals(NOBODY) })).toMatchObject({
+        code: 'invalid_input',
+      });
+      expect((await v.t.ok('plans.get', { participantId: v.participantId })).plan).toBeNull();
+      const { plan } = await v.t.ok('plans.save', { participantId: v.participantId, baseVersion: null, goals: goals(referral.id) });
+      expect(plan.goals[0]!.steps[0]!.referralId).toBe(referral.id);
+    } finally {
+      v.t.cleanup();
+    }
   });
 
   it('keeps no reason for a step that is not dropped', async () => {

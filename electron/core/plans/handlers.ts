@@ -29,6 +29,19 @@ function assertDates(goals: GoalInput[]): void {
   if (issues.length > 0) throw new AppError('invalid_input', { issues });
 }
 
+/** Each step's referral, when it names one, must be one of this participant's (never another's). */
+function assertReferrals(db: Db, participantId: string, goals: GoalInput[]): void {
+  const issues: FieldIssue[] = [];
+  goals.forEach((goal, g) => {
+    goal.steps.forEach((step, s) => {
+      if (step.referralId === null) return;
+      const own = get(db, sql`SELECT 1 FROM referrals WHERE id = ${step.referralId} AND participant_id = ${participantId}`);
+      if (!own) issues.push({ path: `goals.${g}.steps.${s}.referralId`, i18nKey: 'plans.errors.referralNotOfParticipant' });
+    });
+  });
+  if (issues.length > 0) throw new AppError('invalid_input', { issues });
+}
+
 /**
  * The goals to store, each goal and step with its id: the one it came with, which must be one of the plan in force
  * (a goal's id a goal's, a step's a step's; a step may move to another goal), or a new one.
@@ -90,6 +103,7 @@ export const planHandlers = {
     run: (input, { db, session, now }) => {
       requireParticipant(db, input.participantId);
       assertDates(input.goals);
+      assertReferrals(db, input.participantId, input.goals);
       requireConsent(db, input.participantId, 'processing');
       const before = findPlan(db, input.participantId);
       // Someone saved since this editor read the plan (or made one meanwhile): saving now would silently undo it.

@@ -104,10 +104,6 @@ export async function fillCase(v: StaffedVault): Promise<string> {
       followUpDue: '',
     },
   });
-  // The plan travels with the file: the one in force and its earlier version.
-  const { plan } = await v.t.ok('plans.save', { participantId: id, baseVersion: null, goals: samplePlanGoals(PLAN_MARKER) });
-  const goals = plan.goals.map((g) => ({ ...g, steps: g.steps.map((s) => ({ ...s, status: 'done' as const })) }));
-  await v.t.ok('plans.save', { participantId: id, baseVersion: plan.version, goals });
   const { cohort } = await v.t.ok('cohorts.create', { name: 'Kevät 2027', startDate: '2027-01-11' });
   await v.t.ok('cohorts.enrol', { participantId: id, cohortId: cohort.id, startDate: '2027-01-11', mode: 'individual' });
   // An earlier group with its sessions, a partner and a visit: marks for four sessions, none for the one ahead.
@@ -115,7 +111,15 @@ export async function fillCase(v: StaffedVault): Promise<string> {
     { participantId: id, marks: ['present', 'late', 'absent', 'excused', 'present'], endDate: '2026-11-27' },
   ]);
   // A referral to a partner of this office's register, sent and declined: it travels, the partner is only named.
-  await plantReferral(v.t, id, REFERRAL_MARKER);
+  const referralId = await plantReferral(v.t, id, REFERRAL_MARKER);
+  // The plan travels with the file: the one in force and its earlier version; its first step points to the
+  // referral, a foreign key the import renews.
+  const { plan } = await v.t.ok('plans.save', { participantId: id, baseVersion: null, goals: samplePlanGoals(PLAN_MARKER) });
+  const goals = plan.goals.map((g, gi) => ({
+    ...g,
+    steps: g.steps.map((s, si) => ({ ...s, status: 'done' as const, referralId: gi === 0 && si === 0 ? referralId : null })),
+  }));
+  await v.t.ok('plans.save', { participantId: id, baseVersion: plan.version, goals });
 
   await v.as('psychologist');
   const created = await v.t.ok('psychosocial.create', {

@@ -11,6 +11,7 @@ import { FlagsTab } from '../flags/FlagsTab';
 import { SafetyBanner } from '../flags/SafetyBanner';
 import { NotesTab } from '../notes/NotesTab';
 import { participantLabels } from '../participants/participantLabels';
+import { PlanTab } from '../plans/PlanTab';
 import { PrintDialog } from '../print/PrintDialog';
 import { PsychosocialTab } from '../psychosocial/PsychosocialTab';
 import { ReferralsTab } from '../referrals/ReferralsTab';
@@ -146,6 +147,8 @@ export function CaseScreen({ participantId, onBack, tab, onTab, openDraft }: Cas
             {...(draftToOpen.id ? { openDraft: draftToOpen.id } : {})}
           />
         );
+      case 'plan':
+        return <PlanTab participantId={participantId} pseudonym={participant?.pseudonym ?? ''} />;
       case 'psychosocial':
         return <PsychosocialTab participantId={participantId} />;
       case 'referrals':

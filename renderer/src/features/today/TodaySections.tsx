@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { FollowUpLine, TodayPage, TodaySession } from '@shared/today';
+import type { FollowUpLine, PlanStepLine, TodayPage, TodaySession } from '@shared/today';
 import { invoke } from '../../api/client';
 import { invalidateChannels } from '../../api/query';
 import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
@@ -15,7 +15,7 @@ import { FOLLOW_UP_CHANGES, todayQuery } from './queries';
 import './today.css';
 
 /** The tab of a participant's file a line of Today opens. */
-export type TodayFileTab = 'overview' | 'notes' | 'psychosocial' | 'referrals';
+export type TodayFileTab = 'overview' | 'notes' | 'plan' | 'psychosocial' | 'referrals';
 
 export interface TodaySectionsProps {
   /** Opens a cohort's page at a session's day, where the attendance of its sessions is marked. */
@@ -75,7 +75,8 @@ function isEmptyPage(page: TodayPage): boolean {
     (page.flagged?.length ?? 0) === 0 &&
     (page.drafts?.length ?? 0) === 0 &&
     (page.appointments?.length ?? 0) === 0 &&
-    (page.overdueReferrals?.lines.length ?? 0) === 0
+    (page.overdueReferrals?.lines.length ?? 0) === 0 &&
+    (page.planSteps?.lines.length ?? 0) === 0
   );
 }
 
@@ -175,6 +176,9 @@ function TodayLists({
           tab="referrals"
           onOpenParticipant={onOpenParticipant}
         />
+      ) : null}
+      {page.planSteps && page.planSteps.lines.length > 0 ? (
+        <PlanSteps lines={page.planSteps.lines} total={page.planSteps.total} onOpenParticipant={onOpenParticipant} />
       ) : null}
     </>
   );
@@ -344,6 +348,49 @@ function FollowUps({
             >
               {t('todayPage.followUps.done')}
             </button>
+          </li>
+        ))}
+      </ul>
+      {total > lines.length ? (
+        <p className="today-detail">{t('todayPage.more', { shown: formatNumber(lines.length), total: formatNumber(total) })}</p>
+      ) : null}
+    </Section>
+  );
+}
+
+/** Open steps of the plans of the user's own participants due this week, overdue first; each opens that plan. */
+function PlanSteps({
+  lines,
+  total,
+  onOpenParticipant,
+}: {
+  lines: PlanStepLine[];
+  total: number;
+  onOpenParticipant: TodaySectionsProps['onOpenParticipant'];
+}) {
+  const { t } = useTranslation();
+  return (
+    <Section title={t('todayPage.planSteps.title')} className="today-section">
+      <ul className="today-list">
+        {lines.map((line) => (
+          <li key={line.stepId} className={line.overdue ? 'today-overdue' : undefined}>
+            <button
+              type="button"
+              className="button-link"
+              aria-label={t('todayPage.planSteps.open', { name: line.displayName, code: line.pseudonym, what: line.what })}
+              onClick={() => onOpenParticipant(line.participantId, 'plan')}
+            >
+              {t('todayPage.name', { name: line.displayName, code: line.pseudonym })}
+            </button>{' '}
+            <span className="today-what">{line.what}</span>{' '}
+            {line.overdue ? <span className="today-tag today-tag-warning">{t('plans.tab.overdue')}</span> : null}
+            <span className="today-detail">
+              {t('todayPage.followUps.due', { day: formatDay(line.due) })}
+              {' · '}
+              {t(`plans.stepOwners.${line.owner}`)}
+              {' · '}
+              {t('todayPage.planSteps.goal', { target: line.goalTarget })}
+            </span>
           </li>
         ))}
       </ul>
