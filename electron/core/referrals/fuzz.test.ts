@@ -16,7 +16,14 @@ afterEach(() => {
 });
 
 const NOBODY = '0123456789abcdef0123456789abcdef';
-const CHANNELS: Channel[] = ['referrals.list', 'referrals.get', 'referrals.create', 'referrals.update', 'referrals.transition'];
+const CHANNELS: Channel[] = [
+  'referrals.list',
+  'referrals.get',
+  'referrals.search',
+  'referrals.create',
+  'referrals.update',
+  'referrals.transition',
+];
 const TABLES = ['referrals', 'referral_events', 'audit_log'];
 
 const text = fc.oneof(
@@ -63,6 +70,20 @@ function request(v: ReferralVault, referralIds: string[]): fc.Arbitrary<[Channel
   const shapes: Record<string, fc.Arbitrary<Record<string, unknown>>> = {
     'referrals.list': fc.record(owner),
     'referrals.get': fc.record(byId),
+    'referrals.search': fc.record(
+      {
+        status: field(['sent'], fc.constantFrom(['draft', 'sent'], [], ['sent', 'sent'], ['lost'], 'sent')),
+        serviceType: field('housing', fc.constantFrom('banking', null)),
+        partnerId: field(v.partnerId, fc.constantFrom(NOBODY, '')),
+        caseworkerId: field(NOBODY, fc.constant('x')),
+        overdue: field(true, fc.constant(false)),
+        sort: field('participant', fc.constantFrom('followUpOn', 'status', 'reason')),
+        direction: field('desc', fc.constantFrom('asc', 'up')),
+        offset: field(0, fc.constantFrom(199, -1, 1_000_001, 0.5)),
+        limit: field(200, fc.constantFrom(1, 201, 0)),
+      },
+      { requiredKeys: [] },
+    ),
     'referrals.create': fc.record({ ...owner, ...fields }),
     'referrals.update': fc.record({ ...byId, ...fields }),
     'referrals.transition': move.map((m) => Object.fromEntries(Object.entries(m).filter(([, value]) => value !== undefined))),
@@ -111,7 +132,7 @@ describe('the referral channels under random and boundary payloads', () => {
           expect(counts(db)).toBe(before);
         }
       }),
-      { numRuns: 300, seed: 20261128 },
+      { numRuns: 300, seed: 20261129 },
     );
     expect([...handled].sort()).toEqual([...CHANNELS].sort());
     // Every referral's history is a walk through the table from its draft.
