@@ -186,7 +186,7 @@ export const referral = z.strictObject({
 });
 export type Referral = z.infer<typeof referral>;
 
-/** The columns the Referrals page sorts by; `participant` is by the name shown, then the code. */
+/** The columns the Referrals page sorts by; `participant` sorts as the registry sorts people: last name, first name, code. */
 export const REFERRAL_SORT_KEYS = [
   'followUpOn',
   'updatedAt',

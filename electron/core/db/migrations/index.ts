@@ -14,6 +14,8 @@ import { followUpOwner } from './0012-follow-up-owner';
 import { searchStems } from './0013-search-stems';
 import { referrals } from './0014-referrals';
 import { plans } from './0015-plans';
+import { planStepReferral } from './0016-plan-step-referral';
+import { referralPageIndexes } from './0017-referral-page-indexes';
 
 /** Every migration, in version order. Add new ones at the end; never edit a released one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -32,4 +34,6 @@ export const MIGRATIONS: readonly Migration[] = [
   searchStems,
   referrals,
   plans,
+  planStepReferral,
+  referralPageIndexes,
 ];
