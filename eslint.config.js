@@ -56,7 +56,8 @@ const CORE_EDGES = {
   consents: ['audit', 'db', 'participants'],
   db: ['vault'],
   flags: ['db', 'participants'],
-  handover: ['audit', 'cohorts', 'db', 'fs', 'notes', 'participants', 'settings', 'vault'],
+  // A handed-over referral is linked to this register's partner of the same name.
+  handover: ['audit', 'cohorts', 'db', 'fs', 'notes', 'participants', 'partners', 'settings', 'vault'],
   jobs: ['backup', 'vault'],
   notes: ['consents', 'db'],
   // The overview of a file reads the domains that put a part on it, through their own readers.
