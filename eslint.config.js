@@ -109,6 +109,8 @@ const FEATURE_EDGES = {
   programme: ['attendance', 'case', 'consents', 'partners', 'print'],
   psychosocial: ['consents'],
   notes: ['consents', 'participants'],
+  // The Referrals page is the registry's grid, filters and paging over referrals.
+  referrals: ['participants', 'partners', 'registry'],
   registry: ['handover', 'participants', 'programme'],
   retention: ['case'],
   search: ['notes'],

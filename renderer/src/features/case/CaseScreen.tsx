@@ -147,6 +147,9 @@ export function CaseScreen({ participantId, onBack, tab, onTab, openDraft }: Cas
         );
       case 'psychosocial':
         return <PsychosocialTab participantId={participantId} />;
+      // The Referrals tab's panel comes with the tab's own change (wt-reftab); the id is here for the Referrals page.
+      case 'referrals':
+        return null;
     }
   }
 
