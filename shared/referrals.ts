@@ -232,8 +232,6 @@ export const referralRow = z.strictObject({
   pseudonym: z.string(),
   /** The participant as the registry names them for the reader's role (the whole name, or the code). */
   participantName: z.string(),
-  /** The participant's responsible caseworker's current name; null when none is set. */
-  caseworkerName: z.string().nullable(),
   partnerId: z.string().nullable(),
   partnerName: z.string(),
   serviceType: z.enum(SERVICE_TYPES),

@@ -72,7 +72,6 @@ describe('the Referrals page across participants', () => {
     expect(legal).toMatchObject({
       participantId: s.bashir,
       partnerId: s.legalPartner,
-      caseworkerName: 'Kalle Ohjaaja',
       urgency: 'soon',
       followUpOn: '2026-12-20',
       overdue: false,

@@ -16,7 +16,6 @@ export interface FoundReferral {
   pseudonym: string;
   firstName: string | null;
   lastName: string | null;
-  caseworkerName: string | null;
   partnerId: string | null;
   partnerName: string;
   serviceType: ServiceType;
@@ -84,11 +83,10 @@ export function searchReferrals(db: Db, q: ReferralQuery): { rows: FoundReferral
           ) r
         )
         SELECT r.id, r.participant_id AS participantId, p.pseudonym, p.first_name AS firstName, p.last_name AS lastName,
-          u.display_name AS caseworkerName, r.partner_id AS partnerId, r.partner_name AS partnerName,
+          r.partner_id AS partnerId, r.partner_name AS partnerName,
           r.service_type AS serviceType, r.urgency, r.status, r.follow_up_on AS followUpOn, r.updated_at AS updatedAt,
           page.position
         FROM page JOIN referrals r ON r.seq = page.seq JOIN participants p ON p.id = r.participant_id
-          LEFT JOIN users u ON u.id = p.responsible_caseworker_id
         ORDER BY page.position`,
     values: [...values, q.limit, q.offset],
   });

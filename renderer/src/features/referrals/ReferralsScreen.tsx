@@ -69,7 +69,7 @@ function ReferralList({ choices }: { choices: Choices }) {
   const openPlace = useOpenPlace();
   const [filters, setFilters] = useState<ReferralFilters>({});
   const [sort, setSort] = useState(DEFAULT_SORT);
-  const [filtersOpen, setFiltersOpen] = useState(true);
+  const [filtersOpen, setFiltersOpen] = useState(false);
   const filtersId = useId();
   const chips = useReferralChips(filters, choices);
   const pages: PagedList<ReferralListQuery, ReferralRow> = usePagedList<ReferralListQuery, ReferralRow>(

@@ -16,22 +16,20 @@ export const REFERRAL_PAGE_COLUMNS = [
   'status',
   'urgency',
   'followUpOn',
-  'caseworker',
   'updatedAt',
 ] as const;
 export type ReferralPageColumn = (typeof REFERRAL_PAGE_COLUMNS)[number];
 
 /** Widths in rem, wide enough for their usual content so that rows keep one fixed height. */
 export const REFERRAL_COLUMN_WIDTHS: Record<ReferralPageColumn, number> = {
-  participant: 13,
-  pseudonym: 8,
-  partner: 14,
-  serviceType: 14,
-  status: 9,
-  urgency: 9,
-  followUpOn: 12,
-  caseworker: 12,
-  updatedAt: 8,
+  participant: 10.5,
+  pseudonym: 7,
+  partner: 11.5,
+  serviceType: 11.5,
+  status: 8,
+  urgency: 8.5,
+  followUpOn: 11.5,
+  updatedAt: 7,
 };
 
 export const REFERRAL_COLUMN_SORT_KEYS: Partial<Record<ReferralPageColumn, ReferralSortKey>> = {
@@ -63,8 +61,6 @@ function cellText(column: ReferralPageColumn, row: Slot, t: TFunction, locale: s
       return t(`referrals.urgencies.${row.urgency}`);
     case 'followUpOn':
       return formatShortDay(locale, row.followUpOn);
-    case 'caseworker':
-      return row.caseworkerName ?? '';
     case 'updatedAt':
       return formatShortDay(locale, row.updatedAt);
   }

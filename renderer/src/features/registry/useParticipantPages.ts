@@ -93,7 +93,8 @@ export function useWindowPages<List, Row>({
   results.forEach((r, i) => {
     if (r.data) rows.set(wanted[i]!, r.data.rows);
   });
-  const version = results.map((r, i) => `${wanted[i]}:${r.dataUpdatedAt}:${r.isPlaceholderData}`).join(',');
+  // The list's key too: two lists' pages may carry the same time stamp (a fixed or coarse clock), not the same rows.
+  const version = `${key}|${results.map((r, i) => `${wanted[i]}:${r.dataUpdatedAt}:${r.isPlaceholderData}`).join(',')}`;
   // `version` names the rows held: the table rebuilds its row model only when they change.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const row = useCallback((index: number) => rows.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE], [version]);
