@@ -24,8 +24,8 @@ export type ReferralPageColumn = (typeof REFERRAL_PAGE_COLUMNS)[number];
 export const REFERRAL_COLUMN_WIDTHS: Record<ReferralPageColumn, number> = {
   participant: 10.5,
   pseudonym: 7,
-  partner: 11.5,
-  serviceType: 11.5,
+  partner: 12.5,
+  serviceType: 11,
   status: 8,
   urgency: 8.5,
   followUpOn: 11.5,
