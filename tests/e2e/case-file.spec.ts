@@ -117,7 +117,7 @@ for (const locale of ['en', 'fi'] as const satisfies readonly Locale[]) {
       await expect(banner).toContainText(s.t('flags.kinds.address_confidential'));
       const tabs = page.getByRole('tablist', { name: s.t('case.tabsLabel') }).getByRole('tab');
       const tabCount = await tabs.count();
-      expect(tabCount).toBe(6);
+      expect(tabCount).toBe(7);
       for (let i = 0; i < tabCount; i++) {
         await tabs.nth(i).click();
         await expect(tabs.nth(i)).toHaveAttribute('aria-selected', 'true');
