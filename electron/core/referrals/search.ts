@@ -57,8 +57,8 @@ const ORDER_BY: Record<ReferralSortKey, string> = {
 /**
  * One page of referrals across participants matching every given filter, and how many match. Only the conditions
  * of the filters given are in the statement (each a fixed text with bound values), so that SQLite can use the
- * indexes on status, partner and caseworker; the page is chosen over the referrals' ids and order columns alone,
- * and only its rows are then joined to their names.
+ * indexes on status, partner and caseworker; the page is chosen over the referrals' order columns alone, and only
+ * its rows are then read with their participants' names.
  */
 export function searchReferrals(db: Db, q: ReferralQuery): { rows: FoundReferral[]; total: number } {
   const conditions: string[] = [];
@@ -76,23 +76,20 @@ export function searchReferrals(db: Db, q: ReferralQuery): { rows: FoundReferral
   const byParticipant = q.caseworkerId !== undefined || q.sort === 'participant';
   const from = `referrals r${byParticipant ? ' JOIN participants p ON p.id = r.participant_id' : ''}`;
   const order = ORDER_BY[q.sort].replaceAll('%DIR%', q.direction === 'desc' ? 'DESC' : 'ASC');
-  const rows = all<FoundRow & { position: number }>(db, {
-    text: `WITH page AS (
-          SELECT r.seq, row_number() OVER () AS position FROM (
-            SELECT r.seq FROM ${from} ${filter} ORDER BY ${order} LIMIT ? OFFSET ?
-          ) r
-        )
-        SELECT r.id, r.participant_id AS participantId, p.pseudonym, p.first_name AS firstName, p.last_name AS lastName,
-          r.partner_id AS partnerId, r.partner_name AS partnerName,
-          r.service_type AS serviceType, r.urgency, r.status, r.follow_up_on AS followUpOn, r.updated_at AS updatedAt,
-          page.position
-        FROM page JOIN referrals r ON r.seq = page.seq JOIN participants p ON p.id = r.participant_id
-        ORDER BY page.position`,
+  const page = all<{ seq: number }>(db, {
+    text: `SELECT r.seq FROM ${from} ${filter} ORDER BY ${order} LIMIT ? OFFSET ?`,
     values: [...values, q.limit, q.offset],
+  }).map((r) => r.seq);
+  const found = all<FoundRow & { seq: number }>(db, {
+    text: `SELECT r.seq, r.id, r.participant_id AS participantId, p.pseudonym, p.first_name AS firstName,
+          p.last_name AS lastName, r.partner_id AS partnerId, r.partner_name AS partnerName, r.service_type AS serviceType,
+          r.urgency, r.status, r.follow_up_on AS followUpOn, r.updated_at AS updatedAt
+        FROM referrals r JOIN participants p ON p.id = r.participant_id
+        WHERE r.seq IN (SELECT value FROM json_each(?))`,
+    values: [JSON.stringify(page)],
   });
+  const bySeq = new Map(found.map(({ seq, ...row }) => [seq, row]));
+  const rows = page.flatMap((seq) => bySeq.get(seq) ?? []);
   const total = get<{ n: number }>(db, { text: `SELECT count(*) AS n FROM ${from} ${filter}`, values })?.n ?? 0;
-  return {
-    rows: rows.map(({ position: _position, ...row }) => ({ ...row, overdue: isOverdue(row.status, row.followUpOn, q.today) })),
-    total,
-  };
+  return { rows: rows.map((row) => ({ ...row, overdue: isOverdue(row.status, row.followUpOn, q.today) })), total };
 }
