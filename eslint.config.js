@@ -56,7 +56,8 @@ const CORE_EDGES = {
   consents: ['audit', 'db', 'participants'],
   db: ['vault'],
   flags: ['db', 'participants'],
-  handover: ['audit', 'cohorts', 'db', 'fs', 'notes', 'participants', 'settings', 'vault'],
+  // A handed-over referral is linked to this register's partner of the same name.
+  handover: ['audit', 'cohorts', 'db', 'fs', 'notes', 'participants', 'partners', 'settings', 'vault'],
   jobs: ['backup', 'vault'],
   notes: ['consents', 'db'],
   // The overview of a file reads the domains that put a part on it, through their own readers.
@@ -136,9 +137,10 @@ const FEATURE_EDGES = {
   programme: ['attendance', 'case', 'consents', 'partners', 'print'],
   plans: ['consents', 'print', 'referrals'],
   psychosocial: ['consents'],
-  // A referral's form picks a partner from the register (or adds one there); a refused send leads to the consents.
-  referrals: ['consents', 'partners', 'print'],
   notes: ['consents', 'participants'],
+  // A referral's form picks a partner from the register (or adds one there); a refused send leads to the consents;
+  // a sent referral's letter is printed; the Referrals page is the registry's grid, filters and paging over referrals.
+  referrals: ['consents', 'participants', 'partners', 'print', 'registry'],
   registry: ['handover', 'participants', 'programme'],
   retention: ['case'],
   search: ['notes'],

@@ -11,11 +11,12 @@ import { recordId } from './participants';
 const tabName = z.string().regex(/^[a-z-]{1,40}$/);
 
 /** The menu pages a participant's file or a group's page is opened from (the Back button returns there). */
-export const PLACE_ORIGINS = ['home', 'participants', 'search'] as const;
+export const PLACE_ORIGINS = ['home', 'participants', 'referrals', 'search'] as const;
 
 export const place = z.discriminatedUnion('page', [
   z.object({ page: z.literal('home') }).strict(),
   z.object({ page: z.literal('participants') }).strict(),
+  z.object({ page: z.literal('referrals') }).strict(),
   z.object({ page: z.literal('search') }).strict(),
   z.object({ page: z.literal('audit') }).strict(),
   z.object({ page: z.literal('staff') }).strict(),

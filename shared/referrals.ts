@@ -236,6 +236,66 @@ export const partnerReferrals = z.strictObject({
 });
 export type PartnerReferrals = z.infer<typeof partnerReferrals>;
 
+/** The columns the Referrals page sorts by; `participant` sorts as the registry sorts people: last name, first name, code. */
+export const REFERRAL_SORT_KEYS = [
+  'followUpOn',
+  'updatedAt',
+  'participant',
+  'partner',
+  'serviceType',
+  'status',
+  'urgency',
+] as const;
+export type ReferralSortKey = (typeof REFERRAL_SORT_KEYS)[number];
+
+/** Rows a page of the Referrals page asks for, and the most one request may ask for. */
+export const REFERRAL_PAGE_SIZE = { default: 200, max: 200 } as const;
+
+/**
+ * The Referrals page's request: every filter narrows (left out, it does not); `caseworkerId` is the participant's
+ * responsible caseworker, as in the registry; `overdue` keeps the referrals sent and unanswered past their follow-up.
+ */
+export const searchReferralsInput = z
+  .object({
+    status: z
+      .array(z.enum(REFERRAL_STATUSES))
+      .min(1)
+      .max(REFERRAL_STATUSES.length)
+      .refine((values) => new Set(values).size === values.length, rule('duplicate_values'))
+      .optional(),
+    serviceType: z.enum(SERVICE_TYPES).optional(),
+    partnerId: recordId.optional(),
+    caseworkerId: recordId.optional(),
+    overdue: z.literal(true).optional(),
+    sort: z.enum(REFERRAL_SORT_KEYS).optional(),
+    direction: z.enum(['asc', 'desc']).optional(),
+    offset: z.number().int().min(0).max(1_000_000).optional(),
+    limit: z.number().int().min(1).max(REFERRAL_PAGE_SIZE.max).optional(),
+  })
+  .strict();
+export type SearchReferralsInput = z.input<typeof searchReferralsInput>;
+
+/** One line of the Referrals page: what it shows of a referral and its participant, nothing of the texts. */
+export const referralRow = z.strictObject({
+  id: z.string(),
+  participantId: z.string(),
+  pseudonym: z.string(),
+  /** The participant as the registry names them for the reader's role (the whole name, or the code). */
+  participantName: z.string(),
+  partnerId: z.string().nullable(),
+  partnerName: z.string(),
+  serviceType: z.enum(SERVICE_TYPES),
+  urgency: z.enum(URGENCIES),
+  status: z.enum(REFERRAL_STATUSES),
+  followUpOn: z.string().nullable(),
+  overdue: z.boolean(),
+  updatedAt: z.string(),
+});
+export type ReferralRow = z.infer<typeof referralRow>;
+
+export const referralPage = z.strictObject({ rows: z.array(referralRow), total: z.number().int().nonnegative() });
+export type ReferralPage = z.infer<typeof referralPage>;
+
 const byParticipant = z.object({ participantId }).strict();
 const byId = z.object({ id: recordId }).strict();
 const one = z.strictObject({ referral });
@@ -244,6 +304,8 @@ export const referralChannels = {
   /** A participant's referrals, the newest first. */
   'referrals.list': channel('referrals.read', byParticipant, z.strictObject({ referrals: z.array(referral) })),
   'referrals.get': channel('referrals.read', byId, one),
+  /** The Referrals page across participants: one page of the matching referrals, sorted, and how many match. */
+  'referrals.search': channel('referrals.read', searchReferralsInput, referralPage),
   /** A new draft; needs the participant's consent to processing (or the override). Audited without contents. */
   'referrals.create': channel('referrals.write', createReferralInput, one),
   /** Replaces a draft's fields; refused with `invalid_transition` once it has left the draft status. */

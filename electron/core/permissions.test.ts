@@ -106,6 +106,7 @@ const SAMPLE_INPUTS: { [C in Channel]: InputOf<C> } = {
   'psychosocial.update': { id: SOMEONE, date: '2026-11-20', durationMinutes: 60, kind: 'group', riskLevel: 'none' },
   'referrals.list': { participantId: SOMEONE },
   'referrals.get': { id: SOMEONE },
+  'referrals.search': { status: ['sent'], overdue: true, sort: 'participant', direction: 'desc', limit: 200 },
   'referrals.create': {
     participantId: SOMEONE,
     partnerId: SOMEONE,

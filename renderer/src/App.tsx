@@ -29,6 +29,7 @@ import { StaffScreen } from './features/staff/StaffScreen';
 import { AuditScreen } from './features/audit/AuditScreen';
 import { CaseScreen } from './features/case/CaseScreen';
 import { NewParticipantScreen } from './features/participants/NewParticipantScreen';
+import { ReferralsScreen } from './features/referrals/ReferralsScreen';
 import { RegistryScreen } from './features/registry/RegistryScreen';
 import { SearchScreen } from './features/search/SearchScreen';
 import { CohortPage } from './features/programme/CohortPage';
@@ -277,6 +278,9 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
             onCreate={() => setScreen({ name: 'participant-new' })}
           />
         );
+      case 'referrals':
+        if (!mayOpen('referrals')) return home;
+        return <ReferralsScreen />;
       case 'participant-new':
         return (
           <NewParticipantScreen

@@ -27,6 +27,7 @@ export type Screen =
   | { name: 'recovery-confirm'; code: string | null; reason: RecoveryReason }
   | { name: 'home' }
   | { name: 'participants' }
+  | { name: 'referrals' }
   /** `draftId`: a draft to open in the note form (a draft's line on the start page); not part of a remembered place. */
   | { name: 'participant'; id: string; from: ParticipantOrigin; tab?: CaseTab; draftId?: string }
   | { name: 'participant-new' }
@@ -39,13 +40,14 @@ export type Screen =
   | { name: 'settings'; notice: SettingsNotice | null; section?: SettingsPage };
 
 /** The menu pages a participant's file is opened from; its Back button returns there. */
-export type ParticipantOrigin = 'participants' | 'search' | 'home';
+export type ParticipantOrigin = 'participants' | 'referrals' | 'search' | 'home';
 
 /** The menu page a screen belongs to; null for screens that must be finished first (no menu then). */
 export function pageOf(screen: Screen): Page | null {
   switch (screen.name) {
     case 'home':
     case 'participants':
+    case 'referrals':
     case 'search':
     case 'audit':
     case 'staff':
@@ -86,6 +88,7 @@ export function placeOf(screen: Screen): Place | null {
   switch (screen.name) {
     case 'home':
     case 'participants':
+    case 'referrals':
     case 'search':
     case 'audit':
     case 'staff':

@@ -62,10 +62,13 @@ import programmeErrorsFi from './parts/programme-errors.fi.json' with { type: 'j
 import programmeErrorsSv from './parts/programme-errors.sv.json' with { type: 'json' };
 import psychosocialEn from './parts/psychosocial.en.json' with { type: 'json' };
 import referralsEn from './parts/referrals.en.json' with { type: 'json' };
+import referralsPageEn from './parts/referrals-page.en.json' with { type: 'json' };
 import psychosocialFi from './parts/psychosocial.fi.json' with { type: 'json' };
 import referralsFi from './parts/referrals.fi.json' with { type: 'json' };
+import referralsPageFi from './parts/referrals-page.fi.json' with { type: 'json' };
 import psychosocialSv from './parts/psychosocial.sv.json' with { type: 'json' };
 import referralsSv from './parts/referrals.sv.json' with { type: 'json' };
+import referralsPageSv from './parts/referrals-page.sv.json' with { type: 'json' };
 import registryEn from './parts/registry.en.json' with { type: 'json' };
 import registryFi from './parts/registry.fi.json' with { type: 'json' };
 import registrySv from './parts/registry.sv.json' with { type: 'json' };
@@ -118,6 +121,7 @@ export const PART_NAMES = [
   'programme-errors',
   'psychosocial',
   'referrals',
+  'referrals-page',
   'registry',
   'retention',
   'search',
@@ -146,6 +150,7 @@ const FI_PARTS = [
   programmeErrorsFi,
   psychosocialFi,
   referralsFi,
+  referralsPageFi,
   registryFi,
   retentionFi,
   searchFi,
@@ -173,6 +178,7 @@ const SV_PARTS = [
   programmeErrorsSv,
   psychosocialSv,
   referralsSv,
+  referralsPageSv,
   registrySv,
   retentionSv,
   searchSv,
@@ -200,6 +206,7 @@ const EN_PARTS = [
   programmeErrorsEn,
   psychosocialEn,
   referralsEn,
+  referralsPageEn,
   registryEn,
   retentionEn,
   searchEn,

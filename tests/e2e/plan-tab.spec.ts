@@ -35,7 +35,12 @@ async function prepare(app: E2EApp, locale: Locale): Promise<{ id: string; pseud
   const staff = await call<{ id: string; displayName: string }[]>(app, 'participants.caseworkers');
   const caseworker = staff.find((person) => person.displayName === CASEWORKER.name)!;
   await call(app, 'participants.update', { id: participant.id, responsibleCaseworkerId: caseworker.id });
-  await call(app, 'consents.record', { participantId: participant.id, purpose: 'processing', givenOn: '2027-01-04', method: 'signed' });
+  await call(app, 'consents.record', {
+    participantId: participant.id,
+    purpose: 'processing',
+    givenOn: '2027-01-04',
+    method: 'signed',
+  });
   const { partner } = await call<{ partner: { id: string } }>(app, 'partners.save', {
     name: PARTNER,
     type: 'employmentServices',
@@ -84,7 +89,9 @@ test.describe('the career and study plan', () => {
 
     // The first goal, with its why in the participant's words, and two steps.
     const first = goalBox(page, t, 1);
-    await first.getByLabel(t('plans.editor.kind'), { exact: true }).selectOption({ label: t('plans.goalKinds.vocationalQualification') });
+    await first
+      .getByLabel(t('plans.editor.kind'), { exact: true })
+      .selectOption({ label: t('plans.goalKinds.vocationalQualification') });
     await first.getByLabel(t('plans.editor.target'), { exact: true }).fill('Lähihoitajan tutkinto');
     await first.getByLabel(t('plans.editor.targetDate'), { exact: true }).fill('31.5.2028');
     await first.getByLabel(t('plans.editor.why'), { exact: true }).fill('Haluan auttaa ihmisiä ja saada vakituisen työn.');
@@ -97,7 +104,10 @@ test.describe('the career and study plan', () => {
     const secondWhat = first.getByLabel(t('plans.editor.what'), { exact: true }).nth(1);
     await expect(secondWhat).toBeFocused();
     await secondWhat.fill('Tutustu oppilaitokseen');
-    await first.getByLabel(t('plans.editor.owner'), { exact: true }).nth(1).selectOption({ label: t('plans.stepOwners.caseworker') });
+    await first
+      .getByLabel(t('plans.editor.owner'), { exact: true })
+      .nth(1)
+      .selectOption({ label: t('plans.stepOwners.caseworker') });
     await first.getByLabel(t('plans.editor.due'), { exact: true }).nth(1).fill('4.2.2027');
 
     // The second goal; saving it without its target says so next to the field, and nothing is saved.
@@ -134,7 +144,9 @@ test.describe('the career and study plan', () => {
     await expect(panel).toContainText(t('plans.tab.targetDate', { day: '31.5.2028' }));
 
     // A step marked done from the plan itself: a new version.
-    await page.getByRole('button', { name: t('plans.tab.markDoneOf', { what: 'Ilmoittaudu työnhakijaksi' }), exact: true }).click();
+    await page
+      .getByRole('button', { name: t('plans.tab.markDoneOf', { what: 'Ilmoittaudu työnhakijaksi' }), exact: true })
+      .click();
     await expect(s.status('plans.tab.stepDone', { what: 'Ilmoittaudu työnhakijaksi' })).toBeVisible();
     await expect(enrolStep).toContainText(t('plans.stepStatuses.done'));
     await expect(

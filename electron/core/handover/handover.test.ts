@@ -226,6 +226,19 @@ describe('case handover between two vaults', () => {
     expect((await b.t.ok('search.notes', { query: PRIVATE_MARKER })).hits).toHaveLength(0);
   });
 
+  it('links a handed-over referral to the receiving register’s partner of the same name, case and accents aside', async () => {
+    const { a, b, file } = await twoOffices();
+    const id = await fillCase(a);
+    await b.as('caseworker');
+    const { partner } = await b.t.ok('partners.save', { name: 'TYOKESKUS  etelä', type: 'employmentServices', notes: null });
+    const { imported } = await handOver(a, b, id, file);
+
+    const { referrals } = await b.t.ok('referrals.list', { participantId: imported.participantId });
+    expect(referrals.map((r) => [r.partnerId, r.partnerName, r.contactId])).toEqual([[partner.id, REFERRAL_PARTNER, null]]);
+    const received = await b.t.ok('referrals.search', { partnerId: partner.id });
+    expect(received.rows.map((r) => r.participantId)).toEqual([imported.participantId]);
+  });
+
   it('carries a psychologist’s export with the private notes, which B’s psychologists read and find', async () => {
     const { a, b, file } = await twoOffices();
     const id = await fillCase(a);

@@ -12,6 +12,7 @@ import { tombstoneDetail } from '../participants/erasure';
 import { prepareFullTextCleanup } from '../participants/fts-rewrite';
 import { formatPseudonym, nextPseudonym, type Pseudonym } from '../participants/pseudonym';
 import { findParticipant, writeParticipantData } from '../participants/repo';
+import { partnerNameKey } from '../partners/repo';
 import { quoteName } from '../participants/row-graph';
 import { caseCounts, columnsOf, REFERENCE_BLANKED, type TableRows } from './content';
 import { insertCase, type RowRecord } from './insert-case';
@@ -100,6 +101,7 @@ export function importCase(db: Db, pkg: ReadPackage, o: ImportOptions): ImportRe
         if (!isIsoDay(String(row.date))) throw new AppError('handover_damaged');
         row.search_key = searchKey(String(row.date), Number(row.seq));
       }
+      if (table === 'referrals') row.partner_id = partnerNamed(db, String(row.partner_name));
     },
   });
   rederiveParticipantKeys(db, participantId);
@@ -120,6 +122,16 @@ export function importCase(db: Db, pkg: ReadPackage, o: ImportOptions): ImportRe
     o.now,
   );
   return { participantId, pseudonym: pseudonym.code };
+}
+
+/**
+ * The partner of this vault's register that a handed-over referral names: the file carries the partner's name, not
+ * the sending office's register (content.ts), so the referral is linked to the partner of the same name here (names
+ * compared as the register compares them) and keeps its name either way; none of that name leaves it unlinked. The
+ * contact person is not linked: a name of a person is not enough to tell them apart.
+ */
+function partnerNamed(db: Db, name: string): string | null {
+  return get<{ id: string }>(db, sql`SELECT id FROM partners WHERE name_key = ${partnerNameKey(name)}`)?.id ?? null;
 }
 
 function addStaffPlaceholder(db: Db, member: StaffMember, note: string, now: Date): void {

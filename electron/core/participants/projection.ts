@@ -12,7 +12,9 @@ export function participantViewOf(role: Role): 'full' | 'limited' {
 }
 
 /** The limited view, built field by field so that a new column never slips into it. */
-export function limitedProjection(participant: ListedParticipant): LimitedParticipant {
+export function limitedProjection(
+  participant: Pick<ListedParticipant, 'id' | 'pseudonym' | 'firstName' | 'cohortName'>,
+): LimitedParticipant {
   return {
     id: participant.id,
     pseudonym: participant.pseudonym,
@@ -73,12 +75,15 @@ export function projectPage(
     : { view: 'limited', rows: participants.map(limitedProjection), total };
 }
 
+/** The parts of a participant a list names them by. */
+export type NamedParticipant = Pick<ListedParticipant, 'pseudonym' | 'firstName' | 'lastName' | 'cohortName' | 'id'>;
+
 /**
- * How a participant is named in the programme's lists (cohort members, attendance) for `role`: the limited view's
- * first name and code for a limited reader, the whole name for a full reader. Built on the projections above, so a
- * limited reader never gets more here than in the registry.
+ * How a participant is named in lists outside the registry (cohort members, attendance, the Referrals page) for
+ * `role`: the limited view's first name and code for a limited reader, the whole name for a full reader. Built on
+ * the projections above, so a limited reader never gets more here than in the registry.
  */
-export function programmeName(role: Role, participant: ListedParticipant): { displayName: string; pseudonym: string } {
+export function programmeName(role: Role, participant: NamedParticipant): { displayName: string; pseudonym: string } {
   if (participantViewOf(role) === 'limited') {
     const limited = limitedProjection(participant);
     return { displayName: limited.firstName ?? limited.pseudonym, pseudonym: limited.pseudonym };

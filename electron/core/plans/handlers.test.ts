@@ -174,17 +174,29 @@ describe('a career and study plan', () => {
       const otherId = await addConsentingParticipant(v);
       const { referral: others } = await v.t.ok('referrals.create', v.draft({ participantId: otherId }));
       const goals = (referralId: string) => [
-        { kind: 'job' as const, target: 'Varastotyö', steps: [{ what: 'Ilmoittaudu työnhakijaksi', owner: 'participant' as const, referralId }] },
+        {
+          kind: 'job' as const,
+          target: 'Varastotyö',
+          steps: [{ what: 'Ilmoittaudu työnhakijaksi', owner: 'participant' as const, referralId }],
+        },
       ];
-      expect(await v.t.call('plans.save', { participantId: v.participantId, baseVersion: null, goals: goals(others.id) })).toMatchObject({
+      expect(
+        await v.t.call('plans.save', { participantId: v.participantId, baseVersion: null, goals: goals(others.id) }),
+      ).toMatchObject({
         code: 'invalid_input',
         details: { issues: [{ path: 'goals.0.steps.0.referralId', i18nKey: 'plans.errors.referralNotOfParticipant' }] },
       });
-      expect(await v.t.call('plans.save', { participantId: v.participantId, baseVersion: null, goals: goals(NOBODY) })).toMatchObject({
+      expect(
+        await v.t.call('plans.save', { participantId: v.participantId, baseVersion: null, goals: goals(NOBODY) }),
+      ).toMatchObject({
         code: 'invalid_input',
       });
       expect((await v.t.ok('plans.get', { participantId: v.participantId })).plan).toBeNull();
-      const { plan } = await v.t.ok('plans.save', { participantId: v.participantId, baseVersion: null, goals: goals(referral.id) });
+      const { plan } = await v.t.ok('plans.save', {
+        participantId: v.participantId,
+        baseVersion: null,
+        goals: goals(referral.id),
+      });
       expect(plan.goals[0]!.steps[0]!.referralId).toBe(referral.id);
     } finally {
       v.t.cleanup();

@@ -4,6 +4,7 @@ import { AppError, type FieldIssue } from '@shared/errors';
 import {
   FOLLOW_UP_MAX,
   PARTNER_REFERRALS_MAX,
+  REFERRAL_PAGE_SIZE,
   REFERRAL_DATE_MIN,
   REFERRAL_STATUSES,
   type PartnerReferrals,
@@ -11,6 +12,7 @@ import {
 } from '@shared/referrals';
 import { roleHolds } from '@shared/roles';
 import { requireConsent } from '../consents/guard';
+import { programmeName } from '../participants/projection';
 import type { Db } from '../db/open';
 import { get, sql } from '../db/sql';
 import type { HandlerGroup } from '../handler';
@@ -28,6 +30,7 @@ import {
   type DraftContent,
   type EventContent,
 } from './repo';
+import { searchReferrals } from './search';
 
 const newId = () => randomBytes(16).toString('hex');
 
@@ -125,6 +128,29 @@ export const referralHandlers = {
   'referrals.get': {
     kind: 'tx',
     run: (input, { db, now }) => ({ referral: existing(db, input.id, now) }),
+  },
+
+  // Not audited, as the registry's pages are not: a line names the participant and the partner, no content; the
+  // texts are read (and the file opening audited) only when the file is opened.
+  'referrals.search': {
+    kind: 'tx',
+    run: (input, { db, session, now }) => {
+      const { sort = 'followUpOn', direction = 'asc', offset = 0, limit = REFERRAL_PAGE_SIZE.default, ...filters } = input;
+      const { rows, total } = searchReferrals(db, { ...filters, sort, direction, offset, limit, today: dayOf(now) });
+      return {
+        rows: rows.map(({ firstName, lastName, ...row }) => ({
+          ...row,
+          participantName: programmeName(session.role, {
+            id: row.participantId,
+            pseudonym: row.pseudonym,
+            firstName,
+            lastName,
+            cohortName: null,
+          }).displayName,
+        })),
+        total,
+      };
+    },
   },
 
   'referrals.create': {

@@ -11,6 +11,7 @@ export type ScreenName =
   | 'new-passphrase'
   | 'home'
   | 'participants'
+  | 'referrals'
   | 'participant'
   | 'participant-new'
   | 'programme'

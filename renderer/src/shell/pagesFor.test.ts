@@ -2,10 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { pagesFor } from './AppShell';
 
 describe('the menu of each role', () => {
-  it('shows the programme to every role, right after the participants', () => {
+  it('shows the programme to every role, and the referrals to all but teachers, right after the participants', () => {
     expect(pagesFor('teacher')).toEqual(['home', 'participants', 'programme', 'settings']);
-    expect(pagesFor('psychologist')).toEqual(['home', 'participants', 'programme', 'search', 'settings']);
-    expect(pagesFor('caseworker')).toEqual(['home', 'participants', 'programme', 'search', 'settings']);
-    expect(pagesFor('coordinator')).toEqual(['home', 'participants', 'programme', 'search', 'audit', 'staff', 'settings']);
+    expect(pagesFor('psychologist')).toEqual(['home', 'participants', 'referrals', 'programme', 'search', 'settings']);
+    expect(pagesFor('caseworker')).toEqual(['home', 'participants', 'referrals', 'programme', 'search', 'settings']);
+    expect(pagesFor('coordinator')).toEqual([
+      'home',
+      'participants',
+      'referrals',
+      'programme',
+      'search',
+      'audit',
+      'staff',
+      'settings',
+    ]);
   });
 });

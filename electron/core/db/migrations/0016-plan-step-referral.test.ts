@@ -53,7 +53,11 @@ describe('0016-plan-step-referral', () => {
     const db = across(16, (db) => {
       seed(db);
       insertRow(db, 'plan_steps', step({ id: 's1', position: 0, referral_id: 'r1' }));
-      insertRow(db, 'plan_steps', step({ id: 's2', position: 1, referral_id: 'gone', status: 'dropped', dropped_reason: 'Ei tarvita' }));
+      insertRow(
+        db,
+        'plan_steps',
+        step({ id: 's2', position: 1, referral_id: 'gone', status: 'dropped', dropped_reason: 'Ei tarvita' }),
+      );
       insertRow(db, 'plan_steps', step({ id: 's3', position: 2, due: null }));
     });
     expect(db.prepare('SELECT id, position, status, dropped_reason, referral_id FROM plan_steps ORDER BY id').all()).toEqual([

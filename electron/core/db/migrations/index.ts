@@ -15,6 +15,7 @@ import { searchStems } from './0013-search-stems';
 import { referrals } from './0014-referrals';
 import { plans } from './0015-plans';
 import { planStepReferral } from './0016-plan-step-referral';
+import { referralPageIndexes } from './0017-referral-page-indexes';
 
 /** Every migration, in version order. Add new ones at the end; never edit a released one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -34,4 +35,5 @@ export const MIGRATIONS: readonly Migration[] = [
   referrals,
   plans,
   planStepReferral,
+  referralPageIndexes,
 ];

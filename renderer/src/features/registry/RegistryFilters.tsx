@@ -85,8 +85,7 @@ export function RegistryFilters({
   // A saved view may name someone who has since left: they stay selectable, without their name.
   const knownCaseworker = caseworker === '' || caseworkers.some((c) => c.id === caseworker);
 
-  function toggleStatus(status: ParticipantStatus, on: boolean) {
-    const next = PARTICIPANT_STATUSES.filter((s) => (s === status ? on : statuses.includes(s)));
+  function chooseStatuses(next: ParticipantStatus[]) {
     const { status: _old, ...rest } = filters;
     onFilters(next.length > 0 ? { ...rest, status: next } : rest);
   }
@@ -114,22 +113,13 @@ export function RegistryFilters({
           ...(knownCaseworker ? [] : [{ value: caseworker, label: t('registry.filters.formerCaseworker') }]),
         ]}
       />
-      <fieldset className="registry-statuses">
-        <legend>{t('registry.filters.status')}</legend>
-        <div className="registry-status-options">
-          {PARTICIPANT_STATUSES.map((status) => (
-            <div key={status} className="registry-status-option">
-              <input
-                id={`${optionId}-${status}`}
-                type="checkbox"
-                checked={statuses.includes(status)}
-                onChange={(event) => toggleStatus(status, event.target.checked)}
-              />
-              <label htmlFor={`${optionId}-${status}`}>{t(`participant.status.${status}`)}</label>
-            </div>
-          ))}
-        </div>
-      </fieldset>
+      <CodeChoices
+        legend={t('registry.filters.status')}
+        codes={PARTICIPANT_STATUSES}
+        chosen={statuses}
+        label={(status) => t(`participant.status.${status}`)}
+        onChange={chooseStatuses}
+      />
       <div className="registry-status-option registry-flagged-option">
         <input
           id={`${optionId}-flagged`}
@@ -143,11 +133,49 @@ export function RegistryFilters({
   );
 }
 
+/**
+ * Codes to choose any of, as checkboxes in a fieldset (the registry's statuses, the Referrals page's statuses); the
+ * choice comes back in the codes' own order.
+ */
+export function CodeChoices<Code extends string>({
+  legend,
+  codes,
+  chosen,
+  label,
+  onChange,
+}: {
+  legend: string;
+  codes: readonly Code[];
+  chosen: readonly Code[];
+  label: (code: Code) => string;
+  onChange: (chosen: Code[]) => void;
+}) {
+  const optionId = useId();
+  return (
+    <fieldset className="registry-statuses">
+      <legend>{legend}</legend>
+      <div className="registry-status-options">
+        {codes.map((code) => (
+          <div key={code} className="registry-status-option">
+            <input
+              id={`${optionId}-${code}`}
+              type="checkbox"
+              checked={chosen.includes(code)}
+              onChange={(event) => onChange(codes.filter((c) => (c === code ? event.target.checked : chosen.includes(c))))}
+            />
+            <label htmlFor={`${optionId}-${code}`}>{label(code)}</label>
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
 /** One filter in use, as a chip: what it narrows by, and the filters without it. */
-interface Chip {
+export interface Chip<F = Filters> {
   key: string;
   text: string;
-  without: Filters;
+  without: F;
 }
 
 /** The filters in use, each as a chip to show while the filters are folded. */
@@ -192,7 +220,7 @@ export function useFilterChips({ filters, caseworkers, cohorts }: Omit<FilterCho
 }
 
 /** The chips of the filters in use; each removes its filter. */
-export function FilterChips({ chips, onFilters }: { chips: readonly Chip[]; onFilters: (filters: Filters) => void }) {
+export function FilterChips<F>({ chips, onFilters }: { chips: readonly Chip<F>[]; onFilters: (filters: F) => void }) {
   const { t } = useTranslation();
   if (chips.length === 0) return null;
   return (

@@ -41,7 +41,7 @@ export const COLUMN_WIDTHS: Record<RegistryColumn, number> = {
 };
 
 /** A calendar date ('2026-03-01'), or the workstation's day of a moment, in the locale's short style. */
-function formatShortDay(locale: string, value: string | null): string {
+export function formatShortDay(locale: string, value: string | null): string {
   if (!value || isIsoDay(value)) return formatDay(value ?? '', 'short', locale);
   const at = new Date(value);
   return Number.isNaN(at.getTime()) ? '' : formatDay(dayOf(at), 'short', locale);

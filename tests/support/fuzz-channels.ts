@@ -1,0 +1,48 @@
+/**
+ * The fuzz test every record type's channels share: random and boundary payloads through the real dispatch, each
+ * answered with a known result code (never `internal`), a refusal writing nothing to the tables named, and the
+ * database intact afterwards. Each domain brings its own payloads (near-valid requests) and its own extra checks.
+ */
+import fc from 'fast-check';
+import { expect } from 'vitest';
+import type { Channel } from '@shared/api';
+import { ERROR_CODES } from '@shared/errors';
+import type { Db } from '../../electron/core/db/open';
+import type { TestCore } from './core';
+
+export interface ChannelFuzz {
+  t: TestCore;
+  /** A second connection to the vault, to count rows before and after each request. */
+  db: Db;
+  /** The payloads: a channel and its input. */
+  requests: fc.Arbitrary<[Channel, unknown]>;
+  /** The tables a refused request must leave as they were. */
+  tables: readonly string[];
+  /** Every channel that must answer some payload successfully: the payloads reach the handlers, not only the schema. */
+  channels: readonly Channel[];
+  numRuns?: number;
+  seed: number;
+}
+
+/** Runs the payloads through dispatch and checks what every channel must hold to (see the file's comment). */
+export async function fuzzChannels(o: ChannelFuzz): Promise<void> {
+  const counts = () =>
+    o.tables.map((table) => (o.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n).join(',');
+  const handled = new Set<string>();
+  await fc.assert(
+    fc.asyncProperty(o.requests, async ([channel, input]) => {
+      const before = counts();
+      const result = await o.t.core.dispatch(channel, input, { trustedSender: true });
+      expect(typeof result.ok).toBe('boolean');
+      if (result.ok) handled.add(channel);
+      else {
+        expect(ERROR_CODES).toContain(result.code);
+        expect(result.code).not.toBe('internal');
+        expect(counts()).toBe(before);
+      }
+    }),
+    { numRuns: o.numRuns ?? 300, seed: o.seed },
+  );
+  expect([...handled].sort()).toEqual([...o.channels].sort());
+  expect(o.db.pragma('integrity_check', { simple: true })).toBe('ok');
+}
