@@ -268,7 +268,7 @@ test.describe('the career and study plan in Swedish', () => {
     await openFile(page, 'sv', 'Leila');
     const panel = await openTab(page, 'sv', 'plan');
     await expect(panel.getByRole('heading', { level: 3 })).toHaveText(['Arbete på ett lager']);
-    await expect(panel.locator('.plan-step').filter({ hasText: 'Skriv ett CV' })).toContainText(t('plans.tab.overdue'));
+    await expect(panel.locator('.plan-step').filter({ hasText: 'Skriv ett CV' })).toContainText(t('todayPage.followUps.overdue'));
     await expect(panel).toContainText(t('plans.goalKinds.job'));
     await page.screenshot({ path: `${SHOTS}/tab-sv.png`, fullPage: true });
     expectCleanRun(app);

@@ -101,7 +101,7 @@ test.describe('the Referrals page', () => {
     // The referrals waiting longest come first; the reason never shows in the list.
     await expect(rowAt(0)).toContainText('Amal Haddad');
     await expect(rowAt(0)).toContainText(WORK);
-    await expect(rowAt(0)).toContainText(s.t('referralsPage.overdue'));
+    await expect(rowAt(0)).toContainText(s.t('todayPage.followUps.overdue'));
     await expect(grid).not.toContainText('Sisäinen syy');
 
     // The filters unfold; only the referrals sent: Amal's overdue one and Bashir's.

@@ -77,7 +77,7 @@ function StepLine({
       <p className="plan-step-head">
         <span className="plan-step-what">{step.what}</span>{' '}
         <span className={`plan-tag plan-tag-${step.status}`}>{t(`plans.stepStatuses.${step.status}`)}</span>
-        {overdue ? <span className="plan-tag plan-tag-overdue">{t('plans.tab.overdue')}</span> : null}
+        {overdue ? <span className="plan-tag plan-tag-overdue">{t('todayPage.followUps.overdue')}</span> : null}
       </p>
       <p className="plan-detail">
         {t('plans.tab.who', { owner: t(`plans.stepOwners.${step.owner}`) })}

@@ -273,6 +273,6 @@ function useReferralChips(filters: ReferralFilters, choices: Choices): Chip<Refe
         choices.caseworkers.find((c) => c.id === caseworkerId)?.name ?? t('referralsPage.filters.formerCaseworker'),
       ),
     );
-  if (overdue) chips.push({ key: 'overdue', text: t('referralsPage.filters.overdueChip'), without: without(filters, 'overdue') });
+  if (overdue) chips.push({ key: 'overdue', text: t('todayPage.followUps.overdue'), without: without(filters, 'overdue') });
   return chips;
 }

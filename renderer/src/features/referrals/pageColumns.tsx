@@ -83,7 +83,7 @@ export function referralPageColumns(t: TFunction, locale: string): ColumnDef<Slo
             <>
               {context.getValue()}{' '}
               <span className="referral-overdue" title={t('referralsPage.overdueLabel')}>
-                {t('referralsPage.overdue')}
+                {t('todayPage.followUps.overdue')}
               </span>
             </>
           );

@@ -383,7 +383,7 @@ function PlanSteps({
               {t('todayPage.name', { name: line.displayName, code: line.pseudonym })}
             </button>{' '}
             <span className="today-what">{line.what}</span>{' '}
-            {line.overdue ? <span className="today-tag today-tag-warning">{t('plans.tab.overdue')}</span> : null}
+            {line.overdue ? <span className="today-tag today-tag-warning">{t('todayPage.followUps.overdue')}</span> : null}
             <span className="today-detail">
               {t('todayPage.followUps.due', { day: formatDay(line.due) })}
               {' · '}
