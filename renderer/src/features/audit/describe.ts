@@ -88,26 +88,24 @@ function namesParticipantFields(detail: string): boolean {
  * (print/referral-letter.ts), in words: the referral, the fields that left and the letter's language.
  */
 function letterText(t: TFunction, detail: string): string | null {
-  const found = /^referral:([0-9a-f]{32});fields:([A-Za-z,]*);locale:([a-z]+)$/.exec(detail);
-  if (!found || !isOneOf(LOCALES, found[3])) return null;
-  const fields = found[2] === '' ? [] : found[2].split(',');
+  const [, id, list, locale] = /^referral:([0-9a-f]{32});fields:([A-Za-z,]*);locale:([a-z]+)$/.exec(detail) ?? [];
+  if (id === undefined || list === undefined || locale === undefined || !isOneOf(LOCALES, locale)) return null;
+  const fields = list === '' ? [] : list.split(',');
   if (!fields.every((field) => isOneOf(SHARED_FIELDS, field))) return null;
   return t('audit.detail.letter', {
-    referral: t('audit.detail.records.referral', { id: shortId(found[1]) }),
+    referral: t('audit.detail.records.referral', { id: shortId(id) }),
     fields:
       fields.length > 0 ? fields.map((field) => t(`referrals.sharedFields.${field}`)).join(', ') : t('audit.detail.noFields'),
-    language: t(`language.names.${found[3]}`),
+    language: t(`language.names.${locale}`),
   });
 }
 
 /** The plan printed for the participant, `version:<n or none>;locale:<language>` (print/plan-print.ts), in words. */
 function planPrintText(t: TFunction, detail: string): string | null {
-  const found = /^version:(\d+|none);locale:([a-z]+)$/.exec(detail);
-  if (!found || !isOneOf(LOCALES, found[2])) return null;
-  const language = t(`language.names.${found[2]}`);
-  return found[1] === 'none'
-    ? t('audit.detail.planPrintEmpty', { language })
-    : t('audit.detail.planPrint', { version: found[1], language });
+  const [, version, locale] = /^version:(\d+|none);locale:([a-z]+)$/.exec(detail) ?? [];
+  if (version === undefined || locale === undefined || !isOneOf(LOCALES, locale)) return null;
+  const language = t(`language.names.${locale}`);
+  return version === 'none' ? t('audit.detail.planPrintEmpty', { language }) : t('audit.detail.planPrint', { version, language });
 }
 
 /** The entry's detail in words; the detail as it is when it is of no known kind; null when there is none. */
