@@ -55,7 +55,7 @@ describe('the plan printed for the participant', () => {
       'Din handledare',
       '2.12.2026',
       'Gjort',
-      'Strukits',
+      'Struket',
       LETTER_MARK.organisation,
       `Telefon: ${LETTER_MARK.organisationPhone}`,
       'Din handledare: Kalle Ohjaaja',

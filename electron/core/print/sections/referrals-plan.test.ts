@@ -68,7 +68,7 @@ describe('the plan section of the case summary', () => {
       `Haluan auttaa ihmisiä. ${LETTER_MARK.plan}`,
       `YKI-testi ${LETTER_MARK.plan}`,
       `Ei vielä ${LETTER_MARK.plan}`,
-      'Strukits',
+      'Struket',
       'Deltagarens underskrift',
     ])
       expect(html, expected).toContain(expected);

@@ -149,6 +149,26 @@ describe('an entry’s details', () => {
     expect(detailText(t, entry({ action: 'participants.setStatus', detail: 'to:unheard' }))).toBe('to:unheard');
   });
 
+  it('name a letter’s referral, the fields that left and its language, and a printed plan’s version, in words', () => {
+    const letter = `referral:${NOTE};fields:name,languages,summary;locale:fi`;
+    expect(detailText(fi, entry({ action: 'referrals.letterPdf', detail: letter }))).toBe(
+      'Lähete 9f8e7d6c…; jaetut tiedot: Nimi, Kielet ja tulkin tarve, Tätä lähetettä varten kirjoitettu yhteenveto; kirjeen kieli: suomi',
+    );
+    expect(detailText(t, entry({ action: 'referrals.letterPrint', detail: `referral:${NOTE};fields:;locale:sv` }))).toBe(
+      'Referral 9f8e7d6c…; shared: nothing; letter’s language: svenska',
+    );
+    expect(detailText(fi, entry({ action: 'plans.printPdf', detail: 'version:3;locale:sv' }))).toBe(
+      'Suunnitelman versio 3; tulosteen kieli: svenska',
+    );
+    expect(detailText(t, entry({ action: 'plans.print', detail: 'version:none;locale:en' }))).toBe(
+      'No plan yet; printout’s language: English',
+    );
+    // A detail of another shape, or naming a field that may not leave, is shown as it is.
+    const odd = `referral:${NOTE};fields:name,reason;locale:fi`;
+    expect(detailText(fi, entry({ action: 'referrals.letterPdf', detail: odd }))).toBe(odd);
+    expect(detailText(fi, entry({ action: 'plans.printPdf', detail: 'version:3;locale:de' }))).toBe('version:3;locale:de');
+  });
+
   it('show a detail of an unknown kind as it is, and nothing when there is none', () => {
     expect(detailText(t, entry({ action: 'future.thing', detail: 'batch 7' }))).toBe('batch 7');
     expect(detailText(t, entry({ action: 'participants.open', entity: 'participant', entityId: LEILA }))).toBeNull();

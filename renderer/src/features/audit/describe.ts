@@ -5,7 +5,9 @@
  */
 import type { TFunction } from 'i18next';
 import type { AuditEntryView } from '@shared/audit';
+import { LOCALES } from '@shared/locales';
 import { PARTICIPANT_STATUSES, participantFields } from '@shared/participants';
+import { SHARED_FIELDS } from '@shared/referrals';
 import { ROLES } from '@shared/roles';
 import { isOneOf } from '../../i18n/keys';
 import { retentionDetailText } from '../retention/auditDetail';
@@ -81,6 +83,31 @@ function namesParticipantFields(detail: string): boolean {
   );
 }
 
+/**
+ * A referral letter's save or print, `referral:<id>;fields:<shared fields>;locale:<language>`
+ * (print/referral-letter.ts), in words: the referral, the fields that left and the letter's language.
+ */
+function letterText(t: TFunction, detail: string): string | null {
+  const [, id, list, locale] = /^referral:([0-9a-f]{32});fields:([A-Za-z,]*);locale:([a-z]+)$/.exec(detail) ?? [];
+  if (id === undefined || list === undefined || locale === undefined || !isOneOf(LOCALES, locale)) return null;
+  const fields = list === '' ? [] : list.split(',');
+  if (!fields.every((field) => isOneOf(SHARED_FIELDS, field))) return null;
+  return t('audit.detail.letter', {
+    referral: t('audit.detail.records.referral', { id: shortId(id) }),
+    fields:
+      fields.length > 0 ? fields.map((field) => t(`referrals.sharedFields.${field}`)).join(', ') : t('audit.detail.noFields'),
+    language: t(`language.names.${locale}`),
+  });
+}
+
+/** The plan printed for the participant, `version:<n or none>;locale:<language>` (print/plan-print.ts), in words. */
+function planPrintText(t: TFunction, detail: string): string | null {
+  const [, version, locale] = /^version:(\d+|none);locale:([a-z]+)$/.exec(detail) ?? [];
+  if (version === undefined || locale === undefined || !isOneOf(LOCALES, locale)) return null;
+  const language = t(`language.names.${locale}`);
+  return version === 'none' ? t('audit.detail.planPrintEmpty', { language }) : t('audit.detail.planPrint', { version, language });
+}
+
 /** The entry's detail in words; the detail as it is when it is of no known kind; null when there is none. */
 export function detailText(t: TFunction, entry: AuditEntryView): string | null {
   const detail = entry.detail;
@@ -119,6 +146,12 @@ export function detailText(t: TFunction, entry: AuditEntryView): string | null {
       const hits = /^hits:(\d+)$/.exec(detail);
       return hits ? t('audit.detail.hits', { count: Number(hits[1]) }) : detail;
     }
+    case 'referrals.letterPdf':
+    case 'referrals.letterPrint':
+      return letterText(t, detail) ?? detail;
+    case 'plans.printPdf':
+    case 'plans.print':
+      return planPrintText(t, detail) ?? detail;
     case 'vault.rotateMasterKey': {
       const generation = /^generation (\d+)$/.exec(detail);
       return generation ? t('audit.detail.keyVersion', { number: generation[1] }) : detail;
