@@ -75,8 +75,18 @@ async function prepare(app: E2EApp) {
     id: participant.id,
     responsibleCaseworkerId: staff.find((person) => person.displayName === CASEWORKER.name)!.id,
   });
-  await call(app, 'consents.record', { participantId: participant.id, purpose: 'processing', givenOn: addDays(day, -30), method: 'signed' });
-  await call(app, 'notes.create', { participantId: participant.id, date: addDays(day, -2), type: 'individual_guidance', text: MARK.note });
+  await call(app, 'consents.record', {
+    participantId: participant.id,
+    purpose: 'processing',
+    givenOn: addDays(day, -30),
+    method: 'signed',
+  });
+  await call(app, 'notes.create', {
+    participantId: participant.id,
+    date: addDays(day, -2),
+    type: 'individual_guidance',
+    text: MARK.note,
+  });
   const partner = async (name: string, type: string) =>
     (await call<{ partner: { id: string } }>(app, 'partners.save', { name, type, notes: null })).partner.id;
   const partnerA = await partner(PARTNER_A, 'employmentServices');
@@ -140,7 +150,10 @@ test.describe('the referral and plan journey', () => {
 
       // She records the consent where the refusal points, and sends.
       await send.getByRole('button', { name: t('consentGate.open'), exact: true }).click();
-      await expect(page.getByRole('tab', { name: t('case.tabs.consents'), exact: true })).toHaveAttribute('aria-selected', 'true');
+      await expect(page.getByRole('tab', { name: t('case.tabs.consents'), exact: true })).toHaveAttribute(
+        'aria-selected',
+        'true',
+      );
       const sharing = t('consents.purposes.partner_sharing');
       await page.getByRole('button', { name: t('consents.actions.recordFor', { purpose: sharing }), exact: true }).click();
       await label('consents.record.partnerName').fill(PARTNER_A);
@@ -175,7 +188,20 @@ test.describe('the referral and plan journey', () => {
 
       const text = pdfPages(letter).join('\n');
       drawFirstPage(letter, `${SHOTS}/letter-fi.png`);
-      for (const shown of ['Leila Haddad', 'arabia', MARK.language, 'SUMMARYMARK', 'MESSAGEMARK', PARTNER_A, 'LUOTTAMUKSELLINEN', AGENCY, AGENCY_PHONE, CASEWORKER.name, finnishDay(day), 'Sivu 1 / 1'])
+      for (const shown of [
+        'Leila Haddad',
+        'arabia',
+        MARK.language,
+        'SUMMARYMARK',
+        'MESSAGEMARK',
+        PARTNER_A,
+        'LUOTTAMUKSELLINEN',
+        AGENCY,
+        AGENCY_PHONE,
+        CASEWORKER.name,
+        finnishDay(day),
+        'Sivu 1 / 1',
+      ])
         expect(text, shown).toContain(shown);
       for (const hidden of ['REASONMARK', 'NOTEMARK', String(MARK.birthYear), MARK.phone, MARK.email, participant.pseudonym])
         expect(text, hidden).not.toContain(hidden);
@@ -210,6 +236,8 @@ test.describe('the referral and plan journey', () => {
       await expect(dialog.getByText(t('referrals.letter.refused.consent'), { exact: true })).toBeVisible();
       await expect(dialog.locator('iframe')).toHaveCount(0);
       await expect(dialog.getByRole('button', { name: t('print.pdf.save'), exact: true })).toHaveCount(0);
+      // Asking again cannot help while the consent stays withdrawn: the sentence says what to do instead.
+      await expect(dialog.getByRole('button', { name: t('common.retry'), exact: true })).toHaveCount(0);
       await page.screenshot({ path: `${SHOTS}/letter-refused-fi.png` });
       await dialog.getByRole('button', { name: t('print.close'), exact: true }).click();
       await expect(letterButton).toBeFocused();
@@ -317,7 +345,9 @@ test.describe('the referral and plan journey', () => {
       const plan = await openTab(page, LOCALE, 'plan');
       const printButton = plan.getByRole('button', { name: t('plans.printForParticipant.open'), exact: true });
       await printButton.click();
-      const dialog = page.getByRole('dialog', { name: t('plans.printForParticipant.title', { pseudonym: participant.pseudonym }) });
+      const dialog = page.getByRole('dialog', {
+        name: t('plans.printForParticipant.title', { pseudonym: participant.pseudonym }),
+      });
       await expect(dialog.getByRole('heading', { level: 2 })).toBeFocused();
       await dialog.getByLabel(t('plans.printForParticipant.locale'), { exact: true }).selectOption({ label: 'svenska' });
       const preview = page.frameLocator(`iframe[title="${t('plans.printForParticipant.frame')}"]`);
@@ -353,11 +383,21 @@ test.describe('the referral and plan journey', () => {
         finnishDay(addDays(day, 7)),
       ])
         expect(planText, shown).toContain(shown);
-      for (const hidden of ['DROPMARK', participant.pseudonym, 'vocationalQualification', 'languageLevel', 'caseworker', 'Tavoite', 'Askel'])
+      for (const hidden of [
+        'DROPMARK',
+        participant.pseudonym,
+        'vocationalQualification',
+        'languageLevel',
+        'caseworker',
+        'Tavoite',
+        'Askel',
+      ])
         expect(planText, hidden).not.toContain(hidden);
 
       // A step is done: a new version, the earlier one still readable with the step open.
-      await page.getByRole('button', { name: t('plans.tab.markDoneOf', { what: 'Ilmoittaudu työnhakijaksi' }), exact: true }).click();
+      await page
+        .getByRole('button', { name: t('plans.tab.markDoneOf', { what: 'Ilmoittaudu työnhakijaksi' }), exact: true })
+        .click();
       await expect(s.status('plans.tab.stepDone', { what: 'Ilmoittaudu työnhakijaksi' })).toBeVisible();
       await s.button('plans.tab.history').click();
       const history = page.locator('section.plan-history');
@@ -375,7 +415,13 @@ test.describe('the referral and plan journey', () => {
       const rows = page.getByRole('table', { name: t('audit.table.caption') }).locator('tbody tr');
       const rowOf = (action: string): Locator =>
         rows.filter({ has: page.getByRole('cell', { name: t(`audit.actions.${action}`), exact: true }) });
-      for (const action of ['consents.override', 'referrals.sendUnderOverride', 'referrals.letterPdf', 'plans.printPdf', 'plans.save'])
+      for (const action of [
+        'consents.override',
+        'referrals.sendUnderOverride',
+        'referrals.letterPdf',
+        'plans.printPdf',
+        'plans.save',
+      ])
         await expect(rowOf(action), action).not.toHaveCount(0);
       // The letter's and the print's details say which fields left and in which language, never the content.
       await expect(rowOf('referrals.letterPdf')).toContainText(participant.pseudonym);

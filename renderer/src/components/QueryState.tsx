@@ -28,6 +28,13 @@ interface QueryStateProps<T> {
 const emptyList = (data: unknown) => Array.isArray(data) && data.length === 0;
 
 /**
+ * Refusals that asking again cannot change while the screen stays as it is: a consent not in force, or a record in a
+ * state that does not allow it (e.g. a referral letter refused once partner sharing was withdrawn). Their sentence
+ * says what to do instead, so no "try again" button is offered beside it.
+ */
+const STANDING_REFUSALS: ReadonlySet<Failure['code']> = new Set(['consent_required', 'invalid_transition']);
+
+/**
  * One answer from the main side in its three states: a polite "loading" line until it comes, the data (or what
  * stands for none), and a refusal as the sentence a caseworker understands with a button to ask again. A failed
  * refresh keeps the data last shown under the message, so no load failure passes unseen.
@@ -70,16 +77,18 @@ export function QueryFailure({
   return (
     <div role="alert" className="notice notice-error query-failure">
       <p>{translateKey(t, instead[error.failure.code] ?? error.failure.i18nKey)}</p>
-      <button
-        type="button"
-        className="button button-secondary"
-        aria-disabled={query.isFetching || undefined}
-        onClick={() => {
-          if (!query.isFetching) query.refetch();
-        }}
-      >
-        {t('common.retry')}
-      </button>
+      {STANDING_REFUSALS.has(error.failure.code) ? null : (
+        <button
+          type="button"
+          className="button button-secondary"
+          aria-disabled={query.isFetching || undefined}
+          onClick={() => {
+            if (!query.isFetching) query.refetch();
+          }}
+        >
+          {t('common.retry')}
+        </button>
+      )}
     </div>
   );
 }

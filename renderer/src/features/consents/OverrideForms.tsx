@@ -13,10 +13,12 @@ interface OverrideFormProps {
   purpose: ConsentPurpose;
   onGranted: (register: ConsentRegister) => void;
   onCancel: () => void;
+  /** The form's heading level where it stands: 3 in the consents tab, 4 beside a referral's move form. */
+  headingLevel?: 3 | 4;
 }
 
 /** The coordinator allows work without the purpose's consent; the reason is required and shown to colleagues. */
-export function OverrideForm({ participantId, purpose, onGranted, onCancel }: OverrideFormProps) {
+export function OverrideForm({ participantId, purpose, onGranted, onCancel, headingLevel = 3 }: OverrideFormProps) {
   const { t } = useTranslation();
   const reasonInput = useRef<HTMLTextAreaElement>(null);
   const [reason, setReason] = useState('');
@@ -30,9 +32,10 @@ export function OverrideForm({ participantId, purpose, onGranted, onCancel }: Ov
     send(event, 'consents.override', { participantId, purpose, reason }, (value) => onGranted(value.register));
 
   const purposeName = t(`consents.purposes.${purpose}`);
+  const Heading = headingLevel === 4 ? 'h4' : 'h3';
   return (
     <form ref={formRef} onSubmit={submit} noValidate aria-busy={busy} className="consent-form">
-      <h3>{t('consents.override.title', { purpose: purposeName })}</h3>
+      <Heading>{t('consents.override.title', { purpose: purposeName })}</Heading>
       <p>{t('consents.override.intro')}</p>
       <TextAreaField
         ref={reasonInput}

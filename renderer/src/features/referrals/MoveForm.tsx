@@ -152,6 +152,7 @@ export function MoveForm({ referral, to, onMoved, onCancel }: MoveFormProps) {
         <OverrideForm
           participantId={referral.participantId}
           purpose="partner_sharing"
+          headingLevel={4}
           onGranted={() => {
             setOverriding(false);
             setGranted(true);
