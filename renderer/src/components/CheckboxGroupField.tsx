@@ -1,8 +1,7 @@
 import { useId, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { FieldMessage } from '../api/validate';
-import { translateKey } from '../i18n/keys';
 import { CheckboxField } from './CheckboxField';
+import { FieldError, FieldHint, fieldIds } from './FieldFrame';
 
 interface CheckboxGroupFieldProps<T extends string | number> {
   legend: string;
@@ -31,20 +30,12 @@ export function CheckboxGroupField<T extends string | number>({
   className,
   gridClassName,
 }: CheckboxGroupFieldProps<T>) {
-  const { t } = useTranslation();
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  const { hintId, errorId, describedBy } = fieldIds(useId(), hint, error);
   return (
     <fieldset className={className} aria-describedby={describedBy}>
       <legend>{legend}</legend>
       {before}
-      {hint ? (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
+      <FieldHint id={hintId} hint={hint} />
       <div className={gridClassName}>
         {options.map((option) => (
           <CheckboxField
@@ -55,11 +46,7 @@ export function CheckboxGroupField<T extends string | number>({
           />
         ))}
       </div>
-      {error ? (
-        <p id={errorId} className="field-error">
-          {translateKey(t, error.key, error.values)}
-        </p>
-      ) : null}
+      <FieldError id={errorId} error={error} />
     </fieldset>
   );
 }
