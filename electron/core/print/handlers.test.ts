@@ -1,21 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { InputOf } from '@shared/api';
 import { LOCALES } from '@shared/locales';
-import { CHROMIUM_PATH } from '../../../scripts/browser-app/harness';
-import { createHarnessShell } from '../../../scripts/browser-app/shell-harness';
 import { MARK, printCase, RANGE, type PrintCase } from './testing/case';
+import { printSuite } from './testing/suite';
 
-const shell = createHarnessShell(CHROMIUM_PATH);
 let v: PrintCase;
-
-beforeAll(async () => {
-  v = await printCase(shell);
-}, 60_000);
-
-afterAll(async () => {
-  v.t.cleanup();
-  await shell.close();
-});
+printSuite(printCase, (made) => (v = made));
 
 const request = (sections: string[], extra: Partial<InputOf<'print.preview'>> = {}): InputOf<'print.preview'> => ({
   participantId: v.participantId,

@@ -1,26 +1,12 @@
-import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { InputOf } from '@shared/api';
-import { CHROMIUM_PATH } from '../../../scripts/browser-app/harness';
-import { createHarnessShell } from '../../../scripts/browser-app/shell-harness';
 import { MARK, printCase, RANGE, type PrintCase } from './testing/case';
+import { auditRecords, pdfPages, printSuite } from './testing/suite';
 
-const shell = createHarnessShell(CHROMIUM_PATH);
-const out = mkdtempSync(join(tmpdir(), 'polku-print-out-'));
 let v: PrintCase;
-
-beforeAll(async () => {
-  v = await printCase(shell);
-}, 60_000);
-
-afterAll(async () => {
-  v.t.cleanup();
-  await shell.close();
-  rmSync(out, { recursive: true, force: true });
-});
+const { shell, out } = printSuite(printCase, (made) => (v = made));
 
 const request = (sections: string[], extra: Partial<InputOf<'print.pdf'>> = {}): InputOf<'print.pdf'> => ({
   participantId: v.participantId,
@@ -30,20 +16,8 @@ const request = (sections: string[], extra: Partial<InputOf<'print.pdf'>> = {}):
   ...extra,
 });
 
-/** The printout's records in the audit log, as the coordinator reads them; the caseworker is unlocked again after. */
-async function printRecords() {
-  await v.as('coordinator');
-  const { entries } = await v.t.ok('audit.list', { entityId: v.participantId, limit: 500 });
-  await v.as('caseworker');
-  return entries.filter((entry) => entry.action.startsWith('print.'));
-}
-
-/** The text of each page of a PDF, as pdftotext reads it. */
-function pagesOf(file: string): string[] {
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
-    .split('\f')
-    .filter((p) => p.trim() !== '');
-}
+/** The printout's records in the audit log. */
+const printRecords = () => auditRecords(v, v.participantId, (action) => action.startsWith('print.'));
 
 describe('print.pdf', () => {
   it('saves nothing and records nothing when the save dialog is cancelled', async () => {
@@ -66,7 +40,7 @@ describe('print.pdf', () => {
     expect(answer).toEqual({ status: 'saved', fileName: 'summary.pdf' });
     expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
     if (process.platform !== 'win32') expect(statSync(file).mode & 0o777).toBe(0o600);
-    const pages = pagesOf(file);
+    const pages = pdfPages(file);
     expect(pages.length).toBeGreaterThan(1);
     const text = pages.join('\n');
     for (const chosen of [MARK.firstName, MARK.phone, MARK.partner, MARK.noteInRange, MARK.flagNote, 'Participant’s signature'])

@@ -1,35 +1,13 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LEILA } from '../../../tests/support/participants';
-import { CHROMIUM_PATH } from '../../../scripts/browser-app/harness';
-import { createHarnessShell } from '../../../scripts/browser-app/shell-harness';
 import { LETTER_MARK, LETTER_PARTNER, letterCase, type LetterCase } from './testing/letter';
+import { auditRecords, pdfPages, printSuite } from './testing/suite';
 
-const shell = createHarnessShell(CHROMIUM_PATH);
-const out = mkdtempSync(join(tmpdir(), 'polku-plan-out-'));
 let v: LetterCase;
+const { shell, out } = printSuite(letterCase, (made) => (v = made));
 
-beforeAll(async () => {
-  v = await letterCase(shell);
-}, 60_000);
-
-afterAll(async () => {
-  v.t.cleanup();
-  await shell.close();
-  rmSync(out, { recursive: true, force: true });
-});
-
-const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-
-async function planRecords() {
-  await v.as('coordinator');
-  const { entries } = await v.t.ok('audit.list', { entityId: v.participantId, limit: 500 });
-  await v.as('caseworker');
-  return entries.filter((entry) => entry.action === 'plans.printPdf' || entry.action === 'plans.print');
-}
+const planRecords = () => auditRecords(v, v.participantId, (action) => action === 'plans.printPdf' || action === 'plans.print');
 
 describe('the plan printed for the participant', () => {
   it('tells the participant their goals and steps in plain Swedish, with dates as Finland writes them', async () => {
@@ -40,7 +18,7 @@ describe('the plan printed for the participant', () => {
       fileName: 'plan.pdf',
     });
     expect(shell.saveRequests.at(-1)).toEqual({ purpose: 'print', defaultName: 'plan-2026-11-28.pdf' });
-    const text = pdfText(file);
+    const text = pdfPages(file).join('\n');
     for (const expected of [
       'Karriär- och studieplan',
       `${LEILA.firstName} ${LEILA.lastName}`,

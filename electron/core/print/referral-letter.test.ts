@@ -1,41 +1,15 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LEILA } from '../../../tests/support/participants';
-import { CHROMIUM_PATH } from '../../../scripts/browser-app/harness';
-import { createHarnessShell } from '../../../scripts/browser-app/shell-harness';
 import { CHOSEN, LETTER_MARK, LETTER_PARTNER, letterCase, type LetterCase } from './testing/letter';
+import { auditRecords, pdfPages, printSuite } from './testing/suite';
 
-const shell = createHarnessShell(CHROMIUM_PATH);
-const out = mkdtempSync(join(tmpdir(), 'polku-letter-out-'));
 let v: LetterCase;
+const { shell, out } = printSuite(letterCase, (made) => (v = made));
 
-beforeAll(async () => {
-  v = await letterCase(shell);
-}, 60_000);
-
-afterAll(async () => {
-  v.t.cleanup();
-  await shell.close();
-  rmSync(out, { recursive: true, force: true });
-});
-
-/** The text of a PDF as pdftotext reads it, page by page. */
-function pagesOf(file: string): string[] {
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
-    .split('\f')
-    .filter((p) => p.trim() !== '');
-}
-
-/** The letter's records in the audit log, as the coordinator reads them; the caseworker is unlocked again after. */
-async function letterRecords() {
-  await v.as('coordinator');
-  const { entries } = await v.t.ok('audit.list', { entityId: v.participantId, limit: 500 });
-  await v.as('caseworker');
-  return entries.filter((entry) => entry.action.startsWith('referrals.letter'));
-}
+/** The letter's records in the audit log. */
+const letterRecords = () => auditRecords(v, v.participantId, (action) => action.startsWith('referrals.letter'));
 
 /** What must never be in a letter: the reason, the notes, the pseudonym and every field left unchosen. */
 const NEVER = [
@@ -123,7 +97,7 @@ describe('referrals.letterPdf and letterPrint', () => {
     });
     expect(shell.saveRequests.at(-1)).toEqual({ purpose: 'print', defaultName: 'lahete-2026-11-28.pdf' });
     expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
-    const pages = pagesOf(file);
+    const pages = pdfPages(file);
     const text = pages.join('\n');
     for (const expected of [LEILA.firstName, LETTER_MARK.message, LETTER_MARK.summary, LETTER_PARTNER, 'Kalle Ohjaaja'])
       expect(text, expected).toContain(expected);

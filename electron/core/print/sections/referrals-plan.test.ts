@@ -1,21 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { InputOf } from '@shared/api';
 import { LEILA } from '../../../../tests/support/participants';
-import { CHROMIUM_PATH } from '../../../../scripts/browser-app/harness';
-import { createHarnessShell } from '../../../../scripts/browser-app/shell-harness';
 import { LETTER_MARK, LETTER_PARTNER, letterCase, type LetterCase } from '../testing/letter';
+import { printSuite } from '../testing/suite';
 
-const shell = createHarnessShell(CHROMIUM_PATH);
 let v: LetterCase;
-
-beforeAll(async () => {
-  v = await letterCase(shell);
-}, 60_000);
-
-afterAll(async () => {
-  v.t.cleanup();
-  await shell.close();
-});
+printSuite(letterCase, (made) => (v = made));
 
 const request = (sections: string[], extra: Partial<InputOf<'print.preview'>> = {}): InputOf<'print.preview'> => ({
   participantId: v.participantId,

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import {
@@ -14,6 +14,7 @@ import type { Failure } from '@shared/errors';
 import { invoke } from '../../api/client';
 import { fieldErrorsFromIssues, validateInput, type FieldErrors } from '../../api/validate';
 import { CheckboxField } from '../../components/CheckboxField';
+import { CheckboxGroupField } from '../../components/CheckboxGroupField';
 import { ConfirmBox } from '../../components/ConfirmBox';
 import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
@@ -28,7 +29,6 @@ import { formatDay, formatWhen } from '../../i18n/format';
 import { errorsByField, noteInput, ownerOptions, type NoteFormState } from './noteForm';
 import { ConsentAwareError } from '../consents/ConsentAwareError';
 import { useDraftAutosave, type DraftStatus } from './useDraftAutosave';
-import { translateKey } from '../../i18n/keys';
 import { useSession } from '../../shell/session';
 import { caseworkersQuery } from '../participants/queries';
 
@@ -63,7 +63,6 @@ function DraftLine({ status }: { status: DraftStatus }) {
  */
 export function NoteForm({ participantId, note, initial, restored, onSaved, onClose }: NoteFormProps) {
   const { t } = useTranslation();
-  const id = useId();
   const form = useRef<HTMLFormElement>(null);
   const [state, setState] = useState<NoteFormState>(initial);
   const [dirty, setDirty] = useState(restored !== null);
@@ -192,24 +191,15 @@ export function NoteForm({ participantId, note, initial, restored, onSaved, onCl
             onChange={(e) => update({ type: e.target.value as NoteFormState['type'] }, 'type')}
           />
         </div>
-        <fieldset className="note-topics" aria-describedby={shown.topics ? `${id}-topics-error` : undefined}>
-          <legend>{t('notes.form.topics')}</legend>
-          <div className="note-topic-grid">
-            {NOTE_TOPICS.map((topic) => (
-              <CheckboxField
-                key={topic}
-                label={t(`notes.topics.${topic}`)}
-                checked={state.topics.includes(topic)}
-                onChange={(e) => toggleTopic(topic, e.target.checked)}
-              />
-            ))}
-          </div>
-          {shown.topics ? (
-            <p id={`${id}-topics-error`} className="field-error">
-              {translateKey(t, shown.topics.key, shown.topics.values)}
-            </p>
-          ) : null}
-        </fieldset>
+        <CheckboxGroupField
+          className="note-topics"
+          gridClassName="note-topic-grid"
+          legend={t('notes.form.topics')}
+          options={NOTE_TOPICS.map((topic) => ({ value: topic, label: t(`notes.topics.${topic}`) }))}
+          selected={state.topics}
+          onToggle={toggleTopic}
+          error={shown.topics}
+        />
         <Field
           label={t('notes.form.tags')}
           hint={t('notes.form.tagsHint')}

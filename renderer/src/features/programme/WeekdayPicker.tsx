@@ -1,8 +1,6 @@
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldMessage } from '../../api/validate';
-import { CheckboxField } from '../../components/CheckboxField';
-import { translateKey } from '../../i18n/keys';
+import { CheckboxGroupField } from '../../components/CheckboxGroupField';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
@@ -15,27 +13,15 @@ interface WeekdayPickerProps {
 /** The weekdays a group meets on, Monday to Sunday, as checkboxes. */
 export function WeekdayPicker({ selected, onChange, error }: WeekdayPickerProps) {
   const { t } = useTranslation();
-  const id = useId();
   return (
-    <fieldset className="field programme-choices" aria-describedby={error ? `${id}-error` : undefined}>
-      <legend>{t('programme.new.weekdays')}</legend>
-      <div className="programme-weekdays">
-        {WEEKDAYS.map((day) => (
-          <CheckboxField
-            key={day}
-            label={t(`programme.weekdays.long.${day}`)}
-            checked={selected.includes(day)}
-            onChange={(event) =>
-              onChange(event.target.checked ? [...selected, day].sort((a, b) => a - b) : selected.filter((d) => d !== day))
-            }
-          />
-        ))}
-      </div>
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {translateKey(t, error.key, error.values)}
-        </p>
-      ) : null}
-    </fieldset>
+    <CheckboxGroupField
+      className="field programme-choices"
+      gridClassName="programme-weekdays"
+      legend={t('programme.new.weekdays')}
+      options={WEEKDAYS.map((day) => ({ value: day, label: t(`programme.weekdays.long.${day}`) }))}
+      selected={selected}
+      onToggle={(day, on) => onChange(on ? [...selected, day].sort((a, b) => a - b) : selected.filter((d) => d !== day))}
+      error={error}
+    />
   );
 }

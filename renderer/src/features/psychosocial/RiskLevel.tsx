@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RISK_LEVELS, type RiskLevel } from '@shared/psychosocial';
 import type { FieldMessage } from '../../api/validate';
-import { translateKey } from '../../i18n/keys';
+import { FieldError } from '../../components/FieldFrame';
 
 /** A risk level in words; the colour and the border only repeat what the words say. */
 export function RiskBadge({ level }: { level: RiskLevel }) {
@@ -50,11 +50,7 @@ export function RiskLevelField({ value, onChange, error }: RiskLevelFieldProps) 
           </label>
         ))}
       </div>
-      {error ? (
-        <p id={errorId} className="field-error">
-          {translateKey(t, error.key, error.values)}
-        </p>
-      ) : null}
+      <FieldError id={errorId} error={error} />
     </div>
   );
 }

@@ -12,7 +12,7 @@ import {
   type Referral,
   type SharedField,
 } from '@shared/referrals';
-import { CheckboxField } from '../../components/CheckboxField';
+import { CheckboxGroupField } from '../../components/CheckboxGroupField';
 import { DateField } from '../../components/DateField';
 import { StatusMessage } from '../../components/ErrorMessage';
 import { FormActions } from '../../components/FormActions';
@@ -20,7 +20,6 @@ import { QueryFailure } from '../../components/QueryState';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { useChannelForm } from '../../components/useChannelForm';
-import { translateKey } from '../../i18n/keys';
 import { useCan } from '../../shell/session';
 import { ConsentAwareError } from '../consents/ConsentAwareError';
 import { FormProblem } from '../consents/FormProblem';
@@ -120,7 +119,6 @@ export function ReferralForm({ participantId, referral, onSaved, onClose }: Refe
 
   const choices = partnerChoices(partners.data ?? [], state.partnerId);
   const contacts = partner.data?.id === state.partnerId ? partner.data.contactList : [];
-  const sharedError = errors.sharedFields;
   return (
     <section className="card referral-form" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{title}</h2>
@@ -206,30 +204,16 @@ export function ReferralForm({ participantId, referral, onSaved, onClose }: Refe
           error={errors.message}
           onChange={(e) => set('message')(e.target.value)}
         />
-        <fieldset
+        <CheckboxGroupField
           className="referral-shared-fields"
-          aria-describedby={`${id}-shared-hint${sharedError ? ` ${id}-shared-error` : ''}`}
-        >
-          <legend>{t('referrals.form.shared')}</legend>
-          <p id={`${id}-shared-hint`} className="field-hint">
-            {t('referrals.form.sharedHint')}
-          </p>
-          <div className="referral-shared-grid">
-            {SHARED_FIELDS.map((field) => (
-              <CheckboxField
-                key={field}
-                label={t(`referrals.sharedFields.${field}`)}
-                checked={state.sharedFields.includes(field)}
-                onChange={(e) => chooseShared(field, e.target.checked)}
-              />
-            ))}
-          </div>
-          {sharedError ? (
-            <p id={`${id}-shared-error`} className="field-error">
-              {translateKey(t, sharedError.key, sharedError.values)}
-            </p>
-          ) : null}
-        </fieldset>
+          gridClassName="referral-shared-grid"
+          legend={t('referrals.form.shared')}
+          hint={t('referrals.form.sharedHint')}
+          options={SHARED_FIELDS.map((field) => ({ value: field, label: t(`referrals.sharedFields.${field}`) }))}
+          selected={state.sharedFields}
+          onToggle={chooseShared}
+          error={errors.sharedFields}
+        />
         {state.sharedFields.includes('summary') ? (
           <TextAreaField
             label={t('referrals.form.summary')}

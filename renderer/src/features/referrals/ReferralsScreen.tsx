@@ -6,7 +6,6 @@ import { useId, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { REFERRAL_SORT_KEYS, REFERRAL_STATUSES, SERVICE_TYPES, type ReferralRow, type ReferralSortKey } from '@shared/referrals';
-import { ErrorMessage } from '../../components/ErrorMessage';
 import { QueryState } from '../../components/QueryState';
 import { Screen } from '../../components/Screen';
 import { SelectField } from '../../components/SelectField';
@@ -14,6 +13,7 @@ import { useOpenPlace } from '../../shell/navigation';
 import { caseworkersQuery } from '../participants/queries';
 import { partnerListQuery } from '../partners/queries';
 import { CodeChoices, FilterChips, type Chip } from '../registry/RegistryFilters';
+import { FiltersToggle, PagedListFrame } from '../registry/PagedListFrame';
 import { usePagedList, type PagedList } from '../registry/useParticipantPages';
 import { VirtualGrid, type GridSort } from '../registry/VirtualGrid';
 import {
@@ -76,62 +76,39 @@ function ReferralList({ choices }: { choices: Choices }) {
     { ...filters, sort: sort.key, direction: sort.direction },
     referralPageQuery,
   );
-  const total = pages.total;
   const narrowed = chips.length > 0;
   const language = i18n.language;
-  const formattedTotal = useMemo(() => (total === null ? '' : new Intl.NumberFormat(language).format(total)), [total, language]);
   const columnDefs = useMemo(() => referralPageColumns(t, language), [t, language]);
-  const countText =
-    total === null
-      ? pages.failure
-        ? ''
-        : t('referralsPage.counting')
-      : total === 0
-        ? t(narrowed ? 'referralsPage.noMatches.title' : 'referralsPage.empty.title')
-        : t('referralsPage.count', { count: total, formatted: formattedTotal });
 
   return (
     <>
       <div className="registry-bar">
-        <button
-          type="button"
-          className="button button-secondary registry-filters-toggle"
-          aria-expanded={filtersOpen}
-          aria-controls={filtersId}
-          onClick={() => setFiltersOpen((open) => !open)}
-        >
-          <span aria-hidden="true">{filtersOpen ? '▾ ' : '▸ '}</span>
-          {chips.length > 0
-            ? t('referralsPage.filters.toggleActive', { count: chips.length })
-            : t('referralsPage.filters.toggle')}
-        </button>
+        <FiltersToggle
+          open={filtersOpen}
+          onToggle={() => setFiltersOpen((open) => !open)}
+          controls={filtersId}
+          label={
+            chips.length > 0
+              ? t('referralsPage.filters.toggleActive', { count: chips.length })
+              : t('referralsPage.filters.toggle')
+          }
+        />
       </div>
       <ReferralFilterPanel id={filtersId} hidden={!filtersOpen} filters={filters} onFilters={setFilters} choices={choices} />
-      <div className="registry-toolbar">
-        <p role="status" className="registry-count">
-          {countText}
-        </p>
-        {filtersOpen ? null : <FilterChips chips={chips} onFilters={setFilters} />}
-        {narrowed ? (
-          <button type="button" className="button-link" onClick={() => setFilters({})}>
-            {t('referralsPage.filters.clear')}
-          </button>
-        ) : null}
-        {total !== null && total > 0 ? <span className="registry-hint">{t('referralsPage.table.openHint')}</span> : null}
-      </div>
-      {pages.failure ? (
-        <div className="registry-failure">
-          <ErrorMessage failure={pages.failure.failure} />
-          <button type="button" className="button button-secondary button-small" onClick={pages.retry}>
-            {t('registry.retry')}
-          </button>
-        </div>
-      ) : null}
-      {total === 0 ? (
-        <div className="registry-empty">
-          <p>{t(narrowed ? 'referralsPage.noMatches.advice' : 'referralsPage.empty.advice')}</p>
-        </div>
-      ) : (
+      <PagedListFrame
+        list={pages}
+        narrowed={narrowed}
+        chips={filtersOpen ? null : <FilterChips chips={chips} onFilters={setFilters} />}
+        onClear={() => setFilters({})}
+        texts={{
+          counting: t('referralsPage.counting'),
+          count: (count, formatted) => t('referralsPage.count', { count, formatted }),
+          empty: { title: t('referralsPage.empty.title'), advice: t('referralsPage.empty.advice') },
+          noMatches: { title: t('referralsPage.noMatches.title'), advice: t('referralsPage.noMatches.advice') },
+          clear: t('referralsPage.filters.clear'),
+          openHint: t('referralsPage.table.openHint'),
+        }}
+      >
         <VirtualGrid<ReferralListQuery, ReferralRow, ReferralPageColumn, ReferralSortKey>
           list={pages}
           label={t('referralsPage.table.label')}
@@ -146,7 +123,7 @@ function ReferralList({ choices }: { choices: Choices }) {
           onSort={setSort}
           onOpen={(row) => openPlace({ page: 'participant', id: row.participantId, from: 'referrals', tab: 'referrals' })}
         />
-      )}
+      </PagedListFrame>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { useId, useMemo, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 
@@ -6,7 +6,6 @@ import type { CohortSummary } from '@shared/cohorts';
 import { LIMITED_SORT_KEYS, PARTICIPANT_SORT_KEYS } from '@shared/participants';
 import { hasLimitedRegistry, LIMITED_COLUMNS, REGISTRY_COLUMNS, type RegistryViewState, type SavedView } from '@shared/views';
 import { invoke } from '../../api/client';
-import { ErrorMessage } from '../../components/ErrorMessage';
 import { QueryState } from '../../components/QueryState';
 import { Screen } from '../../components/Screen';
 import { useCan, useSession } from '../../shell/session';
@@ -15,6 +14,7 @@ import { cohortListQuery } from '../programme/queries';
 import { ImportDialog } from '../handover/ImportDialog';
 import { ColumnChooser } from './ColumnChooser';
 import { CohortFilter, FilterChips, RegistryFilters, RegistrySearch, useFilterChips } from './RegistryFilters';
+import { FiltersToggle, PagedListFrame } from './PagedListFrame';
 import { RegistryTable } from './RegistryTable';
 import { SavedViews } from './SavedViews';
 import { useDebounced } from './useDebounced';
@@ -82,7 +82,7 @@ interface RegistryProps {
 }
 
 function Registry({ setup, limited, canCreate, onOpen, onCreate }: RegistryProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [state, setState] = useState(setup.state);
   const [views, setViews] = useState(setup.views);
   const [search, setSearch] = useState('');
@@ -108,20 +108,7 @@ function Registry({ setup, limited, canCreate, onOpen, onCreate }: RegistryProps
     direction: state.sort.direction,
   };
   const pages = useRegistryList(query);
-  const total = pages.total;
   const narrowed = hasFilters(state) || searched !== '';
-  // Formatted once per total and language: the screen re-renders whenever a page of rows arrives.
-  const language = i18n.language;
-  const formattedTotal = useMemo(() => (total === null ? '' : new Intl.NumberFormat(language).format(total)), [total, language]);
-
-  const countText =
-    total === null
-      ? pages.failure
-        ? ''
-        : t('registry.counting')
-      : total === 0
-        ? t(narrowed ? 'registry.noMatches.title' : 'registry.empty.title')
-        : t('registry.count', { count: total, formatted: formattedTotal });
 
   function clearFilters() {
     setSearch('');
@@ -165,16 +152,12 @@ function Registry({ setup, limited, canCreate, onOpen, onCreate }: RegistryProps
         {limited ? (
           <CohortFilter filters={state.filters} onFilters={onFilters} cohorts={cohorts} />
         ) : (
-          <button
-            type="button"
-            className="button button-secondary registry-filters-toggle"
-            aria-expanded={filtersOpen}
-            aria-controls={filtersId}
-            onClick={() => setFiltersOpen((open) => !open)}
-          >
-            <span aria-hidden="true">{filtersOpen ? '▾ ' : '▸ '}</span>
-            {chips.length > 0 ? t('registry.filters.toggleActive', { count: chips.length }) : t('registry.filters.toggle')}
-          </button>
+          <FiltersToggle
+            open={filtersOpen}
+            onToggle={() => setFiltersOpen((open) => !open)}
+            controls={filtersId}
+            label={chips.length > 0 ? t('registry.filters.toggleActive', { count: chips.length }) : t('registry.filters.toggle')}
+          />
         )}
         <SavedViews views={views} state={state} onApply={(view) => arrange(view.state)} onViewsChange={setViews} />
         <ColumnChooser
@@ -193,31 +176,20 @@ function Registry({ setup, limited, canCreate, onOpen, onCreate }: RegistryProps
           cohorts={cohorts}
         />
       )}
-      <div className="registry-toolbar">
-        <p role="status" className="registry-count">
-          {countText}
-        </p>
-        {limited || filtersOpen ? null : <FilterChips chips={chips} onFilters={onFilters} />}
-        {narrowed ? (
-          <button type="button" className="button-link" onClick={clearFilters}>
-            {t('registry.filters.clear')}
-          </button>
-        ) : null}
-        {total !== null && total > 0 ? <span className="registry-hint">{t('registry.table.openHint')}</span> : null}
-      </div>
-      {pages.failure ? (
-        <div className="registry-failure">
-          <ErrorMessage failure={pages.failure.failure} />
-          <button type="button" className="button button-secondary button-small" onClick={pages.retry}>
-            {t('registry.retry')}
-          </button>
-        </div>
-      ) : null}
-      {total === 0 ? (
-        <div className="registry-empty">
-          <p>{narrowed ? t('registry.noMatches.advice') : t(canCreate ? 'registry.empty.write' : 'registry.empty.read')}</p>
-        </div>
-      ) : (
+      <PagedListFrame
+        list={pages}
+        narrowed={narrowed}
+        chips={limited || filtersOpen ? null : <FilterChips chips={chips} onFilters={onFilters} />}
+        onClear={clearFilters}
+        texts={{
+          counting: t('registry.counting'),
+          count: (count, formatted) => t('registry.count', { count, formatted }),
+          empty: { title: t('registry.empty.title'), advice: t(canCreate ? 'registry.empty.write' : 'registry.empty.read') },
+          noMatches: { title: t('registry.noMatches.title'), advice: t('registry.noMatches.advice') },
+          clear: t('registry.filters.clear'),
+          openHint: t('registry.table.openHint'),
+        }}
+      >
         <RegistryTable
           list={pages}
           columns={state.columns}
@@ -226,7 +198,7 @@ function Registry({ setup, limited, canCreate, onOpen, onCreate }: RegistryProps
           onSort={(sort) => arrange({ ...state, sort })}
           onOpen={onOpen}
         />
-      )}
+      </PagedListFrame>
     </>
   );
 }

@@ -1,7 +1,7 @@
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { FollowUpLine, PlanStepLine, TodayPage, TodaySession } from '@shared/today';
+import type { FollowUpLine, TodayPage, TodaySession } from '@shared/today';
 import { invoke } from '../../api/client';
 import { invalidateChannels } from '../../api/query';
 import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
@@ -178,7 +178,25 @@ function TodayLists({
         />
       ) : null}
       {page.planSteps && page.planSteps.lines.length > 0 ? (
-        <PlanSteps lines={page.planSteps.lines} total={page.planSteps.total} onOpenParticipant={onOpenParticipant} />
+        // Open steps of the plans of the user's own participants due this week, overdue first; each opens that plan.
+        <ParticipantLines
+          title={t('todayPage.planSteps.title')}
+          lines={page.planSteps.lines.map((line) => ({
+            key: line.stepId,
+            participant: line,
+            label: t('todayPage.planSteps.open', { name: line.displayName, code: line.pseudonym, what: line.what }),
+            what: line.what,
+            overdue: line.overdue,
+            detail: [
+              t('todayPage.followUps.due', { day: formatDay(line.due) }),
+              t(`plans.stepOwners.${line.owner}`),
+              t('todayPage.planSteps.goal', { target: line.goalTarget }),
+            ].join(' · '),
+          }))}
+          total={page.planSteps.total}
+          tab="plan"
+          onOpenParticipant={onOpenParticipant}
+        />
       ) : null}
     </>
   );
@@ -191,7 +209,23 @@ function TodayLists({
   );
 }
 
-/** Sessions, each held or begun by today with the way to its attendance on the cohort's page. */
+/** One line of a list on Today: a participant's name that opens their file, and what the line is about. */
+interface ParticipantLine {
+  key: string;
+  /** The draft the line opens in the note form (drafts' lines only). */
+  draftId?: string;
+  participant: { participantId: string; displayName: string; pseudonym: string };
+  /** The name button's accessible name, which says what it opens. */
+  label: string;
+  /** What is to be done, after the name (a follow-up's task, a plan step). */
+  what?: string;
+  /** Past its day: the line is marked with the one overdue word. */
+  overdue?: boolean;
+  detail: string;
+  /** A control at the end of the line (a follow-up's "Done"). */
+  action?: ReactNode;
+}
+
 /** One line a participant: the name opens their file at `tab`, with what the line is about beside it. */
 function ParticipantLines({
   title,
@@ -201,14 +235,7 @@ function ParticipantLines({
   onOpenParticipant,
 }: {
   title: string;
-  lines: {
-    key: string;
-    /** The draft the line opens in the note form (drafts' lines only). */
-    draftId?: string;
-    participant: { participantId: string; displayName: string; pseudonym: string };
-    label: string;
-    detail: string;
-  }[];
+  lines: ParticipantLine[];
   /** How many there are in all, when the list is cut (TODAY_LIST_MAX). */
   total?: number;
   tab: TodayFileTab;
@@ -218,8 +245,8 @@ function ParticipantLines({
   return (
     <Section title={title} className="today-section">
       <ul className="today-list">
-        {lines.map(({ key, draftId, participant, label, detail }) => (
-          <li key={key}>
+        {lines.map(({ key, draftId, participant, label, what, overdue, detail, action }) => (
+          <li key={key} className={overdue ? 'today-overdue' : undefined}>
             <button
               type="button"
               className="button-link"
@@ -228,7 +255,14 @@ function ParticipantLines({
             >
               {t('todayPage.name', { name: participant.displayName, code: participant.pseudonym })}
             </button>{' '}
+            {what !== undefined ? (
+              <>
+                <span className="today-what">{what}</span>{' '}
+              </>
+            ) : null}
+            {overdue ? <span className="today-tag today-tag-warning">{t('todayPage.followUps.overdue')}</span> : null}
             <span className="today-detail">{detail}</span>
+            {action !== undefined ? <> {action}</> : null}
           </li>
         ))}
       </ul>
@@ -239,6 +273,7 @@ function ParticipantLines({
   );
 }
 
+/** Sessions, each held or begun by today with the way to its attendance on the cohort's page. */
 function SessionLines({
   sessions,
   today,
@@ -292,7 +327,7 @@ function FollowUps({
 }: {
   lines: FollowUpLine[];
   total: number;
-  onOpenParticipant: (participantId: string, tab: TodayFileTab) => void;
+  onOpenParticipant: TodaySectionsProps['onOpenParticipant'];
   onSaid: (said: Said) => void;
   focusLater: (key: string) => void;
 }) {
@@ -319,84 +354,34 @@ function FollowUps({
   }
 
   return (
-    <Section title={t('todayPage.followUps.title')} className="today-section">
-      <ul className="today-list">
-        {lines.map((line) => (
-          <li key={line.noteId} className={line.overdue ? 'today-overdue' : undefined}>
-            <button
-              type="button"
-              className="button-link"
-              aria-label={t('todayPage.followUps.open', { name: line.displayName, code: line.pseudonym, task: line.task })}
-              onClick={() => onOpenParticipant(line.participantId, 'notes')}
-            >
-              {t('todayPage.name', { name: line.displayName, code: line.pseudonym })}
-            </button>{' '}
-            <span className="today-what">{line.task}</span>{' '}
-            {line.overdue ? <span className="today-tag today-tag-warning">{t('todayPage.followUps.overdue')}</span> : null}
-            <span className="today-detail">
-              {t('todayPage.followUps.due', { day: formatDay(line.due) })}
-              {' · '}
-              {line.ownerName ? t('todayPage.followUps.owner', { name: line.ownerName }) : t('todayPage.followUps.noOwner')}
-            </span>{' '}
-            <button
-              type="button"
-              className="button button-secondary button-small"
-              aria-label={t('todayPage.followUps.doneOf', { task: line.task, name: line.displayName })}
-              aria-disabled={busy !== null || undefined}
-              data-focus-key={doneKey(line.noteId)}
-              onClick={() => void done(line)}
-            >
-              {t('todayPage.followUps.done')}
-            </button>
-          </li>
-        ))}
-      </ul>
-      {total > lines.length ? (
-        <p className="today-detail">{t('todayPage.more', { shown: formatNumber(lines.length), total: formatNumber(total) })}</p>
-      ) : null}
-    </Section>
-  );
-}
-
-/** Open steps of the plans of the user's own participants due this week, overdue first; each opens that plan. */
-function PlanSteps({
-  lines,
-  total,
-  onOpenParticipant,
-}: {
-  lines: PlanStepLine[];
-  total: number;
-  onOpenParticipant: TodaySectionsProps['onOpenParticipant'];
-}) {
-  const { t } = useTranslation();
-  return (
-    <Section title={t('todayPage.planSteps.title')} className="today-section">
-      <ul className="today-list">
-        {lines.map((line) => (
-          <li key={line.stepId} className={line.overdue ? 'today-overdue' : undefined}>
-            <button
-              type="button"
-              className="button-link"
-              aria-label={t('todayPage.planSteps.open', { name: line.displayName, code: line.pseudonym, what: line.what })}
-              onClick={() => onOpenParticipant(line.participantId, 'plan')}
-            >
-              {t('todayPage.name', { name: line.displayName, code: line.pseudonym })}
-            </button>{' '}
-            <span className="today-what">{line.what}</span>{' '}
-            {line.overdue ? <span className="today-tag today-tag-warning">{t('todayPage.followUps.overdue')}</span> : null}
-            <span className="today-detail">
-              {t('todayPage.followUps.due', { day: formatDay(line.due) })}
-              {' · '}
-              {t(`plans.stepOwners.${line.owner}`)}
-              {' · '}
-              {t('todayPage.planSteps.goal', { target: line.goalTarget })}
-            </span>
-          </li>
-        ))}
-      </ul>
-      {total > lines.length ? (
-        <p className="today-detail">{t('todayPage.more', { shown: formatNumber(lines.length), total: formatNumber(total) })}</p>
-      ) : null}
-    </Section>
+    <ParticipantLines
+      title={t('todayPage.followUps.title')}
+      lines={lines.map((line) => ({
+        key: line.noteId,
+        participant: line,
+        label: t('todayPage.followUps.open', { name: line.displayName, code: line.pseudonym, task: line.task }),
+        what: line.task,
+        overdue: line.overdue,
+        detail: [
+          t('todayPage.followUps.due', { day: formatDay(line.due) }),
+          line.ownerName ? t('todayPage.followUps.owner', { name: line.ownerName }) : t('todayPage.followUps.noOwner'),
+        ].join(' · '),
+        action: (
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            aria-label={t('todayPage.followUps.doneOf', { task: line.task, name: line.displayName })}
+            aria-disabled={busy !== null || undefined}
+            data-focus-key={doneKey(line.noteId)}
+            onClick={() => void done(line)}
+          >
+            {t('todayPage.followUps.done')}
+          </button>
+        ),
+      }))}
+      total={total}
+      tab="notes"
+      onOpenParticipant={onOpenParticipant}
+    />
   );
 }
