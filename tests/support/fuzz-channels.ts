@@ -46,3 +46,26 @@ export async function fuzzChannels(o: ChannelFuzz): Promise<void> {
   expect([...handled].sort()).toEqual([...o.channels].sort());
   expect(o.db.pragma('integrity_check', { simple: true })).toBe('ok');
 }
+
+/**
+ * Payloads for a domain's channels: one in five anything at all, the others the channel's near-valid shape with, now
+ * and then, a stray key the schema must refuse.
+ */
+export function shapedRequests(
+  channels: readonly Channel[],
+  shapes: Record<string, fc.Arbitrary<Record<string, unknown>>>,
+  stray: fc.Arbitrary<Record<string, unknown>>,
+): fc.Arbitrary<[Channel, unknown]> {
+  return fc.oneof(
+    { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...channels), fc.anything()) },
+    {
+      weight: 4,
+      arbitrary: fc.constantFrom(...channels).chain((channel) =>
+        fc.tuple(
+          fc.constant(channel),
+          fc.tuple(shapes[channel]!, stray).map(([fields, extra]) => ({ ...fields, ...extra })),
+        ),
+      ),
+    },
+  );
+}

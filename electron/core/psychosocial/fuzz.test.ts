@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, it } from 'vitest';
 import type { Channel } from '@shared/api';
-import { fuzzChannels } from '../../../tests/support/fuzz-channels';
+import { fuzzChannels, shapedRequests } from '../../../tests/support/fuzz-channels';
 import { openVaultDb } from '../../../tests/support/raw-db';
 import type { Db } from '../db/open';
 import { ENTRY, psychosocialVault, TODAY, type PsychosocialVault } from './testing/vault';
@@ -70,18 +70,7 @@ function request(participantId: string, entryId: string): fc.Arbitrary<[Channel,
     'psychosocial.create': fc.record({ ...owner, ...entry }),
     'psychosocial.update': fc.record({ ...byId, ...entry }),
   };
-  return fc.oneof(
-    { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...CHANNELS), fc.anything()) },
-    {
-      weight: 4,
-      arbitrary: fc.constantFrom(...CHANNELS).chain((channel) =>
-        fc.tuple(
-          fc.constant(channel),
-          fc.tuple(shapes[channel]!, stray).map(([fields, extra]) => ({ ...fields, ...extra })),
-        ),
-      ),
-    },
-  );
+  return shapedRequests(CHANNELS, shapes, stray);
 }
 
 describe('the psychosocial channels under random and boundary payloads', () => {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Channel } from '@shared/api';
 import { REFERRAL_TRANSITIONS, type ReferralStatus } from '@shared/referrals';
-import { fuzzChannels } from '../../../tests/support/fuzz-channels';
+import { fuzzChannels, shapedRequests } from '../../../tests/support/fuzz-channels';
 import { openVaultDb } from '../../../tests/support/raw-db';
 import type { Db } from '../db/open';
 import { PARTNER_NAME, referralVault, TODAY, type ReferralVault } from './testing/vault';
@@ -89,18 +89,7 @@ function request(v: ReferralVault, referralIds: string[]): fc.Arbitrary<[Channel
     'referrals.byPartner': fc.record({ partnerId: field(v.partnerId, fc.constantFrom(NOBODY, '', 42, null, undefined)) }),
     'referrals.transition': move.map((m) => Object.fromEntries(Object.entries(m).filter(([, value]) => value !== undefined))),
   };
-  return fc.oneof(
-    { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...CHANNELS), fc.anything()) },
-    {
-      weight: 4,
-      arbitrary: fc.constantFrom(...CHANNELS).chain((channel) =>
-        fc.tuple(
-          fc.constant(channel),
-          fc.tuple(shapes[channel]!, stray).map(([f, extra]) => ({ ...f, ...extra })),
-        ),
-      ),
-    },
-  );
+  return shapedRequests(CHANNELS, shapes, stray);
 }
 
 describe('the referral channels under random and boundary payloads', () => {
