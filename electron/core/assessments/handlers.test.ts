@@ -35,7 +35,10 @@ async function refusal(v: AssessmentVault, input: Parameters<AssessmentVault['re
     issues.map((issue) => {
       const sentence = lookup(bundles.fi, issue.i18nKey);
       expect(sentence, issue.i18nKey).toBeDefined();
-      return [issue.path, Object.entries(issue.values ?? {}).reduce((s, [k, val]) => s.replace(`{{${k}}}`, String(val)), sentence!)];
+      return [
+        issue.path,
+        Object.entries(issue.values ?? {}).reduce((s, [k, val]) => s.replace(`{{${k}}}`, String(val)), sentence!),
+      ];
     }),
   );
 }
@@ -110,7 +113,11 @@ describe('an assessment', () => {
 
   it('needs the participant’s consent to processing', async () => {
     const v = await vault();
-    const { participant } = await v.t.ok('participants.create', { firstName: 'Ilman', referralDate: REFERRED, confirmDuplicate: true });
+    const { participant } = await v.t.ok('participants.create', {
+      firstName: 'Ilman',
+      referralDate: REFERRED,
+      confirmDuplicate: true,
+    });
     expect(await v.t.call('assessments.save', v.request({ participantId: participant.id }))).toMatchObject({
       ok: false,
       code: 'consent_required',
@@ -248,7 +255,10 @@ describe('the instrument’s versions', () => {
 
     await v.as('coordinator');
     const { instrument } = await v.t.ok('assessments.hideItem', { version: 1, itemId: 'digital.videoCalls', hidden: true });
-    expect(instrument.items.find((i) => i.id === 'digital.videoCalls')).toMatchObject({ hidden: true, wording: { fi: 'Videopuhelut' } });
+    expect(instrument.items.find((i) => i.id === 'digital.videoCalls')).toMatchObject({
+      hidden: true,
+      wording: { fi: 'Videopuhelut' },
+    });
     expect(instrument.items.filter((i) => i.hidden).map((i) => i.id)).toEqual(['digital.videoCalls']);
     expect(await v.t.call('assessments.hideItem', { version: 1, itemId: 'finnish.singing', hidden: true })).toMatchObject({
       ok: false,
@@ -278,7 +288,9 @@ describe('the instrument’s versions', () => {
     const shown = await v.t.ok('assessments.hideItem', { version: 1, itemId: 'digital.videoCalls', hidden: false });
     expect(shown.instrument.items.some((i) => i.hidden)).toBe(false);
     const { entries } = await v.t.ok('audit.list', { limit: 50 });
-    expect(entries.filter((e) => e.action.startsWith('assessments.') && e.entity === 'instrument').map((e) => [e.action, e.detail])).toEqual(
+    expect(
+      entries.filter((e) => e.action.startsWith('assessments.') && e.entity === 'instrument').map((e) => [e.action, e.detail]),
+    ).toEqual(
       expect.arrayContaining([
         ['assessments.hideItem', 'item:digital.videoCalls'],
         ['assessments.showItem', 'item:digital.videoCalls'],

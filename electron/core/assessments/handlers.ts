@@ -130,8 +130,7 @@ export const assessmentHandlers = {
       const checked = checkedAnswers(input, definition, hiddenItemsOf(db, input.version), answeredBefore);
       refuse([...dateIssues(db, input, now), ...checked.issues]);
       requireConsent(db, input.participantId, 'processing');
-      if (input.baseUpdatedAt === null && before)
-        refuse([{ path: 'stage', i18nKey: 'assessments.errors.stageRecorded' }]);
+      if (input.baseUpdatedAt === null && before) refuse([{ path: 'stage', i18nKey: 'assessments.errors.stageRecorded' }]);
       // Someone saved this stage since the form read it (or it is gone): saving now would silently undo their work.
       if (input.baseUpdatedAt !== null && before?.updatedAt !== input.baseUpdatedAt)
         refuse([{ path: 'baseUpdatedAt', i18nKey: 'assessments.errors.stale' }]);

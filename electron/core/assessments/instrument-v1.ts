@@ -27,7 +27,11 @@ export const INSTRUMENT_V1: InstrumentDefinition = {
     cefr: [
       { score: 0, code: 'preA1', label: w('Ei vielä A1.1', 'Ännu inte A1.1', 'Not yet A1.1') },
       { score: 1, code: 'A1.1', label: w('A1.1 Kielitaidon alkeet', 'A1.1 Språkets första grunder', 'A1.1 First basics') },
-      { score: 2, code: 'A1.2', label: w('A1.2 Kehittyvä alkeiskielitaito', 'A1.2 Växande grundfärdighet', 'A1.2 Growing basics') },
+      {
+        score: 2,
+        code: 'A1.2',
+        label: w('A1.2 Kehittyvä alkeiskielitaito', 'A1.2 Växande grundfärdighet', 'A1.2 Growing basics'),
+      },
       { score: 3, code: 'A1.3', label: w('A1.3 Toimiva alkeiskielitaito', 'A1.3 Fungerande grunder', 'A1.3 Working basics') },
       {
         score: 4,
@@ -57,7 +61,11 @@ export const INSTRUMENT_V1: InstrumentDefinition = {
       {
         score: 9,
         code: 'B2.2',
-        label: w('B2.2 Toimiva itsenäinen kielitaito', 'B2.2 Fungerande självständig språkfärdighet', 'B2.2 Confident independent user'),
+        label: w(
+          'B2.2 Toimiva itsenäinen kielitaito',
+          'B2.2 Fungerande självständig språkfärdighet',
+          'B2.2 Confident independent user',
+        ),
       },
       {
         score: 10,
@@ -99,8 +107,16 @@ export const INSTRUMENT_V1: InstrumentDefinition = {
     item('finnish.reading', 'cefr', w('Luetun ymmärtäminen', 'Läsförståelse', 'Reading')),
     item('finnish.writing', 'cefr', w('Kirjoittaminen', 'Skriva', 'Writing')),
 
-    item('digital.devices', 'independence', w('Puhelimen ja tietokoneen käyttö', 'Använda telefon och dator', 'Using a phone and a computer')),
-    item('digital.email', 'independence', w('Sähköpostin lukeminen ja lähettäminen', 'Läsa och skicka e-post', 'Reading and sending e-mail')),
+    item(
+      'digital.devices',
+      'independence',
+      w('Puhelimen ja tietokoneen käyttö', 'Använda telefon och dator', 'Using a phone and a computer'),
+    ),
+    item(
+      'digital.email',
+      'independence',
+      w('Sähköpostin lukeminen ja lähettäminen', 'Läsa och skicka e-post', 'Reading and sending e-mail'),
+    ),
     item(
       'digital.strongId',
       'independence',
@@ -169,27 +185,55 @@ export const INSTRUMENT_V1: InstrumentDefinition = {
     ),
 
     item('jobSearch.cv', 'independence', w('Ansioluettelon (CV) tekeminen', 'Göra en meritförteckning (cv)', 'Making a CV')),
-    item('jobSearch.application', 'independence', w('Työhakemuksen kirjoittaminen', 'Skriva en arbetsansökan', 'Writing a job application')),
-    item('jobSearch.interview', 'independence', w('Työhaastattelussa toimiminen', 'Klara en anställningsintervju', 'Taking part in a job interview')),
+    item(
+      'jobSearch.application',
+      'independence',
+      w('Työhakemuksen kirjoittaminen', 'Skriva en arbetsansökan', 'Writing a job application'),
+    ),
+    item(
+      'jobSearch.interview',
+      'independence',
+      w('Työhaastattelussa toimiminen', 'Klara en anställningsintervju', 'Taking part in a job interview'),
+    ),
     item(
       'jobSearch.portals',
       'independence',
-      w('Työpaikkojen etsiminen ja hakeminen verkossa', 'Hitta och söka lediga jobb på nätet', 'Finding and applying for jobs online'),
+      w(
+        'Työpaikkojen etsiminen ja hakeminen verkossa',
+        'Hitta och söka lediga jobb på nätet',
+        'Finding and applying for jobs online',
+      ),
     ),
     item(
       'jobSearch.network',
       'independence',
-      w('Omien tuttujen avulla töiden etsiminen', 'Söka jobb med hjälp av egna kontakter', 'Finding work through people you know'),
+      w(
+        'Omien tuttujen avulla töiden etsiminen',
+        'Söka jobb med hjälp av egna kontakter',
+        'Finding work through people you know',
+      ),
     ),
 
     item(
       'everydayLife.housing',
       'independence',
-      w('Asumisen asiat: vuokra, vuokrasopimus, vikailmoitukset', 'Boendet: hyra, hyresavtal, felanmälan', 'Housing: rent, tenancy agreement, reporting faults'),
+      w(
+        'Asumisen asiat: vuokra, vuokrasopimus, vikailmoitukset',
+        'Boendet: hyra, hyresavtal, felanmälan',
+        'Housing: rent, tenancy agreement, reporting faults',
+      ),
     ),
     item('everydayLife.money', 'independence', w('Raha ja laskut', 'Pengar och räkningar', 'Money and bills')),
-    item('everydayLife.health', 'independence', w('Terveyspalvelujen käyttö', 'Använda hälsovårdstjänster', 'Using health services')),
-    item('everydayLife.transport', 'independence', w('Liikkuminen julkisilla kulkuneuvoilla', 'Åka kollektivt', 'Getting around by public transport')),
+    item(
+      'everydayLife.health',
+      'independence',
+      w('Terveyspalvelujen käyttö', 'Använda hälsovårdstjänster', 'Using health services'),
+    ),
+    item(
+      'everydayLife.transport',
+      'independence',
+      w('Liikkuminen julkisilla kulkuneuvoilla', 'Åka kollektivt', 'Getting around by public transport'),
+    ),
     item(
       'everydayLife.authorities',
       'independence',
@@ -225,7 +269,11 @@ export const INSTRUMENT_V1: InstrumentDefinition = {
     item(
       'selfConfidence.askForHelp',
       'ladder',
-      w('Uskallan pyytää apua, kun tarvitsen sitä.', 'Jag vågar be om hjälp när jag behöver det.', 'I dare to ask for help when I need it.'),
+      w(
+        'Uskallan pyytää apua, kun tarvitsen sitä.',
+        'Jag vågar be om hjälp när jag behöver det.',
+        'I dare to ask for help when I need it.',
+      ),
       null,
       BOTH,
     ),
@@ -255,7 +303,11 @@ export const INSTRUMENT_V1: InstrumentDefinition = {
     item(
       'history.work',
       'text',
-      w('Työhistoria: missä ja millaisissa töissä olet ollut?', 'Arbetshistoria: var och med vad har du arbetat?', 'Work history: where have you worked, and doing what?'),
+      w(
+        'Työhistoria: missä ja millaisissa töissä olet ollut?',
+        'Arbetshistoria: var och med vad har du arbetat?',
+        'Work history: where have you worked, and doing what?',
+      ),
       w(
         'Kirjaa vain se, mitä osallistuja haluaa kertoa. Hyväksikäyttöön liittyvät yksityiskohdat eivät kuulu tähän.',
         'Anteckna bara det som deltagaren vill berätta. Detaljer om utnyttjandet hör inte hit.',
@@ -265,7 +317,11 @@ export const INSTRUMENT_V1: InstrumentDefinition = {
     item(
       'history.education',
       'text',
-      w('Koulutus: mitä olet opiskellut ja missä?', 'Utbildning: vad har du studerat och var?', 'Education: what have you studied, and where?'),
+      w(
+        'Koulutus: mitä olet opiskellut ja missä?',
+        'Utbildning: vad har du studerat och var?',
+        'Education: what have you studied, and where?',
+      ),
     ),
     item(
       'history.wishes',

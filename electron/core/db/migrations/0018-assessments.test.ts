@@ -63,9 +63,10 @@ describe('0018-assessments', () => {
       [{ participant_id: 'nobody' }, /FOREIGN KEY/],
     ];
     for (const [values, error] of assessments)
-      expect(() => insertRow(db, 'assessments', { ...assessmentRow, id: 'a3', stage: 'exit', ...values }), JSON.stringify(values)).toThrow(
-        error,
-      );
+      expect(
+        () => insertRow(db, 'assessments', { ...assessmentRow, id: 'a3', stage: 'exit', ...values }),
+        JSON.stringify(values),
+      ).toThrow(error);
     const answers: [Record<string, unknown>, RegExp][] = [
       [{ rater: 'interpreter' }, /CHECK/],
       [{ score: null }, /CHECK/],
