@@ -179,10 +179,7 @@ function addMissingInstruments(db: Db, rows: TableRows): void {
       if (held.definition !== text) throw new AppError('handover_damaged');
       continue;
     }
-    run(
-      db,
-      sql`INSERT INTO assessment_instruments (version, definition, added_at) VALUES (${version}, ${text}, ${String(row.added_at)})`,
-    );
+    run(db, sql`INSERT INTO assessment_instruments (version, definition) VALUES (${version}, ${text})`);
   }
 }
 

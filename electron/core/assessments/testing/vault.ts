@@ -69,9 +69,6 @@ export function addVersion2(db: Db): InstrumentDefinition {
           : item,
       ),
   };
-  db.prepare('INSERT INTO assessment_instruments (version, definition, added_at) VALUES (2, ?, ?)').run(
-    JSON.stringify(v2),
-    '2026-11-28T09:00:00.000Z',
-  );
+  db.prepare('INSERT INTO assessment_instruments (version, definition) VALUES (2, ?)').run(JSON.stringify(v2));
   return v2;
 }

@@ -83,6 +83,6 @@ describe('0018-assessments', () => {
     expect(() =>
       insertRow(db, 'assessment_hidden_items', { version: 9, item_id: 'x.y', hidden_at: 'a', hidden_by: 'u1' }),
     ).toThrow(/FOREIGN KEY/);
-    expect(() => insertRow(db, 'assessment_instruments', { version: 2, definition: '[]', added_at: 'a' })).toThrow(/CHECK/);
+    expect(() => insertRow(db, 'assessment_instruments', { version: 2, definition: '[]' })).toThrow(/CHECK/);
   });
 });

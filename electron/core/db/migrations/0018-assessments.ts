@@ -9,7 +9,8 @@ const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', 
  * - `assessment_instruments`: one row a version of the instrument, its whole definition as one JSON document
  *   (shared/assessments.ts `instrumentDefinition`: its scales' steps and its items with their wording in fi, sv and
  *   en). A version is never changed once stored; this migration stores version 1 as Polku ships it
- *   (assessments/instrument-v1.ts, frozen).
+ *   (assessments/instrument-v1.ts, frozen). No moment of storing is kept: the same version must be the same row
+ *   in every vault, so that a backup or a handover compares it byte for byte.
  * - `assessment_hidden_items`: items of a version the coordinator has hidden from new assessments, with who and
  *   when. Hiding never removes an item from its version; showing it again deletes the row.
  * - `assessments`: one a participant and stage (UNIQUE), with its day and the version it was made with.
@@ -28,8 +29,7 @@ export const assessments: Migration = {
     db.exec(`
       CREATE TABLE assessment_instruments (
         version INTEGER PRIMARY KEY CHECK (version >= 1),
-        definition TEXT NOT NULL CHECK (json_valid(definition) AND json_type(definition) = 'object'),
-        added_at TEXT NOT NULL
+        definition TEXT NOT NULL CHECK (json_valid(definition) AND json_type(definition) = 'object')
       ) STRICT;
 
       CREATE TABLE assessment_hidden_items (
@@ -68,9 +68,6 @@ export const assessments: Migration = {
         PRIMARY KEY (assessment_id, item_id, rater)
       ) STRICT;
     `);
-    db.prepare(
-      `INSERT INTO assessment_instruments (version, definition, added_at)
-       VALUES (1, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`,
-    ).run(JSON.stringify(INSTRUMENT_V1));
+    db.prepare('INSERT INTO assessment_instruments (version, definition) VALUES (1, ?)').run(JSON.stringify(INSTRUMENT_V1));
   },
 };
