@@ -43,6 +43,9 @@ async function refusal(v: AssessmentVault, input: Parameters<AssessmentVault['re
   );
 }
 
+const BEFORE_START =
+  'Arvioinnin päivä ei voi olla ennen kuin osallistuja tuli mukaan ohjelmaan (lähetepäivä, ryhmän alku tai päivä, jona tiedot kirjattiin).';
+
 /** The Finnish wording of an item in an instrument. */
 const wordingOf = (instrument: Instrument, itemId: string) => instrument.items.find((i) => i.id === itemId)?.wording.fi;
 
@@ -159,7 +162,7 @@ describe('a refused assessment', () => {
     const v = await vault();
     expect(await refusal(v, { date: '2026-11-29' })).toEqual({ date: 'Arvioinnin päivä ei voi olla tulevaisuudessa.' });
     expect(await refusal(v, { date: '2026-09-30' })).toEqual({
-      date: `Arvioinnin päivä ei voi olla ennen kuin osallistuja tuli mukaan ohjelmaan (${REFERRED}).`,
+      date: BEFORE_START,
     });
     await v.t.ok('assessments.save', v.request({ date: REFERRED }));
     await v.t.ok('assessments.save', v.request({ stage: 'midpoint', date: TODAY }));
@@ -170,7 +173,7 @@ describe('a refused assessment', () => {
     const { participant } = await v.t.ok('participants.create', { firstName: 'Noor', confirmDuplicate: true });
     await v.t.ok('consents.record', { participantId: participant.id, purpose: 'processing', givenOn: TODAY, method: 'signed' });
     expect(await refusal(v, { participantId: participant.id, date: '2026-11-27' })).toEqual({
-      date: `Arvioinnin päivä ei voi olla ennen kuin osallistuja tuli mukaan ohjelmaan (${TODAY}).`,
+      date: BEFORE_START,
     });
     await v.t.ok('assessments.save', v.request({ participantId: participant.id, date: TODAY }));
   });

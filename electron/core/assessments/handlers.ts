@@ -73,7 +73,7 @@ function checkedAnswers(input: SaveInput, definition: InstrumentDefinition, hidd
     const { min, max } = scoreRange(item.scale);
     if (answer.score === null) issues.push({ path: at('score'), i18nKey: 'assessments.errors.scoreRequired' });
     else if (answer.score < min || answer.score > max)
-      issues.push({ path: at('score'), i18nKey: 'assessments.errors.scoreOutOfScale', values: { min, max } });
+      issues.push({ path: at('score'), i18nKey: 'assessments.errors.scoreOutOfScale' });
     return { ...stored, text: null };
   });
   return { issues, answers: inItemOrder(answers, definition) };
@@ -83,8 +83,7 @@ function checkedAnswers(input: SaveInput, definition: InstrumentDefinition, hidd
 function dateIssues(db: Db, input: SaveInput, now: Date): FieldIssue[] {
   if (input.date > dayOf(now)) return [{ path: 'date', i18nKey: 'assessments.errors.dateInFuture' }];
   const start = participantStart(db, input.participantId);
-  if (start !== undefined && input.date < start)
-    return [{ path: 'date', i18nKey: 'assessments.errors.beforeIntake', values: { day: start } }];
+  if (start !== undefined && input.date < start) return [{ path: 'date', i18nKey: 'assessments.errors.beforeIntake' }];
   return [];
 }
 
