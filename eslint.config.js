@@ -54,7 +54,9 @@ const CORE_EDGES = {
   backup: ['db', 'fs', 'jobs', 'settings', 'users', 'vault'],
   cohorts: ['audit', 'consents', 'db', 'participants', 'sessions'],
   consents: ['audit', 'db', 'participants'],
-  db: ['vault'],
+  // Migration 0018 seeds the vault with the instrument's first version, a frozen data module of assessments.
+  db: ['assessments', 'vault'],
+  assessments: ['consents', 'db'],
   flags: ['db', 'participants'],
   // A handed-over referral is linked to this register's partner of the same name.
   handover: ['audit', 'cohorts', 'db', 'fs', 'notes', 'participants', 'partners', 'settings', 'vault'],

@@ -4,6 +4,7 @@
  * file only joins them. The main side validates input at runtime (dispatch); the renderer takes its types from here.
  */
 import type { z } from 'zod';
+import { assessmentChannels } from './assessments';
 import { attendanceChannels } from './attendance';
 import { auditChannels } from './audit';
 import { backupChannels } from './backup';
@@ -34,6 +35,7 @@ import { viewChannels } from './views';
 import { visitChannels } from './visits';
 
 export const api = {
+  ...assessmentChannels,
   ...attendanceChannels,
   ...auditChannels,
   ...backupChannels,

@@ -33,6 +33,9 @@ export const PERMISSIONS = [
   'attendance.write',
   'referrals.read',
   'referrals.write',
+  'assessments.read',
+  'assessments.write',
+  'assessments.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -66,6 +69,10 @@ export type Permission = (typeof PERMISSIONS)[number];
  *
  * Referrals onward (shared/referrals.ts): caseworkers and the coordinator create and move them
  * (`referrals.write`); psychologists read them (`referrals.read`); teachers see nothing of them.
+ *
+ * Assessments (shared/assessments.ts): caseworkers and the coordinator record them, the participant's self-rating
+ * included (`assessments.write`); psychologists read them (`assessments.read`); teachers see nothing of them.
+ * Hiding an item of the instrument from new assessments is the coordinator's (`assessments.manage`).
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   coordinator: [
@@ -91,6 +98,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'attendance.write',
     'referrals.read',
     'referrals.write',
+    'assessments.read',
+    'assessments.write',
+    'assessments.manage',
   ],
   caseworker: [
     'participants.readLimited',
@@ -108,6 +118,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'attendance.write',
     'referrals.read',
     'referrals.write',
+    'assessments.read',
+    'assessments.write',
   ],
   psychologist: [
     'participants.readLimited',
@@ -120,6 +132,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'programme.read',
     'attendance.read',
     'referrals.read',
+    'assessments.read',
   ],
   teacher: ['participants.readLimited', 'programme.read', 'sessions.write', 'attendance.read', 'attendance.write'],
 };

@@ -131,6 +131,16 @@ const SAMPLE_INPUTS: { [C in Channel]: InputOf<C> } = {
   'plans.printPreview': { participantId: SOMEONE, locale: 'sv' },
   'plans.printPdf': { participantId: SOMEONE, locale: 'sv' },
   'plans.print': { participantId: SOMEONE, locale: 'sv' },
+  'assessments.instrument': {},
+  'assessments.list': { participantId: SOMEONE },
+  'assessments.save': {
+    participantId: SOMEONE,
+    stage: 'intake',
+    date: '2026-11-20',
+    version: 1,
+    answers: [{ itemId: 'finnish.speaking', rater: 'caseworker', score: 2 }],
+  },
+  'assessments.hideItem': { version: 1, itemId: 'finnish.speaking', hidden: true },
   'views.list': { screen: 'participants' },
   'views.save': {
     screen: 'participants',

@@ -1,5 +1,6 @@
 import { api, type Channel } from '@shared/api';
 import type { HandlerGroup, Handlers } from './handler';
+import { assessmentHandlers } from './assessments/handlers';
 import { attendanceHandlers } from './attendance/handlers';
 import { auditHandlers } from './audit/handlers';
 import { backupHandlers } from './backup/handlers';
@@ -58,6 +59,7 @@ export const HANDLER_GROUPS: readonly HandlerGroup[] = [
   psychosocialHandlers,
   referralHandlers,
   planHandlers,
+  assessmentHandlers,
   viewHandlers,
   timelineHandlers,
   cohortHandlers,

@@ -12,6 +12,9 @@ import type { Locale } from '../locales';
 import en from './en.json' with { type: 'json' };
 import fi from './fi.json' with { type: 'json' };
 import sv from './sv.json' with { type: 'json' };
+import assessmentsEn from './parts/assessments.en.json' with { type: 'json' };
+import assessmentsFi from './parts/assessments.fi.json' with { type: 'json' };
+import assessmentsSv from './parts/assessments.sv.json' with { type: 'json' };
 import attendanceEn from './parts/attendance.en.json' with { type: 'json' };
 import attendanceFi from './parts/attendance.fi.json' with { type: 'json' };
 import attendanceSv from './parts/attendance.sv.json' with { type: 'json' };
@@ -103,6 +106,7 @@ type Joined<T extends readonly object[]> = T extends readonly [infer Head, ...in
 
 /** The feature parts, by file name; every file in parts/ is here (the locales test checks). */
 export const PART_NAMES = [
+  'assessments',
   'attendance',
   'audit',
   'backup',
@@ -132,6 +136,7 @@ export const PART_NAMES = [
 ] as const;
 
 const FI_PARTS = [
+  assessmentsFi,
   attendanceFi,
   auditFi,
   backupFi,
@@ -160,6 +165,7 @@ const FI_PARTS = [
   typedDatesFi,
 ] as const;
 const SV_PARTS = [
+  assessmentsSv,
   attendanceSv,
   auditSv,
   backupSv,
@@ -188,6 +194,7 @@ const SV_PARTS = [
   typedDatesSv,
 ] as const;
 const EN_PARTS = [
+  assessmentsEn,
   attendanceEn,
   auditEn,
   backupEn,

@@ -3,6 +3,7 @@
  * under which its codes are named (`<home>.<code>`) for screens, filters, printouts and the audit view alike.
  * shared/i18n/vocabulary.test.ts holds the catalogue to it; the glossary is in shared/i18n/README.md.
  */
+import { ASSESSMENT_DOMAINS, ASSESSMENT_STAGES, RATERS } from '../assessments';
 import { ATTENDANCE_MARKS } from '../attendance';
 import { auditEntry } from '../audit';
 import { ENROLMENT_MODES, ENROLMENT_OUTCOMES } from '../cohorts';
@@ -62,5 +63,12 @@ export const CODE_SETS: readonly { name: string; codes: readonly string[]; home:
   { name: 'plan goal kind', codes: GOAL_KINDS, home: 'plans.goalKinds' },
   { name: 'plan step owner', codes: STEP_OWNERS, home: 'plans.stepOwners' },
   { name: 'plan step status', codes: STEP_STATUSES, home: 'plans.stepStatuses' },
+  { name: 'assessment stage', codes: ASSESSMENT_STAGES, home: 'assessments.stages' },
+  { name: 'assessment domain', codes: ASSESSMENT_DOMAINS, home: 'assessments.domains' },
+  // Whose view an answer is: a rater, not who takes a plan step, though both sets hold 'participant' and 'caseworker'.
+  { name: 'assessment rater', codes: RATERS, home: 'assessments.raters' },
+  // The steps of the assessment scales (CEFR levels, 'withHelp', yes/partly/no, the ladder) and the items are
+  // worded in the instrument version they belong to (electron/core/assessments/instrument-v1.ts, stored in the
+  // vault), not in the catalogue: a new wording is a new version, and an old assessment keeps its own.
   { name: 'audit outcome', codes: auditEntry.shape.outcome.options, home: 'audit.outcomes' },
 ];

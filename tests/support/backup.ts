@@ -7,6 +7,7 @@ import type { Db } from '../../electron/core/db/open';
 import type { ShellPort } from '../../electron/core/shell/port';
 import { COLLEAGUE_PASSPHRASE, PASSPHRASE, switchUser, testCore, type TestCore } from './core';
 import { addConsentingParticipant, staffedVault, type StaffedVault } from './participants';
+import { sampleAnswers } from '../../electron/core/assessments/testing/vault';
 import { samplePlanGoals } from '../../electron/core/plans/testing/plan';
 import { plantProgramme } from './programme';
 import { openVaultDb } from './raw-db';
@@ -19,6 +20,8 @@ export const COORDINATOR = 'Aino Koordinaattori';
 export const PRIVATE_MARKER = 'PRIVATE-BACKUP-MARKER';
 /** Planted in a plan's goals and steps, in force and in its earlier version. */
 export const PLAN_MARKER = 'PLAN-BACKUP-MARKER';
+/** Planted in an assessment's note and written answer. */
+export const ASSESSMENT_MARKER = 'ASSESSMENT-BACKUP-MARKER';
 
 /** A shell whose file choosers answer what the test set (null: the user cancelled), and remember what was asked. */
 export interface ScriptedShell extends ShellPort {
@@ -42,7 +45,7 @@ export function scriptedShell(): ScriptedShell {
 
 /**
  * As whoever is unlocked, fills a staffed vault with case data of every kind: participants with consent, a
- * safety flag, guidance notes, a career and study plan with an earlier version, a cohort, the programme of another group (sessions, attendance, a partner and its
+ * safety flag, guidance notes, a career and study plan with an earlier version, an assessment, a cohort, the programme of another group (sessions, attendance, a partner and its
  * contact, a visit: tests/support/programme.ts) and a psychologist's entry with private notes. Ends with the
  * coordinator unlocked.
  */
@@ -70,6 +73,14 @@ export async function fillCaseData(v: StaffedVault, participants = 3): Promise<v
     steps: g.steps.map((s, si) => ({ ...s, status: 'done' as const, referralId: gi === 0 && si === 0 ? referralId : null })),
   }));
   await v.t.ok('plans.save', { participantId: ids[0]!, baseVersion: plan.version, goals });
+  // The intake assessment, on the day the file was opened (the test clock's).
+  await v.t.ok('assessments.save', {
+    participantId: ids[0]!,
+    stage: 'intake',
+    date: '2026-11-28',
+    version: 1,
+    answers: sampleAnswers(ASSESSMENT_MARKER),
+  });
   const { cohort } = await v.t.ok('cohorts.create', { name: 'Kevät 2027', startDate: '2027-01-11', lengthWeeks: 10 });
   await v.t.ok('cohorts.enrol', { participantId: ids[0]!, cohortId: cohort.id, startDate: '2027-01-11' });
   // The programme around a group: sessions, a partner with a contact, a visit, and everyone's marks (the first

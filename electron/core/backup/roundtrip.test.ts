@@ -12,6 +12,7 @@ import {
   COORDINATOR,
   backupFixture,
   digestOf,
+  ASSESSMENT_MARKER,
   PLAN_MARKER,
   PRIVATE_MARKER,
   rowsOf,
@@ -37,6 +38,9 @@ const KEY_TABLES = [
   'plan_goals',
   'plan_steps',
   'plan_versions',
+  'assessment_instruments',
+  'assessments',
+  'assessment_answers',
   'users',
   'enrolments',
   'cohorts',
@@ -143,6 +147,7 @@ describe('restoring onto a fresh install', () => {
       expect(JSON.stringify(rowsOf(db, ['psychosocial_private']))).toContain(PRIVATE_MARKER);
       for (const table of ['plan_goals', 'plan_steps', 'plan_versions'])
         expect(JSON.stringify(rowsOf(db, [table])), table).toContain(PLAN_MARKER);
+      expect(JSON.stringify(rowsOf(db, ['assessment_answers']))).toContain(ASSESSMENT_MARKER);
       const programme = JSON.stringify(rowsOf(db, ['cohort_sessions', 'partners', 'partner_contacts', 'visits']));
       for (const marker of [
         PROGRAMME_MARK.sessionNotes,

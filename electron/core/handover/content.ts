@@ -41,16 +41,19 @@ const TABLE_PERMISSIONS: Readonly<Record<string, Permission>> = {
   plan_goals: 'plans.read',
   plan_steps: 'plans.read',
   plan_versions: 'plans.read',
+  assessments: 'assessments.read',
+  assessment_answers: 'assessments.read',
 };
 
 /**
  * Tables outside a participant's file that the file's rows may point at, and that a handover therefore carries
  * the pointed-at rows of: the groups the participant was enrolled in, and the sessions their attendance marks are
- * for (with those sessions' groups). Staff accounts (`users`) are carried apart, as names only. A schema change
+ * for (with those sessions' groups), and the instrument versions their assessments were made with, so that an
+ * assessment reads with its own version's words in an office that lacks that version. Staff accounts (`users`) are carried apart, as names only. A schema change
  * that makes the file point at any other table fails here (and in the tests) until the handover knows what to do
  * with it.
  */
-export const REFERENCE_TABLES: ReadonlySet<string> = new Set(['cohorts', 'cohort_sessions']);
+export const REFERENCE_TABLES: ReadonlySet<string> = new Set(['cohorts', 'cohort_sessions', 'assessment_instruments']);
 
 /**
  * Columns of reference rows that a handover leaves empty: the file needs a session's day, time, topic and state

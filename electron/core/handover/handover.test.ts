@@ -2,12 +2,14 @@ import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Db } from '../db/open';
+import { addVersion2 } from '../assessments/testing/vault';
 import { openVaultDb, tablesHolding } from '../../../tests/support/raw-db';
 import { collectCase, type TableRows } from './content';
 import { derivePackageKey, openPackage } from './package-key';
 import { plantProgramme, PROGRAMME_MARK } from '../../../tests/support/programme';
 import { REFERRAL_PARTNER } from '../../../tests/support/referrals';
 import {
+  ASSESSMENT_MARKER,
   DRAFT_MARKER,
   fillCase,
   FILE_PASSPHRASE,
@@ -65,6 +67,7 @@ const RENEWED = new Set([
   'search_key',
   'plan_id',
   'goal_id',
+  'assessment_id',
 ]);
 
 /** A case's rows without their ids, table by table, each table's rows sorted: what must survive a handover. */
@@ -123,6 +126,9 @@ describe('case handover between two vaults', () => {
       plan_goals: 2,
       plan_steps: 4,
       plan_versions: 1,
+      assessments: 1,
+      assessment_answers: 6,
+      assessment_instruments: 1,
       enrolments: 2,
       cohorts: 2,
       attendance: 5,
@@ -177,6 +183,9 @@ describe('case handover between two vaults', () => {
       bDb.close();
     }
     expect(Object.keys(after).sort()).toEqual([
+      'assessment_answers',
+      'assessment_instruments',
+      'assessments',
       'attendance',
       'cohort_sessions',
       'cohorts',
@@ -219,6 +228,11 @@ describe('case handover between two vaults', () => {
     // The step's referral is the imported referral under its new id.
     const { referrals } = await b.t.ok('referrals.list', { participantId: imported.participantId });
     expect(plan?.goals[0]?.steps.map((s) => s.referralId)).toEqual([referrals[0]?.id, null]);
+    // The assessment arrives with its answers, under the version it was made with.
+    const assessed = await b.t.ok('assessments.list', { participantId: imported.participantId });
+    expect(assessed.assessments.map((x) => [x.stage, x.version, x.answers.length])).toEqual([['intake', 1, 6]]);
+    expect(JSON.stringify(assessed.assessments)).toContain(ASSESSMENT_MARKER);
+    expect(assessed.instruments.map((i) => i.version)).toEqual([1]);
     const earlier = await b.t.ok('plans.version', { participantId: imported.participantId, version: 1 });
     expect(earlier.plan?.goals[0]?.steps[0]?.status).toBe('open');
     await b.as('psychologist');
@@ -396,5 +410,37 @@ describe('case handover between two vaults', () => {
     expect(await b.t.ok('handover.inspect', { passphrase: FILE_PASSPHRASE })).toEqual({ status: 'cancelled' });
     await a.as('coordinator');
     expect((await a.t.ok('audit.list', { action: 'handover.export' })).entries).toHaveLength(0);
+  });
+  it('brings an instrument version the receiving office lacks, so that the assessment reads with its own words', async () => {
+    const { a, b, file } = await twoOffices();
+    const id = await fillCase(a);
+    const aDb = await openVaultDb(a.t);
+    try {
+      addVersion2(aDb);
+    } finally {
+      aDb.close();
+    }
+    await a.as('caseworker');
+    await a.t.ok('assessments.save', {
+      participantId: id,
+      stage: 'exit',
+      date: '2026-11-27',
+      version: 2,
+      answers: [{ itemId: 'finnish.speaking', rater: 'caseworker', score: 4 }],
+    });
+    await b.as('caseworker');
+    expect((await b.t.ok('assessments.instrument', {})).current).toBe(1);
+    const { imported } = await handOver(a, b, id, file);
+
+    const { assessments, instruments } = await b.t.ok('assessments.list', { participantId: imported.participantId });
+    expect(assessments.map((x) => [x.stage, x.version])).toEqual([
+      ['intake', 1],
+      ['exit', 2],
+    ]);
+    expect(instruments.map((i) => [i.version, i.items.find((item) => item.id === 'finnish.speaking')?.wording.fi])).toEqual([
+      [1, 'Puhuminen'],
+      [2, 'Suullinen kielitaito'],
+    ]);
+    expect((await b.t.ok('assessments.instrument', {})).current).toBe(2);
   });
 });

@@ -1,3 +1,4 @@
+import { definitionProblems, instrumentDefinition } from '@shared/assessments';
 import { isIsoDay } from '@shared/days';
 import { AppError } from '@shared/errors';
 import type { ConflictChoice } from '@shared/handover';
@@ -143,15 +144,44 @@ function addStaffPlaceholder(db: Db, member: StaffMember, note: string, now: Dat
   );
 }
 
-/** Adds the groups or sessions of the file this vault does not have (same id); other tables cannot be references. */
+/**
+ * Adds the groups, sessions or instrument versions of the file this vault does not have (same id or version); other
+ * tables cannot be references.
+ */
 function addMissingReferences(db: Db, rows: TableRows, note: string): void {
   if (rows.table === 'cohorts') addMissingCohorts(db, rows, note);
   else if (rows.table === 'cohort_sessions') addMissingSessions(db, rows);
+  else if (rows.table === 'assessment_instruments') addMissingInstruments(db, rows);
   else throw new AppError('handover_damaged');
 }
 
 const rowsOf = (rows: TableRows) =>
   rows.rows.map((values) => Object.fromEntries(rows.columns.map((name, i) => [name, values[i]])));
+
+/**
+ * Adds the instrument versions this vault lacks, as the file has them, so that the file's assessments read with
+ * their own words. A version is never changed once stored: one this vault holds must be the same, word for word,
+ * and a definition that is not whole by the contract is a damaged file.
+ */
+function addMissingInstruments(db: Db, rows: TableRows): void {
+  for (const row of rowsOf(rows)) {
+    const version = Number(row.version);
+    const text = String(row.definition);
+    let definition;
+    try {
+      definition = instrumentDefinition.parse(JSON.parse(text));
+    } catch {
+      throw new AppError('handover_damaged');
+    }
+    if (definition.version !== version || definitionProblems(definition).length > 0) throw new AppError('handover_damaged');
+    const held = get<{ definition: string }>(db, sql`SELECT definition FROM assessment_instruments WHERE version = ${version}`);
+    if (held) {
+      if (held.definition !== text) throw new AppError('handover_damaged');
+      continue;
+    }
+    run(db, sql`INSERT INTO assessment_instruments (version, definition) VALUES (${version}, ${text})`);
+  }
+}
 
 /** Adds the groups this vault does not have (same id), named apart from this office's groups when the name is taken. */
 function addMissingCohorts(db: Db, rows: TableRows, note: string): void {

@@ -63,6 +63,9 @@ function fill(db: Db, p: PackageToWrite): Record<string, number> {
     const existing = new Set(
       (db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table'`).all() as { name: string }[]).map((r) => r.name),
     );
+    // Migration 0018 seeds every database it makes with the instrument's first version; a handover file holds only
+    // the versions its assessments were made with, which come with the references.
+    if (existing.has('assessment_instruments')) db.exec('DELETE FROM assessment_instruments');
     for (const rows of [...p.content.references, ...p.content.tables]) {
       // A file for an older schema (tests only) has no place for tables or columns that came later.
       if (existing.has(rows.table)) insertRows(db, rows);

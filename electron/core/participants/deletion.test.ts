@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LEILA, staffedVault, type StaffedVault } from '../../../tests/support/participants';
 import { openVaultDb, tablesHolding } from '../../../tests/support/raw-db';
 import { plantReferral } from '../../../tests/support/referrals';
+import { sampleAnswers } from '../assessments/testing/vault';
 import { samplePlanGoals } from '../plans/testing/plan';
 
 const vaults: StaffedVault[] = [];
@@ -27,7 +28,7 @@ async function vaultWithTwoParticipants() {
   return { v, gone: gone.participant, kept: kept.participant };
 }
 
-/** Fills every part of the file: consent, flag, a note with an earlier version and a draft, a referral, a plan with an earlier version, a psychosocial entry. */
+/** Fills every part of the file: consent, flag, a note with an earlier version and a draft, a referral, a plan with an earlier version, an assessment, a psychosocial entry. */
 async function fillWholeFile(v: StaffedVault, participantId: string, mark: string) {
   const date = '2026-11-20';
   await v.t.ok('consents.record', { participantId, purpose: 'processing', givenOn: date, method: 'signed' });
@@ -46,6 +47,14 @@ async function fillWholeFile(v: StaffedVault, participantId: string, mark: strin
   const { plan } = await v.t.ok('plans.save', { participantId, baseVersion: null, goals: samplePlanGoals(`${mark}k`) });
   const goals = plan.goals.map((g) => ({ ...g, steps: g.steps.map((s) => ({ ...s, status: 'done' as const })) }));
   await v.t.ok('plans.save', { participantId, baseVersion: plan.version, goals });
+  // The test clock's day: the kept participant has no referral date, so their file's opening day is their start.
+  await v.t.ok('assessments.save', {
+    participantId,
+    stage: 'intake',
+    date: '2026-11-28',
+    version: 1,
+    answers: sampleAnswers(`${mark}m`),
+  });
   await v.as('psychologist');
   await v.t.ok('psychosocial.create', {
     participantId,
@@ -108,6 +117,8 @@ describe('deleting a participant', () => {
       plan_goals: 2,
       plan_steps: 4,
       plan_versions: 1,
+      assessments: 1,
+      assessment_answers: 6,
     });
     await v.t.ok('participants.delete', { id: gone.id, confirmPseudonym: ` ${gone.pseudonym.toLowerCase()} ` });
     expect(await v.t.call('participants.get', { id: gone.id })).toMatchObject({ code: 'not_found' });
@@ -128,6 +139,7 @@ describe('deleting a participant', () => {
           'plan_goals',
           'plan_steps',
           'plan_versions',
+          'assessment_answers',
         ]),
       );
       expect(tablesHolding(db, gone.id)).toEqual({ audit_log: expect.any(Number) });

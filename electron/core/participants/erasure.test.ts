@@ -8,6 +8,7 @@ import { plantReferral, REFERRAL_PARTNER } from '../../../tests/support/referral
 import { openVaultDb, vaultMasterKey } from '../../../tests/support/raw-db';
 import type { Db } from '../db/open';
 import { stemKeys } from '@shared/search-stems';
+import { sampleAnswers } from '../assessments/testing/vault';
 import { samplePlanGoals } from '../plans/testing/plan';
 import { deleteParticipantRows } from './deletion';
 import { wipeErasedPages } from './erasure';
@@ -32,7 +33,7 @@ const STEM_ONLY = stemKeys(inflected(MARK)).filter((key) => !inflected(MARK).toL
 /**
  * A participant whose whole file carries `mark`: record, consents, flag, a note with a follow-up and an earlier
  * version, a draft, a psychosocial entry, a referral sent and declined (reason, message, summary, decline reason),
- * a plan with an earlier version.
+ * a plan with an earlier version, an assessment saved twice.
  */
 async function plantedFile(v: StaffedVault, mark: string) {
   await v.as('caseworker');
@@ -78,6 +79,10 @@ async function plantedFile(v: StaffedVault, mark: string) {
     baseVersion: plan.version,
     goals: plan.goals.map((g, i) => ({ ...g, target: `${g.target} ${mark}goal${i}` })),
   });
+  // An assessment saved twice: the marker in a note and a written answer, the first answers replaced.
+  const intake = { participantId, stage: 'intake', date, version: 1 } as const;
+  const { assessment } = await v.t.ok('assessments.save', { ...intake, answers: sampleAnswers(`${mark}assess`) });
+  await v.t.ok('assessments.save', { ...intake, baseUpdatedAt: assessment.updatedAt, answers: sampleAnswers(`${mark}again`) });
   await v.as('psychologist');
   await v.t.ok('psychosocial.create', {
     participantId,
@@ -197,6 +202,8 @@ describe('erasing a participant’s file from the disk', () => {
       plan_goals: 2,
       plan_steps: 4,
       plan_versions: 1,
+      assessments: 1,
+      assessment_answers: 6,
     });
     expect(expected).toContain('attendance:4');
     const { entries: all } = await v.t.ok('audit.list', { entityId: gone.id, limit: 500 });

@@ -16,6 +16,7 @@ import { referrals } from './0014-referrals';
 import { plans } from './0015-plans';
 import { planStepReferral } from './0016-plan-step-referral';
 import { referralPageIndexes } from './0017-referral-page-indexes';
+import { assessments } from './0018-assessments';
 
 /** Every migration, in version order. Add new ones at the end; never edit a released one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -36,4 +37,5 @@ export const MIGRATIONS: readonly Migration[] = [
   plans,
   planStepReferral,
   referralPageIndexes,
+  assessments,
 ];

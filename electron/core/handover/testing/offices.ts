@@ -12,6 +12,7 @@ import { openVaultDb } from '../../../../tests/support/raw-db';
 import { addConsentingParticipant, LEILA, staffedVault, type StaffedVault } from '../../../../tests/support/participants';
 import { plantProgramme } from '../../../../tests/support/programme';
 import { plantReferral } from '../../../../tests/support/referrals';
+import { sampleAnswers } from '../../assessments/testing/vault';
 import { samplePlanGoals } from '../../plans/testing/plan';
 
 /** Planted in the file's texts, so that the tests can find them again on the other side. */
@@ -21,6 +22,7 @@ export const PRIVATE_MARKER = 'HANDOVERPRIVATEQX';
 export const DRAFT_MARKER = 'HANDOVERDRAFTQX';
 export const REFERRAL_MARKER = 'HANDOVERREFERRALQX';
 export const PLAN_MARKER = 'HANDOVERPLANQX';
+export const ASSESSMENT_MARKER = 'HANDOVERASSESSMENTQX';
 /** The passphrase the exporter chooses for the file. */
 export const FILE_PASSPHRASE = 'siirto joulukuussa, kolme kuusta';
 
@@ -120,6 +122,14 @@ export async function fillCase(v: StaffedVault): Promise<string> {
     steps: g.steps.map((s, si) => ({ ...s, status: 'done' as const, referralId: gi === 0 && si === 0 ? referralId : null })),
   }));
   await v.t.ok('plans.save', { participantId: id, baseVersion: plan.version, goals });
+  // The intake assessment travels with the file, with the instrument version it was made with.
+  await v.t.ok('assessments.save', {
+    participantId: id,
+    stage: 'intake',
+    date: '2026-11-20',
+    version: 1,
+    answers: sampleAnswers(ASSESSMENT_MARKER),
+  });
 
   await v.as('psychologist');
   const created = await v.t.ok('psychosocial.create', {

@@ -57,6 +57,7 @@ export const ACTION_GROUPS = {
     'referrals.letterPrint',
   ],
   plans: ['plans.save', 'plans.printPdf', 'plans.print'],
+  assessments: ['assessments.create', 'assessments.update', 'assessments.hideItem', 'assessments.showItem'],
   staff: ['users.create', 'users.update', 'users.deactivate', 'users.issuePassphrase'],
   access: [
     'vault.unlock',
