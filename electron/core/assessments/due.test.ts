@@ -222,7 +222,9 @@ describe('the status of a stage', () => {
     // An intake they never had, due before they left, is still overdue: the file shows the gap.
     expect(statuses(inCohort(MONDAY_COHORT, '2027-01-11', '2027-04-01', {}, left)).intake).toBe('overdue');
     // An exit made as they left brings the follow-ups back: 5.2. + 3 months = 5.5.
-    const withExit = stagesDue(inCohort(MONDAY_COHORT, '2027-01-11', '2027-04-30', { intake: '2027-01-12', exit: '2027-02-05' }, left));
+    const withExit = stagesDue(
+      inCohort(MONDAY_COHORT, '2027-01-11', '2027-04-30', { intake: '2027-01-12', exit: '2027-02-05' }, left),
+    );
     expect(withExit.find((s) => s.stage === 'followUp3')).toMatchObject({ dueDate: '2027-05-05', status: 'due' });
   });
 

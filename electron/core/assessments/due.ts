@@ -19,12 +19,7 @@
  *   before the exit; an exit not made is itself overdue).
  */
 import { addDays, addMonths, daysBetween, mondayOf } from '@shared/days';
-import {
-  mondayOfProgrammeWeek,
-  programmeWeekCount,
-  weekLastDay,
-  type ProgrammePeriod,
-} from '@shared/programme-calendar';
+import { mondayOfProgrammeWeek, programmeWeekCount, weekLastDay, type ProgrammePeriod } from '@shared/programme-calendar';
 
 /** The stages of an assessment, in order. (The contract in shared/assessments.ts names the same five.) */
 export const DUE_STAGES = ['intake', 'midpoint', 'exit', 'followUp3', 'followUp6'] as const;
