@@ -49,6 +49,8 @@ const notTests = { folder: 'tests', because: 'production code never depends on t
  * are no domain.
  */
 const CORE_EDGES = {
+  // Due dates read the cohort's period (cohortEndDate); the calendar arithmetic itself is in shared/.
+  assessments: ['cohorts', 'db'],
   attendance: ['cohorts', 'db', 'participants', 'sessions', 'settings'],
   audit: ['db'],
   backup: ['db', 'fs', 'jobs', 'settings', 'users', 'vault'],

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   addDays,
+  addMonths,
   clockOf,
   dayOf,
   daysBetween,
@@ -58,6 +59,27 @@ describe('ISO date helpers', () => {
     }
     expect(() => addDays('2025-01-01', 0.5)).toThrow(RangeError);
     expect(() => addDays('9999-12-31', 1)).toThrow(RangeError);
+  });
+});
+
+describe('adding calendar months', () => {
+  it('keeps the day, or the last day of a shorter month, across year ends and leap days', () => {
+    expect(addMonths('2027-01-31', 3)).toBe('2027-04-30');
+    expect(addMonths('2027-01-31', 1)).toBe('2027-02-28');
+    expect(addMonths('2028-01-31', 1)).toBe('2028-02-29');
+    expect(addMonths('2027-11-30', 3)).toBe('2028-02-29');
+    expect(addMonths('2026-08-31', 6)).toBe('2027-02-28');
+    expect(addMonths('2100-08-31', 6)).toBe('2101-02-28');
+    expect(addMonths('2027-10-15', 3)).toBe('2028-01-15');
+    expect(addMonths('2028-02-29', 12)).toBe('2029-02-28');
+    expect(addMonths('2027-03-31', -1)).toBe('2027-02-28');
+    expect(addMonths('2027-01-15', -1)).toBe('2026-12-15');
+    expect(addMonths('2027-05-09', 0)).toBe('2027-05-09');
+  });
+
+  it('refuses fractional months and days that are not calendar days', () => {
+    expect(() => addMonths('2027-01-31', 1.5)).toThrow(RangeError);
+    expect(() => addMonths('2027-02-30', 1)).toThrow(RangeError);
   });
 });
 

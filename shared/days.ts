@@ -147,6 +147,19 @@ export function addDays(day: string, n: number): string {
   return dayOfDayNumber(dayNumberOfDay(day) + n);
 }
 
+/**
+ * The same day n calendar months later (n < 0: earlier), kept inside its month: 31 January + 1 month is the last
+ * of February (28th, or 29th in a leap year), 31 August + 3 months is 30 November.
+ */
+export function addMonths(day: string, n: number): string {
+  requireInteger(n, 'Number of months');
+  const { year, month, day: date } = parseDay(day);
+  const months = year * 12 + (month - 1) + n;
+  const toYear = Math.floor(months / 12);
+  const toMonth = months - toYear * 12 + 1;
+  return formatDay({ year: toYear, month: toMonth, day: Math.min(date, daysInMonth(toYear, toMonth)) });
+}
+
 /** ISO weekday of a day: 1 = Monday ... 7 = Sunday. */
 export function isoWeekday(day: string): IsoWeekday {
   return weekdayOfDayNumber(dayNumberOfDay(day));

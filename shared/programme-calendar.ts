@@ -13,6 +13,7 @@ import {
   dayNumberOfDay,
   dayOfDayNumber,
   isoWeekOf,
+  isoWeekday,
   mondayOf,
   parseDay,
   weekdayOfDayNumber,
@@ -230,6 +231,15 @@ export function programmeWeekOf(period: ProgrammePeriod, day: string): Programme
 /** The Monday of programme week `number` of a period. */
 export function mondayOfProgrammeWeek(period: ProgrammePeriod, number: number): string {
   return addDays(mondayOf(period.startDate), 7 * (number - 1));
+}
+
+/**
+ * The last day a week's dates name: Friday, or Sunday when a session falls on the weekend ("1.–5.2.2027"). The
+ * week's heading, the attendance panel and an assessment's due date all read it, so that one week is not given two
+ * sets of dates.
+ */
+export function weekLastDay(monday: string, sessionDates: readonly string[]): string {
+  return addDays(monday, sessionDates.some((day) => isoWeekday(day) > 5) ? 6 : 4);
 }
 
 /**

@@ -6,7 +6,13 @@
 import type { TFunction } from 'i18next';
 import { addDays, isoWeekday, isoWeekOf } from '@shared/days';
 import { formatWeekDates, formatWeekdayHeading } from '@shared/i18n/week-format';
-import { programmeWeekOf, programmeWeekText, type ProgrammePeriod, type ProgrammeWeek } from '@shared/programme-calendar';
+import {
+  programmeWeekOf,
+  programmeWeekText,
+  weekLastDay,
+  type ProgrammePeriod,
+  type ProgrammeWeek,
+} from '@shared/programme-calendar';
 import type { Session } from '@shared/sessions';
 
 export interface SessionWeek {
@@ -52,13 +58,8 @@ export function calendarWeekLabel(t: TFunction, monday: string): string {
   return t('programme.week.calendar', { number: isoWeekOf(monday).week });
 }
 
-/**
- * The last day a week's dates name: Friday, or Sunday when a session falls on the weekend ("1.–5.2.2027"). The
- * week's heading and the attendance panel both read it, so that one week is not given two sets of dates.
- */
-export function weekLastDay(monday: string, sessionDates: readonly string[]): string {
-  return addDays(monday, sessionDates.some((day) => isoWeekday(day) > 5) ? 6 : 4);
-}
+/** The last day a week's dates name: one home, shared/programme-calendar.ts (due dates read it too). */
+export { weekLastDay };
 
 /** The days shown for a week: Monday to Friday, and Saturday or Sunday when something falls on them. */
 export function shownDays(weekStart: string, datesWithSessions: ReadonlySet<string>): string[] {
