@@ -49,8 +49,9 @@ const notTests = { folder: 'tests', because: 'production code never depends on t
  * are no domain.
  */
 const CORE_EDGES = {
-  // Due dates read the cohort's period (cohortEndDate); the calendar arithmetic itself is in shared/.
-  assessments: ['cohorts', 'db'],
+  // Saving asks for the processing consent; due dates read the cohort's period (cohortEndDate), the calendar
+  // arithmetic itself is in shared/.
+  assessments: ['cohorts', 'consents', 'db'],
   attendance: ['cohorts', 'db', 'participants', 'sessions', 'settings'],
   audit: ['db'],
   backup: ['db', 'fs', 'jobs', 'settings', 'users', 'vault'],
@@ -58,7 +59,6 @@ const CORE_EDGES = {
   consents: ['audit', 'db', 'participants'],
   // Migration 0018 seeds the vault with the instrument's first version, a frozen data module of assessments.
   db: ['assessments', 'vault'],
-  assessments: ['consents', 'db'],
   flags: ['db', 'participants'],
   // A handed-over referral is linked to this register's partner of the same name.
   handover: ['audit', 'cohorts', 'db', 'fs', 'notes', 'participants', 'partners', 'settings', 'vault'],

@@ -18,6 +18,10 @@ import { customIssue, isoDate, singleLine, writtenText } from './text-fields';
 export const ASSESSMENT_STAGES = ['intake', 'midpoint', 'exit', 'followUp3', 'followUp6'] as const;
 export type AssessmentStage = (typeof ASSESSMENT_STAGES)[number];
 
+/** Where a participant's stage stands today (electron/core/assessments/due.ts decides). */
+export const STAGE_STATUSES = ['done', 'due', 'overdue', 'upcoming', 'notApplicable'] as const;
+export type StageStatus = (typeof STAGE_STATUSES)[number];
+
 /**
  * What is assessed: the coaching's outcome domains, and the participant's work and education history with their
  * wishes (structured text, not scored). Psychosocial well-being has its own log; the plan has its own record.

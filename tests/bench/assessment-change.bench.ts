@@ -6,9 +6,10 @@
  *   npx vitest bench --run tests/bench/assessment-change.bench.ts
  */
 import { bench, describe } from 'vitest';
+import { ASSESSMENT_DOMAINS } from '../../shared/assessments';
 import { cohortChange, type ParticipantChangeInput, type StageScores } from '../../electron/core/assessments/change';
 
-const DOMAINS = ['finnish', 'digital', 'rightsAtWork', 'jobSearch', 'everydayLife', 'selfConfidence', 'careerPlan'];
+const DOMAINS = ASSESSMENT_DOMAINS;
 const ITEMS = ['a', 'b', 'c', 'd'];
 
 function scores(seed: number): StageScores {

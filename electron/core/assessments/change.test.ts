@@ -59,8 +59,8 @@ describe('a cohort’s change from intake to exit', () => {
   });
 
   it('lists the domains in the order given, one nobody was scored in as all missing, and ignores the rest', () => {
-    expect(cohortChange(['rightsAtWork', 'selfConfidence'], FIXTURE)).toEqual([
-      { domain: 'rightsAtWork', up: 0, same: 0, down: 0, missing: 6, n: 6 },
+    expect(cohortChange(['rights', 'selfConfidence'], FIXTURE)).toEqual([
+      { domain: 'rights', up: 0, same: 0, down: 0, missing: 6, n: 6 },
       { domain: 'selfConfidence', up: 1, same: 2, down: 1, missing: 2, n: 6 },
     ]);
     expect(cohortChange(['finnish'], [])).toEqual([{ domain: 'finnish', up: 0, same: 0, down: 0, missing: 0, n: 0 }]);

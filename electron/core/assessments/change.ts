@@ -12,6 +12,7 @@
  * - Not comparable (`missing`): the intake or the exit is not recorded, or no item of the domain was scored at both.
  * - Linear: each participant's items are visited once; sorting is within a domain's handful of items.
  */
+import type { AssessmentDomain } from '@shared/assessments';
 
 /** Each domain's item scores at one stage: domain id → item id → ordinal position. */
 export type StageScores = Readonly<Record<string, Readonly<Record<string, number>>>>;
@@ -24,7 +25,7 @@ export interface ParticipantChangeInput {
 
 /** The change of one domain across a cohort. `n` counts every participant: up + same + down + missing. */
 export interface DomainChange {
-  domain: string;
+  domain: AssessmentDomain;
   up: number;
   same: number;
   down: number;
@@ -62,7 +63,10 @@ export function domainMove(
  * Per domain, in the order given (the instrument's), the cohort's counts. Domains nobody has scores for are still
  * listed, all `missing`; scores of domains not listed are ignored.
  */
-export function cohortChange(domains: readonly string[], participants: readonly ParticipantChangeInput[]): DomainChange[] {
+export function cohortChange(
+  domains: readonly AssessmentDomain[],
+  participants: readonly ParticipantChangeInput[],
+): DomainChange[] {
   const rows = domains.map((domain) => ({ domain, up: 0, same: 0, down: 0, missing: 0, n: participants.length }));
   for (const p of participants) {
     for (const row of rows) {

@@ -12,7 +12,8 @@ import type { ParticipantStatus } from '@shared/participants';
 import { cohortEndDate } from '../cohorts/repo';
 import type { Db } from '../db/open';
 import { all, sql } from '../db/sql';
-import { stagesDue, teachingWeeks, type DueBasis, type DueStage, type StageDue, type TeachingWeek } from './due';
+import type { AssessmentStage } from '@shared/assessments';
+import { stagesDue, teachingWeeks, type DueBasis, type StageDue, type TeachingWeek } from './due';
 
 /** A participant's basis for due dates, and whether their file is closed. */
 export interface ParticipantDueBasis {
@@ -96,7 +97,7 @@ function readTeachingWeeks(
 export function readStagesDue(
   db: Db,
   participantId: string,
-  recorded: Partial<Readonly<Record<DueStage, string>>>,
+  recorded: Partial<Readonly<Record<AssessmentStage, string>>>,
   today: string,
 ): StageDue[] | undefined {
   const found = readDueBases(db, [participantId]).get(participantId);

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '@shared/days';
 import { generateSchedule, type ScheduleInput } from '@shared/programme-calendar';
-import {
-  DUE_STAGES,
-  openStatus,
-  stagesDue,
-  teachingWeeks,
-  type Departure,
-  type DueInput,
-  type DueStage,
-  type TeachingWeek,
-} from './due';
+import { ASSESSMENT_STAGES, type AssessmentStage } from '@shared/assessments';
+import { openStatus, stagesDue, teachingWeeks, type Departure, type DueInput, type TeachingWeek } from './due';
 
 /** A cohort's teaching weeks as the vault would give them: its generated sessions, all planned. */
 function cohortWeeks(input: Omit<ScheduleInput, 'startTime' | 'endTime'>, cancelled: readonly string[] = []) {
@@ -29,7 +21,7 @@ function inCohort(
   weeks: readonly TeachingWeek[],
   joined: string,
   today: string,
-  recorded: Partial<Record<DueStage, string>> = {},
+  recorded: Partial<Record<AssessmentStage, string>> = {},
   left: Departure | null = null,
 ): DueInput {
   return { basis: { kind: 'cohort', weeks, joined, left }, recorded, today };
@@ -153,7 +145,7 @@ describe('due dates in individual guidance', () => {
 });
 
 describe('follow-ups', () => {
-  const individual = (recorded: Partial<Record<DueStage, string>>, today: string): DueInput => ({
+  const individual = (recorded: Partial<Record<AssessmentStage, string>>, today: string): DueInput => ({
     basis: { kind: 'individual', start: '2026-11-23', left: null },
     recorded,
     today,
@@ -242,6 +234,6 @@ describe('the status of a stage', () => {
   });
 
   it('lists every stage in order, each once', () => {
-    expect(stagesDue(inCohort(MONDAY_COHORT, '2027-01-11', '2027-01-11')).map((s) => s.stage)).toEqual([...DUE_STAGES]);
+    expect(stagesDue(inCohort(MONDAY_COHORT, '2027-01-11', '2027-01-11')).map((s) => s.stage)).toEqual([...ASSESSMENT_STAGES]);
   });
 });

@@ -18,15 +18,9 @@
  *   date; until the exit is recorded their dates are provisional and they stay `upcoming` (a follow-up cannot come
  *   before the exit; an exit not made is itself overdue).
  */
+import { ASSESSMENT_STAGES, type AssessmentStage, type StageStatus } from '@shared/assessments';
 import { addDays, addMonths, daysBetween, mondayOf } from '@shared/days';
 import { mondayOfProgrammeWeek, programmeWeekCount, weekLastDay, type ProgrammePeriod } from '@shared/programme-calendar';
-
-/** The stages of an assessment, in order. (The contract in shared/assessments.ts names the same five.) */
-export const DUE_STAGES = ['intake', 'midpoint', 'exit', 'followUp3', 'followUp6'] as const;
-export type DueStage = (typeof DUE_STAGES)[number];
-
-export const STAGE_STATUSES = ['done', 'due', 'overdue', 'upcoming', 'notApplicable'] as const;
-export type StageStatus = (typeof STAGE_STATUSES)[number];
 
 /** A stage is `due` from this many days before its due date up to the due date itself. */
 export const DUE_WINDOW_DAYS = 7;
@@ -62,14 +56,14 @@ export type DueBasis =
 export interface DueInput {
   basis: DueBasis;
   /** The day each stage was recorded on (the assessment's date), for the stages recorded. */
-  recorded: Partial<Readonly<Record<DueStage, string>>>;
+  recorded: Partial<Readonly<Record<AssessmentStage, string>>>;
   /** The participant's file is closed: nothing more is asked of them. */
   closed?: boolean;
   today: string;
 }
 
 export interface StageDue {
-  stage: DueStage;
+  stage: AssessmentStage;
   /** The last day to make it; null where the stage does not apply and no date can be named. */
   dueDate: string | null;
   status: StageStatus;
@@ -138,7 +132,7 @@ export function openStatus(dueDate: string, today: string): 'due' | 'overdue' | 
 }
 
 /**
- * Every stage of a participant with its due date and status, in DUE_STAGES order.
+ * Every stage of a participant with its due date and status, in ASSESSMENT_STAGES order.
  *
  * - `done`: recorded (whatever the dates say).
  * - `notApplicable`: the file is closed; or the enrolment ended as discontinued before the stage's due date (a
@@ -157,7 +151,7 @@ export function stagesDue(input: DueInput): StageDue[] {
   const exitRecorded = recorded.exit ?? null;
   const followUpBase = exitRecorded ?? exitDue;
 
-  const dueDates: Record<DueStage, string | null> = {
+  const dueDates: Record<AssessmentStage, string | null> = {
     intake: planned.intake,
     midpoint: planned.midpoint,
     exit: exitDue,
@@ -165,7 +159,7 @@ export function stagesDue(input: DueInput): StageDue[] {
     followUp6: addMonths(followUpBase, FOLLOW_UP_MONTHS.followUp6),
   };
 
-  return DUE_STAGES.map((stage): StageDue => {
+  return ASSESSMENT_STAGES.map((stage): StageDue => {
     const dueDate = dueDates[stage];
     const recordedOn = recorded[stage] ?? null;
     const isFollowUp = stage === 'followUp3' || stage === 'followUp6';
