@@ -75,8 +75,11 @@ import referralsPageSv from './parts/referrals-page.sv.json' with { type: 'json'
 import registryEn from './parts/registry.en.json' with { type: 'json' };
 import registryFi from './parts/registry.fi.json' with { type: 'json' };
 import registrySv from './parts/registry.sv.json' with { type: 'json' };
+import recordsEn from './parts/records.en.json' with { type: 'json' };
 import retentionEn from './parts/retention.en.json' with { type: 'json' };
+import recordsFi from './parts/records.fi.json' with { type: 'json' };
 import retentionFi from './parts/retention.fi.json' with { type: 'json' };
+import recordsSv from './parts/records.sv.json' with { type: 'json' };
 import retentionSv from './parts/retention.sv.json' with { type: 'json' };
 import searchEn from './parts/search.en.json' with { type: 'json' };
 import searchFi from './parts/search.fi.json' with { type: 'json' };
@@ -127,6 +130,7 @@ export const PART_NAMES = [
   'referrals',
   'referrals-page',
   'registry',
+  'records',
   'retention',
   'search',
   'week',
@@ -157,6 +161,7 @@ const FI_PARTS = [
   referralsFi,
   referralsPageFi,
   registryFi,
+  recordsFi,
   retentionFi,
   searchFi,
   weekFi,
@@ -186,6 +191,7 @@ const SV_PARTS = [
   referralsSv,
   referralsPageSv,
   registrySv,
+  recordsSv,
   retentionSv,
   searchSv,
   weekSv,
@@ -215,6 +221,7 @@ const EN_PARTS = [
   referralsEn,
   referralsPageEn,
   registryEn,
+  recordsEn,
   retentionEn,
   searchEn,
   weekEn,

@@ -233,7 +233,7 @@ for (const LOCALE of ['en', 'fi'] as const satisfies readonly Locale[]) {
       // Deleting takes a preview and the code typed back; a wrong code is refused next to the field.
       await s.button('case.delete.open').click();
       const dialog = page.getByRole('dialog', { name: s.t('case.delete.title', { pseudonym: other.pseudonym }) });
-      await expect(dialog.getByText(s.t('case.delete.tables.participants_one'), { exact: true })).toBeVisible();
+      await expect(dialog.getByText(s.t('records.participants_one'), { exact: true })).toBeVisible();
       expect(await axeViolations(page), 'the delete dialog').toEqual([]);
       await page.keyboard.press('Escape');
       await expect(dialog).toHaveCount(0);

@@ -11,8 +11,7 @@ import { FormActions } from '../../components/FormActions';
 import { QueryState } from '../../components/QueryState';
 import { useModalDialog } from '../../components/useModalDialog';
 import { Field } from '../../components/Field';
-import { formatNumber } from '../../i18n/format';
-import { translateKey } from '../../i18n/keys';
+import { countLines } from '../../i18n/recordCounts';
 import { DELETION_CHANGES } from './mutations';
 import { deletionPreviewQuery } from './queries';
 
@@ -24,27 +23,12 @@ interface DeleteParticipantDialogProps {
   onClose: () => void;
 }
 
-/** Rows per kind of record in words; tables the interface has no name for are counted together. */
-function useCountLines(counts: Record<string, number>): { key: string; text: string }[] {
-  const { t, i18n } = useTranslation();
-  const lines: { key: string; text: string }[] = [];
-  let other = 0;
-  for (const [table, count] of Object.entries(counts)) {
-    const key = `case.delete.tables.${table}`;
-    if (i18n.exists(`${key}_other`))
-      lines.push({ key: table, text: translateKey(t, key, { count, formatted: formatNumber(count) }) });
-    else other += count;
-  }
-  if (other > 0) lines.push({ key: '', text: t('case.delete.otherRecords', { count: other, formatted: formatNumber(other) }) });
-  return lines;
-}
-
 /**
  * Deleting a participant's whole file, in two steps inside a modal dialog: first what would be removed, then the
  * pseudonym code typed back. Escape or Cancel closes it at either step without removing anything.
  */
 export function DeleteParticipantDialog({ participantId, onDeleted, onClose }: DeleteParticipantDialogProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { dialogProps, headingProps } = useModalDialog(onClose);
   const client = useQueryClient();
   const codeInput = useRef<HTMLInputElement>(null);
@@ -55,7 +39,7 @@ export function DeleteParticipantDialog({ participantId, onDeleted, onClose }: D
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<Failure | null>(null);
   const [busy, setBusy] = useState(false);
-  const lines = useCountLines(preview?.counts ?? {});
+  const lines = countLines(t, (key) => i18n.exists(key), preview?.counts ?? {});
 
   useEffect(() => {
     if (step === 'confirm') codeInput.current?.focus();

@@ -7,7 +7,7 @@ import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
 import { useChannelAction } from '../../components/useChannelAction';
 import { useCan } from '../../shell/session';
 import { formatDate, formatNumber } from '../../i18n/format';
-import { countLines } from './countLines';
+import { countLines } from '../../i18n/recordCounts';
 import type { InspectedFile } from './ImportDialog';
 
 interface ImportSummaryProps {
