@@ -1,5 +1,6 @@
 import { api, type Channel } from '@shared/api';
 import type { HandlerGroup, Handlers } from './handler';
+import { cohortChangeHandlers } from './assessments/cohort-change';
 import { assessmentHandlers } from './assessments/handlers';
 import { attendanceHandlers } from './attendance/handlers';
 import { auditHandlers } from './audit/handlers';
@@ -60,6 +61,7 @@ export const HANDLER_GROUPS: readonly HandlerGroup[] = [
   referralHandlers,
   planHandlers,
   assessmentHandlers,
+  cohortChangeHandlers,
   viewHandlers,
   timelineHandlers,
   cohortHandlers,
