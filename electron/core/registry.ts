@@ -1,7 +1,6 @@
 import { api, type Channel } from '@shared/api';
 import type { HandlerGroup, Handlers } from './handler';
-import { cohortChangeHandlers } from './assessments/cohort-change';
-import { assessmentHandlers } from './assessments/handlers';
+import { assessmentHandlers, cohortChangeHandlers } from './assessments/handlers';
 import { attendanceHandlers } from './attendance/handlers';
 import { auditHandlers } from './audit/handlers';
 import { backupHandlers } from './backup/handlers';
