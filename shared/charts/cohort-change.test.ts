@@ -7,8 +7,7 @@ const FINNISH: DomainChangeCounts = { domain: 'finnish', up: 3, same: 1, down: 0
 const TEXT = { title: 'Suomen kieli', description: 'Nousi 3, pysyi 1, laski 0, ei vertailtavissa 2.' };
 
 const parts = (marks: readonly { kind: string }[]) => marks.filter((m): m is RectMark => m.kind === 'rect');
-const words = (marks: readonly { kind: string }[]) =>
-  marks.filter((m): m is TextMark => m.kind === 'text').map((m) => m.text);
+const words = (marks: readonly { kind: string }[]) => marks.filter((m): m is TextMark => m.kind === 'text').map((m) => m.text);
 
 describe('a domain’s change chart', () => {
   it('draws down, same, up and then, apart, those who cannot be compared, each with its count as in the table', () => {

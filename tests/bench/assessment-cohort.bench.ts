@@ -58,7 +58,17 @@ beforeAll(async () => {
       for (let p = 0; p < GROUP; p++) {
         number++;
         const id = newId();
-        participant.run(id, `P-2026-${String(number).padStart(5, '0')}`, number, `First${number}`, `Last${number}`, v.caseworkerId, at, at, v.coordinatorId);
+        participant.run(
+          id,
+          `P-2026-${String(number).padStart(5, '0')}`,
+          number,
+          `First${number}`,
+          `Last${number}`,
+          v.caseworkerId,
+          at,
+          at,
+          v.coordinatorId,
+        );
         // Every tenth left early; the rest completed.
         enrolment.run(newId(), id, cohortId, '2026-03-20', p % 10 === 0 ? 'discontinued' : 'completed');
         ASSESSMENT_STAGES.forEach((stage, s) => {

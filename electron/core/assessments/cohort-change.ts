@@ -12,7 +12,13 @@
  *   assessment was made with; written answers and items a version does not have do not count.
  * - The domains are the current instrument's scored ones, in its order (work history and wishes are not scored).
  */
-import { scoreRange, type AssessmentDomain, type DomainChangeCounts, type InstrumentDefinition, type Rater } from '@shared/assessments';
+import {
+  scoreRange,
+  type AssessmentDomain,
+  type DomainChangeCounts,
+  type InstrumentDefinition,
+  type Rater,
+} from '@shared/assessments';
 import { AppError } from '@shared/errors';
 import type { Db } from '../db/open';
 import { all, get, sql } from '../db/sql';
@@ -23,8 +29,7 @@ import { currentVersion, definitionOf } from './repo';
 /** The scored domains of a version, in the order its items are asked. */
 export function scoredDomains(definition: InstrumentDefinition): AssessmentDomain[] {
   const domains: AssessmentDomain[] = [];
-  for (const item of definition.items)
-    if (item.scale !== 'text' && !domains.includes(item.domain)) domains.push(item.domain);
+  for (const item of definition.items) if (item.scale !== 'text' && !domains.includes(item.domain)) domains.push(item.domain);
   return domains;
 }
 
