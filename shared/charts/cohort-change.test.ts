@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { DomainChangeCounts } from '../assessments';
 import { cohortChangeLegend, COHORT_CHANGE_WIDTH, domainChangeChart } from './cohort-change';
-import type { RectMark, TextMark } from './model';
+import type { Mark, RectMark, TextMark } from './model';
 
 const FINNISH: DomainChangeCounts = { domain: 'finnish', up: 3, same: 1, down: 0, missing: 2, n: 6 };
 const TEXT = { title: 'Suomen kieli', description: 'Nousi 3, pysyi 1, laski 0, ei vertailtavissa 2.' };
 
-const parts = (marks: readonly { kind: string }[]) => marks.filter((m): m is RectMark => m.kind === 'rect');
-const words = (marks: readonly { kind: string }[]) => marks.filter((m): m is TextMark => m.kind === 'text').map((m) => m.text);
+/** The bar's parts: the rects that carry data (a count's plain box carries none). */
+const parts = (marks: readonly Mark[]) => marks.filter((m): m is RectMark => m.kind === 'rect' && m.data !== undefined);
+const words = (marks: readonly Mark[]) => marks.filter((m): m is TextMark => m.kind === 'text').map((m) => m.text);
 
 describe('a domain’s change chart', () => {
   it('draws down, same, up and then, apart, those who cannot be compared, each with its count as in the table', () => {

@@ -3,8 +3,9 @@
  * horizontal bar whose length is the whole cohort — moved down | stayed | moved up side by side, then, apart after
  * a gap, those who cannot be compared. Every part is as long as its count on one d3 scale, so the bars of a cohort's
  * domains end at the same place and read against each other. "Moved up" is solid, "stayed" light, "moved down"
- * hatched and "cannot compare" dotted, so it reads in black and white; each count is written on its part (under it
- * when the part is too narrow to hold it). A legend names the four. Every text comes in translated.
+ * hatched and "cannot compare" dotted, so it reads in black and white; each count is written on its part (on a plain
+ * box over a pattern; under the part when it is too narrow to hold it). A legend names the four. Every text comes
+ * in translated.
  */
 import { scaleLinear } from 'd3-scale';
 import { CHANGE_KINDS, type ChangeKind, type DomainChangeCounts } from '../assessments';
@@ -57,6 +58,18 @@ export function domainChangeChart(row: DomainChangeCounts, text: DomainChangeTex
     });
     if (count > 0) {
       const inside = width >= MIN_LABELLED;
+      // On a pattern the count sits on a small plain box, so that the hatching does not cross its digits.
+      const patterned = CHANGE_PAINTS[kind].fill === 'hatch' || CHANGE_PAINTS[kind].fill === 'dots';
+      const boxWidth = 8 * String(count).length + 6;
+      if (inside && patterned)
+        marks.push({
+          kind: 'rect',
+          x: at + width / 2 - boxWidth / 2,
+          y: BAR_TOP + 5,
+          width: boxWidth,
+          height: 14,
+          fill: 'paper',
+        });
       marks.push({
         kind: 'text',
         x: at + width / 2,
