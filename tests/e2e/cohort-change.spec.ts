@@ -66,7 +66,12 @@ async function enrolAssessed(app: E2EApp, cohortId: string, person: (typeof PEOP
     referralDate: REFERRED,
     confirmDuplicate: true,
   });
-  await call(app, 'consents.record', { participantId: participant.id, purpose: 'processing', givenOn: REFERRED, method: 'signed' });
+  await call(app, 'consents.record', {
+    participantId: participant.id,
+    purpose: 'processing',
+    givenOn: REFERRED,
+    method: 'signed',
+  });
   await call(app, 'cohorts.enrol', { participantId: participant.id, cohortId, startDate: START });
   for (const [stage, date, answers] of [
     ['intake', INTAKE, person.intake],
@@ -82,9 +87,7 @@ function changeSection(page: Page) {
 test.describe('a cohort’s change from intake to exit', () => {
   test.use({ appOptions: { locale: LOCALE, kdfCost: 'test' } });
 
-  test('the coordinator reads per domain who moved up, stayed and moved down; a teacher sees none of it', async ({
-    app,
-  }) => {
+  test('the coordinator reads per domain who moved up, stayed and moved down; a teacher sees none of it', async ({ app }) => {
     const { page } = app;
     const s = ui(page, LOCALE);
     await page.setViewportSize({ width: 1280, height: 800 });
@@ -119,9 +122,7 @@ test.describe('a cohort’s change from intake to exit', () => {
     await expect(table.getByRole('rowheader')).toHaveText(Object.keys(EXPECTED).map((d) => s.t(`assessments.domains.${d}`)));
     for (const [domain, counts] of Object.entries(EXPECTED)) {
       const row = table.getByRole('row', { name: new RegExp(`^${s.t(`assessments.domains.${domain}`)}`) });
-      await expect(row.getByRole('cell')).toHaveText(
-        [counts.up, counts.same, counts.down, counts.missing, counts.n].map(String),
-      );
+      await expect(row.getByRole('cell')).toHaveText([counts.up, counts.same, counts.down, counts.missing, counts.n].map(String));
       // The chart of the domain: named by it and described with its counts, its parts carrying the table's counts.
       const name = s.t(`assessments.domains.${domain}`);
       const chart = section.getByRole('img', {
