@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import { channel } from './channel';
-import { participantId } from './participants';
+import { participantId, recordId } from './participants';
 import { customIssue, isoDate, singleLine, writtenText } from './text-fields';
 
 /** When an assessment is made: at intake, mid-point (week 5), exit, and 3 and 6 months after exit. */
@@ -243,6 +243,25 @@ export const assessment = z.strictObject({
 });
 export type Assessment = z.infer<typeof assessment>;
 
+/**
+ * One domain's change from intake to exit across a cohort: how many participants moved up, stayed, moved down, and
+ * how many cannot be compared (`missing`); `n` = up + same + down + missing, every participant counted. Counts
+ * only, no names or ids (electron/core/assessments/cohort-change.ts says which enrolments and which rater count).
+ */
+export const domainChange = z.strictObject({
+  domain: z.enum(ASSESSMENT_DOMAINS),
+  up: z.number().int().nonnegative(),
+  same: z.number().int().nonnegative(),
+  down: z.number().int().nonnegative(),
+  missing: z.number().int().nonnegative(),
+  n: z.number().int().nonnegative(),
+});
+export type DomainChangeCounts = z.infer<typeof domainChange>;
+
+/** The ways a participant's domain can come out of the comparison, in the order a cohort chart draws them. */
+export const CHANGE_KINDS = ['down', 'same', 'up', 'missing'] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
 export const assessmentChannels = {
   /**
    * A version of the instrument with its wording in every language and each item's hidden flag; without
@@ -274,5 +293,14 @@ export const assessmentChannels = {
     'assessments.manage',
     z.object({ version: z.number().int().positive(), itemId, hidden: z.boolean() }).strict(),
     z.object({ instrument }),
+  ),
+  /**
+   * A cohort's change from intake to exit, per scored domain in the current instrument's order: counts only, so
+   * that the cohort's page shows it without a name. `not_found` for a cohort not stored.
+   */
+  'assessments.cohortChange': channel(
+    'assessments.read',
+    z.object({ cohortId: recordId }).strict(),
+    z.object({ domains: z.array(domainChange) }),
   ),
 } as const;

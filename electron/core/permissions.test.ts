@@ -141,6 +141,7 @@ const SAMPLE_INPUTS: { [C in Channel]: InputOf<C> } = {
     answers: [{ itemId: 'finnish.speaking', rater: 'caseworker', score: 2 }],
   },
   'assessments.hideItem': { version: 1, itemId: 'finnish.speaking', hidden: true },
+  'assessments.cohortChange': { cohortId: SOMEONE },
   'views.list': { screen: 'participants' },
   'views.save': {
     screen: 'participants',

@@ -1,6 +1,6 @@
 import { api, type Channel } from '@shared/api';
 import type { HandlerGroup, Handlers } from './handler';
-import { assessmentHandlers } from './assessments/handlers';
+import { assessmentHandlers, cohortChangeHandlers } from './assessments/handlers';
 import { attendanceHandlers } from './attendance/handlers';
 import { auditHandlers } from './audit/handlers';
 import { backupHandlers } from './backup/handlers';
@@ -60,6 +60,7 @@ export const HANDLER_GROUPS: readonly HandlerGroup[] = [
   referralHandlers,
   planHandlers,
   assessmentHandlers,
+  cohortChangeHandlers,
   viewHandlers,
   timelineHandlers,
   cohortHandlers,

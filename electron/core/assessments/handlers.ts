@@ -171,3 +171,6 @@ export const assessmentHandlers = {
     }),
   },
 } satisfies HandlerGroup;
+
+/** The cohort's change from intake to exit: counts only, read and counted in ./cohort-change.ts. */
+export { cohortChangeHandlers } from './cohort-change';

@@ -4,6 +4,7 @@ import { QueryState } from '../../components/QueryState';
 import { Screen } from '../../components/Screen';
 import { useCan } from '../../shell/session';
 import { AttendancePanel } from '../attendance/AttendancePanel';
+import { CohortChangeSection } from './CohortChangeSection';
 import { CohortSummaryCard } from './CohortSummaryCard';
 import { MemberList } from './MemberList';
 import { SessionList } from './SessionList';
@@ -21,7 +22,8 @@ interface CohortPageProps {
 
 /**
  * One cohort: its summary and staff, then attendance (the daily task, with who is drifting away), who is enrolled,
- * and the session calendar week by week. A change made on the page refreshes what it touched.
+ * the session calendar week by week, and, for those who read assessments, the group's progress from intake to exit.
+ * A change made on the page refreshes what it touched.
  */
 export function CohortPage({ cohortId, created, onBack, openAt }: CohortPageProps) {
   const { t } = useTranslation();
@@ -30,6 +32,7 @@ export function CohortPage({ cohortId, created, onBack, openAt }: CohortPageProp
   const canEditCohort = useCan('programme.write');
   const canEditSessions = useCan('sessions.write');
   const canEnrol = useCan('participants.write');
+  const canReadAssessments = useCan('assessments.read');
   // Shown once the cohort has loaded: the status region is there (empty) before, so screen readers announce it.
   const notice = created !== null && data ? t('programme.cohort.created', { count: created }) : null;
 
@@ -52,6 +55,7 @@ export function CohortPage({ cohortId, created, onBack, openAt }: CohortPageProp
             />
             <MemberList cohort={cohort} members={members} canEnrol={canEnrol} />
             <SessionList cohort={cohort} sessions={sessions} canEdit={canEditSessions} />
+            {canReadAssessments ? <CohortChangeSection cohortId={cohortId} /> : null}
           </>
         )}
       </QueryState>

@@ -13,3 +13,5 @@ export const enrolCandidatesQuery = (cohortId: string) => ({
   ...channelQuery('cohorts.enrolCandidates', { cohortId }),
   gcTime: 0,
 });
+/** The cohort's change from intake to exit per domain: counts only, for roles that read assessments. */
+export const cohortChangeQuery = (cohortId: string) => channelQuery('assessments.cohortChange', { cohortId });
