@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessmentProgress, levelPercent, progressChartLabels } from './assessment-progress';
+import { assessmentProgress, levelPercent, progressChartLabels, progressRows } from './assessment-progress';
 import { progressFixture, recorded, smallInstrument } from './testing/assessment-fixture';
 
 describe('a participant’s level per domain and stage', () => {
@@ -48,5 +48,23 @@ describe('a participant’s level per domain and stage', () => {
     expect(labels.raters.participant).toBe('<assessments.raters.participant>');
     expect(labels.axis.end).toBe('<assessments.progress.axis.end>');
     expect(labels.domains).not.toHaveProperty('history');
+  });
+});
+
+describe('the table beside the picture', () => {
+  it('has a row per domain and rater with a cell per recorded stage, and one row for a domain no one rated', () => {
+    const { assessments, instruments } = progressFixture();
+    const rows = progressRows(assessmentProgress(assessments, instruments, 'en'));
+    expect(
+      rows.map((r) => [r.domain, r.rater, ...r.cells.map((c) => (c ? `${levelPercent(c.level)} ${c.label ?? '-'}` : null))]),
+    ).toEqual([
+      ['finnish', 'caseworker', '10 A1.1 v1 en', '40 A2.1 v2 en'],
+      ['digital', 'caseworker', '17 notYet v1 en', null],
+      ['rights', 'caseworker', '75 -', null],
+      ['jobSearch', null, null, null],
+      ['everydayLife', null, null, null],
+      ['selfConfidence', 'participant', '38 2 v1 en', '88 4 v2 en'],
+      ['selfConfidence', 'caseworker', '50 3 v1 en', null],
+    ]);
   });
 });

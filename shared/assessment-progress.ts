@@ -110,6 +110,31 @@ export function assessmentProgress(
   return { stages: ASSESSMENT_STAGES.filter((s) => recorded.has(s)), domains: SCORED_DOMAINS, levels };
 }
 
+/** One row of the table beside the picture: a domain in one rater's view, a cell per recorded stage. */
+export interface ProgressRow {
+  domain: ScoredDomain;
+  /** Null on the one row of a domain no one has rated. */
+  rater: Rater | null;
+  /** In the order of `stages`; null where this rater did not rate the domain at that stage. */
+  cells: (DomainLevel | null)[];
+}
+
+/**
+ * The table's rows: each domain in the contract's order, a row for each rater who rated it (the participant's own
+ * view first), and a single row for a domain no one rated; columns are the recorded stages.
+ */
+export function progressRows(progress: AssessmentProgress): ProgressRow[] {
+  return progress.domains.flatMap((domain): ProgressRow[] => {
+    const levels = progress.levels.filter((l) => l.domain === domain);
+    if (levels.length === 0) return [{ domain, rater: null, cells: progress.stages.map(() => null) }];
+    return RATERS.filter((rater) => levels.some((l) => l.rater === rater)).map((rater) => ({
+      domain,
+      rater,
+      cells: progress.stages.map((stage) => levels.find((l) => l.stage === stage && l.rater === rater) ?? null),
+    }));
+  });
+}
+
 /** A level as a whole percentage of the way up its scale (what the table prints beside the step). */
 export function levelPercent(level: number): number {
   return Math.round(level * 100);

@@ -56,14 +56,17 @@ export function progressChart(data: AssessmentProgress, labels: ProgressChartLab
   const marks: Mark[] = [];
   const bars: Mark[] = [];
 
-  // The legend: a swatch of each rater's paint, the participant's own view first.
-  const legendX = { participant: 0, caseworker: PROGRESS_WIDTH / 2 } as const;
-  for (const rater of ['participant', 'caseworker'] as const) {
-    marks.push(
-      { kind: 'rect', x: legendX[rater], y: 4, width: 26, height: 14, fill: rater === 'participant' ? 'hatch' : 'strong', stroke: 'strong' },
-      { kind: 'text', x: legendX[rater] + 34, y: 15, text: labels.raters[rater], anchor: 'start', size: 12 },
-    );
-  }
+  // The legend: the participant's own view as a hatched swatch; the caseworker's as a solid one in the shades of
+  // the stages, light to dark.
+  const half = PROGRESS_WIDTH / 2;
+  marks.push(
+    { kind: 'rect', x: 0, y: 4, width: 30, height: 14, fill: 'hatch', stroke: 'strong' },
+    { kind: 'text', x: 38, y: 15, text: labels.raters.participant, anchor: 'start', size: 12 },
+    ...(['light', 'mid', 'strong'] as const).map(
+      (fill, i): Mark => ({ kind: 'rect', x: half + i * 10, y: 4, width: 10, height: 14, fill, stroke: 'strong' }),
+    ),
+    { kind: 'text', x: half + 38, y: 15, text: labels.raters.caseworker, anchor: 'start', size: 12 },
+  );
 
   let top = LEGEND_HEIGHT;
   const plotTop = top;
