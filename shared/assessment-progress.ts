@@ -28,9 +28,7 @@ import type { ProgressChartLabels } from './charts/progress';
 import type { Locale } from './locales';
 
 /** The domains a level is computed for: every domain but the written history and wishes. */
-export const SCORED_DOMAINS = ASSESSMENT_DOMAINS.filter(
-  (d): d is Exclude<AssessmentDomain, 'history'> => d !== 'history',
-);
+export const SCORED_DOMAINS = ASSESSMENT_DOMAINS.filter((d): d is Exclude<AssessmentDomain, 'history'> => d !== 'history');
 export type ScoredDomain = (typeof SCORED_DOMAINS)[number];
 
 /** One domain at one stage in one rater's view. */

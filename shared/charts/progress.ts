@@ -75,7 +75,15 @@ export function progressChart(data: AssessmentProgress, labels: ProgressChartLab
     marks.push({ kind: 'text', x: 0, y: top + 14, text: labels.domains[domain], anchor: 'start', size: 13, bold: true });
     const barsTop = top + HEADING;
     if (levels.length === 0) {
-      marks.push({ kind: 'text', x: PLOT_LEFT, y: barsTop + 12, text: labels.notAssessed, anchor: 'start', size: 11, fill: 'strong' });
+      marks.push({
+        kind: 'text',
+        x: PLOT_LEFT,
+        y: barsTop + 12,
+        text: labels.notAssessed,
+        anchor: 'start',
+        size: 11,
+        fill: 'strong',
+      });
       top = barsTop + BAR_STEP + BLOCK_GAP;
       continue;
     }
@@ -116,7 +124,8 @@ export function progressChart(data: AssessmentProgress, labels: ProgressChartLab
     stroke: 'light',
     dash: t === 0 ? undefined : '3 3',
   }));
-  for (const t of TICKS) marks.push({ kind: 'text', x: x(t), y: top + 12, text: `${levelPercent(t)} %`, anchor: 'middle', size: 10 });
+  for (const t of TICKS)
+    marks.push({ kind: 'text', x: x(t), y: top + 12, text: `${levelPercent(t)} %`, anchor: 'middle', size: 10 });
   marks.push(
     { kind: 'text', x: x(0), y: top + 27, text: labels.axis.start, anchor: 'start', size: 11 },
     { kind: 'text', x: x(0.5), y: top + 27, text: labels.axis.middle, anchor: 'middle', size: 11 },

@@ -48,7 +48,12 @@ async function progressCase(shell: ShellPort): Promise<ProgressCase> {
       referralDate: '2026-10-01',
       confirmDuplicate: true,
     });
-    await v.t.ok('consents.record', { participantId: participant.id, purpose: 'processing', givenOn: '2026-10-01', method: 'signed' });
+    await v.t.ok('consents.record', {
+      participantId: participant.id,
+      purpose: 'processing',
+      givenOn: '2026-10-01',
+      method: 'signed',
+    });
     return participant.id;
   };
   const assessed = await create('Amal');
@@ -94,7 +99,10 @@ describe('the assessments section of the case summary', () => {
     });
     for (const role of ['psychologist', 'coordinator'] as const) {
       await v.as(role);
-      expect((await v.t.ok('print.sections', {})).sections.map((s) => s.id), role).toContain('assessments');
+      expect(
+        (await v.t.ok('print.sections', {})).sections.map((s) => s.id),
+        role,
+      ).toContain('assessments');
       expect(bars((await v.t.ok('print.preview', request(v.assessed))).html), role).toHaveLength(6);
     }
     await v.as('teacher');

@@ -1,4 +1,10 @@
-import { assessmentProgress, levelPercent, progressChartLabels, progressRows, type DomainLevel } from '@shared/assessment-progress';
+import {
+  assessmentProgress,
+  levelPercent,
+  progressChartLabels,
+  progressRows,
+  type DomainLevel,
+} from '@shared/assessment-progress';
 import { progressChart } from '@shared/charts/progress';
 import { assessmentsWithVersions } from '../../assessments/repo';
 import { chartSvg } from '../chart-svg';
