@@ -57,9 +57,6 @@ tr { break-inside: avoid; }
 .plan-target { font-size: 12pt; font-weight: bold; margin: 0 0 1.5mm; }
 .plan-goal table { margin-top: 1mm; }
 .plan-sign { break-inside: avoid; }
-figure.chart { margin: 0 0 4mm; break-inside: avoid; }
-figure.chart svg { max-width: 100%; height: auto; }
-caption { text-align: left; font-weight: bold; margin: 0 0 1mm; }
 `;
 
 /** The CSP source that allows exactly this stylesheet: `'sha256-…'`. */

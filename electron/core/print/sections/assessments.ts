@@ -40,11 +40,9 @@ export const assessmentsSection: PrintSection = {
       progressChartLabels((key) => text.t(key)),
     );
     const p = (key: string) => text.t(`assessments.progress.${key}`);
-    return html`<figure class="chart">${chartSvg(model, 'progress')}</figure>
+    return html`<div class="chart">${chartSvg(model, 'progress')}</div>
+      <h3>${p('tableCaption')}</h3>
       <table>
-        <caption>
-          ${p('tableCaption')}
-        </caption>
         <thead>
           <tr>
             <th scope="col">${p('domain')}</th>
