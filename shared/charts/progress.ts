@@ -30,10 +30,10 @@ const STAGE_COLUMN = 150;
 const PLOT_LEFT = STAGE_COLUMN + 10;
 const PLOT_RIGHT = PROGRESS_WIDTH - 20;
 const LEGEND_HEIGHT = 30;
-const HEADING = 20;
-const BAR_STEP = 18;
+const HEADING = 22;
+const BAR_STEP = 20;
 const BLOCK_GAP = 12;
-const AXIS_HEIGHT = 34;
+const AXIS_HEIGHT = 36;
 const TICKS = [0, 0.25, 0.5, 0.75, 1];
 
 /** The caseworker's bar at each stage: light at intake to dark at the follow-ups, outlined so a light bar prints. */
@@ -61,18 +61,18 @@ export function progressChart(data: AssessmentProgress, labels: ProgressChartLab
   const half = PROGRESS_WIDTH / 2;
   marks.push(
     { kind: 'rect', x: 0, y: 4, width: 30, height: 14, fill: 'hatch', stroke: 'strong' },
-    { kind: 'text', x: 38, y: 15, text: labels.raters.participant, anchor: 'start', size: 12 },
+    { kind: 'text', x: 38, y: 15, text: labels.raters.participant, anchor: 'start', size: 13 },
     ...(['light', 'mid', 'strong'] as const).map(
       (fill, i): Mark => ({ kind: 'rect', x: half + i * 10, y: 4, width: 10, height: 14, fill, stroke: 'strong' }),
     ),
-    { kind: 'text', x: half + 38, y: 15, text: labels.raters.caseworker, anchor: 'start', size: 12 },
+    { kind: 'text', x: half + 38, y: 15, text: labels.raters.caseworker, anchor: 'start', size: 13 },
   );
 
   let top = LEGEND_HEIGHT;
   const plotTop = top;
   for (const domain of data.domains) {
     const levels = data.levels.filter((l) => l.domain === domain);
-    marks.push({ kind: 'text', x: 0, y: top + 14, text: labels.domains[domain], anchor: 'start', size: 13, bold: true });
+    marks.push({ kind: 'text', x: 0, y: top + 15, text: labels.domains[domain], anchor: 'start', size: 14, bold: true });
     const barsTop = top + HEADING;
     if (levels.length === 0) {
       marks.push({
@@ -81,7 +81,7 @@ export function progressChart(data: AssessmentProgress, labels: ProgressChartLab
         y: barsTop + 12,
         text: labels.notAssessed,
         anchor: 'start',
-        size: 11,
+        size: 12,
         fill: 'strong',
       });
       top = barsTop + BAR_STEP + BLOCK_GAP;
@@ -95,7 +95,7 @@ export function progressChart(data: AssessmentProgress, labels: ProgressChartLab
       const y = band(`${l.stage}/${l.rater}`)!;
       const h = band.bandwidth();
       const end = x(l.level);
-      marks.push({ kind: 'text', x: STAGE_COLUMN, y: y + h - 2, text: labels.stages[l.stage], anchor: 'end', size: 11 });
+      marks.push({ kind: 'text', x: STAGE_COLUMN, y: y + h - 3, text: labels.stages[l.stage], anchor: 'end', size: 12 });
       bars.push(
         {
           kind: 'rect',
@@ -125,11 +125,11 @@ export function progressChart(data: AssessmentProgress, labels: ProgressChartLab
     dash: t === 0 ? undefined : '3 3',
   }));
   for (const t of TICKS)
-    marks.push({ kind: 'text', x: x(t), y: top + 12, text: `${levelPercent(t)} %`, anchor: 'middle', size: 10 });
+    marks.push({ kind: 'text', x: x(t), y: top + 13, text: `${levelPercent(t)} %`, anchor: 'middle', size: 11 });
   marks.push(
-    { kind: 'text', x: x(0), y: top + 27, text: labels.axis.start, anchor: 'start', size: 11 },
-    { kind: 'text', x: x(0.5), y: top + 27, text: labels.axis.middle, anchor: 'middle', size: 11 },
-    { kind: 'text', x: x(1), y: top + 27, text: labels.axis.end, anchor: 'end', size: 11 },
+    { kind: 'text', x: x(0), y: top + 29, text: labels.axis.start, anchor: 'start', size: 12 },
+    { kind: 'text', x: x(0.5), y: top + 29, text: labels.axis.middle, anchor: 'middle', size: 12 },
+    { kind: 'text', x: x(1), y: top + 29, text: labels.axis.end, anchor: 'end', size: 12 },
   );
   return {
     width: PROGRESS_WIDTH,

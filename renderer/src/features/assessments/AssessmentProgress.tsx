@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '@shared/api';
 import {
@@ -23,6 +24,7 @@ type AssessmentList = OutputOf<'assessments.list'>;
  */
 export function AssessmentProgress({ assessments, instruments }: AssessmentList) {
   const { t, i18n } = useTranslation();
+  const captionId = useId();
   if (assessments.length === 0) return <p className="detail-empty">{t('assessments.progress.none')}</p>;
   const locale = isOneOf(LOCALES, i18n.language) ? i18n.language : DEFAULT_LOCALE;
   const progress = assessmentProgress(assessments, instruments, locale);
@@ -44,37 +46,42 @@ export function AssessmentProgress({ assessments, instruments }: AssessmentList)
   return (
     <div className="assessment-progress">
       <ChartSvg model={model} className="chart assessment-progress-chart" />
-      <table className="assessment-progress-table">
-        <caption>{t('assessments.progress.tableCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('assessments.progress.domain')}</th>
-            <th scope="col">{t('assessments.progress.rater')}</th>
-            {progress.stages.map((stage) => (
-              <th scope="col" key={stage}>
-                {t(`assessments.stages.${stage}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {progressRows(progress).map((row) => (
-            <tr key={`${row.domain}/${row.rater ?? 'none'}`} data-domain={row.domain} data-rater={row.rater ?? undefined}>
-              <th scope="row">{t(`assessments.domains.${row.domain}`)}</th>
-              <td>{row.rater ? t(`assessments.raters.${row.rater}`) : null}</td>
-              {row.cells.map((level, i) => (
-                <td
-                  key={progress.stages[i]}
-                  data-stage={progress.stages[i]}
-                  data-value={level ? levelPercent(level.level) : undefined}
-                >
-                  {cell(level)}
-                </td>
+      {/* Five stages do not fit a narrow column: the table scrolls sideways, reachable and named for the keyboard. */}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must take focus to be scrolled by keyboard */}
+      <div className="assessment-progress-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+        <table className="assessment-progress-table">
+          <caption id={captionId}>{t('assessments.progress.tableCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('assessments.progress.domain')}</th>
+              {progress.stages.map((stage) => (
+                <th scope="col" key={stage}>
+                  {t(`assessments.stages.${stage}`)}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {progressRows(progress).map((row) => (
+              <tr key={`${row.domain}/${row.rater ?? 'none'}`} data-domain={row.domain} data-rater={row.rater ?? undefined}>
+                <th scope="row">
+                  {t(`assessments.domains.${row.domain}`)}
+                  {row.rater ? <span className="progress-rater">{t(`assessments.raters.${row.rater}`)}</span> : null}
+                </th>
+                {row.cells.map((level, i) => (
+                  <td
+                    key={progress.stages[i]}
+                    data-stage={progress.stages[i]}
+                    data-value={level ? levelPercent(level.level) : undefined}
+                  >
+                    {cell(level)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }
