@@ -74,6 +74,7 @@ const CORE_EDGES = {
   plans: ['consents', 'db', 'print'],
   // The referral letter and the printed plan read the referral, its consent gate and the plan in force.
   print: [
+    'assessments',
     'attendance',
     'consents',
     'db',

@@ -81,6 +81,17 @@ export function stepOfScore(kind: ScoredScale, score: number): string | undefine
   return SCALES[kind].steps[score - SCALES[kind].first];
 }
 
+/**
+ * The median of a non-empty list of numbers (sorted in place; the mean of the middle two for an even count): how a
+ * domain's items are summed up, since ordinal steps have no distance to average and one outlying item should not
+ * swing the domain (docs/assessments.md). The cohort's change and the participant's progress picture both use it.
+ */
+export function median(values: number[]): number {
+  values.sort((a, b) => a - b);
+  const mid = values.length >> 1;
+  return values.length % 2 === 1 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2;
+}
+
 /** A note beside an answer. */
 export const ANSWER_NOTE_MAX = 1000;
 /** A written answer (work history, wishes). */

@@ -65,7 +65,10 @@ const LONG_NOTE = [
   MARK.inRange,
 ].join('\n');
 
-/** Leila's file, made by the coordinator and the psychologist; the vault is left locked. Returns her code. */
+/**
+ * Leila's file, made by the coordinator and the psychologist, with an intake assessment; the vault is left locked.
+ * Returns her code.
+ */
 export async function fillTheFile(app: E2EApp): Promise<string> {
   await call(app, 'vault.unlock', { name: COORDINATOR.name, passphrase: COORDINATOR.passphrase });
   const { participant } = await call<{ participant: { id: string; pseudonym: string } }>(app, 'participants.create', {
@@ -88,6 +91,19 @@ export async function fillTheFile(app: E2EApp): Promise<string> {
   await call(app, 'flags.set', { participantId, kind: 'exploiter_contact_risk', note: MARK.flag });
   await call(app, 'notes.create', { participantId, date: localDay(-3), type: 'individual_guidance', text: LONG_NOTE });
   await call(app, 'notes.create', { participantId, date: localDay(-60), type: 'phone_call', text: MARK.outOfRange });
+  // An intake for the progress picture: Finnish speaking at A1.2 (20 % of the CEFR scale), and the self-confidence
+  // statement in both views (participant 3 of 5 = 50 %, caseworker 2 of 5 = 25 %).
+  await call(app, 'assessments.save', {
+    participantId,
+    stage: 'intake',
+    date: localDay(),
+    version: 1,
+    answers: [
+      { itemId: 'finnish.speaking', rater: 'caseworker', score: 2 },
+      { itemId: 'selfConfidence.sameRights', rater: 'participant', score: 3 },
+      { itemId: 'selfConfidence.sameRights', rater: 'caseworker', score: 2 },
+    ],
+  });
   await call(app, 'vault.lock');
   await call(app, 'vault.unlock', { name: PSYCHOLOGIST.name, passphrase: PSYCHOLOGIST.passphrase });
   await call(app, 'psychosocial.create', {

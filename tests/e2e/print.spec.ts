@@ -1,8 +1,9 @@
 /**
  * Case summary print end to end, on the real screens over the real encrypted files: a psychologist prints Leila's
  * file in Finnish with her private notes and a date range for notes; a caseworker prints it by pseudonym code only,
- * and cannot choose the private notes at all; each PDF is read back with pdftotext and holds exactly the chosen
- * sections, the confidentiality mark and the page number on every page. The first pages are drawn as PNG files.
+ * with the progress picture of her assessments, and cannot choose the private notes at all; each PDF is read back
+ * with pdftotext and holds exactly the chosen sections, the confidentiality mark and the page number on every page.
+ * The first pages are drawn as PNG files.
  * The coordinator's audit view shows each print. The print dialog passes axe-core; nothing leaves the app.
  */
 import AxeBuilder from '@axe-core/playwright';
@@ -98,20 +99,47 @@ test('a case summary prints exactly the chosen sections, marked confidential and
     await expect(dialog).toHaveCount(0);
     await expect(page.getByRole('button', { name: s.t('print.open'), exact: true })).toBeFocused();
 
-    // The caseworker cannot choose the private notes; she prints the referral and the timeline by code only.
+    // The caseworker cannot choose the private notes; she prints the referral, the progress picture and the timeline
+    // by code only.
     await s.button('shell.lock').click();
     await submitNameAndPassphrase(page, 'en', CASEWORKER.name, CASEWORKER.passphrase);
     await screen(page, 'home');
     await openPrint();
     await expect(dialog.getByRole('checkbox', { name: SECTION.psychosocialPrivate })).toHaveCount(0);
-    await choose(page, 'en', { sections: [SECTION.referral, SECTION.timeline], pseudonymOnly: true, language: 'English' });
+    const coding = await choose(page, 'en', {
+      sections: [SECTION.referral, SECTION.assessments, SECTION.timeline],
+      pseudonymOnly: true,
+      language: 'English',
+    });
+    // The progress picture: a bar for each view of each domain assessed at intake, the participant's own hatched.
+    const bars = coding.locator('svg rect[data-stage="intake"]');
+    await expect(bars).toHaveCount(3);
+    await expect(coding.locator('svg rect[data-rater="participant"][data-domain="selfConfidence"]')).toHaveAttribute(
+      'fill',
+      'url(#progress-hatch)',
+    );
+    await expect(coding.locator('svg rect[data-domain="finnish"]')).toHaveAttribute('data-value', '20');
     const second = join(out, 'caseworker.pdf');
     shell.answerSave(second);
     await dialog.getByRole('button', { name: s.t('print.pdf.save'), exact: true }).click();
     await expect(s.status('print.pdf.saved', { fileName: 'caseworker.pdf' })).toBeVisible();
     const coded = pdfPages(second);
     const codedText = coded.join('\n');
-    for (const chosen of [pseudonym, MARK.referral, MARK.flag, MARK.outOfRange]) expect(codedText, chosen).toContain(chosen);
+    for (const chosen of [
+      pseudonym,
+      MARK.referral,
+      MARK.flag,
+      MARK.outOfRange,
+      // The progress picture's words and its table's numbers.
+      SECTION.assessments,
+      'The participant’s own view',
+      'Initial assessment',
+      'not yet',
+      'A1.2 Growing basics',
+      '20 % · 1 question',
+      '50 % · 1 question',
+    ])
+      expect(codedText, chosen).toContain(chosen);
     for (const excluded of [MARK.firstName, MARK.lastName, MARK.phone, MARK.email, MARK.inRange, MARK.privateNote])
       expect(codedText, excluded).not.toContain(excluded);
     expect(codedText).not.toContain('signature');

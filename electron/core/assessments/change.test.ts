@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cohortChange, domainMove, median, type ParticipantChangeInput } from './change';
+import { median } from '@shared/assessments';
+import { cohortChange, domainMove, type ParticipantChangeInput } from './change';
 
 /*
  * Six participants, three domains; positions are ordinal steps (0 = the scale's lowest). By hand:

@@ -12,7 +12,7 @@
  * - Not comparable (`missing`): the intake or the exit is not recorded, or no item of the domain was scored at both.
  * - Linear: each participant's items are visited once; sorting is within a domain's handful of items.
  */
-import type { AssessmentDomain } from '@shared/assessments';
+import { median, type AssessmentDomain } from '@shared/assessments';
 
 /** Each domain's item scores at one stage: domain id → item id → ordinal position. */
 export type StageScores = Readonly<Record<string, Readonly<Record<string, number>>>>;
@@ -31,13 +31,6 @@ export interface DomainChange {
   down: number;
   missing: number;
   n: number;
-}
-
-/** The median of a non-empty list of numbers (sorted in place). */
-export function median(values: number[]): number {
-  values.sort((a, b) => a - b);
-  const mid = values.length >> 1;
-  return values.length % 2 === 1 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2;
 }
 
 /** -1, 0 or 1: how one domain moved for one participant, or null when it cannot be compared. */

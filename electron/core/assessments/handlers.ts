@@ -15,6 +15,7 @@ import { get, sql } from '../db/sql';
 import type { HandlerGroup } from '../handler';
 import {
   assessmentsOf,
+  assessmentsWithVersions,
   currentVersion,
   definitionOf,
   hiddenItemsOf,
@@ -111,9 +112,7 @@ export const assessmentHandlers = {
     kind: 'tx',
     run: (input, { db }) => {
       requireParticipant(db, input.participantId);
-      const assessments = assessmentsOf(db, input.participantId);
-      const versions = [...new Set(assessments.map((a) => a.version))].sort((a, b) => a - b);
-      return { assessments, instruments: versions.map((version) => storedInstrument(db, version)) };
+      return assessmentsWithVersions(db, input.participantId);
     },
   },
 

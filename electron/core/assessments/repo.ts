@@ -147,6 +147,19 @@ export function assessmentsOf(db: Db, participantId: string): Assessment[] {
   }));
 }
 
+/**
+ * The participant's assessments in stage order and every instrument version they were made with (each with its
+ * hidden flags): what `assessments.list` answers and the printed progress picture reads, so that each assessment
+ * reads with its own version.
+ */
+export function assessmentsWithVersions(db: Db, participantId: string): { assessments: Assessment[]; instruments: Instrument[] } {
+  const assessments = assessmentsOf(db, participantId);
+  const versions = [...new Set(assessments.map((a) => a.version))].sort((a, b) => a - b);
+  // A version an assessment names is always stored: the foreign key keeps it.
+  const instruments = versions.map((version) => instrumentOf(db, version)).filter((i): i is Instrument => i !== undefined);
+  return { assessments, instruments };
+}
+
 /** An answer as stored: only the score of a scored item, only the text of a written one. */
 export type AnswerToStore = AssessmentAnswer;
 

@@ -32,6 +32,7 @@ describe('print.sections', () => {
       'psychosocial',
       'attendance',
       'plan',
+      'assessments',
       'referrals',
       'timeline',
     ]);

@@ -27,6 +27,7 @@ describe('printouts take the names of codes from their home', () => {
     'print.plan': "the plan section's own headings and captions, reached through its helper l()",
     referralLetter: "the referral letter's own headings and sentences, reached through its helper l()",
     planPrint: "the printed plan's own headings and sentences, reached through its helper p()",
+    'assessments.progress': "the progress picture's words, the screen's own, reached through the section's helper p()",
   };
 
   it('reads a code name only through a home key', () => {

@@ -2,6 +2,7 @@
  * Every section of the case summary, in the order they print. A new section is a file in this folder, one line
  * here and its name under `print.sections.<id>` in ../labels/*.json; the renderer learns of it from print.sections.
  */
+import { assessmentsSection } from './assessments';
 import { attendanceSection } from './attendance';
 import { basicSection } from './basic';
 import { consentsSection } from './consents';
@@ -25,6 +26,7 @@ export const PRINT_SECTIONS: readonly PrintSection[] = [
   psychosocialPrivateSection,
   attendanceSection,
   planSection,
+  assessmentsSection,
   referralsSection,
   timelineSection,
 ];
