@@ -49,7 +49,9 @@ async function prepare(app: E2EApp): Promise<void> {
 /** What has the focus: its tag, type, and whether it is the form's submit button. */
 const focused = (page: Page) =>
   page.evaluate(() => {
-    const el = document.activeElement as HTMLInputElement | null;
+    // The spec is compiled without the DOM's types: the page's document, as far as this reads it.
+    type Focused = { tagName: string; type?: string; getAttribute: (name: string) => string | null };
+    const el = (globalThis as unknown as { document: { activeElement: Focused | null } }).document.activeElement;
     return { tag: el?.tagName ?? '', type: el?.type ?? '', submit: el?.getAttribute('type') === 'submit' };
   });
 
@@ -164,6 +166,7 @@ test.describe('the assessments of a participant', () => {
     await expect(sameRights).toContainText('Osallistujan oma arvio: 2 Pitää vähän paikkansa');
     await expect(sameRights).toContainText('Ohjaajan arvio: 2 Pitää vähän paikkansa');
     expect(await axeViolations(page), 'the assessment read').toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/read-fi.png` });
 
     // Edited: speaking one level up, by keyboard again.
     await s.button('assessments.tab.edit').click();
@@ -182,6 +185,18 @@ test.describe('the assessments of a participant', () => {
     );
     await s.button('assessments.tab.close').click();
     await expect(openIntake).toBeFocused();
+
+    // Cancel leaves the form and gives the focus back to the button that opened it; with a step chosen, it asks first.
+    const recordMidpoint = page.getByRole('button', { name: 'Tee arviointi: Väliarviointi', exact: true });
+    await recordMidpoint.click();
+    await s.button('common.cancel').click();
+    await expect(recordMidpoint).toBeFocused();
+    await recordMidpoint.click();
+    await page.getByRole('radiogroup', { name: 'Puhuminen', exact: true }).getByRole('radio').first().check();
+    await s.button('common.cancel').click();
+    await s.button('assessments.form.discard').click();
+    await expect(recordMidpoint).toBeFocused();
+    await expect(stages.nth(1)).toContainText(t('assessments.statuses.upcoming'));
 
     // The psychologist reads the intake but records and edits nothing.
     await s.button('shell.lock').click();

@@ -15,6 +15,7 @@ import type { Failure } from '@shared/errors';
 import { invoke } from '../../api/client';
 import { fieldErrorsFromIssues, validateInput, type FieldErrors } from '../../api/validate';
 import { CheckboxField } from '../../components/CheckboxField';
+import { ConfirmBox } from '../../components/ConfirmBox';
 import { DateField } from '../../components/DateField';
 import { Field } from '../../components/Field';
 import { FieldError, FieldHint } from '../../components/FieldFrame';
@@ -71,6 +72,8 @@ export function AssessmentForm({ participantId, stage, instrument, editing, onSa
   const [failure, setFailure] = useState<Failure | null>(null);
   const [busy, setBusy] = useState(false);
   const [attempt, setAttempt] = useState(0);
+  const [dirty, setDirty] = useState(false);
+  const [confirmDiscard, setConfirmDiscard] = useState(false);
   useFocusFirstInvalid(form, attempt);
 
   useEffect(() => {
@@ -79,6 +82,7 @@ export function AssessmentForm({ participantId, stage, instrument, editing, onSa
 
   function setAnswer(itemId: string, rater: Rater, patch: Partial<AnswerDraft>, field: string) {
     const key = answerKey(itemId, rater);
+    setDirty(true);
     setDraft((d) => ({ ...d, answers: { ...d.answers, [key]: { ...d.answers[key]!, ...patch } } }));
     const cleared = [answerFieldKey(itemId, rater, field), answerFieldKey(itemId, rater, 'score')];
     setErrors((e) => (cleared.some((k) => e[k]) ? { ...e, ...Object.fromEntries(cleared.map((k) => [k, undefined])) } : e));
@@ -132,6 +136,7 @@ export function AssessmentForm({ participantId, stage, instrument, editing, onSa
           value={draft.date}
           error={errors.date}
           onChange={(date) => {
+            setDirty(true);
             setDraft((d) => ({ ...d, date }));
             setErrors((e) => (e.date ? { ...e, date: undefined } : e));
           }}
@@ -177,7 +182,25 @@ export function AssessmentForm({ participantId, stage, instrument, editing, onSa
           </details>
         ))}
         <ConsentAwareError failure={failure} participantId={participantId} />
-        <FormActions submitLabel={t('assessments.form.save')} busy={busy} onCancel={onCancel} className="form-actions" />
+        {confirmDiscard ? (
+          <ConfirmBox
+            question={t('assessments.form.discardQuestion')}
+            explanation={t('assessments.form.discardExplanation')}
+            confirmLabel={t('assessments.form.discard')}
+            destructive
+            busy={false}
+            failure={null}
+            onConfirm={onCancel}
+            onCancel={() => setConfirmDiscard(false)}
+          />
+        ) : (
+          <FormActions
+            submitLabel={t('assessments.form.save')}
+            busy={busy}
+            onCancel={() => (dirty ? setConfirmDiscard(true) : onCancel())}
+            className="form-actions"
+          />
+        )}
       </form>
     </Section>
   );
