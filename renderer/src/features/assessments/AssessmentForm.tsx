@@ -284,6 +284,8 @@ function AnswerFields({ labelledBy, item, rater, instrument, answer, errors, onA
       ) : (
         <div
           role="radiogroup"
+          // Focusable by script, as the risk level's group is: a refusal sends the focus to the group, which names it.
+          tabIndex={-1}
           aria-labelledby={labelledBy}
           aria-invalid={stepError ? true : undefined}
           aria-describedby={stepError ? `${id}-error` : undefined}
