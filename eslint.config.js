@@ -121,9 +121,11 @@ const CORE_EDGES = {
 /** Today's edges between the renderer's features (renderer/src/features/<feature>/), as for CORE_EDGES. */
 const FEATURE_EDGES = {
   attendance: ['consents', 'programme', 'settings'],
+  assessments: ['consents'],
   audit: ['registry', 'retention', 'staff'],
   backup: ['vault'],
   case: [
+    'assessments',
     'attendance',
     'consents',
     'flags',

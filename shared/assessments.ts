@@ -273,6 +273,19 @@ export type DomainChangeCounts = z.infer<typeof domainChange>;
 export const CHANGE_KINDS = ['down', 'same', 'up', 'missing'] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
+/** Where one stage of a participant stands today: what the file's list of stages shows, a missing stage included. */
+export const stageStanding = z.strictObject({
+  stage: z.enum(ASSESSMENT_STAGES),
+  /** The last day to make it; null when no day can be named (never enrolled, or the stage does not apply). */
+  dueDate: z.string().nullable(),
+  status: z.enum(STAGE_STATUSES),
+  /** The day it was recorded on, when it is. */
+  recordedOn: z.string().nullable(),
+  /** A follow-up's date counted from the exit's due date, because the exit is not recorded yet. */
+  provisional: z.boolean(),
+});
+export type StageStanding = z.infer<typeof stageStanding>;
+
 export const assessmentChannels = {
   /**
    * A version of the instrument with its wording in every language and each item's hidden flag; without
@@ -284,13 +297,18 @@ export const assessmentChannels = {
     z.object({ instrument, current: z.number().int().positive() }),
   ),
   /**
-   * The participant's assessments in stage order, and every instrument version they were made with, so that each
-   * reads with its own version's wording.
+   * The participant's assessments in stage order, every instrument version they were made with (so that each reads
+   * with its own version's wording), and each of the five stages with its due date and where it stands today. A
+   * participant never enrolled has no due dates: their stages not recorded are `upcoming` with no date.
    */
   'assessments.list': channel(
     'assessments.read',
     z.object({ participantId }).strict(),
-    z.object({ assessments: z.array(assessment), instruments: z.array(instrument) }),
+    z.object({
+      assessments: z.array(assessment),
+      instruments: z.array(instrument),
+      stages: z.array(stageStanding).length(ASSESSMENT_STAGES.length),
+    }),
   ),
   /**
    * Creates or replaces one stage's assessment whole (see saveAssessmentInput). Needs the participant's consent to

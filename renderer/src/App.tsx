@@ -209,8 +209,8 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
 
   const can = (permission: Permission) => roleHolds(session.role, permission);
   const mayOpen = (page: Page) => pagesFor(session.role).includes(page);
-  const openParticipant = (id: string, from: ParticipantOrigin, tab?: CaseTab, draftId?: string) =>
-    setScreen({ name: 'participant', id, from, ...(tab ? { tab } : {}), ...(draftId ? { draftId } : {}) });
+  const openParticipant = (id: string, from: ParticipantOrigin, tab?: CaseTab, openRecord?: string) =>
+    setScreen({ name: 'participant', id, from, ...(tab ? { tab } : {}), ...(openRecord ? { openRecord } : {}) });
   const openSettings = (section?: SettingsPage) => setScreen({ name: 'settings', notice: null, ...(section ? { section } : {}) });
   const openPlace = (to: Place) => {
     const next = screenOfPlace(to, session.role, screen);
@@ -223,7 +223,7 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
       onOpenSettings={() => openSettings()}
       onOpenRetention={() => setScreen({ name: 'retention' })}
       onOpenCohort={(id, at) => setScreen({ name: 'cohort', id, from: 'cohorts', created: null, ...(at ? { at } : {}) })}
-      onOpenParticipant={(id, tab, draftId) => openParticipant(id, 'home', tab, draftId)}
+      onOpenParticipant={(id, tab, openRecord) => openParticipant(id, 'home', tab, openRecord)}
     />
   );
 
@@ -299,7 +299,7 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
             onBack={() => setScreen(screenOf(from))}
             tab={screen.tab ?? 'overview'}
             onTab={(tab) => setScreen({ ...here, tab })}
-            {...(screen.draftId ? { openDraft: screen.draftId } : {})}
+            {...(screen.openRecord ? { openRecord: screen.openRecord } : {})}
           />
         );
       }

@@ -28,8 +28,11 @@ export type Screen =
   | { name: 'home' }
   | { name: 'participants' }
   | { name: 'referrals' }
-  /** `draftId`: a draft to open in the note form (a draft's line on the start page); not part of a remembered place. */
-  | { name: 'participant'; id: string; from: ParticipantOrigin; tab?: CaseTab; draftId?: string }
+  /**
+   * `openRecord`: the record the tab opens in its form (a note draft's id on the notes tab, a stage on the
+   * assessments tab), chosen on the start page; not part of a remembered place.
+   */
+  | { name: 'participant'; id: string; from: ParticipantOrigin; tab?: CaseTab; openRecord?: string }
   | { name: 'participant-new' }
   | { name: 'programme'; tab: ProgrammeTab }
   | { name: 'cohort'; id: string; from: ProgrammeTab; created: number | null; at?: string }

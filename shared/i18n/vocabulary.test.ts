@@ -39,6 +39,10 @@ const SAME_TEXT: readonly { concept: string; keys: readonly string[] }[] = [
       'printout:print.sections.flags',
     ],
   },
+  {
+    concept: 'a due date passed',
+    keys: ['assessments.statuses.overdue', 'todayPage.followUps.overdue', 'notes.list.overdue'],
+  },
   { concept: 'a cancelled session', keys: ['week.cancelled', 'todayPage.sessions.cancelled', 'printout:schedule.cancelled'] },
   { concept: 'the date of the referral', keys: ['participant.fields.referralDate', 'registry.columns.referralDate'] },
   {

@@ -3,7 +3,7 @@
  * under which its codes are named (`<home>.<code>`) for screens, filters, printouts and the audit view alike.
  * shared/i18n/vocabulary.test.ts holds the catalogue to it; the glossary is in shared/i18n/README.md.
  */
-import { ASSESSMENT_DOMAINS, ASSESSMENT_STAGES, RATERS } from '../assessments';
+import { ASSESSMENT_DOMAINS, ASSESSMENT_STAGES, RATERS, STAGE_STATUSES } from '../assessments';
 import { ATTENDANCE_MARKS } from '../attendance';
 import { auditEntry } from '../audit';
 import { ENROLMENT_MODES, ENROLMENT_OUTCOMES } from '../cohorts';
@@ -64,6 +64,7 @@ export const CODE_SETS: readonly { name: string; codes: readonly string[]; home:
   { name: 'plan step owner', codes: STEP_OWNERS, home: 'plans.stepOwners' },
   { name: 'plan step status', codes: STEP_STATUSES, home: 'plans.stepStatuses' },
   { name: 'assessment stage', codes: ASSESSMENT_STAGES, home: 'assessments.stages' },
+  { name: 'assessment stage status', codes: STAGE_STATUSES, home: 'assessments.statuses' },
   { name: 'assessment domain', codes: ASSESSMENT_DOMAINS, home: 'assessments.domains' },
   // Whose view an answer is: a rater, not who takes a plan step, though both sets hold 'participant' and 'caseworker'.
   { name: 'assessment rater', codes: RATERS, home: 'assessments.raters' },

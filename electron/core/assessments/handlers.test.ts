@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Assessment, Instrument } from '@shared/assessments';
 import { bundles, lookup } from '@shared/i18n/bundles';
+import { addConsentingParticipant } from '../../../tests/support/participants';
 import { openVaultDb } from '../../../tests/support/raw-db';
 import type { Db } from '../db/open';
 import { addVersion2, assessmentVault, REFERRED, TODAY, type AssessmentVault } from './testing/vault';
@@ -112,6 +113,53 @@ describe('an assessment', () => {
       ]),
     );
     expect(JSON.stringify(entries)).not.toContain('ASSESSMENT-MARKER');
+  });
+
+  it('lists every stage with its due date and standing: on the group’s calendar, in individual guidance, and undated before any enrolment', async () => {
+    const v = await vault();
+    const stagesOf = async (participantId: string) =>
+      (await v.t.ok('assessments.list', { participantId })).stages.map((s) => [
+        s.stage,
+        s.dueDate,
+        s.status,
+        s.recordedOn,
+        s.provisional,
+      ]);
+
+    // Before any enrolment nothing can be dated, yet every stage is listed, so a missing one shows.
+    await v.t.ok('assessments.save', v.request({ date: '2026-11-20' }));
+    expect(await stagesOf(v.participantId)).toEqual([
+      ['intake', null, 'done', '2026-11-20', false],
+      ['midpoint', null, 'upcoming', null, false],
+      ['exit', null, 'upcoming', null, false],
+      ['followUp3', null, 'upcoming', null, false],
+      ['followUp6', null, 'upcoming', null, false],
+    ]);
+
+    // A group meeting from Monday 30.11.2026 for ten weeks: the test clock's day is Saturday 28.11.2026.
+    const { cohort } = await v.t.ok('cohorts.create', { name: 'Talvi 2026', startDate: '2026-11-30', lengthWeeks: 10 });
+    await v.t.ok('cohorts.enrol', { participantId: v.participantId, cohortId: cohort.id, startDate: '2026-11-30' });
+    expect(await stagesOf(v.participantId)).toEqual([
+      ['intake', '2026-12-04', 'done', '2026-11-20', false],
+      ['midpoint', '2027-01-01', 'upcoming', null, false],
+      ['exit', '2027-02-05', 'upcoming', null, false],
+      ['followUp3', '2027-05-05', 'upcoming', null, true],
+      ['followUp6', '2027-08-05', 'upcoming', null, true],
+    ]);
+
+    // Individual guidance from Monday 2.11.2026: intake by the end of its week 2 (overdue now), mid-point of week 5.
+    const individual = await addConsentingParticipant(v);
+    await v.t.ok('cohorts.enrol', {
+      participantId: individual,
+      cohortId: cohort.id,
+      startDate: '2026-11-02',
+      mode: 'individual',
+    });
+    expect((await stagesOf(individual)).slice(0, 3)).toEqual([
+      ['intake', '2026-11-15', 'overdue', null, false],
+      ['midpoint', '2026-12-06', 'upcoming', null, false],
+      ['exit', '2027-01-10', 'upcoming', null, false],
+    ]);
   });
 
   it('needs the participant’s consent to processing', async () => {

@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import {
+  ASSESSMENT_STAGES,
   scoreRange,
   type saveAssessmentInput,
   type Assessment,
   type Instrument,
   type InstrumentDefinition,
+  type StageStanding,
 } from '@shared/assessments';
 import { dayOf } from '@shared/days';
 import { AppError, type FieldIssue } from '@shared/errors';
@@ -13,6 +15,7 @@ import { requireConsent } from '../consents/guard';
 import type { Db } from '../db/open';
 import { get, sql } from '../db/sql';
 import type { HandlerGroup } from '../handler';
+import { readStagesDue } from './due-reader';
 import {
   assessmentsOf,
   assessmentsWithVersions,
@@ -88,6 +91,21 @@ function dateIssues(db: Db, input: SaveInput, now: Date): FieldIssue[] {
   return [];
 }
 
+/**
+ * Each stage of the participant with its due date and status on `today`. Someone never enrolled has no due dates:
+ * a stage not recorded is `upcoming` with no date, so that the file still shows it as missing.
+ */
+function stagesOf(db: Db, participantId: string, assessments: readonly Assessment[], today: string): StageStanding[] {
+  const recorded = Object.fromEntries(assessments.map((a) => [a.stage, a.date]));
+  return (
+    readStagesDue(db, participantId, recorded, today) ??
+    ASSESSMENT_STAGES.map((stage) => {
+      const recordedOn = recorded[stage] ?? null;
+      return { stage, dueDate: null, status: recordedOn ? 'done' : 'upcoming', recordedOn, provisional: false };
+    })
+  );
+}
+
 function saved(db: Db, participantId: string, id: string): Assessment {
   const found = assessmentsOf(db, participantId).find((a) => a.id === id);
   if (!found) throw new Error('assessment vanished');
@@ -110,9 +128,10 @@ export const assessmentHandlers = {
 
   'assessments.list': {
     kind: 'tx',
-    run: (input, { db }) => {
+    run: (input, { db, now }) => {
       requireParticipant(db, input.participantId);
-      return assessmentsWithVersions(db, input.participantId);
+      const listed = assessmentsWithVersions(db, input.participantId);
+      return { ...listed, stages: stagesOf(db, input.participantId, listed.assessments, dayOf(now)) };
     },
   },
 

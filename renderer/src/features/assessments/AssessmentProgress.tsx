@@ -22,7 +22,7 @@ type AssessmentList = OutputOf<'assessments.list'>;
  * numbers as a table below it for screen readers and for those who prefer numbers. Takes what `assessments.list`
  * answers; each assessment reads with its own instrument version's step words.
  */
-export function AssessmentProgress({ assessments, instruments }: AssessmentList) {
+export function AssessmentProgress({ assessments, instruments }: Pick<AssessmentList, 'assessments' | 'instruments'>) {
   const { t, i18n } = useTranslation();
   const captionId = useId();
   if (assessments.length === 0) return <p className="detail-empty">{t('assessments.progress.none')}</p>;

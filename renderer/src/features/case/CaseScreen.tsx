@@ -6,6 +6,7 @@ import type { LimitedParticipant, Participant, ParticipantView } from '@shared/p
 import { QueryState } from '../../components/QueryState';
 import { Screen } from '../../components/Screen';
 import { useCan, useSession } from '../../shell/session';
+import { AssessmentsTab } from '../assessments/AssessmentsTab';
 import { ConsentsTab } from '../consents/ConsentsTab';
 import { FlagsTab } from '../flags/FlagsTab';
 import { SafetyBanner } from '../flags/SafetyBanner';
@@ -29,8 +30,11 @@ interface CaseScreenProps {
   /** The tab shown; the app holds it, so that an unlock comes back to it and a notice can open another. */
   tab: CaseTab;
   onTab: (tab: CaseTab) => void;
-  /** A draft to open in the note form on the notes tab (a draft's line on the start page). */
-  openDraft?: string;
+  /**
+   * The record the tab opens in its form, chosen elsewhere (the start page, the overview): a note draft's id on the
+   * notes tab, a stage on the assessments tab.
+   */
+  openRecord?: string;
 }
 
 /** The name to call the participant by: the preferred name, else the first name. */
@@ -76,7 +80,7 @@ function LimitedOverview({ participant }: { participant: LimitedParticipant }) {
  * A participant's whole file: a header with the code, name and status, the safety banner under it on every
  * tab, and one tab for each part of the file the reader's role may see. Opening it is audited (participants.get).
  */
-export function CaseScreen({ participantId, onBack, tab, onTab, openDraft }: CaseScreenProps) {
+export function CaseScreen({ participantId, onBack, tab, onTab, openRecord }: CaseScreenProps) {
   const { t } = useTranslation();
   const session = useSession();
   const client = useQueryClient();
@@ -84,9 +88,10 @@ export function CaseScreen({ participantId, onBack, tab, onTab, openDraft }: Cas
   const record = participantQuery(participantId);
   const query = useQuery(record);
   const view = query.data ?? null;
-  // The draft the notes tab opens in its form: the start page's or the overview's choice. Each choice remounts the
-  // tab (n), so the same draft chosen again is opened again.
-  const [draftToOpen, setDraftToOpen] = useState({ id: openDraft, n: 0 });
+  // The record a tab opens in its form: the start page's or the overview's choice, for the tab it was chosen on
+  // only. Each choice remounts the tab (n), so the same record chosen again is opened again.
+  const [recordToOpen, setRecordToOpen] = useState({ tab, id: openRecord, n: 0 });
+  const recordOf = (key: CaseTab) => (recordToOpen.tab === key ? recordToOpen.id : undefined);
   const [printing, setPrinting] = useState<'open' | 'closed' | null>(null);
   const printButton = useRef<HTMLButtonElement>(null);
   const tabsBox = useRef<HTMLDivElement>(null);
@@ -126,8 +131,8 @@ export function CaseScreen({ participantId, onBack, tab, onTab, openDraft }: Cas
             onDeleted={onBack}
             active={tab === 'overview'}
             tabs={caseTabsFor(session.role)}
-            onOpenTab={(key, draftId) => {
-              if (draftId) setDraftToOpen(({ n }) => ({ id: draftId, n: n + 1 }));
+            onOpenTab={(key, record) => {
+              if (record) setRecordToOpen(({ n }) => ({ tab: key, id: record, n: n + 1 }));
               onTab(key);
               setTabOpened((n) => n + 1);
             }}
@@ -139,14 +144,12 @@ export function CaseScreen({ participantId, onBack, tab, onTab, openDraft }: Cas
         return <ConsentsTab participantId={participantId} />;
       case 'flags':
         return <FlagsTab participantId={participantId} />;
-      case 'notes':
-        return (
-          <NotesTab
-            key={draftToOpen.n}
-            participantId={participantId}
-            {...(draftToOpen.id ? { openDraft: draftToOpen.id } : {})}
-          />
-        );
+      case 'notes': {
+        const draft = recordOf('notes');
+        return <NotesTab key={recordToOpen.n} participantId={participantId} {...(draft ? { openDraft: draft } : {})} />;
+      }
+      case 'assessments':
+        return <AssessmentsTab key={recordToOpen.n} participantId={participantId} openStage={recordOf('assessments')} />;
       case 'plan':
         return <PlanTab participantId={participantId} pseudonym={participant?.pseudonym ?? ''} />;
       case 'psychosocial':

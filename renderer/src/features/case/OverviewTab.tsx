@@ -22,7 +22,7 @@ interface OverviewTabProps {
   /** The tabs of the file the reader may open, and the way to one of them. */
   tabs: readonly CaseTab[];
   /** Opens a tab; with a draft's id, the notes tab with that draft in the note form. */
-  onOpenTab: (tab: CaseTab, draftId?: string) => void;
+  onOpenTab: (tab: CaseTab, openRecord?: string) => void;
 }
 
 /**

@@ -15,7 +15,7 @@ interface ParticipantGlanceProps {
   /** The tabs the reader may open; a part whose tab is not among them is not offered as a way there. */
   tabs: readonly CaseTab[];
   /** Opens a tab; with a draft's id, the notes tab with that draft in the note form. */
-  onOpenTab: (tab: CaseTab, draftId?: string) => void;
+  onOpenTab: (tab: CaseTab, openRecord?: string) => void;
   /** Moves to the group section of the Overview, with the enrolments and attendance in detail (none in the limited view). */
   onShowGroup: (() => void) | null;
 }

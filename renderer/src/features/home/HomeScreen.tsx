@@ -20,10 +20,10 @@ interface HomeScreenProps {
   /** Opens a cohort's page, at a session's day when a session's line opens it (the drift notice gives none). */
   onOpenCohort: (cohortId: string, day?: string) => void;
   /**
-   * Opens a participant's file at a tab (with a draft open in the note form, from Today's drafts); the drift notice
+   * Opens a participant's file at a tab, with the record the tab opens in its form (a draft, an assessment's stage); the drift notice
    * offers it only to those who may read whole files.
    */
-  onOpenParticipant: (participantId: string, tab?: TodayFileTab, draftId?: string) => void;
+  onOpenParticipant: (participantId: string, tab?: TodayFileTab, openRecord?: string) => void;
 }
 
 /**

@@ -15,13 +15,13 @@ import { FOLLOW_UP_CHANGES, todayQuery } from './queries';
 import './today.css';
 
 /** The tab of a participant's file a line of Today opens. */
-export type TodayFileTab = 'overview' | 'notes' | 'plan' | 'psychosocial' | 'referrals';
+export type TodayFileTab = 'overview' | 'notes' | 'plan' | 'assessments' | 'psychosocial' | 'referrals';
 
 export interface TodaySectionsProps {
   /** Opens a cohort's page at a session's day, where the attendance of its sessions is marked. */
   onOpenCohort: (cohortId: string, day: string) => void;
-  /** Opens a participant's file at a tab; a draft's line also names the draft to open in the note form. */
-  onOpenParticipant: (participantId: string, tab: TodayFileTab, draftId?: string) => void;
+  /** Opens a participant's file at a tab, and the record the tab opens in its form (a note draft, an assessment's stage). */
+  onOpenParticipant: (participantId: string, tab: TodayFileTab, openRecord?: string) => void;
 }
 
 /**
