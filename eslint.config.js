@@ -96,9 +96,10 @@ const CORE_EDGES = {
   search: ['db', 'notes', 'participants', 'psychosocial'],
   sessions: ['cohorts', 'db'],
   settings: ['db'],
-  timeline: ['consents', 'db', 'flags', 'notes', 'plans', 'psychosocial', 'referrals'],
+  timeline: ['assessments', 'consents', 'db', 'flags', 'notes', 'plans', 'psychosocial', 'referrals'],
   // Today reads every domain that puts a line on the page, through their own readers.
   today: [
+    'assessments',
     'attendance',
     'backup',
     'db',

@@ -223,7 +223,7 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
       onOpenSettings={() => openSettings()}
       onOpenRetention={() => setScreen({ name: 'retention' })}
       onOpenCohort={(id, at) => setScreen({ name: 'cohort', id, from: 'cohorts', created: null, ...(at ? { at } : {}) })}
-      onOpenParticipant={(id, tab, draftId) => openParticipant(id, 'home', tab, draftId)}
+      onOpenParticipant={(id, tab, record) => openParticipant(id, 'home', tab, tab === 'notes' ? record : undefined)}
     />
   );
 

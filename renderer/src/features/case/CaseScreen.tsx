@@ -153,6 +153,9 @@ export function CaseScreen({ participantId, onBack, tab, onTab, openDraft }: Cas
         return <PsychosocialTab participantId={participantId} />;
       case 'referrals':
         return <ReferralsTab participantId={participantId} />;
+      case 'assessments':
+        // The assessments' tab is another part of issue 15; until it lands the tab is empty.
+        return null;
     }
   }
 

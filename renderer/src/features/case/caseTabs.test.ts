@@ -3,7 +3,7 @@ import { caseTabsFor } from './caseTabs';
 
 describe("the tabs of a participant's file", () => {
   it('are all there for staff who work on the whole file', () => {
-    const all = ['overview', 'timeline', 'consents', 'flags', 'notes', 'plan', 'referrals', 'psychosocial'];
+    const all = ['overview', 'timeline', 'consents', 'flags', 'notes', 'plan', 'referrals', 'psychosocial', 'assessments'];
     expect(caseTabsFor('coordinator')).toEqual(all);
     expect(caseTabsFor('caseworker')).toEqual(all);
     expect(caseTabsFor('psychologist')).toEqual(all);

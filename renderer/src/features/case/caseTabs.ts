@@ -1,6 +1,6 @@
 import { roleHolds, type Permission, type Role } from '@shared/roles';
 
-export const CASE_TABS = ['overview', 'timeline', 'consents', 'flags', 'notes', 'plan', 'referrals', 'psychosocial'] as const;
+export const CASE_TABS = ['overview', 'timeline', 'consents', 'flags', 'notes', 'plan', 'referrals', 'psychosocial', 'assessments'] as const;
 export type CaseTab = (typeof CASE_TABS)[number];
 
 /** What a role must hold to see a tab; the main side refuses the tab's channels to anyone else anyway. */
@@ -13,6 +13,7 @@ const TAB_PERMISSION: Record<CaseTab, Permission> = {
   plan: 'plans.read',
   psychosocial: 'psychosocial.read',
   referrals: 'referrals.read',
+  assessments: 'assessments.read',
 };
 
 /** The tabs of a participant's file that a role may open, in order. */
