@@ -121,7 +121,8 @@ const CORE_EDGES = {
 /** Today's edges between the renderer's features (renderer/src/features/<feature>/), as for CORE_EDGES. */
 const FEATURE_EDGES = {
   attendance: ['consents', 'programme', 'settings'],
-  audit: ['registry', 'retention', 'staff'],
+  // The log names an item of the assessment instrument by id; its wording is read where the instrument is.
+  audit: ['assessments', 'registry', 'retention', 'staff'],
   backup: ['vault'],
   case: [
     'attendance',
@@ -150,7 +151,7 @@ const FEATURE_EDGES = {
   retention: ['case'],
   search: ['notes'],
   today: ['programme'],
-  settings: ['attendance', 'backup', 'retention', 'vault'],
+  settings: ['assessments', 'attendance', 'backup', 'retention', 'vault'],
 };
 
 const boundaries = (...forbidden) => ({ 'polku/import-boundaries': ['error', { root, forbidden }] });
