@@ -117,7 +117,7 @@ for (const locale of ['en', 'fi'] as const satisfies readonly Locale[]) {
       await expect(banner).toContainText(s.t('flags.kinds.address_confidential'));
       const tabs = page.getByRole('tablist', { name: s.t('case.tabsLabel') }).getByRole('tab');
       const tabCount = await tabs.count();
-      expect(tabCount).toBe(8);
+      expect(tabCount).toBe(9);
       // The file's tabs stay on one row on a 1280-pixel laptop, so that none hides under another line.
       const tabRows = new Set(await tabs.evaluateAll((all) => all.map((tab) => Math.round(tab.getBoundingClientRect().top))));
       expect(tabRows.size, 'rows of tabs').toBe(1);
