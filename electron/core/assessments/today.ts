@@ -2,10 +2,10 @@
  * What the assessments put on the Today page: the stages due this week (within DUE_WINDOW_DAYS of their due date)
  * or overdue, of every participant whose file is open, the user's own first.
  */
-import type { AssessmentStage } from '@shared/assessments';
+import { ASSESSMENT_STAGES, type AssessmentStage } from '@shared/assessments';
 import type { Db } from '../db/open';
 import { all, sql } from '../db/sql';
-import { stagesDue } from './due';
+import { stagesDue, type DueBasis, type StageDue } from './due';
 import { readDueBases } from './due-reader';
 
 export interface DueAssessment {
@@ -28,8 +28,10 @@ export function dueAssessmentsOf(
 ): { rows: DueAssessment[]; total: number } {
   const people = all<{ id: string; pseudonym: string; mine: number }>(
     db,
-    sql`SELECT p.id, p.pseudonym, p.responsible_caseworker_id IS ${userId} AS mine FROM participants p
-        WHERE p.status <> 'closed' AND EXISTS (SELECT 1 FROM enrolments e WHERE e.participant_id = p.id)`,
+    // Driven from the enrolments, which are few beside the participants of every year.
+    sql`SELECT DISTINCT p.id, p.pseudonym, p.responsible_caseworker_id IS ${userId} AS mine
+        FROM enrolments e JOIN participants p ON p.id = e.participant_id
+        WHERE p.status <> 'closed'`,
   );
   const ids = people.map((p) => p.id);
   const bases = readDueBases(db, ids);
@@ -44,11 +46,12 @@ export function dueAssessmentsOf(
     recorded.set(row.participant_id, stages);
   }
 
+  const stagesOf = sameInputsOnce();
   const lines: (DueAssessment & { pseudonym: string })[] = [];
   for (const person of people) {
     const found = bases.get(person.id);
     if (!found) continue;
-    const stages = stagesDue({ basis: found.basis, recorded: recorded.get(person.id) ?? {}, closed: found.closed, today });
+    const stages = stagesOf(found.basis, recorded.get(person.id) ?? {}, found.closed, today);
     for (const s of stages)
       if ((s.status === 'due' || s.status === 'overdue') && s.dueDate !== null)
         lines.push({
@@ -76,5 +79,35 @@ export function dueAssessmentsOf(
       mine: l.mine,
     })),
     total: lines.length,
+  };
+}
+
+/**
+ * `stagesDue`, worked out once for each distinct input: the members of a group who joined on its first day and have
+ * recorded the same stages on the same days share their due dates, so an office's list costs about one computation
+ * a group rather than one a participant. A group's teaching weeks are one array for all its members (readDueBases).
+ */
+function sameInputsOnce() {
+  const weeksIds = new Map<object, number>();
+  const known = new Map<string, StageDue[]>();
+  return (basis: DueBasis, recorded: Partial<Record<AssessmentStage, string>>, closed: boolean, today: string) => {
+    let where: string;
+    if (basis.kind === 'cohort') {
+      if (!weeksIds.has(basis.weeks)) weeksIds.set(basis.weeks, weeksIds.size);
+      where = `cohort:${weeksIds.get(basis.weeks)}:${basis.joined}`;
+    } else where = `individual:${basis.start}`;
+    const key = [
+      where,
+      basis.left?.date ?? '',
+      basis.left?.outcome ?? '',
+      closed,
+      ...ASSESSMENT_STAGES.map((stage) => recorded[stage] ?? ''),
+    ].join('|');
+    let stages = known.get(key);
+    if (!stages) {
+      stages = stagesDue({ basis, recorded, closed, today });
+      known.set(key, stages);
+    }
+    return stages;
   };
 }
