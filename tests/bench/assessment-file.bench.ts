@@ -74,12 +74,29 @@ beforeAll(async () => {
        VALUES (?, ?, 2025, ?, ?, ?, 'completed', ?, ?, ?, ?, '2025-09-01')`,
     );
     ids.forEach((id, i) => {
-      participant.run(id, `P-2025-${String(i + 1).padStart(4, '0')}`, i + 1, `First${i}`, `Last${i}`, v.caseworkerId, at, at, v.caseworkerId);
+      participant.run(
+        id,
+        `P-2025-${String(i + 1).padStart(4, '0')}`,
+        i + 1,
+        `First${i}`,
+        `Last${i}`,
+        v.caseworkerId,
+        at,
+        at,
+        v.caseworkerId,
+      );
       ASSESSMENT_STAGES.forEach((stage, s) => {
         const definition = s < 2 ? INSTRUMENT_V1 : v2;
         insertAssessment(
           db,
-          { id: newId(), participantId: id, stage, date: DAYS[stage], version: definition.version, answers: everyAnswer(definition, i + s) },
+          {
+            id: newId(),
+            participantId: id,
+            stage,
+            date: DAYS[stage],
+            version: definition.version,
+            answers: everyAnswer(definition, i + s),
+          },
           at,
           v.caseworkerId,
         );

@@ -76,7 +76,9 @@ test.describe('hiding an item of the assessment form', () => {
     await screen(page, 'home');
     await goTo(page, LOCALE, 'settings', 'settings');
     await expect(
-      page.getByRole('navigation', { name: s.t('settingsPages.navLabel') }).getByRole('button', { name: s.t('settingsPages.assessments') }),
+      page
+        .getByRole('navigation', { name: s.t('settingsPages.navLabel') })
+        .getByRole('button', { name: s.t('settingsPages.assessments') }),
     ).toHaveCount(0);
     expectCleanRun(app);
   });

@@ -157,7 +157,14 @@ test('a session leaves no trace of the name, passphrase, recovery code or progra
     assessmentCorrected: uniqueMarker('Korjattu'),
   };
   const answers = (note: string) => [
-    { itemId: 'finnish.speaking', rater: 'caseworker', score: 2, note, withInterpreter: true, language: assessment.assessmentLanguage },
+    {
+      itemId: 'finnish.speaking',
+      rater: 'caseworker',
+      score: 2,
+      note,
+      withInterpreter: true,
+      language: assessment.assessmentLanguage,
+    },
     { itemId: 'history.wishes', rater: 'caseworker', text: assessment.assessmentText },
   ];
   // Made today: an assessment may be dated neither before the file was opened (today) nor in the future.

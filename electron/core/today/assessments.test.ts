@@ -26,7 +26,12 @@ async function office() {
       responsibleCaseworkerId: mine ? v.caseworkerId : null,
       confirmDuplicate: true,
     });
-    await v.t.ok('consents.record', { participantId: participant.id, purpose: 'processing', givenOn: '2026-10-01', method: 'signed' });
+    await v.t.ok('consents.record', {
+      participantId: participant.id,
+      purpose: 'processing',
+      givenOn: '2026-10-01',
+      method: 'signed',
+    });
     await v.t.ok('cohorts.enrol', { participantId: participant.id, cohortId: cohort.id, startDate: start, mode });
     return { id: participant.id, pseudonym: participant.pseudonym };
   };
@@ -84,7 +89,13 @@ describe('assessments on the Today page', () => {
 
   it('leaves a stage off once it is recorded', async () => {
     const { v, amal } = await office();
-    await v.t.ok('assessments.save', { participantId: amal.id, stage: 'intake', date: '2026-11-27', version: 1, answers: sampleAnswers() });
+    await v.t.ok('assessments.save', {
+      participantId: amal.id,
+      stage: 'intake',
+      date: '2026-11-27',
+      version: 1,
+      answers: sampleAnswers(),
+    });
     const page = await v.t.ok('today.get', {});
     expect(page.assessments?.lines.map((l) => l.participantId)).not.toContain(amal.id);
     expect(page.assessments?.total).toBe(4);

@@ -61,7 +61,9 @@ function ItemList({ instrument }: { instrument: Instrument }) {
                   <button
                     type="button"
                     className="button button-secondary button-small"
-                    aria-label={t(item.hidden ? 'assessments.hiding.showOf' : 'assessments.hiding.hideOf', { item: wordsOf(item) })}
+                    aria-label={t(item.hidden ? 'assessments.hiding.showOf' : 'assessments.hiding.hideOf', {
+                      item: wordsOf(item),
+                    })}
                     aria-disabled={busy || undefined}
                     onClick={() => toggle(item)}
                   >

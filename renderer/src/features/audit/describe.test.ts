@@ -170,7 +170,12 @@ describe('an entry’s details', () => {
   });
 
   it('name a saved assessment by its stage, and an item hidden or shown by its wording in the form’s version', () => {
-    const saved = entry({ action: 'assessments.create', entity: 'participant', entityId: LEILA, detail: `assessment:${NOTE};stage:intake` });
+    const saved = entry({
+      action: 'assessments.create',
+      entity: 'participant',
+      entityId: LEILA,
+      detail: `assessment:${NOTE};stage:intake`,
+    });
     expect(detailText(fi, saved)).toBe('Alkukartoitus, arviointi 9f8e7d6c…');
     expect(detailText(t, { ...saved, action: 'assessments.update', detail: `assessment:${NOTE};stage:followUp3` })).toBe(
       'Follow-up at 3 months, assessment 9f8e7d6c…',
@@ -178,7 +183,12 @@ describe('an entry’s details', () => {
     // Saved before the stage was written down: the record and its id, as other records.
     expect(detailText(t, { ...saved, detail: `assessment:${NOTE}` })).toBe('Assessment 9f8e7d6c…');
 
-    const hidden = entry({ action: 'assessments.hideItem', entity: 'instrument', entityId: '1', detail: 'item:digital.videoCalls' });
+    const hidden = entry({
+      action: 'assessments.hideItem',
+      entity: 'instrument',
+      entityId: '1',
+      detail: 'item:digital.videoCalls',
+    });
     const withItems: NameBook = { ...names, items: new Map([[itemKey(1, 'digital.videoCalls'), 'Videopuhelut']]) };
     expect(detailText(fi, hidden, withItems)).toBe('Kysymys: Videopuhelut');
     expect(detailText(fi, { ...hidden, action: 'assessments.showItem' }, withItems)).toBe('Kysymys: Videopuhelut');

@@ -63,7 +63,18 @@ export function concernsOf(t: TFunction, entry: AuditEntryView, names: NameBook)
 
 const PARTICIPANT_FIELDS = Object.keys(participantFields) as (keyof typeof participantFields)[];
 const OWN_FIELD_LABELS = ['status', 'discontinuedReason', 'displayName', 'role', 'autoLockMinutes'] as const;
-const RECORD_KINDS = ['note', 'consent', 'override', 'flag', 'entry', 'psychosocial', 'enrolment', 'referral', 'plan', 'assessment'] as const;
+const RECORD_KINDS = [
+  'note',
+  'consent',
+  'override',
+  'flag',
+  'entry',
+  'psychosocial',
+  'enrolment',
+  'referral',
+  'plan',
+  'assessment',
+] as const;
 const FIELD_LIST = /^[A-Za-z]+(,[A-Za-z]+)*$/;
 
 /** A field name in words where the interface has words for it, else as it is. */

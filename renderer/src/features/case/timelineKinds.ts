@@ -3,7 +3,16 @@ import { roleHolds } from '@shared/roles';
 import type { TimelineKind } from '@shared/timeline';
 
 /** What a timeline can be narrowed to: the kinds of one part of the file. */
-export const TIMELINE_FILTERS = ['file', 'notes', 'psychosocial', 'referrals', 'plans', 'assessments', 'consents', 'flags'] as const;
+export const TIMELINE_FILTERS = [
+  'file',
+  'notes',
+  'psychosocial',
+  'referrals',
+  'plans',
+  'assessments',
+  'consents',
+  'flags',
+] as const;
 export type TimelineFilter = (typeof TIMELINE_FILTERS)[number];
 
 const FILTER_OF: Record<TimelineKind, TimelineFilter> = {
