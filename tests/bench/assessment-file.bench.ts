@@ -42,13 +42,12 @@ let measured = '';
 function everyAnswer(definition: InstrumentDefinition, seed: number): AssessmentAnswer[] {
   return definition.items.flatMap((item, i) =>
     item.raters.map((rater): AssessmentAnswer => {
-      const scored = item.scale !== 'text';
-      const steps = scored ? SCALES[item.scale].steps.length : 0;
+      const scale = item.scale === 'text' ? null : SCALES[item.scale];
       return {
         itemId: item.id,
         rater,
-        score: scored ? SCALES[item.scale].first + ((seed + i) % steps) : null,
-        text: scored
+        score: scale ? scale.first + ((seed + i) % scale.steps.length) : null,
+        text: scale
           ? null
           : 'Työskenteli kotimaassa kahdeksan vuotta ravintolan keittiössä ja kaksi vuotta Suomessa marjanpoiminnassa. ' +
             'Haluaisi ammattikeittiöön ja suorittaa hygieniapassin ensi keväänä.',
