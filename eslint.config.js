@@ -97,9 +97,10 @@ const CORE_EDGES = {
   search: ['db', 'notes', 'participants', 'psychosocial'],
   sessions: ['cohorts', 'db'],
   settings: ['db'],
-  timeline: ['consents', 'db', 'flags', 'notes', 'plans', 'psychosocial', 'referrals'],
+  timeline: ['assessments', 'consents', 'db', 'flags', 'notes', 'plans', 'psychosocial', 'referrals'],
   // Today reads every domain that puts a line on the page, through their own readers.
   today: [
+    'assessments',
     'attendance',
     'backup',
     'db',
@@ -122,7 +123,8 @@ const CORE_EDGES = {
 const FEATURE_EDGES = {
   attendance: ['consents', 'programme', 'settings'],
   assessments: ['consents'],
-  audit: ['registry', 'retention', 'staff'],
+  // The log names an item of the assessment instrument by id; its wording is read where the instrument is.
+  audit: ['assessments', 'registry', 'retention', 'staff'],
   backup: ['vault'],
   case: [
     'assessments',
@@ -152,7 +154,7 @@ const FEATURE_EDGES = {
   retention: ['case'],
   search: ['notes'],
   today: ['programme'],
-  settings: ['attendance', 'backup', 'retention', 'vault'],
+  settings: ['assessments', 'attendance', 'backup', 'retention', 'vault'],
 };
 
 const boundaries = (...forbidden) => ({ 'polku/import-boundaries': ['error', { root, forbidden }] });

@@ -19,18 +19,22 @@ export const TIMELINE_KINDS = [
   'status_changed',
   /** The career and study plan was saved (each version one entry). */
   'plan_saved',
+  /** An assessment was made (on its day; the label is its stage). */
+  'assessment_recorded',
+  /** An assessment was corrected (its last save; the label is its stage). */
+  'assessment_updated',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 export const timelineItem = z.object({
   kind: z.enum(TIMELINE_KINDS),
-  /** The id of the record the item is about (note, entry, consent, flag, participant, plan). */
+  /** The id of the record the item is about (note, entry, consent, flag, participant, plan, assessment). */
   id: z.string(),
   /** When it happened: a date (YYYY-MM-DD) or an ISO date-time. */
   at: z.string(),
   /** Who recorded it (current name of the member of staff); null if unknown. */
   byName: z.string().nullable(),
-  /** A code the interface translates: note type, consent purpose, flag kind, meeting kind. */
+  /** A code the interface translates: note type, consent purpose, flag kind, meeting kind, assessment stage. */
   label: z.string(),
   /** A short preview the reader may see; never a psychosocial private note unless the reader is a psychologist. */
   text: z.string().nullable(),

@@ -10,6 +10,7 @@
  * (`retention.due`) and the backup reminder (`backup.status`). Today does not read them a second time.
  */
 import { z } from 'zod';
+import { ASSESSMENT_STAGES } from './assessments';
 import { channel } from './channel';
 import { SERVICE_TYPES } from './referrals';
 import { GOAL_KINDS, STEP_OWNERS } from './plans';
@@ -77,7 +78,17 @@ export const overdueReferralLine = z.object({
 });
 export type OverdueReferralLine = z.infer<typeof overdueReferralLine>;
 
-/** A list cut at TODAY_LIST_MAX lines, with how many there are in all. */
+/** An assessment stage of a participant due within a week (DUE_WINDOW_DAYS in electron/core/assessments/due.ts) or overdue. */
+export const dueAssessmentLine = z.object({
+  ...named,
+  stage: z.enum(ASSESSMENT_STAGES),
+  due: z.string(),
+  overdue: z.boolean(),
+  /** The user is the participant's responsible caseworker. */
+  mine: z.boolean(),
+});
+export type DueAssessmentLine = z.infer<typeof dueAssessmentLine>;
+
 /** A list cut at TODAY_LIST_MAX (or another cap) with the count of all. */
 export const capped = <T extends z.ZodType>(line: T) => z.object({ lines: z.array(line), total: z.number().int().nonnegative() });
 
@@ -106,6 +117,11 @@ export const todayPage = z.object({
    * left open past its day stays, marked overdue): overdue first, then by due date. For roles that read plans.
    */
   planSteps: capped(planStepLine).nullable(),
+  /**
+   * Assessment stages due this week or overdue, of every participant whose file is open: the user's own (as their
+   * responsible caseworker) first, overdue before due, then by due date. For roles that read assessments.
+   */
+  assessments: capped(dueAssessmentLine).nullable(),
 });
 export type TodayPage = z.infer<typeof todayPage>;
 

@@ -1,14 +1,16 @@
 /**
  * How fast the Today page comes from the real encrypted database of a busy office: 10 000 participants, 50 000
  * notes (a fifth with a follow-up, most of those done), 500 safety flags, 300 drafts, 2 000 psychosocial entries,
- * and three groups of 100 with their sessions and marks. One today.get call through dispatch, as the renderer
- * calls it, for each role that sees the most. A benchmark to run by hand, not a timed test (target: under 50 ms):
+ * and three groups of 100 with their sessions and marks (and their assessment stages, none recorded, due by the
+ * groups' calendars). One today.get call through dispatch, as the renderer calls it, for each role that sees the
+ * most. A benchmark to run by hand, not a timed test (target: under 50 ms):
  *
  *   npx vitest bench --run tests/bench/today.bench.ts
  *
  * The rows are written straight into the vault (as tests/support/programme.ts does), which takes under a minute.
  */
 import { afterAll, beforeAll, bench, describe } from 'vitest';
+import { dueAssessmentsOf } from '../../electron/core/assessments/today';
 import { heldWithoutMarks } from '../../electron/core/attendance/gaps';
 import { driftEntries } from '../../electron/core/attendance/handlers';
 import type { Db } from '../../electron/core/db/open';
@@ -192,5 +194,10 @@ describe('each list alone, on a connection of its own (the caseworker’s, as on
   bench('flagged participants', () => void flaggedParticipantsOf(reader, v.caseworkerId), quick);
   bench('drafts', () => void draftsOf(reader, v.caseworkerId), quick);
   bench('next appointments', () => void nextAppointmentsOf(reader, v.psychologistId, '2026-11-28'), quick);
+  bench(
+    'assessments due and overdue (the 300 enrolled of the three groups)',
+    () => void dueAssessmentsOf(reader, { userId: v.caseworkerId, today: '2026-11-28', limit: 50 }),
+    quick,
+  );
   bench('drift (who to reach out to)', () => void driftEntries(reader, 'caseworker', '2026-11-28'), quick);
 });

@@ -3,12 +3,14 @@
  * read through the renderer's bridge, a lock and an unlock, the name, the passphrase, the recovery code and the
  * texts typed into the programme (session notes, a cancellation reason, a partner's contact person, what a visit
  * taught), into a participant's referral (its reason, message, summary and a decline's reason) and into a career
- * and study plan (goals and steps, in force and in an earlier version) appear in no file of the data folder, the
+ * and study plan (goals and steps, in force and in an earlier version) and into an assessment (an answer's note, a
+ * written answer and its language, saved and corrected) appear in no file of the data folder, the
  * Chromium profile or the temp folder — in any encoding a
  * forensic search would try.
  */
 import { tmpdir } from 'node:os';
 import type { Page } from 'playwright-core';
+import { dayOf } from '@shared/days';
 import type { Result } from '@shared/errors';
 import type { PolkuBridge } from '@shared/bridge';
 import { expect, screen, test } from './fixtures';
@@ -146,6 +148,40 @@ test('a session leaves no trace of the name, passphrase, recovery code or progra
   ]);
   for (const marker of Object.values(plan)) expect(planRead).toContain(marker);
 
+  // An assessment of the same participant: markers in an answer's note, a written answer and the language asked in,
+  // saved and then corrected (the first save's texts must not linger either).
+  const assessment = {
+    assessmentNote: uniqueMarker('Huomio'),
+    assessmentText: uniqueMarker('Toive'),
+    assessmentLanguage: uniqueMarker('Kieli'),
+    assessmentCorrected: uniqueMarker('Korjattu'),
+  };
+  const answers = (note: string) => [
+    {
+      itemId: 'finnish.speaking',
+      rater: 'caseworker',
+      score: 2,
+      note,
+      withInterpreter: true,
+      language: assessment.assessmentLanguage,
+    },
+    { itemId: 'history.wishes', rater: 'caseworker', text: assessment.assessmentText },
+  ];
+  // Made today: an assessment may be dated neither before the file was opened (today) nor in the future.
+  const intake = { participantId, stage: 'intake', date: dayOf(new Date()), version: 1 };
+  const { assessment: saved } = await invoke<{ assessment: { updatedAt: string } }>(page, 'assessments.save', {
+    ...intake,
+    answers: answers(assessment.assessmentNote),
+  });
+  await invoke(page, 'assessments.save', {
+    ...intake,
+    answers: answers(assessment.assessmentCorrected),
+    baseUpdatedAt: saved.updatedAt,
+  });
+  const assessmentRead = JSON.stringify(await invoke(page, 'assessments.list', { participantId }));
+  for (const marker of [assessment.assessmentText, assessment.assessmentLanguage, assessment.assessmentCorrected])
+    expect(assessmentRead).toContain(marker);
+
   await page.getByRole('button', { name: 'Lock' }).click();
   await screen(page, 'unlock');
   await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
@@ -165,6 +201,7 @@ test('a session leaves no trace of the name, passphrase, recovery code or progra
     ...programme,
     ...referralTexts,
     ...plan,
+    ...assessment,
   };
   const found = Object.entries(secrets).flatMap(([what, secret]) =>
     [...scanForMarker(ours, secret), ...scanForMarker(temporary, secret, { vanished: 'skip' })].map((hit) => ({ what, ...hit })),

@@ -150,7 +150,9 @@ test('the settings are a list of pages, each one step away, the backups among th
   await goTo(page, LOCALE, 'settings', 'settings');
   const list = page.getByRole('navigation', { name: s.t('settingsPages.navLabel') });
   await expect(list.getByRole('button')).toHaveText(
-    ['language', 'lock', 'keys', 'backups', 'records', 'programme', 'organisation'].map((key) => s.t(`settingsPages.${key}`)),
+    ['language', 'lock', 'keys', 'backups', 'records', 'programme', 'assessments', 'organisation'].map((key) =>
+      s.t(`settingsPages.${key}`),
+    ),
   );
   await expect(list.getByRole('button', { name: s.t('settingsPages.language'), exact: true })).toHaveAttribute(
     'aria-current',

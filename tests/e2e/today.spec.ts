@@ -1,7 +1,9 @@
 /**
  * The Today page as the first screen after unlock, in Finnish on a 1280 × 800 laptop, on a fixed Wednesday: the
  * coordinator has set up a group that began the week before and meets that day, and a caseworker has written a note
- * whose follow-up is overdue and left another half-written. The caseworker unlocks and finds the follow-up on Today,
+ * whose follow-up is overdue and left another half-written. The caseworker unlocks and finds the follow-up on Today
+ * beside the participant's overdue intake assessment (which opens the file's assessments; once recorded, the intake is
+ * on the file's timeline and leaves Today),
  * opens it (landing on the file's notes), opens her half-written note from Today straight into the note form, ticks
  * the follow-up done from Today and sees it leave the list; a teacher sees the group's session with the way to its
  * attendance and no follow-ups at all, and the first session held without marks leads to its week on the group's
@@ -111,6 +113,49 @@ test.describe('the Today page', () => {
     await page.screenshot({ path: `${SHOTS}/today-caseworker-fi.png`, fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
 
+    // Her intake assessment was due at the end of the group's first week, Friday 8.1.: overdue, with the one word.
+    const assessments = sectionOf(s.t('assessments.today.title'));
+    const intake = assessments.getByRole('listitem').filter({ hasText: s.t('assessments.stages.intake') });
+    await expect(intake).toContainText(name);
+    await expect(intake).toContainText(s.t('todayPage.followUps.overdue'));
+    await expect(intake).toContainText(s.t('todayPage.followUps.due', { day: '8.1.2027' }));
+    await assessments.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/today-assessments-fi.png` });
+    // It opens the participant's file on the assessments tab.
+    await intake
+      .getByRole('button', {
+        name: s.t('assessments.today.open', {
+          name: 'Leila Haddad',
+          code: participant.pseudonym,
+          stage: s.t('assessments.stages.intake'),
+        }),
+        exact: true,
+      })
+      .click();
+    await screen(page, 'participant');
+    await expect(page.getByRole('tab', { name: s.t('case.tabs.assessments'), exact: true })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    // Once the intake is recorded, the file's timeline shows it by its stage and Today no longer asks for it.
+    await call(app, 'assessments.save', {
+      participantId: participant.id,
+      stage: 'intake',
+      date: WEDNESDAY,
+      version: 1,
+      answers: [{ itemId: 'finnish.speaking', rater: 'caseworker', score: 2 }],
+    });
+    await page.getByRole('tab', { name: s.t('case.tabs.timeline'), exact: true }).click();
+    const recorded = s.t('case.timeline.kindWithLabel', {
+      kind: s.t('case.timeline.kinds.assessment_recorded'),
+      label: s.t('assessments.stages.intake'),
+    });
+    await expect(page.getByRole('tabpanel', { name: s.t('case.tabs.timeline') })).toContainText(recorded);
+    await page.screenshot({ path: `${SHOTS}/timeline-assessment-fi.png` });
+    await goTo(page, LOCALE, 'home', 'home');
+    await expect(sectionOf(s.t('todayPage.followUps.title'))).toHaveCount(1);
+    await expect(assessments).toHaveCount(0);
+
     // The line opens the participant's file on the notes tab.
     await line
       .getByRole('button', {
@@ -164,6 +209,7 @@ test.describe('the Today page', () => {
     await expect(todayLine).toContainText('klo 9.00–12.00');
     await expect(mark).toBeVisible();
     await expect(page.getByRole('heading', { name: s.t('todayPage.followUps.title') })).toHaveCount(0);
+    await expect(page.getByRole('heading', { name: s.t('assessments.today.title') })).toHaveCount(0);
     await expect(page.getByText('Haddad')).toHaveCount(0);
     await page.screenshot({ path: `${SHOTS}/today-teacher-fi.png`, fullPage: true });
 

@@ -108,8 +108,8 @@ describe('an assessment', () => {
     const actions = entries.map((e) => [e.action, e.detail]).filter(([a]) => a?.startsWith('assessments.'));
     expect(actions).toEqual(
       expect.arrayContaining([
-        ['assessments.create', `assessment:${intake.id}`],
-        ['assessments.update', `assessment:${intake.id}`],
+        ['assessments.create', `assessment:${intake.id};stage:intake`],
+        ['assessments.update', `assessment:${intake.id};stage:intake`],
       ]),
     );
     expect(JSON.stringify(entries)).not.toContain('ASSESSMENT-MARKER');

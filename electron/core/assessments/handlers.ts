@@ -114,7 +114,7 @@ function saved(db: Db, participantId: string, id: string): Assessment {
 
 /**
  * Assessments and their instrument. Saving needs the participant's consent to processing, or the coordinator's
- * override, and is audited with the assessment's id only (never an answer); reads are not audited, since
+ * override, and is audited with the assessment's id and stage only (never an answer); reads are not audited, since
  * opening the file is. Hiding an item is audited with the version and the item's id.
  */
 export const assessmentHandlers = {
@@ -168,7 +168,7 @@ export const assessmentHandlers = {
       ...(input.baseUpdatedAt === null ? { action: 'assessments.create' } : { action: 'assessments.update' }),
       entity: 'participant',
       entityId: output.assessment.participantId,
-      detail: `assessment:${output.assessment.id}`,
+      detail: `assessment:${output.assessment.id};stage:${output.assessment.stage}`,
     }),
   },
 

@@ -2,6 +2,7 @@ import { dayOf, isIsoDay } from '@shared/days';
 import { AppError } from '@shared/errors';
 import type { Role } from '@shared/roles';
 import { TIMELINE_KINDS, type TimelineItem } from '@shared/timeline';
+import { assessmentTimeline } from '../assessments/timeline';
 import { consentTimeline } from '../consents/timeline';
 import type { Db } from '../db/open';
 import { flagTimeline } from '../flags/timeline';
@@ -23,6 +24,7 @@ export const TIMELINE_SOURCES: readonly TimelineSource[] = [
   psychosocialTimeline,
   referralTimeline,
   planTimeline,
+  assessmentTimeline,
 ];
 
 /** The calendar day of an item: a bare date is that day, a moment the day it fell on in `timeZone` (default: local). */

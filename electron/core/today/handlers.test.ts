@@ -74,7 +74,7 @@ describe('the Today page', () => {
       [caseworkers.sessionIds[3], '2026-11-05', false],
     ]);
     expect(page.attendanceGaps?.[0]).toMatchObject({ cohortId: teachers.cohortId, cohortName: 'Kevät COHORTMARK' });
-    for (const list of ['followUps', 'flagged', 'drafts', 'appointments', 'planSteps'] as const)
+    for (const list of ['followUps', 'flagged', 'drafts', 'appointments', 'planSteps', 'assessments'] as const)
       expect(page[list], list).toBeNull();
     expect(JSON.stringify(page)).not.toMatch(/Leila|Noor|Marker|P-20/);
   });
@@ -206,6 +206,7 @@ describe('the Today page', () => {
     expect(Object.keys(page).sort()).toEqual(
       [
         'appointments',
+        'assessments',
         'attendanceGaps',
         'drafts',
         'flagged',

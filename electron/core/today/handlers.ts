@@ -3,6 +3,7 @@ import { roleHolds, type Role } from '@shared/roles';
 import type { Session, WeekSession } from '@shared/sessions';
 import { ATTENDANCE_GAP_DAYS, TODAY_LIST_MAX, type TodayPage, type TodaySession } from '@shared/today';
 import { heldWithoutMarks } from '../attendance/gaps';
+import { dueAssessmentsOf } from '../assessments/today';
 import type { Db } from '../db/open';
 import { flaggedParticipantsOf } from '../flags/in-force';
 import type { HandlerGroup } from '../handler';
@@ -93,6 +94,10 @@ export const todayHandlers = {
           const until = weekEnd > today ? weekEnd : today;
           const { rows, total } = openStepsOf(db, { userId, until, limit: TODAY_LIST_MAX });
           return { lines: rows.flatMap(name).map((r) => ({ ...r, overdue: r.due < today })), total };
+        }),
+        assessments: when(roleHolds(role, 'assessments.read'), () => {
+          const { rows, total } = dueAssessmentsOf(db, { userId, today, limit: TODAY_LIST_MAX });
+          return { lines: rows.flatMap(name), total };
         }),
       };
     },

@@ -16,6 +16,8 @@ const LABEL_PREFIX: Record<TimelineKind, string | null> = {
   flag_set: 'flags.kinds',
   flag_cleared: 'flags.kinds',
   plan_saved: null,
+  assessment_recorded: 'assessments.stages',
+  assessment_updated: 'assessments.stages',
 };
 
 function what({ text }: SectionContext, item: TimelineItem): string {

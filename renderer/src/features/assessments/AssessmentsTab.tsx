@@ -20,7 +20,7 @@ import { AssessmentProgress } from './AssessmentProgress';
 import { AssessmentForm } from './AssessmentForm';
 import { AssessmentView } from './AssessmentView';
 import { ASSESSMENT_CHANGES } from './mutations';
-import { assessmentsQuery, currentInstrumentQuery } from './queries';
+import { assessmentsQuery, instrumentQuery } from './queries';
 import './assessments.css';
 
 /**
@@ -142,7 +142,7 @@ function NewAssessment(props: {
   onSaved: (a: Assessment) => void;
   onCancel: () => void;
 }) {
-  const query = useQuery(currentInstrumentQuery());
+  const query = useQuery(instrumentQuery());
   return (
     <QueryState query={query}>
       {({ instrument }: { instrument: Instrument }) => <AssessmentForm {...props} instrument={instrument} editing={null} />}

@@ -1,11 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import type { Wording } from '@shared/assessments';
-import { LOCALES, type Locale } from '@shared/locales';
+import { LOCALES } from '@shared/locales';
 import { isOneOf } from '../../i18n/keys';
 
-/** An instrument's text in the interface language (the instrument words every text in fi, sv and en). */
+/** A text of the instrument in the interface language (Finnish when the language is none of Polku's). */
+export function wordingIn(wording: Wording, language: string): string {
+  return isOneOf(LOCALES, language) ? wording[language] : wording.fi;
+}
+
+/** `wordingIn` for the interface's language of the moment. */
 export function useWording(): (text: Wording) => string {
   const { i18n } = useTranslation();
-  const locale: Locale = isOneOf(LOCALES, i18n.language) ? i18n.language : 'fi';
-  return (text) => text[locale];
+  return (text) => wordingIn(text, i18n.language);
 }

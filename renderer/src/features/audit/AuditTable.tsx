@@ -37,7 +37,7 @@ export function AuditTable({ entries, names, ownUserId }: AuditTableProps) {
         {entries.map((entry) => {
           const label = actionLabel(t, entry.action, entry.outcome);
           const concerns = concernsOf(t, entry, names);
-          const detail = detailText(t, entry);
+          const detail = detailText(t, entry, names);
           return (
             <tr key={entry.id} className={entry.outcome === 'ok' ? undefined : 'audit-row-attention'}>
               <th scope="row" className="audit-number" tabIndex={-1} data-focus-key={entryFocusKey(entry.id)}>

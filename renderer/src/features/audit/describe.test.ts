@@ -4,7 +4,7 @@ import type { AuditEntryView } from '@shared/audit';
 import { participantFields } from '@shared/participants';
 import { LOCALES } from '@shared/locales';
 import { bundles } from '@shared/i18n/bundles';
-import { concernsOf, detailText, shortId, whoText, type NameBook } from './describe';
+import { concernsOf, detailText, itemKey, shortId, whoText, type NameBook } from './describe';
 import { verifyMessage } from './verify';
 
 function translator(locale: keyof typeof bundles) {
@@ -167,6 +167,35 @@ describe('an entry’s details', () => {
     const odd = `referral:${NOTE};fields:name,reason;locale:fi`;
     expect(detailText(fi, entry({ action: 'referrals.letterPdf', detail: odd }))).toBe(odd);
     expect(detailText(fi, entry({ action: 'plans.printPdf', detail: 'version:3;locale:de' }))).toBe('version:3;locale:de');
+  });
+
+  it('name a saved assessment by its stage, and an item hidden or shown by its wording in the form’s version', () => {
+    const saved = entry({
+      action: 'assessments.create',
+      entity: 'participant',
+      entityId: LEILA,
+      detail: `assessment:${NOTE};stage:intake`,
+    });
+    expect(detailText(fi, saved)).toBe('Alkukartoitus, arviointi 9f8e7d6c…');
+    expect(detailText(t, { ...saved, action: 'assessments.update', detail: `assessment:${NOTE};stage:followUp3` })).toBe(
+      'Follow-up at 3 months, assessment 9f8e7d6c…',
+    );
+    // Saved before the stage was written down: the record and its id, as other records.
+    expect(detailText(t, { ...saved, detail: `assessment:${NOTE}` })).toBe('Assessment 9f8e7d6c…');
+
+    const hidden = entry({
+      action: 'assessments.hideItem',
+      entity: 'instrument',
+      entityId: '1',
+      detail: 'item:digital.videoCalls',
+    });
+    const withItems: NameBook = { ...names, items: new Map([[itemKey(1, 'digital.videoCalls'), 'Videopuhelut']]) };
+    expect(detailText(fi, hidden, withItems)).toBe('Kysymys: Videopuhelut');
+    expect(detailText(fi, { ...hidden, action: 'assessments.showItem' }, withItems)).toBe('Kysymys: Videopuhelut');
+    expect(concernsOf(fi, hidden, withItems)).toEqual({ kind: 'other', text: 'Arviointilomake, versio 1' });
+    // An item of a version not read, or the wording not read at all, is shown as the log has it.
+    expect(detailText(fi, { ...hidden, entityId: '2' }, withItems)).toBe('item:digital.videoCalls');
+    expect(detailText(fi, hidden)).toBe('item:digital.videoCalls');
   });
 
   it('show a detail of an unknown kind as it is, and nothing when there is none', () => {

@@ -4,6 +4,7 @@
  * language and show everything else as it is, so that nothing in the log is ever hidden.
  */
 import type { TFunction } from 'i18next';
+import { ASSESSMENT_STAGES } from '@shared/assessments';
 import type { AuditEntryView } from '@shared/audit';
 import { LOCALES } from '@shared/locales';
 import { PARTICIPANT_STATUSES, participantFields } from '@shared/participants';
@@ -17,7 +18,12 @@ export interface NameBook {
   /** Pseudonym codes of the participants that exist now; null when they could not be read. */
   participants: ReadonlyMap<string, string> | null;
   staff: ReadonlyMap<string, string>;
+  /** The wording of the assessment instrument's items in the interface language, by `itemKey`; absent when not read. */
+  items?: ReadonlyMap<string, string> | null;
 }
+
+/** The key of an item of a version of the assessment instrument in `NameBook.items`. */
+export const itemKey = (version: number | string, itemId: string): string => `${version}:${itemId}`;
 
 /** The start of a long id, enough to tell records apart on screen. */
 export function shortId(id: string): string {
@@ -49,6 +55,7 @@ export function concernsOf(t: TFunction, entry: AuditEntryView, names: NameBook)
     if (names.participants === null) return { kind: 'other', text: shortId(id) };
     return { kind: 'deleted', text: t('audit.concerns.deletedParticipant', { id: shortId(id) }) };
   }
+  if (entry.entity === 'instrument') return { kind: 'other', text: t('audit.concerns.instrument', { version: id }) };
   if (entry.entity === 'user')
     return { kind: 'other', text: names.staff.get(id) ?? t('audit.concerns.formerUser', { id: shortId(id) }) };
   return { kind: 'other', text: `${entry.entity ?? ''} ${shortId(id)}`.trim() };
@@ -56,7 +63,18 @@ export function concernsOf(t: TFunction, entry: AuditEntryView, names: NameBook)
 
 const PARTICIPANT_FIELDS = Object.keys(participantFields) as (keyof typeof participantFields)[];
 const OWN_FIELD_LABELS = ['status', 'discontinuedReason', 'displayName', 'role', 'autoLockMinutes'] as const;
-const RECORD_KINDS = ['note', 'consent', 'override', 'flag', 'entry', 'psychosocial', 'enrolment', 'referral', 'plan', 'assessment'] as const;
+const RECORD_KINDS = [
+  'note',
+  'consent',
+  'override',
+  'flag',
+  'entry',
+  'psychosocial',
+  'enrolment',
+  'referral',
+  'plan',
+  'assessment',
+] as const;
 const FIELD_LIST = /^[A-Za-z]+(,[A-Za-z]+)*$/;
 
 /** A field name in words where the interface has words for it, else as it is. */
@@ -108,12 +126,32 @@ function planPrintText(t: TFunction, detail: string): string | null {
   return version === 'none' ? t('audit.detail.planPrintEmpty', { language }) : t('audit.detail.planPrint', { version, language });
 }
 
-/** The entry's detail in words; the detail as it is when it is of no known kind; null when there is none. */
-export function detailText(t: TFunction, entry: AuditEntryView): string | null {
+/** An assessment saved, `assessment:<id>;stage:<stage>` (assessments/handlers.ts), named by its stage. */
+function assessmentText(t: TFunction, detail: string): string | null {
+  const [, id, stage] = /^assessment:([0-9a-f]{32});stage:([A-Za-z0-9]+)$/.exec(detail) ?? [];
+  if (id === undefined || stage === undefined || !isOneOf(ASSESSMENT_STAGES, stage)) return null;
+  return t('audit.detail.assessment', { stage: t(`assessments.stages.${stage}`), id: shortId(id) });
+}
+
+/** An item hidden or shown again, `item:<id>` of the version the entry concerns, in the words it is asked with. */
+function itemText(t: TFunction, entry: AuditEntryView, detail: string, names: NameBook | undefined): string | null {
+  const itemId = /^item:([A-Za-z0-9.]+)$/.exec(detail)?.[1];
+  const wording = itemId && entry.entityId ? names?.items?.get(itemKey(entry.entityId, itemId)) : undefined;
+  return wording ? t('audit.detail.item', { item: wording }) : null;
+}
+
+/**
+ * The entry's detail in words; the detail as it is when it is of no known kind; null when there is none. `names`
+ * gives the words of things the log names by id (an item of the assessment instrument).
+ */
+export function detailText(t: TFunction, entry: AuditEntryView, names?: NameBook): string | null {
   const detail = entry.detail;
   // Settings changes name the changed settings where other entries name a record.
   if (entry.entity === 'settings' && entry.entityId && FIELD_LIST.test(entry.entityId)) return changedFields(t, entry.entityId);
   if (detail === null || detail === '') return null;
+
+  const assessment = assessmentText(t, detail);
+  if (assessment) return assessment;
 
   const record = /^([a-z]+):([0-9a-f]{32})$/.exec(detail);
   const kind = record?.[1];
@@ -152,6 +190,9 @@ export function detailText(t: TFunction, entry: AuditEntryView): string | null {
     case 'plans.printPdf':
     case 'plans.print':
       return planPrintText(t, detail) ?? detail;
+    case 'assessments.hideItem':
+    case 'assessments.showItem':
+      return itemText(t, entry, detail, names) ?? detail;
     case 'vault.rotateMasterKey': {
       const generation = /^generation (\d+)$/.exec(detail);
       return generation ? t('audit.detail.keyVersion', { number: generation[1] }) : detail;

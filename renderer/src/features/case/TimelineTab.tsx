@@ -28,6 +28,7 @@ const LABEL_KEY: Record<TimelineFilter, ((code: string) => string) | null> = {
   psychosocial: (code) => `psychosocial.kinds.${code}`,
   referrals: (code) => `referrals.statuses.${code}`,
   plans: null,
+  assessments: (code) => `assessments.stages.${code}`,
   consents: (code) => `consents.purposes.${code}`,
   flags: (code) => `flags.kinds.${code}`,
 };

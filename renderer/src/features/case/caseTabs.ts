@@ -1,6 +1,16 @@
 import { roleHolds, type Permission, type Role } from '@shared/roles';
 
-export const CASE_TABS = ['overview', 'timeline', 'consents', 'flags', 'notes', 'plan', 'assessments', 'referrals', 'psychosocial'] as const;
+export const CASE_TABS = [
+  'overview',
+  'timeline',
+  'consents',
+  'flags',
+  'notes',
+  'plan',
+  'assessments',
+  'referrals',
+  'psychosocial',
+] as const;
 export type CaseTab = (typeof CASE_TABS)[number];
 
 /** What a role must hold to see a tab; the main side refuses the tab's channels to anyone else anyway. */

@@ -3,7 +3,16 @@ import { roleHolds } from '@shared/roles';
 import type { TimelineKind } from '@shared/timeline';
 
 /** What a timeline can be narrowed to: the kinds of one part of the file. */
-export const TIMELINE_FILTERS = ['file', 'notes', 'psychosocial', 'referrals', 'plans', 'consents', 'flags'] as const;
+export const TIMELINE_FILTERS = [
+  'file',
+  'notes',
+  'psychosocial',
+  'referrals',
+  'plans',
+  'assessments',
+  'consents',
+  'flags',
+] as const;
 export type TimelineFilter = (typeof TIMELINE_FILTERS)[number];
 
 const FILTER_OF: Record<TimelineKind, TimelineFilter> = {
@@ -18,6 +27,8 @@ const FILTER_OF: Record<TimelineKind, TimelineFilter> = {
   flag_set: 'flags',
   flag_cleared: 'flags',
   plan_saved: 'plans',
+  assessment_recorded: 'assessments',
+  assessment_updated: 'assessments',
 };
 
 /** The part of the file an item belongs to. */
@@ -32,6 +43,7 @@ export function filtersFor(role: Role): TimelineFilter[] {
       (filter !== 'notes' || roleHolds(role, 'notes.read')) &&
       (filter !== 'psychosocial' || roleHolds(role, 'psychosocial.read')) &&
       (filter !== 'referrals' || roleHolds(role, 'referrals.read')) &&
-      (filter !== 'plans' || roleHolds(role, 'plans.read')),
+      (filter !== 'plans' || roleHolds(role, 'plans.read')) &&
+      (filter !== 'assessments' || roleHolds(role, 'assessments.read')),
   );
 }

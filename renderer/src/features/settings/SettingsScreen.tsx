@@ -19,6 +19,7 @@ import { VerifySection } from './VerifySection';
 import { OrganisationSection } from './OrganisationSection';
 import { RetentionSection } from '../retention/RetentionSection';
 import { AttendanceSettingsSection } from '../attendance/AttendanceSettingsSection';
+import { HiddenItemsSection } from '../assessments/HiddenItemsSection';
 import './settings.css';
 
 /** What the settings page says when it is reached after confirming a new recovery code. */
@@ -71,6 +72,7 @@ const SECTIONS: readonly SettingsSection[] = [
   { page: 'backups', Section: BackupSection, shownTo: 'vault.admin' },
   { page: 'records', Section: RetentionSection },
   { page: 'programme', Section: AttendanceSettingsSection, shownTo: 'attendance.read' },
+  { page: 'assessments', Section: HiddenItemsSection, shownTo: 'assessments.manage' },
   { page: 'organisation', Section: OrganisationSection },
 ];
 

@@ -76,7 +76,8 @@ function isEmptyPage(page: TodayPage): boolean {
     (page.drafts?.length ?? 0) === 0 &&
     (page.appointments?.length ?? 0) === 0 &&
     (page.overdueReferrals?.lines.length ?? 0) === 0 &&
-    (page.planSteps?.lines.length ?? 0) === 0
+    (page.planSteps?.lines.length ?? 0) === 0 &&
+    (page.assessments?.lines.length ?? 0) === 0
   );
 }
 
@@ -134,7 +135,7 @@ function TodayLists({
           title={t('todayPage.drafts.title')}
           lines={page.drafts.map((line) => ({
             key: line.draftId,
-            draftId: line.draftId,
+            record: line.draftId,
             participant: line,
             label: t('todayPage.drafts.open', { name: line.displayName, code: line.pseudonym }),
             detail: t('todayPage.drafts.saved', { when: formatWhen(line.updatedAt) }),
@@ -198,6 +199,27 @@ function TodayLists({
           onOpenParticipant={onOpenParticipant}
         />
       ) : null}
+      {page.assessments && page.assessments.lines.length > 0 ? (
+        // Stages due this week or overdue, the user's own participants first; each opens that stage's form.
+        <ParticipantLines
+          title={t('assessments.today.title')}
+          lines={page.assessments.lines.map((line) => {
+            const stage = t(`assessments.stages.${line.stage}`);
+            return {
+              key: `${line.participantId}:${line.stage}`,
+              record: line.stage,
+              participant: line,
+              label: t('assessments.today.open', { name: line.displayName, code: line.pseudonym, stage }),
+              what: stage,
+              overdue: line.overdue,
+              detail: t('todayPage.followUps.due', { day: formatDay(line.due) }),
+            };
+          })}
+          total={page.assessments.total}
+          tab="assessments"
+          onOpenParticipant={onOpenParticipant}
+        />
+      ) : null}
     </>
   );
   const leadsSessions = page.sessions.some((session) => session.mine);
@@ -212,8 +234,8 @@ function TodayLists({
 /** One line of a list on Today: a participant's name that opens their file, and what the line is about. */
 interface ParticipantLine {
   key: string;
-  /** The draft the line opens in the note form (drafts' lines only). */
-  draftId?: string;
+  /** The record the line opens in its tab: a draft in the note form, an assessment's stage. */
+  record?: string;
   participant: { participantId: string; displayName: string; pseudonym: string };
   /** The name button's accessible name, which says what it opens. */
   label: string;
@@ -245,13 +267,13 @@ function ParticipantLines({
   return (
     <Section title={title} className="today-section">
       <ul className="today-list">
-        {lines.map(({ key, draftId, participant, label, what, overdue, detail, action }) => (
+        {lines.map(({ key, record, participant, label, what, overdue, detail, action }) => (
           <li key={key} className={overdue ? 'today-overdue' : undefined}>
             <button
               type="button"
               className="button-link"
               aria-label={label}
-              onClick={() => onOpenParticipant(participant.participantId, tab, draftId)}
+              onClick={() => onOpenParticipant(participant.participantId, tab, record)}
             >
               {t('todayPage.name', { name: participant.displayName, code: participant.pseudonym })}
             </button>{' '}
