@@ -197,12 +197,12 @@ for (const LOCALE of ['en', 'fi'] as const satisfies readonly Locale[]) {
       await expect(panel.getByText(s.t('case.timeline.emptyFiltered'), { exact: true })).toBeVisible();
       await tab('timeline').focus();
       await page.keyboard.press('End');
-      await expect(tab('assessments')).toBeFocused();
-      await expect(tab('assessments')).toHaveAttribute('aria-selected', 'true');
+      await expect(tab('psychosocial')).toBeFocused();
+      await expect(tab('psychosocial')).toHaveAttribute('aria-selected', 'true');
       await page.keyboard.press('ArrowRight');
       await expect(tab('overview')).toBeFocused();
       await page.keyboard.press('ArrowLeft');
-      await expect(tab('assessments')).toBeFocused();
+      await expect(tab('psychosocial')).toBeFocused();
       await page.keyboard.press('Home');
       await expect(tab('overview')).toHaveAttribute('aria-selected', 'true');
       await expect(page.getByRole('tab', { selected: true })).toHaveCount(1);
