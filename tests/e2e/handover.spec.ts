@@ -123,9 +123,7 @@ test.describe('case handover between two offices', () => {
       });
       await expect(summary).toBeFocused();
       const holds = importDialog.getByRole('list', { name: s2.t('handover.import.holds') });
-      await expect(
-        holds.getByRole('listitem').filter({ hasText: s2.t('records.notes_one', { formatted: '1' }) }),
-      ).toHaveCount(1);
+      await expect(holds.getByRole('listitem').filter({ hasText: s2.t('records.notes_one', { formatted: '1' }) })).toHaveCount(1);
       await expect(
         importDialog.getByRole('group', { name: s2.t('handover.import.conflict.legend', { pseudonym: 'P-2026-001' }) }),
       ).toBeVisible();

@@ -136,8 +136,8 @@ test('a case summary prints exactly the chosen sections, marked confidential and
       'Initial assessment',
       'not yet',
       'A1.2 Growing basics',
-      '20 % · 1 question',
-      '50 % · 1 question',
+      '20% · 1 question',
+      '50% · 1 question',
     ])
       expect(codedText, chosen).toContain(chosen);
     for (const excluded of [MARK.firstName, MARK.lastName, MARK.phone, MARK.email, MARK.inRange, MARK.privateNote])
