@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessmentProgress, levelPercent, progressChartLabels, progressRows } from './assessment-progress';
+import { assessmentProgress, levelFigures, levelPercent, progressChartLabels, progressRows } from './assessment-progress';
 import { progressFixture, recorded, smallInstrument } from './testing/assessment-fixture';
 
 describe('a participant’s level per domain and stage', () => {
@@ -48,6 +48,21 @@ describe('a participant’s level per domain and stage', () => {
     expect(labels.raters.participant).toBe('<assessments.raters.participant>');
     expect(labels.axis.end).toBe('<assessments.progress.axis.end>');
     expect(labels.domains).not.toHaveProperty('history');
+  });
+
+  it('writes percentages as the language does, in the axis and in the table alike', () => {
+    const catalogue: Record<string, Record<string, string>> = {
+      fi: { 'assessments.progress.percent': '{{percent}} %', 'assessments.progress.cell': '{{percent}} · {{count}} kysymystä' },
+      en: { 'assessments.progress.percent': '{{percent}}%', 'assessments.progress.cell': '{{percent}} · {{count}} questions' },
+    };
+    const translator =
+      (locale: string) =>
+      (key: string, values: Readonly<Record<string, string | number>> = {}) =>
+        (catalogue[locale]![key] ?? key).replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name]));
+    const level = { domain: 'finnish', stage: 'exit', rater: 'caseworker', level: 0.35, items: 2, label: null } as const;
+    expect(levelFigures(level, translator('fi'))).toBe('35 % · 2 kysymystä');
+    expect(levelFigures(level, translator('en'))).toBe('35% · 2 questions');
+    expect(progressChartLabels(translator('en')).percent(25)).toBe('25%');
   });
 });
 

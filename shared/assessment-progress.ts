@@ -138,11 +138,20 @@ export function levelPercent(level: number): number {
   return Math.round(level * 100);
 }
 
+/** A translation function with values: the interface's `t` or the print's. */
+export type Translate = (key: string, values?: Readonly<Record<string, string | number>>) => string;
+
+/** A level's figures as the table writes them on screen and in print: "35 % · 2 kysymystä". */
+export function levelFigures(level: DomainLevel, t: Translate): string {
+  const percent = t('assessments.progress.percent', { percent: levelPercent(level.level) });
+  return t('assessments.progress.cell', { percent, count: level.items });
+}
+
 /**
  * The progress picture's words from a translation function (the interface's `t`, or the print's): the stages,
  * domains and raters from their one home in the catalogue, the rest under `assessments.progress`.
  */
-export function progressChartLabels(t: (key: string) => string): ProgressChartLabels {
+export function progressChartLabels(t: Translate): ProgressChartLabels {
   const named = <K extends string>(codes: readonly K[], group: string) =>
     Object.fromEntries(codes.map((code) => [code, t(`assessments.${group}.${code}`)])) as Record<K, string>;
   return {
@@ -157,5 +166,6 @@ export function progressChartLabels(t: (key: string) => string): ProgressChartLa
       end: t('assessments.progress.axis.end'),
     },
     notAssessed: t('assessments.progress.notAssessed'),
+    percent: (value) => t('assessments.progress.percent', { percent: value }),
   };
 }

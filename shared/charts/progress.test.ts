@@ -5,7 +5,10 @@ import { chartMarkup } from './markup';
 import type { RectMark, TextMark } from './model';
 import { progressChart, progressPaint } from './progress';
 
-const labels = progressChartLabels((key) => key.split('.').at(-1)!);
+/** Each word its key's last part; a percentage as the Finnish catalogue writes it. */
+const labels = progressChartLabels((key, values) =>
+  values?.percent !== undefined ? `${values.percent} %` : key.split('.').at(-1)!,
+);
 const { assessments, instruments } = progressFixture();
 const data = assessmentProgress(assessments, instruments, 'fi');
 const model = progressChart(data, labels);

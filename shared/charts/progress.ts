@@ -23,6 +23,8 @@ export interface ProgressChartLabels {
   axis: { start: string; middle: string; end: string };
   /** Written in a domain's block when no stage rated it. */
   notAssessed: string;
+  /** A whole percentage as the language writes it ("25 %" in Finnish, "25%" in English). */
+  percent: (value: number) => string;
 }
 
 export const PROGRESS_WIDTH = 640;
@@ -125,7 +127,7 @@ export function progressChart(data: AssessmentProgress, labels: ProgressChartLab
     dash: t === 0 ? undefined : '3 3',
   }));
   for (const t of TICKS)
-    marks.push({ kind: 'text', x: x(t), y: top + 13, text: `${levelPercent(t)} %`, anchor: 'middle', size: 11 });
+    marks.push({ kind: 'text', x: x(t), y: top + 13, text: labels.percent(levelPercent(t)), anchor: 'middle', size: 11 });
   marks.push(
     { kind: 'text', x: x(0), y: top + 29, text: labels.axis.start, anchor: 'start', size: 12 },
     { kind: 'text', x: x(0.5), y: top + 29, text: labels.axis.middle, anchor: 'middle', size: 12 },

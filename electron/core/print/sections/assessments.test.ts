@@ -141,7 +141,7 @@ describe('the assessments section of the case summary', () => {
     // Written answers are not scored and do not print here.
     expect(text).not.toContain('keittiöön');
     const english = words((await v.t.ok('print.preview', request(v.assessed, 'en'))).html);
-    expect(english).toContain('Finnish language The caseworker’s view A1.1 First basics 10 % · 4 questions');
+    expect(english).toContain('Finnish language The caseworker’s view A1.1 First basics 10% · 4 questions');
   });
 
   it('says in a sentence that nothing is recorded yet, with no picture', async () => {

@@ -1,6 +1,6 @@
 import {
   assessmentProgress,
-  levelPercent,
+  levelFigures,
   progressChartLabels,
   progressRows,
   type DomainLevel,
@@ -15,7 +15,7 @@ import type { PrintSection, SectionContext } from './section';
 function levelCell(context: SectionContext, level: DomainLevel | null): Html {
   const { html, text } = context;
   if (!level) return html`<td class="muted">${text.t('assessments.progress.notAssessed')}</td>`;
-  const figures = text.t('assessments.progress.cell', { percent: levelPercent(level.level), count: level.items });
+  const figures = levelFigures(level, (key, values) => text.t(key, values));
   return html`<td>${level.label ? html`${level.label}<br />` : ''}<span class="muted">${figures}</span></td>`;
 }
 
@@ -37,7 +37,7 @@ export const assessmentsSection: PrintSection = {
     const progress = assessmentProgress(assessments, instruments, text.locale);
     const model = progressChart(
       progress,
-      progressChartLabels((key) => text.t(key)),
+      progressChartLabels((key, values) => text.t(key, values)),
     );
     const p = (key: string) => text.t(`assessments.progress.${key}`);
     return html`<div class="chart">${chartSvg(model, 'progress')}</div>

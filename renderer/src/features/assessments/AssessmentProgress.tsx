@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '@shared/api';
 import {
   assessmentProgress,
+  levelFigures,
   levelPercent,
   progressChartLabels,
   progressRows,
@@ -28,17 +29,13 @@ export function AssessmentProgress({ assessments, instruments }: Pick<Assessment
   if (assessments.length === 0) return <p className="detail-empty">{t('assessments.progress.none')}</p>;
   const locale = isOneOf(LOCALES, i18n.language) ? i18n.language : DEFAULT_LOCALE;
   const progress = assessmentProgress(assessments, instruments, locale);
-  const model = progressChart(
-    progress,
-    progressChartLabels((key) => translateKey(t, key)),
-  );
+  const translate = (key: string, values?: Readonly<Record<string, string | number>>) => translateKey(t, key, values);
+  const model = progressChart(progress, progressChartLabels(translate));
   const cell = (level: DomainLevel | null) =>
     level ? (
       <>
         {level.label ? <span className="progress-step">{level.label}</span> : null}
-        <span className="progress-figures">
-          {t('assessments.progress.cell', { percent: levelPercent(level.level), count: level.items })}
-        </span>
+        <span className="progress-figures">{levelFigures(level, translate)}</span>
       </>
     ) : (
       <span className="progress-figures">{t('assessments.progress.notAssessed')}</span>
