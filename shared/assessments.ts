@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { channel } from './channel';
 import { participantId, recordId } from './participants';
 import { customIssue, isoDate, singleLine, writtenText } from './text-fields';
+import { authorship } from './authorship';
 
 /** When an assessment is made: at intake, mid-point (week 5), exit, and 3 and 6 months after exit. */
 export const ASSESSMENT_STAGES = ['intake', 'midpoint', 'exit', 'followUp3', 'followUp6'] as const;
@@ -245,12 +246,7 @@ export const assessment = z.strictObject({
   version: z.number().int().positive(),
   /** In the order of the version's items, the participant's view before the caseworker's. */
   answers: z.array(assessmentAnswer),
-  createdAt: z.string(),
-  createdBy: z.string(),
-  createdByName: z.string().nullable(),
-  updatedAt: z.string(),
-  updatedBy: z.string(),
-  updatedByName: z.string().nullable(),
+  ...authorship,
 });
 export type Assessment = z.infer<typeof assessment>;
 

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { channel } from './channel';
 import { participantId, recordId } from './participants';
 import { isoDate, rawLine, rawText, singleLine, writtenText } from './text-fields';
+import { authorship } from './authorship';
 
 export const NOTE_TYPES = ['individual_guidance', 'phone_call', 'home_visit', 'group_follow_up', 'other'] as const;
 export type NoteType = (typeof NOTE_TYPES)[number];
@@ -110,13 +111,7 @@ export const note = z.object({
   ...noteContent,
   /** 1 for a note never edited; each edit adds one. */
   version: z.number().int().positive(),
-  createdAt: z.string(),
-  createdBy: z.string(),
-  /** The author's current name; null if the account is gone. */
-  createdByName: z.string().nullable(),
-  updatedAt: z.string(),
-  updatedBy: z.string(),
-  updatedByName: z.string().nullable(),
+  ...authorship,
 });
 export type Note = z.infer<typeof note>;
 

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { channel } from './channel';
 import { participantId, recordId } from './participants';
 import { clockTime, isoDate, writtenText } from './text-fields';
+import { authorship } from './authorship';
 
 export const PSYCHOSOCIAL_KINDS = ['individual', 'group'] as const;
 export type PsychosocialKind = (typeof PSYCHOSOCIAL_KINDS)[number];
@@ -79,13 +80,7 @@ const entryRecord = {
   ...sharedContent,
   /** 1 for an entry never edited; each edit adds one. */
   version: z.number().int().positive(),
-  createdAt: z.string(),
-  createdBy: z.string(),
-  /** The author's current name; null if the account is gone. */
-  createdByName: z.string().nullable(),
-  updatedAt: z.string(),
-  updatedBy: z.string(),
-  updatedByName: z.string().nullable(),
+  ...authorship,
 };
 
 const versionRecord = {

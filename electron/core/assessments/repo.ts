@@ -8,6 +8,7 @@ import {
   type Rater,
 } from '@shared/assessments';
 import { dayOf } from '@shared/days';
+import { authorshipOf, type AuthorshipRow } from '../db/authorship';
 import type { Db } from '../db/open';
 import { all, get, run, sql } from '../db/sql';
 
@@ -72,18 +73,12 @@ export function participantStart(db: Db, participantId: string): string | undefi
   return days.sort()[0];
 }
 
-interface AssessmentRow {
+interface AssessmentRow extends AuthorshipRow {
   id: string;
   participant_id: string;
   stage: AssessmentStage;
   date: string;
   instrument_version: number;
-  created_at: string;
-  created_by: string;
-  created_by_name: string | null;
-  updated_at: string;
-  updated_by: string;
-  updated_by_name: string | null;
 }
 
 interface AnswerRow {
@@ -138,12 +133,7 @@ export function assessmentsOf(db: Db, participantId: string): Assessment[] {
     date: row.date,
     version: row.instrument_version,
     answers: byAssessment.get(row.id) ?? [],
-    createdAt: row.created_at,
-    createdBy: row.created_by,
-    createdByName: row.created_by_name,
-    updatedAt: row.updated_at,
-    updatedBy: row.updated_by,
-    updatedByName: row.updated_by_name,
+    ...authorshipOf(row),
   }));
 }
 

@@ -3,6 +3,7 @@ import type { Note, NoteTopic, NoteType, NoteVersion } from '@shared/notes';
 import { stemsOf } from '@shared/search-stems';
 import type { Db } from '../db/open';
 import { all, get, run, sql } from '../db/sql';
+import { authorshipOf, type AuthorshipRow } from '../db/authorship';
 
 /** What a caseworker writes in a note: the fields every version has. */
 export interface NoteContent {
@@ -30,16 +31,10 @@ interface ContentRow {
   follow_up_owner_name: string | null;
 }
 
-interface NoteRow extends ContentRow {
+interface NoteRow extends ContentRow, AuthorshipRow {
   id: string;
   participant_id: string;
   version: number;
-  created_at: string;
-  created_by: string;
-  created_by_name: string | null;
-  updated_at: string;
-  updated_by: string;
-  updated_by_name: string | null;
 }
 
 interface VersionRow extends ContentRow {
@@ -85,12 +80,7 @@ function toNote(row: NoteRow): Note {
     participantId: row.participant_id,
     ...contentOf(row),
     version: row.version,
-    createdAt: row.created_at,
-    createdBy: row.created_by,
-    createdByName: row.created_by_name,
-    updatedAt: row.updated_at,
-    updatedBy: row.updated_by,
-    updatedByName: row.updated_by_name,
+    ...authorshipOf(row),
   };
 }
 

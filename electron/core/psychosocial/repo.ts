@@ -6,6 +6,7 @@ import type { NextAppointment, PsychosocialKind, RiskLevel, SummaryEntry, Summar
 import { stemsOf } from '@shared/search-stems';
 import type { Db } from '../db/open';
 import { all, get, run, sql } from '../db/sql';
+import { authorshipOf, type AuthorshipRow } from '../db/authorship';
 
 /** What every reader sees of one version of an entry. */
 export interface SharedContent {
@@ -26,16 +27,10 @@ interface ContentRow {
   next_appointment: string | null;
 }
 
-interface EntryRow extends ContentRow {
+interface EntryRow extends ContentRow, AuthorshipRow {
   id: string;
   participant_id: string;
   version: number;
-  created_at: string;
-  created_by: string;
-  created_by_name: string | null;
-  updated_at: string;
-  updated_by: string;
-  updated_by_name: string | null;
 }
 
 interface VersionRow extends ContentRow {
@@ -74,12 +69,7 @@ function toEntry(row: EntryRow): SummaryEntry {
     participantId: row.participant_id,
     ...contentOf(row),
     version: row.version,
-    createdAt: row.created_at,
-    createdBy: row.created_by,
-    createdByName: row.created_by_name,
-    updatedAt: row.updated_at,
-    updatedBy: row.updated_by,
-    updatedByName: row.updated_by_name,
+    ...authorshipOf(row),
   };
 }
 
