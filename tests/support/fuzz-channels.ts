@@ -69,3 +69,22 @@ export function shapedRequests(
     },
   );
 }
+
+/**
+ * Texts a written field is fuzzed with: random strings and graphemes, the awkward ones (empty, blank, a NUL, a
+ * Windows line break, private-use characters), and for each of the fields' limits a text just at it and one over.
+ */
+export function writtenTexts(...limits: number[]): fc.Arbitrary<string> {
+  return fc.oneof(
+    fc.string({ maxLength: 300 }),
+    fc.string({ unit: 'grapheme', maxLength: 64 }),
+    fc.constantFrom(
+      '',
+      '   ',
+      'a\u0000b',
+      'rivi\r\nrivi',
+      '\uE000x\uE001',
+      ...limits.flatMap((n) => ['x'.repeat(n), 'x'.repeat(n + 1)]),
+    ),
+  );
+}

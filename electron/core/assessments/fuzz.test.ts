@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Channel } from '@shared/api';
-import { fuzzChannels } from '../../../tests/support/fuzz-channels';
+import { fuzzChannels, writtenTexts } from '../../../tests/support/fuzz-channels';
 import { openVaultDb } from '../../../tests/support/raw-db';
 import type { Db } from '../db/open';
 import { assessmentVault, sampleAnswers, type AssessmentVault } from './testing/vault';
@@ -17,11 +17,7 @@ const NOBODY = '0123456789abcdef0123456789abcdef';
 const CHANNELS: Channel[] = ['assessments.instrument', 'assessments.list', 'assessments.save', 'assessments.hideItem'];
 const TABLES = ['assessments', 'assessment_answers', 'assessment_hidden_items', 'assessment_instruments', 'audit_log'];
 
-const text = fc.oneof(
-  fc.string({ maxLength: 300 }),
-  fc.string({ unit: 'grapheme', maxLength: 64 }),
-  fc.constantFrom('', '   ', 'a\u0000b', 'rivi\r\nrivi', 'x'.repeat(1000), 'x'.repeat(1001), 'x'.repeat(4001)),
-);
+const text = writtenTexts(1000, 4000);
 const day = fc.constantFrom('2026-10-05', '2026-11-28', '2026-11-29', '2026-09-30', '2026-02-30', '5.10.2026', '', null);
 const item = fc.constantFrom(
   'finnish.speaking',

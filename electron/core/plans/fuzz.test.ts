@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Channel } from '@shared/api';
-import { fuzzChannels } from '../../../tests/support/fuzz-channels';
+import { fuzzChannels, writtenTexts } from '../../../tests/support/fuzz-channels';
 import { openVaultDb } from '../../../tests/support/raw-db';
 import type { Db } from '../db/open';
 import { notesVault, type NotesVault } from '../notes/testing/vault';
@@ -18,11 +18,7 @@ const NOBODY = '0123456789abcdef0123456789abcdef';
 const CHANNELS: Channel[] = ['plans.get', 'plans.save', 'plans.versions', 'plans.version'];
 const TABLES = ['plans', 'plan_goals', 'plan_steps', 'plan_versions', 'audit_log'];
 
-const text = fc.oneof(
-  fc.string({ maxLength: 300 }),
-  fc.string({ unit: 'grapheme', maxLength: 64 }),
-  fc.constantFrom('', '   ', 'a\u0000b', 'rivi\r\nrivi', 'x'.repeat(500), 'x'.repeat(501), 'x'.repeat(2001)),
-);
+const text = writtenTexts(500, 2000);
 const day = fc.constantFrom('2027-06-01', '1999-12-31', '2100-01-01', '2026-02-30', '1.6.2027', '', null, undefined);
 
 /** Payloads near a valid request of each channel: each field as it should be, left out, or a wrong or boundary value. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, it } from 'vitest';
 import type { Channel } from '@shared/api';
-import { fuzzChannels, shapedRequests } from '../../../tests/support/fuzz-channels';
+import { fuzzChannels, shapedRequests, writtenTexts } from '../../../tests/support/fuzz-channels';
 import { openVaultDb } from '../../../tests/support/raw-db';
 import type { Db } from '../db/open';
 import { ENTRY, psychosocialVault, TODAY, type PsychosocialVault } from './testing/vault';
@@ -29,11 +29,7 @@ const TABLES = [
   'audit_log',
 ];
 
-const text = fc.oneof(
-  fc.string({ maxLength: 300 }),
-  fc.string({ unit: 'grapheme', maxLength: 64 }),
-  fc.constantFrom('', '   ', 'a\u0000b', 'rivi\r\nrivi', '\uE000x\uE001', 'x'.repeat(4000), 'x'.repeat(4001), 'x'.repeat(20_001)),
-);
+const text = writtenTexts(4000, 20_000);
 
 /** Payloads near a valid request of each channel: each field as it should be, left out, or a wrong or boundary value. */
 function request(participantId: string, entryId: string): fc.Arbitrary<[Channel, unknown]> {

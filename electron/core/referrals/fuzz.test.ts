@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Channel } from '@shared/api';
 import { REFERRAL_TRANSITIONS, type ReferralStatus } from '@shared/referrals';
-import { fuzzChannels, shapedRequests } from '../../../tests/support/fuzz-channels';
+import { fuzzChannels, shapedRequests, writtenTexts } from '../../../tests/support/fuzz-channels';
 import { openVaultDb } from '../../../tests/support/raw-db';
 import type { Db } from '../db/open';
 import { PARTNER_NAME, referralVault, TODAY, type ReferralVault } from './testing/vault';
@@ -26,10 +26,7 @@ const CHANNELS: Channel[] = [
 ];
 const TABLES = ['referrals', 'referral_events', 'audit_log'];
 
-const text = fc.oneof(
-  fc.string({ maxLength: 300 }),
-  fc.constantFrom('', '   ', 'a\u0000b', 'rivi\r\nrivi', '\uE000x\uE001', 'x'.repeat(4000), 'x'.repeat(4001)),
-);
+const text = writtenTexts(4000);
 
 /** Payloads near a valid request of each channel: each field as it should be, left out, or a wrong or boundary value. */
 function request(v: ReferralVault, referralIds: string[]): fc.Arbitrary<[Channel, unknown]> {
