@@ -63,15 +63,21 @@ export const LEILA = {
 
 /**
  * As whoever is unlocked (a caseworker or coordinator), creates a participant and, unless `consent` is false,
- * records their consent to processing, which notes and psychosocial entries need. Returns the participant id.
+ * records their consent to processing, which notes, psychosocial entries and assessments need. `fields` are the
+ * participant's own (a name, a referral day, the responsible caseworker); the consent is given on the referral day
+ * when there is one. Returns the participant id.
  */
-export async function addConsentingParticipant(v: StaffedVault, consent = true): Promise<string> {
-  const { participant } = await v.t.ok('participants.create', { firstName: 'Amal', confirmDuplicate: true });
+export async function addConsentingParticipant(
+  v: StaffedVault,
+  consent = true,
+  fields: Partial<InputOf<'participants.create'>> = {},
+): Promise<string> {
+  const { participant } = await v.t.ok('participants.create', { firstName: 'Amal', confirmDuplicate: true, ...fields });
   if (consent)
     await v.t.ok('consents.record', {
       participantId: participant.id,
       purpose: 'processing',
-      givenOn: '2026-11-01',
+      givenOn: fields.referralDate ?? '2026-11-01',
       method: 'signed',
     });
   return participant.id;

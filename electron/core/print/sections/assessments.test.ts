@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { InputOf } from '@shared/api';
-import { staffedVault, type StaffedVault } from '../../../../tests/support/participants';
+import { addConsentingParticipant, staffedVault, type StaffedVault } from '../../../../tests/support/participants';
 import type { ShellPort } from '../../shell/port';
 import { pdfPages, printSuite } from '../testing/suite';
 
@@ -42,20 +42,7 @@ interface ProgressCase extends StaffedVault {
 
 async function progressCase(shell: ShellPort): Promise<ProgressCase> {
   const v = await staffedVault({ shell });
-  const create = async (firstName: string) => {
-    const { participant } = await v.t.ok('participants.create', {
-      firstName,
-      referralDate: '2026-10-01',
-      confirmDuplicate: true,
-    });
-    await v.t.ok('consents.record', {
-      participantId: participant.id,
-      purpose: 'processing',
-      givenOn: '2026-10-01',
-      method: 'signed',
-    });
-    return participant.id;
-  };
+  const create = (firstName: string) => addConsentingParticipant(v, true, { firstName, referralDate: '2026-10-01' });
   const assessed = await create('Amal');
   const notAssessed = await create('Samir');
   const save = (stage: 'intake' | 'exit', date: string, answers: Answers) =>
