@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, t
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { goTo, openSettingsPage } from './case-flows';
+import { goTo, openFile, openSettingsPage } from './case-flows';
 import { expect, screen, test, type E2EApp } from './fixtures';
 import {
   confirmRecoveryCode,
@@ -69,6 +69,19 @@ async function filledVault(app: E2EApp): Promise<unknown[]> {
   await submitNameAndPassphrase(app.page, 'en', COORDINATOR.name, COORDINATOR.passphrase);
   await screen(app.page, 'home');
   return snapshot((c, i) => invokeMain(app, c, i ?? {}));
+}
+
+/** Opens the file of `pseudonym` from the registry and confirms its deletion with its code typed back. */
+async function deleteFile(page: Page, pseudonym: string) {
+  const s = ui(page, 'en');
+  await openFile(page, 'en', pseudonym);
+  await page.locator('summary').filter({ hasText: s.t('case.delete.sectionTitle') }).click();
+  await s.button('case.delete.open').click();
+  const dialog = page.getByRole('dialog', { name: s.t('case.delete.title', { pseudonym }) });
+  await dialog.getByRole('button', { name: s.t('case.delete.continue'), exact: true }).click();
+  await dialog.getByLabel(s.t('case.delete.typeCode', { pseudonym }), { exact: true }).fill(pseudonym);
+  await dialog.getByRole('button', { name: s.t('case.delete.confirm', { pseudonym }) }).click();
+  return { dialog };
 }
 
 async function makeBackup(app: E2EApp, page: Page, path: string): Promise<void> {
@@ -159,7 +172,8 @@ test('a restore over changed data can be undone, and then kept', async ({ app })
     await setUpLockedVault(app, 'en', COORDINATOR);
     await submitNameAndPassphrase(page, 'en', COORDINATOR.name, COORDINATOR.passphrase);
     await screen(page, 'home');
-    await call('participants.create', { firstName: 'Amira' });
+    const created = (await call('participants.create', { firstName: 'Amira' })) as { value: { participant: { pseudonym: string } } };
+    const amiraCode = created.value.participant.pseudonym;
     await makeBackup(app, page, file);
     await call('participants.create', { firstName: 'Bashir' });
     expect(await count()).toBe(2);
@@ -181,9 +195,25 @@ test('a restore over changed data can be undone, and then kept', async ({ app })
     app.shell!.answerOpen(file);
     await s.button('backup.restore.choose').click();
     await s.button('backup.restore.confirm').click();
+    await expect(page.getByRole('heading', { name: s.t('backup.pending.title') })).toBeVisible();
+
+    // While the restore awaits the decision, deleting a file is refused, saying why and what to do first: "undo"
+    // would bring the deleted file back from the data kept from before the restore.
+    const amira = await deleteFile(page, amiraCode);
+    await expect(amira.dialog.getByText(s.t('errors.erasure_restore_pending'))).toBeVisible();
+    await page.screenshot({ path: join(SHOTS, 'delete-while-restore-pending.png'), fullPage: true });
+    await page.keyboard.press('Escape');
+    expect(await count()).toBe(1);
+
+    await goTo(page, 'en', 'settings', 'settings');
+    await openSettingsPage(page, 'en', 'backups');
     await s.button('backup.pending.keep').click();
     await expect(s.status('backup.pending.kept')).toBeVisible();
     expect(await count()).toBe(1);
+    // Kept, the deletion goes through.
+    await deleteFile(page, amiraCode);
+    await screen(page, 'participants');
+    expect(await count()).toBe(0);
     expect(readdirSync(app.dataDir).filter((name) => name.includes('previous'))).toEqual([]);
     expectCleanRun(app);
   } finally {

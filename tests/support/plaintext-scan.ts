@@ -15,6 +15,8 @@ export interface PlaintextHit {
   needle: string;
 }
 
+/** The files under the master key, decrypted page by page: the database, its WAL and the one a restore keeps. */
+const DATABASE_FILES = ['polku.db', 'polku.db-wal', 'polku.previous.db'];
 const WAL_HEADER = 32;
 const FRAME_HEADER = 24;
 
@@ -62,8 +64,8 @@ function* pagesOf(path: string, bytes: Buffer): Generator<{ where: string; pageN
 
 /**
  * Every place in the data folder where one of `needles` (compared case-insensitively) appears in plaintext.
- * `polku.db` and `polku.db-wal` are decrypted page by page with `masterKey`; they and all other files are also
- * scanned raw.
+ * `polku.db`, `polku.db-wal` and `polku.previous.db` (kept by a restore until it is kept or undone) are decrypted
+ * page by page with `masterKey`; they and all other files are also scanned raw.
  */
 export function plaintextHits(dataDir: string, masterKey: Buffer, needles: readonly string[]): PlaintextHit[] {
   const hits: PlaintextHit[] = [];
@@ -77,7 +79,7 @@ export function plaintextHits(dataDir: string, masterKey: Buffer, needles: reado
     const file = path.slice(dataDir.length + 1);
     const bytes = readFileSync(path);
     scan(file, 'raw', bytes);
-    if (file !== 'polku.db' && file !== 'polku.db-wal') continue;
+    if (!DATABASE_FILES.includes(file)) continue;
     for (const { where, pageNumber, page } of pagesOf(path, bytes)) {
       const plain = decryptPage(page, pageNumber, masterKey);
       scan(file, where, plain);

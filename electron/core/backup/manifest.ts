@@ -29,8 +29,8 @@ const manifestRow = z.object({
 });
 const countsSchema = z.record(z.string(), z.number().int().nonnegative());
 
-/** Adds the manifest to a backup file being written. */
-export function writeManifest(db: Db, manifest: Manifest): void {
+/** Creates the manifest's table: in a backup file being written, and in the reference its schema is checked against. */
+export function createManifestTable(db: Db): void {
   db.exec(`
     CREATE TABLE ${MANIFEST_TABLE} (
       format_version INTEGER NOT NULL,
@@ -41,6 +41,11 @@ export function writeManifest(db: Db, manifest: Manifest): void {
       counts TEXT NOT NULL,
       digest TEXT NOT NULL
     ) STRICT`);
+}
+
+/** Adds the manifest to a backup file being written. */
+export function writeManifest(db: Db, manifest: Manifest): void {
+  createManifestTable(db);
   db.prepare(
     `INSERT INTO ${MANIFEST_TABLE} (format_version, schema_version, app_version, created_at, vault_id, counts, digest)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,

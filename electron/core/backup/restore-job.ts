@@ -11,7 +11,7 @@ import { asReadError, asWriteError } from './errors';
 import { fileOps, type FileFault } from './file-ops';
 import { recordTemps } from './leftovers';
 import { dropManifest } from './manifest';
-import { checkContent, checkPages, readSupportedManifest } from './verify';
+import { checkContent, checkPages, checkSchema, readSupportedManifest } from './verify';
 
 export interface RestoreBackupInput {
   backupPath: string;
@@ -38,7 +38,7 @@ export interface RestoredDatabase {
 
 /**
  * Writes a verified backup as a vault database at `target`: pages checked again (the file may have changed
- * since it was inspected), copied with VACUUM INTO, its digest recomputed on the copy, then rekeyed to the
+ * since it was inspected), copied with VACUUM INTO, its schema and digest checked again on the copy, then rekeyed to the
  * vault's raw master key, the manifest dropped, this vault's settings written, migrated when older, the
  * coordinator checked, SQLite's integrity check, fsync. Nothing outside `target` is touched.
  */
@@ -67,6 +67,7 @@ export function restoreBackup(input: RestoreBackupInput, job: JobContext): Resto
     try {
       const manifest = readSupportedManifest(copy);
       backupSchemaVersion = manifest.schemaVersion;
+      checkSchema(copy, manifest, input.driver);
       const digest = checkContent(copy, manifest, job, 0.4, 0.6);
       if (digest !== input.expectedDigest) throw new AppError('backup_not_inspected');
       job.stopIfCancelled();

@@ -4,12 +4,13 @@ import { AppError } from '@shared/errors';
 import { latestVersion, schemaVersion } from '../db/migrate';
 import { MIGRATIONS } from '../db/migrations';
 import type { Db, OpenOptions } from '../db/open';
+import { schemaMatchesMigrations } from '../db/schema-match';
 import type { JobContext } from '../jobs/context';
 import { verifyPassphraseFile } from '../vault/verifier';
 import { openWithPassphrase, sniffFile } from './cipher-file';
 import { contentDigest, contentTables, countRows, totalRows } from './content';
 import { asReadError } from './errors';
-import { readManifest, type Manifest } from './manifest';
+import { createManifestTable, readManifest, type Manifest } from './manifest';
 
 /** A coordinator found in a backup: who may take over the vault it restores on a new laptop. */
 export interface BackupCoordinator {
@@ -27,7 +28,8 @@ export interface VerifiedBackup {
  * Checks a backup file completely before anything trusts it, within the progress stretch [from, to]: not a
  * plaintext database; every page authentic under the passphrase (page 1 failing means a wrong passphrase or
  * not a backup at all, a later page means damage); a manifest of a format and schema this version reads;
- * SQLite's integrity check; and the counts and digest recomputed from the rows.
+ * SQLite's integrity check; exactly the schema this version's migrations make at the backup's schema version; and
+ * the counts and digest recomputed from the rows.
  */
 export function verifyBackupFile(
   path: string,
@@ -57,6 +59,7 @@ export function verifyBackupFile(
     o.job.stopIfCancelled();
     o.job.span(at(0.4), at(0.55));
     if (db.pragma('integrity_check', { simple: true }) !== 'ok') throw new AppError('backup_damaged');
+    checkSchema(db, manifest, o.driver);
     const digest = checkContent(db, manifest, o.job, at(0.55), at(1));
     const summary: BackupSummary = {
       formatVersion: manifest.formatVersion,
@@ -98,6 +101,16 @@ export function readSupportedManifest(db: Db): Manifest {
   if (manifest.schemaVersion > latestVersion(MIGRATIONS)) throw new AppError('backup_newer');
   if (schemaVersion(db) !== manifest.schemaVersion) throw new AppError('backup_damaged');
   return manifest;
+}
+
+/**
+ * The backup's schema must be exactly the vault's at its schema version with the manifest's table: a trigger, view,
+ * index or table more, or a changed table, re-sealed by someone who knows the passphrase, is refused.
+ */
+export function checkSchema(db: Db, manifest: Manifest, driver: OpenOptions): void {
+  if (!schemaMatchesMigrations(db, manifest.schemaVersion, driver, createManifestTable)) {
+    throw new AppError('backup_schema_foreign');
+  }
 }
 
 /** Recounts and re-digests the rows; both must match the manifest. Returns the digest. */

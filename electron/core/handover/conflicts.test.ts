@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { BACKUP_PASSPHRASE } from '../../../tests/support/backup';
 import { hitFiles, plaintextHits } from '../../../tests/support/plaintext-scan';
 import { vaultMasterKey } from '../../../tests/support/raw-db';
 import { anotherParticipant, fillCase, FILE_PASSPHRASE, office, snapshot, transferFolder, type Office } from './testing/offices';
@@ -97,6 +98,37 @@ describe('a handed-over file whose code is taken in the importing vault', () => 
     expect(plaintextHits(b.t.dataDir, key, [OLD_FILE_WORD])).toEqual([]);
     const audit = await b.t.ok('audit.list', { action: 'handover.import' });
     expect(audit.entries[0]?.detail).toContain('conflict:replace');
+  });
+});
+
+describe('replacing while a restore awaits keep or undo', () => {
+  it('is refused with the sentence saying why, erasing nothing, and works once the restore is kept', async () => {
+    const { b } = await exported();
+    const existing = await anotherParticipant(b);
+    await b.as('coordinator');
+    const backup = join(folders[0]!, 'office.polkubackup');
+    b.answers.save = backup;
+    await b.t.ok('backup.create', { passphrase: BACKUP_PASSPHRASE });
+    const handover = b.answers.open;
+    b.answers.open = backup;
+    const chosen = await b.t.ok('backup.inspect', { passphrase: BACKUP_PASSPHRASE });
+    if (chosen.status !== 'ready') throw new Error('not inspected');
+    await b.t.ok('backup.restore', { token: chosen.token });
+    b.answers.open = handover;
+
+    const inspected = await inspect(b);
+    expect(await b.t.call('handover.import', { token: inspected.token, onConflict: 'replace' })).toMatchObject({
+      ok: false,
+      code: 'erasure_restore_pending',
+      i18nKey: 'errors.erasure_restore_pending',
+    });
+    expect((await b.t.ok('participants.get', { id: existing })).participant.id).toBe(existing);
+    expect((await b.t.ok('audit.list', { action: 'participants.delete' })).entries).toEqual([]);
+
+    await b.t.ok('backup.keepRestore', {});
+    const imported = await b.t.ok('handover.import', { token: (await inspect(b)).token, onConflict: 'replace' });
+    expect(imported.pseudonym).toBe('P-2026-001');
+    expect(await b.t.call('participants.get', { id: existing })).toMatchObject({ ok: false, code: 'not_found' });
   });
 });
 

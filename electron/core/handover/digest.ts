@@ -1,10 +1,7 @@
-import { migrate } from '../db/migrate';
-import { MIGRATIONS } from '../db/migrations';
-import { openSchemaScratch } from '../db/cipher';
-import type { Db, OpenOptions } from '../db/open';
-import { rowDigest, rowOrder, schemaRows } from '../db/row-digest';
+import type { Db } from '../db/open';
+import { rowDigest, rowOrder } from '../db/row-digest';
 import { ordinaryTables, quoteName } from '../participants/row-graph';
-import { createHandoverTables, MANIFEST_TABLE } from './manifest';
+import { MANIFEST_TABLE } from './manifest';
 
 /** The tables whose rows a handover file carries: all ordinary tables but the manifest, by name. */
 function contentTables(db: Db): string[] {
@@ -27,21 +24,6 @@ export function countRows(db: Db): Record<string, number> {
 export function sameCounts(a: Record<string, number>, b: Record<string, number>): boolean {
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
-}
-
-/**
- * Whether the file's schema is exactly what this version's migrations make at `version`, with the handover
- * tables: anything else in it (a trigger, a view, a changed table) would not be the vault's schema.
- */
-export function schemaMatches(db: Db, version: number, driver: OpenOptions): boolean {
-  const reference = openSchemaScratch(driver);
-  try {
-    migrate(reference, MIGRATIONS, version);
-    createHandoverTables(reference);
-    return JSON.stringify(schemaRows(reference, MANIFEST_TABLE)) === JSON.stringify(schemaRows(db, MANIFEST_TABLE));
-  } finally {
-    reference.close();
-  }
 }
 
 /**

@@ -41,7 +41,7 @@ import { readSetting } from '../settings/repo';
 import { VAULT_ID } from '../vault/vault-database';
 import { caseCounts, collectCase } from './content';
 import { asReadError } from './errors';
-import { wipeErasedPages } from '../participants/erasure';
+import { refuseWhileRestorePending, wipeErasedPages } from '../participants/erasure';
 import { importCase, newStaffOf, participantWithCode } from './import-case';
 import type { StaffMember } from './manifest';
 import { dropInspected, holdInspected, inspectedFile } from './pending';
@@ -171,6 +171,8 @@ export const handoverHandlers = {
         );
         throw new AppError('forbidden');
       }
+      // Replacing erases the file it replaces: not while a restore could still bring it back.
+      if (replaced) refuseWhileRestorePending(ctx.vault);
       let result;
       try {
         result = db.transaction(() =>

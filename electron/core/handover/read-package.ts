@@ -6,12 +6,13 @@ import { HANDOVER_FORMAT_VERSION } from '@shared/handover';
 import { latestVersion, migrate, schemaVersion } from '../db/migrate';
 import { MIGRATIONS } from '../db/migrations';
 import type { Db, OpenOptions } from '../db/open';
+import { schemaMatchesMigrations } from '../db/schema-match';
 import { removeIfExists } from '../fs/atomic';
 import { verifyDatabaseFile } from '../vault/verifier';
 import { caseCounts, collectCase, type CaseContent } from './content';
-import { contentDigest, countRows, sameCounts, schemaMatches } from './digest';
+import { contentDigest, countRows, sameCounts } from './digest';
 import { asReadError } from './errors';
-import { readManifest, readStaff, STAFF_TABLE, type Manifest, type StaffMember } from './manifest';
+import { createHandoverTables, readManifest, readStaff, STAFF_TABLE, type Manifest, type StaffMember } from './manifest';
 import { derivePackageKey, openPackage, SALT_LENGTH, type PackageKey } from './package-key';
 
 const PAGE_SIZE = 4096;
@@ -96,7 +97,7 @@ function checkStructure(db: Db, driver: OpenOptions): Manifest {
   if (manifest.schemaVersion > latestVersion(MIGRATIONS)) throw new AppError('handover_newer');
   if (schemaVersion(db) !== manifest.schemaVersion) throw new AppError('handover_damaged');
   if (db.pragma('integrity_check', { simple: true }) !== 'ok') throw new AppError('handover_damaged');
-  if (!schemaMatches(db, manifest.schemaVersion, driver)) throw new AppError('handover_damaged');
+  if (!schemaMatchesMigrations(db, manifest.schemaVersion, driver, createHandoverTables)) throw new AppError('handover_damaged');
   return manifest;
 }
 

@@ -1,3 +1,4 @@
+import { AppError } from '@shared/errors';
 import { appendAudit, type AuditEntry } from '../audit/audit';
 import type { Db } from '../db/open';
 import { logEvent } from '../log';
@@ -24,6 +25,16 @@ export function tombstoneDetail(counts: Record<string, number>): string {
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([table, n]) => `${table}:${n}`)
     .join(',');
+}
+
+/**
+ * Every erasure (deletion of a participant, retention's erasure of due files, a handover import replacing a file)
+ * is refused while a restore awaits "keep" or "undo": the database from before the restore still holds every byte
+ * of the file, and "undo" would bring it back whole. The sentence says so and asks to keep or undo the restore
+ * first. Checked before anything is read or written.
+ */
+export function refuseWhileRestorePending(vault: { restorePending(): boolean }): void {
+  if (vault.restorePending()) throw new AppError('erasure_restore_pending');
 }
 
 /**

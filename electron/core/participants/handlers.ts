@@ -11,7 +11,7 @@ import type { Db } from '../db/open';
 import type { HandlerGroup } from '../handler';
 import { recordClosing } from '../retention/repo';
 import { countParticipantRows } from './deletion';
-import { eraseParticipants } from './erasure';
+import { eraseParticipants, refuseWhileRestorePending } from './erasure';
 import { findPossibleDuplicates } from './duplicates';
 import { participantViewOf, projectPage, projectParticipant } from './projection';
 import { nextPseudonym } from './pseudonym';
@@ -219,6 +219,7 @@ export const participantHandlers = {
     run: (input, { vault, now }) => {
       const open = vault.current;
       if (!open) throw new AppError('locked');
+      refuseWhileRestorePending(vault);
       const { db, session } = open;
       eraseParticipants(db, [input.id], { userId: session.userId, now }, () => {
         const participant = existing(db, input.id);

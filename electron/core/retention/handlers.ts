@@ -3,7 +3,7 @@ import { AppError } from '@shared/errors';
 import type { DueList } from '@shared/retention';
 import type { Db } from '../db/open';
 import type { HandlerGroup } from '../handler';
-import { eraseParticipants } from '../participants/erasure';
+import { eraseParticipants, refuseWhileRestorePending } from '../participants/erasure';
 import { dueFiles } from './due';
 import { closedFiles, readRetentionYears, writeRetentionYears } from './repo';
 
@@ -37,6 +37,7 @@ export const retentionHandlers = {
     run: (input, { vault, now }) => {
       const open = vault.current;
       if (!open) throw new AppError('locked');
+      refuseWhileRestorePending(vault);
       const { db, session } = open;
       const ids = input.participantIds;
       const closing = { action: 'retention.erase', detail: `erased:${ids.length}` };

@@ -4,6 +4,7 @@ import type { SessionInfo } from '@shared/vault';
 import { AppError, type ErrorCode } from '@shared/errors';
 import type { Role } from '@shared/roles';
 import { appendAudit, type AuditEntry } from '../audit/audit';
+import { backupFiles } from '../backup/files';
 import { ownedCopy, wipe } from '../backup/state';
 import { migrate } from '../db/migrate';
 import { MIGRATIONS } from '../db/migrations';
@@ -108,6 +109,14 @@ export class Vault {
     const folder = setAsideVaultFiles(this.options.dataDir, now);
     this.problem = null;
     return folder;
+  }
+
+  /**
+   * Whether a restore awaits "keep" or "undo": the database from before it is kept beside the vault
+   * (`polku.previous.db`, under the same master key) until then, and "undo" puts it back whole.
+   */
+  restorePending(): boolean {
+    return existsSync(backupFiles(this.options.dataDir).previousDb);
   }
 
   /** The open database and session, or null while locked. */
