@@ -47,7 +47,9 @@ export function fuseMismatches(expected, wire) {
     const state = wire[FUSE_OPTIONS[name]];
     const want = on ? FuseState.ENABLE : FuseState.DISABLE;
     if (state !== want) {
-      mismatches.push(`${name} is ${STATE_NAMES[state] ?? (state === undefined ? 'missing' : `state ${state}`)}, not ${on ? 'on' : 'off'}`);
+      mismatches.push(
+        `${name} is ${STATE_NAMES[state] ?? (state === undefined ? 'missing' : `state ${state}`)}, not ${on ? 'on' : 'off'}`,
+      );
     }
   }
   return mismatches;

@@ -24,7 +24,11 @@ describe('a log line about an error', () => {
   });
 
   it('keeps a Windows path to its file name too', () => {
-    const line = logged(errorThrownAt('at C:\\Users\\maija.virtanen\\AppData\\Local\\Programs\\Polku\\resources\\app.asar\\out\\main\\index.js:88:3'));
+    const line = logged(
+      errorThrownAt(
+        'at C:\\Users\\maija.virtanen\\AppData\\Local\\Programs\\Polku\\resources\\app.asar\\out\\main\\index.js:88:3',
+      ),
+    );
     expect(line).toBe('polku internal-error channel=notes.create error=TypeError index.js:88\n');
   });
 
@@ -41,7 +45,9 @@ describe('a log line about an error', () => {
   });
 
   it('leaves the place out when the frame names no file', () => {
-    expect(logged(errorThrownAt('at new Promise (<anonymous>)'))).toBe('polku internal-error channel=notes.create error=TypeError\n');
+    expect(logged(errorThrownAt('at new Promise (<anonymous>)'))).toBe(
+      'polku internal-error channel=notes.create error=TypeError\n',
+    );
   });
 
   it('names only the type of something thrown that is not an error', () => {

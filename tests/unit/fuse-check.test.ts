@@ -16,7 +16,12 @@ function fakeElectron(path: string, states: Partial<Record<FuseV1Options, FuseSt
   mkdirSync(join(path, '..'), { recursive: true });
   writeFileSync(
     path,
-    Buffer.concat([Buffer.alloc(4096, 7), Buffer.from(SENTINEL, 'latin1'), Buffer.from([1, WIRE_LENGTH, ...wire]), Buffer.alloc(512)]),
+    Buffer.concat([
+      Buffer.alloc(4096, 7),
+      Buffer.from(SENTINEL, 'latin1'),
+      Buffer.from([1, WIRE_LENGTH, ...wire]),
+      Buffer.alloc(512),
+    ]),
   );
 }
 
@@ -45,7 +50,9 @@ describe('reading the fuses back from the packaged app', () => {
       ...asConfigured(),
       [FuseV1Options.EnableNodeCliInspectArguments]: FuseState.ENABLE,
     });
-    await expect(checkPackagedFuses(root, dist, 'Polku', 'polku')).rejects.toThrow(/enableNodeCliInspectArguments is on, not off/);
+    await expect(checkPackagedFuses(root, dist, 'Polku', 'polku')).rejects.toThrow(
+      /enableNodeCliInspectArguments is on, not off/,
+    );
   });
 
   it('fails on a fuse the binary has removed, and when there is no packaged app to read', async () => {

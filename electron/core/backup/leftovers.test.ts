@@ -1,4 +1,14 @@
-import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -117,7 +127,13 @@ describe('the start-up sweep', () => {
     const lookalike = join(elsewhere, 'polku.db.restore-0123456789abcdef');
     const vaultDb = vaultFiles(dir).db;
     for (const path of [precious, lookalike, vaultDb, vaultFiles(dir).slots]) writeFileSync(path, 'keep me');
-    recordTemps(backupFiles(dir).tempList, [precious, lookalike, vaultDb, `${dir}/../${basename(elsewhere)}/thesis.odt`, 'thesis.odt']);
+    recordTemps(backupFiles(dir).tempList, [
+      precious,
+      lookalike,
+      vaultDb,
+      `${dir}/../${basename(elsewhere)}/thesis.odt`,
+      'thesis.odt',
+    ]);
     recoverInterruptedWork(dir);
     expect(readdirSync(elsewhere).sort()).toEqual(['polku.db.restore-0123456789abcdef', 'thesis.odt']);
     expect(readdirSync(dir).sort()).toEqual(['polku.db', 'polku.keys']);
