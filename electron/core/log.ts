@@ -16,10 +16,15 @@ export function logEvent(
 function describe(error: unknown): string {
   if (!(error instanceof Error)) return typeof error;
   const code = (error as { code?: unknown }).code;
-  const frame =
-    error.stack
-      ?.split('\n')
-      .find((line) => line.trim().startsWith('at '))
-      ?.trim() ?? '';
-  return [error.name, typeof code === 'string' ? code : '', frame].filter(Boolean).join(' ');
+  const frame = error.stack?.split('\n').find((line) => line.trim().startsWith('at '));
+  return [error.name, typeof code === 'string' ? code : '', frame ? placeOf(frame) : ''].filter(Boolean).join(' ');
+}
+
+/**
+ * The file name and line of a stack frame (`index.js:4123`): never the folders before it, which can hold the OS
+ * user's name, nor the function's name.
+ */
+function placeOf(frame: string): string {
+  const place = /([^\\/\s():]+):(\d+):\d+\)?\s*$/.exec(frame);
+  return place ? `${place[1]}:${place[2]}` : '';
 }

@@ -267,6 +267,88 @@ describe('once ready', () => {
   });
 });
 
+describe('an installed (packaged) Polku', () => {
+  function startPackaged(argv: string[] = []): void {
+    app.isPackaged = true;
+    const saved = process.argv;
+    process.argv = ['/opt/Polku/polku', ...argv];
+    try {
+      startPolku();
+    } finally {
+      process.argv = saved;
+    }
+  }
+
+  it.each([
+    ['--remote-debugging-port=9222'],
+    ['--remote-debugging-pipe'],
+    ['-remote-debugging-port=9222'],
+    ['--inspect'],
+    ['--inspect-brk=9229'],
+    ['--inspect-port=0'],
+  ])('quits at once, opening nothing, when started with %s', async (option) => {
+    vi.stubEnv('POLKU_DATA_DIR', '');
+    const stderr = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    startPackaged([option]);
+    await becomeReady();
+    expect(app.exit).toHaveBeenCalledWith(1);
+    expect(app.whenReady).not.toHaveBeenCalled();
+    expect(app.requestSingleInstanceLock).not.toHaveBeenCalled();
+    expect(cores.created).toHaveLength(0);
+    expect(dialog.showErrorBox.mock.calls[0]?.[1]).toContain(option);
+    stderr.mockRestore();
+  });
+
+  it("quits when NODE_OPTIONS carries Node's inspector", () => {
+    vi.stubEnv('POLKU_DATA_DIR', '');
+    vi.stubEnv('NODE_OPTIONS', '--max-old-space-size=4096 --inspect=0.0.0.0:9229');
+    const stderr = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    startPackaged();
+    expect(app.exit).toHaveBeenCalledWith(1);
+    expect(app.whenReady).not.toHaveBeenCalled();
+    stderr.mockRestore();
+  });
+
+  it.each([
+    ['--data-dir', ['--data-dir=/tmp/elsewhere'], ''],
+    ['POLKU_DATA_DIR', [], '/tmp/elsewhere'],
+  ])('refuses a data folder given by %s, naming the administrator setting instead', (_, argv, env) => {
+    vi.stubEnv('POLKU_DATA_DIR', env);
+    const stderr = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    startPackaged(argv);
+    expect(app.exit).toHaveBeenCalledWith(1);
+    expect(app.setPath).not.toHaveBeenCalled();
+    expect(app.whenReady).not.toHaveBeenCalled();
+    expect(dialog.showErrorBox.mock.calls[0]?.[1]).toContain('data-dir');
+    stderr.mockRestore();
+  });
+
+  it('opens the operating system’s own data folder when nothing is asked', () => {
+    vi.stubEnv('POLKU_DATA_DIR', '');
+    vi.stubEnv('NODE_OPTIONS', '');
+    app.setPath('userData', dataDir);
+    startPackaged();
+    expect(app.exit).not.toHaveBeenCalled();
+    expect(app.requestSingleInstanceLock).toHaveBeenCalled();
+    expect(app.whenReady).toHaveBeenCalled();
+  });
+});
+
+describe('a development run', () => {
+  it('keeps --data-dir and may be debugged', () => {
+    vi.stubEnv('POLKU_DATA_DIR', '');
+    const saved = process.argv;
+    process.argv = ['electron', '.', `--data-dir=${dataDir}`, '--remote-debugging-port=9222'];
+    try {
+      startPolku();
+    } finally {
+      process.argv = saved;
+    }
+    expect(app.exit).not.toHaveBeenCalled();
+    expect(app.setPath).toHaveBeenCalledWith('userData', dataDir);
+  });
+});
+
 describe('quitting', () => {
   it('closes the core (locking the vault) before the app quits', async () => {
     startPolku();

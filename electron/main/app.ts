@@ -7,6 +7,7 @@ import { readLocale } from '../core/prefs';
 import { vaultFiles } from '../core/vault/files';
 import type { Core } from '../core/types';
 import { registerIpc } from './ipc';
+import { adminSettingPath, packagedStart, readAdminSetting } from './launch';
 import { installLocalizedMenu, LOCALE_CHANGING_CHANNELS } from './menu';
 import { dataDirFrom, ensureDataDir, nativeBindingPath, preloadPath, rendererDir } from './paths';
 import { watchLockTriggers } from './power';
@@ -31,11 +32,12 @@ interface Running {
 /** Starts Polku: one instance, hardened before anything loads, the core behind one window. */
 export function startPolku(): void {
   app.setName(APP_NAME);
+  const dataDir = chooseDataDir();
+  if (dataDir === null) return;
   app.enableSandbox();
   registerAppScheme();
   hardenAllWebContents();
   // One instance per data folder: Electron keys the single-instance lock (and its own files) to userData.
-  const dataDir = dataDirFrom(process.argv, process.env, app.getPath('userData'));
   if (dataDir !== app.getPath('userData')) app.setPath('userData', dataDir);
   // Chromium takes its language (its own widgets, navigator.language) once, before ready: the interface language
   // saved last time. A switch later is not seen by Chromium until the next start; the date fields do not need it.
@@ -64,6 +66,27 @@ export function startPolku(): void {
       dialog.showErrorBox(APP_NAME, START_FAILED);
       app.exit(1);
     });
+}
+
+/**
+ * The data folder. A development run takes `--data-dir` or POLKU_DATA_DIR; an installed Polku quits, saying why, on a
+ * debugging switch or a data folder asked for that way, and takes another folder only from the administrator's
+ * setting (electron/main/launch.ts).
+ */
+function chooseDataDir(): string | null {
+  if (!app.isPackaged) return dataDirFrom(process.argv, process.env, app.getPath('userData'));
+  const start = packagedStart({
+    argv: process.argv,
+    env: process.env,
+    platform: process.platform,
+    userDataPath: app.getPath('userData'),
+    adminSetting: readAdminSetting(adminSettingPath(process.platform, process.env), process.platform),
+  });
+  if (start.ok) return start.dataDir;
+  console.error(`polku refused-start ${start.message}`);
+  dialog.showErrorBox(APP_NAME, start.message);
+  app.exit(1);
+  return null;
 }
 
 /** Once Electron is ready: the core on the data folder, the hardened session, IPC, lock triggers, menu, window. */

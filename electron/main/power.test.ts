@@ -36,6 +36,27 @@ describe('lock triggers', () => {
     expect(core.lock).toHaveBeenCalledExactlyOnceWith('shutdown');
   });
 
+  it('lock the vault within 15 seconds of the system reporting its screen locked, as Linux has no screen-lock event', () => {
+    const core = fakeCore();
+    watchLockTriggers(core);
+    vi.advanceTimersByTime(IDLE_CHECK_INTERVAL_MS);
+    expect(core.lock).not.toHaveBeenCalled();
+    powerMonitor.getSystemIdleState.mockReturnValue('locked');
+    vi.advanceTimersByTime(IDLE_CHECK_INTERVAL_MS);
+    expect(core.lock).toHaveBeenCalledExactlyOnceWith('screen-lock');
+  });
+
+  it('keep the vault open while the system reports it idle or cannot tell', () => {
+    const core = fakeCore();
+    watchLockTriggers(core);
+    for (const state of ['idle', 'unknown'] as const) {
+      powerMonitor.getSystemIdleState.mockReturnValue(state);
+      vi.advanceTimersByTime(IDLE_CHECK_INTERVAL_MS);
+    }
+    expect(core.lock).not.toHaveBeenCalled();
+    expect(core.checkIdle).toHaveBeenCalledTimes(2);
+  });
+
   it('check the idle rule every 15 seconds', () => {
     const core = fakeCore();
     watchLockTriggers(core);
@@ -52,6 +73,7 @@ describe('lock triggers', () => {
     const core = fakeCore();
     const stop = watchLockTriggers(core);
     stop();
+    powerMonitor.getSystemIdleState.mockReturnValue('locked');
     powerMonitor.emit('suspend');
     powerMonitor.emit('lock-screen');
     vi.advanceTimersByTime(60_000);

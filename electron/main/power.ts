@@ -2,8 +2,11 @@
 import { powerMonitor } from 'electron';
 import type { Core } from '../core/types';
 
-/** How often the idle rule is checked; the rule itself uses the wall clock, so sleep counts. */
+/** How often the idle rule and the system's locked state are checked; the rule uses the wall clock, so sleep counts. */
 export const IDLE_CHECK_INTERVAL_MS = 15_000;
+
+/** Required by getSystemIdleState, which answers 'locked' whatever it is; Polku's own idle rule is the core's. */
+const SYSTEM_IDLE_THRESHOLD_S = 60;
 
 /** Starts the lock triggers; returns the function that stops them. */
 export function watchLockTriggers(core: Pick<Core, 'lock' | 'checkIdle'>, intervalMs = IDLE_CHECK_INTERVAL_MS): () => void {
@@ -13,7 +16,12 @@ export function watchLockTriggers(core: Pick<Core, 'lock' | 'checkIdle'>, interv
   powerMonitor.on('suspend', onSuspend);
   powerMonitor.on('lock-screen', onScreenLock);
   powerMonitor.on('shutdown', onShutdown);
-  const timer = setInterval(() => core.checkIdle(), intervalMs);
+  // 'lock-screen' fires on macOS and Windows only; the polled state also reports a locked screen on Linux
+  // desktops that tell (through their screensaver service), within one interval.
+  const timer = setInterval(() => {
+    if (powerMonitor.getSystemIdleState(SYSTEM_IDLE_THRESHOLD_S) === 'locked') core.lock('screen-lock');
+    core.checkIdle();
+  }, intervalMs);
   return () => {
     clearInterval(timer);
     powerMonitor.off('suspend', onSuspend);

@@ -79,6 +79,7 @@ const SETTINGS: [string, Expected[]][] = [
     'lock',
     [
       { heading: 'settings.autoLock.title', level: 3 },
+      { text: 'settings.autoLock.systemLock' },
       { label: 'settings.autoLock.field' },
       { button: 'settings.autoLock.submit' },
       { heading: 'lastUserName.title', level: 3 },

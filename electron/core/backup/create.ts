@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { basename, dirname } from 'node:path';
 import { APP_VERSION } from '@shared/app-version';
 import { BACKUP_EXTENSION } from '@shared/backup';
@@ -9,6 +8,7 @@ import { assertPassphraseAcceptable } from '../vault/passphrase-policy';
 import { VAULT_ID } from '../vault/vault-database';
 import { passphraseBytes } from './cipher-file';
 import { removeIfExists } from '../fs/atomic';
+import { backupTempPath } from '../fs/temp-files';
 import { backupFiles } from './files';
 import { removeTemps } from './leftovers';
 import { backupWorkOf, ownedCopy, wipe } from './state';
@@ -31,7 +31,7 @@ export async function createBackup(ctx: CoreContext, passphrase: string): Promis
     if (chosen === null) return { status: 'cancelled' };
     if (ctx.vault.current?.db !== open.db) throw new AppError('locked');
     const destination = chosen.toLowerCase().endsWith(`.${BACKUP_EXTENSION}`) ? chosen : `${chosen}.${BACKUP_EXTENSION}`;
-    const temp = `${destination}.${randomBytes(6).toString('hex')}.tmp`;
+    const temp = backupTempPath(destination);
     const dataDir = dirname(ctx.vault.databasePath);
 
     const bytes = passphraseBytes(passphrase);

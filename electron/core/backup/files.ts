@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { restoreTargetPath } from '../fs/temp-files';
 
 /** Files of backup and restore in the vault's data folder. None holds anything unencrypted. */
 export function backupFiles(dataDir: string) {
@@ -9,8 +9,6 @@ export function backupFiles(dataDir: string) {
     /** Temp files of the job under way (paths only), removed at the next start after a crash. */
     tempList: join(dataDir, 'polku.temp-files.json'),
     /** A restored database being written, beside polku.db so that the swap is one rename. */
-    newRestoreTarget: () => join(dataDir, `${RESTORE_TARGET_PREFIX}${randomBytes(8).toString('hex')}`),
+    newRestoreTarget: () => restoreTargetPath(dataDir),
   };
 }
-
-export const RESTORE_TARGET_PREFIX = 'polku.db.restore-';

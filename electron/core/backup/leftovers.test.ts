@@ -1,7 +1,17 @@
-import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { basename, join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   BACKUP_PASSPHRASE,
   BOOKKEEPING_TABLES,
@@ -11,6 +21,7 @@ import {
   type BackupFixture,
 } from '../../../tests/support/backup';
 import { PASSPHRASE } from '../../../tests/support/core';
+import { backupTempPath, handoverCopyPath } from '../fs/temp-files';
 import { vaultFiles } from '../vault/files';
 import { backupFiles } from './files';
 import { recordTemps, recoverInterruptedWork } from './leftovers';
@@ -64,7 +75,7 @@ describe('the next start after an interruption', () => {
     const dir = mkdtempSync(join(tmpdir(), 'polku-leftovers-'));
     const elsewhere = mkdtempSync(join(tmpdir(), 'polku-leftovers-out-'));
     try {
-      const temp = join(elsewhere, 'b.polkubackup.abc.tmp');
+      const temp = backupTempPath(join(elsewhere, 'b.polkubackup'));
       writeFileSync(temp, 'partial');
       writeFileSync(`${temp}-journal`, 'partial');
       writeFileSync(join(elsewhere, 'other.polkubackup'), 'a backup of its own');
@@ -87,5 +98,56 @@ describe('the next start after an interruption', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the start-up sweep', () => {
+  let dir: string;
+  let elsewhere: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'polku-sweep-'));
+    elsewhere = mkdtempSync(join(tmpdir(), 'polku-sweep-out-'));
+  });
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(elsewhere, { recursive: true, force: true });
+  });
+
+  it('removes the encrypted copy a handover inspect left behind when Polku stopped in the middle', () => {
+    const copy = handoverCopyPath(dir);
+    writeFileSync(copy, 'an encrypted copy of a handover file');
+    writeFileSync(`${copy}-journal`, 'its journal');
+    writeFileSync(join(dir, 'polku.keys'), '{}');
+    recoverInterruptedWork(dir);
+    expect(readdirSync(dir)).toEqual(['polku.keys']);
+  });
+
+  it('deletes no listed path that is not a temp file Polku makes, inside the data folder or elsewhere', () => {
+    const precious = join(elsewhere, 'thesis.odt');
+    const lookalike = join(elsewhere, 'polku.db.restore-0123456789abcdef');
+    const vaultDb = vaultFiles(dir).db;
+    for (const path of [precious, lookalike, vaultDb, vaultFiles(dir).slots]) writeFileSync(path, 'keep me');
+    recordTemps(backupFiles(dir).tempList, [
+      precious,
+      lookalike,
+      vaultDb,
+      `${dir}/../${basename(elsewhere)}/thesis.odt`,
+      'thesis.odt',
+    ]);
+    recoverInterruptedWork(dir);
+    expect(readdirSync(elsewhere).sort()).toEqual(['polku.db.restore-0123456789abcdef', 'thesis.odt']);
+    expect(readdirSync(dir).sort()).toEqual(['polku.db', 'polku.keys']);
+  });
+
+  it('follows no symbolic link, neither a listed one nor a folder on the way', () => {
+    const precious = join(elsewhere, 'polku.db.restore-0123456789abcdef');
+    writeFileSync(precious, 'keep me');
+    writeFileSync(join(dir, 'polku.keys'), '{}');
+    symlinkSync(precious, join(dir, 'polku.db.restore-fedcba9876543210'));
+    symlinkSync(elsewhere, join(dir, 'linked'));
+    recordTemps(backupFiles(dir).tempList, [join(dir, 'linked', 'polku.db.restore-0123456789abcdef')]);
+    recoverInterruptedWork(dir);
+    expect(readFileSync(precious, 'utf8')).toBe('keep me');
+    expect(lstatSync(join(dir, 'polku.db.restore-fedcba9876543210')).isSymbolicLink()).toBe(true);
   });
 });

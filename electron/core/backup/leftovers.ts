@@ -1,10 +1,11 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { removeIfExists, renameDurably, writeFileAtomic } from '../fs/atomic';
+import { isOwnTemp, isStrayTempName } from '../fs/temp-files';
 import { logEvent } from '../log';
 import { vaultFiles } from '../vault/files';
-import { backupFiles, RESTORE_TARGET_PREFIX } from './files';
+import { backupFiles } from './files';
 import { withSidecars } from './file-ops';
 
 const tempListSchema = z.object({ temps: z.array(z.string()) });
@@ -14,18 +15,26 @@ export function recordTemps(tempList: string, temps: readonly string[]): void {
   writeFileAtomic(tempList, JSON.stringify({ temps }));
 }
 
-/** Removes the temp files of a job that ended (whatever is left of them) and the list itself. */
+/**
+ * Removes the temp files of a job that ended (whatever is left of them) and the list itself. Only paths of the
+ * kinds Polku makes (`isOwnTemp`) are touched, and only regular files: an entry of a tampered list naming anything
+ * else, a symbolic link or a folder is left alone.
+ */
 export function removeTemps(dataDir: string, temps: readonly string[]): void {
   let allGone = true;
-  for (const temp of temps) for (const path of withSidecars(temp)) allGone = removeQuietly(path) && allGone;
+  for (const temp of temps) {
+    if (!isOwnTemp(dataDir, temp)) continue;
+    for (const path of withSidecars(temp)) allGone = removeFileQuietly(path) && allGone;
+  }
   // A file that cannot be removed now (a drive gone) stays listed, to be tried again at the next start.
-  if (allGone) removeQuietly(backupFiles(dataDir).tempList);
+  if (allGone) removeFileQuietly(backupFiles(dataDir).tempList);
 }
 
 /**
  * At start, puts right what a crash left: a restore stopped between its two renames (polku.db moved aside, the
  * new one not yet in place) gets the old database back, and the temp files of a job that never ended are
- * removed, wherever they were written, as is the database of a first setup that never got its key slots.
+ * removed (a backup's beside its destination, the others in the data folder: a restore's target and a handover
+ * inspect's copy), as is the database of a first setup that never got its key slots.
  */
 export function recoverInterruptedWork(dataDir: string): void {
   try {
@@ -45,7 +54,7 @@ function recover(dataDir: string): void {
   }
   const listed = readTempList(files.tempList);
   const strays = readdirSync(dataDir)
-    .filter((name) => name.startsWith(RESTORE_TARGET_PREFIX))
+    .filter(isStrayTempName)
     .map((name) => join(dataDir, name));
   // A first setup (or a restore onto a new laptop) that never wrote its slot file never finished.
   const unfinishedSetup = existsSync(vault.slots) ? [] : [vault.dbDuringSetup];
@@ -61,11 +70,13 @@ function readTempList(path: string): string[] {
   }
 }
 
-function removeQuietly(path: string): boolean {
+/** Deletes `path` if it is a regular file (a symbolic link is never followed nor removed); true unless that failed. */
+function removeFileQuietly(path: string): boolean {
   try {
+    if (!lstatSync(path).isFile()) return true;
     removeIfExists(path);
     return true;
-  } catch {
-    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT';
   }
 }

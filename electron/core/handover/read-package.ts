@@ -1,6 +1,4 @@
-import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { AppError } from '@shared/errors';
 import { HANDOVER_FORMAT_VERSION } from '@shared/handover';
 import { latestVersion, migrate, schemaVersion } from '../db/migrate';
@@ -8,6 +6,7 @@ import { MIGRATIONS } from '../db/migrations';
 import type { Db, OpenOptions } from '../db/open';
 import { schemaMatchesMigrations } from '../db/schema-match';
 import { removeIfExists } from '../fs/atomic';
+import { handoverCopyPath } from '../fs/temp-files';
 import { verifyDatabaseFile } from '../vault/verifier';
 import { caseCounts, collectCase, type CaseContent } from './content';
 import { contentDigest, countRows, sameCounts } from './digest';
@@ -48,7 +47,7 @@ export async function readPackage(
   if (bytes.length < PAGE_SIZE || bytes.subarray(0, 16).equals(SQLITE_PLAINTEXT_HEADER)) {
     throw new AppError('handover_wrong_passphrase');
   }
-  const copy = join(workFolder, `handover-${randomBytes(8).toString('hex')}.tmp`);
+  const copy = handoverCopyPath(workFolder);
   const key = await derivePackageKey(passphrase, Buffer.from(bytes.subarray(0, SALT_LENGTH)));
   let db: Db | null = null;
   try {

@@ -1,5 +1,6 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { renameDurably } from '../fs/atomic';
+import { setupDatabasePath } from '../fs/temp-files';
 import { join } from 'node:path';
 import type { ErrorCode } from '@shared/errors';
 
@@ -8,7 +9,7 @@ export function vaultFiles(dataDir: string) {
   return {
     db: join(dataDir, 'polku.db'),
     /** A database being created by setup; renamed to `db` as the last step. */
-    dbDuringSetup: join(dataDir, 'polku.db.setup'),
+    dbDuringSetup: setupDatabasePath(dataDir),
     slots: join(dataDir, 'polku.keys'),
     prefs: join(dataDir, 'polku.prefs.json'),
   };

@@ -10,10 +10,9 @@ const vaultId = randomBytes(16).toString('hex');
 const userId = randomBytes(16).toString('hex');
 const masterKey = randomBytes(32);
 const secret = Buffer.from('correct horse battery staple', 'utf8');
-const now = new Date(Date.UTC(2026, 10, 28, 9, 0, 0));
 
 function slotFor(overrides: Partial<{ kind: 'passphrase' | 'recovery'; generation: number }> = {}): Promise<KeySlot> {
-  return makeSlot(masterKey, secret, { kind: 'passphrase', userId, vaultId, generation: 1, kdf: TEST_KDF, now, ...overrides });
+  return makeSlot(masterKey, secret, { kind: 'passphrase', userId, vaultId, generation: 1, kdf: TEST_KDF, ...overrides });
 }
 
 /** The same base64 field with one bit of its bytes flipped. */
@@ -57,7 +56,13 @@ describe('key slots', () => {
     expect(a.salt).not.toBe(b.salt);
     expect(a.iv).not.toBe(b.iv);
     expect(a.wrapped).not.toBe(b.wrapped);
-    expect(a).toMatchObject({ kind: 'passphrase', userId, generation: 1, kdf: TEST_KDF, createdAt: now.toISOString() });
+    expect(a).toMatchObject({ kind: 'passphrase', userId, generation: 1, kdf: TEST_KDF });
+  });
+
+  it('carry no date: the file does not tell when a colleague was given access or changed their passphrase', async () => {
+    const slot = await slotFor();
+    expect(Object.keys(slot).sort()).toEqual(['generation', 'id', 'iv', 'kdf', 'kind', 'salt', 'tag', 'userId', 'wrapped']);
+    expect(JSON.stringify(slot)).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 
   const tampered: [string, (slot: KeySlot) => KeySlot][] = [
@@ -91,7 +96,7 @@ describe('key slots', () => {
 
   it('refuse a master key of the wrong length', async () => {
     await expect(
-      makeSlot(randomBytes(16), secret, { kind: 'recovery', userId, vaultId, generation: 1, kdf: TEST_KDF, now }),
+      makeSlot(randomBytes(16), secret, { kind: 'recovery', userId, vaultId, generation: 1, kdf: TEST_KDF }),
     ).rejects.toMatchObject({ code: 'internal' });
   });
 });
@@ -114,6 +119,16 @@ describe('slot file', () => {
     const read = readSlotFile(path);
     expect(read).toEqual(file);
     expect(await openSlot(read.slots[1]!, secret, read.vaultId)).toEqual(masterKey);
+  });
+
+  it('written by an earlier build with creation dates still opens, and loses the dates at its next write', async () => {
+    const dated = { ...file, slots: file.slots.map((slot) => ({ ...slot, createdAt: '2026-11-28T09:00:00.000Z' })) };
+    writeFileSync(path, JSON.stringify(dated));
+    const read = readSlotFile(path);
+    expect(read).toEqual(file);
+    expect(await openSlot(read.slots[0]!, secret, read.vaultId)).toEqual(masterKey);
+    writeSlotFile(path, read);
+    expect(readFileSync(path, 'utf8')).not.toContain('2026-11-28');
   });
 
   it('is readable by its owner only and leaves no temp file', () => {

@@ -20,7 +20,6 @@ export interface KeySlot {
   iv: string;
   wrapped: string;
   tag: string;
-  createdAt: string;
   /** Passphrase slots: a keyed hash of the user's name, so the unlock screen can find the slot without storing the name. */
   nameTag?: string;
 }
@@ -64,12 +63,20 @@ const keySlotSchema = z.strictObject({
   iv: base64Bytes(IV_LENGTH),
   wrapped: base64Bytes(MASTER_KEY_LENGTH),
   tag: base64Bytes(TAG_LENGTH),
-  createdAt: z.iso.datetime(),
   nameTag: z
     .string()
     .regex(/^[0-9a-f]{64}$/)
     .optional(),
 });
+
+/**
+ * A slot as the file may hold it. Slots written by earlier builds carry their creation time in plain text, which
+ * tells anyone holding the file when each colleague was given access or changed their passphrase: it is accepted,
+ * dropped on reading, and so gone from the file at its next write.
+ */
+const storedSlotSchema = keySlotSchema
+  .extend({ createdAt: z.iso.datetime().optional() })
+  .transform(({ createdAt: _dropped, ...slot }) => slot);
 
 const slotFileSchema = z.strictObject({
   format: z.literal(1),
@@ -78,7 +85,7 @@ const slotFileSchema = z.strictObject({
   lastSlotId: slotId.nullable(),
   nameSalt: base64Bytes(SALT_LENGTH).optional(),
   slots: z
-    .array(keySlotSchema)
+    .array(storedSlotSchema)
     .refine((slots) => new Set(slots.map((slot) => slot.id)).size === slots.length, 'duplicate slot id'),
 });
 
@@ -91,7 +98,7 @@ function associatedData(vaultId: string, slot: Pick<KeySlot, 'id' | 'kind' | 'us
 export async function makeSlot(
   masterKey: Buffer,
   secret: Buffer,
-  o: { kind: SlotKind; userId: string; vaultId: string; generation: number; kdf: ScryptParams; now: Date },
+  o: { kind: SlotKind; userId: string; vaultId: string; generation: number; kdf: ScryptParams },
 ): Promise<KeySlot> {
   if (masterKey.length !== MASTER_KEY_LENGTH) throw new AppError('internal');
   const id = randomBytes(16).toString('hex');
@@ -112,7 +119,6 @@ export async function makeSlot(
       iv: iv.toString('base64'),
       wrapped: wrapped.toString('base64'),
       tag: cipher.getAuthTag().toString('base64'),
-      createdAt: o.now.toISOString(),
     };
     // A slot this module would refuse to read back must never reach the disk.
     if (!keySlotSchema.safeParse(slot).success) throw new AppError('internal');

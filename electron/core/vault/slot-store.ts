@@ -8,7 +8,6 @@ import { normalizeRecoveryCode } from './recovery';
 /** Whom a new slot is for; `generation` defaults to the slot file's current one. */
 export interface SlotOwner {
   userId: string;
-  now: Date;
   generation?: number;
 }
 
@@ -35,7 +34,7 @@ export class SlotStore {
   /** The slot file of a new vault, not yet written: the first user's passphrase slot and the recovery slot. */
   async firstFile(
     masterKey: Buffer,
-    o: { vaultId: string; userId: string; name: string; passphrase: string; recoveryCode: string; now: Date },
+    o: { vaultId: string; userId: string; name: string; passphrase: string; recoveryCode: string },
   ): Promise<SlotFile> {
     const empty: SlotFile = {
       format: 1,
@@ -45,7 +44,7 @@ export class SlotStore {
       nameSalt: newNameSalt(),
       slots: [],
     };
-    const owner = { userId: o.userId, now: o.now };
+    const owner = { userId: o.userId };
     const passphraseSlot = await this.makePassphraseSlot(empty, masterKey, o.passphrase, o.name, owner);
     const recoverySlot = await this.makeRecoverySlot(empty, masterKey, o.recoveryCode, owner);
     return { ...empty, lastSlotId: passphraseSlot.id, slots: [passphraseSlot, recoverySlot] };
@@ -74,9 +73,9 @@ export class SlotStore {
   async rotatedFiles(
     file: SlotFile,
     newKey: Buffer,
-    o: { userId: string; name: string; passphrase: string; recoveryCode: string; now: Date },
+    o: { userId: string; name: string; passphrase: string; recoveryCode: string },
   ): Promise<{ during: SlotFile; after: SlotFile }> {
-    const owner = { userId: o.userId, generation: file.generation + 1, now: o.now };
+    const owner = { userId: o.userId, generation: file.generation + 1 };
     const passphraseSlot = await this.makePassphraseSlot(file, newKey, o.passphrase, o.name, owner);
     const recoverySlot = await this.makeRecoverySlot(file, newKey, o.recoveryCode, owner);
     const rotated: SlotFile = { ...file, generation: owner.generation, lastSlotId: passphraseSlot.id };
@@ -175,7 +174,6 @@ export class SlotStore {
         vaultId: file.vaultId,
         generation,
         kdf: this.kdf,
-        now: owner.now,
         kind,
       });
     } finally {

@@ -392,7 +392,6 @@ describe('a master-key rotation interrupted by a crash', () => {
       vaultId: file.vaultId,
       generation: 2,
       kdf: TEST_KDF,
-      now: new Date(),
     });
     writeSlotFile(files.slots, { ...file, generation: 2, lastSlotId: newSlot.id, slots: [...file.slots, newSlot] });
     if (rekeyDone) {

@@ -150,7 +150,6 @@ export class Vault {
       name: input.displayName,
       passphrase: input.passphrase,
       recoveryCode,
-      now,
     });
 
     mkdirSync(this.options.dataDir, { recursive: true, mode: 0o700 });
@@ -214,7 +213,6 @@ export class Vault {
     const code = generateRecoveryCode();
     const slot = await this.slots.makeRecoverySlot(file, masterKey, code, {
       userId: open.session.userId,
-      now: new Date(this.options.now()),
     });
     this.assertStillOpen(open.db);
     this.slots.replaceRecoverySlot(file, slot);
@@ -237,7 +235,6 @@ export class Vault {
     if (mine && (await slotOpensWith(mine, file, passphraseSecret(next)))) throw new AppError('passphrase_reused');
     const slot = await this.slots.makePassphraseSlot(file, masterKey, next, open.session.displayName, {
       userId: open.session.userId,
-      now: new Date(this.options.now()),
     });
     this.assertStillOpen(open.db);
     this.slots.replacePassphraseSlot(file, mine, slot);
@@ -270,7 +267,6 @@ export class Vault {
       name: open.session.displayName,
       passphrase,
       recoveryCode: code,
-      now: new Date(this.options.now()),
     });
     this.assertStillOpen(open.db);
     this.slots.write(rotation.during);
@@ -361,7 +357,6 @@ export class Vault {
     const file = this.slots.read();
     const slot = await this.slots.makePassphraseSlot(file, this.requireKey(), passphrase, name, {
       userId,
-      now: new Date(this.options.now()),
     });
     this.assertStillOpen(open.db);
     return () => this.slots.replacePassphraseSlotsOf(userId, slot);

@@ -120,7 +120,9 @@ class FakeApp extends EventEmitter {
 export const app = new FakeApp();
 export const protocol = { registerSchemesAsPrivileged: vi.fn() };
 export const ipcMain = { handle: vi.fn(), removeHandler: vi.fn() };
-export const powerMonitor = new EventEmitter();
+export const powerMonitor = Object.assign(new EventEmitter(), {
+  getSystemIdleState: vi.fn((_idleThresholdSeconds: number): 'active' | 'idle' | 'locked' | 'unknown' => 'active'),
+});
 export const Menu = {
   buildFromTemplate: vi.fn((template: unknown[]) => ({ template })),
   setApplicationMenu: vi.fn(),
@@ -155,6 +157,7 @@ export function resetFakeElectron(): void {
   app.resetPaths();
   app.readyCallbacks = [];
   powerMonitor.removeAllListeners();
+  powerMonitor.getSystemIdleState.mockReturnValue('active');
   ipcRenderer.removeAllListeners();
   session.partitions.clear();
   session.defaultSession = new FakeSession('');

@@ -16,6 +16,8 @@ export interface NumberSettingSectionProps {
   texts: {
     title: string;
     intro: string;
+    /** A further paragraph under the intro, when the setting needs one. */
+    note?: string;
     field: string;
     hint: string;
     submit: string;
@@ -51,6 +53,7 @@ export function NumberSettingSection({ setting, texts, range, canEdit }: NumberS
   return (
     <Section title={texts.title}>
       <p>{texts.intro}</p>
+      {texts.note && <p>{texts.note}</p>}
       {canEdit ? (
         <form ref={formRef} onSubmit={submit} noValidate>
           <Field
