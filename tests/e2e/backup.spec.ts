@@ -75,7 +75,10 @@ async function filledVault(app: E2EApp): Promise<unknown[]> {
 async function deleteFile(page: Page, pseudonym: string) {
   const s = ui(page, 'en');
   await openFile(page, 'en', pseudonym);
-  await page.locator('summary').filter({ hasText: s.t('case.delete.sectionTitle') }).click();
+  await page
+    .locator('summary')
+    .filter({ hasText: s.t('case.delete.sectionTitle') })
+    .click();
   await s.button('case.delete.open').click();
   const dialog = page.getByRole('dialog', { name: s.t('case.delete.title', { pseudonym }) });
   await dialog.getByRole('button', { name: s.t('case.delete.continue'), exact: true }).click();
@@ -172,7 +175,9 @@ test('a restore over changed data can be undone, and then kept', async ({ app })
     await setUpLockedVault(app, 'en', COORDINATOR);
     await submitNameAndPassphrase(page, 'en', COORDINATOR.name, COORDINATOR.passphrase);
     await screen(page, 'home');
-    const created = (await call('participants.create', { firstName: 'Amira' })) as { value: { participant: { pseudonym: string } } };
+    const created = (await call('participants.create', { firstName: 'Amira' })) as {
+      value: { participant: { pseudonym: string } };
+    };
     const amiraCode = created.value.participant.pseudonym;
     await makeBackup(app, page, file);
     await call('participants.create', { firstName: 'Bashir' });

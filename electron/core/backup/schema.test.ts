@@ -73,7 +73,10 @@ describe('a backup whose schema is not what the migrations make', () => {
     ['an extra index', `CREATE INDEX polku_extra_index ON notes (created_at);`],
     ['a view', `CREATE VIEW polku_private_view AS SELECT notes FROM psychosocial_private;`],
     ['an existing table’s SQL altered', `ALTER TABLE settings ADD COLUMN extra TEXT;`],
-    ['a trigger on the backup’s own manifest table', `CREATE TRIGGER polku_on_manifest AFTER DELETE ON ${MANIFEST_TABLE} BEGIN SELECT 1; END;`],
+    [
+      'a trigger on the backup’s own manifest table',
+      `CREATE TRIGGER polku_on_manifest AFTER DELETE ON ${MANIFEST_TABLE} BEGIN SELECT 1; END;`,
+    ],
   ];
 
   for (const [what, sql] of planted) {
