@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { hitFiles, plaintextHits } from '../../../tests/support/plaintext-scan';
 import { vaultMasterKey } from '../../../tests/support/raw-db';
 import { anotherParticipant, fillCase, FILE_PASSPHRASE, office, snapshot, transferFolder, type Office } from './testing/offices';
+import { COLLEAGUE_PASSPHRASE } from '../../../tests/support/core';
 
 /** A word only the file that a handover replaces holds. */
 const OLD_FILE_WORD = 'vanhatiedosto7q';
@@ -25,7 +26,7 @@ async function exported(): Promise<{ a: Office; b: Office; id: string }> {
   const file = join(folder, 'case.polkucase');
   const id = await fillCase(a);
   a.answers.save = file;
-  await a.t.ok('handover.export', { participantId: id, passphrase: FILE_PASSPHRASE });
+  await a.t.ok('handover.export', { participantId: id, passphrase: FILE_PASSPHRASE, currentPassphrase: COLLEAGUE_PASSPHRASE });
   b.answers.open = file;
   return { a, b, id };
 }
