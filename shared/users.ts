@@ -35,7 +35,14 @@ export const userChannels = {
   /** `currentPassphrase` is required when `role` changes, and not asked for a name alone. */
   'users.update': channel(
     'users.manage',
-    z.object({ id: userId, displayName: displayName.optional(), role: role.optional(), currentPassphrase: currentPassphrase.optional() }).strict(),
+    z
+      .object({
+        id: userId,
+        displayName: displayName.optional(),
+        role: role.optional(),
+        currentPassphrase: currentPassphrase.optional(),
+      })
+      .strict(),
     userSummary,
   ),
   /** Ends a staff member's access: their key slots are removed; their name stays in the records they made. */

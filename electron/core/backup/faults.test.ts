@@ -177,7 +177,10 @@ describe('writing a backup where the disk fails', () => {
       mkdirSync(folder);
       f.shell.savePath = join(folder, 'b.polkubackup');
       f.faults.push(fault);
-      expect(await f.t.call('backup.create', { passphrase: BACKUP_PASSPHRASE, currentPassphrase: PASSPHRASE })).toMatchObject({ ok: false, code });
+      expect(await f.t.call('backup.create', { passphrase: BACKUP_PASSPHRASE, currentPassphrase: PASSPHRASE })).toMatchObject({
+        ok: false,
+        code,
+      });
       expect(readdirSync(folder)).toEqual([]);
       await expectVaultUntouched();
     });

@@ -109,7 +109,11 @@ describe('restoring over the vault in use', () => {
   });
 
   it('refuses a backup in which the restoring coordinator is not an active coordinator, changing nothing', async () => {
-    const { user, oneTimePassphrase } = await f.t.ok('users.create', { displayName: 'Uusi Koordinaattori', role: 'coordinator', currentPassphrase: PASSPHRASE });
+    const { user, oneTimePassphrase } = await f.t.ok('users.create', {
+      displayName: 'Uusi Koordinaattori',
+      role: 'coordinator',
+      currentPassphrase: PASSPHRASE,
+    });
     f.t.core.lock('manual');
     await f.t.ok('vault.unlock', { name: user.displayName, passphrase: oneTimePassphrase });
     await f.t.ok('vault.changePassphrase', { next: 'uuden koordinaattorin oma lause' });

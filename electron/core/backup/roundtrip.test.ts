@@ -186,7 +186,10 @@ describe('restoring onto a fresh install', () => {
     await fresh.ok('vault.unlock', { name: COORDINATOR, passphrase: NEW_PASSPHRASE });
     const users = await fresh.ok('users.list', {});
     const caseworker = users.find((u) => u.displayName === 'Kalle Ohjaaja')!;
-    const { oneTimePassphrase } = await fresh.ok('users.issuePassphrase', { id: caseworker.id, currentPassphrase: NEW_PASSPHRASE });
+    const { oneTimePassphrase } = await fresh.ok('users.issuePassphrase', {
+      id: caseworker.id,
+      currentPassphrase: NEW_PASSPHRASE,
+    });
     fresh.core.lock('manual');
     await fresh.ok('vault.unlock', { name: 'Kalle Ohjaaja', passphrase: oneTimePassphrase });
     await fresh.ok('vault.changePassphrase', { next: 'uusi tunnuslause kallelle 2027' });

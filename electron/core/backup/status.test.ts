@@ -23,8 +23,12 @@ describe('the backup reminder and the last backup', () => {
   });
 
   it('asks for a passphrase that is hard to guess and typeable in other tools', async () => {
-    expect(await f.t.call('backup.create', { passphrase: 'aaaaaaaaaaaaaaaa', currentPassphrase: PASSPHRASE })).toMatchObject({ code: 'passphrase_too_weak' });
-    expect(await f.t.call('backup.create', { passphrase: 'rivi yksi\nrivi kaksi ja kolme', currentPassphrase: PASSPHRASE })).toMatchObject({
+    expect(await f.t.call('backup.create', { passphrase: 'aaaaaaaaaaaaaaaa', currentPassphrase: PASSPHRASE })).toMatchObject({
+      code: 'passphrase_too_weak',
+    });
+    expect(
+      await f.t.call('backup.create', { passphrase: 'rivi yksi\nrivi kaksi ja kolme', currentPassphrase: PASSPHRASE }),
+    ).toMatchObject({
       code: 'invalid_input',
     });
     expect(f.shell.asked).toEqual([]);
@@ -32,7 +36,9 @@ describe('the backup reminder and the last backup', () => {
 
   it('does nothing when the save dialog is cancelled', async () => {
     f.shell.savePath = null;
-    expect(await f.t.ok('backup.create', { passphrase: BACKUP_PASSPHRASE, currentPassphrase: PASSPHRASE })).toEqual({ status: 'cancelled' });
+    expect(await f.t.ok('backup.create', { passphrase: BACKUP_PASSPHRASE, currentPassphrase: PASSPHRASE })).toEqual({
+      status: 'cancelled',
+    });
     expect((await f.t.ok('audit.list', { action: 'backup.create' })).entries).toEqual([]);
   });
 

@@ -123,7 +123,11 @@ describe('handover files across versions and keyboards', () => {
     const id = await anotherParticipant(a);
     const file = join(folder(), 'nfc.polkucase');
     a.answers.save = file;
-    await a.t.ok('handover.export', { participantId: id, passphrase: 'kesän ääniä ja öisiä tähtiä', currentPassphrase: COLLEAGUE_PASSPHRASE });
+    await a.t.ok('handover.export', {
+      participantId: id,
+      passphrase: 'kesän ääniä ja öisiä tähtiä',
+      currentPassphrase: COLLEAGUE_PASSPHRASE,
+    });
     b.answers.open = file;
     const decomposed = 'kesän ääniä ja öisiä tähtiä'.normalize('NFD');
     expect(await b.t.ok('handover.inspect', { passphrase: decomposed })).toMatchObject({ status: 'ready' });

@@ -154,7 +154,9 @@ describe('a handover file that cannot be imported, with nothing written in the i
 describe('writing a handover file where it cannot be written', () => {
   it('reports a folder that does not exist, leaving no file and no audit record', async () => {
     a.answers.save = join(folder, 'missing', 'case.polkucase');
-    expect(await a.t.call('handover.export', { participantId, passphrase: FILE_PASSPHRASE, currentPassphrase: COLLEAGUE_PASSPHRASE })).toMatchObject({
+    expect(
+      await a.t.call('handover.export', { participantId, passphrase: FILE_PASSPHRASE, currentPassphrase: COLLEAGUE_PASSPHRASE }),
+    ).toMatchObject({
       ok: false,
       code: 'handover_write_failed',
     });
