@@ -269,7 +269,6 @@ test.describe('the coordinator in Settings', () => {
     await page.keyboard.press('Enter');
     await expect(own).toHaveAccessibleDescription(`${s.t('passphrase.currentHint')} ${s.t('errors.wrong_passphrase')}`);
     await expect(own).toHaveValue('');
-    await page.screenshot({ path: '/tmp/secreauth-recovery.png' });
     await own.fill(FIRST);
     await s.button('settings.recovery.confirm').click();
     const renewedCode = await readRecoveryCode(page);
