@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { channel } from './channel';
+import { currentPassphrase } from './passphrases';
 import { isoDateTime, rawLine } from './text-fields';
 
 export const BACKUP_EXTENSION = 'polkubackup';
@@ -15,7 +16,11 @@ export const BACKUP_REMINDER_DAYS = { min: 0, max: 365, default: 7 } as const;
 
 const empty = z.object({}).strict();
 const nothing = z.null();
-/** Typed again in any SQLCipher tool to open the file, so only what a keyboard types: no control characters. */
+/**
+ * Typed again in any SQLCipher tool to open the file, so only what a keyboard types: no control characters. The
+ * rule of every passphrase chosen for a file that leaves the vault (a backup, a handover file); the main side adds
+ * the strength floor of assertPassphraseAcceptable.
+ */
 export const backupPassphrase = rawLine(BACKUP_PASSPHRASE.max, { min: BACKUP_PASSPHRASE.min });
 /** Stands for a verified backup file chosen in this session; meaningless outside it. */
 export const backupToken = z.string().regex(/^[0-9a-f]{32}$/);
@@ -54,7 +59,7 @@ export const backupChannels = {
   /** Asks where to save, writes the backup in the background (progress events, task 'backup'), then verifies it. */
   'backup.create': channel(
     'backup.manage',
-    z.object({ passphrase: backupPassphrase }).strict(),
+    z.object({ passphrase: backupPassphrase, currentPassphrase }).strict(),
     z.discriminatedUnion('status', [
       cancelled,
       z.object({ status: z.literal('done'), fileName: z.string(), createdAt: isoDateTime, bytes: z.number().int() }),

@@ -6,7 +6,9 @@
  * and stay on the main side (a token stands for an inspected file).
  */
 import { z } from 'zod';
+import { backupPassphrase } from './backup';
 import { channel } from './channel';
+import { currentPassphrase } from './passphrases';
 import { participantId } from './participants';
 import { ROLES } from './roles';
 import { isoDateTime } from './text-fields';
@@ -50,12 +52,15 @@ const cancelled = z.object({ status: z.literal('cancelled') });
 export const handoverChannels = {
   /**
    * Asks where to save, then writes the participant's file as the exporter may see it (psychologists' private
-   * notes only for `psychosocial.private`; drafts and saved views never), keyed by `passphrase`. Audited with its
+   * notes only for `psychosocial.private`; drafts and saved views never), keyed by `passphrase` (the backups' rule,
+   * strength checked on the main side); the exporter's own passphrase is asked again. Audited with its
    * purpose (handover when left out): the same file answers a participant's request for access to their data.
    */
   'handover.export': channel(
     'participants.read',
-    z.object({ participantId, passphrase: handoverPassphrase, purpose: z.enum(EXPORT_PURPOSES).optional() }).strict(),
+    z
+      .object({ participantId, passphrase: backupPassphrase, purpose: z.enum(EXPORT_PURPOSES).optional(), currentPassphrase })
+      .strict(),
     z.discriminatedUnion('status', [
       cancelled,
       z.object({ status: z.literal('saved'), fileName: z.string(), counts: rowCounts }),

@@ -6,12 +6,10 @@ import { z } from 'zod';
 import { backupToken } from './backup';
 import { channel } from './channel';
 import { locale } from './prefs';
+import { currentPassphrase, passphrase, PASSPHRASE_MAX_LENGTH } from './passphrases';
 import { displayName, role, userId } from './users';
 
-export const PASSPHRASE_MIN_LENGTH = 12;
-export const PASSPHRASE_MAX_LENGTH = 1024;
-
-export const passphrase = z.string().min(PASSPHRASE_MIN_LENGTH).max(PASSPHRASE_MAX_LENGTH);
+export { currentPassphrase, passphrase, PASSPHRASE_MAX_LENGTH, PASSPHRASE_MIN_LENGTH } from './passphrases';
 /** Recovery codes are compared without spaces or dashes and case-insensitively. */
 export const recoveryCode = z.string().min(20).max(80);
 
@@ -73,8 +71,12 @@ export const vaultChannels = {
   ),
   /** The user types the recovery code back to show it has been written down. */
   'vault.confirmRecoveryCode': channel('session', z.object({ recoveryCode }).strict(), sessionInfo),
-  /** Makes a new recovery code (the old one stops working). Coordinator only. */
-  'vault.newRecoveryCode': channel('vault.admin', empty, z.object({ recoveryCode: z.string() })),
+  /** Makes a new recovery code (the old one stops working). Coordinator only; their own passphrase is asked again. */
+  'vault.newRecoveryCode': channel(
+    'vault.admin',
+    z.object({ currentPassphrase }).strict(),
+    z.object({ recoveryCode: z.string() }),
+  ),
   /** `name` picks the user's slot; without it, the slot of whoever unlocked last is tried. */
   'vault.unlock': channel(
     'public',
@@ -92,7 +94,7 @@ export const vaultChannels = {
   /** Rotates the database master key (PRAGMA rekey); returns a new recovery code. Coordinator only. */
   'vault.rotateMasterKey': channel(
     'vault.admin',
-    z.object({ passphrase: z.string().min(1).max(PASSPHRASE_MAX_LENGTH) }).strict(),
+    z.object({ passphrase: currentPassphrase }).strict(),
     z.object({ recoveryCode: z.string() }),
   ),
   /** Checks every page of the database file, SQLite's integrity check and the audit chain. */

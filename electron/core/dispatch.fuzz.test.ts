@@ -106,7 +106,9 @@ describe('every channel under random and boundary payloads', () => {
     const t = testCore();
     cores.push(t);
     await t.ok('vault.setup', { displayName: 'Fuzz', passphrase: PASSPHRASE, locale: 'fi' });
-    await t.ok('vault.confirmRecoveryCode', { recoveryCode: (await t.ok('vault.newRecoveryCode', {})).recoveryCode });
+    await t.ok('vault.confirmRecoveryCode', {
+      recoveryCode: (await t.ok('vault.newRecoveryCode', { currentPassphrase: PASSPHRASE })).recoveryCode,
+    });
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...channels), payload, fc.boolean(), async (channel, input, lockFirst) => {
         if (lockFirst) t.core.lock('manual');

@@ -17,7 +17,7 @@ const SAMPLE_INPUTS: { [C in Channel]: InputOf<C> } = {
   'vault.setAsideBroken': {},
   'vault.setup': { displayName: 'Someone', passphrase: PASSPHRASE, locale: 'fi' },
   'vault.confirmRecoveryCode': { recoveryCode: 'ABCDE-ABCDE-ABCDE-ABCDE-ABCDE-ABCDE' },
-  'vault.newRecoveryCode': {},
+  'vault.newRecoveryCode': { currentPassphrase: OWN_PASSPHRASE },
   'vault.unlock': { passphrase: OWN_PASSPHRASE },
   'vault.unlockWithRecoveryCode': { recoveryCode: 'ABCDE-ABCDE-ABCDE-ABCDE-ABCDE-ABCDE' },
   'vault.lock': {},
@@ -25,10 +25,10 @@ const SAMPLE_INPUTS: { [C in Channel]: InputOf<C> } = {
   'vault.rotateMasterKey': { passphrase: 'not the passphrase' },
   'vault.verify': {},
   'users.list': {},
-  'users.create': { displayName: 'New Colleague', role: 'teacher' },
+  'users.create': { displayName: 'New Colleague', role: 'teacher', currentPassphrase: OWN_PASSPHRASE },
   'users.update': { id: SOMEONE, displayName: 'Renamed' },
   'users.deactivate': { id: SOMEONE },
-  'users.issuePassphrase': { id: SOMEONE },
+  'users.issuePassphrase': { id: SOMEONE, currentPassphrase: OWN_PASSPHRASE },
   'audit.list': { action: 'vault.unlock', limit: 10 },
   'audit.verify': {},
   'participants.list': { search: 'P-2026', sort: 'firstName', limit: 20 },
@@ -160,7 +160,7 @@ const SAMPLE_INPUTS: { [C in Channel]: InputOf<C> } = {
   'place.remember': { page: 'participant', id: SOMEONE, from: 'participants', tab: 'notes' },
   'place.resume': {},
   'vault.restoreFresh': { token: SOMEONE, userId: SOMEONE, passphrase: OWN_PASSPHRASE, locale: 'fi' },
-  'backup.create': { passphrase: 'a backup passphrase, long' },
+  'backup.create': { passphrase: 'a backup passphrase, long', currentPassphrase: OWN_PASSPHRASE },
   'backup.cancel': {},
   'backup.status': {},
   'backup.setReminder': { days: 14 },
@@ -168,7 +168,7 @@ const SAMPLE_INPUTS: { [C in Channel]: InputOf<C> } = {
   'backup.restore': { token: SOMEONE },
   'backup.keepRestore': {},
   'backup.undoRestore': {},
-  'handover.export': { participantId: SOMEONE, passphrase: 'a handover passphrase, long' },
+  'handover.export': { participantId: SOMEONE, passphrase: 'a handover passphrase, long', currentPassphrase: OWN_PASSPHRASE },
   'handover.inspect': { passphrase: 'a handover passphrase, long' },
   'handover.import': { token: SOMEONE, onConflict: 'keepBoth' },
   'print.sections': {},
@@ -191,7 +191,7 @@ async function unlockedAs(role: Role): Promise<TestCore> {
   const t = testCore();
   cores.push(t);
   await t.ok('vault.setup', { displayName: 'First Coordinator', passphrase: PASSPHRASE, locale: 'fi' });
-  const { oneTimePassphrase } = await t.ok('users.create', { displayName: `The ${role}`, role });
+  const { oneTimePassphrase } = await t.ok('users.create', { displayName: `The ${role}`, role, currentPassphrase: PASSPHRASE });
   t.core.lock('manual');
   await t.ok('vault.unlock', { name: `The ${role}`, passphrase: oneTimePassphrase });
   await t.ok('vault.changePassphrase', { next: OWN_PASSPHRASE });

@@ -105,7 +105,9 @@ describe('a vault of 10 000 participants and 50 000 notes', () => {
     'backup.create (write, rekey, fsync, verify)',
     async () => {
       shell.savePath = join(outDir, `b-${++backups}.polkubackup`);
-      const run = await longestStall(() => t.ok('backup.create', { passphrase: BACKUP_PASSPHRASE }));
+      const run = await longestStall(() =>
+        t.ok('backup.create', { passphrase: BACKUP_PASSPHRASE, currentPassphrase: PASSPHRASE }),
+      );
       const mb = run.value.status === 'done' ? (run.value.bytes / 1024 / 1024).toFixed(1) : '-';
       figures.push(
         `backup.create: ${(run.ms / 1000).toFixed(1)} s, ${mb} MB, longest main-thread stall ${run.stallMs.toFixed(1)} ms`,

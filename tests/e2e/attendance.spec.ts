@@ -252,7 +252,11 @@ test.describe('attendance', () => {
       await call(app, 'attendance.mark', { sessionId: x.id, participantId: anna.participantId, mark: 'absent' });
     const staff: Record<'teacher' | 'psychologist', string> = { teacher: '', psychologist: '' };
     for (const role of ['teacher', 'psychologist'] as const) {
-      const created = await call<{ oneTimePassphrase: string }>(app, 'users.create', { displayName: `Staff ${role}`, role });
+      const created = await call<{ oneTimePassphrase: string }>(app, 'users.create', {
+        displayName: `Staff ${role}`,
+        role,
+        currentPassphrase: COORDINATOR.passphrase,
+      });
       staff[role] = created.oneTimePassphrase;
     }
     const switchTo = async (role: 'teacher' | 'psychologist') => {

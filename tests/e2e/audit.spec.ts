@@ -61,6 +61,7 @@ for (const locale of ['en', 'fi'] as const satisfies readonly Locale[]) {
       const { oneTimePassphrase } = await call<{ oneTimePassphrase: string }>(app, 'users.create', {
         displayName: MATTI,
         role: 'caseworker',
+        currentPassphrase: COORDINATOR.passphrase,
       });
       const { participant: gone } = await call<{ participant: Participant }>(app, 'participants.create', { firstName: 'Kaisa' });
       for (let i = 0; i < OPENS; i++) await call(app, 'participants.get', { id: gone.id });

@@ -87,12 +87,14 @@ async function deleteFile(page: Page, pseudonym: string) {
   return { dialog };
 }
 
+/** As the coordinator, who types her own passphrase again: a backup copies the whole vault. */
 async function makeBackup(app: E2EApp, page: Page, path: string): Promise<void> {
   const s = ui(page, 'en');
   await goTo(page, 'en', 'settings', 'settings');
   await openSettingsPage(page, 'en', 'backups');
   await s.field('backup.create.passphrase').fill(BACKUP_PASSPHRASE);
   await s.field('backup.create.again').fill(BACKUP_PASSPHRASE);
+  await s.field('passphrase.current').fill(COORDINATOR.passphrase);
   app.shell!.answerSave(path);
   await s.button('backup.create.submit').click();
   const name = basename(path);

@@ -76,8 +76,20 @@ for (const locale of ['en', 'fi'] as const satisfies readonly Locale[]) {
       await setUpLockedVault(app, locale, COORDINATOR);
       await submitNameAndPassphrase(page, locale, COORDINATOR.name, COORDINATOR.passphrase);
       await screen(page, 'home');
-      const caseworkerOneTime = await addColleagueOnStaffPage(page, locale, CASEWORKER.name, 'caseworker');
-      const psychologistOneTime = await addColleagueOnStaffPage(page, locale, PSYCHOLOGIST.name, 'psychologist');
+      const caseworkerOneTime = await addColleagueOnStaffPage(
+        page,
+        locale,
+        CASEWORKER.name,
+        'caseworker',
+        COORDINATOR.passphrase,
+      );
+      const psychologistOneTime = await addColleagueOnStaffPage(
+        page,
+        locale,
+        PSYCHOLOGIST.name,
+        'psychologist',
+        COORDINATOR.passphrase,
+      );
       expect(psychologistOneTime).not.toBe(caseworkerOneTime);
 
       // 2. The caseworker's first unlock, then the participant's file through the intake form.

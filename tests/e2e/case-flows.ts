@@ -21,15 +21,22 @@ export async function goTo(page: Page, locale: Locale, key: string, screenName: 
 }
 
 /**
- * On the staff page, as the coordinator: adds a colleague in a role and returns the one-time passphrase shown
+ * On the staff page, as the coordinator (typing her own passphrase again): adds a colleague in a role and returns the one-time passphrase shown
  * once, closing the panel afterwards.
  */
-export async function addColleagueOnStaffPage(page: Page, locale: Locale, name: string, role: string): Promise<string> {
+export async function addColleagueOnStaffPage(
+  page: Page,
+  locale: Locale,
+  name: string,
+  role: string,
+  coordinatorPassphrase: string,
+): Promise<string> {
   const s = ui(page, locale);
   await goTo(page, locale, 'staff', 'staff');
   await s.button('staff.add.open').click();
   await s.field('staff.add.name').fill(name);
   await s.field('staff.add.role').selectOption({ label: s.t(`roles.${role}`) });
+  await s.field('passphrase.current').fill(coordinatorPassphrase);
   await s.button('staff.add.submit').click();
   const oneTime = await readOneTimePassphrase(page);
   await expect(page.getByText(s.t('staff.issued.created', { name, role: s.t(`roles.${role}`) }))).toBeVisible();

@@ -84,11 +84,15 @@ test.describe('case handover between two offices', () => {
       await page.keyboard.press('Enter');
       await expect(exportDialog.getByText(s.t('validation.passphrase_mismatch'))).toBeVisible();
       await s.field('handover.export.again').fill(FILE_PASSPHRASE);
+      // The exporter's own passphrase, last before the button, is asked again each time.
+      await s.field('passphrase.current').fill(FIRST.passphrase);
       await noAxeViolations(page);
 
       shell.answerSave(null);
       await s.button('handover.export.submit').click();
       await expect(s.status('handover.export.cancelled')).toBeVisible();
+      await expect(s.field('passphrase.current')).toHaveValue('');
+      await s.field('passphrase.current').fill(FIRST.passphrase);
       shell.answerSave(file);
       await s.button('handover.export.submit').click();
       await expect(s.status('handover.export.saved', { fileName: 'leila.polkucase' })).toBeVisible();

@@ -45,7 +45,13 @@ for (const locale of ['en', 'fi'] as const satisfies readonly Locale[]) {
         value: { participant: { id: string; pseudonym: string } };
       };
       const { id: participantId, pseudonym } = created.value.participant;
-      expect(await invokeFromPage(page, 'users.create', { displayName: COLLEAGUE, role: 'caseworker' })).toMatchObject({
+      expect(
+        await invokeFromPage(page, 'users.create', {
+          displayName: COLLEAGUE,
+          role: 'caseworker',
+          currentPassphrase: COORDINATOR.passphrase,
+        }),
+      ).toMatchObject({
         ok: true,
       });
       const day = today();

@@ -45,6 +45,7 @@ export async function signInAsNewColleague(app: E2EApp, person: { name: string; 
   const { oneTimePassphrase } = await call<{ oneTimePassphrase: string }>(app, 'users.create', {
     displayName: person.name,
     role,
+    currentPassphrase: COORDINATOR.passphrase,
   });
   await call(app, 'vault.lock');
   await call(app, 'vault.unlock', { name: person.name, passphrase: oneTimePassphrase });

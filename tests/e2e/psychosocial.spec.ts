@@ -31,6 +31,7 @@ async function addColleague(app: E2EApp, person: { name: string; passphrase: str
   const { oneTimePassphrase } = await call<{ oneTimePassphrase: string }>(app, 'users.create', {
     displayName: person.name,
     role,
+    currentPassphrase: COORDINATOR.passphrase,
   });
   await call(app, 'vault.lock');
   await call(app, 'vault.unlock', { name: person.name, passphrase: oneTimePassphrase });

@@ -72,7 +72,11 @@ test.describe('the Referrals page', () => {
     await setUpLockedVault(app, LOCALE, COORDINATOR);
     await submitNameAndPassphrase(page, LOCALE, COORDINATOR.name, COORDINATOR.passphrase);
     await screen(page, 'home');
-    const kalle = await call<{ user: { id: string } }>(app, 'users.create', { displayName: 'Kalle Ohjaaja', role: 'caseworker' });
+    const kalle = await call<{ user: { id: string } }>(app, 'users.create', {
+      displayName: 'Kalle Ohjaaja',
+      role: 'caseworker',
+      currentPassphrase: COORDINATOR.passphrase,
+    });
     const work = (
       await call<{ partner: { id: string } }>(app, 'partners.save', { name: WORK, type: 'employmentServices', notes: null })
     ).partner.id;

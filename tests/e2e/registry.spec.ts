@@ -124,7 +124,11 @@ test.describe('the participant registry', () => {
     await submitNameAndPassphrase(page, 'en', COORDINATOR.name, COORDINATOR.passphrase);
     await screen(page, 'home');
     const coordinatorId = (await call<{ session: { userId: string } }>(app, 'vault.status')).session.userId;
-    const caseworker = await call<{ user: { id: string } }>(app, 'users.create', { displayName: CASEWORKER, role: 'caseworker' });
+    const caseworker = await call<{ user: { id: string } }>(app, 'users.create', {
+      displayName: CASEWORKER,
+      role: 'caseworker',
+      currentPassphrase: COORDINATOR.passphrase,
+    });
 
     // An empty registry says so, and how to begin.
     await nav('participants').click();

@@ -58,6 +58,16 @@ for (const locale of ['en', 'fi'] as const satisfies readonly Locale[]) {
       expect(await axeViolations(page), 'staff page with the add form open').toEqual([]);
       await s.field('staff.add.name').fill(MATTI);
       await s.field('staff.add.role').selectOption({ label: s.t('roles.caseworker') });
+      // Someone else at her unlocked laptop cannot add an account: her own passphrase is asked again, last.
+      const own = s.field('passphrase.current');
+      await own.fill('jonkun toisen arvaus');
+      await s.button('staff.add.submit').click();
+      await expect(own).toHaveAttribute('aria-invalid', 'true');
+      await expect(own).toHaveAccessibleDescription(`${s.t('passphrase.currentHint')} ${s.t('errors.wrong_passphrase')}`);
+      await expect(own).toBeFocused();
+      await expect(own).toHaveValue('');
+      expect((await invokeFromPage(page, 'users.list')) as { value: unknown[] }).toMatchObject({ value: [{}] });
+      await own.fill(COORDINATOR.passphrase);
       await s.button('staff.add.submit').click();
       const oneTime = await readOneTimePassphrase(page);
       await expect(page.getByRole('heading', { level: 2, name: s.t('staff.issued.title', { name: MATTI }) })).toBeFocused();
@@ -99,6 +109,7 @@ for (const locale of ['en', 'fi'] as const satisfies readonly Locale[]) {
       await expect(rowOf(MATTI).getByRole('cell').nth(1)).toHaveText(s.t('staff.status.active'));
       await s.button('staff.add.open').click();
       await s.field('staff.add.name').fill(MATTI_AGAIN);
+      await s.field('passphrase.current').fill(COORDINATOR.passphrase);
       await s.button('staff.add.submit').click();
       await expect(s.field('staff.add.name')).toHaveAttribute('aria-invalid', 'true');
       await expect(s.field('staff.add.name')).toHaveAccessibleDescription(
@@ -113,6 +124,7 @@ for (const locale of ['en', 'fi'] as const satisfies readonly Locale[]) {
       // The only coordinator cannot give up her role.
       await rowButton('editFor', COORDINATOR.name).click();
       await s.field('staff.edit.role').selectOption({ label: s.t('roles.caseworker') });
+      await s.field('passphrase.current').fill(COORDINATOR.passphrase);
       await s.button('staff.edit.submit').click();
       await expect(s.alert()).toHaveText(s.t('errors.last_coordinator'));
       await s.button('common.cancel').click();
@@ -149,6 +161,7 @@ for (const locale of ['en', 'fi'] as const satisfies readonly Locale[]) {
       await screen(page, 'staff');
       await rowButton('restoreFor', MATTI).click();
       await expect(page.getByText(s.t('staff.restore.question', { name: MATTI }), { exact: true })).toBeFocused();
+      await s.field('passphrase.current').fill(COORDINATOR.passphrase);
       await s.button('staff.restore.confirm').click();
       const again = await readOneTimePassphrase(page);
       expect(again).not.toBe(oneTime);

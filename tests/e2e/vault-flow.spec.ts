@@ -261,6 +261,22 @@ test.describe('the coordinator in Settings', () => {
     await expect(page.getByText(s.t('settings.verify.allGood'), { exact: true })).toBeVisible();
     await expect(page.getByText(s.t('settings.verify.integrityOk'), { exact: true })).toBeVisible();
 
+    // A new recovery code asks for her own passphrase again, last before the button; a wrong one is refused there.
+    await s.button('settings.recovery.start').click();
+    await expect(page.getByText(s.t('settings.recovery.question'), { exact: true })).toBeFocused();
+    const own = s.field('passphrase.current');
+    await own.fill('not my passphrase at all');
+    await page.keyboard.press('Enter');
+    await expect(own).toHaveAccessibleDescription(`${s.t('passphrase.currentHint')} ${s.t('errors.wrong_passphrase')}`);
+    await expect(own).toHaveValue('');
+    await own.fill(FIRST);
+    await s.button('settings.recovery.confirm').click();
+    const renewedCode = await readRecoveryCode(page);
+    expect(renewedCode).not.toBe(oldCode);
+    await confirmRecoveryCode(page, 'en', renewedCode);
+    await screen(page, 'settings');
+    await openSettingsPage(page, 'en', 'keys');
+
     await s.field('settings.rotate.passphrase').fill(FIRST);
     await s.button('settings.rotate.submit').click();
     const newCode = await readRecoveryCode(page);

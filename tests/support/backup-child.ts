@@ -34,7 +34,7 @@ async function call(channel: string, input: unknown): Promise<Record<string, unk
 await call('vault.unlock', { name: COORDINATOR, passphrase: PASSPHRASE });
 process.stdout.write('ready\n');
 if (mode === 'backup') {
-  await call('backup.create', { passphrase: BACKUP_PASSPHRASE });
+  await call('backup.create', { passphrase: BACKUP_PASSPHRASE, currentPassphrase: PASSPHRASE });
 } else {
   const inspected = await call('backup.inspect', { passphrase: BACKUP_PASSPHRASE });
   await call('backup.restore', { token: inspected.token });

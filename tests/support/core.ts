@@ -77,8 +77,13 @@ export const COLLEAGUE_PASSPHRASE = 'puolukka, mustikka ja lakka 2026';
  * As the unlocked coordinator, adds a colleague and goes through their first unlock (one-time passphrase,
  * then COLLEAGUE_PASSPHRASE). The colleague's session is left open. Returns the colleague's user id.
  */
-export async function addColleague(t: TestCore, displayName: string, role: Role): Promise<string> {
-  const { user, oneTimePassphrase } = await t.ok('users.create', { displayName, role });
+export async function addColleague(
+  t: TestCore,
+  displayName: string,
+  role: Role,
+  currentPassphrase = PASSPHRASE,
+): Promise<string> {
+  const { user, oneTimePassphrase } = await t.ok('users.create', { displayName, role, currentPassphrase });
   t.core.lock('manual');
   await t.ok('vault.unlock', { name: displayName, passphrase: oneTimePassphrase });
   await t.ok('vault.changePassphrase', { next: COLLEAGUE_PASSPHRASE });

@@ -12,7 +12,11 @@ async function busyVault(): Promise<{ t: TestCore; coordinatorId: string; collea
   await t.ok('vault.setup', { displayName: 'Aino Koordinaattori', passphrase: PASSPHRASE, locale: 'fi' });
   const coordinatorId = (await t.ok('vault.status', {})).session!.userId;
   t.clock.advance(60_000);
-  const { user } = await t.ok('users.create', { displayName: 'Matti Ohjaaja', role: 'caseworker' });
+  const { user } = await t.ok('users.create', {
+    displayName: 'Matti Ohjaaja',
+    role: 'caseworker',
+    currentPassphrase: PASSPHRASE,
+  });
   t.clock.advance(60_000);
   await t.ok('settings.update', { autoLockMinutes: 10 });
   t.core.lock('manual');

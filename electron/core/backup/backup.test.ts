@@ -8,6 +8,7 @@ import { latestVersion } from '../db/migrate';
 import { MIGRATIONS } from '../db/migrations';
 import { BACKUP_PASSPHRASE, backupFixture, type BackupFixture } from '../../../tests/support/backup';
 import { MANIFEST_TABLE } from './manifest';
+import { PASSPHRASE } from '../../../tests/support/core';
 
 let f: BackupFixture;
 beforeAll(async () => {
@@ -30,7 +31,7 @@ describe('backup.create', () => {
   beforeAll(async () => {
     f.shell.savePath = join(f.outDir, 'polku-marraskuu');
     f.t.events.length = 0;
-    result = await f.t.ok('backup.create', { passphrase: BACKUP_PASSPHRASE });
+    result = await f.t.ok('backup.create', { passphrase: BACKUP_PASSPHRASE, currentPassphrase: PASSPHRASE });
     path = join(f.outDir, 'polku-marraskuu.polkubackup');
   }, 60_000);
 

@@ -20,7 +20,7 @@ beforeAll(async () => {
   f = await backupFixture(2);
   f.shell.savePath = join(f.outDir, 'b.polkubackup');
   f.shell.openPath = f.shell.savePath;
-  await f.t.ok('backup.create', { passphrase: BACKUP_PASSPHRASE });
+  await f.t.ok('backup.create', { passphrase: BACKUP_PASSPHRASE, currentPassphrase: PASSPHRASE });
   untouched = await vaultDigest(f.t);
   untouchedCases = await vaultDigest(f.t, BOOKKEEPING_TABLES);
 }, 120_000);
@@ -47,7 +47,7 @@ describe('stopping long work', () => {
   it('backup.cancel stops a backup under way (it does not wait behind it) and leaves no file', async () => {
     f.shell.savePath = join(f.outDir, 'cancelled.polkubackup');
     const started = nextProgress('backup');
-    const backup = f.t.ok('backup.create', { passphrase: BACKUP_PASSPHRASE });
+    const backup = f.t.ok('backup.create', { passphrase: BACKUP_PASSPHRASE, currentPassphrase: PASSPHRASE });
     await started;
     expect(await f.t.ok('backup.cancel', {})).toBeNull();
     expect(await backup).toEqual({ status: 'cancelled' });
@@ -59,7 +59,7 @@ describe('stopping long work', () => {
   it('locking the vault stops a backup and cleans up', async () => {
     f.shell.savePath = join(f.outDir, 'locked.polkubackup');
     const started = nextProgress('backup');
-    const backup = f.t.call('backup.create', { passphrase: BACKUP_PASSPHRASE });
+    const backup = f.t.call('backup.create', { passphrase: BACKUP_PASSPHRASE, currentPassphrase: PASSPHRASE });
     await started;
     f.t.core.lock('manual');
     expect(await backup).toMatchObject({ ok: true, value: { status: 'cancelled' } });

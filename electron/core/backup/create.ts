@@ -17,13 +17,14 @@ import { recordBackup } from './status';
 type CreateResult = { status: 'cancelled' } | { status: 'done'; fileName: string; createdAt: string; bytes: number };
 
 /**
- * backup.create: asks where to save; a worker thread writes and verifies the backup in a temp file beside the
+ * backup.create: asks for the caller's own passphrase again (a backup copies the whole vault), then where to save; a worker thread writes and verifies the backup in a temp file beside the
  * destination and renames it into place. Cancelled, failed or interrupted, it leaves no file behind.
  */
-export async function createBackup(ctx: CoreContext, passphrase: string): Promise<CreateResult> {
+export async function createBackup(ctx: CoreContext, passphrase: string, currentPassphrase: string): Promise<CreateResult> {
   const open = ctx.vault.current;
   if (!open) throw new AppError('locked');
   assertPassphraseAcceptable(passphrase);
+  await ctx.vault.confirmPassphrase(currentPassphrase);
   const work = backupWorkOf(ctx.vault);
   return work.exclusive(async () => {
     const createdAt = ctx.now.toISOString();

@@ -15,6 +15,7 @@ import { openWithPassphrase, passphraseBytes } from './cipher-file';
 import type { FileFault } from './file-ops';
 import { backupFiles } from './files';
 import { MANIFEST_TABLE } from './manifest';
+import { PASSPHRASE } from '../../../tests/support/core';
 
 const PAGE = 4096;
 let f: BackupFixture;
@@ -26,7 +27,7 @@ beforeAll(async () => {
   f = await backupFixture(2);
   good = join(f.outDir, 'good.polkubackup');
   f.shell.savePath = good;
-  await f.t.ok('backup.create', { passphrase: BACKUP_PASSPHRASE });
+  await f.t.ok('backup.create', { passphrase: BACKUP_PASSPHRASE, currentPassphrase: PASSPHRASE });
   untouched = await vaultDigest(f.t);
   pages = statSync(good).size / PAGE;
 }, 120_000);
@@ -176,7 +177,10 @@ describe('writing a backup where the disk fails', () => {
       mkdirSync(folder);
       f.shell.savePath = join(folder, 'b.polkubackup');
       f.faults.push(fault);
-      expect(await f.t.call('backup.create', { passphrase: BACKUP_PASSPHRASE })).toMatchObject({ ok: false, code });
+      expect(await f.t.call('backup.create', { passphrase: BACKUP_PASSPHRASE, currentPassphrase: PASSPHRASE })).toMatchObject({
+        ok: false,
+        code,
+      });
       expect(readdirSync(folder)).toEqual([]);
       await expectVaultUntouched();
     });
@@ -189,7 +193,7 @@ describe('writing a backup where the disk fails', () => {
     // Running as root, permission bits do not stop writes: the file system's answer is injected instead.
     if (process.getuid?.() === 0) f.faults.push({ op: 'create', code: 'EACCES' });
     f.shell.savePath = join(folder, 'b.polkubackup');
-    expect(await f.t.call('backup.create', { passphrase: BACKUP_PASSPHRASE })).toMatchObject({
+    expect(await f.t.call('backup.create', { passphrase: BACKUP_PASSPHRASE, currentPassphrase: PASSPHRASE })).toMatchObject({
       ok: false,
       code: 'backup_not_writable',
     });

@@ -6,7 +6,7 @@ import { backupWorkOf } from './state';
 import { writeReminderDays } from './status';
 
 export const backupHandlers = {
-  'backup.create': { kind: 'core', run: (input, ctx) => createBackup(ctx, input.passphrase) },
+  'backup.create': { kind: 'core', run: (input, ctx) => createBackup(ctx, input.passphrase, input.currentPassphrase) },
   'backup.cancel': { kind: 'core', run: (_input, { vault }) => (backupWorkOf(vault).stop(), null) },
   'backup.status': { kind: 'core', run: (_input, ctx) => backupStatus(ctx) },
   'backup.setReminder': {

@@ -49,7 +49,7 @@ beforeAll(async () => {
   f = await backupFixture(2);
   backupFile = join(f.outDir, 'kill.polkubackup');
   f.shell.savePath = backupFile;
-  await f.t.ok('backup.create', { passphrase: BACKUP_PASSPHRASE });
+  await f.t.ok('backup.create', { passphrase: BACKUP_PASSPHRASE, currentPassphrase: PASSPHRASE });
   backedUp = await vaultDigest(f.t, BOOKKEEPING_TABLES);
   await f.as('caseworker');
   await f.t.ok('participants.create', { firstName: 'Myöhemmin', confirmDuplicate: true });

@@ -34,7 +34,7 @@ beforeAll(async () => {
   f = await backupFixture(1);
   f.shell.savePath = join(f.outDir, 'b.polkubackup');
   f.shell.openPath = f.shell.savePath;
-  await f.t.ok('backup.create', { passphrase: BACKUP_PASSPHRASE });
+  await f.t.ok('backup.create', { passphrase: BACKUP_PASSPHRASE, currentPassphrase: PASSPHRASE });
   untouched = await vaultDigest(f.t, BOOKKEEPING_TABLES);
 }, 120_000);
 afterAll(() => f.cleanup());

@@ -11,6 +11,7 @@ import { BACKUP_PASSPHRASE, backupFixture, type BackupFixture } from '../../../t
 import { hitFiles, plaintextHits } from '../../../tests/support/plaintext-scan';
 import { vaultMasterKey } from '../../../tests/support/raw-db';
 import { backupFiles } from './files';
+import { PASSPHRASE } from '../../../tests/support/core';
 
 /** Planted in the file that is due for erasure, and nowhere else. */
 const DUE_MARK = 'Zyxduemark';
@@ -43,7 +44,7 @@ beforeAll(async () => {
   deleted = await create(DELETED_MARK);
   f.shell.savePath = join(f.outDir, 'before.polkubackup');
   f.shell.openPath = f.shell.savePath;
-  await f.t.ok('backup.create', { passphrase: BACKUP_PASSPHRASE });
+  await f.t.ok('backup.create', { passphrase: BACKUP_PASSPHRASE, currentPassphrase: PASSPHRASE });
   // A year and a day later the closed file is due; the idle lock this causes is undone by unlocking again.
   f.t.clock.advance(367 * DAY_MS);
   await f.as('coordinator');

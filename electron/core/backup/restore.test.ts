@@ -20,7 +20,7 @@ beforeAll(async () => {
   f = await backupFixture(2);
   f.shell.savePath = join(f.outDir, 'before.polkubackup');
   f.shell.openPath = f.shell.savePath;
-  await f.t.ok('backup.create', { passphrase: BACKUP_PASSPHRASE });
+  await f.t.ok('backup.create', { passphrase: BACKUP_PASSPHRASE, currentPassphrase: PASSPHRASE });
   backedUp = await vaultDigest(f.t, BOOKKEEPING_TABLES);
   await f.as('caseworker');
   await f.t.ok('participants.create', { firstName: 'Myöhemmin', confirmDuplicate: true });
@@ -109,7 +109,11 @@ describe('restoring over the vault in use', () => {
   });
 
   it('refuses a backup in which the restoring coordinator is not an active coordinator, changing nothing', async () => {
-    const { user, oneTimePassphrase } = await f.t.ok('users.create', { displayName: 'Uusi Koordinaattori', role: 'coordinator' });
+    const { user, oneTimePassphrase } = await f.t.ok('users.create', {
+      displayName: 'Uusi Koordinaattori',
+      role: 'coordinator',
+      currentPassphrase: PASSPHRASE,
+    });
     f.t.core.lock('manual');
     await f.t.ok('vault.unlock', { name: user.displayName, passphrase: oneTimePassphrase });
     await f.t.ok('vault.changePassphrase', { next: 'uuden koordinaattorin oma lause' });

@@ -19,7 +19,7 @@ import {
   scriptedShell,
   type BackupFixture,
 } from '../../../tests/support/backup';
-import { COLLEAGUE_PASSPHRASE, NEW_PASSPHRASE, testCore, type TestCore } from '../../../tests/support/core';
+import { COLLEAGUE_PASSPHRASE, NEW_PASSPHRASE, PASSPHRASE, testCore, type TestCore } from '../../../tests/support/core';
 import { PROGRAMME_MARK } from '../../../tests/support/programme';
 import { openVaultDb } from '../../../tests/support/raw-db';
 import { contentTables } from './content';
@@ -69,7 +69,7 @@ beforeAll(async () => {
     settings: db.prepare(`SELECT * FROM settings WHERE key LIKE 'settings.%' ORDER BY key`).raw().all(),
   };
   db.close();
-  await f.t.ok('backup.create', { passphrase: BACKUP_PASSPHRASE });
+  await f.t.ok('backup.create', { passphrase: BACKUP_PASSPHRASE, currentPassphrase: PASSPHRASE });
   f.t.core.close();
   // The laptop is lost: nothing of the data folder is left.
   rmSync(f.t.dataDir, { recursive: true, force: true });
@@ -186,7 +186,10 @@ describe('restoring onto a fresh install', () => {
     await fresh.ok('vault.unlock', { name: COORDINATOR, passphrase: NEW_PASSPHRASE });
     const users = await fresh.ok('users.list', {});
     const caseworker = users.find((u) => u.displayName === 'Kalle Ohjaaja')!;
-    const { oneTimePassphrase } = await fresh.ok('users.issuePassphrase', { id: caseworker.id });
+    const { oneTimePassphrase } = await fresh.ok('users.issuePassphrase', {
+      id: caseworker.id,
+      currentPassphrase: NEW_PASSPHRASE,
+    });
     fresh.core.lock('manual');
     await fresh.ok('vault.unlock', { name: 'Kalle Ohjaaja', passphrase: oneTimePassphrase });
     await fresh.ok('vault.changePassphrase', { next: 'uusi tunnuslause kallelle 2027' });

@@ -17,6 +17,7 @@ import { openWithPassphrase, passphraseBytes } from './cipher-file';
 import { contentDigest, contentTables, countRows } from './content';
 import { backupFiles } from './files';
 import { MANIFEST_TABLE } from './manifest';
+import { PASSPHRASE } from '../../../tests/support/core';
 
 let f: BackupFixture;
 let clean: string;
@@ -25,7 +26,7 @@ beforeAll(async () => {
   f = await backupFixture(2);
   clean = join(f.outDir, 'clean.polkubackup');
   f.shell.savePath = clean;
-  await f.t.ok('backup.create', { passphrase: BACKUP_PASSPHRASE });
+  await f.t.ok('backup.create', { passphrase: BACKUP_PASSPHRASE, currentPassphrase: PASSPHRASE });
 }, 120_000);
 afterAll(() => f.cleanup());
 

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKUP_PASSPHRASE, backupFixture, type BackupFixture } from '../../../tests/support/backup';
+import { PASSPHRASE } from '../../../tests/support/core';
 
 const DAY = 24 * 60 * 60 * 1000;
 let f: BackupFixture;
@@ -22,8 +23,12 @@ describe('the backup reminder and the last backup', () => {
   });
 
   it('asks for a passphrase that is hard to guess and typeable in other tools', async () => {
-    expect(await f.t.call('backup.create', { passphrase: 'aaaaaaaaaaaaaaaa' })).toMatchObject({ code: 'passphrase_too_weak' });
-    expect(await f.t.call('backup.create', { passphrase: 'rivi yksi\nrivi kaksi ja kolme' })).toMatchObject({
+    expect(await f.t.call('backup.create', { passphrase: 'aaaaaaaaaaaaaaaa', currentPassphrase: PASSPHRASE })).toMatchObject({
+      code: 'passphrase_too_weak',
+    });
+    expect(
+      await f.t.call('backup.create', { passphrase: 'rivi yksi\nrivi kaksi ja kolme', currentPassphrase: PASSPHRASE }),
+    ).toMatchObject({
       code: 'invalid_input',
     });
     expect(f.shell.asked).toEqual([]);
@@ -31,13 +36,15 @@ describe('the backup reminder and the last backup', () => {
 
   it('does nothing when the save dialog is cancelled', async () => {
     f.shell.savePath = null;
-    expect(await f.t.ok('backup.create', { passphrase: BACKUP_PASSPHRASE })).toEqual({ status: 'cancelled' });
+    expect(await f.t.ok('backup.create', { passphrase: BACKUP_PASSPHRASE, currentPassphrase: PASSPHRASE })).toEqual({
+      status: 'cancelled',
+    });
     expect((await f.t.ok('audit.list', { action: 'backup.create' })).entries).toEqual([]);
   });
 
   it('is not due after a backup, until the reminder days have passed', async () => {
     f.shell.savePath = join(f.outDir, 'b.polkubackup');
-    await f.t.ok('backup.create', { passphrase: BACKUP_PASSPHRASE });
+    await f.t.ok('backup.create', { passphrase: BACKUP_PASSPHRASE, currentPassphrase: PASSPHRASE });
     expect(await f.t.ok('backup.status', {})).toMatchObject({ lastBackupFolder: f.outDir, due: false });
     // Days later Polku has locked itself for being idle: the coordinator unlocks again.
     f.t.clock.advance(7 * DAY - 1000);
@@ -61,7 +68,7 @@ describe('the backup reminder and the last backup', () => {
     expect(await f.t.ok('backup.status', {})).toMatchObject({ reminderDays: 0, pendingRestore: null });
     for (const call of [
       f.t.call('backup.setReminder', { days: 7 }),
-      f.t.call('backup.create', { passphrase: BACKUP_PASSPHRASE }),
+      f.t.call('backup.create', { passphrase: BACKUP_PASSPHRASE, currentPassphrase: PASSPHRASE }),
       f.t.call('backup.cancel', {}),
       f.t.call('backup.keepRestore', {}),
     ]) {

@@ -16,6 +16,7 @@ import { vaultFiles } from '../vault/files';
 import { rekeyDatabase } from '../vault/rekey-job';
 import { createVaultDatabase, openVaultDatabase } from '../vault/vault-database';
 import { openCipher, rawKeyBytes, type Db } from './cipher';
+import { COLLEAGUE_PASSPHRASE } from '../../../tests/support/core';
 
 const BACKUP_PASSPHRASE = 'lokakuun varmuuskopio ja hämärä';
 
@@ -119,7 +120,7 @@ afterEach(() => {
 async function exportCase(): Promise<string> {
   const file = join(folder, `case-${++run}.polkucase`);
   v.answers.save = file;
-  await v.t.ok('handover.export', { participantId, passphrase: FILE_PASSPHRASE });
+  await v.t.ok('handover.export', { participantId, passphrase: FILE_PASSPHRASE, currentPassphrase: COLLEAGUE_PASSPHRASE });
   return file;
 }
 

@@ -5,6 +5,8 @@ import { BACKUP_PASSPHRASE } from '../../../tests/support/backup';
 import { hitFiles, plaintextHits } from '../../../tests/support/plaintext-scan';
 import { vaultMasterKey } from '../../../tests/support/raw-db';
 import { anotherParticipant, fillCase, FILE_PASSPHRASE, office, snapshot, transferFolder, type Office } from './testing/offices';
+import { COLLEAGUE_PASSPHRASE } from '../../../tests/support/core';
+import { PASSPHRASE } from '../../../tests/support/core';
 
 /** A word only the file that a handover replaces holds. */
 const OLD_FILE_WORD = 'vanhatiedosto7q';
@@ -26,7 +28,7 @@ async function exported(): Promise<{ a: Office; b: Office; id: string }> {
   const file = join(folder, 'case.polkucase');
   const id = await fillCase(a);
   a.answers.save = file;
-  await a.t.ok('handover.export', { participantId: id, passphrase: FILE_PASSPHRASE });
+  await a.t.ok('handover.export', { participantId: id, passphrase: FILE_PASSPHRASE, currentPassphrase: COLLEAGUE_PASSPHRASE });
   b.answers.open = file;
   return { a, b, id };
 }
@@ -108,7 +110,7 @@ describe('replacing while a restore awaits keep or undo', () => {
     await b.as('coordinator');
     const backup = join(folders[0]!, 'office.polkubackup');
     b.answers.save = backup;
-    await b.t.ok('backup.create', { passphrase: BACKUP_PASSPHRASE });
+    await b.t.ok('backup.create', { passphrase: BACKUP_PASSPHRASE, currentPassphrase: PASSPHRASE });
     const handover = b.answers.open;
     b.answers.open = backup;
     const chosen = await b.t.ok('backup.inspect', { passphrase: BACKUP_PASSPHRASE });

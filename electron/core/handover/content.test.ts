@@ -8,6 +8,7 @@ import { openVaultDb } from '../../../tests/support/raw-db';
 import { CASE_BLANKED, collectCase, foreignKeysOf, REFERENCE_BLANKED, REFERENCE_TABLES } from './content';
 import { anotherParticipant, fillCase, FILE_PASSPHRASE, office, transferFolder, type Office } from './testing/offices';
 import { writePackage } from './write-package';
+import { COLLEAGUE_PASSPHRASE } from '../../../tests/support/core';
 
 const offices: Office[] = [];
 const folders: string[] = [];
@@ -122,7 +123,11 @@ describe('handover files across versions and keyboards', () => {
     const id = await anotherParticipant(a);
     const file = join(folder(), 'nfc.polkucase');
     a.answers.save = file;
-    await a.t.ok('handover.export', { participantId: id, passphrase: 'kesän ääniä ja öisiä tähtiä' });
+    await a.t.ok('handover.export', {
+      participantId: id,
+      passphrase: 'kesän ääniä ja öisiä tähtiä',
+      currentPassphrase: COLLEAGUE_PASSPHRASE,
+    });
     b.answers.open = file;
     const decomposed = 'kesän ääniä ja öisiä tähtiä'.normalize('NFD');
     expect(await b.t.ok('handover.inspect', { passphrase: decomposed })).toMatchObject({ status: 'ready' });

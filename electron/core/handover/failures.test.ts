@@ -8,6 +8,7 @@ import { MIGRATIONS } from '../db/migrations';
 import type { Db } from '../db/open';
 import { contentDigest, countRows } from './digest';
 import { dataFiles, fillCase, FILE_PASSPHRASE, office, snapshot, transferFolder, type Office } from './testing/offices';
+import { COLLEAGUE_PASSPHRASE } from '../../../tests/support/core';
 
 let a: Office;
 let b: Office;
@@ -22,7 +23,7 @@ beforeEach(async () => {
   file = join(folder, 'case.polkucase');
   participantId = await fillCase(a);
   a.answers.save = file;
-  await a.t.ok('handover.export', { participantId, passphrase: FILE_PASSPHRASE });
+  await a.t.ok('handover.export', { participantId, passphrase: FILE_PASSPHRASE, currentPassphrase: COLLEAGUE_PASSPHRASE });
   b.answers.open = file;
 });
 afterEach(() => {
@@ -153,7 +154,9 @@ describe('a handover file that cannot be imported, with nothing written in the i
 describe('writing a handover file where it cannot be written', () => {
   it('reports a folder that does not exist, leaving no file and no audit record', async () => {
     a.answers.save = join(folder, 'missing', 'case.polkucase');
-    expect(await a.t.call('handover.export', { participantId, passphrase: FILE_PASSPHRASE })).toMatchObject({
+    expect(
+      await a.t.call('handover.export', { participantId, passphrase: FILE_PASSPHRASE, currentPassphrase: COLLEAGUE_PASSPHRASE }),
+    ).toMatchObject({
       ok: false,
       code: 'handover_write_failed',
     });

@@ -38,6 +38,7 @@ import type { CoreContext, HandlerGroup } from '../handler';
 import { removeIfExists } from '../fs/atomic';
 import { findParticipant } from '../participants/repo';
 import { readSetting } from '../settings/repo';
+import { assertPassphraseAcceptable } from '../vault/passphrase-policy';
 import { VAULT_ID } from '../vault/vault-database';
 import { caseCounts, collectCase } from './content';
 import { asReadError } from './errors';
@@ -80,6 +81,9 @@ export const handoverHandlers = {
       const { db, session } = openAs(ctx);
       const participant = findParticipant(db, input.participantId);
       if (!participant) throw new AppError('not_found');
+      assertPassphraseAcceptable(input.passphrase);
+      await ctx.vault.confirmPassphrase(input.currentPassphrase);
+      openAs(ctx, session.userId);
       const purpose = input.purpose ?? 'handover';
       const chosen = await ctx.shell.chooseSavePath({
         purpose,

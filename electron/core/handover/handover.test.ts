@@ -21,6 +21,7 @@ import {
   transferFolder,
   type Office,
 } from './testing/offices';
+import { COLLEAGUE_PASSPHRASE } from '../../../tests/support/core';
 
 const offices: Office[] = [];
 const folders: string[] = [];
@@ -41,7 +42,11 @@ async function twoOffices(): Promise<{ a: Office; b: Office; file: string }> {
 /** Exports the participant from `a` as whoever is unlocked there and imports it into `b` as b's caseworker. */
 async function handOver(a: Office, b: Office, participantId: string, file: string) {
   a.answers.save = file;
-  const exported = await a.t.ok('handover.export', { participantId, passphrase: FILE_PASSPHRASE });
+  const exported = await a.t.ok('handover.export', {
+    participantId,
+    passphrase: FILE_PASSPHRASE,
+    currentPassphrase: COLLEAGUE_PASSPHRASE,
+  });
   b.answers.open = file;
   await b.as('caseworker');
   const inspected = await b.t.ok('handover.inspect', { passphrase: FILE_PASSPHRASE });
@@ -279,7 +284,12 @@ describe('case handover between two vaults', () => {
 
     // The same file answers the participant's own request for their data; its purpose is recorded.
     a.answers.save = join(file, '..', 'for-leila.polkucase');
-    await a.t.ok('handover.export', { participantId: id, passphrase: FILE_PASSPHRASE, purpose: 'access' });
+    await a.t.ok('handover.export', {
+      participantId: id,
+      passphrase: FILE_PASSPHRASE,
+      purpose: 'access',
+      currentPassphrase: COLLEAGUE_PASSPHRASE,
+    });
     expect(a.answers.saveRequests.map((r) => r.purpose)).toEqual(['handover', 'access']);
     expect(a.answers.saveRequests[0]?.defaultName).toBe('polku-2026-11-28.polkucase');
 
@@ -405,7 +415,13 @@ describe('case handover between two vaults', () => {
     const { a, b } = await twoOffices();
     const id = await fillCase(a);
     a.answers.save = null;
-    expect(await a.t.ok('handover.export', { participantId: id, passphrase: FILE_PASSPHRASE })).toEqual({ status: 'cancelled' });
+    expect(
+      await a.t.ok('handover.export', {
+        participantId: id,
+        passphrase: FILE_PASSPHRASE,
+        currentPassphrase: COLLEAGUE_PASSPHRASE,
+      }),
+    ).toEqual({ status: 'cancelled' });
     b.answers.open = null;
     expect(await b.t.ok('handover.inspect', { passphrase: FILE_PASSPHRASE })).toEqual({ status: 'cancelled' });
     await a.as('coordinator');

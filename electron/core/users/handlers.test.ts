@@ -30,7 +30,11 @@ async function firstUnlock(t: TestCore, name: string, oneTimePassphrase: string)
 describe('staff accounts', () => {
   it('a coordinator adds a caseworker, who unlocks by name with a one-time passphrase and must then choose their own', async () => {
     const t = await coordinatorVault();
-    const { user, oneTimePassphrase } = await t.ok('users.create', { displayName: 'Matti Meikäläinen', role: 'caseworker' });
+    const { user, oneTimePassphrase } = await t.ok('users.create', {
+      displayName: 'Matti Meikäläinen',
+      role: 'caseworker',
+      currentPassphrase: PASSPHRASE,
+    });
     expect(oneTimePassphrase).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
     expect(user).toMatchObject({ role: 'caseworker', active: true, mustChangePassphrase: true });
     const slots = readFileSync(vaultFiles(t.dataDir).slots, 'utf8');
@@ -64,8 +68,14 @@ describe('staff accounts', () => {
 
   it('keeps names unique as typed at the unlock screen', async () => {
     const t = await coordinatorVault();
-    const { user } = await t.ok('users.create', { displayName: 'Sara Psykologi', role: 'psychologist' });
-    expect(await t.call('users.create', { displayName: 'sara  psykologi', role: 'teacher' })).toMatchObject({
+    const { user } = await t.ok('users.create', {
+      displayName: 'Sara Psykologi',
+      role: 'psychologist',
+      currentPassphrase: PASSPHRASE,
+    });
+    expect(
+      await t.call('users.create', { displayName: 'sara  psykologi', role: 'teacher', currentPassphrase: PASSPHRASE }),
+    ).toMatchObject({
       code: 'name_taken',
     });
     expect(await t.call('users.update', { id: user.id, displayName: 'AINO koordinaattori' })).toMatchObject({
@@ -76,7 +86,11 @@ describe('staff accounts', () => {
 
   it('a renamed colleague unlocks with the new name, not the old one', async () => {
     const t = await coordinatorVault();
-    const { user, oneTimePassphrase } = await t.ok('users.create', { displayName: 'Opettaja Olli', role: 'teacher' });
+    const { user, oneTimePassphrase } = await t.ok('users.create', {
+      displayName: 'Opettaja Olli',
+      role: 'teacher',
+      currentPassphrase: PASSPHRASE,
+    });
     await t.ok('users.update', { id: user.id, displayName: 'Olli Opettaja' });
     t.core.lock('manual');
     expect(await t.call('vault.unlock', { name: 'Opettaja Olli', passphrase: oneTimePassphrase })).toMatchObject({
@@ -87,7 +101,11 @@ describe('staff accounts', () => {
 
   it('a deactivated colleague can no longer unlock; a new one-time passphrase gives access back', async () => {
     const t = await coordinatorVault();
-    const { user, oneTimePassphrase } = await t.ok('users.create', { displayName: 'Kalle Ohjaaja', role: 'caseworker' });
+    const { user, oneTimePassphrase } = await t.ok('users.create', {
+      displayName: 'Kalle Ohjaaja',
+      role: 'caseworker',
+      currentPassphrase: PASSPHRASE,
+    });
     await firstUnlock(t, 'Kalle Ohjaaja', oneTimePassphrase);
     t.core.lock('manual');
     await t.ok('vault.unlock', { name: 'Aino Koordinaattori', passphrase: PASSPHRASE });
@@ -98,7 +116,7 @@ describe('staff accounts', () => {
       code: 'wrong_passphrase',
     });
     await t.ok('vault.unlock', { name: 'Aino Koordinaattori', passphrase: PASSPHRASE });
-    const issued = await t.ok('users.issuePassphrase', { id: user.id });
+    const issued = await t.ok('users.issuePassphrase', { id: user.id, currentPassphrase: PASSPHRASE });
     expect(issued.user).toMatchObject({ active: true, mustChangePassphrase: true });
     await firstUnlock(t, 'Kalle Ohjaaja', issued.oneTimePassphrase);
   });
@@ -107,10 +125,20 @@ describe('staff accounts', () => {
     const t = await coordinatorVault();
     const self = (await t.ok('vault.status', {})).session!;
     expect(await t.call('users.deactivate', { id: self.userId })).toMatchObject({ code: 'own_account' });
-    expect(await t.call('users.issuePassphrase', { id: self.userId })).toMatchObject({ code: 'own_account' });
-    expect(await t.call('users.update', { id: self.userId, role: 'caseworker' })).toMatchObject({ code: 'last_coordinator' });
-    const { user: second } = await t.ok('users.create', { displayName: 'Toinen Koordinaattori', role: 'coordinator' });
-    expect(await t.ok('users.update', { id: self.userId, role: 'caseworker' })).toMatchObject({ role: 'caseworker' });
+    expect(await t.call('users.issuePassphrase', { id: self.userId, currentPassphrase: PASSPHRASE })).toMatchObject({
+      code: 'own_account',
+    });
+    expect(await t.call('users.update', { id: self.userId, role: 'caseworker', currentPassphrase: PASSPHRASE })).toMatchObject({
+      code: 'last_coordinator',
+    });
+    const { user: second } = await t.ok('users.create', {
+      displayName: 'Toinen Koordinaattori',
+      role: 'coordinator',
+      currentPassphrase: PASSPHRASE,
+    });
+    expect(await t.ok('users.update', { id: self.userId, role: 'caseworker', currentPassphrase: PASSPHRASE })).toMatchObject({
+      role: 'caseworker',
+    });
     // The session follows at once: the former coordinator has lost the coordinator's channels.
     expect(await t.call('users.list', {})).toMatchObject({ code: 'forbidden' });
     expect(second.role).toBe('coordinator');
@@ -118,8 +146,12 @@ describe('staff accounts', () => {
 
   it('deactivating the coordinator who made the recovery code retires the code and asks for a new one', async () => {
     const t = await coordinatorVault();
-    const { recoveryCode } = await t.ok('vault.newRecoveryCode', {});
-    const { oneTimePassphrase } = await t.ok('users.create', { displayName: 'Uusi Koordinaattori', role: 'coordinator' });
+    const { recoveryCode } = await t.ok('vault.newRecoveryCode', { currentPassphrase: PASSPHRASE });
+    const { oneTimePassphrase } = await t.ok('users.create', {
+      displayName: 'Uusi Koordinaattori',
+      role: 'coordinator',
+      currentPassphrase: PASSPHRASE,
+    });
     const firstId = (await t.ok('vault.status', {})).session!.userId;
     await firstUnlock(t, 'Uusi Koordinaattori', oneTimePassphrase);
     await t.ok('users.deactivate', { id: firstId });
@@ -133,9 +165,15 @@ describe('staff accounts', () => {
 
   it('gives staff management to coordinators only', async () => {
     const t = await coordinatorVault();
-    const { oneTimePassphrase } = await t.ok('users.create', { displayName: 'Tiina Opettaja', role: 'teacher' });
+    const { oneTimePassphrase } = await t.ok('users.create', {
+      displayName: 'Tiina Opettaja',
+      role: 'teacher',
+      currentPassphrase: PASSPHRASE,
+    });
     await firstUnlock(t, 'Tiina Opettaja', oneTimePassphrase);
     expect(await t.call('users.list', {})).toMatchObject({ code: 'forbidden' });
-    expect(await t.call('users.create', { displayName: 'X Y', role: 'coordinator' })).toMatchObject({ code: 'forbidden' });
+    expect(
+      await t.call('users.create', { displayName: 'X Y', role: 'coordinator', currentPassphrase: PASSPHRASE }),
+    ).toMatchObject({ code: 'forbidden' });
   });
 });

@@ -20,6 +20,9 @@ function existing(vault: Vault, id: string): User {
 
 const summary = (user: User): UserSummary => ({ ...user });
 
+/** A role change asks for the coordinator's own passphrase again; left out, it is a required field. */
+const REAUTH_REQUIRED = { path: 'currentPassphrase', i18nKey: 'validation.required' };
+
 /**
  * Staff accounts. Each change and its audit record commit together; the key-slot file follows only after the
  * database change is committed, so a failure leaves at worst an account without a slot (fixed by issuing a
@@ -30,7 +33,8 @@ export const userHandlers = {
 
   'users.create': {
     kind: 'core',
-    run: async (input, { vault, now }) => {
+    run: async ({ currentPassphrase, ...input }, { vault, now }) => {
+      await vault.confirmPassphrase(currentPassphrase);
       if (nameTakenBy(openVault(vault).db, input.displayName, null)) throw new AppError('name_taken');
       const id = randomBytes(16).toString('hex');
       const oneTimePassphrase = generateOneTimePassphrase();
@@ -47,10 +51,15 @@ export const userHandlers = {
 
   'users.update': {
     kind: 'core',
-    run: (input, { vault }) => {
+    run: async (input, { vault }) => {
       const open = openVault(vault);
       const before = existing(vault, input.id);
-      const { id, ...change } = input;
+      const { id, currentPassphrase, ...change } = input;
+      if (change.role !== undefined && change.role !== before.role) {
+        if (currentPassphrase === undefined) throw new AppError('invalid_input', { issues: [REAUTH_REQUIRED] });
+        await vault.confirmPassphrase(currentPassphrase);
+        if (vault.current?.db !== open.db) throw new AppError('locked');
+      }
       const after = vault.write(
         { action: 'users.update', entity: 'user', entityId: id, outcome: 'ok', detail: Object.keys(change).join(',') },
         (db) => {
@@ -87,6 +96,7 @@ export const userHandlers = {
     run: async (input, { vault }) => {
       const open = openVault(vault);
       if (input.id === open.session.userId) throw new AppError('own_account');
+      await vault.confirmPassphrase(input.currentPassphrase);
       const before = existing(vault, input.id);
       const oneTimePassphrase = generateOneTimePassphrase();
       const storeSlot = await vault.preparePassphraseSlot(input.id, before.displayName, oneTimePassphrase);

@@ -53,7 +53,13 @@ export const vaultHandlers = {
   },
   'vault.lock': { kind: 'core', run: (_input, { lock }) => (lock(), null) },
   'vault.confirmRecoveryCode': { kind: 'core', run: (input, { vault }) => vault.confirmRecoveryCode(input.recoveryCode) },
-  'vault.newRecoveryCode': { kind: 'core', run: async (_input, { vault }) => ({ recoveryCode: await vault.newRecoveryCode() }) },
+  'vault.newRecoveryCode': {
+    kind: 'core',
+    run: async (input, { vault }) => {
+      await vault.confirmPassphrase(input.currentPassphrase);
+      return { recoveryCode: await vault.newRecoveryCode() };
+    },
+  },
   'vault.changePassphrase': { kind: 'core', run: (input, { vault }) => vault.changePassphrase(input.current, input.next) },
   'vault.rotateMasterKey': {
     kind: 'core',

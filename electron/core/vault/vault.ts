@@ -205,6 +205,23 @@ export class Vault {
     return { ...open.session };
   }
 
+  /**
+   * Asks the signed-in user for their own passphrase again, before an action that gives lasting access: a new
+   * recovery code, a new master key, a new account, a one-time passphrase, a role, a backup or a handover file.
+   * Checked against their own passphrase slot. A wrong one is counted by the unlock throttle like a wrong unlock
+   * (and shown in the next unlock's audit record); while the throttle asks to wait, no passphrase is tried.
+   * A success does not clear the count: only an unlock does.
+   */
+  async confirmPassphrase(passphrase: string): Promise<void> {
+    const open = this.requireOpen();
+    this.assertNotThrottled();
+    const file = this.slots.read();
+    const mine = passphraseSlotOf(file, open.session.userId);
+    if (mine && (await slotOpensWith(mine, file, passphraseSecret(passphrase)))) return;
+    recordFailure(this.options.dataDir, this.options.now());
+    throw new AppError('wrong_passphrase', this.retryDetails());
+  }
+
   /** Replaces the recovery code; the old one stops working at once. */
   async newRecoveryCode(): Promise<string> {
     const open = this.requireOpen();
@@ -257,9 +274,8 @@ export class Vault {
     onProgress: (done: number, total: number) => void = () => undefined,
   ): Promise<string> {
     const open = this.requireOpen();
+    await this.confirmPassphrase(passphrase);
     const file = this.slots.read();
-    const mine = passphraseSlotOf(file, open.session.userId);
-    if (!mine || !(await slotOpensWith(mine, file, passphraseSecret(passphrase)))) throw new AppError('wrong_passphrase');
     const newKey = randomBytes(32);
     const code = generateRecoveryCode();
     const rotation = await this.slots.rotatedFiles(file, newKey, {

@@ -1,6 +1,8 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Failure } from '@shared/errors';
+import type { FieldMessage } from '../api/validate';
+import { CurrentPassphraseField } from './CurrentPassphraseField';
 import { ErrorMessage, StatusMessage } from './ErrorMessage';
 import { useEscape } from './useEscape';
 
@@ -14,6 +16,8 @@ interface ConfirmBoxProps {
   failure: Failure | null;
   onConfirm: () => void;
   onCancel: () => void;
+  /** The caller's own passphrase, asked again for a step that gives lasting access; Enter in it confirms. */
+  passphrase?: { value: string; onChange: (value: string) => void; error?: FieldMessage | undefined };
 }
 
 /**
@@ -29,6 +33,7 @@ export function ConfirmBox({
   failure,
   onConfirm,
   onCancel,
+  passphrase,
 }: ConfirmBoxProps) {
   const { t } = useTranslation();
   const id = useId();
@@ -40,19 +45,36 @@ export function ConfirmBox({
     questionRef.current?.focus();
   }, []);
 
+  const Container = passphrase ? 'form' : 'div';
   return (
-    <div ref={box} className="confirm-box" role="group" aria-labelledby={`${id}-question`} aria-describedby={`${id}-explanation`}>
+    <Container
+      ref={box as never}
+      className="confirm-box"
+      role="group"
+      aria-labelledby={`${id}-question`}
+      aria-describedby={`${id}-explanation`}
+      {...(passphrase
+        ? {
+            noValidate: true,
+            onSubmit: (event: FormEvent) => {
+              event.preventDefault();
+              onConfirm();
+            },
+          }
+        : {})}
+    >
       <p id={`${id}-question`} ref={questionRef} className="confirm-question" tabIndex={-1}>
         {question}
       </p>
       <p id={`${id}-explanation`}>{explanation}</p>
+      {passphrase ? <CurrentPassphraseField {...passphrase} /> : null}
       <ErrorMessage failure={failure} />
       <StatusMessage>{busy ? t('common.working') : null}</StatusMessage>
       <div className="actions">
         <button
-          type="button"
+          type={passphrase ? 'submit' : 'button'}
           className={destructive ? 'button button-danger' : 'button button-primary'}
-          onClick={onConfirm}
+          onClick={passphrase ? undefined : onConfirm}
           aria-disabled={busy || undefined}
         >
           {confirmLabel}
@@ -61,6 +83,6 @@ export function ConfirmBox({
           {t('common.cancel')}
         </button>
       </div>
-    </div>
+    </Container>
   );
 }

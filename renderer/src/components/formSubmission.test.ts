@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { failure } from '@shared/errors';
 import type { FieldErrors } from '../api/validate';
+import { wrongPassphraseAtField } from './CurrentPassphraseField';
 import { checkInput, refusalView } from './formSubmission';
 
 const RECORD_ID = 'ab'.repeat(16);
@@ -8,10 +9,12 @@ const future = { key: 'consents.problems.future' };
 
 describe('checking a form before it is sent', () => {
   it('passes on the schema’s output when neither the schema nor the form’s own rules object', () => {
-    expect(checkInput('users.create', { displayName: '  Aino  ', role: 'caseworker' })).toEqual({
-      ok: true,
-      data: { displayName: 'Aino', role: 'caseworker' },
-    });
+    expect(checkInput('users.create', { displayName: '  Aino  ', role: 'caseworker', currentPassphrase: ' oma lause ' })).toEqual(
+      {
+        ok: true,
+        data: { displayName: 'Aino', role: 'caseworker', currentPassphrase: ' oma lause ' },
+      },
+    );
   });
 
   it('keeps a form’s own rule from being sent even when the schema accepts the input', () => {
@@ -30,7 +33,13 @@ describe('checking a form before it is sent', () => {
   });
 
   it('treats an own rule left undefined as no problem', () => {
-    expect(checkInput('users.create', { displayName: 'Aino', role: 'caseworker' }, { displayName: undefined }).ok).toBe(true);
+    expect(
+      checkInput(
+        'users.create',
+        { displayName: 'Aino', role: 'caseworker', currentPassphrase: 'oma lause' },
+        { displayName: undefined },
+      ).ok,
+    ).toBe(true);
   });
 });
 
@@ -58,5 +67,16 @@ describe('what a form shows when the main side refuses', () => {
   it('shows any other refusal as the general message alone', () => {
     expect(refusalView(failure('forbidden'), nameTaken)).toEqual({ errors: null, showFailure: true });
     expect(refusalView(failure('name_taken'))).toEqual({ errors: null, showFailure: true });
+  });
+
+  it('shows a wrong own passphrase, asked again, at its field only; waiting after too many stays general', () => {
+    expect(refusalView(failure('wrong_passphrase', { retryAfterMs: 0 }), wrongPassphraseAtField)).toEqual({
+      errors: { currentPassphrase: { key: 'errors.wrong_passphrase' } },
+      showFailure: false,
+    });
+    expect(refusalView(failure('throttled', { retryAfterMs: 5000 }), wrongPassphraseAtField)).toEqual({
+      errors: null,
+      showFailure: true,
+    });
   });
 });

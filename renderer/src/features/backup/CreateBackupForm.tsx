@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { BackupStatus } from '@shared/backup';
 import { invoke } from '../../api/client';
 import { isEmpty } from '../../api/validate';
+import { CURRENT_PASSPHRASE, CurrentPassphraseField, wrongPassphraseAtField } from '../../components/CurrentPassphraseField';
 import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
 import { useChannelForm } from '../../components/useChannelForm';
 import { formatBytes } from '../../i18n/format';
@@ -19,17 +20,19 @@ type Outcome = { kind: 'done'; fileName: string; bytes: number } | { kind: 'canc
 export function CreateBackupForm({ onStatus }: { onStatus: (status: BackupStatus) => void }) {
   const { t } = useTranslation();
   const choice = usePassphraseChoice([]);
-  const { formRef, errors, edit, failure, busy, submit: send } = useChannelForm();
+  const { formRef, errors, edit, failure, busy, submit: send } = useChannelForm({ atField: wrongPassphraseAtField });
+  const [currentPassphrase, setCurrentPassphrase] = useState('');
   const [outcome, setOutcome] = useState<Outcome>(null);
   const progress = useProgress('backup', busy);
 
   function submit(event: FormEvent) {
     setOutcome(null);
     const own = choice.check('passphrase', 'again');
+    setCurrentPassphrase('');
     return send(
       event,
       'backup.create',
-      { passphrase: choice.next },
+      { passphrase: choice.next, currentPassphrase },
       (result) => {
         if (result.status === 'cancelled') return setOutcome({ kind: 'cancelled' });
         choice.setNext('');
@@ -53,6 +56,11 @@ export function CreateBackupForm({ onStatus }: { onStatus: (status: BackupStatus
         edit={edit}
         labels={{ next: t('backup.create.passphrase'), again: t('backup.create.again') }}
         fields={{ next: 'passphrase', again: 'again' }}
+      />
+      <CurrentPassphraseField
+        value={currentPassphrase}
+        onChange={edit(CURRENT_PASSPHRASE, setCurrentPassphrase)}
+        error={errors[CURRENT_PASSPHRASE]}
       />
       <ErrorMessage failure={failure} />
       <StatusMessage tone={outcome?.kind === 'done' ? 'success' : 'info'}>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 
 import type { ExportPurpose } from '@shared/handover';
 import type { Participant } from '@shared/participants';
+import { CURRENT_PASSPHRASE, CurrentPassphraseField, wrongPassphraseAtField } from '../../components/CurrentPassphraseField';
 import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
 import { useChannelForm } from '../../components/useChannelForm';
 import { useCan, useSession } from '../../shell/session';
@@ -80,16 +81,18 @@ function ExportDialog({ participant, purpose, onClose }: ExportDialogProps) {
   const { t } = useTranslation();
   const session = useSession();
   const choice = usePassphraseChoice([session.displayName, participant.pseudonym]);
-  const { formRef, errors, edit, failure, busy, submit: send } = useChannelForm();
+  const { formRef, errors, edit, failure, busy, submit: send } = useChannelForm({ atField: wrongPassphraseAtField });
+  const [currentPassphrase, setCurrentPassphrase] = useState('');
   const [cancelled, setCancelled] = useState(false);
   const withPrivate = useCan('psychosocial.private');
 
   function submit(event: FormEvent) {
     setCancelled(false);
+    setCurrentPassphrase('');
     return send(
       event,
       'handover.export',
-      { participantId: participant.id, passphrase: choice.next, purpose },
+      { participantId: participant.id, passphrase: choice.next, purpose, currentPassphrase },
       (result) => {
         if (result.status === 'cancelled') return setCancelled(true);
         onClose(t('handover.export.saved', { fileName: result.fileName }));
@@ -118,6 +121,11 @@ function ExportDialog({ participant, purpose, onClose }: ExportDialogProps) {
           edit={edit}
           labels={{ next: t('handover.export.passphrase'), again: t('handover.export.again') }}
           fields={{ next: 'passphrase', again: 'again' }}
+        />
+        <CurrentPassphraseField
+          value={currentPassphrase}
+          onChange={edit(CURRENT_PASSPHRASE, setCurrentPassphrase)}
+          error={errors[CURRENT_PASSPHRASE]}
         />
         <ErrorMessage failure={failure} />
         <StatusMessage>{busy ? t('handover.export.working') : cancelled ? t('handover.export.cancelled') : null}</StatusMessage>

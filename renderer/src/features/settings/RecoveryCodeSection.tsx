@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
+import { ConfirmBox } from '../../components/ConfirmBox';
 import { Section } from '../../components/Section';
-import { useChannelAction } from '../../components/useChannelAction';
+import { useConfirmWithPassphrase } from '../../components/useConfirmWithPassphrase';
 import { useSession } from '../../shell/session';
 
 interface RecoveryCodeSectionProps {
@@ -15,30 +15,24 @@ export function RecoveryCodeSection({ onRecoveryCode }: RecoveryCodeSectionProps
   const session = useSession();
   const { t } = useTranslation();
   const [asking, setAsking] = useState(false);
-  const { busy, failure, run } = useChannelAction();
-  const makeNew = () => run('vault.newRecoveryCode', {}, (value) => onRecoveryCode(value.recoveryCode));
+  const { busy, failure, confirm, passphrase } = useConfirmWithPassphrase();
+  const makeNew = () => confirm('vault.newRecoveryCode', {}, (value) => onRecoveryCode(value.recoveryCode));
 
   return (
     <Section title={t('settings.recovery.title')}>
       <p>{t('settings.recovery.intro')}</p>
       <p className="setting-value">{t(session.recoveryPending ? 'settings.recovery.pending' : 'settings.recovery.confirmed')}</p>
       {asking ? (
-        <div className="confirm-box">
-          <p>{t('settings.recovery.warning')}</p>
-          <div className="actions">
-            <button
-              type="button"
-              className="button button-primary"
-              onClick={() => void makeNew()}
-              aria-disabled={busy || undefined}
-            >
-              {t('settings.recovery.confirm')}
-            </button>
-            <button type="button" className="button button-secondary" onClick={() => setAsking(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </div>
+        <ConfirmBox
+          question={t('settings.recovery.question')}
+          explanation={t('settings.recovery.warning')}
+          confirmLabel={t('settings.recovery.confirm')}
+          passphrase={passphrase}
+          busy={busy}
+          failure={failure}
+          onConfirm={() => void makeNew()}
+          onCancel={() => setAsking(false)}
+        />
       ) : (
         <div className="actions">
           <button type="button" className="button button-secondary" onClick={() => setAsking(true)}>
@@ -46,8 +40,6 @@ export function RecoveryCodeSection({ onRecoveryCode }: RecoveryCodeSectionProps
           </button>
         </div>
       )}
-      <ErrorMessage failure={failure} />
-      <StatusMessage>{busy ? t('common.working') : null}</StatusMessage>
     </Section>
   );
 }

@@ -37,6 +37,11 @@ export function RotateKeySection({ onRecoveryCode }: { onRecoveryCode: (code: st
     setBusy(false);
     setPassphrase('');
     if (result.ok) return onRecoveryCode(result.value.recoveryCode);
+    // A wrong passphrase is explained at its field, as in every form that asks for it again.
+    if (result.code === 'wrong_passphrase') {
+      setErrors({ passphrase: { key: result.i18nKey } });
+      return setAttempt((n) => n + 1);
+    }
     setFailure(result);
   }
 

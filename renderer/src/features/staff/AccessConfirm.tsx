@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { UserSummary } from '@shared/users';
 import { ConfirmBox } from '../../components/ConfirmBox';
+import { useConfirmWithPassphrase } from '../../components/useConfirmWithPassphrase';
 import { useChannelAction } from '../../components/useChannelAction';
 import { STAFF_CHANGES } from './mutations';
 
@@ -45,10 +46,10 @@ interface NewPassphraseConfirmProps {
  */
 export function NewPassphraseConfirm({ user, onIssued, onCancel }: NewPassphraseConfirmProps) {
   const { t } = useTranslation();
-  const { busy, failure, run } = useChannelAction({ invalidates: STAFF_CHANGES });
+  const { busy, failure, confirm: send, passphrase } = useConfirmWithPassphrase({ invalidates: STAFF_CHANGES });
   const reason: IssueReason = user.active ? 'renewed' : 'restored';
   const confirm = () =>
-    run('users.issuePassphrase', { id: user.id }, (issued) => onIssued(issued.user, issued.oneTimePassphrase, reason));
+    send('users.issuePassphrase', { id: user.id }, (issued) => onIssued(issued.user, issued.oneTimePassphrase, reason));
 
   return (
     <ConfirmBox
@@ -57,6 +58,7 @@ export function NewPassphraseConfirm({ user, onIssued, onCancel }: NewPassphrase
         name: user.displayName,
       })}
       confirmLabel={t(reason === 'renewed' ? 'staff.renew.confirm' : 'staff.restore.confirm')}
+      passphrase={passphrase}
       busy={busy}
       failure={failure}
       onConfirm={() => void confirm()}

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserSummary } from '@shared/users';
 import type { Role } from '@shared/roles';
+import { CURRENT_PASSPHRASE, CurrentPassphraseField, wrongPassphraseAtField } from '../../components/CurrentPassphraseField';
 import { FormActions } from '../../components/FormActions';
 import { Section } from '../../components/Section';
 import { useChannelForm } from '../../components/useChannelForm';
@@ -20,6 +21,7 @@ export function AddColleagueForm({ onCreated, onCancel }: AddColleagueFormProps)
   const nameInput = useRef<HTMLInputElement>(null);
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('caseworker');
+  const [currentPassphrase, setCurrentPassphrase] = useState('');
   const {
     formRef,
     errors,
@@ -27,14 +29,21 @@ export function AddColleagueForm({ onCreated, onCancel }: AddColleagueFormProps)
     failure,
     busy,
     submit: send,
-  } = useChannelForm({ onCancel, atField: nameTaken, invalidates: STAFF_CHANGES });
+  } = useChannelForm({
+    onCancel,
+    atField: (refused) => nameTaken(refused) ?? wrongPassphraseAtField(refused),
+    invalidates: STAFF_CHANGES,
+  });
 
   useEffect(() => {
     nameInput.current?.focus();
   }, []);
 
-  const submit = (event: FormEvent) =>
-    send(event, 'users.create', { displayName: name, role }, (created) => onCreated(created.user, created.oneTimePassphrase));
+  function submit(event: FormEvent) {
+    const input = { displayName: name, role, currentPassphrase };
+    setCurrentPassphrase('');
+    return send(event, 'users.create', input, (created) => onCreated(created.user, created.oneTimePassphrase));
+  }
 
   return (
     <Section title={t('staff.add.title')} className="staff-panel">
@@ -54,6 +63,11 @@ export function AddColleagueForm({ onCreated, onCancel }: AddColleagueFormProps)
             role: t('staff.add.role'),
             roleHint: t('staff.add.roleHint'),
           }}
+        />
+        <CurrentPassphraseField
+          value={currentPassphrase}
+          onChange={edit(CURRENT_PASSPHRASE, setCurrentPassphrase)}
+          error={errors[CURRENT_PASSPHRASE]}
         />
         <FormActions
           submitLabel={t('staff.add.submit')}

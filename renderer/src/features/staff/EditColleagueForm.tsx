@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserSummary } from '@shared/users';
 import type { Role } from '@shared/roles';
+import { CURRENT_PASSPHRASE, CurrentPassphraseField, wrongPassphraseAtField } from '../../components/CurrentPassphraseField';
 import { FormActions } from '../../components/FormActions';
 import { useChannelForm } from '../../components/useChannelForm';
 import { STAFF_CHANGES } from './mutations';
@@ -16,12 +17,13 @@ interface EditColleagueFormProps {
   onCancel: () => void;
 }
 
-/** Renames a colleague or changes their role; only what changed is sent. */
+/** Renames a colleague or changes their role; only what changed is sent. A role change asks for one's own passphrase. */
 export function EditColleagueForm({ user, isSelf, onSaved, onCancel }: EditColleagueFormProps) {
   const { t } = useTranslation();
   const nameInput = useRef<HTMLInputElement>(null);
   const [name, setName] = useState(user.displayName);
   const [role, setRole] = useState<Role>(user.role);
+  const [currentPassphrase, setCurrentPassphrase] = useState('');
   const {
     formRef,
     errors,
@@ -29,7 +31,11 @@ export function EditColleagueForm({ user, isSelf, onSaved, onCancel }: EditColle
     failure,
     busy,
     submit: send,
-  } = useChannelForm({ onCancel, atField: nameTaken, invalidates: STAFF_CHANGES });
+  } = useChannelForm({
+    onCancel,
+    atField: (refused) => nameTaken(refused) ?? wrongPassphraseAtField(refused),
+    invalidates: STAFF_CHANGES,
+  });
 
   useEffect(() => {
     nameInput.current?.focus();
@@ -39,8 +45,14 @@ export function EditColleagueForm({ user, isSelf, onSaved, onCancel }: EditColle
     const renamed = name.trim() !== user.displayName;
     const reRoled = role !== user.role;
     if (renamed || reRoled) {
-      const changes = { id: user.id, ...(renamed ? { displayName: name } : {}), ...(reRoled ? { role } : {}) };
-      return send(event, 'users.update', changes, onSaved);
+      const changes = {
+        id: user.id,
+        ...(renamed ? { displayName: name } : {}),
+        ...(reRoled ? { role, currentPassphrase } : {}),
+      };
+      const ownRules = reRoled && currentPassphrase === '' ? { [CURRENT_PASSPHRASE]: { key: 'validation.required' } } : {};
+      setCurrentPassphrase('');
+      return send(event, 'users.update', changes, onSaved, { ownRules });
     }
     event.preventDefault();
     if (!busy) onCancel();
@@ -64,6 +76,13 @@ export function EditColleagueForm({ user, isSelf, onSaved, onCancel }: EditColle
           roleHint: isSelf && role !== 'coordinator' ? t('staff.edit.selfRoleWarning') : undefined,
         }}
       />
+      {role !== user.role ? (
+        <CurrentPassphraseField
+          value={currentPassphrase}
+          onChange={edit(CURRENT_PASSPHRASE, setCurrentPassphrase)}
+          error={errors[CURRENT_PASSPHRASE]}
+        />
+      ) : null}
       <FormActions submitLabel={t('staff.edit.submit')} busy={busy} failure={failure} onCancel={onCancel} />
     </form>
   );

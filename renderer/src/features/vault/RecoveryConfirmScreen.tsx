@@ -4,8 +4,10 @@ import type { SessionInfo } from '@shared/vault';
 import type { Failure } from '@shared/errors';
 import { invoke } from '../../api/client';
 import { validateInput } from '../../api/validate';
-import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
+import { ConfirmBox } from '../../components/ConfirmBox';
+import { ErrorMessage } from '../../components/ErrorMessage';
 import { Screen } from '../../components/Screen';
+import { useConfirmWithPassphrase } from '../../components/useConfirmWithPassphrase';
 import { useFieldErrors } from '../../components/useFieldErrors';
 import { useFocusFirstInvalid } from '../../components/useFocusFirstInvalid';
 import { RecoveryCodeField } from './RecoveryCodeField';
@@ -28,7 +30,7 @@ export function RecoveryConfirmScreen({ code, onConfirmed, onShowAgain }: Recove
   const { errors, setErrors, edit } = useFieldErrors();
   const [attempt, setAttempt] = useState(0);
   const [failure, setFailure] = useState<Failure | null>(null);
-  const [busy, setBusy] = useState<'confirm' | 'new' | null>(null);
+  const [busy, setBusy] = useState<'confirm' | null>(null);
   useFocusFirstInvalid(form, attempt);
   const pending = code === null;
 
@@ -46,15 +48,9 @@ export function RecoveryConfirmScreen({ code, onConfirmed, onShowAgain }: Recove
     setFailure(result);
   }
 
-  async function makeNewCode() {
-    if (busy) return;
-    setFailure(null);
-    setBusy('new');
-    const result = await invoke('vault.newRecoveryCode', {});
-    setBusy(null);
-    if (result.ok) return onShowAgain(result.value.recoveryCode);
-    setFailure(result);
-  }
+  const renewal = useConfirmWithPassphrase();
+  const [askingNew, setAskingNew] = useState(false);
+  const makeNewCode = () => renewal.confirm('vault.newRecoveryCode', {}, (value) => onShowAgain(value.recoveryCode));
 
   return (
     <Screen name="recovery-confirm" title={t('recoveryConfirm.title')}>
@@ -67,7 +63,6 @@ export function RecoveryConfirmScreen({ code, onConfirmed, onShowAgain }: Recove
           error={errors.recoveryCode}
         />
         <ErrorMessage failure={failure} />
-        <StatusMessage>{busy === 'new' ? t('recoveryConfirm.makingNew') : null}</StatusMessage>
         <div className="actions">
           <button type="submit" className="button button-primary" aria-disabled={busy !== null || undefined}>
             {t('recoveryConfirm.submit')}
@@ -80,14 +75,26 @@ export function RecoveryConfirmScreen({ code, onConfirmed, onShowAgain }: Recove
             <button
               type="button"
               className="button button-secondary"
-              onClick={() => void makeNewCode()}
-              aria-disabled={busy !== null || undefined}
+              onClick={() => setAskingNew(true)}
+              aria-expanded={askingNew}
             >
               {t('recoveryConfirm.makeNew')}
             </button>
           ) : null}
         </div>
       </form>
+      {askingNew ? (
+        <ConfirmBox
+          question={t('settings.recovery.question')}
+          explanation={t('settings.recovery.warning')}
+          confirmLabel={t('settings.recovery.confirm')}
+          passphrase={renewal.passphrase}
+          busy={renewal.busy}
+          failure={renewal.failure}
+          onConfirm={() => void makeNewCode()}
+          onCancel={() => setAskingNew(false)}
+        />
+      ) : null}
     </Screen>
   );
 }
