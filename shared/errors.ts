@@ -42,6 +42,7 @@ export const ERROR_CODES = [
   'backup_not_inspected',
   'backup_user_missing',
   'backup_schema_foreign',
+  'vault_schema_foreign',
   'restore_pending',
   'erasure_restore_pending',
   'handover_wrong_passphrase',

@@ -3,7 +3,7 @@
  * knows a backup's passphrase can otherwise plant a trigger (say, one copying every new private psychosocial note
  * into the caseworkers' notes) and re-seal the manifest, and a restore would carry it into the vault for good.
  */
-import { copyFileSync, existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -18,6 +18,8 @@ import { contentDigest, contentTables, countRows } from './content';
 import { backupFiles } from './files';
 import { MANIFEST_TABLE } from './manifest';
 import { PASSPHRASE } from '../../../tests/support/core';
+import { openVaultDb } from '../../../tests/support/raw-db';
+import { bundles } from '@shared/i18n/bundles';
 
 let f: BackupFixture;
 let clean: string;
@@ -97,5 +99,20 @@ describe('a backup whose schema is not what the migrations make', () => {
     const status = await f.t.ok('backup.restore', { token: inspected.value.token });
     expect(status.pendingRestore).not.toBeNull();
     expect((await f.t.ok('backup.keepRestore', {})).pendingRestore).toBeNull();
+  });
+});
+
+describe('a vault whose own schema was changed outside Polku', () => {
+  it('is not backed up, with a sentence that says so instead of blaming the drive, and leaves no file', async () => {
+    const db = await openVaultDb(f.t);
+    db.exec('CREATE TABLE stray (x TEXT)');
+    db.close();
+    const folder = join(f.outDir, 'foreign-vault');
+    mkdirSync(folder);
+    f.shell.savePath = join(folder, 'b.polkubackup');
+    const failure = await f.t.call('backup.create', { passphrase: BACKUP_PASSPHRASE, currentPassphrase: PASSPHRASE });
+    expect(failure).toMatchObject({ ok: false, code: 'vault_schema_foreign', i18nKey: 'errors.vault_schema_foreign' });
+    expect(bundles.fi.errors.vault_schema_foreign).toContain('varmuuskopiota ei tehty');
+    expect(readdirSync(folder)).toEqual([]);
   });
 });

@@ -64,7 +64,9 @@ export function writeBackup(input: WriteBackupInput, job: JobContext): WrittenBa
         listCoordinators: false,
       });
     } catch (error) {
-      // The file just written does not read back as written: the drive lost or changed something.
+      // A schema the migrations do not make came from the vault itself (changed outside Polku), not from the drive.
+      if (error instanceof AppError && error.code === 'backup_schema_foreign') throw new AppError('vault_schema_foreign');
+      // Otherwise the file just written does not read back as written: the drive lost or changed something.
       throw error instanceof AppError ? new AppError('backup_write_failed') : error;
     }
     if (verified.digest !== written.digest) throw new AppError('backup_write_failed');
