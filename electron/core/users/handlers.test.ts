@@ -128,20 +128,30 @@ describe('staff accounts', () => {
     expect(await t.call('users.issuePassphrase', { id: self.userId, currentPassphrase: PASSPHRASE })).toMatchObject({
       code: 'own_account',
     });
-    expect(await t.call('users.update', { id: self.userId, role: 'caseworker', currentPassphrase: PASSPHRASE })).toMatchObject({
-      code: 'last_coordinator',
-    });
-    const { user: second } = await t.ok('users.create', {
+    // Nobody changes their own role, not even with the passphrase: a coordinator could make themself a psychologist.
+    for (const role of ['caseworker', 'psychologist'] as const)
+      expect(await t.call('users.update', { id: self.userId, role, currentPassphrase: PASSPHRASE })).toMatchObject({
+        code: 'own_account',
+      });
+    expect((await t.ok('vault.status', {})).session!.role).toBe('coordinator');
+    // A rename of one's own account is fine.
+    expect(await t.ok('users.update', { id: self.userId, displayName: 'Aino V.' })).toMatchObject({ displayName: 'Aino V.' });
+    // Another coordinator steps the first one down; a coordinator alone in the vault is never stepped down.
+    const { user: second, oneTimePassphrase } = await t.ok('users.create', {
       displayName: 'Toinen Koordinaattori',
       role: 'coordinator',
       currentPassphrase: PASSPHRASE,
     });
-    expect(await t.ok('users.update', { id: self.userId, role: 'caseworker', currentPassphrase: PASSPHRASE })).toMatchObject({
-      role: 'caseworker',
-    });
-    // The session follows at once: the former coordinator has lost the coordinator's channels.
-    expect(await t.call('users.list', {})).toMatchObject({ code: 'forbidden' });
     expect(second.role).toBe('coordinator');
+    await firstUnlock(t, 'Toinen Koordinaattori', oneTimePassphrase);
+    expect(
+      await t.ok('users.update', { id: self.userId, role: 'caseworker', currentPassphrase: COLLEAGUE_PASSPHRASE }),
+    ).toMatchObject({ role: 'caseworker' });
+    expect(
+      await t.call('users.update', { id: second.id, role: 'caseworker', currentPassphrase: COLLEAGUE_PASSPHRASE }),
+    ).toMatchObject({
+      code: 'own_account',
+    });
   });
 
   it('deactivating the coordinator who made the recovery code retires the code and asks for a new one', async () => {

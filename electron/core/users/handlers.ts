@@ -56,6 +56,9 @@ export const userHandlers = {
       const before = existing(vault, input.id);
       const { id, currentPassphrase, ...change } = input;
       if (change.role !== undefined && change.role !== before.role) {
+        // Nobody changes their own role: a coordinator could otherwise make themself a psychologist. Another
+        // coordinator does it (and the vault always keeps one, see last_coordinator).
+        if (id === open.session.userId) throw new AppError('own_account');
         if (currentPassphrase === undefined) throw new AppError('invalid_input', { issues: [REAUTH_REQUIRED] });
         await vault.confirmPassphrase(currentPassphrase);
         if (vault.current?.db !== open.db) throw new AppError('locked');

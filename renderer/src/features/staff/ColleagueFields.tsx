@@ -15,10 +15,22 @@ interface ColleagueFieldsProps {
   errors: FieldErrors;
   edit: <T>(field: string, set: (value: T) => void) => (value: T) => void;
   labels: { name: string; nameHint: string; role: string; roleHint: string | undefined };
+  /** The role is shown but cannot be changed here (one's own account: another coordinator changes it). */
+  roleFixed?: boolean;
 }
 
 /** A colleague's name and role: used when adding one and when editing one. */
-export function ColleagueFields({ nameRef, name, role, setName, setRole, errors, edit, labels }: ColleagueFieldsProps) {
+export function ColleagueFields({
+  nameRef,
+  name,
+  role,
+  setName,
+  setRole,
+  errors,
+  edit,
+  labels,
+  roleFixed,
+}: ColleagueFieldsProps) {
   const { t } = useTranslation();
   return (
     <>
@@ -35,6 +47,7 @@ export function ColleagueFields({ nameRef, name, role, setName, setRole, errors,
         hint={labels.roleHint}
         options={roleOptions(t)}
         value={role}
+        disabled={roleFixed}
         onChange={(event) => {
           if (isRole(event.target.value)) edit('role', setRole)(event.target.value);
         }}

@@ -73,8 +73,9 @@ export function EditColleagueForm({ user, isSelf, onSaved, onCancel }: EditColle
           name: t('staff.edit.name'),
           nameHint: t('staff.edit.nameHint'),
           role: t('staff.edit.role'),
-          roleHint: isSelf && role !== 'coordinator' ? t('staff.edit.selfRoleWarning') : undefined,
+          roleHint: isSelf ? t('staff.edit.ownRole') : undefined,
         }}
+        roleFixed={isSelf}
       />
       {role !== user.role ? (
         <CurrentPassphraseField
