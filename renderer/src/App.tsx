@@ -269,6 +269,7 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
               // A coordinator who gave up the role has no staff page any more.
               if (!roleHolds(next.role, 'users.manage')) setScreen({ name: 'home' });
             }}
+            onOpenKeyChange={() => openSettings('keys')}
           />
         );
       case 'participants':

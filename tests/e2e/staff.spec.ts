@@ -148,6 +148,9 @@ for (const locale of ['en', 'fi'] as const satisfies readonly Locale[]) {
       await expect(rowOf(MATTI).getByRole('cell').nth(1)).toHaveText(s.t('staff.status.ended'));
       await expect(page.getByRole('table').locator('caption')).toBeFocused();
       await expect(end).toHaveCount(0);
+      // The page says why the master key might be changed now, with the way to it.
+      await expect(page.getByText(s.t('staff.end.keyOffer', { name: MATTI }), { exact: true })).toBeVisible();
+      await expect(s.button('staff.end.keyOfferOpen')).toBeVisible();
 
       // His own passphrase no longer opens Polku.
       await s.button('shell.lock').click();

@@ -18,6 +18,8 @@ import { StaffTable, type RowAction } from './StaffTable';
 interface StaffScreenProps {
   /** The coordinator changed their own name or role. */
   onSession: (session: SessionInfo) => void;
+  /** Opens Settings where the master key is changed (offered after ending someone's access). */
+  onOpenKeyChange: () => void;
 }
 
 type Open = { kind: 'add' } | { kind: 'row'; action: RowAction; id: string } | null;
@@ -33,7 +35,7 @@ interface Issued {
  * changing the role, a new one-time passphrase, and ending access. A one-time passphrase takes the whole page
  * until it is acknowledged, so that it is not lost behind another action.
  */
-export function StaffScreen({ onSession }: StaffScreenProps) {
+export function StaffScreen({ onSession, onOpenKeyChange }: StaffScreenProps) {
   const { t } = useTranslation();
   const root = useRef<HTMLDivElement>(null);
   const focusLater = usePendingFocus(root);
@@ -43,6 +45,8 @@ export function StaffScreen({ onSession }: StaffScreenProps) {
   const [open, setOpen] = useState<Open>(null);
   const [issued, setIssued] = useState<Issued | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  /** Whose access just ended: the page then offers to change the master key, and says why. */
+  const [endedName, setEndedName] = useState<string | null>(null);
 
   /** Closes whatever is open under a row and puts focus back on the button that opened it. */
   function closeRow(action: RowAction, id: string) {
@@ -52,6 +56,7 @@ export function StaffScreen({ onSession }: StaffScreenProps) {
 
   function toggleRow(action: RowAction, user: UserSummary) {
     setNotice(null);
+    setEndedName(null);
     if (open?.kind === 'row' && open.action === action && open.id === user.id) return closeRow(action, user.id);
     setOpen({ kind: 'row', action, id: user.id });
   }
@@ -77,6 +82,7 @@ export function StaffScreen({ onSession }: StaffScreenProps) {
   function ended(user: UserSummary) {
     setOpen(null);
     setNotice(t('staff.end.done', { name: user.displayName }));
+    setEndedName(user.displayName);
     focusLater('caption');
   }
 
@@ -132,6 +138,14 @@ export function StaffScreen({ onSession }: StaffScreenProps) {
               </div>
             )}
             <StatusMessage tone="success">{notice}</StatusMessage>
+            {endedName ? (
+              <div className="notice notice-info staff-key-offer">
+                <p>{t('staff.end.keyOffer', { name: endedName })}</p>
+                <button type="button" className="button" onClick={onOpenKeyChange}>
+                  {t('staff.end.keyOfferOpen')}
+                </button>
+              </div>
+            ) : null}
             <QueryState query={query} loading={t('staff.loading')}>
               {(users) => (
                 <StaffTable
