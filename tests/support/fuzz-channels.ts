@@ -70,6 +70,11 @@ export function shapedRequests(
   );
 }
 
+/** A field of a near-valid payload: mostly its valid value, else one of the wrong or boundary values given. */
+export function validOr<T>(valid: T, wrong: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
+  return fc.oneof({ weight: 3, arbitrary: fc.constant(valid) }, wrong);
+}
+
 /**
  * Texts a written field is fuzzed with: random strings and graphemes, the awkward ones (empty, blank, a NUL, a
  * Windows line break, private-use characters), and for each of the fields' limits a text just at it and one over.

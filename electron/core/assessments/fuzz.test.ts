@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Channel } from '@shared/api';
-import { fuzzChannels, writtenTexts } from '../../../tests/support/fuzz-channels';
+import { fuzzChannels, shapedRequests, validOr, writtenTexts } from '../../../tests/support/fuzz-channels';
 import { openVaultDb } from '../../../tests/support/raw-db';
 import type { Db } from '../db/open';
 import { assessmentVault, sampleAnswers, type AssessmentVault } from './testing/vault';
@@ -32,16 +32,15 @@ const item = fc.constantFrom(
 
 /** Payloads near a valid request of each channel: each field as it should be, left out, or a wrong or boundary value. */
 function request(participantId: string): fc.Arbitrary<[Channel, unknown]> {
-  const field = <T>(valid: T, wrong: fc.Arbitrary<unknown>) => fc.oneof({ weight: 3, arbitrary: fc.constant(valid) }, wrong);
-  const version = field(1, fc.constantFrom(0, -1, 1.5, 2, '1', null));
+  const version = validOr(1, fc.constantFrom(0, -1, 1.5, 2, '1', null));
   const answer = fc.record({
-    itemId: field('finnish.speaking', item),
-    rater: field('caseworker', fc.constantFrom('participant', 'interpreter', '', null)),
-    score: field(2, fc.constantFrom(-1, 0, 5, 10, 11, 2.5, '2', null, undefined)),
-    text: field(undefined, fc.oneof(text, fc.constantFrom(null))),
-    note: field(undefined, fc.oneof(text, fc.constantFrom(null))),
-    withInterpreter: field(false, fc.constantFrom(true, 'yes', 1, null)),
-    language: field(undefined, fc.oneof(text, fc.constantFrom(null))),
+    itemId: validOr('finnish.speaking', item),
+    rater: validOr('caseworker', fc.constantFrom('participant', 'interpreter', '', null)),
+    score: validOr(2, fc.constantFrom(-1, 0, 5, 10, 11, 2.5, '2', null, undefined)),
+    text: validOr(undefined, fc.oneof(text, fc.constantFrom(null))),
+    note: validOr(undefined, fc.oneof(text, fc.constantFrom(null))),
+    withInterpreter: validOr(false, fc.constantFrom(true, 'yes', 1, null)),
+    language: validOr(undefined, fc.oneof(text, fc.constantFrom(null))),
   });
   const answers = fc.oneof(
     fc.constant(sampleAnswers()),
@@ -54,30 +53,22 @@ function request(participantId: string): fc.Arbitrary<[Channel, unknown]> {
   );
   const shapes: Record<string, fc.Arbitrary<Record<string, unknown>>> = {
     'assessments.instrument': fc.oneof(fc.constant({}), fc.record({ version })),
-    'assessments.list': fc.record({ participantId: field(participantId, fc.constantFrom(NOBODY, 'x', 42, null)) }),
+    'assessments.list': fc.record({ participantId: validOr(participantId, fc.constantFrom(NOBODY, 'x', 42, null)) }),
     'assessments.save': fc.record({
-      participantId: field(participantId, fc.constantFrom(NOBODY, 'x', null)),
+      participantId: validOr(participantId, fc.constantFrom(NOBODY, 'x', null)),
       stage: fc.constantFrom('intake', 'midpoint', 'exit', 'followUp3', 'followUp6', 'halfway', null),
-      date: field('2026-10-05', day),
+      date: validOr('2026-10-05', day),
       version,
       answers,
       baseUpdatedAt: fc.constantFrom(undefined, null, '2026-11-28T09:00:00.000Z', 'x', 3),
     }),
     'assessments.hideItem': fc.record({
       version,
-      itemId: field('digital.videoCalls', item),
+      itemId: validOr('digital.videoCalls', item),
       hidden: fc.constantFrom(true, false, 'yes', null),
     }),
   };
-  return fc.oneof(
-    { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...CHANNELS), fc.anything()) },
-    {
-      weight: 4,
-      arbitrary: fc
-        .constantFrom(...CHANNELS)
-        .chain((channel) => fc.tuple(fc.constant(channel), shapes[channel]! as fc.Arbitrary<unknown>)),
-    },
-  );
+  return shapedRequests(CHANNELS, shapes, fc.constant({}));
 }
 
 describe('the assessment channels under random and boundary payloads', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Channel } from '@shared/api';
-import { fuzzChannels, writtenTexts } from '../../../tests/support/fuzz-channels';
+import { fuzzChannels, shapedRequests, validOr, writtenTexts } from '../../../tests/support/fuzz-channels';
 import { openVaultDb } from '../../../tests/support/raw-db';
 import type { Db } from '../db/open';
 import { notesVault, type NotesVault } from '../notes/testing/vault';
@@ -23,24 +23,23 @@ const day = fc.constantFrom('2027-06-01', '1999-12-31', '2100-01-01', '2026-02-3
 
 /** Payloads near a valid request of each channel: each field as it should be, left out, or a wrong or boundary value. */
 function request(participantId: string): fc.Arbitrary<[Channel, unknown]> {
-  const field = <T>(valid: T, wrong: fc.Arbitrary<unknown>) => fc.oneof({ weight: 3, arbitrary: fc.constant(valid) }, wrong);
-  const owner = { participantId: field(participantId, fc.constantFrom(NOBODY, 'x', 42, null, undefined)) };
+  const owner = { participantId: validOr(participantId, fc.constantFrom(NOBODY, 'x', 42, null, undefined)) };
   const step = fc.record({
-    id: field(undefined, fc.constantFrom(NOBODY, 'x', null)),
-    what: field('Hae kouluun', text),
-    owner: field('participant', fc.constantFrom('neighbour', '', null)),
-    due: field(null, day),
-    status: field('open', fc.constantFrom('done', 'dropped', 'late', null)),
-    droppedReason: field(null, fc.oneof(text, fc.constantFrom(null))),
-    referralId: field(null, fc.constantFrom(NOBODY, 'x', 1)),
+    id: validOr(undefined, fc.constantFrom(NOBODY, 'x', null)),
+    what: validOr('Hae kouluun', text),
+    owner: validOr('participant', fc.constantFrom('neighbour', '', null)),
+    due: validOr(null, day),
+    status: validOr('open', fc.constantFrom('done', 'dropped', 'late', null)),
+    droppedReason: validOr(null, fc.oneof(text, fc.constantFrom(null))),
+    referralId: validOr(null, fc.constantFrom(NOBODY, 'x', 1)),
   });
   const goal = fc.record({
-    id: field(undefined, fc.constantFrom(NOBODY, 'x', null)),
-    kind: field('studies', fc.constantFrom('lottery', '', null)),
-    target: field('Lähihoitaja', text),
-    targetDate: field(null, day),
-    why: field(null, fc.oneof(text, fc.constantFrom(null, undefined))),
-    steps: field([], fc.array(step, { maxLength: 4 })),
+    id: validOr(undefined, fc.constantFrom(NOBODY, 'x', null)),
+    kind: validOr('studies', fc.constantFrom('lottery', '', null)),
+    target: validOr('Lähihoitaja', text),
+    targetDate: validOr(null, day),
+    why: validOr(null, fc.oneof(text, fc.constantFrom(null, undefined))),
+    steps: validOr([], fc.array(step, { maxLength: 4 })),
   });
   const goals = fc.oneof(
     fc.constant(samplePlanGoals()),
@@ -55,20 +54,12 @@ function request(participantId: string): fc.Arbitrary<[Channel, unknown]> {
     'plans.get': fc.record(owner),
     'plans.versions': fc.record(owner),
     'plans.version': fc.oneof(
-      fc.record({ ...owner, version: field(1, fc.constantFrom(0, -1, 1.5, 99, '1', null)) }),
-      fc.record({ ...owner, at: field('2026-11-28', day) }),
+      fc.record({ ...owner, version: validOr(1, fc.constantFrom(0, -1, 1.5, 99, '1', null)) }),
+      fc.record({ ...owner, at: validOr('2026-11-28', day) }),
     ),
     'plans.save': fc.record({ ...owner, baseVersion: fc.constantFrom(null, 1, 2, 0, 1.5, '1', undefined), goals }),
   };
-  return fc.oneof(
-    { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...CHANNELS), fc.anything()) },
-    {
-      weight: 4,
-      arbitrary: fc
-        .constantFrom(...CHANNELS)
-        .chain((channel) => fc.tuple(fc.constant(channel), shapes[channel]! as fc.Arbitrary<unknown>)),
-    },
-  );
+  return shapedRequests(CHANNELS, shapes, fc.constant({}));
 }
 
 describe('the plan channels under random and boundary payloads', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, it } from 'vitest';
 import type { Channel } from '@shared/api';
-import { fuzzChannels, shapedRequests, writtenTexts } from '../../../tests/support/fuzz-channels';
+import { fuzzChannels, shapedRequests, validOr, writtenTexts } from '../../../tests/support/fuzz-channels';
 import { openVaultDb } from '../../../tests/support/raw-db';
 import type { Db } from '../db/open';
 import { ENTRY, psychosocialVault, TODAY, type PsychosocialVault } from './testing/vault';
@@ -33,17 +33,16 @@ const text = writtenTexts(4000, 20_000);
 
 /** Payloads near a valid request of each channel: each field as it should be, left out, or a wrong or boundary value. */
 function request(participantId: string, entryId: string): fc.Arbitrary<[Channel, unknown]> {
-  const field = <T>(valid: T, wrong: fc.Arbitrary<unknown>) => fc.oneof({ weight: 3, arbitrary: fc.constant(valid) }, wrong);
-  const owner = { participantId: field(participantId, fc.constantFrom(NOBODY, 'x', 42, null, undefined)) };
-  const byId = { id: field(entryId, fc.constantFrom(NOBODY, '', '../x', undefined)) };
+  const owner = { participantId: validOr(participantId, fc.constantFrom(NOBODY, 'x', 42, null, undefined)) };
+  const byId = { id: validOr(entryId, fc.constantFrom(NOBODY, '', '../x', undefined)) };
   const entry = {
-    date: field(ENTRY.date, fc.constantFrom(TODAY, '2026-11-29', '1999-12-31', '2026-02-30', '20.11.2026', '', undefined)),
-    durationMinutes: field(60, fc.constantFrom(0, 4, 5, 480, 481, -1, 1.5, NaN, Infinity, '60', null, undefined)),
-    kind: field('group', fc.constantFrom('family', '', null, 1, undefined)),
-    riskLevel: field('high', fc.constantFrom('severe', 'None', '', null, undefined)),
-    summary: field(ENTRY.summary, fc.oneof(text, fc.constantFrom(null, undefined))),
-    privateNotes: field(ENTRY.privateNotes, fc.oneof(text, fc.constantFrom(null, undefined))),
-    nextAppointment: field(
+    date: validOr(ENTRY.date, fc.constantFrom(TODAY, '2026-11-29', '1999-12-31', '2026-02-30', '20.11.2026', '', undefined)),
+    durationMinutes: validOr(60, fc.constantFrom(0, 4, 5, 480, 481, -1, 1.5, NaN, Infinity, '60', null, undefined)),
+    kind: validOr('group', fc.constantFrom('family', '', null, 1, undefined)),
+    riskLevel: validOr('high', fc.constantFrom('severe', 'None', '', null, undefined)),
+    summary: validOr(ENTRY.summary, fc.oneof(text, fc.constantFrom(null, undefined))),
+    privateNotes: validOr(ENTRY.privateNotes, fc.oneof(text, fc.constantFrom(null, undefined))),
+    nextAppointment: validOr(
       ENTRY.nextAppointment,
       fc.constantFrom(
         null,

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Channel } from '@shared/api';
 import { REFERRAL_TRANSITIONS, type ReferralStatus } from '@shared/referrals';
-import { fuzzChannels, shapedRequests, writtenTexts } from '../../../tests/support/fuzz-channels';
+import { fuzzChannels, shapedRequests, validOr, writtenTexts } from '../../../tests/support/fuzz-channels';
 import { openVaultDb } from '../../../tests/support/raw-db';
 import type { Db } from '../db/open';
 import { PARTNER_NAME, referralVault, TODAY, type ReferralVault } from './testing/vault';
@@ -30,33 +30,32 @@ const text = writtenTexts(4000);
 
 /** Payloads near a valid request of each channel: each field as it should be, left out, or a wrong or boundary value. */
 function request(v: ReferralVault, referralIds: string[]): fc.Arbitrary<[Channel, unknown]> {
-  const field = <T>(valid: T, wrong: fc.Arbitrary<unknown>) => fc.oneof({ weight: 3, arbitrary: fc.constant(valid) }, wrong);
   const draft = v.draft();
-  const owner = { participantId: field(v.participantId, fc.constantFrom(NOBODY, 'x', 42, null, undefined)) };
+  const owner = { participantId: validOr(v.participantId, fc.constantFrom(NOBODY, 'x', 42, null, undefined)) };
   const byId = {
     id: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...referralIds) }, fc.constantFrom(NOBODY, '', undefined)),
   };
   const fields = {
-    partnerId: field(v.partnerId, fc.constantFrom(NOBODY, '', null, undefined)),
-    contactId: field(v.contactId, fc.constantFrom(NOBODY, null, undefined)),
-    serviceType: field('housing', fc.constantFrom('banking', '', null, undefined)),
-    urgency: field('urgent', fc.constantFrom('now', null, undefined)),
-    reason: field(draft.reason, text),
-    message: field(draft.message, fc.oneof(text, fc.constantFrom(null, undefined))),
-    sharedFields: field(draft.sharedFields, fc.constantFrom([], ['name', 'name'], ['notes'], ['summary'], null, 'name')),
-    summary: field(draft.summary, fc.oneof(text, fc.constantFrom(null, undefined))),
-    followUpOn: field(draft.followUpOn, fc.constantFrom(null, undefined, '2100-01-01', '1999-12-31', '2026-02-30', '')),
+    partnerId: validOr(v.partnerId, fc.constantFrom(NOBODY, '', null, undefined)),
+    contactId: validOr(v.contactId, fc.constantFrom(NOBODY, null, undefined)),
+    serviceType: validOr('housing', fc.constantFrom('banking', '', null, undefined)),
+    urgency: validOr('urgent', fc.constantFrom('now', null, undefined)),
+    reason: validOr(draft.reason, text),
+    message: validOr(draft.message, fc.oneof(text, fc.constantFrom(null, undefined))),
+    sharedFields: validOr(draft.sharedFields, fc.constantFrom([], ['name', 'name'], ['notes'], ['summary'], null, 'name')),
+    summary: validOr(draft.summary, fc.oneof(text, fc.constantFrom(null, undefined))),
+    followUpOn: validOr(draft.followUpOn, fc.constantFrom(null, undefined, '2100-01-01', '1999-12-31', '2026-02-30', '')),
   };
-  const day = field(TODAY, fc.constantFrom('2026-11-29', '1999-12-31', '2026-02-30', '', undefined));
+  const day = validOr(TODAY, fc.constantFrom('2026-11-29', '1999-12-31', '2026-02-30', '', undefined));
   const needs: Record<string, Record<string, fc.Arbitrary<unknown>>> = {
     sent: { followUpOn: fc.constantFrom(undefined, null, TODAY, '2026-11-01', '2100-01-01') },
     accepted: {},
-    declined: { reason: field('Ei tilaa', text) },
+    declined: { reason: validOr('Ei tilaa', text) },
     completed: {
-      outcome: field('startedCourse', fc.constantFrom('other', 'luck', undefined)),
+      outcome: validOr('startedCourse', fc.constantFrom('other', 'luck', undefined)),
       outcomeText: fc.oneof(text, fc.constant(undefined)),
     },
-    withdrawn: { reason: field('Ei enää tarpeen', text) },
+    withdrawn: { reason: validOr('Ei enää tarpeen', text) },
     draft: {},
     lost: {},
   };
@@ -69,21 +68,21 @@ function request(v: ReferralVault, referralIds: string[]): fc.Arbitrary<[Channel
     'referrals.get': fc.record(byId),
     'referrals.search': fc.record(
       {
-        status: field(['sent'], fc.constantFrom(['draft', 'sent'], [], ['sent', 'sent'], ['lost'], 'sent')),
-        serviceType: field('housing', fc.constantFrom('banking', null)),
-        partnerId: field(v.partnerId, fc.constantFrom(NOBODY, '')),
-        caseworkerId: field(NOBODY, fc.constant('x')),
-        overdue: field(true, fc.constant(false)),
-        sort: field('participant', fc.constantFrom('followUpOn', 'status', 'reason')),
-        direction: field('desc', fc.constantFrom('asc', 'up')),
-        offset: field(0, fc.constantFrom(199, -1, 1_000_001, 0.5)),
-        limit: field(200, fc.constantFrom(1, 201, 0)),
+        status: validOr(['sent'], fc.constantFrom(['draft', 'sent'], [], ['sent', 'sent'], ['lost'], 'sent')),
+        serviceType: validOr('housing', fc.constantFrom('banking', null)),
+        partnerId: validOr(v.partnerId, fc.constantFrom(NOBODY, '')),
+        caseworkerId: validOr(NOBODY, fc.constant('x')),
+        overdue: validOr(true, fc.constant(false)),
+        sort: validOr('participant', fc.constantFrom('followUpOn', 'status', 'reason')),
+        direction: validOr('desc', fc.constantFrom('asc', 'up')),
+        offset: validOr(0, fc.constantFrom(199, -1, 1_000_001, 0.5)),
+        limit: validOr(200, fc.constantFrom(1, 201, 0)),
       },
       { requiredKeys: [] },
     ),
     'referrals.create': fc.record({ ...owner, ...fields }),
     'referrals.update': fc.record({ ...byId, ...fields }),
-    'referrals.byPartner': fc.record({ partnerId: field(v.partnerId, fc.constantFrom(NOBODY, '', 42, null, undefined)) }),
+    'referrals.byPartner': fc.record({ partnerId: validOr(v.partnerId, fc.constantFrom(NOBODY, '', 42, null, undefined)) }),
     'referrals.transition': move.map((m) => Object.fromEntries(Object.entries(m).filter(([, value]) => value !== undefined))),
   };
   return shapedRequests(CHANNELS, shapes, stray);
