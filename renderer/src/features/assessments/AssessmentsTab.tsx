@@ -175,25 +175,15 @@ function StageList({
               <span className={`assessment-status assessment-status-${s.status}`}>{t(`assessments.statuses.${s.status}`)}</span>
               <span className="assessment-stage-day">{dayLine(s)}</span>
               <span className="assessment-stage-action">
-                {done ? (
+                {done || mayWrite ? (
                   <button
                     type="button"
-                    className="button button-secondary"
+                    className={`button ${done ? 'button-secondary' : 'button-primary'}`}
                     data-focus-key={`stage:${s.stage}`}
-                    aria-label={t('assessments.tab.openFor', { stage: name })}
+                    aria-label={t(done ? 'assessments.tab.openFor' : 'assessments.tab.recordFor', { stage: name })}
                     onClick={() => onOpen(s.stage)}
                   >
-                    {t('assessments.tab.open')}
-                  </button>
-                ) : mayWrite ? (
-                  <button
-                    type="button"
-                    className="button button-primary"
-                    data-focus-key={`stage:${s.stage}`}
-                    aria-label={t('assessments.tab.recordFor', { stage: name })}
-                    onClick={() => onOpen(s.stage)}
-                  >
-                    {t('assessments.tab.record')}
+                    {t(done ? 'assessments.tab.open' : 'assessments.tab.record')}
                   </button>
                 ) : null}
               </span>
