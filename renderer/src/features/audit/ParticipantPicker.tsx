@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useLayoutEffect, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ParticipantPage } from '@shared/participants';
@@ -51,10 +51,13 @@ export function ParticipantPicker({ chosen, onChoose }: ParticipantPickerProps) 
   const remove = useRef<HTMLButtonElement>(null);
   const focusNext = useRef<'input' | 'remove' | null>(null);
 
-  useEffect(() => {
+  // Focus moves once the element to receive it is on the page. A render in between (a debounced search, a query
+  // settling) keeps the request rather than spending it on an element that is not there yet.
+  useLayoutEffect(() => {
     const target = focusNext.current === 'input' ? input.current : focusNext.current === 'remove' ? remove.current : null;
+    if (!target) return;
     focusNext.current = null;
-    target?.focus();
+    target.focus();
   });
 
   function choose(match: Match) {
