@@ -38,7 +38,11 @@ test('a psychologist is told of a new psychologist account at her next unlock, a
   await call(app, 'vault.changePassphrase', { next: SARI.passphrase });
   await call(app, 'vault.lock');
   await call(app, 'vault.unlock', { name: COORDINATOR.name, passphrase: COORDINATOR.passphrase });
-  await call(app, 'users.create', { displayName: NEW_PSYCHOLOGIST, role: 'psychologist', currentPassphrase: COORDINATOR.passphrase });
+  await call(app, 'users.create', {
+    displayName: NEW_PSYCHOLOGIST,
+    role: 'psychologist',
+    currentPassphrase: COORDINATOR.passphrase,
+  });
   await call(app, 'vault.lock');
   await page.reload();
 

@@ -72,7 +72,9 @@ describe('psychologists are told who was given access to the private notes', () 
     expect(entries[0]).toMatchObject({ entityId: ids.mikko, detail: 'role;to:psychologist' });
 
     for (const name of ['Sari Mäki', 'Pekka Koski'])
-      expect(await noticesOf(t, name)).toEqual([{ kind: 'madePsychologist', actorName: COORDINATOR, subjectName: 'Mikko Laine' }]);
+      expect(await noticesOf(t, name)).toEqual([
+        { kind: 'madePsychologist', actorName: COORDINATOR, subjectName: 'Mikko Laine' },
+      ]);
     // Mikko himself is not told of it, nor of anything from before he held the notes.
     expect(await noticesOf(t, 'Mikko Laine')).toEqual([]);
   });
@@ -85,7 +87,7 @@ describe('psychologists are told who was given access to the private notes', () 
     expect(await noticesOf(t, 'Sari Mäki')).toEqual([]);
   });
 
-  it("tells the other psychologists when a psychologist is given a new one-time passphrase, but not that psychologist", async () => {
+  it('tells the other psychologists when a psychologist is given a new one-time passphrase, but not that psychologist', async () => {
     const { t, ids } = await team();
     await t.ok('users.issuePassphrase', { id: ids.sari, currentPassphrase: PASSPHRASE });
     expect(await noticesOf(t, 'Pekka Koski')).toEqual([
@@ -104,7 +106,9 @@ describe('psychologists are told who was given access to the private notes', () 
 
     await switchUser(t, COORDINATOR, PASSPHRASE);
     await t.ok('users.update', { id: ids.mikko, role: 'psychologist', currentPassphrase: PASSPHRASE });
-    expect(await noticesOf(t, 'Sari Mäki')).toEqual([{ kind: 'madePsychologist', actorName: COORDINATOR, subjectName: 'Mikko Laine' }]);
+    expect(await noticesOf(t, 'Sari Mäki')).toEqual([
+      { kind: 'madePsychologist', actorName: COORDINATOR, subjectName: 'Mikko Laine' },
+    ]);
 
     await switchUser(t, COORDINATOR, PASSPHRASE);
     const { entries } = await t.ok('audit.list', { action: 'users.acknowledgeAccessNotices' });

@@ -69,15 +69,12 @@ export const userHandlers = {
       const fields = Object.keys(change).join(',');
       const roleChanged = change.role !== undefined && change.role !== before.role;
       const detail = roleChanged ? `${fields};to:${change.role}` : fields;
-      const after = vault.write(
-        { action: 'users.update', entity: 'user', entityId: id, outcome: 'ok', detail },
-        (db) => {
-          if (change.displayName !== undefined && nameTakenBy(db, change.displayName, id)) throw new AppError('name_taken');
-          const demotes = before.role === 'coordinator' && change.role !== undefined && change.role !== 'coordinator';
-          if (demotes && before.active && activeCoordinatorCount(db) <= 1) throw new AppError('last_coordinator');
-          return updateUser(db, id, change);
-        },
-      );
+      const after = vault.write({ action: 'users.update', entity: 'user', entityId: id, outcome: 'ok', detail }, (db) => {
+        if (change.displayName !== undefined && nameTakenBy(db, change.displayName, id)) throw new AppError('name_taken');
+        const demotes = before.role === 'coordinator' && change.role !== undefined && change.role !== 'coordinator';
+        if (demotes && before.active && activeCoordinatorCount(db) <= 1) throw new AppError('last_coordinator');
+        return updateUser(db, id, change);
+      });
       if (after.displayName !== before.displayName) vault.retagPassphraseSlots(id, after.displayName);
       if (id === open.session.userId) vault.refreshSession({ displayName: after.displayName, role: after.role });
       return summary(after);
