@@ -24,6 +24,22 @@ const issuedPassphrase = z.object({ user: userSummary, oneTimePassphrase: z.stri
 
 const empty = z.object({}).strict();
 
+/**
+ * A change that can give someone the psychologists' private notes, told to the other psychologists at their next
+ * unlock until each acknowledges it: an account created as a psychologist, a role changed to psychologist, or a
+ * psychologist given a new one-time passphrase. `id` is the audit entry that records the change.
+ */
+export const ACCESS_NOTICE_KINDS = ['created', 'madePsychologist', 'newPassphrase'] as const;
+export const accessNotice = z.object({
+  id: z.number().int().positive(),
+  at: z.string(),
+  kind: z.enum(ACCESS_NOTICE_KINDS),
+  /** Who made the change; null when the account is no longer known. */
+  actorName: z.string().nullable(),
+  subjectName: z.string(),
+});
+export type AccessNotice = z.infer<typeof accessNotice>;
+
 export const userChannels = {
   /** Staff accounts, for the coordinator. */
   'users.list': channel('users.manage', empty, z.array(userSummary)),
@@ -49,4 +65,12 @@ export const userChannels = {
   'users.deactivate': channel('users.manage', z.object({ id: userId }).strict(), userSummary),
   /** A new one-time passphrase (forgotten passphrase, or access given back to a deactivated user). */
   'users.issuePassphrase': channel('users.manage', z.object({ id: userId, currentPassphrase }).strict(), issuedPassphrase),
+  /** The access notices the signed-in psychologist has not acknowledged yet, oldest first. */
+  'users.accessNotices': channel('psychosocial.private', empty, z.array(accessNotice)),
+  /** Acknowledges every notice up to and including the audit entry `upTo`, for the signed-in psychologist only. */
+  'users.acknowledgeAccessNotices': channel(
+    'psychosocial.private',
+    z.object({ upTo: z.number().int().positive() }).strict(),
+    z.object({ acknowledged: z.number().int().nonnegative(), upTo: z.number().int().positive().nullable() }).strict(),
+  ),
 } as const;

@@ -29,6 +29,8 @@ const SAMPLE_INPUTS: { [C in Channel]: InputOf<C> } = {
   'users.update': { id: SOMEONE, displayName: 'Renamed' },
   'users.deactivate': { id: SOMEONE },
   'users.issuePassphrase': { id: SOMEONE, currentPassphrase: OWN_PASSPHRASE },
+  'users.accessNotices': {},
+  'users.acknowledgeAccessNotices': { upTo: 1 },
   'audit.list': { action: 'vault.unlock', limit: 10 },
   'audit.verify': {},
   'participants.list': { search: 'P-2026', sort: 'firstName', limit: 20 },

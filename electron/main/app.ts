@@ -9,7 +9,7 @@ import type { Core } from '../core/types';
 import { registerIpc } from './ipc';
 import { adminSettingPath, packagedStart, readAdminSetting } from './launch';
 import { installLocalizedMenu, LOCALE_CHANGING_CHANNELS } from './menu';
-import { dataDirFrom, ensureDataDir, nativeBindingPath, preloadPath, rendererDir } from './paths';
+import { dataDirFrom, ensureDataDir, nativeBindingPath, preloadPath, rendererDir, windowIconPath } from './paths';
 import { watchLockTriggers } from './power';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { hardenAllWebContents, hardenSession } from './security';
@@ -126,7 +126,8 @@ function openPolku(running: Running): void {
   void installLocalizedMenu(core, menu);
   app.on('will-quit', watchLockTriggers(core));
 
-  const window = createMainWindow({ preloadPath: preloadPath(appPath), session: windowSession, isPackaged });
+  const icon = windowIconPath({ isPackaged, appPath, resourcesPath: process.resourcesPath });
+  const window = createMainWindow({ preloadPath: preloadPath(appPath), session: windowSession, isPackaged, icon });
   running.window = window;
   window.on('closed', () => {
     running.window = null;

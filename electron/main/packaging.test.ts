@@ -101,7 +101,7 @@ describe('the packaged app (electron-builder.yml)', () => {
   });
 
   it('ships the Electron build of the database module where the main process looks for it', () => {
-    expect(config.extraResources).toEqual([{ from: '.native/dist/better_sqlite3.node', to: 'native/better_sqlite3.node' }]);
+    expect(config.extraResources).toContainEqual({ from: '.native/dist/better_sqlite3.node', to: 'native/better_sqlite3.node' });
   });
 
   it('publishes nothing anywhere', () => {

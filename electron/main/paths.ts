@@ -57,3 +57,12 @@ export function nativeBindingPath(location: NativeBindingLocation): string {
     'better_sqlite3.node',
   );
 }
+
+/**
+ * The window's own icon (Linux shows it for the window; Windows and macOS take the packaged app's icon): the
+ * PNG scripts/icons.mjs made in resources/icons, copied by electron-builder.yml to resources/icons/polku.png.
+ */
+export function windowIconPath(location: Omit<NativeBindingLocation, 'electronVersion'>): string {
+  if (location.isPackaged) return join(location.resourcesPath, 'icons', 'polku.png');
+  return join(location.appPath, 'resources', 'icons', '512x512.png');
+}

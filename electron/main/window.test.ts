@@ -17,6 +17,16 @@ function openWindow(isPackaged: boolean): FakeBrowserWindow {
 beforeEach(() => resetFakeElectron());
 
 describe('the main window', () => {
+  it("shows Polku's own icon when it is given one, not Electron's", () => {
+    createMainWindow({
+      preloadPath: '/app/out/preload/index.cjs',
+      session: windowSession as unknown as Session,
+      isPackaged: true,
+      icon: '/r/icons/polku.png',
+    });
+    expect(FakeBrowserWindow.instances.at(-1)?.options.icon).toBe('/r/icons/polku.png');
+  });
+
   it('is created with exactly the hardened options, titled Polku and hidden until ready', () => {
     const window = openWindow(true);
     expect(window.options).toEqual({

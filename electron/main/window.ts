@@ -11,6 +11,8 @@ export interface MainWindowOptions {
   session: Session;
   /** DevTools exist only in development builds. */
   isPackaged: boolean;
+  /** Polku's own icon for the window (paths.ts windowIconPath), instead of Electron's. */
+  icon?: string;
 }
 
 /** Creates the window, sandboxed and isolated, shows it when its first paint is ready and loads the renderer. */
@@ -23,6 +25,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     minHeight: 600,
     show: false,
     backgroundColor: '#ffffff',
+    ...(options.icon ? { icon: options.icon } : {}),
     webPreferences: {
       preload: options.preloadPath,
       session: options.session,

@@ -42,6 +42,7 @@ import { LockedLayout } from './shell/LockedLayout';
 import { SessionProvider } from './shell/session';
 import { useFlushOnLeave, useSessionGuards } from './shell/useSessionGuards';
 import { flushDrafts } from './features/notes/drafts';
+import { AccessNotices } from './features/staff/AccessNotices';
 
 /** How a session was opened: only the screen that opened it knows, and the forced new-passphrase screen says why. */
 type OpenedWith = 'passphrase' | 'recovery-code' | 'unknown';
@@ -354,6 +355,7 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
       <SessionProvider session={session} setSession={setSession}>
         <OpenPlaceProvider openPlace={openPlace}>
           <AppShell page={pageOf(screen)} onNavigate={(p) => setScreen(screenOf(p))} onLock={lock}>
+            {pageOf(screen) ? <AccessNotices /> : null}
             {unlockedScreen()}
           </AppShell>
         </OpenPlaceProvider>

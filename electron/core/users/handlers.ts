@@ -4,6 +4,7 @@ import { AppError } from '@shared/errors';
 import type { HandlerGroup } from '../handler';
 import { generateOneTimePassphrase } from '../vault/recovery';
 import type { Vault } from '../vault/vault';
+import { ACKNOWLEDGE_ACTION, acknowledgedDetail, pendingAccessNotices } from './access-notices';
 import { activeCoordinatorCount, findUser, insertUser, listUsers, nameTakenBy, updateUser, type User } from './repo';
 
 function openVault(vault: Vault) {
@@ -40,6 +41,7 @@ export const userHandlers = {
       const oneTimePassphrase = generateOneTimePassphrase();
       const storeSlot = await vault.preparePassphraseSlot(id, input.displayName, oneTimePassphrase);
       const user: User = { id, ...input, active: true, mustChangePassphrase: true, createdAt: now.toISOString() };
+      // The role in the detail is what tells the psychologists of a new colleague (access-notices.ts).
       vault.write({ action: 'users.create', entity: 'user', entityId: id, outcome: 'ok', detail: input.role }, (db) => {
         if (nameTakenBy(db, input.displayName, null)) throw new AppError('name_taken');
         insertUser(db, user);
@@ -63,15 +65,16 @@ export const userHandlers = {
         await vault.confirmPassphrase(currentPassphrase);
         if (vault.current?.db !== open.db) throw new AppError('locked');
       }
-      const after = vault.write(
-        { action: 'users.update', entity: 'user', entityId: id, outcome: 'ok', detail: Object.keys(change).join(',') },
-        (db) => {
-          if (change.displayName !== undefined && nameTakenBy(db, change.displayName, id)) throw new AppError('name_taken');
-          const demotes = before.role === 'coordinator' && change.role !== undefined && change.role !== 'coordinator';
-          if (demotes && before.active && activeCoordinatorCount(db) <= 1) throw new AppError('last_coordinator');
-          return updateUser(db, id, change);
-        },
-      );
+      // A changed role is named in the detail (`…;to:<role>`): the psychologists are told of a new one from it.
+      const fields = Object.keys(change).join(',');
+      const roleChanged = change.role !== undefined && change.role !== before.role;
+      const detail = roleChanged ? `${fields};to:${change.role}` : fields;
+      const after = vault.write({ action: 'users.update', entity: 'user', entityId: id, outcome: 'ok', detail }, (db) => {
+        if (change.displayName !== undefined && nameTakenBy(db, change.displayName, id)) throw new AppError('name_taken');
+        const demotes = before.role === 'coordinator' && change.role !== undefined && change.role !== 'coordinator';
+        if (demotes && before.active && activeCoordinatorCount(db) <= 1) throw new AppError('last_coordinator');
+        return updateUser(db, id, change);
+      });
       if (after.displayName !== before.displayName) vault.retagPassphraseSlots(id, after.displayName);
       if (id === open.session.userId) vault.refreshSession({ displayName: after.displayName, role: after.role });
       return summary(after);
@@ -103,11 +106,26 @@ export const userHandlers = {
       const before = existing(vault, input.id);
       const oneTimePassphrase = generateOneTimePassphrase();
       const storeSlot = await vault.preparePassphraseSlot(input.id, before.displayName, oneTimePassphrase);
-      const after = vault.write({ action: 'users.issuePassphrase', entity: 'user', entityId: input.id, outcome: 'ok' }, (db) =>
-        updateUser(db, input.id, { active: true, mustChangePassphrase: true }),
+      // The account's role in the detail: a psychologist's new passphrase is told to the other psychologists.
+      const after = vault.write(
+        { action: 'users.issuePassphrase', entity: 'user', entityId: input.id, outcome: 'ok', detail: before.role },
+        (db) => updateUser(db, input.id, { active: true, mustChangePassphrase: true }),
       );
       storeSlot();
       return { user: summary(after), oneTimePassphrase };
     },
+  },
+
+  'users.accessNotices': { kind: 'tx', run: (_input, { db, session }) => pendingAccessNotices(db, session.userId) },
+
+  'users.acknowledgeAccessNotices': {
+    kind: 'tx',
+    run: ({ upTo }, { db, session }) => {
+      // Only notices shown can be acknowledged: a number past them would silence notices still to come.
+      const covered = pendingAccessNotices(db, session.userId).filter((notice) => notice.id <= upTo);
+      return { acknowledged: covered.length, upTo: covered.at(-1)?.id ?? null };
+    },
+    // Recorded as the psychologist's own act: the other psychologists' notices stay until they acknowledge.
+    audit: (_input, { upTo }) => (upTo === null ? null : { action: ACKNOWLEDGE_ACTION, detail: acknowledgedDetail(upTo) }),
   },
 } satisfies HandlerGroup;

@@ -58,7 +58,7 @@ export const ACTION_GROUPS = {
   ],
   plans: ['plans.save', 'plans.printPdf', 'plans.print'],
   assessments: ['assessments.create', 'assessments.update', 'assessments.hideItem', 'assessments.showItem'],
-  staff: ['users.create', 'users.update', 'users.deactivate', 'users.issuePassphrase'],
+  staff: ['users.create', 'users.update', 'users.deactivate', 'users.issuePassphrase', 'users.acknowledgeAccessNotices'],
   access: [
     'vault.unlock',
     'vault.setup',

@@ -136,6 +136,16 @@ describe('an entry’s details', () => {
     expect(detailText(t, entry({ action: 'users.update', entity: 'user', entityId: AINO, detail: 'displayName,role' }))).toBe(
       'Changed: Name, Role',
     );
+    expect(
+      detailText(
+        t,
+        entry({ action: 'users.update', entity: 'user', entityId: AINO, detail: 'displayName,role;to:psychologist' }),
+      ),
+    ).toBe('Changed: Name, Role; new role: psychologist');
+    expect(
+      detailText(t, entry({ action: 'users.issuePassphrase', entity: 'user', entityId: AINO, detail: 'psychologist' })),
+    ).toBe('psychologist');
+    expect(detailText(t, entry({ action: 'users.acknowledgeAccessNotices', detail: 'upTo:42' }))).toBe('Up to entry 42');
     expect(detailText(t, entry({ action: 'settings.update', entity: 'settings', entityId: 'autoLockMinutes' }))).toBe(
       'Changed: Lock time',
     );

@@ -161,8 +161,14 @@ export function detailText(t: TFunction, entry: AuditEntryView, names?: NameBook
   if (retention) return retention;
 
   switch (entry.action) {
+    case 'users.update': {
+      // A changed role is named after the fields (users/handlers.ts): `displayName,role;to:psychologist`.
+      const [, fields, role] = /^([A-Za-z,]+);to:([a-z]+)$/.exec(detail) ?? [];
+      if (fields && role && FIELD_LIST.test(fields) && isOneOf(ROLES, role))
+        return t('audit.detail.changedRole', { fields: fieldsInWords(t, fields), role: t(`roles.${role}`) });
+      return FIELD_LIST.test(detail) ? changedFields(t, detail) : detail;
+    }
     case 'participants.update':
-    case 'users.update':
       return FIELD_LIST.test(detail) ? changedFields(t, detail) : detail;
     case 'participants.create':
       return detail === 'duplicate_confirmed' ? t('audit.detail.duplicateConfirmed') : detail;
@@ -173,7 +179,12 @@ export function detailText(t: TFunction, entry: AuditEntryView, names?: NameBook
         : detail;
     }
     case 'users.create':
+    case 'users.issuePassphrase':
       return isOneOf(ROLES, detail) ? t(`roles.${detail}`) : detail;
+    case 'users.acknowledgeAccessNotices': {
+      const upTo = /^upTo:(\d+)$/.exec(detail)?.[1];
+      return upTo ? t('audit.detail.acknowledgedUpTo', { id: upTo }) : detail;
+    }
     case 'vault.unlock': {
       if (detail === 'passphrase') return t('audit.detail.withPassphrase');
       if (detail === 'recovery code') return t('audit.detail.withRecoveryCode');
