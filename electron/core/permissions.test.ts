@@ -24,6 +24,7 @@ const SAMPLE_INPUTS: { [C in Channel]: InputOf<C> } = {
   'vault.changePassphrase': { current: 'not the passphrase', next: 'another long passphrase here' },
   'vault.rotateMasterKey': { passphrase: 'not the passphrase' },
   'vault.verify': {},
+  'vault.acceptHistory': {},
   'users.list': {},
   'users.create': { displayName: 'New Colleague', role: 'teacher', currentPassphrase: OWN_PASSPHRASE },
   'users.update': { id: SOMEONE, displayName: 'Renamed' },
