@@ -105,7 +105,11 @@ export class HistoryKeeper {
     // The counter only ever grows, even past an anchor whose MAC failed: it is a brake on replay, not a secret.
     const counter = Math.max(databaseCounter(db), anchor?.counter ?? 0);
     const backups = (trusted?.backups ?? []).filter((b) => o.atUnlock || auditHashAt(db, b.id) === b.hash);
-    return new HistoryKeeper(slots, file.vaultId, key, counter, backups, finding);
+    const keeper = new HistoryKeeper(slots, file.vaultId, key, counter, backups, finding);
+    // An anchor that already names this database's head is not written again (a reopen after a failed restore).
+    const head = auditHead(db);
+    if (trusted && head && trusted.head.id === head.id && trusted.head.hash === head.hash) keeper.lastWritten = head;
+    return keeper;
   }
 
   /** What the unlock found, while it stands. */

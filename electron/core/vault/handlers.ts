@@ -81,6 +81,8 @@ export const vaultHandlers = {
       const pages = await verifyDatabaseFileAsync(vault.databasePath, vault.requireKey());
       const integrity = open.db.pragma('integrity_check', { simple: true }) === 'ok';
       const audit = verifyAuditChain(open.db);
+      // The head is the last row checked, so that the number shown matches the count (the check's own row follows).
+      const head = auditHead(open.db);
       const history = vault.historyCheck();
       const intact =
         pages.firstBadPage === null &&
@@ -95,7 +97,7 @@ export const vaultHandlers = {
         integrity,
         auditRows: audit.rows,
         auditFirstBadRow: audit.firstBadRow,
-        auditHead: auditHead(open.db),
+        auditHead: head,
         backupHeadsChecked: history.backupHeadsChecked,
         backupHeadsMissing: history.backupHeadsMissing,
         historyProblem: history.problem,
