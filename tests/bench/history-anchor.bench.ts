@@ -10,13 +10,16 @@
  * POLKU_BENCH_AUDIT_ROWS gives another size of log for the keying.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, bench, describe } from 'vitest';
 import { migrate } from '../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { openEncrypted } from '../../electron/core/db/open';
 import { appendAudit, deriveChainKey, rechainAudit, useChainKey } from '../../electron/core/audit/audit';
-import { compareWithAnchor, deriveAnchorKey } from '../../electron/core/vault/anchor';
+import { compareWithAnchor, deriveAnchorKey, HistoryKeeper } from '../../electron/core/vault/anchor';
+import { SlotStore } from '../../electron/core/vault/slot-store';
+import { TEST_KDF } from '../../electron/core/vault/kdf';
 import { vaultFiles } from '../../electron/core/vault/files';
 import { readSlotFile } from '../../electron/core/vault/keyslots';
 import { PASSPHRASE, testCore, type TestCore } from '../support/core';
@@ -38,7 +41,7 @@ afterAll(() => {
     const mean = comparisons.reduce((sum, ms) => sum + ms, 0) / comparisons.length;
     figures.push(`the comparison alone: mean ${mean.toFixed(3)} ms over ${comparisons.length}`);
   }
-  for (const line of figures) console.log(line);
+  process.stdout.write(`\n${figures.join('\n')}\n\n`);
   t.cleanup();
 });
 
@@ -55,6 +58,33 @@ describe('an audited request', () => {
   bench('reading the head only (nothing new to anchor: vault.status)', async () => {
     await t.ok('vault.status', {});
   });
+});
+
+describe('the anchor write alone', () => {
+  let db: Awaited<ReturnType<typeof openVaultDb>> | null = null;
+  let keeper: HistoryKeeper | null = null;
+  bench(
+    'counter into the database, slot file (a copy) written, flushed and renamed',
+    () => {
+      keeper!.advance(db!, { force: true });
+    },
+    {
+      time: 3000,
+      setup: async () => {
+        if (keeper) return;
+        db = await openVaultDb(t);
+        useChainKey(db, deriveChainKey(await cachedKey(), readSlotFile(vaultFiles(t.dataDir).slots).vaultId));
+        const copy = join(t.dataDir, 'bench-copy.keys');
+        copyFileSync(vaultFiles(t.dataDir).slots, copy);
+        keeper = HistoryKeeper.open(db, new SlotStore(copy, TEST_KDF), {
+          masterKey: await cachedKey(),
+          userId: 'u',
+          atUnlock: false,
+          now: at,
+        });
+      },
+    },
+  );
 });
 
 describe('the unlock comparison with the anchor', () => {
@@ -85,7 +115,7 @@ describe(`keying a log of ${AUDIT_ROWS.toLocaleString('en')} plain rows at the f
     'check the plain chain whole, then chain every row under the key in one transaction',
     async () => {
       // A database of its own: the log of an earlier build, written straight in.
-      const db = openEncrypted(join(t.dataDir, 'bench-keying.db'), randomBytes(32));
+      const db = openEncrypted(join(t.dataDir, `bench-keying-${randomBytes(4).toString('hex')}.db`), randomBytes(32));
       try {
         migrate(db, MIGRATIONS);
         const chainKey = deriveChainKey(randomBytes(32), 'f'.repeat(32));

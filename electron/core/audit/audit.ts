@@ -189,17 +189,19 @@ export function rechainAudit(db: Db, from: Chaining | 'links-only'): number | nu
 
 /**
  * A restored database's log, made to chain under this vault's key: kept when it already does; chained anew after
- * a whole check when plain SHA-256 (a backup of an earlier build); chained anew after checking only that the rows
- * follow each other when it was chained under another key (a backup from before a master-key change, or from
- * another laptop's vault), which this vault cannot check. Returns the words for the restore's audit record.
- * Call inside the transaction of that record.
+ * a whole check when plain SHA-256 and `plainExpected` (a backup written by a build before the keyed chain);
+ * otherwise chained anew after checking only that the rows follow each other (a backup from before a master-key
+ * change, from another laptop's vault, or one whose log was rewritten by whoever knows its passphrase: this vault
+ * cannot tell these apart). Returns the words for the restore's audit record, which say which it was. Call inside
+ * a transaction.
  */
-export function adoptRestoredChain(db: Db): string {
+export function adoptRestoredChain(db: Db, o: { plainExpected: boolean }): string {
   const chaining = chainingOf(db);
   if (chaining === 'keyed' || chaining === 'empty') return 'audit chain kept';
-  if (chaining === 'plain' && rechainAudit(db, 'plain-sha256') === null) return 'audit chain checked and keyed';
+  if (chaining === 'plain' && o.plainExpected && rechainAudit(db, 'plain-sha256') === null)
+    return 'audit chain checked and keyed';
   const broken = rechainAudit(db, 'links-only');
-  return broken === null ? 'audit chain keyed, links checked' : `audit chain broken at row ${broken}`;
+  return broken === null ? 'audit chain not checkable, keyed after checking its links' : `audit chain broken at row ${broken}`;
 }
 
 export interface AuditFilter {

@@ -3,6 +3,7 @@ import type { SessionInfo } from '@shared/vault';
 import { AppError } from '@shared/errors';
 import type { Locale } from '@shared/locales';
 import type { CoreContext } from '../handler';
+import { BACKUP_FORMAT_WITH_HEAD } from '@shared/backup';
 import { adoptRestoredChain } from '../audit/audit';
 import { assertPassphraseAcceptable } from '../vault/passphrase-policy';
 import { RECOVERY_CONFIRMED, VAULT_ID } from '../vault/vault-database';
@@ -86,7 +87,8 @@ export async function restoreFresh(ctx: CoreContext, input: RestoreFreshInput): 
   if (setUp === null) return { status: 'cancelled' };
   // The backup's log was chained under its own vault's key, which this new vault never had.
   const open = ctx.vault.current;
-  const chain = open ? open.db.transaction(() => adoptRestoredChain(open.db))() : '';
+  const plainExpected = chosen.verified.summary.formatVersion < BACKUP_FORMAT_WITH_HEAD;
+  const chain = open ? open.db.transaction(() => adoptRestoredChain(open.db, { plainExpected }))() : '';
   ctx.vault.write(
     {
       action: 'vault.restoreFresh',

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { BackupStatus } from '@shared/backup';
+import { BACKUP_FORMAT_WITH_HEAD, type BackupStatus } from '@shared/backup';
 import { AppError } from '@shared/errors';
 import type { CoreContext } from '../handler';
 import type { Db } from '../db/open';
@@ -19,8 +19,8 @@ import { asWriteError } from './errors';
 import { adoptRestoredChain } from '../audit/audit';
 
 /** The restored log under this vault's chain key, in a transaction of its own before the restore's record. */
-function adoptChainOf(db: Db): string {
-  return db.transaction(() => adoptRestoredChain(db))();
+function adoptChainOf(db: Db, plainExpected: boolean): string {
+  return db.transaction(() => adoptRestoredChain(db, { plainExpected }))();
 }
 
 function requireOpen(ctx: CoreContext): OpenVault {
@@ -89,7 +89,8 @@ export async function restoreBackup(ctx: CoreContext, token: string): Promise<Ba
         () => swapIn(files, target, ops),
         () => swapBack(files, ops),
       );
-      const chain = ctx.vault.current ? adoptChainOf(ctx.vault.current.db) : '';
+      const plainExpected = chosen.verified.summary.formatVersion < BACKUP_FORMAT_WITH_HEAD;
+      const chain = ctx.vault.current ? adoptChainOf(ctx.vault.current.db, plainExpected) : '';
       ctx.vault.write(
         {
           action: 'backup.restore',
