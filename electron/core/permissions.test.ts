@@ -32,6 +32,7 @@ const SAMPLE_INPUTS: { [C in Channel]: InputOf<C> } = {
   'users.issuePassphrase': { id: SOMEONE, currentPassphrase: OWN_PASSPHRASE },
   'audit.list': { action: 'vault.unlock', limit: 10 },
   'audit.verify': {},
+  'audit.checkpoint': { row: 1, code: '0000 0000 0000 0000' },
   'participants.list': { search: 'P-2026', sort: 'firstName', limit: 20 },
   'participants.get': { id: SOMEONE },
   'participants.create': { firstName: 'Sample', birthYear: 1990, languages: ['fi'] },

@@ -97,6 +97,15 @@ test.describe('a database older than its history anchor, in Finnish', () => {
     const newest = await call<{ entries: { id: number }[] }>(app, 'audit.list', { limit: 1 });
     await expect(head).toContainText(`numero ${newest.entries[0]!.id - 1},`);
     await expect(page.getByText(s.t('settings.verify.auditOk_other', { rows: newest.entries[0]!.id - 1 }))).toBeVisible();
+    // Noted on paper, compared again: the same entry and code are found; a code that differs is not.
+    const [, row, code] = /numero (\d+), tunniste ([0-9a-f ]{19})\./.exec((await head.textContent()) ?? '') ?? [];
+    await s.field('settings.verify.checkpoint.row').fill(row!);
+    await s.field('settings.verify.checkpoint.code').fill(code!.toUpperCase());
+    await s.button('settings.verify.checkpoint.submit').click();
+    await expect(s.status('settings.verify.checkpoint.same', { row: row! })).toBeVisible();
+    await s.field('settings.verify.checkpoint.code').fill(code!.startsWith('0') ? `1${code!.slice(1)}` : `0${code!.slice(1)}`);
+    await s.button('settings.verify.checkpoint.submit').click();
+    await expect(page.getByRole('alert')).toHaveText(s.t('settings.verify.checkpoint.different', { row: row! }));
     await head.scrollIntoViewIfNeeded();
     expect(await axeViolations(page), 'integrity check with its head').toEqual([]);
     await page.screenshot({ path: '/tmp/anchor-verify-head.png', fullPage: true });

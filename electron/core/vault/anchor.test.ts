@@ -267,3 +267,24 @@ function rechainPlain(db: Db): void {
   const last = rows.at(-1) as { id: number };
   db.prepare(`UPDATE settings SET value = ? WHERE key = 'audit.head'`).run(JSON.stringify({ id: last.id, hash: previous }));
 }
+
+describe('a checkpoint noted on paper', () => {
+  it('matches while the log goes on from it, and no longer once an older copy was put back', async () => {
+    const v = await office();
+    await v.as('coordinator');
+    const copy = copyDatabase(v);
+    await v.as('coordinator');
+    const head = (await v.t.ok('vault.verify', {})).auditHead!;
+    const noted = (head.hash.slice(0, 16).match(/.{4}/g) ?? []).join(' ').toUpperCase();
+    expect(await v.t.ok('audit.checkpoint', { row: head.id, code: noted })).toEqual({ matches: true });
+    putBack(v, copy);
+    v.t.clock.advance(60_000);
+    await v.as('coordinator');
+    await v.t.ok('vault.acceptHistory', {});
+    expect(await v.t.ok('audit.checkpoint', { row: head.id, code: noted })).toEqual({ matches: false });
+    expect(await v.t.call('audit.checkpoint', { row: head.id, code: 'not a code' })).toMatchObject({
+      ok: false,
+      code: 'invalid_input',
+    });
+  });
+});

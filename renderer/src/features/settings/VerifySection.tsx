@@ -5,6 +5,7 @@ import { ErrorMessage, StatusMessage } from '../../components/ErrorMessage';
 import { Section } from '../../components/Section';
 import { useChannelAction } from '../../components/useChannelAction';
 import { formatNumber } from '../../i18n/format';
+import { CheckpointForm } from './CheckpointForm';
 
 type Report = OutputOf<'vault.verify'>;
 
@@ -84,6 +85,7 @@ export function VerifySection() {
           {reportIsClean(report) ? null : <p>{t('settings.verify.whatToDo')}</p>}
         </div>
       ) : null}
+      <CheckpointForm />
     </Section>
   );
 }
