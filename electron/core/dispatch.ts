@@ -18,12 +18,14 @@ const ALLOWED_BEFORE_NEW_PASSPHRASE = new Set<Channel>([
 ]);
 /**
  * Channels open while an unlock found the database older than its history anchor: look, lock, restore a backup,
- * check the vault, or (the coordinator) continue. Everything else waits until one of these resolves it.
+ * check the vault, or (the coordinator) continue. Everything else waits until one of these resolves it. A new
+ * passphrase after a recovery-code unlock comes first, so that the two states cannot lock each other out.
  */
 const ALLOWED_WHILE_HISTORY_IN_DOUBT = new Set<Channel>([
   'vault.status',
   'vault.lock',
   'vault.touch',
+  'vault.changePassphrase',
   'vault.verify',
   'vault.acceptHistory',
   'prefs.setLocale',

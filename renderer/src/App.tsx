@@ -63,12 +63,12 @@ function newPassphraseReason(openedWith: OpenedWith): NewPassphraseReason {
 }
 
 /**
- * The first screen of a session: a history found older than its anchor, a forced new passphrase, then an
+ * The first screen of a session: a forced new passphrase, then a history found older than its anchor, then an
  * unconfirmed recovery code, then home.
  */
 function firstScreenOf(session: SessionInfo, openedWith: OpenedWith): Screen {
-  if (session.historyProblem) return { name: 'history-check', problem: session.historyProblem };
   if (session.mustChangePassphrase) return { name: 'new-passphrase', reason: newPassphraseReason(openedWith) };
+  if (session.historyProblem) return { name: 'history-check', problem: session.historyProblem };
   if (session.recoveryPending && roleHolds(session.role, 'vault.admin'))
     return { name: 'recovery-confirm', code: null, reason: 'pending' };
   return { name: 'home' };

@@ -288,3 +288,43 @@ describe('a checkpoint noted on paper', () => {
     });
   });
 });
+
+describe('a recovery-code unlock of a database put back', () => {
+  it('sets the new passphrase first, then the coordinator decides about the history', async () => {
+    const v = await office();
+    await v.as('coordinator');
+    const { recoveryCode } = await v.t.ok('vault.newRecoveryCode', { currentPassphrase: PASSPHRASE });
+    const copy = copyDatabase(v);
+    await v.as('coordinator');
+    putBack(v, copy);
+    v.t.clock.advance(60_000);
+    const session = await v.t.ok('vault.unlockWithRecoveryCode', { recoveryCode });
+    expect(session).toMatchObject({ mustChangePassphrase: true, historyProblem: 'older' });
+    expect(await v.t.call('vault.acceptHistory', {})).toMatchObject({ ok: false, code: 'forbidden' });
+    await v.t.ok('vault.changePassphrase', { next: 'uusi tunnuslause syksyllä 2026' });
+    expect((await v.t.ok('vault.acceptHistory', {})).historyProblem).toBeUndefined();
+  });
+});
+
+describe('restoring a backup while the history is in doubt', () => {
+  it('resolves it: the restored database is anchored, and the next unlock opens normally', async () => {
+    const v = await office();
+    const copy = copyDatabase(v);
+    await v.as('coordinator');
+    v.shell.savePath = join(v.t.dataDir, 'latest');
+    await v.t.ok('backup.create', { passphrase: BACKUP_PASSPHRASE, currentPassphrase: PASSPHRASE });
+    putBack(v, copy);
+    v.t.clock.advance(60_000);
+    await v.as('coordinator');
+    expect((await v.t.ok('vault.status', {})).session?.historyProblem).toBe('older');
+    v.shell.openPath = join(v.t.dataDir, 'latest.polkubackup');
+    const inspected = await v.t.ok('backup.inspect', { passphrase: BACKUP_PASSPHRASE });
+    if (inspected.status !== 'ready') throw new Error('not inspected');
+    await v.t.ok('backup.restore', { token: inspected.token });
+    expect((await v.t.ok('vault.status', {})).session?.historyProblem).toBeUndefined();
+    await v.t.ok('backup.keepRestore', {});
+    await v.as('coordinator');
+    expect((await v.t.ok('vault.status', {})).session?.historyProblem).toBeUndefined();
+    expect(await v.t.ok('vault.verify', {})).toMatchObject({ historyProblem: null, backupHeadsMissing: 0 });
+  });
+});
