@@ -14,7 +14,7 @@ import type { SlotStore } from './slot-store';
  * (docs/security.md, "History anchor").
  */
 
-/** Setting in the database: the counter of the last anchor written, compared with the anchor's own at unlock. */
+/** Setting in the database: the anchor's counter, raised at every unlock; compared with the anchor's own at unlock. */
 export const HISTORY_COUNTER = 'history.counter';
 const ANCHOR_KEY_LABEL = 'polku-history-anchor-v1';
 
@@ -104,6 +104,8 @@ export class HistoryKeeper {
     if (o.atUnlock && !anchor && chainingOf(db) === 'plain') keyTheChain(db, o.userId, o.now);
     // The counter only ever grows, even past an anchor whose MAC failed: it is a brake on replay, not a secret.
     const counter = Math.max(databaseCounter(db), anchor?.counter ?? 0);
+    // A database the user chose (a restore) takes the anchor's counter, so that the next unlock does not find it behind.
+    if (!o.atUnlock && databaseCounter(db) < counter) db.transaction(() => writeSetting(db, HISTORY_COUNTER, counter))();
     const backups = (trusted?.backups ?? []).filter((b) => o.atUnlock || auditHashAt(db, b.id) === b.hash);
     const keeper = new HistoryKeeper(slots, file.vaultId, key, counter, backups, finding);
     // An anchor that already names this database's head is not written again (a reopen after a failed restore).
@@ -131,7 +133,7 @@ export class HistoryKeeper {
     )();
     this.finding = null;
     // Backup heads no longer in the chain stay: the integrity check goes on saying that history was lost.
-    this.advance(db, { force: true });
+    this.advance(db, { force: true, nextCounter: true });
   }
 
   /** Remembers the head a backup recorded in its manifest, and anchors it. */
@@ -154,17 +156,19 @@ export class HistoryKeeper {
   }
 
   /**
-   * Writes the database's head into the anchor if it moved since the last write: first the counter into the
-   * database, then the anchor, so that an interruption leaves the database ahead of the anchor, never behind.
+   * Writes the database's head into the anchor if it moved since the last write. With `nextCounter` (at an unlock,
+   * and when the coordinator continues) the counter goes up too: first in the database, then in the anchor, so that
+   * an interruption leaves the database ahead of the anchor, never behind. The writes after each request change
+   * only the slot file: a database write there would put a page back into the WAL that an erasure just emptied.
    */
-  advance(db: Db, o: { force?: boolean } = {}): void {
+  advance(db: Db, o: { force?: boolean; nextCounter?: boolean } = {}): void {
     if (this.finding) return;
     const head = auditHead(db);
     if (!head) return;
     const last = this.lastWritten;
-    if (!o.force && last && last.id === head.id && last.hash === head.hash) return;
-    const counter = this.counter + 1;
-    db.transaction(() => writeSetting(db, HISTORY_COUNTER, counter))();
+    if (!o.force && !o.nextCounter && last && last.id === head.id && last.hash === head.hash) return;
+    const counter = o.nextCounter ? this.counter + 1 : this.counter;
+    if (o.nextCounter) db.transaction(() => writeSetting(db, HISTORY_COUNTER, counter))();
     const body = { head: { id: head.id, hash: head.hash }, counter, backups: [...this.backups] };
     const anchor: HistoryAnchor = { ...body, mac: anchorMac(this.key, this.vaultId, body) };
     this.slots.write({ ...this.slots.read(), historyAnchor: anchor });

@@ -101,7 +101,7 @@ const auditHeadRef = z.strictObject({ id: z.number().int().min(1).max(Number.MAX
 export const ANCHOR_BACKUP_HEADS = 8;
 const historyAnchorSchema = z.strictObject({
   head: auditHeadRef,
-  counter: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+  counter: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
   backups: z.array(auditHeadRef).max(ANCHOR_BACKUP_HEADS),
   mac: hex64,
 });

@@ -629,7 +629,7 @@ export class Vault {
         ...(history.problem ? { historyProblem: history.problem.problem } : {}),
       };
       if (isUnlock) auditUnlock(db, user.id, attempts.failures, flags.mustChangePassphrase, now);
-      history.advance(db);
+      history.advance(db, { nextCounter: isUnlock });
       clearFailures(this.options.dataDir);
       this.dropHistory();
       this.db = db;
