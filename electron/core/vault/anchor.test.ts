@@ -332,3 +332,17 @@ describe('restoring a backup while the history is in doubt', () => {
     expect(await v.t.ok('vault.verify', {})).toMatchObject({ historyProblem: null, backupHeadsMissing: 0 });
   });
 });
+
+describe('a master-key rotation', () => {
+  it('chains the log again under the new key, the anchor and the backup heads following it', async () => {
+    const v = await office();
+    await v.as('coordinator');
+    v.shell.savePath = join(v.t.dataDir, 'before-rotation');
+    await v.t.ok('backup.create', { passphrase: BACKUP_PASSPHRASE, currentPassphrase: PASSPHRASE });
+    await v.t.ok('vault.rotateMasterKey', { passphrase: PASSPHRASE });
+    const verify = await v.t.ok('vault.verify', {});
+    expect(verify).toMatchObject({ auditFirstBadRow: null, backupHeadsChecked: 1, backupHeadsMissing: 0, historyProblem: null });
+    await v.as('coordinator');
+    expect((await v.t.ok('vault.status', {})).session?.historyProblem).toBeUndefined();
+  });
+});
