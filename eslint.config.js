@@ -54,7 +54,7 @@ const CORE_EDGES = {
   assessments: ['cohorts', 'consents', 'db'],
   attendance: ['cohorts', 'db', 'participants', 'sessions', 'settings'],
   audit: ['db'],
-  backup: ['db', 'fs', 'jobs', 'settings', 'users', 'vault'],
+  backup: ['audit', 'db', 'fs', 'jobs', 'settings', 'users', 'vault'],
   cohorts: ['audit', 'consents', 'db', 'participants', 'sessions'],
   consents: ['audit', 'db', 'participants'],
   // Migration 0018 seeds the vault with the instrument's first version, a frozen data module of assessments.

@@ -9,8 +9,13 @@ import { currentPassphrase } from './passphrases';
 import { isoDateTime, rawLine } from './text-fields';
 
 export const BACKUP_EXTENSION = 'polkubackup';
-/** The format this version writes and the newest it reads. */
-export const BACKUP_FORMAT_VERSION = 1;
+/**
+ * The format this version writes and the newest it reads. 2: the manifest records the audit log's head (row id and
+ * hash) at the time of the copy; format 1 files, without it, are still read.
+ */
+export const BACKUP_FORMAT_VERSION = 2;
+/** The first format whose manifest records the audit log's head. */
+export const BACKUP_FORMAT_WITH_HEAD = 2;
 export const BACKUP_PASSPHRASE = { min: 12, max: 1024 } as const;
 export const BACKUP_REMINDER_DAYS = { min: 0, max: 365, default: 7 } as const;
 

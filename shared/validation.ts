@@ -22,6 +22,7 @@ export const CUSTOM_MESSAGES = [
   'duplicate_weekdays',
   'duplicate_values',
   'retention_years',
+  'checkpoint_code',
 ] as const;
 export type CustomMessage = (typeof CUSTOM_MESSAGES)[number];
 

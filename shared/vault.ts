@@ -13,6 +13,16 @@ export { currentPassphrase, passphrase, PASSPHRASE_MAX_LENGTH, PASSPHRASE_MIN_LE
 /** Recovery codes are compared without spaces or dashes and case-insensitively. */
 export const recoveryCode = z.string().min(20).max(80);
 
+/**
+ * What an unlock found wrong with the history (docs/security.md, "History anchor"): the database is older than the
+ * anchor kept outside it, holds another row where the anchor's head was, or the anchor itself was altered.
+ */
+export const historyProblem = z.enum(['older', 'different', 'anchor_altered']);
+export type HistoryProblem = z.infer<typeof historyProblem>;
+
+/** An audit row named by its number and hash: the form a head is noted in. */
+export const auditHeadRef = z.object({ id: z.number().int().positive(), hash: z.string().regex(/^[0-9a-f]{64}$/) });
+
 export const sessionInfo = z.object({
   userId: z.string(),
   displayName: z.string(),
@@ -21,6 +31,11 @@ export const sessionInfo = z.object({
   mustChangePassphrase: z.boolean(),
   /** The recovery code has not been confirmed yet: the user must make and confirm a new one. */
   recoveryPending: z.boolean(),
+  /**
+   * Present while the database was found older than its history anchor: nothing but restoring a backup or (the
+   * coordinator) continuing is allowed until it is resolved.
+   */
+  historyProblem: historyProblem.optional(),
 });
 export type SessionInfo = z.infer<typeof sessionInfo>;
 
@@ -107,8 +122,20 @@ export const vaultChannels = {
       integrity: z.boolean(),
       auditRows: z.number().int(),
       auditFirstBadRow: z.number().int().nullable(),
+      /** The newest audit row, to be noted on paper and compared later. */
+      auditHead: auditHeadRef.nullable(),
+      /** Heads recorded by backups made from this vault (kept in the anchor) that are no longer in the chain. */
+      backupHeadsChecked: z.number().int().nonnegative(),
+      backupHeadsMissing: z.number().int().nonnegative(),
+      /** What the unlock found wrong with the history, while it stands. */
+      historyProblem: historyProblem.nullable(),
     }),
   ),
+  /**
+   * After an unlock found the database older than its history anchor: the coordinator continues with it as it is.
+   * What was found is written to the audit log and the anchor follows the database from then on.
+   */
+  'vault.acceptHistory': channel('vault.admin', empty, sessionInfo),
   /** Called on user activity (throttled by the renderer) so that idle auto-lock knows the user is there. */
   'vault.touch': channel('session', empty, nothing),
 } as const;

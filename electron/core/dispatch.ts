@@ -16,6 +16,26 @@ const ALLOWED_BEFORE_NEW_PASSPHRASE = new Set<Channel>([
   'vault.touch',
   'prefs.setLocale',
 ]);
+/**
+ * Channels open while an unlock found the database older than its history anchor: look, lock, restore a backup,
+ * check the vault, or (the coordinator) continue. Everything else waits until one of these resolves it. A new
+ * passphrase after a recovery-code unlock comes first, so that the two states cannot lock each other out.
+ */
+const ALLOWED_WHILE_HISTORY_IN_DOUBT = new Set<Channel>([
+  'vault.status',
+  'vault.lock',
+  'vault.touch',
+  'vault.changePassphrase',
+  'vault.verify',
+  'vault.acceptHistory',
+  'prefs.setLocale',
+  'backup.status',
+  'backup.inspect',
+  'backup.restore',
+  'backup.cancel',
+  'backup.keepRestore',
+  'backup.undoRestore',
+]);
 const SLOW_REQUEST_MS = 500;
 
 export interface DispatchDeps {
@@ -59,7 +79,8 @@ export async function dispatch(
     const { session } = open;
     const allowed =
       (spec.access === 'session' || roleHolds(session.role, spec.access)) &&
-      (!session.mustChangePassphrase || ALLOWED_BEFORE_NEW_PASSPHRASE.has(channel));
+      (!session.mustChangePassphrase || ALLOWED_BEFORE_NEW_PASSPHRASE.has(channel)) &&
+      (!session.historyProblem || ALLOWED_WHILE_HISTORY_IN_DOUBT.has(channel));
     if (!allowed) {
       recordDenied(deps, channel);
       return failure('forbidden');
@@ -76,6 +97,7 @@ export async function dispatch(
     logEvent('internal-error', { channel, error });
     return failure('internal');
   } finally {
+    deps.vault.advanceHistory();
     // Vault operations are slow by design (memory-hard KDF); only database work is worth flagging.
     const took = deps.now() - started;
     if (isQuery && took > SLOW_REQUEST_MS) logEvent('slow-request', { channel, ms: took });

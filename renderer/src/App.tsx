@@ -21,6 +21,7 @@ import { RecoveryConfirmScreen } from './features/vault/RecoveryConfirmScreen';
 import { RecoveryUnlockScreen } from './features/vault/RecoveryUnlockScreen';
 import { SetupScreen } from './features/vault/SetupScreen';
 import { FreshRestoreScreen } from './features/backup/FreshRestoreScreen';
+import { HistoryCheckScreen } from './features/backup/HistoryCheckScreen';
 import { UnlockScreen } from './features/vault/UnlockScreen';
 import { HomeScreen } from './features/home/HomeScreen';
 import { RetentionScreen } from './features/retention/RetentionScreen';
@@ -62,9 +63,13 @@ function newPassphraseReason(openedWith: OpenedWith): NewPassphraseReason {
   return openedWith === 'passphrase' ? 'one-time' : 'required';
 }
 
-/** The first screen of a session: a forced new passphrase, then an unconfirmed recovery code, then home. */
+/**
+ * The first screen of a session: a forced new passphrase, then a history found older than its anchor, then an
+ * unconfirmed recovery code, then home.
+ */
 function firstScreenOf(session: SessionInfo, openedWith: OpenedWith): Screen {
   if (session.mustChangePassphrase) return { name: 'new-passphrase', reason: newPassphraseReason(openedWith) };
+  if (session.historyProblem) return { name: 'history-check', problem: session.historyProblem };
   if (session.recoveryPending && roleHolds(session.role, 'vault.admin'))
     return { name: 'recovery-confirm', code: null, reason: 'pending' };
   return { name: 'home' };
@@ -233,6 +238,8 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
     switch (screen.name) {
       case 'new-passphrase':
         return <NewPassphraseScreen reason={screen.reason} onDone={(next) => enter(next, 'unknown')} />;
+      case 'history-check':
+        return <HistoryCheckScreen problem={screen.problem} onResolved={(next) => enter(next, 'unknown')} />;
       case 'recovery-code': {
         const { code, reason } = screen;
         return (

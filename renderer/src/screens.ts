@@ -4,6 +4,7 @@
  * where the user is, and asks once after an unlock.
  */
 import type { Place } from '@shared/place';
+import type { HistoryProblem } from '@shared/vault';
 import { roleHolds, type Role } from '@shared/roles';
 import { caseTabsFor, type CaseTab } from './features/case/caseTabs';
 import { PROGRAMME_TABS, type ProgrammeTab } from './features/programme/programmeTabs';
@@ -23,6 +24,8 @@ export type Screen =
   | { name: 'recovery-unlock' }
   | { name: 'broken'; problem: string | null }
   | { name: 'new-passphrase'; reason: NewPassphraseReason }
+  /** The unlock found the database older than its history anchor: nothing else opens until it is resolved. */
+  | { name: 'history-check'; problem: HistoryProblem }
   | { name: 'recovery-code'; code: string; reason: RecoveryReason }
   | { name: 'recovery-confirm'; code: string | null; reason: RecoveryReason }
   | { name: 'home' }

@@ -24,6 +24,9 @@ import auditSv from './parts/audit.sv.json' with { type: 'json' };
 import backupEn from './parts/backup.en.json' with { type: 'json' };
 import backupFi from './parts/backup.fi.json' with { type: 'json' };
 import backupSv from './parts/backup.sv.json' with { type: 'json' };
+import historyEn from './parts/history.en.json' with { type: 'json' };
+import historyFi from './parts/history.fi.json' with { type: 'json' };
+import historySv from './parts/history.sv.json' with { type: 'json' };
 import caseEn from './parts/case.en.json' with { type: 'json' };
 import caseFi from './parts/case.fi.json' with { type: 'json' };
 import caseSv from './parts/case.sv.json' with { type: 'json' };
@@ -113,6 +116,7 @@ export const PART_NAMES = [
   'attendance',
   'audit',
   'backup',
+  'history',
   'case',
   'consents',
   'flags',
@@ -144,6 +148,7 @@ const FI_PARTS = [
   attendanceFi,
   auditFi,
   backupFi,
+  historyFi,
   caseFi,
   consentsFi,
   flagsFi,
@@ -174,6 +179,7 @@ const SV_PARTS = [
   attendanceSv,
   auditSv,
   backupSv,
+  historySv,
   caseSv,
   consentsSv,
   flagsSv,
@@ -204,6 +210,7 @@ const EN_PARTS = [
   attendanceEn,
   auditEn,
   backupEn,
+  historyEn,
   caseEn,
   consentsEn,
   flagsEn,

@@ -94,7 +94,7 @@ describe('backup.create', () => {
     expect(status).toMatchObject({ lastBackupAt: '2026-11-28T09:00:00.000Z', lastBackupFolder: f.outDir, due: false });
     const { entries } = await f.t.ok('audit.list', { action: 'backup.create' });
     expect(entries).toHaveLength(1);
-    expect(entries[0]!.detail).toMatch(/^\d+ bytes, \d+ tables$/);
+    expect(entries[0]!.detail).toMatch(/^\d+ bytes, \d+ tables, audit head \d+ [0-9a-f]{16}$/);
   });
 
   it('leaves no temp files or temp list behind', () => {

@@ -66,10 +66,18 @@ export async function createBackup(ctx: CoreContext, passphrase: string, current
         removeQuietly(destination);
         return { status: 'cancelled' };
       }
+      const head = written.auditHead;
+      const headText = head ? `, audit head ${head.id} ${head.hash.slice(0, 16)}` : '';
       ctx.vault.write(
-        { action: 'backup.create', outcome: 'ok', detail: `${written.summary.bytes} bytes, ${written.tables} tables` },
+        {
+          action: 'backup.create',
+          outcome: 'ok',
+          detail: `${written.summary.bytes} bytes, ${written.tables} tables${headText}`,
+        },
         (db) => recordBackup(db, createdAt, dirname(destination)),
       );
+      // Outside the database too: a database put back from before this backup no longer holds its head.
+      if (head) ctx.vault.noteBackupHead(head);
       ctx.progress('backup', 1, 1);
       return { status: 'done', fileName: basename(destination), createdAt, bytes: written.summary.bytes };
     } finally {

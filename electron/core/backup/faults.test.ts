@@ -14,7 +14,8 @@ import { BACKUP_PASSPHRASE, backupFixture, vaultDigest, type BackupFixture } fro
 import { openWithPassphrase, passphraseBytes } from './cipher-file';
 import type { FileFault } from './file-ops';
 import { backupFiles } from './files';
-import { MANIFEST_TABLE } from './manifest';
+import { createManifestTable, MANIFEST_TABLE } from './manifest';
+import { BACKUP_FORMAT_VERSION } from '@shared/backup';
 import { PASSPHRASE } from '../../../tests/support/core';
 
 const PAGE = 4096;
@@ -118,7 +119,7 @@ describe('a backup file that cannot be restored', () => {
 
   it('from a newer version of Polku: by its format or by its schema', async () => {
     await inspectFails(
-      variant((p) => editWithPassphrase(p, `UPDATE ${MANIFEST_TABLE} SET format_version = 2`)),
+      variant((p) => editWithPassphrase(p, `UPDATE ${MANIFEST_TABLE} SET format_version = ${BACKUP_FORMAT_VERSION + 1}`)),
       'backup_newer',
     );
     const newer = latestVersion(MIGRATIONS) + 1;
@@ -128,6 +129,29 @@ describe('a backup file that cannot be restored', () => {
       ),
       'backup_newer',
     );
+  });
+
+  it('of the earlier format, whose manifest has no audit head, is still read', async () => {
+    const earlier = variant((p) => {
+      const db = openWithPassphrase(p, passphraseBytes(BACKUP_PASSPHRASE), {});
+      const row = db.prepare(`SELECT * FROM ${MANIFEST_TABLE}`).get() as Record<string, unknown>;
+      db.exec(`DROP TABLE ${MANIFEST_TABLE}`);
+      createManifestTable(db, 1);
+      db.prepare(`INSERT INTO ${MANIFEST_TABLE} VALUES (1, ?, ?, ?, ?, ?, ?)`).run(
+        row.schema_version,
+        row.app_version,
+        row.created_at,
+        row.vault_id,
+        row.counts,
+        row.digest,
+      );
+      db.close();
+    });
+    f.shell.openPath = earlier;
+    expect(await f.t.call('backup.inspect', { passphrase: BACKUP_PASSPHRASE })).toMatchObject({
+      ok: true,
+      value: { status: 'ready', summary: { formatVersion: 1 } },
+    });
   });
 
   it('an SQLCipher database with that passphrase but no manifest: not a Polku backup', () =>

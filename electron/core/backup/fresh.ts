@@ -3,6 +3,8 @@ import type { SessionInfo } from '@shared/vault';
 import { AppError } from '@shared/errors';
 import type { Locale } from '@shared/locales';
 import type { CoreContext } from '../handler';
+import { BACKUP_FORMAT_WITH_HEAD } from '@shared/backup';
+import { adoptRestoredChain } from '../audit/audit';
 import { assertPassphraseAcceptable } from '../vault/passphrase-policy';
 import { RECOVERY_CONFIRMED, VAULT_ID } from '../vault/vault-database';
 import { JobStopped } from '../jobs/runner';
@@ -83,8 +85,18 @@ export async function restoreFresh(ctx: CoreContext, input: RestoreFreshInput): 
     }
   });
   if (setUp === null) return { status: 'cancelled' };
+  // The backup's log was chained under its own vault's key, which this new vault never had.
+  const open = ctx.vault.current;
+  const plainExpected = chosen.verified.summary.formatVersion < BACKUP_FORMAT_WITH_HEAD;
+  const chain = open ? open.db.transaction(() => adoptRestoredChain(open.db, { plainExpected }))() : '';
   ctx.vault.write(
-    { action: 'vault.restoreFresh', outcome: 'ok', entity: 'user', entityId: coordinator.id, detail: `backup of ${createdAt}` },
+    {
+      action: 'vault.restoreFresh',
+      outcome: 'ok',
+      entity: 'user',
+      entityId: coordinator.id,
+      detail: `backup of ${createdAt}, ${chain}`,
+    },
     () => undefined,
   );
   work.forget();

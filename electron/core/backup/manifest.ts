@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BACKUP_FORMAT_VERSION, BACKUP_FORMAT_WITH_HEAD } from '@shared/backup';
 import { parseManifestCounts, readManifestRow } from '../db/file-manifest';
 import type { Db } from '../db/open';
 
@@ -16,6 +17,8 @@ export interface Manifest {
   counts: Record<string, number>;
   /** SHA-256 (hex) of the schema and every row of every table but this one: see content.ts. */
   digest: string;
+  /** The newest audit row of the copy (format 2 on); null in a format 1 file or for an empty log. */
+  auditHead: { id: number; hash: string } | null;
 }
 
 const manifestRow = z.object({
@@ -26,11 +29,35 @@ const manifestRow = z.object({
   vault_id: z.string().max(64),
   counts: z.string(),
   digest: z.string().regex(/^[0-9a-f]{64}$/),
+  audit_head_id: z.number().int().positive().nullable().optional(),
+  audit_head_hash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .nullable()
+    .optional(),
 });
 const countsSchema = z.record(z.string(), z.number().int().nonnegative());
 
-/** Creates the manifest's table: in a backup file being written, and in the reference its schema is checked against. */
-export function createManifestTable(db: Db): void {
+/**
+ * Creates the manifest's table of a backup format: in a backup file being written, and in the reference its schema
+ * is checked against (a format 1 file's table has no head columns).
+ */
+export function createManifestTable(db: Db, formatVersion = BACKUP_FORMAT_VERSION): void {
+  if (formatVersion >= BACKUP_FORMAT_WITH_HEAD) {
+    db.exec(`
+    CREATE TABLE ${MANIFEST_TABLE} (
+      format_version INTEGER NOT NULL,
+      schema_version INTEGER NOT NULL,
+      app_version TEXT NOT NULL,
+      created_at TEXT NOT NULL,
+      vault_id TEXT NOT NULL,
+      counts TEXT NOT NULL,
+      digest TEXT NOT NULL,
+      audit_head_id INTEGER,
+      audit_head_hash TEXT
+    ) STRICT`);
+    return;
+  }
   db.exec(`
     CREATE TABLE ${MANIFEST_TABLE} (
       format_version INTEGER NOT NULL,
@@ -47,8 +74,9 @@ export function createManifestTable(db: Db): void {
 export function writeManifest(db: Db, manifest: Manifest): void {
   createManifestTable(db);
   db.prepare(
-    `INSERT INTO ${MANIFEST_TABLE} (format_version, schema_version, app_version, created_at, vault_id, counts, digest)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO ${MANIFEST_TABLE}
+       (format_version, schema_version, app_version, created_at, vault_id, counts, digest, audit_head_id, audit_head_hash)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     manifest.formatVersion,
     manifest.schemaVersion,
@@ -57,6 +85,8 @@ export function writeManifest(db: Db, manifest: Manifest): void {
     manifest.vaultId,
     JSON.stringify(manifest.counts),
     manifest.digest,
+    manifest.auditHead?.id ?? null,
+    manifest.auditHead?.hash ?? null,
   );
 }
 
@@ -76,6 +106,7 @@ export function readManifest(db: Db): Manifest | null {
     vaultId: row.vault_id,
     counts,
     digest: row.digest,
+    auditHead: row.audit_head_id && row.audit_head_hash ? { id: row.audit_head_id, hash: row.audit_head_hash } : null,
   };
 }
 

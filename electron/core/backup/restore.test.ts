@@ -63,7 +63,7 @@ describe('restoring over the vault in use', () => {
     expect(dataFolderLeftovers()).toEqual([]);
     expect(await f.t.ok('vault.verify', {})).toMatchObject({ firstBadPage: null, integrity: true, auditFirstBadRow: null });
     const { entries } = await f.t.ok('audit.list', { action: 'backup.restore' });
-    expect(entries[0]!.detail).toMatch(/^backup of 2026-11-28T09:00:00.000Z, schema \d+$/);
+    expect(entries[0]!.detail).toMatch(/^backup of 2026-11-28T09:00:00.000Z, schema \d+, audit chain kept$/);
   });
 
   it('takes this laptop’s backup record over, not the backup’s', async () => {

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { BackupStatus } from '@shared/backup';
+import { BACKUP_FORMAT_WITH_HEAD, type BackupStatus } from '@shared/backup';
 import { AppError } from '@shared/errors';
 import type { CoreContext } from '../handler';
+import type { Db } from '../db/open';
 import { readSetting } from '../settings/repo';
 import { vaultFiles } from '../vault/files';
 import type { OpenVault } from '../vault/vault';
@@ -15,6 +16,12 @@ import { backupWorkOf, ownedCopy, wipe } from './state';
 import { BACKUP_SETTINGS, clearRestoreMarker, readBackupStatus, settingsOfThisLaptop } from './status';
 import { swapBack, swapIn } from './swap';
 import { asWriteError } from './errors';
+import { adoptRestoredChain } from '../audit/audit';
+
+/** The restored log under this vault's chain key, in a transaction of its own before the restore's record. */
+function adoptChainOf(db: Db, plainExpected: boolean): string {
+  return db.transaction(() => adoptRestoredChain(db, { plainExpected }))();
+}
 
 function requireOpen(ctx: CoreContext): OpenVault {
   const open = ctx.vault.current;
@@ -82,11 +89,13 @@ export async function restoreBackup(ctx: CoreContext, token: string): Promise<Ba
         () => swapIn(files, target, ops),
         () => swapBack(files, ops),
       );
+      const plainExpected = chosen.verified.summary.formatVersion < BACKUP_FORMAT_WITH_HEAD;
+      const chain = ctx.vault.current ? adoptChainOf(ctx.vault.current.db, plainExpected) : '';
       ctx.vault.write(
         {
           action: 'backup.restore',
           outcome: 'ok',
-          detail: `backup of ${backupCreatedAt}, schema ${restored.backupSchemaVersion}`,
+          detail: `backup of ${backupCreatedAt}, schema ${restored.backupSchemaVersion}, ${chain}`,
         },
         () => undefined,
       );

@@ -108,7 +108,8 @@ export function readSupportedManifest(db: Db): Manifest {
  * index or table more, or a changed table, re-sealed by someone who knows the passphrase, is refused.
  */
 export function checkSchema(db: Db, manifest: Manifest, driver: OpenOptions): void {
-  if (!schemaMatchesMigrations(db, manifest.schemaVersion, driver, createManifestTable)) {
+  const manifestTable = (reference: Db) => createManifestTable(reference, manifest.formatVersion);
+  if (!schemaMatchesMigrations(db, manifest.schemaVersion, driver, manifestTable)) {
     throw new AppError('backup_schema_foreign');
   }
 }

@@ -11,6 +11,8 @@ import { asWriteError } from './errors';
 import { fileOps, type FileFault, type FileOps } from './file-ops';
 import { recordTemps } from './leftovers';
 import { writeManifest } from './manifest';
+import { auditHead } from '../audit/audit';
+import type { AuditHeadRef } from '../vault/keyslots';
 import { verifyBackupFile } from './verify';
 
 export interface WriteBackupInput {
@@ -34,6 +36,8 @@ export interface WriteBackupInput {
 export interface WrittenBackup {
   summary: BackupSummary;
   tables: number;
+  /** The newest audit row of the copy, as its manifest records it. */
+  auditHead: AuditHeadRef | null;
 }
 
 /**
@@ -47,7 +51,7 @@ export function writeBackup(input: WriteBackupInput, job: JobContext): WrittenBa
   const passphrase = Buffer.from(input.passphrase.buffer, input.passphrase.byteOffset, input.passphrase.byteLength);
   try {
     const ops = fileOps(input.faults);
-    let written: { digest: string; tables: number };
+    let written: { digest: string; tables: number; auditHead: AuditHeadRef | null };
     try {
       recordTemps(input.tempList, [input.target]);
       written = writeCopy(input, ops, masterKey, passphrase, job);
@@ -72,7 +76,7 @@ export function writeBackup(input: WriteBackupInput, job: JobContext): WrittenBa
     if (verified.digest !== written.digest) throw new AppError('backup_write_failed');
     job.stopIfCancelled();
     publish(input, ops);
-    return { summary: verified.summary, tables: written.tables };
+    return { summary: verified.summary, tables: written.tables, auditHead: written.auditHead };
   } finally {
     masterKey.fill(0);
     passphrase.fill(0);
@@ -102,7 +106,7 @@ function writeCopy(
   masterKey: Buffer,
   passphrase: Buffer,
   job: JobContext,
-): { digest: string; tables: number } {
+): { digest: string; tables: number; auditHead: AuditHeadRef | null } {
   job.span(0, 0.02);
   ops.createExclusive(input.target);
   const source = openWithRawKey(input.source, masterKey, input.driver, true);
@@ -117,7 +121,7 @@ function writeCopy(
   job.stopIfCancelled();
 
   const copy = openWithRawKey(input.target, masterKey, input.driver);
-  let written: { digest: string; tables: number };
+  let written: { digest: string; tables: number; auditHead: AuditHeadRef | null };
   try {
     // SQLCipher rekeys only in rollback-journal mode; the journal keeps the rekey itself atomic.
     copy.pragma('journal_mode=DELETE');
@@ -131,6 +135,7 @@ function writeCopy(
     });
     const counts = countRows(copy, tables);
     const version = schemaVersion(copy);
+    const head = auditHead(copy);
     job.stopIfCancelled();
     job.span(0.5, 0.65).watchFile(`${input.target}-journal`, statSync(input.target).size);
     rekeyCipher(copy, { kind: 'passphrase', bytes: passphrase });
@@ -144,9 +149,10 @@ function writeCopy(
         vaultId: input.vaultId,
         counts,
         digest,
+        auditHead: head,
       }),
     )();
-    written = { digest, tables: Object.keys(counts).length };
+    written = { digest, tables: Object.keys(counts).length, auditHead: head };
   } finally {
     copy.close();
   }

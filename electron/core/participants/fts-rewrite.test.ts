@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { plaintextHits } from '../../../tests/support/plaintext-scan';
 import { tablesHolding } from '../../../tests/support/raw-db';
+import { deriveChainKey, useChainKey } from '../audit/audit';
 import { migrate } from '../db/migrate';
 import { MIGRATIONS } from '../db/migrations';
 import { openEncrypted, type Db } from '../db/open';
@@ -38,6 +39,8 @@ function filledDb(erasedNotes: readonly string[], otherNotes: readonly string[] 
   const dir = mkdtempSync(join(tmpdir(), 'polku-fts-rewrite-'));
   const key = randomBytes(32);
   const db = openEncrypted(join(dir, 'polku.db'), key);
+  // The erasure's tombstone is an audit row, chained under the vault's key as the vault would give it.
+  useChainKey(db, deriveChainKey(key, 'f'.repeat(32)));
   open.push({ dir, db, key });
   migrate(db, MIGRATIONS);
   db.prepare(`INSERT INTO users (id, display_name, name_key, role, created_at) VALUES (?, 'A', 'a', 'coordinator', 'now')`).run(

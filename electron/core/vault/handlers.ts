@@ -4,7 +4,7 @@ import { AppError } from '@shared/errors';
 import { backupFiles } from '../backup/files';
 import { restoreFresh } from '../backup/fresh';
 import type { HandlerGroup } from '../handler';
-import { verifyAuditChain } from '../audit/audit';
+import { auditHead, verifyAuditChain } from '../audit/audit';
 import { verifyDatabaseFileAsync } from './verifier';
 
 export const vaultHandlers = {
@@ -81,7 +81,15 @@ export const vaultHandlers = {
       const pages = await verifyDatabaseFileAsync(vault.databasePath, vault.requireKey());
       const integrity = open.db.pragma('integrity_check', { simple: true }) === 'ok';
       const audit = verifyAuditChain(open.db);
-      const intact = pages.firstBadPage === null && integrity && audit.firstBadRow === null;
+      // The head is the last row checked, so that the number shown matches the count (the check's own row follows).
+      const head = auditHead(open.db);
+      const history = vault.historyCheck();
+      const intact =
+        pages.firstBadPage === null &&
+        integrity &&
+        audit.firstBadRow === null &&
+        history.problem === null &&
+        history.backupHeadsMissing === 0;
       vault.write({ action: 'vault.verify', outcome: intact ? 'ok' : 'failed' }, () => undefined);
       return {
         pagesChecked: pages.pagesChecked,
@@ -89,10 +97,15 @@ export const vaultHandlers = {
         integrity,
         auditRows: audit.rows,
         auditFirstBadRow: audit.firstBadRow,
+        auditHead: head,
+        backupHeadsChecked: history.backupHeadsChecked,
+        backupHeadsMissing: history.backupHeadsMissing,
+        historyProblem: history.problem,
       };
     },
   },
   /** Does nothing: any successful request is activity for the idle auto-lock (app-core.ts); this one only that. */
   'vault.touch': { kind: 'tx', run: () => null },
+  'vault.acceptHistory': { kind: 'core', run: (_input, { vault }) => vault.acceptHistory() },
   'vault.restoreFresh': { kind: 'core', run: (input, ctx) => restoreFresh(ctx, input) },
 } satisfies HandlerGroup;

@@ -33,6 +33,23 @@ export interface SlotFile {
   /** The vault's random key for name tags (base64, 16 bytes). */
   nameSalt?: string;
   slots: KeySlot[];
+  /** The audit log's head kept outside the database, authenticated: see anchor.ts. */
+  historyAnchor?: HistoryAnchor;
+}
+
+/** An audit row named by its id and hash. */
+export interface AuditHeadRef {
+  id: number;
+  hash: string;
+}
+
+/** The history anchor as the slot file holds it; `mac` is HMAC-SHA256 (hex) over the rest and the vault id. */
+export interface HistoryAnchor {
+  head: AuditHeadRef;
+  counter: number;
+  /** Heads recorded in the newest backups made from this vault, newest last. */
+  backups: AuditHeadRef[];
+  mac: string;
 }
 
 const MASTER_KEY_LENGTH = 32;
@@ -78,6 +95,17 @@ const storedSlotSchema = keySlotSchema
   .extend({ createdAt: z.iso.datetime().optional() })
   .transform(({ createdAt: _dropped, ...slot }) => slot);
 
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
+const auditHeadRef = z.strictObject({ id: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER), hash: hex64 });
+/** Up to this many backup heads are kept in the anchor. */
+export const ANCHOR_BACKUP_HEADS = 8;
+const historyAnchorSchema = z.strictObject({
+  head: auditHeadRef,
+  counter: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  backups: z.array(auditHeadRef).max(ANCHOR_BACKUP_HEADS),
+  mac: hex64,
+});
+
 const slotFileSchema = z.strictObject({
   format: z.literal(1),
   vaultId: opaqueId,
@@ -87,6 +115,7 @@ const slotFileSchema = z.strictObject({
   slots: z
     .array(storedSlotSchema)
     .refine((slots) => new Set(slots.map((slot) => slot.id)).size === slots.length, 'duplicate slot id'),
+  historyAnchor: historyAnchorSchema.optional(),
 });
 
 /** Binds the ciphertext to its place: a slot copied to another vault, user, kind or generation no longer opens. */

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { AppError } from '@shared/errors';
-import { appendAudit } from '../audit/audit';
+import { appendAudit, deriveChainKey, useChainKey } from '../audit/audit';
 import { migrate } from '../db/migrate';
 import { MIGRATIONS } from '../db/migrations';
 import { openEncrypted, type Db, type OpenOptions } from '../db/open';
@@ -25,6 +25,8 @@ export function createVaultDatabase(
   driver: OpenOptions,
 ): void {
   const db = openEncrypted(path, masterKey, driver);
+  const chainKey = deriveChainKey(masterKey, o.vaultId);
+  useChainKey(db, chainKey);
   try {
     migrate(db, MIGRATIONS);
     db.transaction(() => {
@@ -43,6 +45,7 @@ export function createVaultDatabase(
     db.pragma('wal_checkpoint(TRUNCATE)');
   } finally {
     db.close();
+    chainKey.fill(0);
   }
 }
 

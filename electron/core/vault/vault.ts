@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
-import type { SessionInfo } from '@shared/vault';
+import type { HistoryProblem, SessionInfo } from '@shared/vault';
 import { AppError, type ErrorCode } from '@shared/errors';
 import type { Role } from '@shared/roles';
-import { appendAudit, type AuditEntry } from '../audit/audit';
+import { appendAudit, auditHashAt, deriveChainKey, rechainAudit, useChainKey, type AuditEntry } from '../audit/audit';
 import { backupFiles } from '../backup/files';
 import { ownedCopy, wipe } from '../backup/state';
 import { migrate } from '../db/migrate';
@@ -12,11 +12,13 @@ import type { Db } from '../db/open';
 import { removeIfExists, renameDurably } from '../fs/atomic';
 import { runJob } from '../jobs/runner';
 import { setAsideVaultFiles } from './set-aside';
+import { HistoryKeeper } from './anchor';
+import { logEvent } from '../log';
 import { readSetting, writeSetting } from '../settings/repo';
 import { findUser, updateUser } from '../users/repo';
 import { probeVault, vaultFiles } from './files';
 import { deriveKek, type ScryptParams } from './kdf';
-import { openSlot, type KeySlot, type SlotFile, type SlotKind } from './keyslots';
+import { openSlot, type AuditHeadRef, type KeySlot, type SlotFile, type SlotKind } from './keyslots';
 import { assertPassphraseAcceptable, passphraseSecret } from './passphrase-policy';
 import { generateRecoveryCode, normalizeRecoveryCode } from './recovery';
 import { candidateSlots, earlierGenerationsOf, passphraseSlotOf, slotOpensWith, SlotStore } from './slot-store';
@@ -77,6 +79,9 @@ export class Vault {
   private readonly lockListeners = new Set<() => void>();
   /** A master-key rotation whose rekey runs while the database is closed; `locked` once a lock came meanwhile. */
   private rekeying: { locked: boolean } | null = null;
+  /** The history anchor of the open database and the key its audit rows are chained under (anchor.ts). */
+  private history: HistoryKeeper | null = null;
+  private chainKey: Buffer | null = null;
 
   constructor(private readonly options: VaultOptions) {
     this.files = vaultFiles(options.dataDir);
@@ -289,6 +294,7 @@ export class Vault {
 
     const oldKey = this.requireKey();
     const { userId, mustChangePassphrase } = open.session;
+    const backupHeads = [...(this.history?.backupHeads ?? [])];
     const rekeyed = await this.rekeyClosed(oldKey, newKey, onProgress);
     const lockedMeanwhile = this.rekeying?.locked ?? true;
     this.rekeying = null;
@@ -306,11 +312,19 @@ export class Vault {
       this.lock();
       throw error;
     }
+    this.history?.inherit(backupHeads);
+    const oldChainKey = deriveChainKey(oldKey, file.vaultId);
     oldKey.fill(0);
     // Recorded even when the vault was locked meanwhile: the new recovery code was never shown, so it is pending.
-    this.write({ action: 'vault.rotateMasterKey', outcome: 'ok', detail: `generation ${rotation.after.generation}` }, (d) =>
-      writeSetting(d, RECOVERY_CONFIRMED, false),
-    );
+    try {
+      this.write({ action: 'vault.rotateMasterKey', outcome: 'ok', detail: `generation ${rotation.after.generation}` }, (d) => {
+        writeSetting(d, RECOVERY_CONFIRMED, false);
+        this.rechainAfterRotation(d, oldChainKey);
+      });
+    } finally {
+      oldChainKey.fill(0);
+    }
+    this.advanceHistory();
     if (lockedMeanwhile) {
       this.lock();
       throw new AppError('locked');
@@ -418,12 +432,14 @@ export class Vault {
     const wasOpen = this.db !== null || this.rekeying?.locked === false;
     if (this.rekeying) this.rekeying.locked = true;
     try {
+      this.advanceHistory();
       this.db?.close();
     } finally {
       this.db = null;
       this.masterKey?.fill(0);
       this.masterKey = null;
       this.session = null;
+      this.dropHistory();
     }
     if (wasOpen) for (const listener of this.lockListeners) listener();
     return wasOpen;
@@ -476,6 +492,56 @@ export class Vault {
   /** How the database driver is loaded (the native binding built for this runtime), for connections of long work. */
   get openOptions(): { nativeBinding?: string } {
     return this.driverOptions();
+  }
+
+  /**
+   * Anchors the audit log's head outside the database if it moved (anchor.ts): called after every request and at
+   * lock. A failure to write the slot file is logged, not thrown: the change itself is committed, and the anchor
+   * is tried again after the next request and at the lock.
+   */
+  advanceHistory(): void {
+    if (!this.db || !this.history) return;
+    try {
+      this.history.advance(this.db);
+    } catch (error) {
+      logEvent('internal-error', { channel: 'history.anchor', error });
+    }
+  }
+
+  /** The coordinator continues with a database found older than its anchor: recorded, and anchored from now on. */
+  acceptHistory(): SessionInfo {
+    const open = this.requireOpen();
+    if (this.history?.problem) this.history.accept(open.db, open.session.userId, new Date(this.options.now()));
+    delete open.session.historyProblem;
+    return { ...open.session };
+  }
+
+  /** A backup recorded `head` in its manifest: the anchor remembers it, for the integrity check. */
+  noteBackupHead(head: AuditHeadRef): void {
+    const open = this.requireOpen();
+    this.history?.noteBackup(open.db, head);
+  }
+
+  /** The history's state for the integrity check: what the unlock found, and the backup heads gone from the chain. */
+  historyCheck(): { problem: HistoryProblem | null; backupHeadsChecked: number; backupHeadsMissing: number } {
+    const open = this.requireOpen();
+    const heads = this.history?.backupHeads ?? [];
+    const missing = heads.filter((head) => auditHashAt(open.db, head.id) !== head.hash).length;
+    return { problem: this.history?.problem?.problem ?? null, backupHeadsChecked: heads.length, backupHeadsMissing: missing };
+  }
+
+  /** After a rekey: the log chained under the old key is checked whole and chained again under the new one. */
+  private rechainAfterRotation(db: Db, oldChainKey: Buffer): void {
+    const before = new Map<number, string>();
+    for (const head of this.history?.backupHeads ?? []) before.set(head.id, auditHashAt(db, head.id) ?? '');
+    if (rechainAudit(db, oldChainKey) === null) this.history?.followRechain(before, db);
+  }
+
+  private dropHistory(): void {
+    this.history?.close();
+    this.history = null;
+    this.chainKey?.fill(0);
+    this.chainKey = null;
   }
 
   /** Runs a change and its audit record in one transaction, as the current user. */
@@ -540,29 +606,41 @@ export class Vault {
   /** Opens polku.db with an unwrapped key, migrates it and starts the session. Keeps `key` on success. */
   private openDatabase(key: Buffer, userId: string, flags: { mustChangePassphrase: boolean; isUnlock?: boolean }): OpenVault {
     const db = openVaultDatabase(this.files.db, key, this.driverOptions());
+    const vaultId = this.slots.read().vaultId;
+    const chainKey = deriveChainKey(key, vaultId);
+    useChainKey(db, chainKey);
+    let history: HistoryKeeper | null = null;
     try {
       assertNotTruncated(db, this.files.db);
       migrate(db, MIGRATIONS);
-      if (readSetting(db, VAULT_ID) !== this.slots.read().vaultId) throw new AppError('db_foreign');
+      if (readSetting(db, VAULT_ID) !== vaultId) throw new AppError('db_foreign');
       const user = findUser(db, userId);
       if (!user?.active) throw new AppError('forbidden');
       const attempts = readAttempts(this.options.dataDir);
+      const isUnlock = flags.isUnlock !== false;
+      const now = new Date(this.options.now());
+      history = HistoryKeeper.open(db, this.slots, { masterKey: key, userId: user.id, atUnlock: isUnlock, now });
       const session: SessionInfo = {
         userId: user.id,
         displayName: user.displayName,
         role: user.role satisfies Role,
         mustChangePassphrase: flags.mustChangePassphrase || user.mustChangePassphrase,
         recoveryPending: readSetting(db, RECOVERY_CONFIRMED) === false,
+        ...(history.problem ? { historyProblem: history.problem.problem } : {}),
       };
-      if (flags.isUnlock !== false) {
-        auditUnlock(db, user.id, attempts.failures, flags.mustChangePassphrase, new Date(this.options.now()));
-      }
+      if (isUnlock) auditUnlock(db, user.id, attempts.failures, flags.mustChangePassphrase, now);
+      history.advance(db, { nextCounter: isUnlock });
       clearFailures(this.options.dataDir);
+      this.dropHistory();
       this.db = db;
       this.masterKey = key;
       this.session = session;
+      this.history = history;
+      this.chainKey = chainKey;
       return { db, session };
     } catch (error) {
+      history?.close();
+      chainKey.fill(0);
       db.close();
       const code = (error as { code?: unknown }).code;
       if (typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB'))

@@ -9,6 +9,7 @@ export type ScreenName =
   | 'unlock'
   | 'recovery-unlock'
   | 'new-passphrase'
+  | 'history-check'
   | 'home'
   | 'participants'
   | 'referrals'

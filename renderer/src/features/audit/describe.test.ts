@@ -231,8 +231,8 @@ describe('the check of the log', () => {
   it('confirms an intact log with the number of entries checked', () => {
     const message = verifyMessage({ rows: 42, firstBadRow: null });
     expect(message.tone).toBe('intact');
-    expect(t(message.key, message.values)).toBe('All 42 entries are intact.');
-    expect(fi(message.key, message.values)).toBe('Kaikki 42 merkintää ovat ehjiä.');
+    expect(t(message.key, message.values)).toBe('All 42 entries form an unbroken chain.');
+    expect(fi(message.key, message.values)).toBe('Kaikki 42 merkintää ovat ehjässä ketjussa.');
   });
 
   it('names the first changed or missing entry and what to do, in plain words', () => {
