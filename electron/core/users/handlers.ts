@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { UserSummary } from '@shared/users';
+import { dropCompartmentWrap, holdsPrivate } from '../vault/compartment';
 import { AppError } from '@shared/errors';
 import type { HandlerGroup } from '../handler';
 import { generateOneTimePassphrase } from '../vault/recovery';
@@ -69,6 +70,8 @@ export const userHandlers = {
           if (change.displayName !== undefined && nameTakenBy(db, change.displayName, id)) throw new AppError('name_taken');
           const demotes = before.role === 'coordinator' && change.role !== undefined && change.role !== 'coordinator';
           if (demotes && before.active && activeCoordinatorCount(db) <= 1) throw new AppError('last_coordinator');
+          // No longer a psychologist: their key to the sealed private notes goes (only a psychologist gives it back).
+          if (change.role !== undefined && !holdsPrivate(change.role)) dropCompartmentWrap(db, id);
           return updateUser(db, id, change);
         },
       );
@@ -87,6 +90,7 @@ export const userHandlers = {
       const after = vault.write({ action: 'users.deactivate', entity: 'user', entityId: input.id, outcome: 'ok' }, (db) => {
         if (before.role === 'coordinator' && before.active && activeCoordinatorCount(db) <= 1)
           throw new AppError('last_coordinator');
+        dropCompartmentWrap(db, input.id);
         return updateUser(db, input.id, { active: false });
       });
       vault.removeSlotsOf(input.id);
@@ -103,9 +107,12 @@ export const userHandlers = {
       const before = existing(vault, input.id);
       const oneTimePassphrase = generateOneTimePassphrase();
       const storeSlot = await vault.preparePassphraseSlot(input.id, before.displayName, oneTimePassphrase);
-      const after = vault.write({ action: 'users.issuePassphrase', entity: 'user', entityId: input.id, outcome: 'ok' }, (db) =>
-        updateUser(db, input.id, { active: true, mustChangePassphrase: true }),
-      );
+      const after = vault.write({ action: 'users.issuePassphrase', entity: 'user', entityId: input.id, outcome: 'ok' }, (db) => {
+        // The psychologist's key to the sealed notes was wrapped under the passphrase this replaces: a coordinator
+        // cannot wrap it again, a psychologist colleague (or the psychologists' recovery code) gives it back.
+        dropCompartmentWrap(db, input.id);
+        return updateUser(db, input.id, { active: true, mustChangePassphrase: true });
+      });
       storeSlot();
       return { user: summary(after), oneTimePassphrase };
     },
