@@ -29,7 +29,8 @@ export const compartmentHandlers = {
     run: async (input, { vault }) => {
       const context = vault.compartmentContext();
       const target = findUser(context.db, input.userId);
-      if (!target?.active || target.id === context.userId) throw new AppError('forbidden');
+      if (!target) throw new AppError('not_found');
+      if (!target.active || target.id === context.userId) throw new AppError('forbidden');
       await vault.confirmPassphraseOf(target.id, input.passphrase);
       const secret = passphraseSecret(input.passphrase);
       try {
