@@ -19,6 +19,7 @@ import { roleHolds, type Role } from '@shared/roles';
 import { appendAudit } from '../audit/audit';
 import type { Db } from '../db/open';
 import { all, get, run, sql } from '../db/sql';
+import { readSetting, writeSetting } from '../settings/repo';
 import { deriveKek, scryptParamsSchema, type ScryptParams } from './kdf';
 import { generateRecoveryCode, normalizeRecoveryCode } from './recovery';
 
@@ -87,11 +88,21 @@ export function compartmentState(db: Db, role: Role): 'open' | 'sealed' | 'none'
   return compartmentId(db) ? 'sealed' : 'none';
 }
 
+/**
+ * Setting: the psychologists' recovery code in use was handed to a psychologist's screen. False from its making
+ * until then: a code made at an unlock lives in memory only, and if the vault locks before it is shown, the next
+ * psychologist's unlock makes a new one.
+ */
+const RECOVERY_SHOWN = 'compartment.recoveryShown';
+
 /** The psychologists' recovery code made at this unlock, once: a second call returns null. */
 export function takeUnshownCode(db: Db): string | null {
   const open = openCompartments.get(db);
   const code = open?.unshownCode ?? null;
-  if (open) open.unshownCode = null;
+  if (open && code !== null) {
+    open.unshownCode = null;
+    writeSetting(db, RECOVERY_SHOWN, true);
+  }
   return code;
 }
 
@@ -276,6 +287,7 @@ export async function openCompartmentAtUnlock(c: CompartmentContext, secret: Buf
   const key = wrap ? await openWrap(wrap, keyId, secret) : null;
   if (!key) return;
   attach(c, key, keyId, null);
+  if (readSetting(c.db, RECOVERY_SHOWN) === false) await newCompartmentRecoveryCode(c, { unshown: true });
   if (hasPlaintextNotes(c.db)) {
     c.db.transaction(() => {
       const sealed = sealPlaintextNotes(c.db, key);
@@ -304,6 +316,7 @@ async function createCompartment(c: CompartmentContext, secret: Buffer): Promise
       run(c.db, sql`INSERT INTO compartment (id, key_id) VALUES (1, ${keyId})`);
       storeWrap(c.db, mine);
       storeWrap(c.db, recovery);
+      writeSetting(c.db, RECOVERY_SHOWN, false);
       const sealed = sealPlaintextNotes(c.db, key);
       appendAudit(c.db, { userId: c.userId, action: 'compartment.create', outcome: 'ok', detail: `${sealed}` }, c.now);
     })();
@@ -348,8 +361,11 @@ export async function grantCompartment(c: CompartmentContext, target: { userId: 
   })();
 }
 
-/** A new psychologists' recovery code; the old one stops working at once. */
-export async function newCompartmentRecoveryCode(c: CompartmentContext): Promise<string> {
+/**
+ * A new psychologists' recovery code; the old one stops working at once. `unshown`: made at an unlock because the
+ * last one was never shown, kept to be handed out once by compartment.status.
+ */
+export async function newCompartmentRecoveryCode(c: CompartmentContext, o = { unshown: false }): Promise<string> {
   if (!holdsPrivate(c.role)) throw new AppError('forbidden');
   const open = requireOpen(c.db);
   const code = generateRecoveryCode();
@@ -359,11 +375,13 @@ export async function newCompartmentRecoveryCode(c: CompartmentContext): Promise
     requireOpen(c.db);
     c.db.transaction(() => {
       storeWrap(c.db, wrap);
+      writeSetting(c.db, RECOVERY_SHOWN, !o.unshown);
       appendAudit(c.db, { userId: c.userId, action: 'compartment.newRecoveryCode', outcome: 'ok' }, c.now);
     })();
   } finally {
     secret.fill(0);
   }
+  if (o.unshown) open.unshownCode = code;
   return code;
 }
 
