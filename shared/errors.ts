@@ -54,7 +54,6 @@ export const ERROR_CODES = [
   'handover_conflict',
   'retention_not_due',
   'compartment_locked',
-  'handover_private_sealed',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

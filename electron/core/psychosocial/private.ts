@@ -10,9 +10,9 @@
  * on this computer reads `SEALED` instead of the notes and cannot write them. Their search runs over an index kept
  * in memory, built from the decrypted notes at the first private search and dropped when the vault locks.
  */
-import Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '@shared/errors';
 import { stemsOf } from '@shared/search-stems';
+import { openMemoryOnly } from '../db/cipher';
 import type { Db } from '../db/open';
 import { all, get, run, sql } from '../db/sql';
 import { compartmentDriver, compartmentKey, onCompartmentClose, openNotes, sealNotes } from '../vault/compartment';
@@ -143,8 +143,7 @@ function indexOf(db: Db): PrivateIndex | null {
   if (existing) return existing;
   const driver = compartmentDriver(db);
   if (!driver) return null;
-  const memory = new Database(':memory:', driver);
-  memory.pragma('temp_store = MEMORY');
+  const memory = openMemoryOnly(driver);
   memory.exec(`CREATE VIRTUAL TABLE notes_index USING fts5 (
     notes, stems, prefix = '2 3', tokenize = 'unicode61 remove_diacritics 2'
   )`);
