@@ -26,11 +26,7 @@ export const compartmentChannels = {
    * A psychologist holding the key gives it to a psychologist colleague sitting beside them, who types their own
    * passphrase (checked against their slot; wrong ones count towards the unlock delay). Never by a coordinator.
    */
-  'compartment.grant': channel(
-    'psychosocial.private',
-    z.object({ userId, passphrase: currentPassphrase }).strict(),
-    z.null(),
-  ),
+  'compartment.grant': channel('psychosocial.private', z.object({ userId, passphrase: currentPassphrase }).strict(), z.null()),
   /** A new psychologists' recovery code (the old one stops working); the psychologist's own passphrase again. */
   'compartment.newRecoveryCode': channel(
     'psychosocial.private',

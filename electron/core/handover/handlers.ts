@@ -100,7 +100,8 @@ export const handoverHandlers = {
       const content = collectCase(open.db, participant.id, (permission) => roleHolds(session.role, permission));
       // A psychologist's package carries the private notes as text, under the handover passphrase: the receiving
       // vault seals them under its own psychologists' key. Without the key here, the export is refused.
-      for (const rows of content.tables) if (PRIVATE_TABLES.has(rows.table)) unsealedForHandover(open.db, rows.columns, rows.rows);
+      for (const rows of content.tables)
+        if (PRIVATE_TABLES.has(rows.table)) unsealedForHandover(open.db, rows.columns, rows.rows);
       const counts = await writePackage({
         destination,
         passphrase: input.passphrase,

@@ -203,7 +203,7 @@ export function matchPrivateNotes(
   const index = key ? indexOf(db) : null;
   if (!key || !index) return [];
   refresh(db, index, key);
-  const seqs = (index.memory.prepare('SELECT rowid FROM notes_index WHERE notes_index MATCH ?').pluck().all(match) as number[]);
+  const seqs = index.memory.prepare('SELECT rowid FROM notes_index WHERE notes_index MATCH ?').pluck().all(match) as number[];
   if (seqs.length === 0) return [];
   const entries = all<Omit<PrivateMatch, 'snippet'> & { privateSeq: number }>(
     db,

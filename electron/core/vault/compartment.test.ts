@@ -98,7 +98,9 @@ describe('the psychologists’ compartment key', () => {
     expect(await v.t.ok('compartment.status', {})).toMatchObject({ state: 'open' });
     expect(await v.t.ok('psychosocial.get', { id: v.entryId })).toMatchObject({ entry: { privateNotes: ENTRY.privateNotes } });
     const db = await raw(v);
-    expect(db.prepare(`SELECT count(*) AS n FROM audit_log WHERE action = 'compartment.grant' AND outcome = 'ok'`).get()).toEqual({ n: 1 });
+    expect(db.prepare(`SELECT count(*) AS n FROM audit_log WHERE action = 'compartment.grant' AND outcome = 'ok'`).get()).toEqual(
+      { n: 1 },
+    );
   });
 
   it('follows a psychologist’s own passphrase change, and is dropped when the coordinator resets her passphrase', async () => {
@@ -119,7 +121,12 @@ describe('the psychologists’ compartment key', () => {
     const v = await vault();
     const { recoveryCode } = await v.t.ok('compartment.status', {});
     const eeva = await addEeva(v);
-    expect(await v.t.call('compartment.useRecoveryCode', { recoveryCode: 'ABCDE-ABCDE-ABCDE-ABCDE-ABCDE-ABCDE', currentPassphrase: COLLEAGUE_PASSPHRASE })).toMatchObject({ code: 'wrong_recovery_code' });
+    expect(
+      await v.t.call('compartment.useRecoveryCode', {
+        recoveryCode: 'ABCDE-ABCDE-ABCDE-ABCDE-ABCDE-ABCDE',
+        currentPassphrase: COLLEAGUE_PASSPHRASE,
+      }),
+    ).toMatchObject({ code: 'wrong_recovery_code' });
     v.t.clock.advance(60_000);
     expect(
       await v.t.ok('compartment.useRecoveryCode', { recoveryCode: recoveryCode!, currentPassphrase: COLLEAGUE_PASSPHRASE }),
@@ -129,15 +136,20 @@ describe('the psychologists’ compartment key', () => {
     const renewed = await v.t.ok('compartment.newRecoveryCode', { currentPassphrase: COLLEAGUE_PASSPHRASE });
     expect(renewed.recoveryCode).not.toBe(recoveryCode);
     await v.as('coordinator');
-    await v.t.ok('users.issuePassphrase', { id: eeva, currentPassphrase: PASSPHRASE }).then(({ oneTimePassphrase }) =>
-      switchUser(v.t, EEVA, oneTimePassphrase),
-    );
+    await v.t
+      .ok('users.issuePassphrase', { id: eeva, currentPassphrase: PASSPHRASE })
+      .then(({ oneTimePassphrase }) => switchUser(v.t, EEVA, oneTimePassphrase));
     await v.t.ok('vault.changePassphrase', { next: COLLEAGUE_PASSPHRASE });
     v.t.clock.advance(60_000);
-    expect(await v.t.call('compartment.useRecoveryCode', { recoveryCode: recoveryCode!, currentPassphrase: COLLEAGUE_PASSPHRASE })).toMatchObject({ code: 'wrong_recovery_code' });
+    expect(
+      await v.t.call('compartment.useRecoveryCode', { recoveryCode: recoveryCode!, currentPassphrase: COLLEAGUE_PASSPHRASE }),
+    ).toMatchObject({ code: 'wrong_recovery_code' });
     v.t.clock.advance(120_000);
     expect(
-      await v.t.ok('compartment.useRecoveryCode', { recoveryCode: renewed.recoveryCode, currentPassphrase: COLLEAGUE_PASSPHRASE }),
+      await v.t.ok('compartment.useRecoveryCode', {
+        recoveryCode: renewed.recoveryCode,
+        currentPassphrase: COLLEAGUE_PASSPHRASE,
+      }),
     ).toEqual({ state: 'open' });
   });
 

@@ -228,7 +228,10 @@ export function sealPlaintextNotes(db: Db, key: Buffer): number {
   );
   for (const row of current) {
     const sealed = sealNotes(key, row.entry_id, row.version, row.notes);
-    run(db, sql`UPDATE psychosocial_private SET notes = NULL, sealed = ${sealed}, sealed_version = ${row.version} WHERE seq = ${row.seq}`);
+    run(
+      db,
+      sql`UPDATE psychosocial_private SET notes = NULL, sealed = ${sealed}, sealed_version = ${row.version} WHERE seq = ${row.seq}`,
+    );
   }
   const earlier = all<{ entry_id: string; version: number; notes: string }>(
     db,
@@ -350,14 +353,22 @@ function requireOpen(db: Db): OpenCompartment {
 }
 
 /** Wraps the key of this session for another psychologist, under the passphrase they typed (already checked). */
-export async function grantCompartment(c: CompartmentContext, target: { userId: string; role: Role }, passphrase: Buffer): Promise<void> {
+export async function grantCompartment(
+  c: CompartmentContext,
+  target: { userId: string; role: Role },
+  passphrase: Buffer,
+): Promise<void> {
   if (!holdsPrivate(c.role) || !holdsPrivate(target.role)) throw new AppError('forbidden');
   const open = requireOpen(c.db);
   const wrap = await makeWrap(open.key, open.keyId, target.userId, passphrase, c.kdf);
   requireOpen(c.db);
   c.db.transaction(() => {
     storeWrap(c.db, wrap);
-    appendAudit(c.db, { userId: c.userId, action: 'compartment.grant', entity: 'user', entityId: target.userId, outcome: 'ok' }, c.now);
+    appendAudit(
+      c.db,
+      { userId: c.userId, action: 'compartment.grant', entity: 'user', entityId: target.userId, outcome: 'ok' },
+      c.now,
+    );
   })();
 }
 
