@@ -97,9 +97,6 @@ beforeAll(async () => {
       writePrivateNotes(db, id, 1, note(i));
     }
   })();
-  const started = performance.now();
-  search('painajaisia');
-  console.log(`index build and first search over ${ENTRIES} private notes: ${(performance.now() - started).toFixed(0)} ms`);
 }, 600_000);
 
 afterAll(() => {
