@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { channel } from './channel';
 import { currentPassphrase } from './passphrases';
-import { userId } from './users';
+import { displayName } from './users';
 import { recoveryCode } from './vault';
 
 export const compartmentState = z.enum(['open', 'sealed', 'none', 'notPsychologist']);
@@ -23,10 +23,15 @@ export const compartmentChannels = {
     z.object({ state: compartmentState, recoveryCode: z.string().nullable() }),
   ),
   /**
-   * A psychologist holding the key gives it to a psychologist colleague sitting beside them, who types their own
-   * passphrase (checked against their slot; wrong ones count towards the unlock delay). Never by a coordinator.
+   * A psychologist holding the key gives it to a psychologist colleague sitting beside her, who types her name (as
+   * at the unlock screen) and her own passphrase (checked against her slot; wrong ones count towards the unlock
+   * delay). Never by a coordinator.
    */
-  'compartment.grant': channel('psychosocial.private', z.object({ userId, passphrase: currentPassphrase }).strict(), z.null()),
+  'compartment.grant': channel(
+    'psychosocial.private',
+    z.object({ name: displayName, passphrase: currentPassphrase }).strict(),
+    z.null(),
+  ),
   /** A new psychologists' recovery code (the old one stops working); the psychologist's own passphrase again. */
   'compartment.newRecoveryCode': channel(
     'psychosocial.private',

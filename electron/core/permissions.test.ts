@@ -25,7 +25,7 @@ const SAMPLE_INPUTS: { [C in Channel]: InputOf<C> } = {
   'vault.rotateMasterKey': { passphrase: 'not the passphrase' },
   'vault.verify': {},
   'compartment.status': {},
-  'compartment.grant': { userId: SOMEONE, passphrase: OWN_PASSPHRASE },
+  'compartment.grant': { name: 'Nobody Here', passphrase: OWN_PASSPHRASE },
   'compartment.newRecoveryCode': { currentPassphrase: OWN_PASSPHRASE },
   'compartment.useRecoveryCode': { recoveryCode: 'ABCDE-ABCDE-ABCDE-ABCDE-ABCDE-ABCDE', currentPassphrase: OWN_PASSPHRASE },
   'users.list': {},

@@ -1,6 +1,6 @@
 import { AppError } from '@shared/errors';
 import type { HandlerGroup } from '../handler';
-import { findUser } from '../users/repo';
+import { findUserByName } from '../users/repo';
 import {
   compartmentState,
   grantCompartment,
@@ -28,7 +28,7 @@ export const compartmentHandlers = {
     kind: 'core',
     run: async (input, { vault }) => {
       const context = vault.compartmentContext();
-      const target = findUser(context.db, input.userId);
+      const target = findUserByName(context.db, input.name);
       if (!target) throw new AppError('not_found');
       if (!target.active || target.id === context.userId) throw new AppError('forbidden');
       await vault.confirmPassphraseOf(target.id, input.passphrase);

@@ -250,10 +250,10 @@ describe('editing an entry', () => {
       },
     });
     await v.as('coordinator');
-    const eeva = await addColleague(v.t, 'Eeva Psykologi', 'psychologist');
+    await addColleague(v.t, 'Eeva Psykologi', 'psychologist');
     // Sara gives Eeva the psychologists' key, Eeva typing her own passphrase into Sara's session.
     await v.as('psychologist');
-    await v.t.ok('compartment.grant', { userId: eeva, passphrase: COLLEAGUE_PASSPHRASE });
+    await v.t.ok('compartment.grant', { name: 'Eeva Psykologi', passphrase: COLLEAGUE_PASSPHRASE });
     await switchUser(v.t, 'Eeva Psykologi');
     v.t.clock.advance(60_000);
     await v.t.ok('psychosocial.update', { id: entry.id, ...ENTRY, riskLevel: 'low', privateNotes: null });
