@@ -4,6 +4,7 @@ import { findUserByName } from '../users/repo';
 import {
   compartmentState,
   grantCompartment,
+  holdsPrivate,
   newCompartmentRecoveryCode,
   takeUnshownCode,
   useCompartmentRecoveryCode,
@@ -30,7 +31,9 @@ export const compartmentHandlers = {
       const context = vault.compartmentContext();
       const target = findUserByName(context.db, input.name);
       if (!target) throw new AppError('not_found');
-      if (!target.active || target.id === context.userId) throw new AppError('forbidden');
+      // Checked before the passphrase is tried, so that this is no way to test guesses at anyone else's passphrase.
+      if (!target.active || target.id === context.userId || !holdsPrivate(context.role) || !holdsPrivate(target.role))
+        throw new AppError('forbidden');
       await vault.confirmPassphraseOf(target.id, input.passphrase);
       const secret = passphraseSecret(input.passphrase);
       try {
