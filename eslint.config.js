@@ -56,12 +56,15 @@ const CORE_EDGES = {
   audit: ['db'],
   backup: ['audit', 'db', 'fs', 'jobs', 'settings', 'users', 'vault'],
   cohorts: ['audit', 'consents', 'db', 'participants', 'sessions'],
+  // The psychologists' key to their sealed notes lives in the vault; giving it checks the colleague's account.
+  compartment: ['db', 'users', 'vault'],
   consents: ['audit', 'db', 'participants'],
   // Migration 0018 seeds the vault with the instrument's first version, a frozen data module of assessments.
   db: ['assessments', 'vault'],
   flags: ['db', 'participants'],
-  // A handed-over referral is linked to this register's partner of the same name.
-  handover: ['audit', 'cohorts', 'db', 'fs', 'notes', 'participants', 'partners', 'settings', 'vault'],
+  // A handed-over referral is linked to this register's partner of the same name. A psychologist's package carries
+  // the private notes opened from their seal (psychosocial/private.ts), and the import seals them again.
+  handover: ['audit', 'cohorts', 'db', 'fs', 'notes', 'participants', 'partners', 'psychosocial', 'settings', 'vault'],
   jobs: ['backup', 'vault'],
   notes: ['consents', 'db'],
   // The overview of a file reads the domains that put a part on it, through their own readers.
@@ -88,7 +91,8 @@ const CORE_EDGES = {
     'settings',
     'timeline',
   ],
-  psychosocial: ['consents', 'db'],
+  // Private notes are sealed under the psychologists' compartment key (vault/compartment.ts).
+  psychosocial: ['consents', 'db', 'vault'],
   // A referral names its partner; the consent gate compares names as the consent register does.
   // The referral letter goes out through the print path.
   referrals: ['consents', 'db', 'participants', 'print'],

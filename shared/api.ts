@@ -9,6 +9,7 @@ import { attendanceChannels } from './attendance';
 import { auditChannels } from './audit';
 import { backupChannels } from './backup';
 import { cohortChannels } from './cohorts';
+import { compartmentChannels } from './compartment';
 import { consentChannels } from './consents';
 import { flagChannels } from './flags';
 import { handoverChannels } from './handover';
@@ -40,6 +41,7 @@ export const api = {
   ...auditChannels,
   ...backupChannels,
   ...cohortChannels,
+  ...compartmentChannels,
   ...consentChannels,
   ...flagChannels,
   ...handoverChannels,

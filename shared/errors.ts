@@ -53,6 +53,7 @@ export const ERROR_CODES = [
   'handover_expired',
   'handover_conflict',
   'retention_not_due',
+  'compartment_locked',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -92,18 +92,23 @@ const versionRecord = {
 };
 
 const privateNotes = z.string().nullable();
+/**
+ * Set (with `privateNotes` null) when the entry has private notes that the reader, a psychologist, cannot read:
+ * their key to the psychologists' sealed notes is not on this computer yet.
+ */
+const privateSealed = z.literal(true).optional();
 
 /** An entry as readers without access to private notes see it. Strict: it has no place for them. */
 export const summaryEntry = z.strictObject(entryRecord);
 export type SummaryEntry = z.infer<typeof summaryEntry>;
 /** An entry as psychologists see it, with the private notes. */
-export const fullEntry = z.strictObject({ ...entryRecord, privateNotes });
+export const fullEntry = z.strictObject({ ...entryRecord, privateNotes, privateSealed });
 export type FullEntry = z.infer<typeof fullEntry>;
 
 /** One earlier (or the current) version of an entry, with who saved it and when. */
 export const summaryVersion = z.strictObject(versionRecord);
 export type SummaryVersion = z.infer<typeof summaryVersion>;
-export const fullVersion = z.strictObject({ ...versionRecord, privateNotes });
+export const fullVersion = z.strictObject({ ...versionRecord, privateNotes, privateSealed });
 export type FullVersion = z.infer<typeof fullVersion>;
 
 /** One entry as the reader's role may see it. */

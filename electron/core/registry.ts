@@ -5,6 +5,7 @@ import { attendanceHandlers } from './attendance/handlers';
 import { auditHandlers } from './audit/handlers';
 import { backupHandlers } from './backup/handlers';
 import { cohortHandlers } from './cohorts/handlers';
+import { compartmentHandlers } from './compartment/handlers';
 import { consentHandlers } from './consents/handlers';
 import { flagHandlers } from './flags/handlers';
 import { handoverHandlers } from './handover/handlers';
@@ -57,6 +58,7 @@ export const HANDLER_GROUPS: readonly HandlerGroup[] = [
   noteHandlers,
   searchHandlers,
   psychosocialHandlers,
+  compartmentHandlers,
   referralHandlers,
   planHandlers,
   assessmentHandlers,

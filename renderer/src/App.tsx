@@ -17,6 +17,7 @@ import i18n from './i18n';
 import { BrokenScreen } from './features/vault/BrokenScreen';
 import { NewPassphraseScreen, type NewPassphraseReason } from './features/vault/NewPassphraseScreen';
 import { RecoveryCodeScreen, type RecoveryReason } from './features/vault/RecoveryCodeScreen';
+import { PrivateKeyCodeScreen } from './features/vault/PrivateKeyCodeScreen';
 import { RecoveryConfirmScreen } from './features/vault/RecoveryConfirmScreen';
 import { RecoveryUnlockScreen } from './features/vault/RecoveryUnlockScreen';
 import { SetupScreen } from './features/vault/SetupScreen';
@@ -81,6 +82,12 @@ function firstScreenOf(session: SessionInfo, openedWith: OpenedWith): Screen {
  */
 async function resumedScreen(session: SessionInfo, first: Screen): Promise<Screen> {
   if (first.name !== 'home') return first;
+  // A psychologists' recovery code made at this unlock (with the key to the private notes) is shown first, once.
+  if (roleHolds(session.role, 'psychosocial.private')) {
+    const status = await invoke('compartment.status', {});
+    if (status.ok && status.value.recoveryCode)
+      return { name: 'private-key-code', code: status.value.recoveryCode, then: 'home' };
+  }
   const result = await invoke('place.resume', {});
   return (result.ok && result.value ? screenOfPlace(result.value, session.role) : null) ?? first;
 }
@@ -250,6 +257,15 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
           />
         );
       }
+      case 'private-key-code':
+        return (
+          <PrivateKeyCodeScreen
+            code={screen.code}
+            onWritten={() =>
+              setScreen(screen.then === 'settings' ? { name: 'settings', notice: null, section: 'keys' } : { name: 'home' })
+            }
+          />
+        );
       case 'recovery-confirm': {
         const { reason } = screen;
         return (
@@ -350,6 +366,7 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
             page={screen.section ?? null}
             onPage={(section) => openSettings(section)}
             onRecoveryCode={showRecoveryCode}
+            onPrivateKeyCode={(code) => setScreen({ name: 'private-key-code', code, then: 'settings' })}
           />
         );
       default:

@@ -28,6 +28,8 @@ export type Screen =
   | { name: 'history-check'; problem: HistoryProblem }
   | { name: 'recovery-code'; code: string; reason: RecoveryReason }
   | { name: 'recovery-confirm'; code: string | null; reason: RecoveryReason }
+  /** The psychologists' recovery code, shown once; `then`: where to go once it is written down. */
+  | { name: 'private-key-code'; code: string; then: 'home' | 'settings' }
   | { name: 'home' }
   | { name: 'participants' }
   | { name: 'referrals' }

@@ -67,12 +67,15 @@ import programmeErrorsEn from './parts/programme-errors.en.json' with { type: 'j
 import programmeErrorsFi from './parts/programme-errors.fi.json' with { type: 'json' };
 import programmeErrorsSv from './parts/programme-errors.sv.json' with { type: 'json' };
 import psychosocialEn from './parts/psychosocial.en.json' with { type: 'json' };
+import privateKeyEn from './parts/private-key.en.json' with { type: 'json' };
 import referralsEn from './parts/referrals.en.json' with { type: 'json' };
 import referralsPageEn from './parts/referrals-page.en.json' with { type: 'json' };
 import psychosocialFi from './parts/psychosocial.fi.json' with { type: 'json' };
+import privateKeyFi from './parts/private-key.fi.json' with { type: 'json' };
 import referralsFi from './parts/referrals.fi.json' with { type: 'json' };
 import referralsPageFi from './parts/referrals-page.fi.json' with { type: 'json' };
 import psychosocialSv from './parts/psychosocial.sv.json' with { type: 'json' };
+import privateKeySv from './parts/private-key.sv.json' with { type: 'json' };
 import referralsSv from './parts/referrals.sv.json' with { type: 'json' };
 import referralsPageSv from './parts/referrals-page.sv.json' with { type: 'json' };
 import registryEn from './parts/registry.en.json' with { type: 'json' };
@@ -131,6 +134,7 @@ export const PART_NAMES = [
   'programme',
   'programme-errors',
   'psychosocial',
+  'private-key',
   'referrals',
   'referrals-page',
   'registry',
@@ -163,6 +167,7 @@ const FI_PARTS = [
   programmeFi,
   programmeErrorsFi,
   psychosocialFi,
+  privateKeyFi,
   referralsFi,
   referralsPageFi,
   registryFi,
@@ -194,6 +199,7 @@ const SV_PARTS = [
   programmeSv,
   programmeErrorsSv,
   psychosocialSv,
+  privateKeySv,
   referralsSv,
   referralsPageSv,
   registrySv,
@@ -225,6 +231,7 @@ const EN_PARTS = [
   programmeEn,
   programmeErrorsEn,
   psychosocialEn,
+  privateKeyEn,
   referralsEn,
   referralsPageEn,
   registryEn,

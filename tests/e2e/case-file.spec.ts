@@ -177,7 +177,13 @@ for (const locale of ['en', 'fi'] as const satisfies readonly Locale[]) {
       await expect(banner).toContainText(m.flagNote);
 
       // 3. The psychologist's first unlock, and a meeting with private notes and a shareable summary.
-      await firstUnlock(page, locale, PSYCHOLOGIST, psychologistOneTime);
+      await firstUnlock(page, locale, PSYCHOLOGIST, psychologistOneTime, async () => {
+        // The psychologists' recovery code, shown once, with what it opens and what its loss means.
+        await expect(s.heading('privateKey.code.title')).toBeFocused();
+        await expect(page.getByText(s.t('privateKey.code.lost'), { exact: true })).toBeVisible();
+        await expect(page.locator('.recovery-code .recovery-code-group')).toHaveCount(6);
+        if (locale === 'fi') await page.screenshot({ path: '/tmp/seal-private-key-code.png' });
+      });
       await openFile(page, locale, pseudonym);
       await openTab(page, locale, 'psychosocial');
       await button('psychosocial.add.open').click();

@@ -59,7 +59,14 @@ export async function switchTo(page: Page, locale: Locale, person: Person): Prom
 }
 
 /** A colleague's first unlock: name and one-time passphrase, then their own passphrase, ending on home. */
-export async function firstUnlock(page: Page, locale: Locale, person: Person, oneTime: string): Promise<void> {
+export async function firstUnlock(
+  page: Page,
+  locale: Locale,
+  person: Person,
+  oneTime: string,
+  /** A psychologist's first unlock makes the key to the private notes: its recovery code is shown once, here. */
+  onPrivateKeyCode?: () => Promise<void>,
+): Promise<void> {
   const s = ui(page, locale);
   await lock(page, locale);
   await submitNameAndPassphrase(page, locale, person.name, oneTime);
@@ -67,6 +74,11 @@ export async function firstUnlock(page: Page, locale: Locale, person: Person, on
   await s.field('newPassphrase.next').fill(person.passphrase);
   await s.field('newPassphrase.again').fill(person.passphrase);
   await s.button('newPassphrase.submit').click();
+  if (onPrivateKeyCode) {
+    await screen(page, 'private-key-code');
+    await onPrivateKeyCode();
+    await s.button('recoveryCode.written').click();
+  }
   await screen(page, 'home');
   await expect(s.heading('home.title', { name: person.name })).toBeVisible();
 }

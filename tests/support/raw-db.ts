@@ -4,7 +4,9 @@ import { openEncrypted, type Db } from '../../electron/core/db/open';
 import { openSlot, readSlotFile } from '../../electron/core/vault/keyslots';
 import { vaultFiles } from '../../electron/core/vault/files';
 import { passphraseSecret } from '../../electron/core/vault/passphrase-policy';
-import { PASSPHRASE, type TestCore } from './core';
+import { compartmentKey, openCompartmentAtUnlock } from '../../electron/core/vault/compartment';
+import { TEST_KDF } from '../../electron/core/vault/kdf';
+import { COLLEAGUE_PASSPHRASE, PASSPHRASE, type TestCore } from './core';
 
 /**
  * Opens a test vault's database file beside the core, with the key unwrapped from a passphrase slot, so a
@@ -51,4 +53,19 @@ export function tablesHolding(db: Db, needle: string): Record<string, number> {
     }
   }
   return found;
+}
+
+/**
+ * Opens the psychologists' compartment on a raw handle the way a psychologist's unlock does: with their passphrase
+ * and their wrap in the database. Without it, a raw handle (the master key alone) reads the private notes sealed.
+ * Returns whether the passphrase opened it. Close the compartment (closeCompartment) before closing the handle.
+ */
+export async function openCompartmentAs(db: Db, userId: string, passphrase = COLLEAGUE_PASSPHRASE): Promise<boolean> {
+  const secret = passphraseSecret(passphrase);
+  try {
+    await openCompartmentAtUnlock({ db, userId, role: 'psychologist', kdf: TEST_KDF, now: new Date(), driver: {} }, secret);
+  } finally {
+    secret.fill(0);
+  }
+  return compartmentKey(db) !== null;
 }

@@ -144,7 +144,9 @@ describe('restoring onto a fresh install', () => {
       expect(rowsOf(db, KEY_TABLES)).toEqual(before.keyRows);
       for (const table of KEY_TABLES.filter((t) => t !== 'note_versions'))
         expect(before.keyRows[table]?.length, table).toBeGreaterThan(0);
-      expect(JSON.stringify(rowsOf(db, ['psychosocial_private']))).toContain(PRIVATE_MARKER);
+      // The private notes travel sealed, as the same bytes, with the psychologists' recovery-code wrap beside them.
+      expect(JSON.stringify(rowsOf(db, ['psychosocial_private']))).not.toContain(PRIVATE_MARKER);
+      expect(db.prepare('SELECT count(*) AS n FROM compartment_wraps WHERE user_id IS NULL').get()).toEqual({ n: 1 });
       for (const table of ['plan_goals', 'plan_steps', 'plan_versions'])
         expect(JSON.stringify(rowsOf(db, [table])), table).toContain(PLAN_MARKER);
       expect(JSON.stringify(rowsOf(db, ['assessment_answers']))).toContain(ASSESSMENT_MARKER);

@@ -153,3 +153,14 @@ export function openSchemaScratch(options: OpenOptions): Db {
   db.pragma('temp_store = MEMORY');
   return db;
 }
+
+/**
+ * A database in memory only, without a key or a file (`temp_store=MEMORY` too), for the psychologists' search index
+ * over their decrypted private notes (psychosocial/private.ts): it lives as long as the session holds the
+ * compartment key and is closed with it.
+ */
+export function openMemoryOnly(options: OpenOptions): Db {
+  const db = new Database(':memory:', options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  db.pragma('temp_store = MEMORY');
+  return db;
+}

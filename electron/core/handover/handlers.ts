@@ -41,6 +41,8 @@ import { readSetting } from '../settings/repo';
 import { assertPassphraseAcceptable } from '../vault/passphrase-policy';
 import { VAULT_ID } from '../vault/vault-database';
 import { caseCounts, collectCase } from './content';
+import { unsealedForHandover } from '../psychosocial/private';
+import { compartmentKey, sealPlaintextNotes } from '../vault/compartment';
 import { asReadError } from './errors';
 import { refuseWhileRestorePending, wipeErasedPages } from '../participants/erasure';
 import { importCase, newStaffOf, participantWithCode } from './import-case';
@@ -74,6 +76,9 @@ const countsText = (counts: Record<string, number>) =>
     .map(([table, n]) => `${table}:${n}`)
     .join(',');
 
+/** The tables of the psychologists' sealed private notes. */
+const PRIVATE_TABLES: ReadonlySet<string> = new Set(['psychosocial_private', 'psychosocial_private_versions']);
+
 export const handoverHandlers = {
   'handover.export': {
     kind: 'core',
@@ -93,6 +98,10 @@ export const handoverHandlers = {
       const destination = withExtension(chosen);
       const open = openAs(ctx, session.userId);
       const content = collectCase(open.db, participant.id, (permission) => roleHolds(session.role, permission));
+      // A psychologist's package carries the private notes as text, under the handover passphrase: the receiving
+      // vault seals them under its own psychologists' key. Without the key here, the export is refused.
+      for (const rows of content.tables)
+        if (PRIVATE_TABLES.has(rows.table)) unsealedForHandover(open.db, rows.columns, rows.rows);
       const counts = await writePackage({
         destination,
         passphrase: input.passphrase,
@@ -177,11 +186,27 @@ export const handoverHandlers = {
       }
       // Replacing erases the file it replaces: not while a restore could still bring it back.
       if (replaced) refuseWhileRestorePending(ctx.vault);
+      const privateRows = pkg.content.tables.filter((rows) => PRIVATE_TABLES.has(rows.table) && rows.rows.length > 0);
+      // Notes sealed under another vault's key could never be opened here: such a file was not made by Polku.
+      if (privateRows.some((rows) => rows.rows.some((row) => row[rows.columns.indexOf('sealed')] != null)))
+        throw new AppError('handover_damaged');
+      // The private notes are sealed under this vault's psychologists' key: at once when the importer holds it, else
+      // (the roles that import, caseworkers and coordinators, never do) at the next unlock of a psychologist who
+      // does, as notes left in the clear by an earlier build. Whoever imports knows the file's passphrase and could
+      // read them in the file anyway. Nothing is left out.
+      const key = compartmentKey(db);
       let result;
       try {
-        result = db.transaction(() =>
-          importCase(db, pkg, { userId: session.userId, now: ctx.now, locale: ctx.locale(), onConflict: input.onConflict }),
-        )();
+        result = db.transaction(() => {
+          const imported = importCase(db, pkg, {
+            userId: session.userId,
+            now: ctx.now,
+            locale: ctx.locale(),
+            onConflict: input.onConflict,
+          });
+          if (key) sealPlaintextNotes(db, key);
+          return imported;
+        })();
       } catch (error) {
         throw asReadError(error);
       }

@@ -133,7 +133,7 @@ describe('deleting a participant', () => {
           'safety_flags',
           'notes',
           'note_versions',
-          'psychosocial_private',
+          // Not psychosocial_private: the private notes are sealed under the psychologists' key (vault/compartment.ts).
           'referrals',
           'referral_events',
           'plan_goals',

@@ -214,7 +214,7 @@ describe('erasing a participant’s file from the disk', () => {
       for (const word of personal) expect(text, `${entry.action} ${entry.detail ?? ''}`).not.toContain(word.toLowerCase());
     }
     const db = await secondConnection(v);
-    for (const table of ['notes_fts', 'psychosocial_summary_fts', 'psychosocial_private_fts'])
+    for (const table of ['notes_fts', 'psychosocial_summary_fts'])
       expect(() => db.prepare(`INSERT INTO ${table} (${table}) VALUES ('integrity-check')`).run()).not.toThrow();
   });
 

@@ -1,7 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { api, type Channel } from '@shared/api';
 import { entryListView, entryView, versionListView } from '@shared/psychosocial';
-import { openVaultDb, tablesHolding } from '../../../tests/support/raw-db';
+import { COLLEAGUE_PASSPHRASE, PASSPHRASE } from '../../../tests/support/core';
+import { plaintextHits } from '../../../tests/support/plaintext-scan';
+import { openCompartmentAs, openVaultDb, tablesHolding } from '../../../tests/support/raw-db';
+import { openEncrypted } from '../db/open';
+import { closeCompartment } from '../vault/compartment';
+import { vaultFiles } from '../vault/files';
+import { openSlot, readSlotFile } from '../vault/keyslots';
+import { passphraseSecret } from '../vault/passphrase-policy';
 import type { Db } from '../db/open';
 import { toMatchExpression } from '../search/match';
 import { searchPsychosocial } from './search';
@@ -11,7 +18,10 @@ import { psychosocialTimeline } from './timeline';
 const vaults: PsychosocialVault[] = [];
 const dbs: Db[] = [];
 afterEach(() => {
-  for (const db of dbs.splice(0)) db.close();
+  for (const db of dbs.splice(0)) {
+    closeCompartment(db);
+    db.close();
+  }
   for (const v of vaults.splice(0)) v.t.cleanup();
 });
 
@@ -34,10 +44,21 @@ async function loggedVault(): Promise<PsychosocialVault & { entryId: string }> {
   return { ...v, entryId: entry.id };
 }
 
-async function rawDb(v: PsychosocialVault): Promise<Db> {
+/** The database under the master key; with `asPsychologist`, the psychologist's compartment opened by her passphrase. */
+async function rawDb(v: PsychosocialVault, asPsychologist = false): Promise<Db> {
   const db = await openVaultDb(v.t);
   dbs.push(db);
+  if (asPsychologist) expect(await openCompartmentAs(db, v.psychologistId)).toBe(true);
   return db;
+}
+
+/** The master key as unwrapped from one user's own passphrase slot (the format is public: anyone can do this). */
+async function masterKeyOf(v: PsychosocialVault, userId: string, passphrase: string): Promise<Buffer> {
+  const file = readSlotFile(vaultFiles(v.t.dataDir).slots);
+  const slot = file.slots.find((s) => s.kind === 'passphrase' && s.userId === userId);
+  const key = slot ? await openSlot(slot, passphraseSecret(passphrase), file.vaultId) : null;
+  if (!key) throw new Error('the slot does not open');
+  return key;
 }
 
 /** Every answer a reader of the log can get about the entry, through every channel and core function. */
@@ -86,7 +107,7 @@ describe('the private compartment of the psychosocial log', () => {
 
   it('gives a psychologist the private notes in every channel and in search', async () => {
     const v = await loggedVault();
-    const db = await rawDb(v);
+    const db = await rawDb(v, true);
     const answers = await everyAnswer(v, db, true);
     expect(answers.list).toMatchObject({ ok: true, value: { view: 'full', entries: [{ privateNotes: ENTRY.privateNotes }] } });
     expect(answers.get).toMatchObject({ ok: true, value: { view: 'full', entry: { privateNotes: ENTRY.privateNotes } } });
@@ -127,20 +148,42 @@ describe('the private compartment of the psychosocial log', () => {
       });
       expect(db.prepare('SELECT count(*) AS n FROM psychosocial_entries').get()).toEqual({ n: 1 });
       expect(db.prepare('SELECT count(*) AS n FROM psychosocial_versions').get()).toEqual(before);
-      expect(db.prepare('SELECT notes FROM psychosocial_private').get()).toEqual({ notes: ENTRY.privateNotes });
+      expect(db.prepare('SELECT notes, length(sealed) > 28 AS sealed FROM psychosocial_private').get()).toEqual({
+        notes: null,
+        sealed: 1,
+      });
     });
   }
 
-  it('stores private notes only in the private tables and their index, never in the audit log', async () => {
+  it('seals the private notes: the master key of a teacher or a coordinator reads them nowhere in the file, a psychologist with her passphrase reads and finds them', async () => {
     const v = await loggedVault();
-    const db = await rawDb(v);
-    const current = tablesHolding(db, PRIVATE_MARKER);
-    const earlier = tablesHolding(db, OLD_PRIVATE_MARKER);
-    // Twice in the row: the notes, and their stem keys for search.
-    expect(current).toHaveProperty('psychosocial_private', 2);
-    expect(earlier).toHaveProperty('psychosocial_private_versions', 1);
-    for (const table of [...Object.keys(current), ...Object.keys(earlier)]) expect(table).toMatch(/^psychosocial_private/);
-    expect(tablesHolding(db, SUMMARY_MARKER)).not.toHaveProperty('audit_log');
+    v.t.core.lock('manual');
+    for (const [userId, passphrase] of [
+      [v.teacherId, COLLEAGUE_PASSPHRASE],
+      [v.coordinatorId, PASSPHRASE],
+    ] as const) {
+      const masterKey = await masterKeyOf(v, userId, passphrase);
+      const db = openEncrypted(vaultFiles(v.t.dataDir).db, masterKey);
+      dbs.push(db);
+      // No table (notes, versions, any full-text index's shadow tables) holds a word of them, current or earlier.
+      for (const marker of [PRIVATE_MARKER, OLD_PRIVATE_MARKER, 'painajaisia', 'rentoutusharjoitus'])
+        expect(tablesHolding(db, marker), marker).toEqual({});
+      expect(db.prepare('SELECT count(*) AS n FROM psychosocial_private WHERE sealed IS NOT NULL').get()).toEqual({ n: 1 });
+      expect(tablesHolding(db, SUMMARY_MARKER)).toHaveProperty('psychosocial_entries');
+      // Nor any page of the decrypted file or its WAL, live or freed.
+      expect(plaintextHits(v.t.dataDir, masterKey, [PRIVATE_MARKER, OLD_PRIVATE_MARKER])).toEqual([]);
+      masterKey.fill(0);
+    }
+    // The psychologist unlocks with her passphrase, through the app: the notes read as text, and search finds them.
+    await v.as('psychologist');
+    expect(await v.t.ok('psychosocial.get', { id: v.entryId })).toMatchObject({
+      view: 'full',
+      entry: { privateNotes: ENTRY.privateNotes },
+    });
+    expect(JSON.stringify(await v.t.ok('psychosocial.versions', { id: v.entryId }))).toContain(OLD_PRIVATE_MARKER);
+    const found = await v.t.ok('search.notes', { query: 'painajaisia rentoutusharjoitus' });
+    expect(JSON.stringify(found)).toContain(v.entryId);
+    expect(tablesHolding(await rawDb(v), SUMMARY_MARKER)).not.toHaveProperty('audit_log');
   });
 
   it('has answer shapes for the summary view that cannot carry private notes at all', () => {

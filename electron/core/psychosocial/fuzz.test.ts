@@ -83,7 +83,7 @@ describe('the psychosocial channels under random and boundary payloads', () => {
       channels: CHANNELS,
       seed: 20261128,
     });
-    for (const index of ['psychosocial_summary_fts', 'psychosocial_private_fts'])
+    for (const index of ['psychosocial_summary_fts'])
       db.prepare(`INSERT INTO ${index} (${index}) VALUES ('integrity-check')`).run();
   }, 120_000);
 });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { InputOf } from '@shared/api';
-import { addColleague } from '../../../tests/support/core';
+import { addColleague, COLLEAGUE_PASSPHRASE, switchUser } from '../../../tests/support/core';
 import { openVaultDb } from '../../../tests/support/raw-db';
 import type { Db } from '../db/open';
 import { ENTRY, psychosocialVault, TODAY, type PsychosocialVault } from './testing/vault';
@@ -251,6 +251,10 @@ describe('editing an entry', () => {
     });
     await v.as('coordinator');
     await addColleague(v.t, 'Eeva Psykologi', 'psychologist');
+    // Sara gives Eeva the psychologists' key, Eeva typing her own passphrase into Sara's session.
+    await v.as('psychologist');
+    await v.t.ok('compartment.grant', { name: 'Eeva Psykologi', passphrase: COLLEAGUE_PASSPHRASE });
+    await switchUser(v.t, 'Eeva Psykologi');
     v.t.clock.advance(60_000);
     await v.t.ok('psychosocial.update', { id: entry.id, ...ENTRY, riskLevel: 'low', privateNotes: null });
 

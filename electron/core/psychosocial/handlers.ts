@@ -8,7 +8,7 @@ import { requireConsent } from '../consents/guard';
 import type { Db } from '../db/open';
 import { get, sql } from '../db/sql';
 import type { HandlerGroup } from '../handler';
-import { keepPrivateVersion, privateNotesOf, writePrivateNotes } from './private';
+import { canWritePrivate, keepPrivateVersion, privateNotesOf, SEALED, writePrivateNotes } from './private';
 import { projectEntry, projectParticipantEntries, projectVersions } from './projection';
 import { appointmentText, findEntry, insertEntry, replaceEntryContent, type SharedContent } from './repo';
 
@@ -65,8 +65,8 @@ function sharedOf(fields: EntryFields | SummaryEntry): SharedContent {
 }
 
 /** Every field in a fixed order, so two versions compare whatever order their keys came in. */
-const canonical = (c: SharedContent, privateNotes: string | null) =>
-  JSON.stringify([c.date, c.durationMinutes, c.kind, c.riskLevel, c.summary, appointmentText(c.nextAppointment), privateNotes]);
+const canonical = (c: SharedContent) =>
+  JSON.stringify([c.date, c.durationMinutes, c.kind, c.riskLevel, c.summary, appointmentText(c.nextAppointment)]);
 
 /** Audit records about an entry belong to its participant, so the coordinator can filter one person's file. */
 const entryAudit = (action: string, entry: { id: string; participantId: string }) => ({
@@ -104,8 +104,9 @@ export const psychosocialHandlers = {
       assertDates(fields, now);
       requireConsent(db, participantId, 'processing');
       const id = newId();
+      if (fields.privateNotes !== null && !canWritePrivate(db)) throw new AppError('compartment_locked');
       insertEntry(db, { id, participantId, content: sharedOf(fields), at: now.toISOString(), by: session.userId });
-      writePrivateNotes(db, id, fields.privateNotes);
+      writePrivateNotes(db, id, 1, fields.privateNotes);
       return projectEntry(db, session.role, stored(db, id));
     },
     audit: (_input, output) => entryAudit('psychosocial.create', output.entry),
@@ -120,11 +121,16 @@ export const psychosocialHandlers = {
       assertDates(fields, now);
       requireConsent(db, before.participantId, 'processing');
       const after = sharedOf(fields);
-      const changed = canonical(after, fields.privateNotes) !== canonical(sharedOf(before), privateNotesOf(db, id));
+      const current = privateNotesOf(db, id);
+      // Without the compartment key the notes can be neither read nor replaced: the form sends none, they are kept.
+      const locked = !canWritePrivate(db);
+      if (locked && fields.privateNotes !== null) throw new AppError('compartment_locked');
+      const notesChanged = !locked && fields.privateNotes !== (current === SEALED ? null : current);
+      const changed = notesChanged || canonical(after) !== canonical(sharedOf(before));
       if (changed) {
         keepPrivateVersion(db, id, before.version);
         replaceEntryContent(db, id, after, now.toISOString(), session.userId);
-        writePrivateNotes(db, id, fields.privateNotes);
+        if (notesChanged) writePrivateNotes(db, id, before.version + 1, fields.privateNotes);
       }
       return { ...projectEntry(db, session.role, stored(db, id)), changed };
     },

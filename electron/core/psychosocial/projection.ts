@@ -6,10 +6,14 @@
 import type { EntryListView, EntryView, SummaryEntry, VersionListView } from '@shared/psychosocial';
 import { roleHolds, type Role } from '@shared/roles';
 import type { Db } from '../db/open';
-import { privateNotesOf, privateNotesOfParticipant, privateVersionNotes } from './private';
+import { privateNotesOf, privateNotesOfParticipant, privateVersionNotes, SEALED, type PrivateText } from './private';
 import { listEntries, listVersions } from './repo';
 
 export type PsychosocialView = 'full' | 'summary';
+
+/** The private notes as an answer carries them: sealed notes are marked, never given. */
+const privateFields = (text: PrivateText | null | undefined): { privateNotes: string | null; privateSealed?: true } =>
+  text === SEALED ? { privateNotes: null, privateSealed: true } : { privateNotes: text ?? null };
 
 /** Which view of the log a role gets. */
 export function viewFor(role: Role): PsychosocialView {
@@ -19,7 +23,7 @@ export function viewFor(role: Role): PsychosocialView {
 /** One entry as the role may see it. */
 export function projectEntry(db: Db, role: Role, entry: SummaryEntry): EntryView {
   if (viewFor(role) === 'summary') return { view: 'summary', entry };
-  return { view: 'full', entry: { ...entry, privateNotes: privateNotesOf(db, entry.id) } };
+  return { view: 'full', entry: { ...entry, ...privateFields(privateNotesOf(db, entry.id)) } };
 }
 
 /** A participant's entries, newest first, as the role may see them. */
@@ -27,7 +31,7 @@ export function projectParticipantEntries(db: Db, role: Role, participantId: str
   const entries = listEntries(db, participantId);
   if (viewFor(role) === 'summary') return { view: 'summary', entries };
   const notes = privateNotesOfParticipant(db, participantId);
-  return { view: 'full', entries: entries.map((entry) => ({ ...entry, privateNotes: notes.get(entry.id) ?? null })) };
+  return { view: 'full', entries: entries.map((entry) => ({ ...entry, ...privateFields(notes.get(entry.id)) })) };
 }
 
 /** Every version of an entry, the current one first, as the role may see them. */
@@ -40,7 +44,7 @@ export function projectVersions(db: Db, role: Role, entryId: string): VersionLis
     view: 'full',
     versions: versions.map((version, index) => ({
       ...version,
-      privateNotes: index === 0 ? current : (earlier.get(version.version) ?? null),
+      ...privateFields(index === 0 ? current : earlier.get(version.version)),
     })),
   };
 }

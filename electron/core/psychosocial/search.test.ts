@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MATCH_END, MATCH_START } from '@shared/search';
-import { openVaultDb, tablesHolding } from '../../../tests/support/raw-db';
+import { openCompartmentAs, openVaultDb, tablesHolding } from '../../../tests/support/raw-db';
+import { closeCompartment } from '../vault/compartment';
 import type { Db } from '../db/open';
 import { toMatchExpression } from '../search/match';
 import { searchPsychosocial } from './search';
@@ -9,7 +10,10 @@ import { ENTRY, psychosocialVault, type PsychosocialVault } from './testing/vaul
 const vaults: PsychosocialVault[] = [];
 const dbs: Db[] = [];
 afterEach(() => {
-  for (const db of dbs.splice(0)) db.close();
+  for (const db of dbs.splice(0)) {
+    closeCompartment(db);
+    db.close();
+  }
   for (const v of vaults.splice(0)) v.t.cleanup();
 });
 
@@ -19,9 +23,11 @@ async function vault(): Promise<PsychosocialVault> {
   return v;
 }
 
+/** The database with the psychologist's compartment opened by her passphrase: her private search needs the key. */
 async function rawDb(v: PsychosocialVault): Promise<Db> {
   const db = await openVaultDb(v.t);
   dbs.push(db);
+  expect(await openCompartmentAs(db, v.psychologistId)).toBe(true);
   return db;
 }
 
@@ -36,7 +42,7 @@ const fieldsFound = (db: Db, typed: string, includePrivate = true) =>
   search(db, typed, includePrivate).map((hit) => `${hit.field}:${hit.id}`);
 
 function checkIndexes(db: Db): void {
-  for (const index of ['psychosocial_summary_fts', 'psychosocial_private_fts'])
+  for (const index of ['psychosocial_summary_fts'])
     db.prepare(`INSERT INTO ${index} (${index}) VALUES ('integrity-check')`).run();
 }
 

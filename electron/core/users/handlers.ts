@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { UserSummary } from '@shared/users';
+import { dropCompartmentWrap, holdsPrivate } from '../vault/compartment';
 import { AppError } from '@shared/errors';
 import type { HandlerGroup } from '../handler';
 import { generateOneTimePassphrase } from '../vault/recovery';
@@ -73,6 +74,8 @@ export const userHandlers = {
         if (change.displayName !== undefined && nameTakenBy(db, change.displayName, id)) throw new AppError('name_taken');
         const demotes = before.role === 'coordinator' && change.role !== undefined && change.role !== 'coordinator';
         if (demotes && before.active && activeCoordinatorCount(db) <= 1) throw new AppError('last_coordinator');
+        // No longer a psychologist: their key to the sealed private notes goes (only a psychologist gives it back).
+        if (change.role !== undefined && !holdsPrivate(change.role)) dropCompartmentWrap(db, id);
         return updateUser(db, id, change);
       });
       if (after.displayName !== before.displayName) vault.retagPassphraseSlots(id, after.displayName);
@@ -90,6 +93,7 @@ export const userHandlers = {
       const after = vault.write({ action: 'users.deactivate', entity: 'user', entityId: input.id, outcome: 'ok' }, (db) => {
         if (before.role === 'coordinator' && before.active && activeCoordinatorCount(db) <= 1)
           throw new AppError('last_coordinator');
+        dropCompartmentWrap(db, input.id);
         return updateUser(db, input.id, { active: false });
       });
       vault.removeSlotsOf(input.id);
@@ -109,7 +113,12 @@ export const userHandlers = {
       // The account's role in the detail: a psychologist's new passphrase is told to the other psychologists.
       const after = vault.write(
         { action: 'users.issuePassphrase', entity: 'user', entityId: input.id, outcome: 'ok', detail: before.role },
-        (db) => updateUser(db, input.id, { active: true, mustChangePassphrase: true }),
+        (db) => {
+          // The psychologist's key to the sealed notes was wrapped under the passphrase this replaces: a coordinator
+          // cannot wrap it again, a psychologist colleague (or the psychologists' recovery code) gives it back.
+          dropCompartmentWrap(db, input.id);
+          return updateUser(db, input.id, { active: true, mustChangePassphrase: true });
+        },
       );
       storeSlot();
       return { user: summary(after), oneTimePassphrase };

@@ -52,6 +52,12 @@ export function nameTakenBy(db: Db, displayName: string, exceptId: string | null
   return row !== undefined && row.id !== exceptId;
 }
 
+/** The user known by this name, as typed at the unlock screen (case, spacing and composition ignored). */
+export function findUserByName(db: Db, displayName: string): User | undefined {
+  const row = get<UserRow>(db, sql`SELECT * FROM users WHERE name_key = ${normalizeName(displayName)}`);
+  return row ? toUser(row) : undefined;
+}
+
 export function listUsers(db: Db): User[] {
   return all<UserRow>(db, sql`SELECT * FROM users ORDER BY active DESC, display_name COLLATE NOCASE`).map(toUser);
 }

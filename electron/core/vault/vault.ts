@@ -13,6 +13,7 @@ import { removeIfExists, renameDurably } from '../fs/atomic';
 import { runJob } from '../jobs/runner';
 import { setAsideVaultFiles } from './set-aside';
 import { HistoryKeeper } from './anchor';
+import { closeCompartment, openCompartmentAtUnlock, rewrapForPassphrase, type CompartmentContext } from './compartment';
 import { logEvent } from '../log';
 import { readSetting, writeSetting } from '../settings/repo';
 import { findUser, updateUser } from '../users/repo';
@@ -227,6 +228,36 @@ export class Vault {
     throw new AppError('wrong_passphrase', this.retryDetails());
   }
 
+  /**
+   * A colleague types their own passphrase into this session (to be given the psychologists' compartment key):
+   * checked against their passphrase slot, a wrong one counted by the unlock throttle as in confirmPassphrase.
+   */
+  async confirmPassphraseOf(userId: string, passphrase: string): Promise<void> {
+    this.requireOpen();
+    this.assertNotThrottled();
+    const file = this.slots.read();
+    const theirs = passphraseSlotOf(file, userId);
+    if (theirs && (await slotOpensWith(theirs, file, passphraseSecret(passphrase)))) return;
+    recordFailure(this.options.dataDir, this.options.now());
+    throw new AppError('wrong_passphrase', this.retryDetails());
+  }
+
+  /** What the psychologists' compartment (compartment.ts) works with in this session. */
+  compartmentContext(): CompartmentContext {
+    const open = this.requireOpen();
+    const { userId, role } = open.session;
+    return { db: open.db, userId, role, kdf: this.options.kdf, now: new Date(this.options.now()), driver: this.driverOptions() };
+  }
+
+  /** A psychologist's unlock opens (or first makes) their key to the sealed private notes; never fails the unlock. */
+  private async openCompartment(secret: Buffer): Promise<void> {
+    try {
+      await openCompartmentAtUnlock(this.compartmentContext(), secret);
+    } catch {
+      // The psychologist works with the notes sealed; the next unlock tries again.
+    }
+  }
+
   /** Replaces the recovery code; the old one stops working at once. */
   async newRecoveryCode(): Promise<string> {
     const open = this.requireOpen();
@@ -258,11 +289,14 @@ export class Vault {
     const slot = await this.slots.makePassphraseSlot(file, masterKey, next, open.session.displayName, {
       userId: open.session.userId,
     });
+    const nextSecret = passphraseSecret(next);
+    const rewrap = await rewrapForPassphrase(this.compartmentContext(), nextSecret).finally(() => nextSecret.fill(0));
     this.assertStillOpen(open.db);
     this.slots.replacePassphraseSlot(file, mine, slot);
-    this.write({ action: 'vault.changePassphrase', entity: 'user', entityId: open.session.userId, outcome: 'ok' }, (db) =>
-      updateUser(db, open.session.userId, { mustChangePassphrase: false }),
-    );
+    this.write({ action: 'vault.changePassphrase', entity: 'user', entityId: open.session.userId, outcome: 'ok' }, (db) => {
+      updateUser(db, open.session.userId, { mustChangePassphrase: false });
+      rewrap(db);
+    });
     open.session.mustChangePassphrase = false;
     return { ...open.session };
   }
@@ -344,6 +378,7 @@ export class Vault {
   ): Promise<true | { error: unknown }> {
     const db = this.requireOpen().db;
     db.pragma('wal_checkpoint(TRUNCATE)');
+    closeCompartment(db);
     db.close();
     this.db = null;
     this.session = null;
@@ -422,6 +457,11 @@ export class Vault {
     return this.masterKey;
   }
 
+  /** The vault's data folder (the unlock throttle's file lives there). */
+  get dataDir(): string {
+    return this.options.dataDir;
+  }
+
   /** The database path, for the file verifier. */
   get databasePath(): string {
     return this.files.db;
@@ -433,6 +473,7 @@ export class Vault {
     if (this.rekeying) this.rekeying.locked = true;
     try {
       this.advanceHistory();
+      if (this.db) closeCompartment(this.db);
       this.db?.close();
     } finally {
       this.db = null;
@@ -461,6 +502,7 @@ export class Vault {
     const key = this.requireKey();
     const { userId } = open.session;
     open.db.pragma('wal_checkpoint(TRUNCATE)');
+    closeCompartment(open.db);
     open.db.close();
     this.db = null;
     this.session = null;
@@ -566,6 +608,7 @@ export class Vault {
         const key = await openSlot(slot, secret, file.vaultId);
         if (!key) continue;
         const opened = await this.openAfterUnwrap(file, slot, key, secret);
+        if (kind === 'passphrase') await this.openCompartment(secret);
         if (kind === 'passphrase' && file.lastSlotId !== slot.id) this.slots.rememberLastSlot(slot.id);
         return opened;
       }

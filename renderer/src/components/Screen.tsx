@@ -5,6 +5,7 @@ export type ScreenName =
   | 'setup'
   | 'restore-fresh'
   | 'recovery-code'
+  | 'private-key-code'
   | 'recovery-confirm'
   | 'unlock'
   | 'recovery-unlock'

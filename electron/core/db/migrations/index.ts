@@ -17,6 +17,7 @@ import { plans } from './0015-plans';
 import { planStepReferral } from './0016-plan-step-referral';
 import { referralPageIndexes } from './0017-referral-page-indexes';
 import { assessments } from './0018-assessments';
+import { sealedPrivateNotes } from './0019-sealed-private-notes';
 
 /** Every migration, in version order. Add new ones at the end; never edit a released one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -38,4 +39,5 @@ export const MIGRATIONS: readonly Migration[] = [
   planStepReferral,
   referralPageIndexes,
   assessments,
+  sealedPrivateNotes,
 ];

@@ -67,6 +67,11 @@ export const ACTION_GROUPS = {
     'vault.newRecoveryCode',
     'vault.recoveryCodeRemoved',
     'vault.rotateMasterKey',
+    'compartment.create',
+    'compartment.seal',
+    'compartment.grant',
+    'compartment.newRecoveryCode',
+    'compartment.useRecoveryCode',
   ],
   backups: [
     'backup.create',

@@ -32,7 +32,7 @@ export function EntryCard({ entry, canEdit, onEdit, editor }: EntryCardProps) {
           {t('psychosocial.entry.heading', { date: day, kind })}
         </h3>
         <EntryFacts {...entry} />
-        {'privateNotes' in entry ? <PrivateNotes notes={entry.privateNotes} /> : null}
+        {'privateNotes' in entry ? <PrivateNotes notes={entry.privateNotes} sealed={entry.privateSealed === true} /> : null}
         <p className="psy-meta">
           {t('psychosocial.entry.recordedBy', { name: entry.createdByName ?? someone })}
           {entry.version > 1

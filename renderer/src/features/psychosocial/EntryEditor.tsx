@@ -26,6 +26,11 @@ interface EntryEditorProps {
   initial: EntryForm;
   title: string;
   submitLabel: string;
+  /**
+   * The entry's private notes are sealed for this reader (her key is not on this computer): they cannot be read or
+   * replaced, the other fields still save and the notes are kept as they are.
+   */
+  privateSealed?: boolean;
   /** Saved; `changed` is false when an edit changed nothing. */
   onSaved: (changed: boolean) => void;
   onCancel: () => void;
@@ -37,7 +42,16 @@ const isKind = (value: string): value is PsychosocialKind => (PSYCHOSOCIAL_KINDS
  * The psychologist's form for one meeting. The private notes are marked as readable by psychologists only, and
  * the shareable summary says what belongs in it. Checked with the channel's schema before sending.
  */
-export function EntryEditor({ participantId, target, initial, title, submitLabel, onSaved, onCancel }: EntryEditorProps) {
+export function EntryEditor({
+  participantId,
+  target,
+  initial,
+  title,
+  submitLabel,
+  privateSealed = false,
+  onSaved,
+  onCancel,
+}: EntryEditorProps) {
   const { t } = useTranslation();
   const form = useRef<HTMLFormElement>(null);
   const first = useRef<HTMLInputElement>(null);
@@ -125,19 +139,26 @@ export function EntryEditor({ participantId, target, initial, title, submitLabel
         error={errors.summary}
       />
       <div className="psy-private-field">
-        <TextAreaField
-          label={t('psychosocial.fields.privateNotes')}
-          hint={
-            <>
-              <strong className="psy-private-badge">{t('psychosocial.onlyPsychologists')}</strong>{' '}
-              {t('psychosocial.fields.privateHint')}
-            </>
-          }
-          rows={8}
-          value={values.privateNotes}
-          onChange={(event) => set('privateNotes')(event.target.value)}
-          error={errors.privateNotes}
-        />
+        {privateSealed ? (
+          <p className="psy-private-head">
+            <strong className="psy-private-badge">{t('psychosocial.onlyPsychologists')}</strong>{' '}
+            {t('psychosocial.private.sealedEdit')}
+          </p>
+        ) : (
+          <TextAreaField
+            label={t('psychosocial.fields.privateNotes')}
+            hint={
+              <>
+                <strong className="psy-private-badge">{t('psychosocial.onlyPsychologists')}</strong>{' '}
+                {t('psychosocial.fields.privateHint')}
+              </>
+            }
+            rows={8}
+            value={values.privateNotes}
+            onChange={(event) => set('privateNotes')(event.target.value)}
+            error={errors.privateNotes}
+          />
+        )}
       </div>
       <fieldset className="psy-appointment field">
         <legend className="psy-legend">{t('psychosocial.fields.nextAppointment')}</legend>

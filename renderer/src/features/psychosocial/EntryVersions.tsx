@@ -37,7 +37,9 @@ export function EntryVersions({ id, headingId }: { id: string; headingId: string
                       })}
                     </p>
                     <EntryFacts {...version} />
-                    {'privateNotes' in version ? <PrivateNotes notes={version.privateNotes} /> : null}
+                    {'privateNotes' in version ? (
+                      <PrivateNotes notes={version.privateNotes} sealed={version.privateSealed === true} />
+                    ) : null}
                   </li>
                 );
               })}

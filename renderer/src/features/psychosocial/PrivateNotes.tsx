@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 
 /**
  * A psychologist's private notes, marked as such and closed until asked for, so that they are not on the screen
- * whenever the log is open (someone may be looking over the shoulder).
+ * whenever the log is open (someone may be looking over the shoulder). `sealed`: there are notes, but the reader's
+ * key to the psychologists' sealed notes is not on this computer; the sentence says how to get it.
  */
-export function PrivateNotes({ notes }: { notes: string | null }) {
+export function PrivateNotes({ notes, sealed = false }: { notes: string | null; sealed?: boolean }) {
   const { t } = useTranslation();
   const id = useId();
   const [open, setOpen] = useState(false);
@@ -13,7 +14,9 @@ export function PrivateNotes({ notes }: { notes: string | null }) {
     <div className="psy-private">
       <p className="psy-private-head">
         <span className="psy-private-badge">{t('psychosocial.onlyPsychologists')}</span>
-        {notes === null ? (
+        {sealed ? (
+          <span className="psy-private-sealed">{t('psychosocial.private.sealed')}</span>
+        ) : notes === null ? (
           <span>{t('psychosocial.private.none')}</span>
         ) : (
           <button

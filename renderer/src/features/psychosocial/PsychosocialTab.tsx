@@ -64,6 +64,7 @@ export function PsychosocialTab({ participantId }: { participantId: string }) {
         participantId={participantId}
         target={{ id: entry.id }}
         initial={formOf(editing.entry)}
+        privateSealed={editing.entry.privateSealed === true}
         title={t('psychosocial.edit.title', { date })}
         submitLabel={t('psychosocial.edit.submit')}
         onSaved={(changed) => saved(t(changed ? 'psychosocial.edit.done' : 'psychosocial.edit.unchanged'), `entry:${entry.id}`)}

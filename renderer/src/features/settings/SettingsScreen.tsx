@@ -14,6 +14,7 @@ import { ChangePassphraseSection } from './ChangePassphraseSection';
 import { LastUserNameSection } from './LastUserNameSection';
 import { RecoveryCodeSection } from './RecoveryCodeSection';
 import { RotateKeySection } from './RotateKeySection';
+import { PrivateKeySection } from './PrivateKeySection';
 import { SETTINGS_PAGES, type SettingsPage } from './settingsPages';
 import { VerifySection } from './VerifySection';
 import { OrganisationSection } from './OrganisationSection';
@@ -30,6 +31,8 @@ interface SectionProps {
   /** Whether the reader may change the vault's settings (the coordinator). */
   canEdit: boolean;
   onRecoveryCode: (code: string, reason: RecoveryReason) => void;
+  /** A psychologists' recovery code to show once. */
+  onPrivateKeyCode: (code: string) => void;
 }
 
 interface SettingsSection {
@@ -69,6 +72,11 @@ const SECTIONS: readonly SettingsSection[] = [
     shownTo: 'vault.admin',
   },
   { page: 'keys', Section: VerifySection, shownTo: 'vault.admin' },
+  {
+    page: 'keys',
+    Section: ({ onPrivateKeyCode }) => <PrivateKeySection onCode={onPrivateKeyCode} />,
+    shownTo: 'psychosocial.private',
+  },
   { page: 'backups', Section: BackupSection, shownTo: 'vault.admin' },
   { page: 'records', Section: RetentionSection },
   { page: 'programme', Section: AttendanceSettingsSection, shownTo: 'attendance.read' },
@@ -82,6 +90,7 @@ interface SettingsScreenProps {
   page: SettingsPage | null;
   onPage: (page: SettingsPage) => void;
   onRecoveryCode: (code: string, reason: RecoveryReason) => void;
+  onPrivateKeyCode: (code: string) => void;
 }
 
 /**
@@ -90,7 +99,7 @@ interface SettingsScreenProps {
  * a laptop screen. Everyone has language, locking and their own passphrase; the vault's keys, checks and
  * backups are the coordinator's.
  */
-export function SettingsScreen({ notice, page, onPage, onRecoveryCode }: SettingsScreenProps) {
+export function SettingsScreen({ notice, page, onPage, onRecoveryCode, onPrivateKeyCode }: SettingsScreenProps) {
   const { t } = useTranslation();
   const { role } = useSession();
   const canEdit = useCan('settings.write');
@@ -137,7 +146,12 @@ export function SettingsScreen({ notice, page, onPage, onRecoveryCode }: Setting
             {visible
               .filter((section) => section.page === shown)
               .map(({ Section: Card }, index) => (
-                <Card key={`${shown}-${index}`} canEdit={canEdit} onRecoveryCode={onRecoveryCode} />
+                <Card
+                  key={`${shown}-${index}`}
+                  canEdit={canEdit}
+                  onRecoveryCode={onRecoveryCode}
+                  onPrivateKeyCode={onPrivateKeyCode}
+                />
               ))}
           </SubSections>
         </section>
