@@ -1,3 +1,4 @@
+import { deriveChainKey, useChainKey } from '../../electron/core/audit/audit';
 import { migrate } from '../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { openEncrypted, type Db } from '../../electron/core/db/open';
@@ -13,8 +14,11 @@ import { COLLEAGUE_PASSPHRASE, PASSPHRASE, type TestCore } from './core';
  * test can look at every table directly (what the app stores, not what its channels show). Close it after.
  */
 export async function openVaultDb(t: TestCore, passphrase = PASSPHRASE): Promise<Db> {
-  const db = openEncrypted(vaultFiles(t.dataDir).db, await vaultMasterKey(t, passphrase));
+  const key = await vaultMasterKey(t, passphrase);
+  const db = openEncrypted(vaultFiles(t.dataDir).db, key);
   migrate(db, MIGRATIONS);
+  // Audit rows written through this handle (a compartment opened on it) are chained as the vault chains them.
+  useChainKey(db, deriveChainKey(key, readSlotFile(vaultFiles(t.dataDir).slots).vaultId));
   return db;
 }
 
