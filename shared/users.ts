@@ -29,7 +29,7 @@ const empty = z.object({}).strict();
  * unlock until each acknowledges it: an account created as a psychologist, a role changed to psychologist, or a
  * psychologist given a new one-time passphrase. `id` is the audit entry that records the change.
  */
-export const ACCESS_NOTICE_KINDS = ['created', 'madePsychologist', 'newPassphrase'] as const;
+export const ACCESS_NOTICE_KINDS = ['created', 'madePsychologist', 'newPassphrase', 'grantedKey', 'usedRecoveryCode'] as const;
 export const accessNotice = z.object({
   id: z.number().int().positive(),
   at: z.string(),

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { addColleague, PASSPHRASE, switchUser, testCore, type TestCore } from '../../../tests/support/core';
+import { addColleague, COLLEAGUE_PASSPHRASE, PASSPHRASE, switchUser, testCore, type TestCore } from '../../../tests/support/core';
 
 const cores: TestCore[] = [];
 afterEach(() => {
@@ -115,5 +115,33 @@ describe('psychologists are told who was given access to the private notes', () 
     const acknowledgements = entries.filter((entry) => entry.userId === ids.sari);
     expect(acknowledgements.map((entry) => entry.detail)).toContain(`upTo:${notice!.id}`);
     expect(entries.every((entry) => entry.outcome === 'ok')).toBe(true);
+  });
+  it("tells them when a psychologist gives the key to a colleague, and when someone uses the psychologists' recovery code", async () => {
+    const { t } = await team();
+    await addColleague(t, 'Liisa Uusi', 'psychologist');
+    // Sari and Pekka acknowledge Liisa's new account, so that what follows is all they are told.
+    for (const name of ['Sari Mäki', 'Pekka Koski']) {
+      await switchUser(t, name);
+      const [made] = await t.ok('users.accessNotices', {});
+      await t.ok('users.acknowledgeAccessNotices', { upTo: made!.id });
+    }
+    // Sari made the key at her first unlock; Pekka, made a psychologist after her, has none until she gives it.
+    await switchUser(t, 'Sari Mäki');
+    await t.ok('compartment.grant', { name: 'Pekka Koski', passphrase: COLLEAGUE_PASSPHRASE });
+    const { recoveryCode } = await t.ok('compartment.newRecoveryCode', { currentPassphrase: COLLEAGUE_PASSPHRASE });
+    await switchUser(t, 'Liisa Uusi');
+    expect(await t.ok('users.accessNotices', {})).toMatchObject([
+      { kind: 'grantedKey', actorName: 'Sari Mäki', subjectName: 'Pekka Koski' },
+    ]);
+    await t.ok('compartment.useRecoveryCode', { recoveryCode, currentPassphrase: COLLEAGUE_PASSPHRASE });
+
+    const usedCode = { kind: 'usedRecoveryCode', actorName: 'Liisa Uusi', subjectName: 'Liisa Uusi' };
+    // The giver and the one given the key are not told of the gift; both are told that Liisa used the code.
+    expect(await noticesOf(t, 'Sari Mäki')).toEqual([usedCode]);
+    expect(await noticesOf(t, 'Pekka Koski')).toEqual([usedCode]);
+    // Liisa is not told of her own use of the code; what she had not acknowledged yet stays.
+    expect(await noticesOf(t, 'Liisa Uusi')).toEqual([
+      { kind: 'grantedKey', actorName: 'Sari Mäki', subjectName: 'Pekka Koski' },
+    ]);
   });
 });

@@ -4,8 +4,8 @@ import { all, get, sql } from '../db/sql';
 
 /**
  * What the psychologists are told at their next unlock: someone made a psychologist (an account created with that
- * role, or a role changed to it) or a psychologist given a new one-time passphrase. Either can give someone the
- * private notes. There is no table of its own: the notices are the audit rows of those changes (append-only, in
+ * role, or a role changed to it), a psychologist given a new one-time passphrase, the key to the sealed notes given
+ * to a colleague, or the psychologists' recovery code used. Each can give someone the private notes. There is no table of its own: the notices are the audit rows of those changes (append-only, in
  * the vault), and a psychologist's acknowledgement is an audit row too, made by them and naming the newest notice it covers.
  *
  * The audit details carry the role at the time: `users.create` and `users.issuePassphrase` the account's role,
@@ -35,6 +35,14 @@ function seenUpTo(db: Db, userId: string): number {
   return Math.max(acknowledged ?? 0, became ?? 0);
 }
 
+const NOTICE_KIND: Readonly<Record<string, AccessNotice['kind']>> = {
+  'users.create': 'created',
+  'users.update': 'madePsychologist',
+  'users.issuePassphrase': 'newPassphrase',
+  'compartment.grant': 'grantedKey',
+  'compartment.useRecoveryCode': 'usedRecoveryCode',
+};
+
 interface NoticeRow {
   id: number;
   at: string;
@@ -51,18 +59,21 @@ export function pendingAccessNotices(db: Db, userId: string): AccessNotice[] {
         FROM audit_log a
         LEFT JOIN users actor ON actor.id = a.user_id
         LEFT JOIN users subject ON subject.id = a.entity_id
-        WHERE a.entity = 'user' AND a.outcome = 'ok' AND a.id > ${seenUpTo(db, userId)}
-          AND a.entity_id IS NOT ${userId} AND a.user_id IS NOT ${userId}
-          AND ((a.action = 'users.create' AND a.detail = 'psychologist')
-            OR (a.action = 'users.update' AND a.detail LIKE '%;to:psychologist')
-            OR (a.action = 'users.issuePassphrase' AND a.detail = 'psychologist'))
+        WHERE a.outcome = 'ok' AND a.id > ${seenUpTo(db, userId)} AND a.user_id IS NOT ${userId}
+          AND ((a.entity = 'user' AND a.entity_id IS NOT ${userId}
+                AND ((a.action = 'users.create' AND a.detail = 'psychologist')
+                  OR (a.action = 'users.update' AND a.detail LIKE '%;to:psychologist')
+                  OR (a.action = 'users.issuePassphrase' AND a.detail = 'psychologist')
+                  OR a.action = 'compartment.grant'))
+            OR a.action = 'compartment.useRecoveryCode')
         ORDER BY a.id`,
   );
   return rows.map((row) => ({
     id: row.id,
     at: row.at,
-    kind: row.action === 'users.create' ? 'created' : row.action === 'users.update' ? 'madePsychologist' : 'newPassphrase',
+    kind: NOTICE_KIND[row.action] ?? 'newPassphrase',
     actorName: row.actor,
-    subjectName: row.subject ?? '',
+    // Whoever used the psychologists' recovery code gave the key to themself.
+    subjectName: (row.action === 'compartment.useRecoveryCode' ? row.actor : row.subject) ?? '',
   }));
 }
