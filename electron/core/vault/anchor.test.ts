@@ -160,6 +160,10 @@ describe('the anchor in the slot file', () => {
 
   it('missing (a vault made by an earlier build) is written at the first unlock without complaint', async () => {
     const v = await office();
+    // An earlier build kept no counter in the database either.
+    const db = await openVaultDb(v.t);
+    db.prepare(`DELETE FROM settings WHERE key = 'history.counter'`).run();
+    db.close();
     v.t.core.lock('manual');
     const { slots } = vaultFiles(v.t.dataDir);
     const { historyAnchor: _dropped, ...older } = readSlotFile(slots);
@@ -167,6 +171,20 @@ describe('the anchor in the slot file', () => {
     await v.as('caseworker');
     expect((await v.t.ok('vault.status', {})).session?.historyProblem).toBeUndefined();
     expect(readSlotFile(slots).historyAnchor).toBeDefined();
+  });
+
+  it('taken out of the slot file, with an older copy of the database put back, is found: no key is needed for that', async () => {
+    const v = await rolledBack();
+    const { slots } = vaultFiles(v.t.dataDir);
+    const { historyAnchor: _dropped, ...withoutAnchor } = readSlotFile(slots);
+    writeFileSync(slots, JSON.stringify(withoutAnchor));
+    await v.as('caseworker');
+    expect((await v.t.ok('vault.status', {})).session?.historyProblem).toBe('anchor_altered');
+    expect(await v.t.call('participants.get', { id: v.participantId })).toMatchObject({ ok: false, code: 'forbidden' });
+    await v.as('coordinator');
+    await v.t.ok('vault.acceptHistory', {});
+    const { entries } = await v.t.ok('audit.list', { action: 'vault.historyAccepted' });
+    expect(entries[0]?.detail).toMatch(/^anchor_altered: anchor missing; database row \d+ counter \d+$/);
   });
 
   it('of another format is refused as a damaged slot file', async () => {
@@ -190,6 +208,8 @@ describe('a vault whose log earlier builds chained with plain SHA-256', () => {
     const db = await openVaultDb(v.t);
     try {
       rechainPlain(db);
+      // An earlier build kept no history counter either.
+      db.prepare(`DELETE FROM settings WHERE key = 'history.counter'`).run();
     } finally {
       db.close();
     }

@@ -23,6 +23,8 @@ export interface HistoryFinding {
   problem: HistoryProblem;
   anchor: { id: number; counter: number } | null;
   database: { id: number; counter: number };
+  /** The slot file had no anchor, though the database was counted by one. */
+  missing?: true;
 }
 
 /** The anchor's MAC key: HKDF-SHA256 of the master key, salted with the vault id, under its own label. */
@@ -54,19 +56,24 @@ function databaseCounter(db: Db): number {
 /** What the anchor says about the database; null when the database is at or past it. */
 export function compareWithAnchor(db: Db, file: SlotFile, key: Buffer): HistoryFinding | null {
   const anchor = file.historyAnchor;
-  if (!anchor) return null;
   const database = { id: auditHead(db)?.id ?? 0, counter: databaseCounter(db) };
+  // Only a database no anchor ever counted (made by a build before the anchor) comes without one. Once counted, a
+  // missing anchor was taken out of the slot file, which needs no key: perhaps to put an older copy back unseen.
+  if (!anchor) return database.counter > 0 ? { problem: 'anchor_altered', anchor: null, database, missing: true } : null;
   const named = { id: anchor.head.id, counter: anchor.counter };
   if (!macMatches(key, file.vaultId, anchor)) return { problem: 'anchor_altered', anchor: null, database };
-  if (database.id < anchor.head.id || database.counter < anchor.counter)
-    return { problem: 'older', anchor: named, database };
+  if (database.id < anchor.head.id || database.counter < anchor.counter) return { problem: 'older', anchor: named, database };
   if (auditHashAt(db, anchor.head.id) !== anchor.head.hash) return { problem: 'different', anchor: named, database };
   return null;
 }
 
 /** The sentence of the audit record a coordinator's "continue" writes: numbers and a code, nothing personal. */
 export function findingDetail(finding: HistoryFinding): string {
-  const anchor = finding.anchor ? `anchor row ${finding.anchor.id} counter ${finding.anchor.counter}` : 'anchor MAC wrong';
+  const anchor = finding.anchor
+    ? `anchor row ${finding.anchor.id} counter ${finding.anchor.counter}`
+    : finding.missing
+      ? 'anchor missing'
+      : 'anchor MAC wrong';
   return `${finding.problem}: ${anchor}; database row ${finding.database.id} counter ${finding.database.counter}`;
 }
 
@@ -91,11 +98,7 @@ export class HistoryKeeper {
    * (made by an earlier build) gets its log chained under the key first, if it was chained plainly. Elsewhere
    * (setup, a restore, a master-key rotation) the database in place is the one the user chose.
    */
-  static open(
-    db: Db,
-    slots: SlotStore,
-    o: { masterKey: Buffer; userId: string; atUnlock: boolean; now: Date },
-  ): HistoryKeeper {
+  static open(db: Db, slots: SlotStore, o: { masterKey: Buffer; userId: string; atUnlock: boolean; now: Date }): HistoryKeeper {
     const file = slots.read();
     const key = deriveAnchorKey(o.masterKey, file.vaultId);
     const anchor = file.historyAnchor;
