@@ -164,7 +164,10 @@ export function rechainAudit(db: Db, from: Chaining | 'links-only'): number | nu
   const firstBad = firstBrokenLink(rows, from === 'links-only' ? null : from);
   if (firstBad !== null) return firstBad;
   const key = chainKeyOf(db);
-  const trigger = get<{ sql: string }>(db, sql`SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'audit_log_no_update'`);
+  const trigger = get<{ sql: string }>(
+    db,
+    sql`SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'audit_log_no_update'`,
+  );
   if (!trigger) throw new AppError('internal');
   db.exec('DROP TRIGGER audit_log_no_update');
   const update = db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?');

@@ -81,7 +81,15 @@ export const ACTION_GROUPS = {
     'backup.undoRestore',
     'vault.restoreFresh',
   ],
-  checks: ['vault.verify', 'audit.verify', 'vault.historyAccepted', 'audit.chainKeyed', 'audit.checkpoint', 'settings.update', 'retention.set'],
+  checks: [
+    'vault.verify',
+    'audit.verify',
+    'vault.historyAccepted',
+    'audit.chainKeyed',
+    'audit.checkpoint',
+    'settings.update',
+    'retention.set',
+  ],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ActionGroup = keyof typeof ACTION_GROUPS;

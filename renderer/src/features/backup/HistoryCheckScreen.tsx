@@ -72,4 +72,3 @@ export function HistoryCheckScreen({ problem, onResolved }: HistoryCheckScreenPr
     </Screen>
   );
 }
-
