@@ -41,6 +41,11 @@ function dataFolderLeftovers(): string[] {
   return readdirSync(f.t.dataDir).filter((name) => /restore-|temp-files|-journal$/.test(name));
 }
 
+/** The kept database and any journal file beside it. */
+function previousFiles(): string[] {
+  return readdirSync(f.t.dataDir).filter((name) => name.startsWith('polku.previous.db'));
+}
+
 describe('restoring over the vault in use', () => {
   it('needs a backup inspected in this session', async () => {
     expect(await f.t.call('backup.restore', { token: 'ab'.repeat(16) })).toMatchObject({
@@ -96,6 +101,14 @@ describe('restoring over the vault in use', () => {
     expect(await vaultDigest(f.t, BOOKKEEPING_TABLES)).toBe(current);
     expect((await f.t.ok('audit.list', { action: 'backup.undoRestore' })).entries).toHaveLength(1);
     expect(await f.t.call('backup.undoRestore', {})).toMatchObject({ ok: false, code: 'not_found' });
+    expect(previousFiles()).toEqual([]);
+  });
+
+  it('undo leaves nothing of the previous vault in the data folder, after a restart too', async () => {
+    f.t = f.t.restart();
+    await f.t.ok('vault.unlock', { name: 'Aino Koordinaattori', passphrase: PASSPHRASE });
+    expect(previousFiles()).toEqual([]);
+    expect(await vaultDigest(f.t, BOOKKEEPING_TABLES)).toBe(current);
   });
 
   it('keep deletes the previous vault for good', async () => {
