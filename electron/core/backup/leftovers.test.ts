@@ -167,7 +167,13 @@ describe('the start-up sweep', () => {
     for (const name of ['polku.keys', 'polku.db', 'polku.previous.db', 'polku.previous.db-wal', 'polku.previous.db-shm'])
       writeFileSync(join(dir, name), 'keep me');
     recoverInterruptedWork(dir);
-    expect(readdirSync(dir).sort()).toEqual(['polku.db', 'polku.keys', 'polku.previous.db', 'polku.previous.db-shm', 'polku.previous.db-wal']);
+    expect(readdirSync(dir).sort()).toEqual([
+      'polku.db',
+      'polku.keys',
+      'polku.previous.db',
+      'polku.previous.db-shm',
+      'polku.previous.db-wal',
+    ]);
     expect(readFileSync(`${previous}-wal`, 'utf8')).toBe('keep me');
   });
 
