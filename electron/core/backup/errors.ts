@@ -31,6 +31,17 @@ export function asWriteError(error: unknown): unknown {
   return error;
 }
 
+/**
+ * A failed rename or folder flush of a restore's swap (or its undo) as a sentence: the codes of `asWriteError`,
+ * and any other errno as `backup_write_failed` (a file system that cannot flush a folder may answer EINVAL or
+ * ENOTSUP). Only an error without a code, a fault of Polku's own, stays `internal`.
+ */
+export function asSwapError(error: unknown): unknown {
+  const translated = asWriteError(error);
+  if (settled(translated) || !codeOf(translated)) return translated;
+  return new AppError('backup_write_failed');
+}
+
 /** A failed read of a backup file: it cannot be read at all, or SQLite found it damaged. */
 export function asReadError(error: unknown): unknown {
   const code = codeOf(error);

@@ -249,6 +249,31 @@ describe('restoring where the disk fails', () => {
     });
   }
 
+  // Flushing the folder after a rename fails however the file system answers: the put-back is flushed the same
+  // way and fails too, and the answer is still the documented code, with the vault as it was.
+  const flushCases: [FileFault['code'], ErrorCode][] = [
+    ['ENOSPC', 'backup_disk_full'],
+    ['EDQUOT', 'backup_disk_full'],
+    ['EROFS', 'backup_not_writable'],
+    ['EACCES', 'backup_not_writable'],
+    ['EPERM', 'backup_not_writable'],
+    ['EIO', 'backup_write_failed'],
+    ['EINVAL', 'backup_write_failed'],
+  ];
+  for (const [errno, code] of flushCases) {
+    it(`every flush of the data folder failing with ${errno}: ${code}, the vault as it was and open`, async () => {
+      f.shell.openPath = good;
+      const inspected = await f.t.ok('backup.inspect', { passphrase: BACKUP_PASSPHRASE });
+      if (inspected.status !== 'ready') throw new Error('not inspected');
+      f.faults.push({ op: 'fsyncFolder', code: errno });
+      expect(await f.t.call('backup.restore', { token: inspected.token })).toMatchObject({ ok: false, code });
+      f.faults.length = 0;
+      expect((await f.t.ok('vault.status', {})).state).toBe('unlocked');
+      expect((await f.t.ok('backup.status', {})).pendingRestore).toBeNull();
+      await expectVaultUntouched();
+    });
+  }
+
   it('a previous restore that cannot be found any more is not offered for undo', async () => {
     expect(backupFiles(f.t.dataDir).previousDb).toMatch(/polku\.previous\.db$/);
     expect(await f.t.call('backup.undoRestore', {})).toMatchObject({ ok: false, code: 'not_found' });

@@ -10,7 +10,7 @@ export type FileOp = 'create' | 'fsync' | 'rename' | 'fsyncFolder' | 'remove';
  */
 export interface FileFault {
   op: FileOp;
-  code: 'ENOSPC' | 'EDQUOT' | 'EROFS' | 'EACCES' | 'EPERM' | 'EIO';
+  code: 'ENOSPC' | 'EDQUOT' | 'EROFS' | 'EACCES' | 'EPERM' | 'EIO' | 'EINVAL';
   pathIncludes?: string;
   times?: number;
 }
@@ -85,7 +85,12 @@ function fsyncFolder(folder: string): void {
   }
 }
 
+/** The journal files SQLite may keep beside a database file. */
+export function sidecarsOf(path: string): string[] {
+  return [`${path}-journal`, `${path}-wal`, `${path}-shm`];
+}
+
 /** A database file and the journal files SQLite may keep beside it. */
 export function withSidecars(path: string): string[] {
-  return [path, `${path}-journal`, `${path}-wal`, `${path}-shm`];
+  return [path, ...sidecarsOf(path)];
 }

@@ -1,4 +1,5 @@
 import {
+  copyFileSync,
   existsSync,
   lstatSync,
   mkdtempSync,
@@ -71,6 +72,19 @@ describe('the next start after an interruption', () => {
     expect(await vaultDigest(f.t, BOOKKEEPING_TABLES)).toBe(untouched);
   });
 
+  it('removes a slot-file temp of the generation before, and the vault opens with the slot file in use', async () => {
+    f.t.core.close();
+    const slots = vaultFiles(f.t.dataDir).slots;
+    const inUse = readFileSync(slots);
+    const temp = join(f.t.dataDir, 'polku.keys.tmp-0123456789abcdef');
+    copyFileSync(slots, temp);
+    f.t = f.t.restart();
+    expect(existsSync(temp)).toBe(false);
+    expect(readFileSync(slots).equals(inUse)).toBe(true);
+    await f.t.ok('vault.unlock', { name: COORDINATOR, passphrase: PASSPHRASE });
+    expect(await vaultDigest(f.t, BOOKKEEPING_TABLES)).toBe(untouched);
+  });
+
   it('removes the temp files a job had listed, wherever they are, and the database of a setup that never finished', () => {
     const dir = mkdtempSync(join(tmpdir(), 'polku-leftovers-'));
     const elsewhere = mkdtempSync(join(tmpdir(), 'polku-leftovers-out-'));
@@ -137,6 +151,62 @@ describe('the start-up sweep', () => {
     recoverInterruptedWork(dir);
     expect(readdirSync(elsewhere).sort()).toEqual(['polku.db.restore-0123456789abcdef', 'thesis.odt']);
     expect(readdirSync(dir).sort()).toEqual(['polku.db', 'polku.keys']);
+  });
+
+  it('removes the journal files an undo cut short left beside polku.previous.db, once that file is gone', () => {
+    const previous = backupFiles(dir).previousDb;
+    writeFileSync(join(dir, 'polku.keys'), '{}');
+    writeFileSync(join(dir, 'polku.db'), 'the vault');
+    for (const sidecar of ['-wal', '-shm', '-journal']) writeFileSync(`${previous}${sidecar}`, '');
+    recoverInterruptedWork(dir);
+    expect(readdirSync(dir).sort()).toEqual(['polku.db', 'polku.keys']);
+  });
+
+  it('leaves the journal files of a kept database awaiting its decision alone', () => {
+    const previous = backupFiles(dir).previousDb;
+    for (const name of ['polku.keys', 'polku.db', 'polku.previous.db', 'polku.previous.db-wal', 'polku.previous.db-shm'])
+      writeFileSync(join(dir, name), 'keep me');
+    recoverInterruptedWork(dir);
+    expect(readdirSync(dir).sort()).toEqual([
+      'polku.db',
+      'polku.keys',
+      'polku.previous.db',
+      'polku.previous.db-shm',
+      'polku.previous.db-wal',
+    ]);
+    expect(readFileSync(`${previous}-wal`, 'utf8')).toBe('keep me');
+  });
+
+  it('removes the temp of a slot-file write cut before its rename, never the slot file itself', () => {
+    const slots = join(dir, 'polku.keys');
+    writeFileSync(slots, 'the slots in use');
+    writeFileSync(join(dir, 'polku.db'), 'the vault');
+    writeFileSync(join(dir, 'polku.keys.tmp-0123456789abcdef'), 'slots of the generation before');
+    writeFileSync(join(dir, 'polku.keys.tmp-fedcba98'), 'not a name Polku makes');
+    writeFileSync(join(dir, 'polku.prefs.json'), '{"locale":"fi"}');
+    writeFileSync(join(dir, 'polku.prefs.json.tmp-00112233445566ff'), '{"locale":"sv"}');
+    recoverInterruptedWork(dir);
+    expect(readdirSync(dir).sort()).toEqual(['polku.db', 'polku.keys', 'polku.keys.tmp-fedcba98', 'polku.prefs.json']);
+    expect(readFileSync(slots, 'utf8')).toBe('the slots in use');
+  });
+
+  it('keeps a slot-file temp when there is no slot file: it could be the only copy of the slots', () => {
+    writeFileSync(join(dir, 'polku.db'), 'the vault');
+    writeFileSync(join(dir, 'polku.keys.tmp-0123456789abcdef'), 'the only slots there are');
+    recoverInterruptedWork(dir);
+    expect(readdirSync(dir).sort()).toEqual(['polku.db', 'polku.keys.tmp-0123456789abcdef']);
+  });
+
+  it('follows no symbolic link named as a slot-file temp', () => {
+    const precious = join(elsewhere, 'thesis.odt');
+    writeFileSync(precious, 'keep me');
+    writeFileSync(join(dir, 'polku.keys'), '{}');
+    symlinkSync(precious, join(dir, 'polku.keys.tmp-0123456789abcdef'));
+    symlinkSync(precious, join(dir, 'polku.previous.db-wal'));
+    recoverInterruptedWork(dir);
+    expect(readFileSync(precious, 'utf8')).toBe('keep me');
+    expect(lstatSync(join(dir, 'polku.keys.tmp-0123456789abcdef')).isSymbolicLink()).toBe(true);
+    expect(lstatSync(join(dir, 'polku.previous.db-wal')).isSymbolicLink()).toBe(true);
   });
 
   it('follows no symbolic link, neither a listed one nor a folder on the way', () => {

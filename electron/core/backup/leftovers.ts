@@ -2,11 +2,11 @@ import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { removeIfExists, renameDurably, writeFileAtomic } from '../fs/atomic';
-import { isOwnTemp, isStrayTempName } from '../fs/temp-files';
+import { atomicWriteTarget, isOwnTemp, isStrayTempName } from '../fs/temp-files';
 import { logEvent } from '../log';
 import { vaultFiles } from '../vault/files';
 import { backupFiles } from './files';
-import { withSidecars } from './file-ops';
+import { sidecarsOf, withSidecars } from './file-ops';
 
 const tempListSchema = z.object({ temps: z.array(z.string()) });
 
@@ -34,7 +34,11 @@ export function removeTemps(dataDir: string, temps: readonly string[]): void {
  * At start, puts right what a crash left: a restore stopped between its two renames (polku.db moved aside, the
  * new one not yet in place) gets the old database back, and the temp files of a job that never ended are
  * removed (a backup's beside its destination, the others in the data folder: a restore's target and a handover
- * inspect's copy), as is the database of a first setup that never got its key slots.
+ * inspect's copy), as is the database of a first setup that never got its key slots. The journal files an
+ * undo left beside `polku.previous.db` go once that file is gone, and so do the temps of atomic writes cut
+ * before their rename (`polku.keys.tmp-<hex>` and its like) when the file they were to replace is there: it is
+ * then the last whole version, and the temp at most a newer one that was never put in place. A temp with no
+ * such file beside it is kept, since it could be the only copy of the key slots.
  */
 export function recoverInterruptedWork(dataDir: string): void {
   try {
@@ -52,10 +56,14 @@ function recover(dataDir: string): void {
   if (!existsSync(vault.db) && existsSync(files.previousDb) && existsSync(vault.slots)) {
     renameDurably(files.previousDb, vault.db);
   }
+  if (!existsSync(files.previousDb)) for (const sidecar of sidecarsOf(files.previousDb)) removeFileQuietly(sidecar);
+  const names = readdirSync(dataDir);
+  for (const name of names) {
+    const target = atomicWriteTarget(name);
+    if (target !== null && existsSync(join(dataDir, target))) removeFileQuietly(join(dataDir, name));
+  }
   const listed = readTempList(files.tempList);
-  const strays = readdirSync(dataDir)
-    .filter(isStrayTempName)
-    .map((name) => join(dataDir, name));
+  const strays = names.filter(isStrayTempName).map((name) => join(dataDir, name));
   // A first setup (or a restore onto a new laptop) that never wrote its slot file never finished.
   const unfinishedSetup = existsSync(vault.slots) ? [] : [vault.dbDuringSetup];
   removeTemps(dataDir, [...listed, ...strays, ...unfinishedSetup]);

@@ -41,6 +41,11 @@ function dataFolderLeftovers(): string[] {
   return readdirSync(f.t.dataDir).filter((name) => /restore-|temp-files|-journal$/.test(name));
 }
 
+/** The kept database and any journal file beside it. */
+function previousFiles(): string[] {
+  return readdirSync(f.t.dataDir).filter((name) => name.startsWith('polku.previous.db'));
+}
+
 describe('restoring over the vault in use', () => {
   it('needs a backup inspected in this session', async () => {
     expect(await f.t.call('backup.restore', { token: 'ab'.repeat(16) })).toMatchObject({
@@ -89,6 +94,15 @@ describe('restoring over the vault in use', () => {
     expect(await vaultDigest(t, BOOKKEEPING_TABLES)).toBe(backedUp);
   });
 
+  it('undo refused by the disk answers its code and changes nothing: the restore still awaits the decision', async () => {
+    f.faults.push({ op: 'rename', code: 'EACCES', pathIncludes: '/polku.db' });
+    expect(await f.t.call('backup.undoRestore', {})).toMatchObject({ ok: false, code: 'backup_not_writable' });
+    f.faults.length = 0;
+    expect((await f.t.ok('vault.status', {})).state).toBe('unlocked');
+    expect((await f.t.ok('backup.status', {})).pendingRestore).not.toBeNull();
+    expect(await vaultDigest(f.t, BOOKKEEPING_TABLES)).toBe(backedUp);
+  });
+
   it('undo puts the previous vault back, with what was added after the backup', async () => {
     const status = await f.t.ok('backup.undoRestore', {});
     expect(status.pendingRestore).toBeNull();
@@ -96,6 +110,14 @@ describe('restoring over the vault in use', () => {
     expect(await vaultDigest(f.t, BOOKKEEPING_TABLES)).toBe(current);
     expect((await f.t.ok('audit.list', { action: 'backup.undoRestore' })).entries).toHaveLength(1);
     expect(await f.t.call('backup.undoRestore', {})).toMatchObject({ ok: false, code: 'not_found' });
+    expect(previousFiles()).toEqual([]);
+  });
+
+  it('undo leaves nothing of the previous vault in the data folder, after a restart too', async () => {
+    f.t = f.t.restart();
+    await f.t.ok('vault.unlock', { name: 'Aino Koordinaattori', passphrase: PASSPHRASE });
+    expect(previousFiles()).toEqual([]);
+    expect(await vaultDigest(f.t, BOOKKEEPING_TABLES)).toBe(current);
   });
 
   it('keep deletes the previous vault for good', async () => {
@@ -106,6 +128,16 @@ describe('restoring over the vault in use', () => {
     expect(await vaultDigest(f.t, BOOKKEEPING_TABLES)).toBe(backedUp);
     expect((await f.t.ok('audit.list', { action: 'backup.keepRestore' })).entries).toHaveLength(1);
     expect(dataFolderLeftovers()).toEqual([]);
+  });
+
+  it('undo whose flush of the folder fails stands: the kept vault is back under its name', async () => {
+    await f.t.ok('backup.restore', { token: await inspect() });
+    f.faults.push({ op: 'fsyncFolder', code: 'EINVAL' });
+    const status = await f.t.ok('backup.undoRestore', {});
+    f.faults.length = 0;
+    expect(status.pendingRestore).toBeNull();
+    expect(previousFiles()).toEqual([]);
+    expect(await vaultDigest(f.t, BOOKKEEPING_TABLES)).toBe(backedUp);
   });
 
   it('refuses a backup in which the restoring coordinator is not an active coordinator, changing nothing', async () => {

@@ -1,13 +1,14 @@
 import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { dirname } from 'node:path';
+import { atomicWriteTempPath } from './temp-files';
 
 /**
  * Replaces `path` with `data` so that after a crash the file holds either the old or the new content, never a mix.
- * The temp file sits in the same folder, so the rename cannot cross file systems.
+ * The temp file sits in the same folder, so the rename cannot cross file systems. A crash before the rename
+ * leaves the temp (the start-up sweep removes those of the data folder, backup/leftovers.ts) and the old file whole.
  */
 export function writeFileAtomic(path: string, data: Buffer | string, mode = 0o600): void {
-  const temp = `${path}.tmp-${randomBytes(8).toString('hex')}`;
+  const temp = atomicWriteTempPath(path);
   let fd: number | undefined;
   try {
     // 'wx': never follow or reuse something already at the temp name.

@@ -11,6 +11,23 @@ const RESTORE_TARGET = /^polku\.db\.restore-[0-9a-f]{16}$/;
 const SETUP_DATABASE = 'polku.db.setup';
 const BACKUP_TEMP = new RegExp(`^.+\\.${BACKUP_EXTENSION}\\.[0-9a-f]{12}\\.tmp$`, 'i');
 
+/** The data folder's files written whole by `writeFileAtomic`, whose temps the start-up sweep knows. */
+const ATOMIC_WRITE_TEMP = /^(polku\.keys|polku\.prefs\.json|polku\.attempts|polku\.temp-files\.json)\.tmp-[0-9a-f]{16}$/;
+
+/** The temp file an atomic write of `path` fills, fsyncs and renames to `path` (fs/atomic.ts). */
+export function atomicWriteTempPath(path: string): string {
+  return `${path}.tmp-${randomBytes(8).toString('hex')}`;
+}
+
+/**
+ * The name of the file an atomic write's temp found in the data folder was to replace (`polku.keys` for
+ * `polku.keys.tmp-<16 hex digits>`), or null when `name` is no such temp. Such a temp is left only by a write
+ * cut before its rename, so the file it names is still the last whole version (when it exists).
+ */
+export function atomicWriteTarget(name: string): string | null {
+  return ATOMIC_WRITE_TEMP.exec(name)?.[1] ?? null;
+}
+
 /** Where a handover inspect keeps its private copy of the file: in the data folder, under a random name. */
 export function handoverCopyPath(dataDir: string): string {
   return join(dataDir, `handover-${randomBytes(8).toString('hex')}.tmp`);
