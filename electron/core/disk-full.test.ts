@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { bundles, lookup } from '@shared/i18n/bundles';
 import { BACKUP_PASSPHRASE, scriptedShell } from '../../tests/support/backup';
 import { PASSPHRASE, testCore, type TestCore } from '../../tests/support/core';
@@ -77,6 +77,21 @@ describe('a full disk', () => {
     const actions = log.entries.map((e) => `${e.action} ${e.outcome}`);
     expect(actions).toContain('vault.unlock ok');
     expect(actions).toContain('participants.open ok');
+  });
+
+  it('says in the log how many records were lost when the disk is still full at the lock, and nothing more', async () => {
+    t.core.lock('manual');
+    disk.fill();
+    await t.ok('vault.unlock', { name: NAME, passphrase: PASSPHRASE });
+    await t.ok('participants.get', { id: participantId });
+    const write = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      t.core.lock('manual');
+      const lines = write.mock.calls.map((call) => String(call[0]));
+      expect(lines).toEqual(['polku audit-not-recorded channel=vault.lock count=2\n']);
+    } finally {
+      write.mockRestore();
+    }
   });
 
   it('still counts wrong passphrases, and the right one still opens the vault', async () => {
