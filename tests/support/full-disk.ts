@@ -56,7 +56,12 @@ export function mountSmallDisk(megabytes = 16): SmallDisk {
       return stats.bavail * stats.bsize;
     },
     unmount() {
-      execFileSync('umount', [root], { stdio: 'pipe' });
+      try {
+        execFileSync('umount', [root], { stdio: 'pipe' });
+      } catch {
+        // Still busy (a closing browser harness lets go a moment later): detached now, freed once let go.
+        execFileSync('umount', ['-l', root], { stdio: 'pipe' });
+      }
       rmSync(root, { recursive: true, force: true });
     },
   };
