@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   'invalid_transition',
   'consent_required',
   'internal',
+  'disk_full',
   'print_disk_full',
   'print_not_writable',
   'print_failed',

@@ -4,6 +4,9 @@ import type { Locale } from '@shared/locales';
 import { dispatch, type DispatchDeps } from './dispatch';
 import { recoverInterruptedWork } from './backup/leftovers';
 import type { CoreContext } from './handler';
+import { isDiskFull } from './fs/disk-full';
+import { removeIfExists } from './fs/atomic';
+import { logEvent } from './log';
 import { PlaceMemory } from './place/memory';
 import { readPrefs, writeLastUserName, writeLocale } from './prefs';
 import { buildRegistry, HANDLER_GROUPS } from './registry';
@@ -48,8 +51,17 @@ export function createCore(options: CoreOptions): Core {
   /** The name the unlock screen offers: the signed-in user's while the setting is on, none (erased at once) when off. */
   function offerName(name: string | null): void {
     if (name === lastUserName) return;
+    try {
+      writeLastUserName(files.prefs, name);
+    } catch (error) {
+      if (!isDiskFull(error)) throw error;
+      logEvent('disk-full', { channel: 'prefs.lastUserName' });
+      // A full disk: a name to be erased goes with the whole file (the language falls back to Finnish); a name to be
+      // offered is not, and the next unlock tries again.
+      if (name !== null) return;
+      removeIfExists(files.prefs);
+    }
     lastUserName = name;
-    writeLastUserName(files.prefs, name);
   }
 
   function checkIdle(): void {

@@ -2,9 +2,11 @@ import { issueMessage } from '@shared/validation';
 import { api, type Channel } from '@shared/api';
 import { AppError, failure, type FieldIssue, type Result } from '@shared/errors';
 import { roleHolds } from '@shared/roles';
-import { appendAudit } from './audit/audit';
+import { appendAudit, type AuditEntry } from './audit/audit';
+import { isDiskFull } from './fs/disk-full';
 import type { CoreContext, Handlers } from './handler';
 import type { RequestContext } from './types';
+import type { Db } from './db/open';
 import type { Vault } from './vault/vault';
 import { logEvent } from './log';
 
@@ -94,6 +96,11 @@ export async function dispatch(
     return { ok: true, value: spec.output.parse(value) };
   } catch (error) {
     if (error instanceof AppError) return failure(error.code, error.details);
+    // Wherever a full disk stops a write (SQLite or Node), the user is told so; nothing half-written stays.
+    if (isDiskFull(error)) {
+      logEvent('disk-full', { channel });
+      return failure('disk_full');
+    }
     logEvent('internal-error', { channel, error });
     return failure('internal');
   } finally {
@@ -108,27 +115,56 @@ async function runHandler(deps: DispatchDeps, channel: Channel, input: unknown):
   // The handler table is keyed by channel; its input type is the channel's schema output, parsed above.
   const handler = deps.handlers[channel] as Handlers[Channel] & { run(input: unknown, context: unknown): unknown };
   const now = new Date(deps.now());
+  // What a full disk held back (audit records of reads, of the unlock) goes in first, if there is room now.
+  deps.vault.writeDeferred();
   if (handler.kind === 'core') return handler.run(input, deps.coreContext(now));
   const open = deps.vault.current;
   if (!open) throw new AppError('locked');
   const { db, session } = open;
-  const audit = (handler as { audit?: (i: unknown, o: unknown) => { action: string } | null }).audit;
-  return db.transaction(() => {
-    const output = handler.run(input, { db, session, now });
-    const entry = audit?.(input, output);
-    if (entry) appendAudit(db, { ...entry, userId: session.userId, outcome: 'ok' }, now);
+  const audit = (handler as { audit?: (i: unknown, o: unknown) => Omit<AuditEntry, 'userId' | 'outcome'> | null }).audit;
+  // A read (it changed no row) whose audit record finds the disk full, at the insert or at the commit: the record
+  // waits in memory (Vault.deferAudit) and the reader gets the answer. The rolled-back transaction held only the record.
+  let read: { output: unknown; record: AuditEntry } | null = null;
+  try {
+    return db.transaction(() => {
+      const changesBefore = totalChanges(db);
+      const output = handler.run(input, { db, session, now });
+      const entry = audit?.(input, output);
+      if (!entry) return output;
+      const record: AuditEntry = { ...entry, userId: session.userId, outcome: 'ok' };
+      if (totalChanges(db) === changesBefore) read = { output, record };
+      appendAudit(db, record, now);
+      return output;
+    })();
+  } catch (error) {
+    if (!read || !isDiskFull(error)) throw error;
+    const { output, record } = read;
+    deps.vault.deferAudit(record, now);
     return output;
-  })();
+  }
+}
+
+const changeCounters = new WeakMap<Db, { get(): { n: number } | undefined }>();
+
+/** Rows inserted, changed or deleted on this connection so far (SQLite's total_changes()). */
+function totalChanges(db: Db): number {
+  let statement = changeCounters.get(db);
+  if (!statement) {
+    statement = db.prepare<[], { n: number }>('SELECT total_changes() AS n');
+    changeCounters.set(db, statement);
+  }
+  return statement.get()?.n ?? 0;
 }
 
 function recordDenied(deps: DispatchDeps, channel: Channel): void {
   const open = deps.vault.current;
   if (!open) return;
+  const record: AuditEntry = { userId: open.session.userId, action: channel, outcome: 'denied' };
+  const now = new Date(deps.now());
   try {
-    open.db.transaction(() =>
-      appendAudit(open.db, { userId: open.session.userId, action: channel, outcome: 'denied' }, new Date(deps.now())),
-    )();
+    open.db.transaction(() => appendAudit(open.db, record, now))();
   } catch (error) {
-    logEvent('internal-error', { channel, error });
+    if (isDiskFull(error)) deps.vault.deferAudit(record, now);
+    else logEvent('internal-error', { channel, error });
   }
 }

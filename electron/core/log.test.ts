@@ -54,3 +54,11 @@ describe('a log line about an error', () => {
     expect(logged('/home/maija.virtanen/secret')).toBe('polku internal-error channel=notes.create error=string\n');
   });
 });
+
+describe('a log line about audit records a full disk kept out', () => {
+  it('gives their number only', () => {
+    const write = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    logEvent('audit-not-recorded', { channel: 'vault.lock', count: 2 });
+    expect(String(write.mock.calls[0]?.[0])).toBe('polku audit-not-recorded channel=vault.lock count=2\n');
+  });
+});

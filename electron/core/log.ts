@@ -3,12 +3,13 @@
  * messages, inputs or outputs, which could carry personal data.
  */
 export function logEvent(
-  event: 'internal-error' | 'slow-request' | 'erasure-checkpoint-busy',
-  fields: { channel?: string; ms?: number; error?: unknown },
+  event: 'internal-error' | 'slow-request' | 'erasure-checkpoint-busy' | 'disk-full' | 'audit-not-recorded',
+  fields: { channel?: string; ms?: number; error?: unknown; count?: number },
 ): void {
   const parts = [`polku ${event}`];
   if (fields.channel) parts.push(`channel=${fields.channel}`);
   if (fields.ms !== undefined) parts.push(`ms=${Math.round(fields.ms)}`);
+  if (fields.count !== undefined) parts.push(`count=${Math.round(fields.count)}`);
   if (fields.error !== undefined) parts.push(`error=${describe(fields.error)}`);
   process.stderr.write(`${parts.join(' ')}\n`);
 }

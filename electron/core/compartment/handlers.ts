@@ -10,7 +10,6 @@ import {
   useCompartmentRecoveryCode,
 } from '../vault/compartment';
 import { passphraseSecret } from '../vault/passphrase-policy';
-import { recordFailure } from '../vault/throttle';
 
 /**
  * The psychologists' key to their sealed private notes. Every change needs a psychologist holding the key (or the
@@ -55,12 +54,12 @@ export const compartmentHandlers = {
 
   'compartment.useRecoveryCode': {
     kind: 'core',
-    run: async (input, { vault, now }) => {
+    run: async (input, { vault }) => {
       await vault.confirmPassphrase(input.currentPassphrase);
       const secret = passphraseSecret(input.currentPassphrase);
       try {
         if (!(await useCompartmentRecoveryCode(vault.compartmentContext(), input.recoveryCode, secret))) {
-          recordFailure(vault.dataDir, now.getTime());
+          vault.countFailedAttempt();
           throw new AppError('wrong_recovery_code', { retryAfterMs: vault.retryAfterMs() });
         }
       } finally {

@@ -21,6 +21,11 @@ export interface CipherOpenOptions {
   readonly?: boolean;
   /** Whether a missing file is created; otherwise a missing file fails (SQLITE_CANTOPEN) instead of becoming an empty database. */
   create?: boolean;
+  /**
+   * Holds the file for this connection alone (`locking_mode=EXCLUSIVE`, set before the first read): a WAL database
+   * then keeps its index in memory instead of the `-shm` file beside it, which a full disk has no room for.
+   */
+  exclusive?: boolean;
 }
 
 /** The settings every SQLCipher connection of the app has, read back after the open. */
@@ -103,6 +108,7 @@ export function openCipher(path: string, key: CipherKey, options: CipherOpenOpti
       db.pragma(`legacy=${CIPHER_SETTINGS.legacy}`);
       db.key(bytes);
       bytes.fill(0);
+      if (options.exclusive) db.pragma('locking_mode=EXCLUSIVE');
       db.pragma('temp_store=MEMORY');
       db.pragma('secure_delete=ON');
       db.prepare('SELECT count(*) FROM sqlite_schema').get();

@@ -7,6 +7,8 @@ export type { Db, OpenOptions } from './cipher';
 export interface VaultOpenOptions extends OpenOptions {
   /** A missing file is `db_missing` instead of a new empty database (every open but the vault's setup). */
   mustExist?: boolean;
+  /** The connection holds the file alone, with no `-shm` file (cipher.ts); the vault's way in on a full disk. */
+  exclusive?: boolean;
 }
 
 /**
@@ -15,10 +17,10 @@ export interface VaultOpenOptions extends OpenOptions {
  */
 export function openEncrypted(path: string, key: Buffer, options: VaultOpenOptions = {}): Db {
   if (key.length !== 32) throw new AppError('internal');
-  const { mustExist = false, ...driver } = options;
+  const { mustExist = false, exclusive = false, ...driver } = options;
   let db: Db | null = null;
   try {
-    db = openCipher(path, { kind: 'raw', key }, { driver, create: !mustExist });
+    db = openCipher(path, { kind: 'raw', key }, { driver, create: !mustExist, exclusive });
     db.pragma('journal_mode=WAL');
     db.pragma('synchronous=FULL');
     db.pragma('foreign_keys=ON');

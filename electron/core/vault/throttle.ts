@@ -47,9 +47,13 @@ export function readAttempts(dataDir: string): AttemptState {
   }
 }
 
-/** Counts one more failed unlock at `now` and persists it before returning, so a restart does not forget it. */
-export function recordFailure(dataDir: string, now: number): AttemptState {
-  const next: AttemptState = { failures: readAttempts(dataDir).failures + 1, lastFailureAt: Math.max(0, Math.floor(now)) };
+/**
+ * Counts one more failed unlock at `now` and persists it before returning, so a restart does not forget it.
+ * `unsaved` failures, which an earlier write had no room for, are persisted with it.
+ */
+export function recordFailure(dataDir: string, now: number, unsaved = 0): AttemptState {
+  const failures = readAttempts(dataDir).failures + unsaved + 1;
+  const next: AttemptState = { failures, lastFailureAt: Math.max(0, Math.floor(now)) };
   writeFileAtomic(attemptsPath(dataDir), JSON.stringify(next));
   return next;
 }

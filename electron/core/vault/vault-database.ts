@@ -1,7 +1,8 @@
 import { statSync } from 'node:fs';
 import { AppError } from '@shared/errors';
-import { appendAudit, deriveChainKey, useChainKey } from '../audit/audit';
+import { appendAudit, deriveChainKey, useChainKey, type AuditEntry } from '../audit/audit';
 import { migrate } from '../db/migrate';
+import { isDiskFull } from '../fs/disk-full';
 import { MIGRATIONS } from '../db/migrations';
 import { openEncrypted, type Db, type OpenOptions } from '../db/open';
 import { writeSetting } from '../settings/repo';
@@ -50,9 +51,9 @@ export function createVaultDatabase(
 }
 
 /** Opens the vault database with an unwrapped key; when the key cannot open it, tells a foreign file from a damaged one. */
-export function openVaultDatabase(path: string, key: Buffer, driver: OpenOptions): Db {
+export function openVaultDatabase(path: string, key: Buffer, driver: OpenOptions, exclusive = false): Db {
   try {
-    return openEncrypted(path, key, { ...driver, mustExist: true });
+    return openEncrypted(path, key, { ...driver, mustExist: true, exclusive });
   } catch (error) {
     // A key from a valid slot that cannot open the file: if even page 1 fails its HMAC under this key, the
     // file was written under another key (another vault's database); otherwise it is damaged.
@@ -66,20 +67,30 @@ export function openVaultDatabase(path: string, key: Buffer, driver: OpenOptions
 
 /** A file cut at a page boundary still opens; the page count in its header tells. */
 export function assertNotTruncated(db: Db, path: string): void {
-  db.pragma('wal_checkpoint(TRUNCATE)');
+  try {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } catch (error) {
+    // A full disk has no room to move the journal into the file, whose size then says nothing: checked at the next unlock.
+    if (isDiskFull(error)) return;
+    throw error;
+  }
   const pages = db.pragma('page_count', { simple: true }) as number;
   if (statSync(path).size < pages * PAGE_SIZE) throw new AppError('db_corrupt');
+}
+
+/** The audit records of an unlock: the failed attempts since the last one (their number only), then the unlock. */
+export function unlockRecords(userId: string, failures: number, withRecoveryCode: boolean): AuditEntry[] {
+  return [
+    ...(failures > 0
+      ? [{ userId: null, action: 'vault.unlock', outcome: 'failed', detail: `${failures} attempts` } satisfies AuditEntry]
+      : []),
+    { userId, action: 'vault.unlock', outcome: 'ok', detail: withRecoveryCode ? 'recovery code' : 'passphrase' },
+  ];
 }
 
 /** Audits an unlock, preceded by the failed attempts since the last one (their number only). */
 export function auditUnlock(db: Db, userId: string, failures: number, withRecoveryCode: boolean, now: Date): void {
   db.transaction(() => {
-    if (failures > 0)
-      appendAudit(db, { userId: null, action: 'vault.unlock', outcome: 'failed', detail: `${failures} attempts` }, now);
-    appendAudit(
-      db,
-      { userId, action: 'vault.unlock', outcome: 'ok', detail: withRecoveryCode ? 'recovery code' : 'passphrase' },
-      now,
-    );
+    for (const record of unlockRecords(userId, failures, withRecoveryCode)) appendAudit(db, record, now);
   })();
 }

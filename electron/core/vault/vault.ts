@@ -10,6 +10,7 @@ import { migrate } from '../db/migrate';
 import { MIGRATIONS } from '../db/migrations';
 import type { Db } from '../db/open';
 import { removeIfExists, renameDurably } from '../fs/atomic';
+import { isDiskFull } from '../fs/disk-full';
 import { runJob } from '../jobs/runner';
 import { setAsideVaultFiles } from './set-aside';
 import { HistoryKeeper } from './anchor';
@@ -23,13 +24,14 @@ import { openSlot, type AuditHeadRef, type KeySlot, type SlotFile, type SlotKind
 import { assertPassphraseAcceptable, passphraseSecret } from './passphrase-policy';
 import { generateRecoveryCode, normalizeRecoveryCode } from './recovery';
 import { candidateSlots, earlierGenerationsOf, passphraseSlotOf, slotOpensWith, SlotStore } from './slot-store';
-import { clearFailures, readAttempts, recordFailure, retryAfterMs } from './throttle';
+import { clearFailures, readAttempts, recordFailure, retryAfterMs, type AttemptState } from './throttle';
 import {
   assertNotTruncated,
   auditUnlock,
   createVaultDatabase,
   openVaultDatabase,
   RECOVERY_CONFIRMED,
+  unlockRecords,
   VAULT_ID,
 } from './vault-database';
 
@@ -83,6 +85,18 @@ export class Vault {
   /** The history anchor of the open database and the key its audit rows are chained under (anchor.ts). */
   private history: HistoryKeeper | null = null;
   private chainKey: Buffer | null = null;
+  /**
+   * Audit records that found the disk full (the unlock's, a read's): kept in memory and written before the next
+   * request and at the lock, in their order and with their own times. What a lock still finds here is lost, and
+   * the log says how many (a count only).
+   */
+  private deferred: { record: AuditEntry; at: Date }[] = [];
+  /** The unlock's step of the history counter found the disk full: it is taken before the next request instead. */
+  private counterPending = false;
+  /** Failed attempts that the attempts file had no room for (or could not take): counted with the file's meanwhile. */
+  private unsavedFailures: AttemptState | null = null;
+  /** The open connection holds the database alone, opened on a full disk (openVaultFile); shared again once there is room. */
+  private heldAlone = false;
 
   constructor(private readonly options: VaultOptions) {
     this.files = vaultFiles(options.dataDir);
@@ -132,7 +146,38 @@ export class Vault {
 
   /** Milliseconds until another unlock attempt is allowed. */
   retryAfterMs(): number {
-    return retryAfterMs(readAttempts(this.options.dataDir), this.options.now());
+    return retryAfterMs(this.attempts(), this.options.now());
+  }
+
+  /** The failed attempts since the last unlock: the attempts file's, and those it had no room for. */
+  private attempts(): AttemptState {
+    const saved = readAttempts(this.options.dataDir);
+    const unsaved = this.unsavedFailures;
+    if (!unsaved) return saved;
+    return { failures: saved.failures + unsaved.failures, lastFailureAt: Math.max(saved.lastFailureAt, unsaved.lastFailureAt) };
+  }
+
+  /**
+   * Counts one failed attempt (a wrong passphrase or recovery code) towards the growing wait. When the attempts
+   * file cannot be written (a full disk), the count is kept in memory and added to the file's, so that guesses are
+   * still counted and slowed down while this process runs; the next attempt that can be written carries it along.
+   */
+  countFailedAttempt(): void {
+    const now = this.options.now();
+    const unsaved = this.unsavedFailures;
+    try {
+      recordFailure(this.options.dataDir, now, unsaved?.failures ?? 0);
+      this.unsavedFailures = null;
+    } catch (error) {
+      logEvent(isDiskFull(error) ? 'disk-full' : 'internal-error', { channel: 'vault.attempts', error });
+      this.unsavedFailures = { failures: (unsaved?.failures ?? 0) + 1, lastFailureAt: Math.max(0, Math.floor(now)) };
+    }
+  }
+
+  /** An unlock succeeded: every failed attempt is forgotten. */
+  private forgetFailures(): void {
+    this.unsavedFailures = null;
+    clearFailures(this.options.dataDir);
   }
 
   /**
@@ -179,7 +224,7 @@ export class Vault {
     // Slot file first, database rename last: an interruption in between is completed by probeVault().
     this.slots.write(slotFile);
     renameDurably(this.files.dbDuringSetup, this.files.db);
-    clearFailures(this.options.dataDir);
+    this.forgetFailures();
 
     const opened = this.openDatabase(masterKey, userId, { mustChangePassphrase: false, isUnlock: false });
     return { recoveryCode, session: opened.session };
@@ -195,7 +240,7 @@ export class Vault {
     const secret = normalizeRecoveryCode(code);
     if (!secret) {
       this.assertNotThrottled();
-      recordFailure(this.options.dataDir, this.options.now());
+      this.countFailedAttempt();
       throw new AppError('wrong_recovery_code', this.retryDetails());
     }
     return this.unlockWith('recovery', secret);
@@ -224,7 +269,7 @@ export class Vault {
     const file = this.slots.read();
     const mine = passphraseSlotOf(file, open.session.userId);
     if (mine && (await slotOpensWith(mine, file, passphraseSecret(passphrase)))) return;
-    recordFailure(this.options.dataDir, this.options.now());
+    this.countFailedAttempt();
     throw new AppError('wrong_passphrase', this.retryDetails());
   }
 
@@ -238,7 +283,7 @@ export class Vault {
     const file = this.slots.read();
     const theirs = passphraseSlotOf(file, userId);
     if (theirs && (await slotOpensWith(theirs, file, passphraseSecret(passphrase)))) return;
-    recordFailure(this.options.dataDir, this.options.now());
+    this.countFailedAttempt();
     throw new AppError('wrong_passphrase', this.retryDetails());
   }
 
@@ -472,10 +517,15 @@ export class Vault {
     const wasOpen = this.db !== null || this.rekeying?.locked === false;
     if (this.rekeying) this.rekeying.locked = true;
     try {
+      this.writeDeferred();
       this.advanceHistory();
       if (this.db) closeCompartment(this.db);
       this.db?.close();
     } finally {
+      if (this.deferred.length > 0) logEvent('audit-not-recorded', { channel: 'vault.lock', count: this.deferred.length });
+      this.deferred = [];
+      this.counterPending = false;
+      this.heldAlone = false;
       this.db = null;
       this.masterKey?.fill(0);
       this.masterKey = null;
@@ -550,6 +600,36 @@ export class Vault {
     }
   }
 
+  /** A read's audit record that found the disk full: written with the others before the next request (see `deferred`). */
+  deferAudit(record: AuditEntry, at: Date): void {
+    if (this.db) this.deferred.push({ record, at });
+  }
+
+  /**
+   * Writes what a full disk held back (audit records, the unlock's step of the history counter), if there is room
+   * now; called by dispatch before every request and at the lock. Still no room: it waits, nothing is thrown.
+   */
+  writeDeferred(): void {
+    const db = this.db;
+    if (!db || (this.deferred.length === 0 && !this.counterPending && !this.heldAlone)) return;
+    try {
+      if (this.deferred.length > 0) {
+        const records = this.deferred;
+        db.transaction(() => {
+          for (const { record, at } of records) appendAudit(db, record, at);
+        })();
+        this.deferred = [];
+      }
+      if (this.counterPending && this.history) {
+        this.history.advance(db, { nextCounter: true });
+        this.counterPending = false;
+      }
+      if (this.heldAlone) this.shareAgain(db);
+    } catch (error) {
+      if (!isDiskFull(error)) logEvent('internal-error', { channel: 'vault.deferred', error });
+    }
+  }
+
   /** The coordinator continues with a database found older than its anchor: recorded, and anchored from now on. */
   acceptHistory(): SessionInfo {
     const open = this.requireOpen();
@@ -609,13 +689,14 @@ export class Vault {
         if (!key) continue;
         const opened = await this.openAfterUnwrap(file, slot, key, secret);
         if (kind === 'passphrase') await this.openCompartment(secret);
-        if (kind === 'passphrase' && file.lastSlotId !== slot.id) this.slots.rememberLastSlot(slot.id);
+        if (kind === 'passphrase' && file.lastSlotId !== slot.id)
+          unlessDiskFull('vault.lastSlot', () => this.slots.rememberLastSlot(slot.id));
         return opened;
       }
     } finally {
       secret.fill(0);
     }
-    recordFailure(this.options.dataDir, this.options.now());
+    this.countFailedAttempt();
     throw new AppError(kind === 'passphrase' ? 'wrong_passphrase' : 'wrong_recovery_code', this.retryDetails());
   }
 
@@ -629,7 +710,8 @@ export class Vault {
     const older = earlierGenerationsOf(file, slot);
     try {
       const session = this.openDatabase(key, slot.userId, { mustChangePassphrase }).session;
-      this.slots.completeRotation(file);
+      // On a full disk the older slots stay a while longer: the next unlock with room removes them.
+      unlessDiskFull('vault.completeRotation', () => this.slots.completeRotation(file));
       return session;
     } catch (error) {
       for (const previous of older) {
@@ -648,7 +730,7 @@ export class Vault {
 
   /** Opens polku.db with an unwrapped key, migrates it and starts the session. Keeps `key` on success. */
   private openDatabase(key: Buffer, userId: string, flags: { mustChangePassphrase: boolean; isUnlock?: boolean }): OpenVault {
-    const db = openVaultDatabase(this.files.db, key, this.driverOptions());
+    const { db, alone } = this.openVaultFile(key);
     const vaultId = this.slots.read().vaultId;
     const chainKey = deriveChainKey(key, vaultId);
     useChainKey(db, chainKey);
@@ -659,7 +741,7 @@ export class Vault {
       if (readSetting(db, VAULT_ID) !== vaultId) throw new AppError('db_foreign');
       const user = findUser(db, userId);
       if (!user?.active) throw new AppError('forbidden');
-      const attempts = readAttempts(this.options.dataDir);
+      const attempts = this.attempts();
       const isUnlock = flags.isUnlock !== false;
       const now = new Date(this.options.now());
       history = HistoryKeeper.open(db, this.slots, { masterKey: key, userId: user.id, atUnlock: isUnlock, now });
@@ -671,10 +753,30 @@ export class Vault {
         recoveryPending: readSetting(db, RECOVERY_CONFIRMED) === false,
         ...(history.problem ? { historyProblem: history.problem.problem } : {}),
       };
-      if (isUnlock) auditUnlock(db, user.id, attempts.failures, flags.mustChangePassphrase, now);
-      history.advance(db, { nextCounter: isUnlock });
-      clearFailures(this.options.dataDir);
+      // On a full disk the vault opens all the same, for reading: what the unlock could not write waits in memory.
+      const deferred: { record: AuditEntry; at: Date }[] = [];
+      let counterPending = false;
+      if (isUnlock) {
+        try {
+          auditUnlock(db, user.id, attempts.failures, flags.mustChangePassphrase, now);
+        } catch (error) {
+          if (!isDiskFull(error)) throw error;
+          const records = unlockRecords(user.id, attempts.failures, flags.mustChangePassphrase);
+          deferred.push(...records.map((record) => ({ record, at: now })));
+        }
+      }
+      try {
+        history.advance(db, { nextCounter: isUnlock });
+      } catch (error) {
+        if (!isDiskFull(error)) throw error;
+        counterPending = isUnlock;
+      }
+      if (deferred.length > 0 || counterPending) logEvent('disk-full', { channel: 'vault.unlock' });
+      this.forgetFailures();
       this.dropHistory();
+      this.deferred.push(...deferred);
+      this.counterPending ||= counterPending;
+      this.heldAlone = alone;
       this.db = db;
       this.masterKey = key;
       this.session = session;
@@ -690,6 +792,35 @@ export class Vault {
         throw new AppError('db_corrupt');
       throw error;
     }
+  }
+
+  /**
+   * Opens polku.db with `key`. When the disk has no room for the `-shm` index beside it, the file is opened for this
+   * connection alone, its index in memory (cipher.ts): reading works, writes answer `disk_full` until there is room.
+   */
+  private openVaultFile(key: Buffer): { db: Db; alone: boolean } {
+    try {
+      return { db: openVaultDatabase(this.files.db, key, this.driverOptions()), alone: false };
+    } catch (error) {
+      if (!isDiskFull(error)) throw error;
+      logEvent('disk-full', { channel: 'vault.open' });
+      return { db: openVaultDatabase(this.files.db, key, this.driverOptions(), true), alone: true };
+    }
+  }
+
+  /**
+   * A connection opened on a full disk lets other connections (a backup's) in again, once there is room: SQLite
+   * leaves exclusive locking only outside WAL mode, so the journal goes back to a rollback file for a moment and
+   * then to WAL with its `-shm` index. A step that still finds no room leaves the database readable and consistent
+   * in the mode it reached (exclusive WAL, or a rollback journal), and the next request tries again.
+   */
+  private shareAgain(db: Db): void {
+    if (db.pragma('locking_mode', { simple: true }) === 'exclusive') {
+      db.pragma('journal_mode=DELETE');
+      db.pragma('locking_mode=NORMAL');
+    }
+    if (db.pragma('journal_mode=WAL', { simple: true }) !== 'wal') return;
+    this.heldAlone = false;
   }
 
   private requireOpen(): OpenVault {
@@ -714,5 +845,15 @@ export class Vault {
 
   private driverOptions() {
     return this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {};
+  }
+}
+
+/** Runs a write whose failure on a full disk the caller can live with (it is tried again later); logs it. */
+function unlessDiskFull(channel: string, write: () => void): void {
+  try {
+    write();
+  } catch (error) {
+    if (!isDiskFull(error)) throw error;
+    logEvent('disk-full', { channel });
   }
 }
