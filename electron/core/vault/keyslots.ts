@@ -219,7 +219,11 @@ function bridgeData(vaultId: string, from: number, to: number): Buffer {
 }
 
 /** Wraps the new master key of a rotation from generation `from` to `to` under the old master key. */
-export function wrapForRotation(newKey: Buffer, oldKey: Buffer, o: { vaultId: string; from: number; to: number }): RotationBridge {
+export function wrapForRotation(
+  newKey: Buffer,
+  oldKey: Buffer,
+  o: { vaultId: string; from: number; to: number },
+): RotationBridge {
   if (newKey.length !== MASTER_KEY_LENGTH || oldKey.length !== MASTER_KEY_LENGTH) throw new AppError('internal');
   const key = bridgeKey(oldKey, o.vaultId);
   try {
@@ -227,7 +231,12 @@ export function wrapForRotation(newKey: Buffer, oldKey: Buffer, o: { vaultId: st
     const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_LENGTH });
     cipher.setAAD(bridgeData(o.vaultId, o.from, o.to));
     const wrapped = Buffer.concat([cipher.update(newKey), cipher.final()]);
-    return { from: o.from, iv: iv.toString('base64'), wrapped: wrapped.toString('base64'), tag: cipher.getAuthTag().toString('base64') };
+    return {
+      from: o.from,
+      iv: iv.toString('base64'),
+      wrapped: wrapped.toString('base64'),
+      tag: cipher.getAuthTag().toString('base64'),
+    };
   } finally {
     key.fill(0);
   }

@@ -42,7 +42,8 @@ export function rekeyDatabase(input: RekeyInput, job: JobContext): null {
       const db: Db = openEncrypted(input.temp, oldKey, { ...input.driver, mustExist: true });
       try {
         db.pragma('journal_mode=DELETE');
-        const bytes = (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
+        const bytes =
+          (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
         job.span(0.05, 0.95).watchFile(`${input.temp}-journal`, bytes);
         rekeyCipher(db, { kind: 'raw', key: newKey });
         db.pragma('journal_mode=WAL');
