@@ -225,7 +225,8 @@ const KINDS: { kind: string; setUp(): Promise<() => Promise<Buffer[]>> }[] = [
       const newKey = randomBytes(32);
       const path = newVaultFile(oldKey);
       return Promise.resolve(() => {
-        rekeyDatabase({ path, oldKey: new Uint8Array(oldKey), newKey: new Uint8Array(newKey), driver: {} }, QUIET_JOB);
+        const input = { path, temp: `${path}.rekey`, oldKey: new Uint8Array(oldKey), newKey: new Uint8Array(newKey), driver: {} };
+        rekeyDatabase(input, QUIET_JOB);
         openVaultDatabase(path, newKey, {}).close();
         return Promise.resolve([oldKey, newKey]);
       });

@@ -9,6 +9,8 @@ import { BACKUP_EXTENSION } from '@shared/backup';
 const HANDOVER_COPY = /^handover-[0-9a-f]{16}\.tmp$/;
 const RESTORE_TARGET = /^polku\.db\.restore-[0-9a-f]{16}$/;
 const SETUP_DATABASE = 'polku.db.setup';
+/** A master-key rotation's rekeyed copy of the database, and what SQLite keeps beside it. */
+const REKEY_TARGET = /^polku\.db\.rekey(?:-journal|-wal|-shm)?$/;
 const BACKUP_TEMP = new RegExp(`^.+\\.${BACKUP_EXTENSION}\\.[0-9a-f]{12}\\.tmp$`, 'i');
 
 /** The data folder's files written whole by `writeFileAtomic`, whose temps the start-up sweep knows. */
@@ -38,6 +40,11 @@ export function restoreTargetPath(dataDir: string): string {
   return join(dataDir, `polku.db.restore-${randomBytes(8).toString('hex')}`);
 }
 
+/** A master-key rotation's copy of the database being rekeyed, renamed over polku.db once whole. */
+export function rekeyTargetPath(dataDir: string): string {
+  return join(dataDir, 'polku.db.rekey');
+}
+
 /** The database of a first setup, renamed to polku.db as its last step. */
 export function setupDatabasePath(dataDir: string): string {
   return join(dataDir, SETUP_DATABASE);
@@ -53,7 +60,7 @@ export function backupTempPath(destination: string): string {
  * database is not one: with its slot file written, it is a setup to be completed).
  */
 export function isStrayTempName(name: string): boolean {
-  return HANDOVER_COPY.test(name) || RESTORE_TARGET.test(name);
+  return HANDOVER_COPY.test(name) || RESTORE_TARGET.test(name) || REKEY_TARGET.test(name);
 }
 
 /**

@@ -67,6 +67,42 @@ export function compareWithAnchor(db: Db, file: SlotFile, key: Buffer): HistoryF
   return null;
 }
 
+/**
+ * The anchor carried over a master-key rotation whose rekey committed: `rechain` computes the audit chain anew under
+ * the new key (it is called exactly once, inside the caller's transaction). An anchor whose MAC checks out under the
+ * old key follows its rows to their new hashes, where the row still had the hash the anchor named (or, with
+ * `alreadyRechained`, was rechained by an earlier attempt at the same rotation), and is sealed under the new key; any
+ * other anchor is returned as it is, so that the unlock reports it as it would have before.
+ */
+export function anchorAfterRekey(
+  db: Db,
+  file: SlotFile,
+  keys: { oldKey: Buffer | null; newKey: Buffer },
+  o: { rechain: () => void; alreadyRechained: boolean },
+): HistoryAnchor | undefined {
+  const anchor = file.historyAnchor;
+  const oldAnchorKey = keys.oldKey ? deriveAnchorKey(keys.oldKey, file.vaultId) : null;
+  const newAnchorKey = deriveAnchorKey(keys.newKey, file.vaultId);
+  try {
+    if (!anchor || !oldAnchorKey || !macMatches(oldAnchorKey, file.vaultId, anchor)) {
+      o.rechain();
+      return anchor;
+    }
+    const refs = [anchor.head, ...anchor.backups];
+    const follows = new Set(refs.filter((r) => o.alreadyRechained || auditHashAt(db, r.id) === r.hash).map((r) => r.id));
+    o.rechain();
+    const follow = (r: AuditHeadRef): AuditHeadRef => {
+      const hash = follows.has(r.id) ? auditHashAt(db, r.id) : null;
+      return hash ? { id: r.id, hash } : r;
+    };
+    const body = { head: follow(anchor.head), counter: anchor.counter, backups: anchor.backups.map(follow) };
+    return { ...body, mac: anchorMac(newAnchorKey, file.vaultId, body) };
+  } finally {
+    oldAnchorKey?.fill(0);
+    newAnchorKey.fill(0);
+  }
+}
+
 /** The sentence of the audit record a coordinator's "continue" writes: numbers and a code, nothing personal. */
 export function findingDetail(finding: HistoryFinding): string {
   const anchor = finding.anchor
@@ -143,19 +179,6 @@ export class HistoryKeeper {
   noteBackup(db: Db, head: AuditHeadRef): void {
     this.backups = [...this.backups.filter((b) => b.id !== head.id), head].slice(-ANCHOR_BACKUP_HEADS);
     this.advance(db, { force: true });
-  }
-
-  /** Takes over the backup heads of the keeper before a master-key rotation, whose anchor the new key cannot check. */
-  inherit(heads: readonly AuditHeadRef[]): void {
-    this.backups = [...heads];
-  }
-
-  /** The chain was computed anew (a master-key rotation): remembered backup heads follow their rows' new hashes. */
-  followRechain(before: Map<number, string>, db: Db): void {
-    this.backups = this.backups.map((b) => {
-      const now = before.get(b.id) === b.hash ? auditHashAt(db, b.id) : null;
-      return now ? { id: b.id, hash: now } : b;
-    });
   }
 
   /**

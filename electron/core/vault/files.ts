@@ -1,6 +1,6 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { renameDurably } from '../fs/atomic';
-import { setupDatabasePath } from '../fs/temp-files';
+import { rekeyTargetPath, setupDatabasePath } from '../fs/temp-files';
 import { join } from 'node:path';
 import type { ErrorCode } from '@shared/errors';
 
@@ -10,6 +10,8 @@ export function vaultFiles(dataDir: string) {
     db: join(dataDir, 'polku.db'),
     /** A database being created by setup; renamed to `db` as the last step. */
     dbDuringSetup: setupDatabasePath(dataDir),
+    /** A master-key rotation's rekeyed copy of the database; renamed to `db` once whole. */
+    dbDuringRekey: rekeyTargetPath(dataDir),
     slots: join(dataDir, 'polku.keys'),
     prefs: join(dataDir, 'polku.prefs.json'),
   };

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { AppError } from '@shared/errors';
@@ -35,6 +35,19 @@ export interface SlotFile {
   slots: KeySlot[];
   /** The audit log's head kept outside the database, authenticated: see anchor.ts. */
   historyAnchor?: HistoryAnchor;
+  /** Only while a master-key rotation is unfinished: the new key wrapped under the old one (see wrapForRotation). */
+  rotation?: RotationBridge;
+}
+
+/**
+ * The new master key of an unfinished rotation, wrapped (AES-256-GCM) under a key derived from the old master key
+ * (generation `from`), so that every slot of the old generation still opens the vault once the rekey has committed.
+ */
+export interface RotationBridge {
+  from: number;
+  iv: string;
+  wrapped: string;
+  tag: string;
 }
 
 /** An audit row named by its id and hash. */
@@ -106,6 +119,13 @@ const historyAnchorSchema = z.strictObject({
   mac: hex64,
 });
 
+const rotationBridgeSchema = z.strictObject({
+  from: generation,
+  iv: base64Bytes(IV_LENGTH),
+  wrapped: base64Bytes(MASTER_KEY_LENGTH),
+  tag: base64Bytes(TAG_LENGTH),
+});
+
 const slotFileSchema = z.strictObject({
   format: z.literal(1),
   vaultId: opaqueId,
@@ -116,6 +136,7 @@ const slotFileSchema = z.strictObject({
     .array(storedSlotSchema)
     .refine((slots) => new Set(slots.map((slot) => slot.id)).size === slots.length, 'duplicate slot id'),
   historyAnchor: historyAnchorSchema.optional(),
+  rotation: rotationBridgeSchema.optional(),
 });
 
 /** Binds the ciphertext to its place: a slot copied to another vault, user, kind or generation no longer opens. */
@@ -179,6 +200,69 @@ export async function openSlot(slot: KeySlot, secret: Buffer, vaultId: string): 
     return null;
   } finally {
     kek.fill(0);
+    head?.fill(0);
+  }
+}
+
+const BRIDGE_KEY_LABEL = 'polku-rotation-bridge-v1';
+
+function bridgeKey(oldKey: Buffer, vaultId: string): Buffer {
+  const derived = Buffer.from(hkdfSync('sha256', oldKey, Buffer.from(vaultId, 'utf8'), BRIDGE_KEY_LABEL, 32));
+  const key = Buffer.alloc(32);
+  derived.copy(key);
+  derived.fill(0);
+  return key;
+}
+
+function bridgeData(vaultId: string, from: number, to: number): Buffer {
+  return Buffer.from(`polku-rotation-v1|${vaultId}|${from}|${to}`, 'utf8');
+}
+
+/** Wraps the new master key of a rotation from generation `from` to `to` under the old master key. */
+export function wrapForRotation(
+  newKey: Buffer,
+  oldKey: Buffer,
+  o: { vaultId: string; from: number; to: number },
+): RotationBridge {
+  if (newKey.length !== MASTER_KEY_LENGTH || oldKey.length !== MASTER_KEY_LENGTH) throw new AppError('internal');
+  const key = bridgeKey(oldKey, o.vaultId);
+  try {
+    const iv = randomBytes(IV_LENGTH);
+    const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_LENGTH });
+    cipher.setAAD(bridgeData(o.vaultId, o.from, o.to));
+    const wrapped = Buffer.concat([cipher.update(newKey), cipher.final()]);
+    return {
+      from: o.from,
+      iv: iv.toString('base64'),
+      wrapped: wrapped.toString('base64'),
+      tag: cipher.getAuthTag().toString('base64'),
+    };
+  } finally {
+    key.fill(0);
+  }
+}
+
+/** The new master key of the file's unfinished rotation, given the old one of generation `from`; null otherwise. */
+export function openRotationBridge(file: SlotFile, oldKey: Buffer, from: number): Buffer | null {
+  const bridge = file.rotation;
+  if (!bridge || bridge.from !== from) return null;
+  const key = bridgeKey(oldKey, file.vaultId);
+  let head: Buffer | undefined;
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(bridge.iv, 'base64'), { authTagLength: TAG_LENGTH });
+    decipher.setAAD(bridgeData(file.vaultId, bridge.from, file.generation));
+    decipher.setAuthTag(Buffer.from(bridge.tag, 'base64'));
+    head = decipher.update(Buffer.from(bridge.wrapped, 'base64'));
+    const tail = decipher.final();
+    if (head.length + tail.length !== MASTER_KEY_LENGTH) return null;
+    const newKey = Buffer.alloc(MASTER_KEY_LENGTH);
+    head.copy(newKey, 0);
+    tail.copy(newKey, head.length);
+    return newKey;
+  } catch {
+    return null;
+  } finally {
+    key.fill(0);
     head?.fill(0);
   }
 }

@@ -1,10 +1,14 @@
+import { closeSync, copyFileSync, fsyncSync, openSync } from 'node:fs';
 import { rekeyCipher } from '../db/cipher';
 import { openEncrypted, type Db, type OpenOptions } from '../db/open';
+import { removeIfExists, renameDurably } from '../fs/atomic';
 import type { JobContext } from '../jobs/context';
 
 export interface RekeyInput {
   /** The vault database; no other connection may be open on it. */
   path: string;
+  /** Where the copy is rekeyed (rekeyTargetPath), beside `path` so that putting it in place is one rename. */
+  temp: string;
   /** The raw master key the file is under now. */
   oldKey: Uint8Array;
   /** The raw master key it is to be under. */
@@ -13,31 +17,63 @@ export interface RekeyInput {
 }
 
 /**
- * Re-encrypts the vault database under a new raw master key: the WAL is checkpointed away, the file leaves
- * WAL mode (SQLCipher cannot rekey in it; the rollback journal keeps the rekey itself atomic), every page is
- * rewritten under the new key, and the file goes back to WAL mode. Both keys are zeroed whatever happens.
+ * Re-encrypts the vault database under a new raw master key, so that a crash at any moment leaves the file whole
+ * under one of the two keys: its WAL is checkpointed away, the file is copied beside itself, the copy is rekeyed
+ * (out of WAL mode, which SQLCipher cannot rekey in, and back), flushed, and renamed over the database. An
+ * in-place rekey is not safe against a crash: the cipher takes a new salt for page 1, so a file cut off part-way
+ * opens under neither key, its journal notwithstanding. Both keys are zeroed whatever happens.
  */
 export function rekeyDatabase(input: RekeyInput, job: JobContext): null {
   const oldKey = Buffer.from(input.oldKey.buffer, input.oldKey.byteOffset, input.oldKey.byteLength);
   const newKey = Buffer.from(input.newKey.buffer, input.newKey.byteOffset, input.newKey.byteLength);
   try {
     // A missing file is db_missing: created, it would be an empty database rekeyed in its place.
-    const db: Db = openEncrypted(input.path, oldKey, { ...input.driver, mustExist: true });
+    const source: Db = openEncrypted(input.path, oldKey, { ...input.driver, mustExist: true });
     try {
-      job.span(0, 0.05);
-      db.pragma('wal_checkpoint(TRUNCATE)');
-      db.pragma('journal_mode=DELETE');
-      const bytes = (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
-      job.span(0.05, 0.95).watchFile(`${input.path}-journal`, bytes);
-      rekeyCipher(db, { kind: 'raw', key: newKey });
-      db.pragma('journal_mode=WAL');
-      job.span(0.95, 1);
+      source.pragma('wal_checkpoint(TRUNCATE)');
     } finally {
-      db.close();
+      // The last connection closing removes the emptied WAL: the file alone holds the whole database.
+      source.close();
+    }
+    job.span(0, 0.05);
+    removeRekeyTarget(input.temp);
+    try {
+      copyFileSync(input.path, input.temp);
+      const db: Db = openEncrypted(input.temp, oldKey, { ...input.driver, mustExist: true });
+      try {
+        db.pragma('journal_mode=DELETE');
+        const bytes =
+          (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
+        job.span(0.05, 0.95).watchFile(`${input.temp}-journal`, bytes);
+        rekeyCipher(db, { kind: 'raw', key: newKey });
+        db.pragma('journal_mode=WAL');
+        job.span(0.95, 1);
+      } finally {
+        db.close();
+      }
+      fsyncFile(input.temp);
+      renameDurably(input.temp, input.path);
+    } catch (error) {
+      removeRekeyTarget(input.temp);
+      throw error;
     }
     return null;
   } finally {
     oldKey.fill(0);
     newKey.fill(0);
   }
+}
+
+function fsyncFile(path: string): void {
+  const fd = openSync(path, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The rekeyed copy and what SQLite keeps beside it. */
+function removeRekeyTarget(temp: string): void {
+  for (const suffix of ['', '-journal', '-wal', '-shm']) removeIfExists(`${temp}${suffix}`);
 }

@@ -1,6 +1,16 @@
 import { AppError } from '@shared/errors';
 import type { ScryptParams } from './kdf';
-import { makeSlot, openSlot, readSlotFile, writeSlotFile, type KeySlot, type SlotFile, type SlotKind } from './keyslots';
+import {
+  makeSlot,
+  openSlot,
+  readSlotFile,
+  wrapForRotation,
+  writeSlotFile,
+  type HistoryAnchor,
+  type KeySlot,
+  type SlotFile,
+  type SlotKind,
+} from './keyslots';
 import { nameTag, newNameSalt } from './name-tag';
 import { passphraseSecret } from './passphrase-policy';
 import { normalizeRecoveryCode } from './recovery';
@@ -67,21 +77,29 @@ export class SlotStore {
   }
 
   /**
-   * The slot files of a master-key rotation: `during` keeps both generations until the rekey is done, `after`
-   * holds only the caller's new passphrase slot and the new recovery slot.
+   * The slot file of a master-key rotation while it is unfinished: both generations of slots, and the new key
+   * wrapped under the old one, so that every slot of either generation opens the vault whether or not the rekey
+   * has committed. `finishRotation` keeps only the caller's new passphrase slot and the new recovery slot.
    */
-  async rotatedFiles(
+  async rotatingFile(
     file: SlotFile,
-    newKey: Buffer,
+    keys: { oldKey: Buffer; newKey: Buffer },
     o: { userId: string; name: string; passphrase: string; recoveryCode: string },
-  ): Promise<{ during: SlotFile; after: SlotFile }> {
+  ): Promise<SlotFile> {
     const owner = { userId: o.userId, generation: file.generation + 1 };
-    const passphraseSlot = await this.makePassphraseSlot(file, newKey, o.passphrase, o.name, owner);
-    const recoverySlot = await this.makeRecoverySlot(file, newKey, o.recoveryCode, owner);
-    const rotated: SlotFile = { ...file, generation: owner.generation, lastSlotId: passphraseSlot.id };
+    const passphraseSlot = await this.makePassphraseSlot(file, keys.newKey, o.passphrase, o.name, owner);
+    const recoverySlot = await this.makeRecoverySlot(file, keys.newKey, o.recoveryCode, owner);
+    const rotation = wrapForRotation(keys.newKey, keys.oldKey, {
+      vaultId: file.vaultId,
+      from: file.generation,
+      to: owner.generation,
+    });
     return {
-      during: { ...rotated, slots: [...file.slots, passphraseSlot, recoverySlot] },
-      after: { ...rotated, slots: [passphraseSlot, recoverySlot] },
+      ...file,
+      generation: owner.generation,
+      lastSlotId: passphraseSlot.id,
+      slots: [...file.slots, passphraseSlot, recoverySlot],
+      rotation,
     };
   }
 
@@ -125,26 +143,34 @@ export class SlotStore {
     this.write({ ...file, slots });
   }
 
-  /** Remembers whose slot opened the vault, so the next unlock without a name tries it first. */
+  /** Remembers whose slot opened the vault, so the next unlock without a name tries it first (if it is still there). */
   rememberLastSlot(slotId: string): void {
-    this.write({ ...this.read(), lastSlotId: slotId });
+    const file = this.read();
+    if (file.slots.some((s) => s.id === slotId)) this.write({ ...file, lastSlotId: slotId });
   }
 
-  /** The newest key opened the database: slots of a rotation interrupted after its rekey are removed. */
-  completeRotation(file: SlotFile): void {
-    if (file.slots.some((s) => s.generation < file.generation)) {
-      this.write({ ...file, slots: file.slots.filter((s) => s.generation === file.generation) });
-    }
+  /**
+   * The rekey of a rotation committed: only the new generation's slots stay (the caller's passphrase slot and the
+   * new recovery slot), the bridge goes, and the history anchor is the one computed under the new key.
+   */
+  finishRotation(anchor: HistoryAnchor | undefined): void {
+    const { rotation: _bridge, historyAnchor: _anchor, ...file } = this.read();
+    const slots = file.slots.filter((s) => s.generation === file.generation);
+    const lastSlotId = slots.some((s) => s.id === file.lastSlotId) ? file.lastSlotId : null;
+    this.write({ ...file, lastSlotId, slots, ...(anchor ? { historyAnchor: anchor } : {}) });
   }
 
-  /** An older key opened the database: a rotation interrupted before its rekey is undone, back to `previous`. */
-  undoRotation(file: SlotFile, previous: KeySlot): void {
-    this.write({
-      ...file,
-      generation: previous.generation,
-      lastSlotId: previous.kind === 'passphrase' ? previous.id : file.lastSlotId,
-      slots: file.slots.filter((s) => s.generation === previous.generation),
-    });
+  /** The rekey of a rotation did not commit: the rotation is undone, back to `generation` and its slots. */
+  undoRotation(generation: number, opened: KeySlot): void {
+    const { rotation: _bridge, ...file } = this.read();
+    const slots = file.slots.filter((s) => s.generation === generation);
+    const lastSlotId =
+      opened.kind === 'passphrase' && opened.generation === generation
+        ? opened.id
+        : slots.some((s) => s.id === file.lastSlotId)
+          ? file.lastSlotId
+          : null;
+    this.write({ ...file, generation, lastSlotId, slots });
   }
 
   private replaceSlotsOf(userId: string, replacement: KeySlot[], options = { includingRecovery: false }): void {
@@ -184,10 +210,11 @@ export class SlotStore {
 
 /**
  * The slots an unlock tries: with a name, that user's passphrase slot; without one, the slot of whoever
- * unlocked last (or every slot, when that is not known). Recovery: the recovery slot.
+ * unlocked last (or every slot, when that is not known). Recovery: the recovery slot. While a rotation is
+ * unfinished the slots of both generations are tried, the newer first.
  */
 export function candidateSlots(file: SlotFile, kind: SlotKind, name?: string): KeySlot[] {
-  const slots = file.slots.filter((s) => s.kind === kind && s.generation === file.generation);
+  const slots = file.slots.filter((s) => s.kind === kind).sort((a, b) => b.generation - a.generation);
   if (kind === 'recovery') return slots;
   if (name?.trim() && file.nameSalt) {
     const tag = nameTag(file.nameSalt, name);

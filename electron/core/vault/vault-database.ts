@@ -13,6 +13,8 @@ import { verifyDatabaseFile } from './verifier';
 export const RECOVERY_CONFIRMED = 'recovery.confirmed';
 /** Setting: the id of the vault the database belongs to, matched against the slot file's. */
 export const VAULT_ID = 'vault.id';
+/** Setting: the slot generation whose rotation has done its part in the database (rechain, audit), so it is not done twice. */
+export const ROTATED_TO = 'vault.rotatedTo';
 const PAGE_SIZE = 4096;
 
 /**

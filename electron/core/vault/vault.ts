@@ -13,14 +13,14 @@ import { removeIfExists, renameDurably } from '../fs/atomic';
 import { isDiskFull } from '../fs/disk-full';
 import { runJob } from '../jobs/runner';
 import { setAsideVaultFiles } from './set-aside';
-import { HistoryKeeper } from './anchor';
+import { anchorAfterRekey, HistoryKeeper } from './anchor';
 import { closeCompartment, openCompartmentAtUnlock, rewrapForPassphrase, type CompartmentContext } from './compartment';
 import { logEvent } from '../log';
 import { readSetting, writeSetting } from '../settings/repo';
 import { findUser, updateUser } from '../users/repo';
 import { probeVault, vaultFiles } from './files';
 import { deriveKek, type ScryptParams } from './kdf';
-import { openSlot, type AuditHeadRef, type KeySlot, type SlotFile, type SlotKind } from './keyslots';
+import { openRotationBridge, openSlot, type AuditHeadRef, type KeySlot, type SlotFile, type SlotKind } from './keyslots';
 import { assertPassphraseAcceptable, passphraseSecret } from './passphrase-policy';
 import { generateRecoveryCode, normalizeRecoveryCode } from './recovery';
 import { candidateSlots, earlierGenerationsOf, passphraseSlotOf, slotOpensWith, SlotStore } from './slot-store';
@@ -31,6 +31,7 @@ import {
   createVaultDatabase,
   openVaultDatabase,
   RECOVERY_CONFIRMED,
+  ROTATED_TO,
   unlockRecords,
   VAULT_ID,
 } from './vault-database';
@@ -348,10 +349,12 @@ export class Vault {
 
   /**
    * Re-encrypts the database under a new random master key. The caller's passphrase slot and a new recovery
-   * code wrap the new key; every other slot is dropped, because only its owner could rewrap it. Both
-   * generations of slots stay in the slot file until the rekey is done, so an interruption loses nothing.
-   * The rekey runs in a worker thread with the database closed here (SQLite leaves WAL mode only with one
-   * connection open); requests wait in the core's queue meanwhile, and the database is opened again after.
+   * code wrap the new key; every other slot is dropped, because only its owner could rewrap it. Until the rotation
+   * is finished the slot file keeps both generations of slots and the new key wrapped under the old one, so an
+   * interruption at any point loses nothing: the next unlock, with any slot of either generation, undoes the
+   * rotation (rekey not committed) or finishes it (committed), see openAfterUnwrap. The rekey runs in a worker
+   * thread with the database closed here (SQLite leaves WAL mode only with one connection open); requests wait in
+   * the core's queue meanwhile, and the database is opened again after.
    */
   async rotateMasterKey(
     passphrase: string,
@@ -362,54 +365,92 @@ export class Vault {
     const file = this.slots.read();
     const newKey = randomBytes(32);
     const code = generateRecoveryCode();
-    const rotation = await this.slots.rotatedFiles(file, newKey, {
-      userId: open.session.userId,
-      name: open.session.displayName,
-      passphrase,
-      recoveryCode: code,
-    });
+    const during = await this.slots.rotatingFile(
+      file,
+      { oldKey: this.requireKey(), newKey },
+      { userId: open.session.userId, name: open.session.displayName, passphrase, recoveryCode: code },
+    );
     this.assertStillOpen(open.db);
-    this.slots.write(rotation.during);
+    this.slots.write(during);
 
-    const oldKey = this.requireKey();
+    // A copy of the old key of its own: a lock during the rekey zeroes the live one, and the rotation still needs it.
+    const oldKey = Buffer.alloc(32);
+    this.requireKey().copy(oldKey);
     const { userId, mustChangePassphrase } = open.session;
-    const backupHeads = [...(this.history?.backupHeads ?? [])];
     const rekeyed = await this.rekeyClosed(oldKey, newKey, onProgress);
-    const lockedMeanwhile = this.rekeying?.locked ?? true;
+    const lockedMeanwhile = this.rekeying?.locked === true;
     this.rekeying = null;
+    this.masterKey?.fill(0);
+    this.masterKey = null;
     if (rekeyed !== true) {
       newKey.fill(0);
       if (!lockedMeanwhile) this.reopenAfterFailedRekey(oldKey, userId, mustChangePassphrase, file);
+      if (this.masterKey !== oldKey) oldKey.fill(0);
       throw rekeyed.error;
     }
 
-    this.slots.write(rotation.after);
+    // Finished on disk even when the vault was locked meanwhile: the new recovery code was never shown, so it is pending.
     try {
+      this.finishRotation(oldKey, newKey);
+      if (lockedMeanwhile) throw new AppError('locked');
       this.openDatabase(newKey, userId, { mustChangePassphrase, isUnlock: false });
     } catch (error) {
       newKey.fill(0);
       this.lock();
       throw error;
-    }
-    this.history?.inherit(backupHeads);
-    const oldChainKey = deriveChainKey(oldKey, file.vaultId);
-    oldKey.fill(0);
-    // Recorded even when the vault was locked meanwhile: the new recovery code was never shown, so it is pending.
-    try {
-      this.write({ action: 'vault.rotateMasterKey', outcome: 'ok', detail: `generation ${rotation.after.generation}` }, (d) => {
-        writeSetting(d, RECOVERY_CONFIRMED, false);
-        this.rechainAfterRotation(d, oldChainKey);
-      });
     } finally {
-      oldChainKey.fill(0);
+      oldKey.fill(0);
     }
     this.advanceHistory();
-    if (lockedMeanwhile) {
-      this.lock();
-      throw new AppError('locked');
-    }
     this.requireOpen().session.recoveryPending = true;
     return code;
+  }
+
+  /**
+   * What a rotation does once its rekey has committed, by the rotation itself or by the next unlock after an
+   * interruption: in one transaction of the database (under `newKey`) the audit log is chained anew under the new
+   * key, the recovery code is marked unconfirmed (the new one may never have been shown) and the rotation is
+   * audited, with a mark so that a second attempt after a crash does none of it twice; then the slot file keeps
+   * only the new generation, with the history anchor sealed under the new key. `oldKey` is null when the unlock
+   * could not open an old slot: the chain is then left as it is, for the integrity check to report.
+   */
+  private finishRotation(oldKey: Buffer | null, newKey: Buffer): void {
+    const file = this.slots.read();
+    const rotator = file.slots.find((s) => s.kind === 'passphrase' && s.generation === file.generation)?.userId;
+    const db = openVaultDatabase(this.files.db, newKey, this.driverOptions());
+    const chainKey = deriveChainKey(newKey, file.vaultId);
+    const oldChainKey = oldKey ? deriveChainKey(oldKey, file.vaultId) : null;
+    try {
+      useChainKey(db, chainKey);
+      const anchor = db.transaction(() => {
+        const alreadyRechained = readSetting(db, ROTATED_TO) === file.generation;
+        const rechained = anchorAfterRekey(
+          db,
+          file,
+          { oldKey, newKey },
+          {
+            alreadyRechained,
+            rechain: () => {
+              if (!alreadyRechained && oldChainKey) rechainAudit(db, oldChainKey);
+            },
+          },
+        );
+        if (!alreadyRechained) {
+          writeSetting(db, RECOVERY_CONFIRMED, false);
+          writeSetting(db, ROTATED_TO, file.generation);
+          if (rotator) {
+            const entry = { userId: rotator, action: 'vault.rotateMasterKey', outcome: 'ok' as const };
+            appendAudit(db, { ...entry, detail: `generation ${file.generation}` }, new Date(this.options.now()));
+          }
+        }
+        return rechained;
+      })();
+      this.slots.finishRotation(anchor);
+    } finally {
+      db.close();
+      chainKey.fill(0);
+      oldChainKey?.fill(0);
+    }
   }
 
   /**
@@ -433,7 +474,7 @@ export class Vault {
     try {
       const job = (this.options.runJob ?? runJob)(
         'vault.rekey',
-        { path: this.files.db, oldKey: oldCopy, newKey: newCopy, driver: this.driverOptions() },
+        { path: this.files.db, temp: this.files.dbDuringRekey, oldKey: oldCopy, newKey: newCopy, driver: this.driverOptions() },
         { transfer: [oldCopy.buffer as ArrayBuffer, newCopy.buffer as ArrayBuffer], onProgress },
       );
       await job.outcome;
@@ -652,13 +693,6 @@ export class Vault {
     return { problem: this.history?.problem?.problem ?? null, backupHeadsChecked: heads.length, backupHeadsMissing: missing };
   }
 
-  /** After a rekey: the log chained under the old key is checked whole and chained again under the new one. */
-  private rechainAfterRotation(db: Db, oldChainKey: Buffer): void {
-    const before = new Map<number, string>();
-    for (const head of this.history?.backupHeads ?? []) before.set(head.id, auditHashAt(db, head.id) ?? '');
-    if (rechainAudit(db, oldChainKey) === null) this.history?.followRechain(before, db);
-  }
-
   private dropHistory(): void {
     this.history?.close();
     this.history = null;
@@ -701,31 +735,67 @@ export class Vault {
   }
 
   /**
-   * Opens the database with a key from `slot`. If a master-key rotation was interrupted before the rekey,
-   * the new key does not open the database: the older slot opens it and the rotation is rolled back.
-   * If it was interrupted after the rekey, the older slots are removed.
+   * Opens the database with a key from `slot`. While a master-key rotation is unfinished (the slot file holds two
+   * generations), the old key opens the database if the rekey did not commit: the rotation is undone. Otherwise the
+   * new key opens it: the rotation is finished first (finishRotation). Either key is found from a slot of either
+   * generation: the same secret opens the owner's other slot, and the old key unwraps the new one from the bridge.
    */
   private async openAfterUnwrap(file: SlotFile, slot: KeySlot, key: Buffer, secret: Buffer): Promise<SessionInfo> {
     const mustChangePassphrase = slot.kind === 'recovery';
-    const older = earlierGenerationsOf(file, slot);
-    try {
-      const session = this.openDatabase(key, slot.userId, { mustChangePassphrase }).session;
-      // On a full disk the older slots stay a while longer: the next unlock with room removes them.
-      unlessDiskFull('vault.completeRotation', () => this.slots.completeRotation(file));
-      return session;
-    } catch (error) {
-      for (const previous of older) {
-        const previousKey = await openSlot(previous, secret, file.vaultId);
-        if (!previousKey) continue;
-        const session = this.openDatabase(previousKey, previous.userId, { mustChangePassphrase }).session;
-        this.slots.undoRotation(file, previous);
-        key.fill(0);
-        return session;
-      }
-      key.fill(0);
+    const openWith = (k: Buffer) => this.openDatabase(k, slot.userId, { mustChangePassphrase }).session;
+    const failed = (error: unknown, ...keys: (Buffer | null)[]) => {
+      for (const k of keys) k?.fill(0);
       if (error instanceof AppError && DATABASE_PROBLEMS.has(error.code)) this.problem = error.code;
-      throw error;
+      return error;
+    };
+    if (!file.slots.some((s) => s.generation < file.generation)) {
+      try {
+        return openWith(key);
+      } catch (error) {
+        throw failed(error, key);
+      }
     }
+    const { older, newer } = await this.rotationKeys(file, slot, key, secret);
+    let firstError: unknown = null;
+    if (older) {
+      try {
+        const session = openWith(older.key);
+        newer?.fill(0);
+        this.slots.undoRotation(older.generation, slot);
+        return session;
+      } catch (error) {
+        firstError = error;
+      }
+    }
+    if (newer) {
+      try {
+        this.finishRotation(older?.key ?? null, newer);
+        older?.key.fill(0);
+        return openWith(newer);
+      } catch (error) {
+        // The old key opened the file but something else failed (a newer schema, say): that is the answer to report.
+        const foreign = firstError instanceof AppError && firstError.code === 'db_foreign';
+        throw failed(firstError && !foreign ? firstError : error, older?.key ?? null, newer);
+      }
+    }
+    throw failed(firstError ?? new AppError('db_foreign'), older?.key ?? null);
+  }
+
+  /** The old and the new key of an unfinished rotation, as far as `slot`'s secret reaches them. */
+  private async rotationKeys(
+    file: SlotFile,
+    slot: KeySlot,
+    key: Buffer,
+    secret: Buffer,
+  ): Promise<{ older: { key: Buffer; generation: number } | null; newer: Buffer | null }> {
+    if (slot.generation < file.generation) {
+      return { older: { key, generation: slot.generation }, newer: openRotationBridge(file, key, slot.generation) };
+    }
+    for (const previous of earlierGenerationsOf(file, slot)) {
+      const previousKey = await openSlot(previous, secret, file.vaultId);
+      if (previousKey) return { older: { key: previousKey, generation: previous.generation }, newer: key };
+    }
+    return { older: null, newer: key };
   }
 
   /** Opens polku.db with an unwrapped key, migrates it and starts the session. Keeps `key` on success. */
