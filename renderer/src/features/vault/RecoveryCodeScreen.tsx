@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { RecoveryCodeView } from '../../components/RecoveryCodeView';
 import { Screen } from '../../components/Screen';
-import { formatDate } from '../../i18n/format';
+import { RecoveryCodeSheet } from './RecoveryCodeSheet';
 
 /** Why a recovery code is being shown: first run, a new code, a new master key, or an unconfirmed code. */
 export type RecoveryReason = 'setup' | 'renewed' | 'rotated' | 'pending';
@@ -23,25 +22,13 @@ export function RecoveryCodeScreen({ code, reason, onWritten }: RecoveryCodeScre
         </p>
       ) : null}
       <p className="lead">{t('recoveryCode.intro')}</p>
-      <div className="print-sheet">
-        <p className="print-only print-title">{t('recoveryCode.printTitle')}</p>
-        <RecoveryCodeView code={code} />
-        <p className="print-only">{t('recoveryCode.printInstruction')}</p>
-        <p className="print-only print-date">{t('recoveryCode.printDate', { date: formatDate(new Date()) })}</p>
-      </div>
-      <ul className="advice">
-        <li>{t('recoveryCode.adviceWrite')}</li>
-        <li>{t('recoveryCode.adviceStore')}</li>
-        <li>{t('recoveryCode.adviceOnce')}</li>
-      </ul>
-      <div className="actions">
-        <button type="button" className="button button-primary" onClick={onWritten}>
-          {t('recoveryCode.written')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={() => window.print()}>
-          {t('recoveryCode.print')}
-        </button>
-      </div>
+      <RecoveryCodeSheet
+        code={code}
+        printTitle={t('recoveryCode.printTitle')}
+        printInstruction={t('recoveryCode.printInstruction')}
+        adviceStore={t('recoveryCode.adviceStore')}
+        onWritten={onWritten}
+      />
     </Screen>
   );
 }
