@@ -43,9 +43,10 @@ interface NoteFormProps {
   onClose: () => void;
 }
 
-function DraftLine({ status }: { status: DraftStatus }) {
+/** The draft's state; a failure the save below it already states (a full disk, say) is not said twice. */
+function DraftLine({ status, saveFailure }: { status: DraftStatus; saveFailure: string | null }) {
   const { t } = useTranslation();
-  if (status.state === 'failed')
+  if (status.state === 'failed' && status.failure.code !== saveFailure)
     return <ErrorMessage failure={status.failure} instead={{ invalid_input: 'notes.draft.failed' }} />;
   // Shown, not announced: a screen reader would otherwise hear it after every pause in typing.
   const text =
@@ -245,7 +246,7 @@ export function NoteForm({ participantId, note, initial, restored, onSaved, onCl
             <QueryFailure query={staff} />
           </div>
         ) : null}
-        <DraftLine status={draft.status} />
+        <DraftLine status={draft.status} saveFailure={failure?.code ?? null} />
         <ConsentAwareError failure={failure} participantId={participantId} />
         <StatusMessage>{busy ? t('notes.form.saving') : null}</StatusMessage>
         {confirmDiscard ? (
