@@ -1,5 +1,5 @@
 /**
- * Assessments from intake to exit (issue 15): how a participant stands in each outcome domain of the coaching
+ * Assessments from intake to exit: how a participant stands in each outcome domain of the coaching
  * (PROGRAMME.md), recorded at fixed stages so that the change from intake to exit can be seen.
  *
  * The questions are an **instrument**, data stored in the vault and versioned: a version never changes once stored,

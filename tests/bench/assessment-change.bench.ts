@@ -1,5 +1,5 @@
 /**
- * How fast the cohort change table is worked out at the issue's scale: 100 cohorts × 30 participants, each with
+ * How fast the cohort change table is worked out at a decade's scale: 100 cohorts × 30 participants, each with
  * intake and exit (of five stages) over seven domains of four items. The pure count only (the target for the whole
  * cohort view is under 100 ms). A benchmark to run by hand, not a timed test:
  *

@@ -1,5 +1,5 @@
 /**
- * How fast the cohort change view (`assessments.cohortChange`) comes from the real encrypted database at the issue's
+ * How fast the cohort change view (`assessments.cohortChange`) comes from the real encrypted database at a decade's
  * scale: 100 cohorts × 30 participants, each assessed at all five stages with every item of version 1 answered (both
  * raters where both are asked): 15,000 assessments and about 600,000 answers. One cohort, and all 100 one after
  * another, through dispatch as the renderer calls it. Target: the cohort change view under 100 ms. A benchmark to

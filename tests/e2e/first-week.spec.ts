@@ -1,5 +1,5 @@
 /**
- * The first week of a group, as issue 13 asks, in Finnish on a 1280 × 800 laptop screen, on the real screens over
+ * The first week of a group, in Finnish on a 1280 × 800 laptop screen, on the real screens over
  * the real encrypted vault. On a Thursday the coordinator sets up a ten-week group starting next Monday (the start
  * typed as a Finn does, "1.2."), with the teacher on its staff; enrols six participants from the group's page (the
  * start defaulting to the group's); plans the first week's topics in one form and copies them to the nine weeks

@@ -1,5 +1,5 @@
 /**
- * A database put back from an older copy, end to end in Finnish (issue 16, item 1): a colleague who unlocks sees a
+ * A database put back from an older copy, end to end in Finnish: a colleague who unlocks sees a
  * plain explanation and that the coordinator must decide; the coordinator sees the choices, continues, and the
  * finding is in the audit log; the integrity check then shows the log's newest entry in a form to note on paper.
  * Both screens pass axe-core.

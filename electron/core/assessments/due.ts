@@ -1,7 +1,7 @@
 /**
  * When each assessment stage is due for a participant, and where it stands today. Pure: the reader in
  * ./due-reader.ts gathers the inputs from the vault. docs/assessments.md, "Due dates and change from intake to
- * exit", is the rule book in words; the decisions below are the ones taken where issue 15 was silent.
+ * exit", is the rule book in words; the decisions below are the ones taken where the programme's rules are silent.
  *
  * - In a group, the stages follow the cohort's **teaching weeks**: the programme weeks (Monday to Sunday, counted
  *   from the start's week, as `programmeWeekOf` counts them) that have at least one planned session. A week whose

@@ -10,7 +10,7 @@ describe('the instrument as shipped (version 1)', () => {
     expect(definitionProblems(INSTRUMENT_V1)).toEqual([]);
   });
 
-  it('asks the items of every domain the issue lists, on the scale each domain uses', () => {
+  it('asks the items of every domain of the coaching, on the scale each domain uses', () => {
     expect(new Set(INSTRUMENT_V1.items.map((item) => item.domain))).toEqual(new Set(ASSESSMENT_DOMAINS));
     expect(idsOf('finnish')).toEqual(['finnish.listening', 'finnish.speaking', 'finnish.reading', 'finnish.writing']);
     expect(idsOf('digital')).toEqual([

@@ -1,5 +1,5 @@
 /**
- * The assessment instrument as Polku ships it, version 1: every item of every domain (issue 15), worded in plain
+ * The assessment instrument as Polku ships it, version 1: every item of every domain, worded in plain
  * language an interpreter can carry, natural Finnish first. Migration 0018 stores it in the vault; from then on the
  * vault's copy is the instrument, and this module is only the seed.
  *

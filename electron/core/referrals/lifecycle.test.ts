@@ -11,7 +11,7 @@ import {
 } from '@shared/referrals';
 import { assertMove, canMove, NEXT_SENTENCE, OPEN_STATUSES } from './lifecycle';
 
-/** The lifecycle the issue names, written out pair by pair. */
+/** The referral lifecycle, written out pair by pair. */
 const ALLOWED: readonly [ReferralStatus, TargetStatus][] = [
   ['draft', 'sent'],
   ['draft', 'withdrawn'],

@@ -1,5 +1,5 @@
 /**
- * The history cannot be rolled back unnoticed (issue 16, item 1): the audit log's head is anchored in the slot file
+ * The history cannot be rolled back unnoticed: the audit log's head is anchored in the slot file
  * under a MAC, so a database put back from an older copy is not opened as normal; only a backup's restore or the
  * coordinator's recorded "continue" resolves it.
  */
@@ -46,7 +46,7 @@ function putBack(v: StaffedVault, copy: string): void {
   copyFileSync(copy, db);
 }
 
-/** The issue's scenario: a copy taken while locked, a safety flag set, the copy put back. Caseworker unlocked. */
+/** The rollback: a copy taken while locked, a safety flag set, the copy put back. Caseworker unlocked. */
 async function rolledBack(): Promise<StaffedVault & { participantId: string }> {
   const v = await office();
   const participantId = await addConsentingParticipant(v);

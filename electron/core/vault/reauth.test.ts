@@ -1,5 +1,5 @@
 /**
- * Actions that give lasting access ask for the signed-in user's own passphrase again (issue 16, item 3): someone at
+ * Actions that give lasting access ask for the signed-in user's own passphrase again: someone at
  * an unattended, unlocked laptop cannot mint a recovery code, add or re-admit an account, change a role, or copy
  * the vault or a participant's file. A wrong passphrase changes nothing and is counted by the unlock throttle.
  */

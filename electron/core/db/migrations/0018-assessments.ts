@@ -4,7 +4,7 @@ import type { Migration } from '../migrate';
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 
 /**
- * Assessments from intake to exit (issue 15), and the instrument they are made with.
+ * Assessments from intake to exit, and the instrument they are made with.
  *
  * - `assessment_instruments`: one row a version of the instrument, its whole definition as one JSON document
  *   (shared/assessments.ts `instrumentDefinition`: its scales' steps and its items with their wording in fi, sv and
