@@ -13,7 +13,7 @@
  * - Notes are sealed as IV (12) | ciphertext | tag (16), with associated data binding the entry and the entry
  *   version the notes were written at, so sealed notes cannot be moved to another entry or version unnoticed.
  */
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { AppError } from '@shared/errors';
 import { roleHolds, type Role } from '@shared/roles';
 import { appendAudit } from '../audit/audit';
@@ -22,11 +22,10 @@ import { all, get, run, sql } from '../db/sql';
 import { readSetting, writeSetting } from '../settings/repo';
 import { deriveKek, scryptParamsSchema, type ScryptParams } from './kdf';
 import { generateRecoveryCode, normalizeRecoveryCode } from './recovery';
+import { openJoined, openSealed, seal, sealJoined } from './seal';
 
 const KEY_LENGTH = 32;
 const SALT_LENGTH = 16;
-const IV_LENGTH = 12;
-const TAG_LENGTH = 16;
 
 /** What the open database holds of the compartment while a psychologist who has its key is signed in. */
 interface OpenCompartment {
@@ -110,27 +109,24 @@ export function takeUnshownCode(db: Db): string | null {
 
 const notesAad = (entryId: string, version: number) => Buffer.from(`polku-private-v1|${entryId}|${version}`, 'utf8');
 
-/** Seals one entry's private notes, written at entry version `version`. */
+/** Seals one entry's private notes, written at entry version `version`, as IV (12) | ciphertext | tag (16). */
 export function sealNotes(key: Buffer, entryId: string, version: number, notes: string): Buffer {
-  const iv = randomBytes(IV_LENGTH);
-  const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_LENGTH });
-  cipher.setAAD(notesAad(entryId, version));
-  const body = Buffer.concat([cipher.update(notes, 'utf8'), cipher.final()]);
-  return Buffer.concat([iv, body, cipher.getAuthTag()]);
+  const plaintext = Buffer.from(notes, 'utf8');
+  try {
+    return sealJoined(key, plaintext, notesAad(entryId, version));
+  } finally {
+    plaintext.fill(0);
+  }
 }
 
 /** Opens sealed notes; a wrong key, entry, version or any changed byte is `internal` (never a silent wrong text). */
 export function openNotes(key: Buffer, entryId: string, version: number, sealed: Buffer): string {
-  if (sealed.length <= IV_LENGTH + TAG_LENGTH) throw new AppError('internal');
+  const plaintext = openJoined(key, sealed, notesAad(entryId, version));
+  if (plaintext === null) throw new AppError('internal');
   try {
-    const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, IV_LENGTH), { authTagLength: TAG_LENGTH });
-    decipher.setAAD(notesAad(entryId, version));
-    decipher.setAuthTag(sealed.subarray(sealed.length - TAG_LENGTH));
-    return Buffer.concat([decipher.update(sealed.subarray(IV_LENGTH, sealed.length - TAG_LENGTH)), decipher.final()]).toString(
-      'utf8',
-    );
-  } catch {
-    throw new AppError('internal');
+    return plaintext.toString('utf8');
+  } finally {
+    plaintext.fill(0);
   }
 }
 
@@ -153,14 +149,11 @@ const wrapAad = (keyId: string, wrapId: string, userId: string | null) =>
 async function makeWrap(key: Buffer, keyId: string, userId: string | null, secret: Buffer, kdf: ScryptParams): Promise<WrapRow> {
   const id = randomBytes(16).toString('hex');
   const salt = randomBytes(SALT_LENGTH);
-  const iv = randomBytes(IV_LENGTH);
   const kek = await deriveKek(secret, salt, kdf);
   try {
-    const cipher = createCipheriv('aes-256-gcm', kek, iv, { authTagLength: TAG_LENGTH });
-    cipher.setAAD(wrapAad(keyId, id, userId));
-    const wrapped = Buffer.concat([cipher.update(key), cipher.final()]);
+    const { iv, body, tag } = seal(kek, key, wrapAad(keyId, id, userId));
     const params = { alg: 'scrypt', N: kdf.N, r: kdf.r, p: kdf.p };
-    return { id, user_id: userId, kdf: JSON.stringify(params), salt, iv, wrapped, tag: cipher.getAuthTag() };
+    return { id, user_id: userId, kdf: JSON.stringify(params), salt, iv, wrapped: body, tag };
   } finally {
     kek.fill(0);
   }
@@ -171,23 +164,10 @@ async function openWrap(wrap: WrapRow, keyId: string, secret: Buffer): Promise<B
   const kdf = scryptParamsSchema.safeParse(JSON.parse(wrap.kdf));
   if (!kdf.success) return null;
   const kek = await deriveKek(secret, wrap.salt, kdf.data);
-  let head: Buffer | undefined;
   try {
-    const decipher = createDecipheriv('aes-256-gcm', kek, wrap.iv, { authTagLength: TAG_LENGTH });
-    decipher.setAAD(wrapAad(keyId, wrap.id, wrap.user_id));
-    decipher.setAuthTag(wrap.tag);
-    head = decipher.update(wrap.wrapped);
-    const tail = decipher.final();
-    if (head.length + tail.length !== KEY_LENGTH) return null;
-    const key = Buffer.alloc(KEY_LENGTH);
-    head.copy(key, 0);
-    tail.copy(key, head.length);
-    return key;
-  } catch {
-    return null;
+    return openSealed(kek, { iv: wrap.iv, body: wrap.wrapped, tag: wrap.tag }, wrapAad(keyId, wrap.id, wrap.user_id), KEY_LENGTH);
   } finally {
     kek.fill(0);
-    head?.fill(0);
   }
 }
 

@@ -1,9 +1,10 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { hkdfSync, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { AppError } from '@shared/errors';
 import { writeFileAtomic } from '../fs/atomic';
 import { deriveKek, scryptParamsSchema, type ScryptParams } from './kdf';
+import { SEAL_IV_LENGTH, SEAL_TAG_LENGTH, openSealed, seal, type Sealed } from './seal';
 
 export type SlotKind = 'passphrase' | 'recovery';
 
@@ -67,8 +68,8 @@ export interface HistoryAnchor {
 
 const MASTER_KEY_LENGTH = 32;
 const SALT_LENGTH = 16;
-const IV_LENGTH = 12;
-const TAG_LENGTH = 16;
+const IV_LENGTH = SEAL_IV_LENGTH;
+const TAG_LENGTH = SEAL_TAG_LENGTH;
 // A real slot file is a few KiB; anything far larger is not one, and is not worth parsing.
 const MAX_SLOT_FILE_BYTES = 1024 * 1024;
 
@@ -153,12 +154,13 @@ export async function makeSlot(
   if (masterKey.length !== MASTER_KEY_LENGTH) throw new AppError('internal');
   const id = randomBytes(16).toString('hex');
   const salt = randomBytes(SALT_LENGTH);
-  const iv = randomBytes(IV_LENGTH);
   const kek = await deriveKek(secret, salt, o.kdf);
   try {
-    const cipher = createCipheriv('aes-256-gcm', kek, iv, { authTagLength: TAG_LENGTH });
-    cipher.setAAD(associatedData(o.vaultId, { id, kind: o.kind, userId: o.userId, generation: o.generation }));
-    const wrapped = Buffer.concat([cipher.update(masterKey), cipher.final()]);
+    const { iv, body, tag } = seal(
+      kek,
+      masterKey,
+      associatedData(o.vaultId, { id, kind: o.kind, userId: o.userId, generation: o.generation }),
+    );
     const slot: KeySlot = {
       id,
       kind: o.kind,
@@ -167,8 +169,8 @@ export async function makeSlot(
       kdf: { alg: 'scrypt', N: o.kdf.N, r: o.kdf.r, p: o.kdf.p },
       salt: salt.toString('base64'),
       iv: iv.toString('base64'),
-      wrapped: wrapped.toString('base64'),
-      tag: cipher.getAuthTag().toString('base64'),
+      wrapped: body.toString('base64'),
+      tag: tag.toString('base64'),
     };
     // A slot this module would refuse to read back must never reach the disk.
     if (!keySlotSchema.safeParse(slot).success) throw new AppError('internal');
@@ -182,26 +184,21 @@ export async function makeSlot(
 export async function openSlot(slot: KeySlot, secret: Buffer, vaultId: string): Promise<Buffer | null> {
   if (!keySlotSchema.safeParse(slot).success) throw new AppError('slots_corrupt');
   const kek = await deriveKek(secret, Buffer.from(slot.salt, 'base64'), slot.kdf);
-  let head: Buffer | undefined;
   try {
-    const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(slot.iv, 'base64'), { authTagLength: TAG_LENGTH });
-    decipher.setAAD(associatedData(vaultId, slot));
-    decipher.setAuthTag(Buffer.from(slot.tag, 'base64'));
-    head = decipher.update(Buffer.from(slot.wrapped, 'base64'));
-    const tail = decipher.final();
-    if (head.length + tail.length !== MASTER_KEY_LENGTH) return null;
-    // Buffer.alloc is never carved from the shared pool, so the key lives in memory of its own.
-    const masterKey = Buffer.alloc(MASTER_KEY_LENGTH);
-    head.copy(masterKey, 0);
-    tail.copy(masterKey, head.length);
-    return masterKey;
-  } catch {
-    // GCM authentication failed: wrong secret, or a tampered slot; the two are indistinguishable by design.
-    return null;
+    // GCM authentication failing means a wrong secret or a tampered slot; the two are indistinguishable by design.
+    return openSealed(kek, sealedParts(slot), associatedData(vaultId, slot), MASTER_KEY_LENGTH);
   } finally {
     kek.fill(0);
-    head?.fill(0);
   }
+}
+
+/** The sealed parts of a slot or a bridge, as stored in base64. */
+function sealedParts(stored: { iv: string; wrapped: string; tag: string }): Sealed {
+  return {
+    iv: Buffer.from(stored.iv, 'base64'),
+    body: Buffer.from(stored.wrapped, 'base64'),
+    tag: Buffer.from(stored.tag, 'base64'),
+  };
 }
 
 const BRIDGE_KEY_LABEL = 'polku-rotation-bridge-v1';
@@ -227,16 +224,8 @@ export function wrapForRotation(
   if (newKey.length !== MASTER_KEY_LENGTH || oldKey.length !== MASTER_KEY_LENGTH) throw new AppError('internal');
   const key = bridgeKey(oldKey, o.vaultId);
   try {
-    const iv = randomBytes(IV_LENGTH);
-    const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_LENGTH });
-    cipher.setAAD(bridgeData(o.vaultId, o.from, o.to));
-    const wrapped = Buffer.concat([cipher.update(newKey), cipher.final()]);
-    return {
-      from: o.from,
-      iv: iv.toString('base64'),
-      wrapped: wrapped.toString('base64'),
-      tag: cipher.getAuthTag().toString('base64'),
-    };
+    const { iv, body, tag } = seal(key, newKey, bridgeData(o.vaultId, o.from, o.to));
+    return { from: o.from, iv: iv.toString('base64'), wrapped: body.toString('base64'), tag: tag.toString('base64') };
   } finally {
     key.fill(0);
   }
@@ -247,23 +236,10 @@ export function openRotationBridge(file: SlotFile, oldKey: Buffer, from: number)
   const bridge = file.rotation;
   if (!bridge || bridge.from !== from) return null;
   const key = bridgeKey(oldKey, file.vaultId);
-  let head: Buffer | undefined;
   try {
-    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(bridge.iv, 'base64'), { authTagLength: TAG_LENGTH });
-    decipher.setAAD(bridgeData(file.vaultId, bridge.from, file.generation));
-    decipher.setAuthTag(Buffer.from(bridge.tag, 'base64'));
-    head = decipher.update(Buffer.from(bridge.wrapped, 'base64'));
-    const tail = decipher.final();
-    if (head.length + tail.length !== MASTER_KEY_LENGTH) return null;
-    const newKey = Buffer.alloc(MASTER_KEY_LENGTH);
-    head.copy(newKey, 0);
-    tail.copy(newKey, head.length);
-    return newKey;
-  } catch {
-    return null;
+    return openSealed(key, sealedParts(bridge), bridgeData(file.vaultId, bridge.from, file.generation), MASTER_KEY_LENGTH);
   } finally {
     key.fill(0);
-    head?.fill(0);
   }
 }
 
