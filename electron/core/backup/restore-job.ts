@@ -7,7 +7,7 @@ import { writeSetting } from '../settings/repo';
 import { findUser } from '../users/repo';
 import { openWithPassphrase, openWithRawKey } from './cipher-file';
 import { cacheWholeFile, exportDatabase } from './export';
-import { asReadError, asWriteError } from './errors';
+import { asReadError, asRestoreError, asWriteError } from './errors';
 import { fileOps, type FileFault } from './file-ops';
 import { recordTemps } from './leftovers';
 import { MANIFEST_TABLE } from './manifest';
@@ -44,6 +44,14 @@ export interface RestoredDatabase {
  * checked, SQLite's integrity check, fsync. Nothing outside `target` is touched.
  */
 export function restoreBackup(input: RestoreBackupInput, job: JobContext): RestoredDatabase {
+  try {
+    return writeRestored(input, job);
+  } catch (error) {
+    throw asRestoreError(error);
+  }
+}
+
+function writeRestored(input: RestoreBackupInput, job: JobContext): RestoredDatabase {
   const passphrase = Buffer.from(input.passphrase.buffer, input.passphrase.byteOffset, input.passphrase.byteLength);
   const masterKey = Buffer.from(input.masterKey.buffer, input.masterKey.byteOffset, input.masterKey.byteLength);
   const ops = fileOps(input.faults);
