@@ -109,8 +109,3 @@ export function readManifest(db: Db): Manifest | null {
     auditHead: row.audit_head_id && row.audit_head_hash ? { id: row.audit_head_id, hash: row.audit_head_hash } : null,
   };
 }
-
-/** Removes the manifest from a restored copy: the vault does not keep it. */
-export function dropManifest(db: Db): void {
-  db.exec(`DROP TABLE IF EXISTS ${MANIFEST_TABLE}`);
-}
