@@ -37,6 +37,7 @@ export const ERROR_CODES = [
   'backup_newer',
   'backup_unreadable',
   'backup_disk_full',
+  'restore_disk_full',
   'backup_not_writable',
   'backup_write_failed',
   'backup_busy',

@@ -32,12 +32,23 @@ export function asWriteError(error: unknown): unknown {
 }
 
 /**
- * A failed rename or folder flush of a restore's swap (or its undo) as a sentence: the codes of `asWriteError`,
+ * A full disk in a restore: the restored database is written in the data folder, on this computer's disk, so the
+ * sentence asks for room there rather than for another place (`backup_disk_full` is for a backup being written).
+ */
+export function asRestoreError(error: unknown): unknown {
+  const translated = asWriteError(error);
+  return translated instanceof AppError && translated.code === 'backup_disk_full'
+    ? new AppError('restore_disk_full')
+    : translated;
+}
+
+/**
+ * A failed rename or folder flush of a restore's swap (or its undo) as a sentence: the codes of `asRestoreError`,
  * and any other errno as `backup_write_failed` (a file system that cannot flush a folder may answer EINVAL or
  * ENOTSUP). Only an error without a code, a fault of Polku's own, stays `internal`.
  */
 export function asSwapError(error: unknown): unknown {
-  const translated = asWriteError(error);
+  const translated = asRestoreError(error);
   if (settled(translated) || !codeOf(translated)) return translated;
   return new AppError('backup_write_failed');
 }

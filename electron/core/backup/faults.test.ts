@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ErrorCode } from '@shared/errors';
+import { bundles, lookup } from '@shared/i18n/bundles';
 import { latestVersion } from '../db/migrate';
 import { MIGRATIONS } from '../db/migrations';
 import { BACKUP_PASSPHRASE, backupFixture, vaultDigest, type BackupFixture } from '../../../tests/support/backup';
@@ -231,8 +232,8 @@ describe('restoring where the disk fails', () => {
   const target = 'polku.db.restore-';
   const cases: [FileFault, ErrorCode][] = [
     [{ op: 'create', code: 'EROFS', pathIncludes: target }, 'backup_not_writable'],
-    [{ op: 'create', code: 'ENOSPC', pathIncludes: target }, 'backup_disk_full'],
-    [{ op: 'fsync', code: 'ENOSPC', pathIncludes: target }, 'backup_disk_full'],
+    [{ op: 'create', code: 'ENOSPC', pathIncludes: target }, 'restore_disk_full'],
+    [{ op: 'fsync', code: 'ENOSPC', pathIncludes: target }, 'restore_disk_full'],
     [{ op: 'rename', code: 'EACCES', pathIncludes: 'polku.previous.db' }, 'backup_not_writable'],
     [{ op: 'rename', code: 'EROFS', pathIncludes: '/polku.db', times: 1 }, 'backup_not_writable'],
   ];
@@ -252,8 +253,8 @@ describe('restoring where the disk fails', () => {
   // Flushing the folder after a rename fails however the file system answers: the put-back is flushed the same
   // way and fails too, and the answer is still the documented code, with the vault as it was.
   const flushCases: [FileFault['code'], ErrorCode][] = [
-    ['ENOSPC', 'backup_disk_full'],
-    ['EDQUOT', 'backup_disk_full'],
+    ['ENOSPC', 'restore_disk_full'],
+    ['EDQUOT', 'restore_disk_full'],
     ['EROFS', 'backup_not_writable'],
     ['EACCES', 'backup_not_writable'],
     ['EPERM', 'backup_not_writable'],
@@ -273,6 +274,27 @@ describe('restoring where the disk fails', () => {
       await expectVaultUntouched();
     });
   }
+
+  it('a full disk in a restore asks for room on this computer, not for another place to write to', async () => {
+    f.shell.openPath = good;
+    const inspected = await f.t.ok('backup.inspect', { passphrase: BACKUP_PASSPHRASE });
+    if (inspected.status !== 'ready') throw new Error('not inspected');
+    f.faults.push({ op: 'create', code: 'ENOSPC', pathIncludes: 'polku.db.restore-' });
+    expect(await f.t.call('backup.restore', { token: inspected.token })).toMatchObject({
+      ok: false,
+      code: 'restore_disk_full',
+      i18nKey: 'errors.restore_disk_full',
+    });
+    expect(lookup(bundles.fi, 'errors.restore_disk_full')).toBe(
+      'Levyllä ei ole tarpeeksi vapaata tilaa palautukselle: palautettu tietokanta kirjoitetaan tämän tietokoneen levylle Polun tietojen viereen. Vapauta tilaa tämän tietokoneen levyltä ja yritä uudelleen. Mitään ei muutettu.',
+    );
+    expect(lookup(bundles.sv, 'errors.restore_disk_full')).toBe(
+      'Det finns inte tillräckligt med ledigt utrymme på disken för återställningen: den återställda databasen skrivs på den här datorns disk bredvid Polkus data. Frigör utrymme på datorns disk och försök igen. Ingenting ändrades.',
+    );
+    expect(lookup(bundles.en, 'errors.restore_disk_full')).toBe(
+      "There is not enough free space on the disk for the restore: the restored database is written to this computer's disk, beside Polku's data. Free some space on this computer's disk, then try again. Nothing was changed.",
+    );
+  });
 
   it('a previous restore that cannot be found any more is not offered for undo', async () => {
     expect(backupFiles(f.t.dataDir).previousDb).toMatch(/polku\.previous\.db$/);

@@ -42,10 +42,10 @@ const countsSchema = z.record(z.string(), z.number().int().nonnegative());
  * Creates the manifest's table of a backup format: in a backup file being written, and in the reference its schema
  * is checked against (a format 1 file's table has no head columns).
  */
-export function createManifestTable(db: Db, formatVersion = BACKUP_FORMAT_VERSION): void {
+export function createManifestTable(db: Db, formatVersion = BACKUP_FORMAT_VERSION, schema = 'main'): void {
   if (formatVersion >= BACKUP_FORMAT_WITH_HEAD) {
     db.exec(`
-    CREATE TABLE ${MANIFEST_TABLE} (
+    CREATE TABLE ${schema}.${MANIFEST_TABLE} (
       format_version INTEGER NOT NULL,
       schema_version INTEGER NOT NULL,
       app_version TEXT NOT NULL,
@@ -59,7 +59,7 @@ export function createManifestTable(db: Db, formatVersion = BACKUP_FORMAT_VERSIO
     return;
   }
   db.exec(`
-    CREATE TABLE ${MANIFEST_TABLE} (
+    CREATE TABLE ${schema}.${MANIFEST_TABLE} (
       format_version INTEGER NOT NULL,
       schema_version INTEGER NOT NULL,
       app_version TEXT NOT NULL,
@@ -71,10 +71,10 @@ export function createManifestTable(db: Db, formatVersion = BACKUP_FORMAT_VERSIO
 }
 
 /** Adds the manifest to a backup file being written. */
-export function writeManifest(db: Db, manifest: Manifest): void {
-  createManifestTable(db);
+export function writeManifest(db: Db, manifest: Manifest, schema = 'main'): void {
+  createManifestTable(db, BACKUP_FORMAT_VERSION, schema);
   db.prepare(
-    `INSERT INTO ${MANIFEST_TABLE}
+    `INSERT INTO ${schema}.${MANIFEST_TABLE}
        (format_version, schema_version, app_version, created_at, vault_id, counts, digest, audit_head_id, audit_head_hash)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
@@ -108,9 +108,4 @@ export function readManifest(db: Db): Manifest | null {
     digest: row.digest,
     auditHead: row.audit_head_id && row.audit_head_hash ? { id: row.audit_head_id, hash: row.audit_head_hash } : null,
   };
-}
-
-/** Removes the manifest from a restored copy: the vault does not keep it. */
-export function dropManifest(db: Db): void {
-  db.exec(`DROP TABLE IF EXISTS ${MANIFEST_TABLE}`);
 }

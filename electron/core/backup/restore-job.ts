@@ -1,16 +1,16 @@
 import { AppError } from '@shared/errors';
 import { migrate } from '../db/migrate';
 import { MIGRATIONS } from '../db/migrations';
-import { rekeyCipher } from '../db/cipher';
 import type { Db, OpenOptions } from '../db/open';
 import type { JobContext } from '../jobs/context';
 import { writeSetting } from '../settings/repo';
 import { findUser } from '../users/repo';
-import { openWithPassphrase } from './cipher-file';
-import { asReadError, asWriteError } from './errors';
+import { openWithPassphrase, openWithRawKey } from './cipher-file';
+import { cacheWholeFile, exportDatabase } from './export';
+import { asReadError, asRestoreError, asWriteError } from './errors';
 import { fileOps, type FileFault } from './file-ops';
 import { recordTemps } from './leftovers';
-import { dropManifest } from './manifest';
+import { MANIFEST_TABLE } from './manifest';
 import { checkContent, checkPages, checkSchema, readSupportedManifest } from './verify';
 
 export interface RestoreBackupInput {
@@ -37,12 +37,21 @@ export interface RestoredDatabase {
 }
 
 /**
- * Writes a verified backup as a vault database at `target`: pages checked again (the file may have changed
- * since it was inspected), copied with VACUUM INTO, its schema and digest checked again on the copy, then rekeyed to the
- * vault's raw master key, the manifest dropped, this vault's settings written, migrated when older, the
- * coordinator checked, SQLite's integrity check, fsync. Nothing outside `target` is touched.
+ * Writes a verified backup as a vault database at `target`: pages checked again (the file may have changed since
+ * it was inspected); then, in one read transaction of the backup, its manifest, schema and digest checked again (it
+ * must still be the backup that was inspected) and one copy written under the vault's raw master key (export.ts);
+ * then on the copy the manifest dropped, this vault's settings written, migrations run when older, the coordinator
+ * checked, SQLite's integrity check, fsync. Nothing outside `target` is touched.
  */
 export function restoreBackup(input: RestoreBackupInput, job: JobContext): RestoredDatabase {
+  try {
+    return writeRestored(input, job);
+  } catch (error) {
+    throw asRestoreError(error);
+  }
+}
+
+function writeRestored(input: RestoreBackupInput, job: JobContext): RestoredDatabase {
   const passphrase = Buffer.from(input.passphrase.buffer, input.passphrase.byteOffset, input.passphrase.byteLength);
   const masterKey = Buffer.from(input.masterKey.buffer, input.masterKey.byteOffset, input.masterKey.byteLength);
   const ops = fileOps(input.faults);
@@ -54,24 +63,17 @@ export function restoreBackup(input: RestoreBackupInput, job: JobContext): Resto
       throw asWriteError(error);
     }
     checkPages(input.backupPath, passphrase, job, 0, 0.2);
-    copyBackup(input, passphrase, job);
+    const backupSchemaVersion = copyBackup(input, passphrase, masterKey, job);
     job.stopIfCancelled();
 
     let copy: Db;
     try {
-      copy = openWithPassphrase(input.target, passphrase, input.driver);
+      copy = openWithRawKey(input.target, masterKey, input.driver);
     } catch (error) {
       throw asReadError(asWriteError(error));
     }
-    let backupSchemaVersion: number;
     try {
-      const manifest = readSupportedManifest(copy);
-      backupSchemaVersion = manifest.schemaVersion;
-      checkSchema(copy, manifest, input.driver);
-      const digest = checkContent(copy, manifest, job, 0.4, 0.6);
-      if (digest !== input.expectedDigest) throw new AppError('backup_not_inspected');
-      job.stopIfCancelled();
-      makeVaultDatabase(copy, input, masterKey, job);
+      makeVaultDatabase(copy, input, job);
     } catch (error) {
       throw asReadError(asWriteError(error));
     } finally {
@@ -90,19 +92,40 @@ export function restoreBackup(input: RestoreBackupInput, job: JobContext): Resto
   }
 }
 
-function copyBackup(input: RestoreBackupInput, passphrase: Buffer, job: JobContext): void {
+/** The backup checked and copied under the master key in one read transaction; returns its schema version. */
+function copyBackup(input: RestoreBackupInput, passphrase: Buffer, masterKey: Buffer, job: JobContext): number {
   let backup: Db;
   try {
-    backup = openWithPassphrase(input.backupPath, passphrase, input.driver, true);
+    // Read-write only because the target is attached to it: nothing is written to the backup.
+    backup = openWithPassphrase(input.backupPath, passphrase, input.driver);
   } catch (error) {
     throw asReadError(error);
   }
   try {
-    readSupportedManifest(backup);
+    cacheWholeFile(backup);
     const bytes =
       (backup.pragma('page_count', { simple: true }) as number) * (backup.pragma('page_size', { simple: true }) as number);
-    job.span(0.2, 0.4).watchFile(input.target, bytes);
-    backup.prepare('VACUUM INTO ?').run(input.target);
+    let schema = 0;
+    exportDatabase(
+      backup,
+      input.target,
+      { kind: 'raw', key: masterKey },
+      {
+        inside: () => {
+          const manifest = readSupportedManifest(backup);
+          schema = manifest.schemaVersion;
+          checkSchema(backup, manifest, input.driver);
+          const digest = checkContent(backup, manifest, job, 0.2, 0.45);
+          if (digest !== input.expectedDigest) throw new AppError('backup_not_inspected');
+          job.stopIfCancelled();
+          job.span(0.45, 0.75).watchFile(input.target, bytes);
+        },
+        between: () => job.stopIfCancelled(),
+        // The manifest belongs to the backup file, not to a vault.
+        leaveOut: MANIFEST_TABLE,
+      },
+    );
+    return schema;
   } catch (error) {
     throw asReadError(asWriteError(error));
   } finally {
@@ -110,21 +133,17 @@ function copyBackup(input: RestoreBackupInput, passphrase: Buffer, job: JobConte
   }
 }
 
-function makeVaultDatabase(copy: Db, input: RestoreBackupInput, masterKey: Buffer, job: JobContext): void {
+function makeVaultDatabase(copy: Db, input: RestoreBackupInput, job: JobContext): void {
   copy.pragma('journal_mode=DELETE');
   copy.pragma('synchronous=FULL');
-  const bytes = (copy.pragma('page_count', { simple: true }) as number) * (copy.pragma('page_size', { simple: true }) as number);
-  job.span(0.6, 0.8).watchFile(`${input.target}-journal`, bytes);
-  rekeyCipher(copy, { kind: 'raw', key: masterKey });
-  job.span(0.8, 0.85);
+  job.span(0.75, 0.8);
   copy.pragma('foreign_keys=ON');
   copy.transaction(() => {
-    dropManifest(copy);
     for (const [key, value] of input.settings) writeSetting(copy, key, value);
   })();
   migrate(copy, MIGRATIONS);
   const user = findUser(copy, input.userId);
   if (!user?.active || user.role !== 'coordinator') throw new AppError('backup_user_missing');
-  job.span(0.85, 0.98);
+  job.span(0.8, 0.98);
   if (copy.pragma('integrity_check', { simple: true }) !== 'ok') throw new AppError('backup_damaged');
 }

@@ -69,9 +69,11 @@ function putBack(files: SwapFiles, ops: FileOps): void {
 
 /**
  * A WAL left beside polku.db would be replayed onto whatever file has that name next: a closed, checkpointed
- * database has none (or an empty one), and anything else stops the swap.
+ * database has none (or an empty one), and anything else stops the swap before anything moved. Closing
+ * checkpoints the WAL into polku.db; one still holding pages means that write did not reach the disk, which is
+ * answered as the failed write it is (`backup_write_failed`: nothing was changed, check the drive).
  */
-function assertNoWal(db: string): void {
+export function assertNoWal(db: string): void {
   const wal = `${db}-wal`;
-  if (existsSync(wal) && statSync(wal).size > 0) throw new AppError('internal');
+  if (existsSync(wal) && statSync(wal).size > 0) throw new AppError('backup_write_failed');
 }

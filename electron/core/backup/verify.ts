@@ -10,6 +10,7 @@ import { verifyPassphraseFile } from '../vault/verifier';
 import { openWithPassphrase, sniffFile } from './cipher-file';
 import { contentDigest, contentTables, countRows, totalRows } from './content';
 import { asReadError } from './errors';
+import { cacheWholeFile } from './export';
 import { createManifestTable, readManifest, type Manifest } from './manifest';
 
 /** A coordinator found in a backup: who may take over the vault it restores on a new laptop. */
@@ -55,6 +56,8 @@ export function verifyBackupFile(
     throw asReadError(error);
   }
   try {
+    // The integrity check decrypts every page once; the digest then reads them from memory.
+    cacheWholeFile(db);
     const manifest = readSupportedManifest(db);
     o.job.stopIfCancelled();
     o.job.span(at(0.4), at(0.55));

@@ -1,8 +1,7 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { BACKUP_FORMAT_VERSION, type BackupSummary } from '@shared/backup';
 import { AppError } from '@shared/errors';
 import { schemaVersion } from '../db/migrate';
-import { rekeyCipher } from '../db/cipher';
 import type { OpenOptions } from '../db/open';
 import type { JobContext } from '../jobs/context';
 import { openWithRawKey } from './cipher-file';
@@ -10,7 +9,8 @@ import { contentDigest, contentTables, countRows, totalRows } from './content';
 import { asWriteError } from './errors';
 import { fileOps, type FileFault, type FileOps } from './file-ops';
 import { recordTemps } from './leftovers';
-import { writeManifest } from './manifest';
+import { writeManifest, type Manifest } from './manifest';
+import { cacheWholeFile, exportDatabase } from './export';
 import { auditHead } from '../audit/audit';
 import type { AuditHeadRef } from '../vault/keyslots';
 import { verifyBackupFile } from './verify';
@@ -41,10 +41,11 @@ export interface WrittenBackup {
 }
 
 /**
- * Writes a backup into `target` and verifies it: a copy of the vault (VACUUM INTO, still under the master key),
- * its digest and counts, then `rekey` to the passphrase (SQLCipher's own PBKDF2), the manifest, fsync; then the
- * whole check a restore makes, on a fresh connection with the passphrase alone; then renames it to
- * `destination`. Every write happens here, off the main thread.
+ * Writes a backup into `target` and verifies it: the digest and counts of the vault and, in the same read
+ * transaction, one copy of it written under the passphrase (SQLCipher's own PBKDF2) with its manifest
+ * (export.ts), fsync; then the whole check a restore makes, on a fresh connection with the passphrase alone, whose
+ * digest must be the one read from the vault; then renames it to `destination`. Every write happens here, off the
+ * main thread.
  */
 export function writeBackup(input: WriteBackupInput, job: JobContext): WrittenBackup {
   const masterKey = Buffer.from(input.masterKey.buffer, input.masterKey.byteOffset, input.masterKey.byteLength);
@@ -63,7 +64,7 @@ export function writeBackup(input: WriteBackupInput, job: JobContext): WrittenBa
       verified = verifyBackupFile(input.target, passphrase, {
         driver: input.driver,
         job,
-        from: 0.7,
+        from: 0.62,
         to: 1,
         listCoordinators: false,
       });
@@ -109,54 +110,55 @@ function writeCopy(
 ): { digest: string; tables: number; auditHead: AuditHeadRef | null } {
   job.span(0, 0.02);
   ops.createExclusive(input.target);
-  const source = openWithRawKey(input.source, masterKey, input.driver, true);
+  // Read-write only because the target is attached to it: nothing is written to the vault.
+  const source = openWithRawKey(input.source, masterKey, input.driver);
+  let written: { digest: string; tables: number; auditHead: AuditHeadRef | null } | null = null;
   try {
+    cacheWholeFile(source);
     const bytes =
       (source.pragma('page_count', { simple: true }) as number) * (source.pragma('page_size', { simple: true }) as number);
-    job.span(0.02, 0.35).watchFile(input.target, bytes);
-    source.prepare('VACUUM INTO ?').run(input.target);
+    let manifest: Manifest | null = null;
+    exportDatabase(
+      source,
+      input.target,
+      { kind: 'passphrase', bytes: passphrase },
+      {
+        // The digest and counts of the very snapshot that is copied, read before the copy (which then finds the
+        // pages decrypted in the cache).
+        inside: () => {
+          const tables = contentTables(source);
+          const total = Math.max(1, totalRows(source, tables));
+          const span = job.span(0.02, 0.3);
+          const digest = contentDigest(source, tables, (rows) => {
+            job.stopIfCancelled();
+            span.set(rows / total);
+          });
+          manifest = {
+            formatVersion: BACKUP_FORMAT_VERSION,
+            schemaVersion: schemaVersion(source),
+            appVersion: input.appVersion,
+            createdAt: input.createdAt,
+            vaultId: input.vaultId,
+            counts: countRows(source, tables),
+            digest,
+            auditHead: auditHead(source),
+          };
+          job.stopIfCancelled();
+          job.span(0.3, 0.6).watchFile(input.target, bytes);
+        },
+        between: () => job.stopIfCancelled(),
+        after: (schema) => {
+          if (!manifest) throw new Error('the manifest is made before the copy');
+          writeManifest(source, manifest, schema);
+          written = { digest: manifest.digest, tables: Object.keys(manifest.counts).length, auditHead: manifest.auditHead };
+        },
+      },
+    );
   } finally {
     source.close();
   }
-  job.stopIfCancelled();
-
-  const copy = openWithRawKey(input.target, masterKey, input.driver);
-  let written: { digest: string; tables: number; auditHead: AuditHeadRef | null };
-  try {
-    // SQLCipher rekeys only in rollback-journal mode; the journal keeps the rekey itself atomic.
-    copy.pragma('journal_mode=DELETE');
-    copy.pragma('synchronous=FULL');
-    const tables = contentTables(copy);
-    const total = Math.max(1, totalRows(copy, tables));
-    const span = job.span(0.35, 0.5);
-    const digest = contentDigest(copy, tables, (rows) => {
-      job.stopIfCancelled();
-      span.set(rows / total);
-    });
-    const counts = countRows(copy, tables);
-    const version = schemaVersion(copy);
-    const head = auditHead(copy);
-    job.stopIfCancelled();
-    job.span(0.5, 0.65).watchFile(`${input.target}-journal`, statSync(input.target).size);
-    rekeyCipher(copy, { kind: 'passphrase', bytes: passphrase });
-    job.span(0.65, 0.68);
-    copy.transaction(() =>
-      writeManifest(copy, {
-        formatVersion: BACKUP_FORMAT_VERSION,
-        schemaVersion: version,
-        appVersion: input.appVersion,
-        createdAt: input.createdAt,
-        vaultId: input.vaultId,
-        counts,
-        digest,
-        auditHead: head,
-      }),
-    )();
-    written = { digest, tables: Object.keys(counts).length, auditHead: head };
-  } finally {
-    copy.close();
-  }
-  job.span(0.68, 0.7);
+  if (!written) throw new Error('the copy ends with its manifest');
+  job.span(0.6, 0.62);
   ops.fsyncFile(input.target);
   return written;
 }

@@ -123,6 +123,26 @@ export function openCipher(path: string, key: CipherKey, options: CipherOpenOpti
   }
 }
 
+/**
+ * Attaches the SQLCipher file at `path` (made when missing) to `db` as `schema`, keyed by `key` with the connection's
+ * cipher settings (set by openCipher), and checks that they took effect on it. The key goes as a bound Buffer,
+ * zeroed at once.
+ */
+export function attachCipher(db: Db, path: string, schema: string, key: CipherKey): void {
+  const bytes = keyBytes(key);
+  try {
+    db.prepare(`ATTACH DATABASE ? AS "${schema}" KEY ?`).run(path, bytes);
+  } finally {
+    bytes.fill(0);
+  }
+  for (const name of ['cipher', 'legacy'] as const) {
+    if (String(db.pragma(`"${schema}".${name}`, { simple: true })) !== String(CIPHER_SETTINGS[name])) {
+      db.prepare(`DETACH DATABASE "${schema}"`).run();
+      throw new Error(`SQLCipher setting ${name} did not take effect on ${schema}`);
+    }
+  }
+}
+
 /** Re-encrypts an open file under `key` (the driver's rekey(), with a Buffer zeroed at once). */
 export function rekeyCipher(db: Db, key: CipherKey): void {
   const bytes = keyBytes(key);

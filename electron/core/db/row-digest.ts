@@ -55,33 +55,30 @@ export function rowDigest(
   onRows: (rowsRead: number) => void = () => {},
 ): string {
   const hash = createHash('sha256');
+  const out = new RowEncoder((bytes) => hash.update(bytes));
   const schema = schemaRows(db, manifestTable);
-  hash.update(section('schema', schema.length));
-  for (const row of schema) hash.update(encodeRow(row));
+  out.section('schema', schema.length);
+  for (const row of schema) out.row(row);
   let rowsRead = 0;
   for (const table of tables) {
     const statement = db
       .prepare(`SELECT * FROM ${quote(table.name)} ORDER BY ${table.orderBy}`)
       .raw()
       .safeIntegers();
-    hash.update(section(table.name, statement.columns().length));
+    out.section(table.name, statement.columns().length);
     for (const row of statement.iterate() as IterableIterator<unknown[]>) {
-      hash.update(encodeRow(row));
+      out.row(row);
       if (++rowsRead % ROWS_PER_REPORT === 0) onRows(rowsRead);
     }
   }
+  out.flush();
   onRows(rowsRead);
   return hash.digest('hex');
 }
 
 /** The head of a table's rows: its name (length given) and its number of columns. */
 export function section(name: string, columns: number): Buffer {
-  const nameBytes = Buffer.from(name, 'utf8');
-  const head = Buffer.alloc(9);
-  head.writeUInt8(SECTION_TAG, 0);
-  head.writeUInt32BE(nameBytes.length, 1);
-  head.writeUInt32BE(columns, 5);
-  return Buffer.concat([head, nameBytes]);
+  return RowEncoder.once((out) => out.section(name, columns));
 }
 
 /**
@@ -89,29 +86,82 @@ export function section(name: string, columns: number): Buffer {
  * encode alike, whatever their types, NULLs, empty strings or column boundaries.
  */
 export function encodeRow(row: readonly unknown[]): Buffer {
-  const parts: Buffer[] = [];
-  for (const value of row) {
-    if (value === null) parts.push(Buffer.from([ValueTag.Null]));
-    else if (typeof value === 'bigint') parts.push(fixed(ValueTag.Integer, (b) => b.writeBigInt64BE(value, 1)));
-    else if (typeof value === 'number') parts.push(fixed(ValueTag.Real, (b) => b.writeDoubleBE(value, 1)));
-    else if (typeof value === 'string') parts.push(withLength(ValueTag.Text, Buffer.from(value, 'utf8')));
-    else if (Buffer.isBuffer(value)) parts.push(withLength(ValueTag.Blob, value));
-    else throw new Error(`unexpected SQLite value of type ${typeof value}`);
+  return RowEncoder.once((out) => out.row(row));
+}
+
+const CHUNK = 64 * 1024;
+
+/**
+ * Writes sections and rows in the digest's byte format into one reused buffer and hands it on in chunks of about
+ * 64 KiB: the digest is a stream, so chunks hash exactly as the rows one by one would, without a buffer per value.
+ */
+class RowEncoder {
+  private buffer = Buffer.alloc(CHUNK * 2);
+  private at = 0;
+
+  constructor(private readonly sink: (bytes: Buffer) => void) {}
+
+  /** The bytes `write` makes, as a Buffer of their own. */
+  static once(write: (out: RowEncoder) => void): Buffer {
+    const parts: Buffer[] = [];
+    const out = new RowEncoder((bytes) => parts.push(Buffer.from(bytes)));
+    write(out);
+    out.flush();
+    return Buffer.concat(parts);
   }
-  parts.push(Buffer.from([ROW_END]));
-  return Buffer.concat(parts);
-}
 
-function fixed(tag: number, write: (buffer: Buffer) => void): Buffer {
-  const buffer = Buffer.alloc(9);
-  buffer.writeUInt8(tag, 0);
-  write(buffer);
-  return buffer;
-}
+  section(name: string, columns: number): void {
+    const length = Buffer.byteLength(name, 'utf8');
+    this.room(9 + length);
+    this.at = this.buffer.writeUInt8(SECTION_TAG, this.at);
+    this.at = this.buffer.writeUInt32BE(length, this.at);
+    this.at = this.buffer.writeUInt32BE(columns, this.at);
+    this.at += this.buffer.write(name, this.at, 'utf8');
+  }
 
-function withLength(tag: number, bytes: Buffer): Buffer {
-  const head = Buffer.alloc(5);
-  head.writeUInt8(tag, 0);
-  head.writeUInt32BE(bytes.length, 1);
-  return Buffer.concat([head, bytes]);
+  row(row: readonly unknown[]): void {
+    for (const value of row) {
+      if (value === null) {
+        this.room(1);
+        this.buffer[this.at++] = ValueTag.Null;
+      } else if (typeof value === 'bigint') {
+        this.room(9);
+        this.buffer[this.at++] = ValueTag.Integer;
+        this.at = this.buffer.writeBigInt64BE(value, this.at);
+      } else if (typeof value === 'number') {
+        this.room(9);
+        this.buffer[this.at++] = ValueTag.Real;
+        this.at = this.buffer.writeDoubleBE(value, this.at);
+      } else if (typeof value === 'string') {
+        const length = Buffer.byteLength(value, 'utf8');
+        this.room(5 + length);
+        this.buffer[this.at++] = ValueTag.Text;
+        this.at = this.buffer.writeUInt32BE(length, this.at);
+        this.at += this.buffer.write(value, this.at, 'utf8');
+      } else if (Buffer.isBuffer(value)) {
+        this.room(5 + value.length);
+        this.buffer[this.at++] = ValueTag.Blob;
+        this.at = this.buffer.writeUInt32BE(value.length, this.at);
+        this.at += value.copy(this.buffer, this.at);
+      } else {
+        throw new Error(`unexpected SQLite value of type ${typeof value}`);
+      }
+    }
+    this.room(1);
+    this.buffer[this.at++] = ROW_END;
+    if (this.at >= CHUNK) this.flush();
+  }
+
+  /** Hands on what is written so far. */
+  flush(): void {
+    if (this.at > 0) this.sink(this.buffer.subarray(0, this.at));
+    this.at = 0;
+  }
+
+  /** Room for `bytes` more: what is written is handed on first, and the buffer grows for a value larger than it. */
+  private room(bytes: number): void {
+    if (this.at + bytes <= this.buffer.length) return;
+    this.flush();
+    if (bytes > this.buffer.length) this.buffer = Buffer.alloc(bytes);
+  }
 }

@@ -1,5 +1,5 @@
-import { closeSync, copyFileSync, fsyncSync, openSync } from 'node:fs';
-import { rekeyCipher } from '../db/cipher';
+import { closeSync, fsyncSync, openSync } from 'node:fs';
+import { exportDatabase } from '../backup/export';
 import { openEncrypted, type Db, type OpenOptions } from '../db/open';
 import { removeIfExists, renameDurably } from '../fs/atomic';
 import type { JobContext } from '../jobs/context';
@@ -18,10 +18,10 @@ export interface RekeyInput {
 
 /**
  * Re-encrypts the vault database under a new raw master key, so that a crash at any moment leaves the file whole
- * under one of the two keys: its WAL is checkpointed away, the file is copied beside itself, the copy is rekeyed
- * (out of WAL mode, which SQLCipher cannot rekey in, and back), flushed, and renamed over the database. An
- * in-place rekey is not safe against a crash: the cipher takes a new salt for page 1, so a file cut off part-way
- * opens under neither key, its journal notwithstanding. Both keys are zeroed whatever happens.
+ * under one of the two keys: its WAL is checkpointed away, the database is written once beside itself under the
+ * new key (backup/export.ts, as VACUUM INTO would), opened under it and put in WAL mode, flushed, and renamed over
+ * the database. An in-place rekey is not safe against a crash: the cipher takes a new salt for page 1, so a file
+ * cut off part-way opens under neither key, its journal notwithstanding. Both keys are zeroed whatever happens.
  */
 export function rekeyDatabase(input: RekeyInput, job: JobContext): null {
   const oldKey = Buffer.from(input.oldKey.buffer, input.oldKey.byteOffset, input.oldKey.byteLength);
@@ -38,19 +38,21 @@ export function rekeyDatabase(input: RekeyInput, job: JobContext): null {
     job.span(0, 0.05);
     removeRekeyTarget(input.temp);
     try {
-      copyFileSync(input.path, input.temp);
-      const db: Db = openEncrypted(input.temp, oldKey, { ...input.driver, mustExist: true });
+      // One pass: the database written anew under the new key (backup/export.ts), not a copy rekeyed in place,
+      // which reads and writes every page again and with its journal writes it twice.
+      const source: Db = openEncrypted(input.path, oldKey, { ...input.driver, mustExist: true });
       try {
-        db.pragma('journal_mode=DELETE');
+        closeSync(openSync(input.temp, 'wx', 0o600));
         const bytes =
-          (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
-        job.span(0.05, 0.95).watchFile(`${input.temp}-journal`, bytes);
-        rekeyCipher(db, { kind: 'raw', key: newKey });
-        db.pragma('journal_mode=WAL');
-        job.span(0.95, 1);
+          (source.pragma('page_count', { simple: true }) as number) * (source.pragma('page_size', { simple: true }) as number);
+        job.span(0.05, 0.95).watchFile(input.temp, bytes);
+        exportDatabase(source, input.temp, { kind: 'raw', key: newKey });
       } finally {
-        db.close();
+        source.close();
       }
+      // Opening under the new key proves it, and puts the file in WAL mode as the vault's database is.
+      openEncrypted(input.temp, newKey, { ...input.driver, mustExist: true }).close();
+      job.span(0.95, 1);
       fsyncFile(input.temp);
       renameDurably(input.temp, input.path);
     } catch (error) {
