@@ -113,6 +113,20 @@ export interface StandInOptions<S> {
   onQuit?: () => void;
 }
 
+/**
+ * Where the boot test leaves the stand-in's hooks before 'electron' is first imported, and finds the stand-in
+ * after (electron-module.ts).
+ */
+export const STAND_IN_KEY = Symbol.for('polku.electron-stand-in');
+
+/** What STAND_IN_KEY holds. */
+export interface StandInSlot {
+  hooks?: Omit<StandInOptions<Recorded>, 'spy'>;
+  standIn?: ElectronStandIn<Recorded>;
+}
+
+export type ElectronStandIn<S> = ReturnType<typeof createElectronStandIn<S>>;
+
 /** Creates the stand-in: the module's members, and `control` for the test that drives it. */
 export function createElectronStandIn<S>(options: StandInOptions<S>) {
   const spy = options.spy;
@@ -176,6 +190,8 @@ export function createElectronStandIn<S>(options: StandInOptions<S>) {
       super();
       const strictWindow = strict(this, 'BrowserWindow');
       FakeBrowserWindow.instances.push(strictWindow);
+      // Electron announces every new web contents on the app, before the window is handed back.
+      app.emit('web-contents-created', new FakeEvent(), strictWindow.webContents);
       return strictWindow;
     }
 
