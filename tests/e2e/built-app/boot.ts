@@ -5,12 +5,12 @@
  * TypeScript here, at test time, so that there is one stand-in, the one the shell's unit tests use.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { build } from 'vite';
 import { nativeBindingPath } from '../../../electron/main/paths';
 import { buildDir } from '../../../scripts/build-freshness.mjs';
 import type { BootConfig, ChildMessage, ParentRequest, RequestAnswer, StandInReport } from './protocol';
@@ -53,18 +53,26 @@ let compiled: Promise<{ child: string; register: string }> | null = null;
 function compile(root: string): Promise<{ child: string; register: string }> {
   compiled ??= (async () => {
     const dir = mkdtempSync(join(tmpdir(), 'polku-boot-stand-in-'));
-    const common = { bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'silent' } as const;
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    // As `npm run preview` builds its harness: Vite's SSR build, packages and 'electron' left to Node's resolution.
     await build({
-      ...common,
-      entryPoints: [join(root, 'electron', 'main', 'testing', 'electron-module.ts')],
-      outfile: join(dir, 'electron.mjs'),
-    });
-    await build({
-      ...common,
-      entryPoints: [join(root, 'tests', 'e2e', 'built-app', 'child.ts')],
-      outfile: join(dir, 'child.mjs'),
-      external: ['electron'],
-      alias: { '@shared': join(root, 'shared') },
+      configFile: false,
+      root,
+      logLevel: 'warn',
+      resolve: { alias: { '@shared': join(root, 'shared') } },
+      build: {
+        ssr: true,
+        outDir: dir,
+        emptyOutDir: false,
+        target: 'node20',
+        rollupOptions: {
+          input: {
+            electron: join(root, 'electron', 'main', 'testing', 'electron-module.ts'),
+            child: join(root, 'tests', 'e2e', 'built-app', 'child.ts'),
+          },
+          output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs' },
+        },
+      },
     });
     writeFileSync(join(dir, 'hooks.mjs'), HOOKS);
     writeFileSync(join(dir, 'register.mjs'), REGISTER);
