@@ -82,10 +82,16 @@ function appUrlOf(pageUrl: string): string {
   return url.origin === ORIGIN ? `${APP_ORIGIN}${url.pathname}${url.search}${url.hash}` : pageUrl;
 }
 
-/** Ends the window as a person would, and waits for the quit sequence and the process's own end. */
-async function closeAndEnd(app: BootedApp): Promise<{ report: StandInReport; resources: string[]; code: number | null }> {
+/**
+ * Ends the app as a person would — closing the window, or Quit in the menu — and waits for the quit sequence and
+ * for the process to end by itself.
+ */
+async function closeAndEnd(
+  app: BootedApp,
+  how: 'close-window' | 'quit-app' = 'close-window',
+): Promise<{ report: StandInReport; resources: string[]; code: number | null }> {
   const closedAt = Date.now();
-  await app.ask({ type: 'close-window' });
+  await app.ask({ type: how });
   const quit = await app.quit;
   const code = await Promise.race([
     app.ended,
@@ -168,15 +174,25 @@ test.describe('the built app on the Electron stand-in', () => {
       expect(entry.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
       expect(entry.headers['content-type']).toBe('text/html; charset=utf-8');
       const html = Buffer.from(entry.body).toString('utf8');
-      const assets = [...html.matchAll(/\b(?:src|href)="([^"]+)"/g)].map((match) => match[1] ?? '');
-      expect(assets.length).toBeGreaterThanOrEqual(2);
-      for (const asset of assets) {
-        const answer = await app.request(new URL(asset, APP_ENTRY_URL).href);
-        if (answer.cancelled) throw new Error(`${asset} was refused`);
-        expect(answer.status, asset).toBe(200);
-        expect(answer.headers['content-security-policy'], asset).toBe(CONTENT_SECURITY_POLICY);
-        const onDisk = join(buildDir(ROOT), 'renderer', new URL(asset, APP_ENTRY_URL).pathname);
-        expect(answer.body.length, asset).toBe(statSync(onDisk).size);
+      // The files the page names, and the files its stylesheets name (fonts, images), each through the handler.
+      const queue = [...html.matchAll(/\b(?:src|href)="([^"]+)"/g)].map((match) => new URL(match[1] ?? '', APP_ENTRY_URL).href);
+      expect(queue.length).toBeGreaterThanOrEqual(2);
+      const served = new Set<string>();
+      for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
+        if (served.has(url)) continue;
+        served.add(url);
+        const answer = await app.request(url);
+        if (answer.cancelled) throw new Error(`${url} was refused`);
+        expect(answer.status, url).toBe(200);
+        expect(answer.headers['content-security-policy'], url).toBe(CONTENT_SECURITY_POLICY);
+        const onDisk = join(buildDir(ROOT), 'renderer', new URL(url).pathname);
+        expect(answer.body.length, url).toBe(statSync(onDisk).size);
+        if (url.endsWith('.css')) {
+          const css = Buffer.from(answer.body).toString('utf8');
+          for (const [, ref = ''] of css.matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)/g)) {
+            if (!ref.startsWith('data:') && !ref.startsWith('#')) queue.push(new URL(ref, url).href);
+          }
+        }
       }
       expect(await app.request(`${APP_ORIGIN}/no-such-file.js`)).toMatchObject({ cancelled: false, status: 404 });
       expect(await app.request('https://example.invalid/collect')).toEqual({ cancelled: true });
@@ -216,7 +232,8 @@ test.describe('the built app on the Electron stand-in', () => {
       try {
         const [window] = (await windowReport(app)).windows;
         const preloadFile = (window?.options.webPreferences as { preload: string }).preload;
-        const page = await openWindow(context, app, preloadFile, window?.loadedUrls[0] ?? '');
+        const refused: string[] = [];
+        const page = await openWindow(context, app, preloadFile, window?.loadedUrls[0] ?? '', refused);
         const errors = watchErrors(page);
         const s = ui(page, LOCALE);
 
@@ -286,11 +303,12 @@ test.describe('the built app on the Electron stand-in', () => {
         await page.getByRole('row').filter({ hasText: 'Leila' }).click();
         await page.getByRole('tab', { name: s.t('case.tabs.notes'), exact: true }).click();
         await expect(page.getByRole('article')).toContainText(NOTE);
-        expect(errors).toEqual([]);
+        expect(errors, 'console errors').toEqual([]);
+        expect(refused, 'requests the main bundle refused').toEqual([]);
 
-        // Quit: the window closes, the app quits, the process ends by itself with no worker left and the vault closed.
+        // Quit from the menu: the app quits, the process ends by itself with no worker left and the vault closed.
+        const ended = await closeAndEnd(app, 'quit-app');
         await context.close();
-        const ended = await closeAndEnd(app);
         expect(ended.code).toBe(0);
         const workers = ended.report.workers;
         expect(workers.files.length).toBeGreaterThan(0);
@@ -299,6 +317,9 @@ test.describe('the built app on the Electron stand-in', () => {
         );
         expect(workers.ended).toBe(workers.files.length);
         expect(ended.resources).not.toContain('Worker');
+        // The quit locked the vault (the core told the window so before the window closed) and closed its files.
+        const locks = app.sent.filter(({ channel, args }) => channel === EVENT_CHANNEL && args[0] === 'locked');
+        expect(locks.at(-1)?.args[1]).toEqual({ reason: 'shutdown' });
         const left = readdirSync(folders.userData);
         expect(
           left.filter((name) => name.endsWith('-wal') || name.endsWith('-shm')),
@@ -383,15 +404,13 @@ function watchErrors(page: Page): string[] {
  * request filter, its app:// handler), the built preload runs first as a sandboxed preload, and its ipcRenderer
  * reaches the main bundle's ipcMain with the page's real frame as the sender.
  */
-async function openWindow(
-  context: BrowserContext,
-  app: BootedApp,
-  preloadFile: string,
-  entryUrl: string,
-): Promise<Page> {
+async function openWindow(context: BrowserContext, app: BootedApp, preloadFile: string, entryUrl: string): Promise<Page> {
   await context.route('**/*', async (route) => {
     const answer = await app.request(appUrlOf(route.request().url()), route.request().method());
-    if (answer.cancelled) return route.abort('blockedbyclient');
+    if (answer.cancelled) {
+      refused.push(route.request().url());
+      return route.abort('blockedbyclient');
+    }
     return route.fulfill({ status: answer.status, headers: answer.headers, body: Buffer.from(answer.body) });
   });
   const page = await context.newPage();

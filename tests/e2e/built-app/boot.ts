@@ -188,8 +188,14 @@ export async function bootBuiltApp(options: BootOptions): Promise<BootedApp> {
   function ask<T>(request: ParentRequest): Promise<T> {
     const id = nextId++;
     return new Promise<T>((resolve, reject) => {
+      // After quit the child has let go of the channel; a late message of the page is answered as Electron would not.
+      if (!child.connected) return reject(new Error(`the app has quit (asked for ${request.type})`));
       pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      child.send({ ...request, id });
+      child.send({ ...request, id }, (error) => {
+        if (!error) return;
+        pending.delete(id);
+        reject(error);
+      });
     });
   }
 

@@ -167,6 +167,9 @@ async function answer(message: ParentRequest): Promise<unknown> {
     case 'close-window':
       theWindow().close();
       return null;
+    case 'quit-app':
+      standIn.members.app.quit();
+      return null;
   }
 }
 

@@ -22,7 +22,9 @@ export type ParentRequest =
   | { type: 'ready-to-show' }
   | { type: 'power'; event: 'suspend' | 'lock-screen' | 'shutdown' }
   | { type: 'answer-save'; filePath: string }
-  | { type: 'close-window' };
+  | { type: 'close-window' }
+  /** What the menu's Quit (role 'quit') and Ctrl+Q do: app.quit(). */
+  | { type: 'quit-app' };
 
 export type RequestAnswer =
   | { cancelled: true }
