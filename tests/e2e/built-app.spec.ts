@@ -93,10 +93,12 @@ async function closeAndEnd(
   const closedAt = Date.now();
   await app.ask({ type: how });
   const quit = await app.quit;
+  let timer: NodeJS.Timeout | undefined;
   const code = await Promise.race([
     app.ended,
-    new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), ENDS_WITHIN_MS)),
+    new Promise<'still running'>((resolve) => (timer = setTimeout(() => resolve('still running'), ENDS_WITHIN_MS))),
   ]);
+  clearTimeout(timer);
   expect(code, `the process ends by itself after quit; still active: ${quit.resources.join(', ')}`).not.toBe('still running');
   expect(Date.now() - closedAt).toBeLessThan(ENDS_WITHIN_MS);
   return { ...quit, code: code === 'still running' ? null : code };
@@ -404,7 +406,13 @@ function watchErrors(page: Page): string[] {
  * request filter, its app:// handler), the built preload runs first as a sandboxed preload, and its ipcRenderer
  * reaches the main bundle's ipcMain with the page's real frame as the sender.
  */
-async function openWindow(context: BrowserContext, app: BootedApp, preloadFile: string, entryUrl: string): Promise<Page> {
+async function openWindow(
+  context: BrowserContext,
+  app: BootedApp,
+  preloadFile: string,
+  entryUrl: string,
+  refused: string[],
+): Promise<Page> {
   await context.route('**/*', async (route) => {
     const answer = await app.request(appUrlOf(route.request().url()), route.request().method());
     if (answer.cancelled) {
