@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
+import ts from 'typescript';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '@shared/bridge';
 import { CONTENT_SECURITY_POLICY } from '../../electron/core/static/serve';
@@ -104,7 +105,35 @@ async function closeAndEnd(
   return { ...quit, code: code === 'still running' ? null : code };
 }
 
+/**
+ * The awaits at the top level of a built script. Electron runs an ES-module main until its first top-level await
+ * and may become ready meanwhile, and what must happen before ready (the app:// scheme, the sandbox) then fails.
+ */
+function topLevelAwaits(file: string): string[] {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
+  const found: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node) || ts.isClassStaticBlockDeclaration(node)) return;
+    if (ts.isAwaitExpression(node) || (ts.isForOfStatement(node) && node.awaitModifier)) {
+      found.push(`${file}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
 test.describe('the built app on the Electron stand-in', () => {
+  test('the main bundle, its chunks and the worker have no top-level await', () => {
+    const main = join(buildDir(ROOT), 'main');
+    const scripts = [
+      ...readdirSync(main).filter((name) => name.endsWith('.js')),
+      ...readdirSync(join(main, 'chunks')).map((name) => join('chunks', name)),
+    ].map((name) => join(main, name));
+    expect(scripts.length).toBeGreaterThanOrEqual(2);
+    expect(scripts.flatMap(topLevelAwaits)).toEqual([]);
+  });
+
   test('starts as npm start runs it: hardened window and sessions, app:// with its policy and every asset, menu, lock triggers, sender check, clean quit', async ({
     folders,
   }) => {
