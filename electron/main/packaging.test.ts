@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { expectedFuses } from '../../scripts/fuse-check.mjs';
+import { nativeBindingPath, windowIconPath } from './paths';
 
 type Value = string | boolean | null | Value[] | { [key: string]: Value };
 
@@ -63,7 +65,8 @@ function parseFlatYaml(text: string): Record<string, Value> {
   return result;
 }
 
-const config = parseFlatYaml(readFileSync(join(__dirname, '..', '..', 'electron-builder.yml'), 'utf8'));
+const yamlText = readFileSync(join(__dirname, '..', '..', 'electron-builder.yml'), 'utf8');
+const config = parseFlatYaml(yamlText);
 
 describe('the packaged app (electron-builder.yml)', () => {
   it('is Polku, under a neutral id', () => {
@@ -102,6 +105,27 @@ describe('the packaged app (electron-builder.yml)', () => {
 
   it('ships the Electron build of the database module where the main process looks for it', () => {
     expect(config.extraResources).toContainEqual({ from: '.native/dist/better_sqlite3.node', to: 'native/better_sqlite3.node' });
+  });
+
+  it('declares the fuses `npm run dist` reads back from the binaries: its reader and this one agree', () => {
+    expect(expectedFuses(yamlText)).toEqual(config.electronFuses);
+  });
+
+  it('packs into one ASAR archive with nothing left outside it, as the ASAR-only and integrity fuses need', () => {
+    const fuses = config.electronFuses as Record<string, boolean>;
+    expect(fuses.onlyLoadAppFromAsar && fuses.enableEmbeddedAsarIntegrityValidation).toBe(true);
+    expect(config.asar).toBe(true);
+    expect(config).not.toHaveProperty('asarUnpack');
+  });
+
+  it('puts the database module and the icon where the packaged main process looks for them (paths.ts)', () => {
+    const resources = join('/', 'resources');
+    const looked = (path: string) => relative(resources, path).split('\\').join('/');
+    const extra = config.extraResources as Array<{ from: string; to: string }>;
+    expect(extra.map((entry) => entry.to)).toEqual([
+      looked(nativeBindingPath({ isPackaged: true, appPath: '/app.asar', resourcesPath: resources, electronVersion: '1' })),
+      looked(windowIconPath({ isPackaged: true, appPath: '/app.asar', resourcesPath: resources })),
+    ]);
   });
 
   it('publishes nothing anywhere', () => {

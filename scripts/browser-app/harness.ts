@@ -30,7 +30,7 @@ export const CHROMIUM_PATH = process.env.POLKU_CHROMIUM ?? '/usr/bin/chromium';
 /** How often the idle rule is checked, as the Electron shell does on its timer (more often, for tests). */
 const IDLE_CHECK_INTERVAL_MS = 1_000;
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
