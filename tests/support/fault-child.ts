@@ -89,6 +89,9 @@ async function unlockAs(role: StaffRole): Promise<void> {
   await call('vault.unlock', { name: STAFF[role], passphrase: model.passphrases[role] });
 }
 
+/** A colleague's id, from the users written at set-up. */
+const userId = (role: StaffRole) => Object.keys(r.user).find((k) => r.user[k] === `${STAFF[role]}:${role}`)!;
+
 async function addParticipant(): Promise<void> {
   const firstName = `Osallistuja ${serial()}`;
   await write('participants.create', { firstName, confirmDuplicate: true }, { kinds: ['participant'] }, (v) => [
@@ -121,7 +124,11 @@ const OPERATIONS: Record<string, () => Promise<void>> = {
     ]);
   },
   async note() {
-    const pid = pick(consenting().filter((p) => !hasDraft(p)).concat(['']));
+    const pid = pick(
+      consenting()
+        .filter((p) => !hasDraft(p))
+        .concat(['']),
+    );
     if (!pid) return OPERATIONS.consent!();
     const text = `Puhelu ${serial()}: työnhaku jatkuu, tulkki paikalla.`;
     const input = { participantId: pid, date: '2026-11-20', type: 'phone_call', text, followUp: null };
@@ -149,6 +156,8 @@ const OPERATIONS: Record<string, () => Promise<void>> = {
   async psychosocial() {
     const pid = pick(consenting().concat(['']));
     if (!pid) return OPERATIONS.consent!();
+    // After a rotation the psychologist has no slot (nor, with a one-time passphrase, the private-notes key).
+    if (model.passphrases.psychologist === null) return OPERATIONS.note!();
     await unlockAs('psychologist');
     const summary = `Jaksaminen ${serial()}`;
     const input = {
@@ -202,7 +211,11 @@ const OPERATIONS: Record<string, () => Promise<void>> = {
     ]);
   },
   async assessment() {
-    const pid = pick(consenting().filter((p) => !Object.values(r.assessment).includes(`${p}:intake`)).concat(['']));
+    const pid = pick(
+      consenting()
+        .filter((p) => !Object.values(r.assessment).includes(`${p}:intake`))
+        .concat(['']),
+    );
     if (!pid) return OPERATIONS.consent!();
     const input = { participantId: pid, stage: 'intake', date: today(), version: 1, answers: sampleAnswers(`A${serial()}`) };
     await write('assessments.save', input, { kinds: ['assessment'] }, (v) => [
@@ -215,7 +228,11 @@ const OPERATIONS: Record<string, () => Promise<void>> = {
     await write('cohorts.create', input, { kinds: ['cohort', 'session'] }, async (v) => {
       const cohortId = id(v, 'cohort');
       // The sessions the cohort's calendar made, read back before the write is acknowledged.
-      const sessions = (await call('sessions.list', { cohortId })) as unknown as { id: string; date: string; startTime: string }[];
+      const sessions = (await call('sessions.list', { cohortId })) as unknown as {
+        id: string;
+        date: string;
+        startTime: string;
+      }[];
       return [
         record('cohort', cohortId, name),
         ...sessions.map((s) => record('session', s.id, `${cohortId}:${s.date} ${s.startTime}`)),
@@ -234,7 +251,11 @@ const OPERATIONS: Record<string, () => Promise<void>> = {
   },
   async enrolment() {
     const cohortId = pick(Object.keys(r.cohort).concat(['']));
-    const pid = pick(consenting().filter((p) => !enrolled(p)).concat(['']));
+    const pid = pick(
+      consenting()
+        .filter((p) => !enrolled(p))
+        .concat(['']),
+    );
     if (!cohortId) return OPERATIONS.cohort!();
     if (!pid) return addParticipant();
     await write('cohorts.enrol', { participantId: pid, cohortId, startDate: '2026-11-02' }, { kinds: ['enrolment'] }, (v) => [
@@ -245,7 +266,11 @@ const OPERATIONS: Record<string, () => Promise<void>> = {
     const enrolment = pick(Object.values(r.enrolment).concat(['']));
     if (!enrolment) return OPERATIONS.enrolment!();
     const [pid, cohortId] = enrolment.split(':') as [string, string];
-    const sessionId = pick(Object.keys(r.session).filter((s) => r.session[s]!.startsWith(`${cohortId}:`)).concat(['']));
+    const sessionId = pick(
+      Object.keys(r.session)
+        .filter((s) => r.session[s]!.startsWith(`${cohortId}:`))
+        .concat(['']),
+    );
     if (!sessionId) return OPERATIONS.session!();
     const mark = pick(['present', 'late', 'excused', 'absent'] as const);
     await write('attendance.mark', { sessionId, participantId: pid, mark }, { kinds: ['attendance'] }, () => [
@@ -254,7 +279,7 @@ const OPERATIONS: Record<string, () => Promise<void>> = {
   },
   async staff() {
     const displayName = `Opettaja ${serial()}`;
-    const input = { displayName, role: 'teacher', currentPassphrase: model.passphrases.coordinator };
+    const input = { displayName, role: 'teacher', currentPassphrase: model.passphrases.coordinator! };
     await write('users.create', input, { kinds: ['user'] }, (v) => [record('user', id(v, 'user'), `${displayName}:teacher`)]);
   },
 };
@@ -263,7 +288,7 @@ const LONG: Record<LongOperation, () => Promise<void>> = {
   async backup() {
     const file = join(backupDir!, `backup-${serial()}.polkubackup`);
     shell.savePath = file;
-    const input = { passphrase: BACKUP_PASSPHRASE, currentPassphrase: model.passphrases.coordinator };
+    const input = { passphrase: BACKUP_PASSPHRASE, currentPassphrase: model.passphrases.coordinator! };
     await write('backup.create', input, {}, () => [{ backup: file }]);
   },
   async restore() {
@@ -275,12 +300,28 @@ const LONG: Record<LongOperation, () => Promise<void>> = {
     await write('backup.keepRestore', {}, {}, () => []);
   },
   async rotate() {
-    const input = { passphrase: model.passphrases.coordinator };
-    const v = await write('vault.rotateMasterKey', input, { rotation: true }, (v) => [{ recoveryCode: v.recoveryCode as string }]);
+    const input = { passphrase: model.passphrases.coordinator! };
+    // Colleagues' slots are dropped: only their owners could wrap the new key.
+    const v = await write('vault.rotateMasterKey', input, { rotation: true }, (v) => [
+      { recoveryCode: v.recoveryCode as string },
+      { passphrase: 'caseworker', value: null },
+      { passphrase: 'psychologist', value: null },
+    ]);
     await write('vault.confirmRecoveryCode', { recoveryCode: v.recoveryCode }, {}, () => []);
+    // The caseworker is given a one-time passphrase and chooses her own at her first unlock.
+    const issueInput = { id: userId('caseworker'), currentPassphrase: model.passphrases.coordinator! };
+    await write('users.issuePassphrase', issueInput, {}, (v) => [
+      { passphrase: 'caseworker', value: v.oneTimePassphrase as string },
+    ]);
+    await unlockAs('caseworker');
+    const next = `oma tunnuslause ${serial()} talvella`;
+    await write('vault.changePassphrase', { next }, { passphrase: 'caseworker', value: next }, () => [
+      { passphrase: 'caseworker', value: next },
+    ]);
+    await unlockAs('coordinator');
   },
   async passphrase() {
-    const role = pick(['coordinator', 'caseworker'] as const);
+    const role = model.passphrases.caseworker === null ? 'coordinator' : pick(['coordinator', 'caseworker'] as const);
     if (role !== 'coordinator') await unlockAs(role);
     const next = `tunnuslause ${serial()} syksyllä ja kahvi`;
     const input = { current: model.passphrases[role], next };
@@ -288,7 +329,9 @@ const LONG: Record<LongOperation, () => Promise<void>> = {
     if (role !== 'coordinator') await unlockAs('coordinator');
   },
   async unlock() {
-    await unlockAs(pick(['caseworker', 'psychologist', 'coordinator'] as const));
+    await unlockAs(
+      pick((['caseworker', 'psychologist', 'coordinator'] as const).filter((role) => model.passphrases[role] !== null)),
+    );
     await unlockAs('coordinator');
   },
 };
@@ -319,7 +362,7 @@ function randomOperation(): () => Promise<void> {
   return OPERATIONS.participant!;
 }
 
-await call('vault.unlock', { name: STAFF.coordinator, passphrase: model.passphrases.coordinator });
+await call('vault.unlock', { name: STAFF.coordinator, passphrase: model.passphrases.coordinator! });
 process.stdout.write('ready\n');
 if (force) {
   for (let i = Math.floor(random() * 3); i > 0; i--) await randomOperation()();

@@ -55,7 +55,8 @@ export function readRecords(db: Db): Records {
 }
 
 export interface Model {
-  passphrases: Record<StaffRole, string>;
+  /** Null while a colleague has no slot (a master-key rotation drops colleagues' slots until new ones are issued). */
+  passphrases: Record<StaffRole, string | null>;
   recoveryCode: string;
   records: Records;
   /** Backups acknowledged, each with the records it holds. */
@@ -67,7 +68,7 @@ export interface Model {
 /** What an acknowledged write changed, as the child tells it. */
 export type Effect =
   | { kind: Kind; key: string; token: string }
-  | { passphrase: StaffRole; value: string }
+  | { passphrase: StaffRole; value: string | null }
   | { recoveryCode: string }
   | { backup: string }
   | { restore: string };
@@ -138,7 +139,8 @@ export function recordDiff(expected: Records, found: Records): { kind: Kind; key
     for (const key of keys) {
       const e = expected[kind][key];
       const f = found[kind][key];
-      if (e !== f) diff.push({ kind, key, ...(e !== undefined ? { expected: e } : {}), ...(f !== undefined ? { found: f } : {}) });
+      if (e !== f)
+        diff.push({ kind, key, ...(e !== undefined ? { expected: e } : {}), ...(f !== undefined ? { found: f } : {}) });
     }
   }
   return diff;
