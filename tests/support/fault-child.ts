@@ -45,11 +45,15 @@ const REFERRAL_PARTNER = 'Työkeskus Etelä';
 
 type Value = Record<string, unknown> & { [key: string]: unknown };
 
-/** A dispatch that must answer ok (a refusal is a failure of the suite, reported with the seed). */
-async function call(channel: string, input: unknown): Promise<Value> {
+/**
+ * A dispatch that must answer ok (a refusal is a failure of the suite, reported with the seed), or be refused with
+ * the code `refusable` (then null: a random session that overlaps another).
+ */
+async function call(channel: string, input: unknown, refusable?: string): Promise<Value | null> {
   process.stdout.write(`begin ${channel}\n`);
   const started = performance.now();
   const result = await core.dispatch(channel, input, { trustedSender: true });
+  if (!result.ok && result.code === refusable) return null;
   if (!result.ok) {
     process.stderr.write(`${channel} refused: ${result.code} ${JSON.stringify(result.details ?? {})}\n`);
     process.exit(3);
@@ -64,14 +68,19 @@ async function write(
   input: unknown,
   begin: Omit<Extract<LogLine, { t: 'begin' }>, 't' | 'channel'>,
   effects: (value: Value) => Effect[] | Promise<Effect[]>,
+  refusable?: string,
 ): Promise<Value> {
   appendDurably(logFile!, { t: 'begin', channel, ...begin });
-  const value = await call(channel, input);
-  const changed = await effects(value);
+  const value = await call(channel, input, refusable);
+  // Refused as it may be: answered, and nothing changed.
+  const changed = value === null ? [] : await effects(value);
   appendDurably(logFile!, { t: 'ack', channel, effects: changed });
   applyEffects(model, changed);
-  return value;
+  return value ?? {};
 }
+
+/** A read or an unlock: answers ok. */
+const read = async (channel: string, input: unknown): Promise<Value> => (await call(channel, input))!;
 
 const record = (kind: Kind, key: string, token: string): Effect => ({ kind, key, token });
 const id = (value: Value, field: string) => (value[field] as { id: string }).id;
@@ -86,7 +95,7 @@ const enrolled = (pid: string) => Object.values(r.enrolment).some((t) => t.start
 
 async function unlockAs(role: StaffRole): Promise<void> {
   core.lock('manual');
-  await call('vault.unlock', { name: STAFF[role], passphrase: model.passphrases[role] });
+  await read('vault.unlock', { name: STAFF[role], passphrase: model.passphrases[role] });
 }
 
 /** A colleague's id, from the users written at set-up. */
@@ -228,7 +237,7 @@ const OPERATIONS: Record<string, () => Promise<void>> = {
     await write('cohorts.create', input, { kinds: ['cohort', 'session'] }, async (v) => {
       const cohortId = id(v, 'cohort');
       // The sessions the cohort's calendar made, read back before the write is acknowledged.
-      const sessions = (await call('sessions.list', { cohortId })) as unknown as {
+      const sessions = (await read('sessions.list', { cohortId })) as unknown as {
         id: string;
         date: string;
         startTime: string;
@@ -245,9 +254,13 @@ const OPERATIONS: Record<string, () => Promise<void>> = {
     const startTime = `${String(13 + Math.floor(random() * 5)).padStart(2, '0')}:${pick(['00', '15', '30', '45'])}`;
     const date = `2026-11-${String(10 + Math.floor(random() * 15)).padStart(2, '0')}`;
     const input = { cohortId, date, startTime, endTime: '18:30', topic: 'finnish' };
-    await write('sessions.add', input, { kinds: ['session'] }, (v) => [
-      record('session', id(v, 'session'), `${cohortId}:${date} ${startTime}`),
-    ]);
+    await write(
+      'sessions.add',
+      input,
+      { kinds: ['session'] },
+      (v) => [record('session', id(v, 'session'), `${cohortId}:${date} ${startTime}`)],
+      'invalid_input',
+    );
   },
   async enrolment() {
     const cohortId = pick(Object.keys(r.cohort).concat(['']));
@@ -295,7 +308,7 @@ const LONG: Record<LongOperation, () => Promise<void>> = {
     if (model.backups.length === 0) await LONG.backup();
     const { file } = pick(model.backups);
     shell.openPath = file;
-    const { token } = await call('backup.inspect', { passphrase: BACKUP_PASSPHRASE });
+    const { token } = await read('backup.inspect', { passphrase: BACKUP_PASSPHRASE });
     await write('backup.restore', { token }, { kinds: KIND_NAMES, restore: file }, () => [{ restore: file }]);
     await write('backup.keepRestore', {}, {}, () => []);
   },
@@ -362,7 +375,7 @@ function randomOperation(): () => Promise<void> {
   return OPERATIONS.participant!;
 }
 
-await call('vault.unlock', { name: STAFF.coordinator, passphrase: model.passphrases.coordinator! });
+await read('vault.unlock', { name: STAFF.coordinator, passphrase: model.passphrases.coordinator! });
 process.stdout.write('ready\n');
 if (force) {
   for (let i = Math.floor(random() * 3); i > 0; i--) await randomOperation()();

@@ -8,7 +8,7 @@ import { writeSetting } from '../settings/repo';
 import { findUser } from '../users/repo';
 import { openWithPassphrase } from './cipher-file';
 import { asReadError, asWriteError } from './errors';
-import { fileOps, type FileFault } from './file-ops';
+import { fileOps, type FileFault } from '../fs/file-ops';
 import { recordTemps } from './leftovers';
 import { dropManifest } from './manifest';
 import { checkContent, checkPages, checkSchema, readSupportedManifest } from './verify';

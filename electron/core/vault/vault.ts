@@ -10,6 +10,7 @@ import { migrate } from '../db/migrate';
 import { MIGRATIONS } from '../db/migrations';
 import type { Db } from '../db/open';
 import { removeIfExists, renameDurably } from '../fs/atomic';
+import { fileOps, type FileFault, type FileOps } from '../fs/file-ops';
 import { isDiskFull } from '../fs/disk-full';
 import { runJob } from '../jobs/runner';
 import { setAsideVaultFiles } from './set-aside';
@@ -43,6 +44,8 @@ export interface VaultOptions {
   nativeBinding?: string;
   /** Starts long work in a worker thread; the job runner unless a test watches what runs. */
   runJob?: typeof runJob;
+  /** Injected failures of the slot-file and attempts writes (tests only). */
+  fileFaults?: readonly FileFault[];
 }
 
 /** The open vault: the database handle and who unlocked it. Exists only while unlocked. */
@@ -80,6 +83,7 @@ export class Vault {
   private problem: ErrorCode | null = null;
   private readonly files;
   private readonly slots: SlotStore;
+  private readonly ops: FileOps;
   private readonly lockListeners = new Set<() => void>();
   /** A master-key rotation whose rekey runs while the database is closed; `locked` once a lock came meanwhile. */
   private rekeying: { locked: boolean } | null = null;
@@ -101,7 +105,8 @@ export class Vault {
 
   constructor(private readonly options: VaultOptions) {
     this.files = vaultFiles(options.dataDir);
-    this.slots = new SlotStore(this.files.slots, options.kdf);
+    this.ops = fileOps(options.fileFaults);
+    this.slots = new SlotStore(this.files.slots, options.kdf, this.ops);
   }
 
   status(): VaultStatus {
@@ -167,7 +172,7 @@ export class Vault {
     const now = this.options.now();
     const unsaved = this.unsavedFailures;
     try {
-      recordFailure(this.options.dataDir, now, unsaved?.failures ?? 0);
+      recordFailure(this.options.dataDir, now, unsaved?.failures ?? 0, this.ops);
       this.unsavedFailures = null;
     } catch (error) {
       logEvent(isDiskFull(error) ? 'disk-full' : 'internal-error', { channel: 'vault.attempts', error });
