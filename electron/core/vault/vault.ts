@@ -11,7 +11,7 @@ import { MIGRATIONS } from '../db/migrations';
 import type { Db } from '../db/open';
 import { removeIfExists, renameDurably } from '../fs/atomic';
 import { fileOps, type FileFault, type FileOps } from '../fs/file-ops';
-import { isDiskFull } from '../fs/disk-full';
+import { isDiskFailure, isDiskFull } from '../fs/disk-full';
 import { runJob } from '../jobs/runner';
 import { setAsideVaultFiles } from './set-aside';
 import { anchorAfterRekey, HistoryKeeper } from './anchor';
@@ -728,8 +728,10 @@ export class Vault {
         if (!key) continue;
         const opened = await this.openAfterUnwrap(file, slot, key, secret);
         if (kind === 'passphrase') await this.openCompartment(secret);
+        // Only a hint for the next unlock without a name: a disk that refuses it (full, failing, read-only) does not
+        // refuse the unlock that succeeded.
         if (kind === 'passphrase' && file.lastSlotId !== slot.id)
-          unlessDiskFull('vault.lastSlot', () => this.slots.rememberLastSlot(slot.id));
+          unlessDiskFails('vault.lastSlot', () => this.slots.rememberLastSlot(slot.id));
         return opened;
       }
     } finally {
@@ -843,7 +845,9 @@ export class Vault {
       try {
         history.advance(db, { nextCounter: isUnlock });
       } catch (error) {
-        if (!isDiskFull(error)) throw error;
+        // Full, failing or read-only: the database's counter is at most ahead of the anchor's, never behind.
+        if (!isDiskFailure(error)) throw error;
+        if (!isDiskFull(error)) logEvent('internal-error', { channel: 'vault.anchor', error });
         counterPending = isUnlock;
       }
       if (deferred.length > 0 || counterPending) logEvent('disk-full', { channel: 'vault.unlock' });
@@ -920,6 +924,19 @@ export class Vault {
 
   private driverOptions() {
     return this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {};
+  }
+}
+
+/**
+ * Runs a write of a hint whose failure the caller can live with whatever the disk answered (isDiskFailure); logs
+ * it. A failure of Polku's own (no such code) still throws.
+ */
+function unlessDiskFails(channel: string, write: () => void): void {
+  try {
+    write();
+  } catch (error) {
+    if (!isDiskFailure(error)) throw error;
+    logEvent(isDiskFull(error) ? 'disk-full' : 'internal-error', { channel, error });
   }
 }
 
