@@ -939,13 +939,3 @@ function unlessDiskFails(channel: string, write: () => void): void {
     logEvent(isDiskFull(error) ? 'disk-full' : 'internal-error', { channel, error });
   }
 }
-
-/** Runs a write whose failure on a full disk the caller can live with (it is tried again later); logs it. */
-function unlessDiskFull(channel: string, write: () => void): void {
-  try {
-    write();
-  } catch (error) {
-    if (!isDiskFull(error)) throw error;
-    logEvent('disk-full', { channel });
-  }
-}
