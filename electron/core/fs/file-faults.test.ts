@@ -153,6 +153,29 @@ describe('a passphrase change and a master-key rotation whose slot-file write fa
   }
 });
 
+describe('a master-key rotation whose rekeyed copy cannot be written', () => {
+  const cases: [FileFault['op'], FileFault['code'], ErrorCode][] = [
+    ['create', 'EACCES', 'internal'],
+    ['fsync', 'EIO', 'internal'],
+    ['rename', 'EIO', 'internal'],
+    ['fsync', 'ENOSPC', 'disk_full'],
+  ];
+  for (const [op, code, answer] of cases) {
+    it(`${op} of the rekeyed copy failing with ${code}: ${answer}, the key unchanged, no copy left`, async () => {
+      await v.as('coordinator');
+      const before = await notesNow();
+      // The copy is polku.db.rekey, renamed over polku.db; the rotation writes no other file of that name.
+      faults.push({ op, code, pathIncludes: 'polku.db' });
+      const rotated = await v.t.call('vault.rotateMasterKey', { passphrase: PASSPHRASE });
+      expect(rotated).toMatchObject({ ok: false, code: answer });
+      expect(finnish(answer)).toEqual(expect.any(String));
+      // The colleague's slot was not dropped: the rotation was undone.
+      await expectWhole();
+      expect(await notesNow()).toEqual(before);
+    });
+  }
+});
+
 describe('a handover file that cannot be written or copied', () => {
   const exports: [FileFault, ErrorCode][] = [
     [{ op: 'create', code: 'EACCES' }, 'handover_write_failed'],

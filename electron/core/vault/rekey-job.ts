@@ -1,7 +1,8 @@
-import { closeSync, copyFileSync, fsyncSync, openSync } from 'node:fs';
+import { copyFileSync } from 'node:fs';
 import { rekeyCipher } from '../db/cipher';
 import { openEncrypted, type Db, type OpenOptions } from '../db/open';
-import { removeIfExists, renameDurably } from '../fs/atomic';
+import { removeIfExists } from '../fs/atomic';
+import { fileOps, injectFault, type FileFault } from '../fs/file-ops';
 import type { JobContext } from '../jobs/context';
 
 export interface RekeyInput {
@@ -14,6 +15,8 @@ export interface RekeyInput {
   /** The raw master key it is to be under. */
   newKey: Uint8Array;
   driver: OpenOptions;
+  /** Injected failures of the copy's writes (tests only). */
+  faults?: FileFault[];
 }
 
 /**
@@ -38,6 +41,7 @@ export function rekeyDatabase(input: RekeyInput, job: JobContext): null {
     job.span(0, 0.05);
     removeRekeyTarget(input.temp);
     try {
+      injectFault(input.faults ?? [], 'create', input.temp);
       copyFileSync(input.path, input.temp);
       const db: Db = openEncrypted(input.temp, oldKey, { ...input.driver, mustExist: true });
       try {
@@ -51,8 +55,8 @@ export function rekeyDatabase(input: RekeyInput, job: JobContext): null {
       } finally {
         db.close();
       }
-      fsyncFile(input.temp);
-      renameDurably(input.temp, input.path);
+      fileOps(input.faults).fsyncFile(input.temp);
+      fileOps(input.faults).renameDurably(input.temp, input.path);
     } catch (error) {
       removeRekeyTarget(input.temp);
       throw error;
@@ -61,15 +65,6 @@ export function rekeyDatabase(input: RekeyInput, job: JobContext): null {
   } finally {
     oldKey.fill(0);
     newKey.fill(0);
-  }
-}
-
-function fsyncFile(path: string): void {
-  const fd = openSync(path, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
   }
 }
 

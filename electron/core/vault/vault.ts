@@ -479,7 +479,14 @@ export class Vault {
     try {
       const job = (this.options.runJob ?? runJob)(
         'vault.rekey',
-        { path: this.files.db, temp: this.files.dbDuringRekey, oldKey: oldCopy, newKey: newCopy, driver: this.driverOptions() },
+        {
+          path: this.files.db,
+          temp: this.files.dbDuringRekey,
+          oldKey: oldCopy,
+          newKey: newCopy,
+          driver: this.driverOptions(),
+          faults: [...(this.options.fileFaults ?? [])],
+        },
         { transfer: [oldCopy.buffer as ArrayBuffer, newCopy.buffer as ArrayBuffer], onProgress },
       );
       await job.outcome;
