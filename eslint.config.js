@@ -65,7 +65,7 @@ const CORE_EDGES = {
   // A handed-over referral is linked to this register's partner of the same name. A psychologist's package carries
   // the private notes opened from their seal (psychosocial/private.ts), and the import seals them again.
   handover: ['audit', 'cohorts', 'db', 'fs', 'notes', 'participants', 'partners', 'psychosocial', 'settings', 'vault'],
-  jobs: ['backup', 'vault'],
+  jobs: ['backup', 'fs', 'vault'],
   notes: ['consents', 'db'],
   // The overview of a file reads the domains that put a part on it, through their own readers.
   overview: ['attendance', 'cohorts', 'consents', 'flags', 'notes', 'participants', 'sessions', 'settings'],

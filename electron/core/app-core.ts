@@ -28,6 +28,7 @@ export function createCore(options: CoreOptions): Core {
     now,
     kdf: options.kdfCost === 'test' ? TEST_KDF : PRODUCTION_KDF,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.fileFaults ? { fileFaults: options.fileFaults } : {}),
   });
   const listeners = new Set<CoreListener>();
   const prefs = readPrefs(files.prefs);
@@ -95,7 +96,13 @@ export function createCore(options: CoreOptions): Core {
     fileFaults: options.fileFaults ?? [],
   });
 
-  const deps: DispatchDeps = { handlers: buildRegistry(HANDLER_GROUPS), vault, now, coreContext };
+  const deps: DispatchDeps = {
+    handlers: buildRegistry(HANDLER_GROUPS),
+    vault,
+    now,
+    coreContext,
+    fileFaults: options.fileFaults ?? [],
+  };
 
   return {
     dispatch(channel: string, input: unknown, context: RequestContext): Promise<Result<unknown>> {

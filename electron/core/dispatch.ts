@@ -4,6 +4,7 @@ import { AppError, failure, type FieldIssue, type Result } from '@shared/errors'
 import { roleHolds } from '@shared/roles';
 import { appendAudit, type AuditEntry } from './audit/audit';
 import { isDiskFull } from './fs/disk-full';
+import { injectFault, type FileFault } from './fs/file-ops';
 import type { CoreContext, Handlers } from './handler';
 import type { RequestContext } from './types';
 import type { Db } from './db/open';
@@ -45,6 +46,8 @@ export interface DispatchDeps {
   vault: Vault;
   now: () => number;
   coreContext: (now: Date) => CoreContext;
+  /** Injected failures (tests only): a `dbCommit` fault fails the commit of a request's transaction. */
+  fileFaults?: readonly FileFault[];
 }
 
 function isChannel(name: string): name is Channel {
@@ -130,10 +133,13 @@ async function runHandler(deps: DispatchDeps, channel: Channel, input: unknown):
       const changesBefore = totalChanges(db);
       const output = handler.run(input, { db, session, now });
       const entry = audit?.(input, output);
-      if (!entry) return output;
-      const record: AuditEntry = { ...entry, userId: session.userId, outcome: 'ok' };
-      if (totalChanges(db) === changesBefore) read = { output, record };
-      appendAudit(db, record, now);
+      if (entry) {
+        const record: AuditEntry = { ...entry, userId: session.userId, outcome: 'ok' };
+        if (totalChanges(db) === changesBefore) read = { output, record };
+        appendAudit(db, record, now);
+      }
+      // Tests make the commit fail here as SQLite would (a full or failing disk): the transaction rolls back.
+      injectFault(deps.fileFaults ?? [], 'dbCommit', channel);
       return output;
     })();
   } catch (error) {

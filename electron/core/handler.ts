@@ -3,7 +3,7 @@ import type { Api, Channel, OutputOf } from '@shared/api';
 import type { Locale } from '@shared/locales';
 import type { SessionInfo } from '@shared/vault';
 import type { AuditEntry } from './audit/audit';
-import type { FileFault } from './backup/file-ops';
+import type { FileFault } from './fs/file-ops';
 import type { Db } from './db/open';
 import type { PlaceMemory } from './place/memory';
 import type { ShellPort } from './shell/port';

@@ -1,6 +1,6 @@
 import type { EventName, EventPayloads, LockReason } from '@shared/api';
 import type { Result } from '@shared/errors';
-import type { FileFault } from './backup/file-ops';
+import type { FileFault } from './fs/file-ops';
 import type { ShellPort } from './shell/port';
 
 /** Where a request came from, as the shell (or the test harness) established it. */

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FileFault } from '../../electron/core/backup/file-ops';
+import type { FileFault } from '../../electron/core/fs/file-ops';
 import { contentDigest, contentTables } from '../../electron/core/backup/content';
 import type { Db } from '../../electron/core/db/open';
 import type { ShellPort } from '../../electron/core/shell/port';

@@ -24,6 +24,24 @@ export interface ChannelFuzz {
   seed: number;
 }
 
+/**
+ * The long form's cases a channel (`POLKU_FUZZ_RUNS`, set by `npm run test:faults -- --fuzz`), or null for the
+ * everyday run's fixed counts.
+ */
+export function longFuzzRuns(): number | null {
+  const runs = Number(process.env.POLKU_FUZZ_RUNS);
+  return Number.isInteger(runs) && runs > 0 ? runs : null;
+}
+
+/**
+ * A fuzz test's time limit: its everyday one, or room for the long form's cases over `channelCount` channels (a few
+ * ms each on a busy machine).
+ */
+export function fuzzTimeout(everyday: number, channelCount: number): number {
+  const runs = longFuzzRuns();
+  return runs === null ? everyday : Math.max(everyday, runs * channelCount * 20);
+}
+
 /** Runs the payloads through dispatch and checks what every channel must hold to (see the file's comment). */
 export async function fuzzChannels(o: ChannelFuzz): Promise<void> {
   const counts = () =>
@@ -41,7 +59,8 @@ export async function fuzzChannels(o: ChannelFuzz): Promise<void> {
         expect(counts()).toBe(before);
       }
     }),
-    { numRuns: o.numRuns ?? 300, seed: o.seed },
+    // The long form: its count for every channel of the domain.
+    { numRuns: (longFuzzRuns() ?? 0) * o.channels.length || (o.numRuns ?? 300), seed: o.seed },
   );
   expect([...handled].sort()).toEqual([...o.channels].sort());
   expect(o.db.pragma('integrity_check', { simple: true })).toBe('ok');

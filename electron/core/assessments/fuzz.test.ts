@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Channel } from '@shared/api';
-import { fuzzChannels, shapedRequests, validOr, writtenTexts } from '../../../tests/support/fuzz-channels';
+import { fuzzChannels, shapedRequests, validOr, writtenTexts, fuzzTimeout } from '../../../tests/support/fuzz-channels';
 import { openVaultDb } from '../../../tests/support/raw-db';
 import type { Db } from '../db/open';
 import { assessmentVault, sampleAnswers, type AssessmentVault } from './testing/vault';
@@ -72,15 +72,19 @@ function request(participantId: string): fc.Arbitrary<[Channel, unknown]> {
 }
 
 describe('the assessment channels under random and boundary payloads', () => {
-  it('answer with a known result, write nothing when they refuse, and leave the database intact', async () => {
-    const v = await assessmentVault();
-    vaults.push(v);
-    await v.as('coordinator');
-    const db = await openVaultDb(v.t);
-    dbs.push(db);
-    await fuzzChannels({ t: v.t, db, requests: request(v.participantId), tables: TABLES, channels: CHANNELS, seed: 20261205 });
-    expect(db.pragma('foreign_key_check')).toEqual([]);
-    // Whatever was saved holds to the scales: no score outside its item's, no answer both scored and written.
-    expect(db.prepare('SELECT count(*) AS n FROM assessment_answers WHERE score < 0 OR score > 10').get()).toEqual({ n: 0 });
-  }, 120_000);
+  it(
+    'answer with a known result, write nothing when they refuse, and leave the database intact',
+    async () => {
+      const v = await assessmentVault();
+      vaults.push(v);
+      await v.as('coordinator');
+      const db = await openVaultDb(v.t);
+      dbs.push(db);
+      await fuzzChannels({ t: v.t, db, requests: request(v.participantId), tables: TABLES, channels: CHANNELS, seed: 20261205 });
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+      // Whatever was saved holds to the scales: no score outside its item's, no answer both scored and written.
+      expect(db.prepare('SELECT count(*) AS n FROM assessment_answers WHERE score < 0 OR score > 10').get()).toEqual({ n: 0 });
+    },
+    fuzzTimeout(120_000, 12),
+  );
 });

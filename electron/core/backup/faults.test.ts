@@ -13,7 +13,7 @@ import { latestVersion } from '../db/migrate';
 import { MIGRATIONS } from '../db/migrations';
 import { BACKUP_PASSPHRASE, backupFixture, vaultDigest, type BackupFixture } from '../../../tests/support/backup';
 import { openWithPassphrase, passphraseBytes } from './cipher-file';
-import type { FileFault } from './file-ops';
+import type { FileFault } from '../fs/file-ops';
 import { backupFiles } from './files';
 import { createManifestTable, MANIFEST_TABLE } from './manifest';
 import { BACKUP_FORMAT_VERSION } from '@shared/backup';

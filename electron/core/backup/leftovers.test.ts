@@ -197,6 +197,17 @@ describe('the start-up sweep', () => {
     expect(readdirSync(dir).sort()).toEqual(['polku.db', 'polku.keys.tmp-0123456789abcdef']);
   });
 
+  it('removes the temp of a first write of the temp list, the preferences or the attempts cut before its rename', () => {
+    // A kill during the first write of the list a backup makes before its temps: the list never existed.
+    writeFileSync(join(dir, 'polku.db'), 'the vault');
+    writeFileSync(join(dir, 'polku.keys'), 'the slots in use');
+    writeFileSync(join(dir, 'polku.temp-files.json.tmp-0123456789abcdef'), '{"temps":[]}');
+    writeFileSync(join(dir, 'polku.prefs.json.tmp-00112233445566ff'), '{"locale":"sv"}');
+    writeFileSync(join(dir, 'polku.attempts.tmp-ffeeddccbbaa9988'), '{"failures":1}');
+    recoverInterruptedWork(dir);
+    expect(readdirSync(dir).sort()).toEqual(['polku.db', 'polku.keys']);
+  });
+
   it('follows no symbolic link named as a slot-file temp', () => {
     const precious = join(elsewhere, 'thesis.odt');
     writeFileSync(precious, 'keep me');

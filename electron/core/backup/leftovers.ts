@@ -6,7 +6,7 @@ import { atomicWriteTarget, isOwnTemp, isStrayTempName } from '../fs/temp-files'
 import { logEvent } from '../log';
 import { vaultFiles } from '../vault/files';
 import { backupFiles } from './files';
-import { sidecarsOf, withSidecars } from './file-ops';
+import { sidecarsOf, withSidecars } from '../fs/file-ops';
 
 const tempListSchema = z.object({ temps: z.array(z.string()) });
 
@@ -36,9 +36,10 @@ export function removeTemps(dataDir: string, temps: readonly string[]): void {
  * removed (a backup's beside its destination, the others in the data folder: a restore's target and a handover
  * inspect's copy), as is the database of a first setup that never got its key slots. The journal files an
  * undo left beside `polku.previous.db` go once that file is gone, and so do the temps of atomic writes cut
- * before their rename (`polku.keys.tmp-<hex>` and its like) when the file they were to replace is there: it is
- * then the last whole version, and the temp at most a newer one that was never put in place. A temp with no
- * such file beside it is kept, since it could be the only copy of the key slots.
+ * before their rename (`polku.keys.tmp-<hex>` and its like): a slot-file temp when the slot file is there (it is
+ * then the last whole version, and the temp at most a newer one that was never put in place; with no slot file
+ * beside it the temp is kept, since it could be the only copy of the key slots), the others (temp list,
+ * preferences, attempts) always, since what they held is either in place already or was never needed.
  */
 export function recoverInterruptedWork(dataDir: string): void {
   try {
@@ -60,7 +61,8 @@ function recover(dataDir: string): void {
   const names = readdirSync(dataDir);
   for (const name of names) {
     const target = atomicWriteTarget(name);
-    if (target !== null && existsSync(join(dataDir, target))) removeFileQuietly(join(dataDir, name));
+    // Only the slot file's temp can be the one copy of what it holds; the others go with their target or without.
+    if (target !== null && (target !== 'polku.keys' || existsSync(join(dataDir, target)))) removeFileQuietly(join(dataDir, name));
   }
   const listed = readTempList(files.tempList);
   const strays = names.filter(isStrayTempName).map((name) => join(dataDir, name));

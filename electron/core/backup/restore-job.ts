@@ -8,7 +8,7 @@ import { findUser } from '../users/repo';
 import { openWithPassphrase, openWithRawKey } from './cipher-file';
 import { cacheWholeFile, exportDatabase } from './export';
 import { asReadError, asRestoreError, asWriteError } from './errors';
-import { fileOps, type FileFault } from './file-ops';
+import { fileOps, type FileFault } from '../fs/file-ops';
 import { recordTemps } from './leftovers';
 import { MANIFEST_TABLE } from './manifest';
 import { checkContent, checkPages, checkSchema, readSupportedManifest } from './verify';

@@ -9,7 +9,7 @@ import { vaultFiles } from '../vault/files';
 import type { OpenVault } from '../vault/vault';
 import { VAULT_ID } from '../vault/vault-database';
 import { openWithRawKey } from './cipher-file';
-import { fileOps, withSidecars } from './file-ops';
+import { fileOps, withSidecars } from '../fs/file-ops';
 import { backupFiles } from './files';
 import { removeTemps } from './leftovers';
 import { backupWorkOf, ownedCopy, wipe } from './state';

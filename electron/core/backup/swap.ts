@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { AppError } from '@shared/errors';
 import { asSwapError } from './errors';
-import { sidecarsOf, type FileOps } from './file-ops';
+import { sidecarsOf, type FileOps } from '../fs/file-ops';
 
 /** The files a swap moves: the vault's database, the one kept aside, and the restored one. */
 export interface SwapFiles {

@@ -7,7 +7,7 @@ import type { JobContext } from '../jobs/context';
 import { openWithRawKey } from './cipher-file';
 import { contentDigest, contentTables, countRows, totalRows } from './content';
 import { asWriteError } from './errors';
-import { fileOps, type FileFault, type FileOps } from './file-ops';
+import { fileOps, type FileFault, type FileOps } from '../fs/file-ops';
 import { recordTemps } from './leftovers';
 import { writeManifest, type Manifest } from './manifest';
 import { cacheWholeFile, exportDatabase } from './export';

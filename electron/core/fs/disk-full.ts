@@ -10,3 +10,13 @@ export function isDiskFull(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && DISK_FULL_CODES.includes(code);
 }
+
+/**
+ * Whether `error` is the disk's answer to a write (any errno from Node's fs, any SQLite code): full, failing,
+ * read-only or protected. Writes the vault can do without for a while (a hint, the history anchor's counter at an
+ * unlock) are let go on any of these, so that the vault still opens for reading.
+ */
+export function isDiskFailure(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^(E[A-Z]+|SQLITE_[A-Z_]+)$/.test(code);
+}

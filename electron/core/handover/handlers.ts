@@ -36,6 +36,7 @@ import { APP_VERSION } from '@shared/app-version';
 import { all } from '../db/sql';
 import type { CoreContext, HandlerGroup } from '../handler';
 import { removeIfExists } from '../fs/atomic';
+import { fileOps } from '../fs/file-ops';
 import { findParticipant } from '../participants/repo';
 import { readSetting } from '../settings/repo';
 import { assertPassphraseAcceptable } from '../vault/passphrase-policy';
@@ -103,6 +104,7 @@ export const handoverHandlers = {
       for (const rows of content.tables)
         if (PRIVATE_TABLES.has(rows.table)) unsealedForHandover(open.db, rows.columns, rows.rows);
       const counts = await writePackage({
+        ops: fileOps(ctx.fileFaults),
         destination,
         passphrase: input.passphrase,
         content,
@@ -143,7 +145,13 @@ export const handoverHandlers = {
       const { session } = openAs(ctx);
       const path = await ctx.shell.chooseOpenPath({ purpose: 'handover' });
       if (path === null) return { status: 'cancelled' as const };
-      const pkg = await readPackage(path, input.passphrase, dirname(ctx.vault.databasePath), ctx.vault.openOptions);
+      const pkg = await readPackage(
+        path,
+        input.passphrase,
+        dirname(ctx.vault.databasePath),
+        ctx.vault.openOptions,
+        fileOps(ctx.fileFaults),
+      );
       const { db } = openAs(ctx, session.userId);
       const { manifest } = pkg;
       const conflict = participantWithCode(db, manifest.pseudonym) ?? null;

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { AppError } from '@shared/errors';
 import { HANDOVER_FORMAT_VERSION } from '@shared/handover';
 import { latestVersion, migrate, schemaVersion } from '../db/migrate';
@@ -6,6 +6,7 @@ import { MIGRATIONS } from '../db/migrations';
 import type { Db, OpenOptions } from '../db/open';
 import { schemaMatchesMigrations } from '../db/schema-match';
 import { removeIfExists } from '../fs/atomic';
+import { fileOps, type FileOps } from '../fs/file-ops';
 import { handoverCopyPath } from '../fs/temp-files';
 import { verifyDatabaseFile } from '../vault/verifier';
 import { caseCounts, collectCase, type CaseContent } from './content';
@@ -37,6 +38,7 @@ export async function readPackage(
   passphrase: string,
   workFolder: string,
   driver: OpenOptions,
+  ops: FileOps = fileOps(),
 ): Promise<ReadPackage> {
   let bytes: Buffer;
   try {
@@ -51,7 +53,7 @@ export async function readPackage(
   const key = await derivePackageKey(passphrase, Buffer.from(bytes.subarray(0, SALT_LENGTH)));
   let db: Db | null = null;
   try {
-    writeFileSync(copy, bytes, { flag: 'wx', mode: 0o600 });
+    ops.writeNew(copy, bytes);
     await breather();
     checkPages(copy, key);
     await breather();

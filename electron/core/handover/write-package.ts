@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync } from 'node:fs';
 import { HANDOVER_FORMAT_VERSION } from '@shared/handover';
 import { migrate, schemaVersion, type Migration } from '../db/migrate';
 import { MIGRATIONS } from '../db/migrations';
 import type { Db, OpenOptions } from '../db/open';
-import { removeIfExists, renameDurably } from '../fs/atomic';
+import { removeIfExists } from '../fs/atomic';
+import { fileOps, type FileOps } from '../fs/file-ops';
 import { quoteName } from '../participants/row-graph';
 import { columnsOf, type CaseContent, type TableRows } from './content';
 import { contentDigest, countRows } from './digest';
@@ -22,6 +22,8 @@ export interface PackageToWrite {
   staff: readonly StaffMember[];
   origin: PackageOrigin;
   driver: OpenOptions;
+  /** The file operations (failing where a test injects faults). */
+  ops?: FileOps;
   /** The schema to write; this version's own except in tests of reading files from older versions. */
   migrations?: readonly Migration[];
 }
@@ -36,8 +38,9 @@ export async function writePackage(p: PackageToWrite): Promise<Record<string, nu
   const key = await derivePackageKey(p.passphrase);
   const temp = `${p.destination}.tmp-${randomBytes(8).toString('hex')}`;
   let db: Db | null = null;
+  const ops = p.ops ?? fileOps();
   try {
-    closeSync(openSync(temp, 'wx', 0o600));
+    ops.createExclusive(temp);
     db = openPackage(temp, key, p.driver);
     migrate(db, p.migrations ?? MIGRATIONS);
     // Lets other work of the event loop run between the two steps, each a few tens of milliseconds at most.
@@ -45,8 +48,8 @@ export async function writePackage(p: PackageToWrite): Promise<Record<string, nu
     const counts = fill(db, p);
     db.close();
     db = null;
-    flush(temp);
-    renameDurably(temp, p.destination);
+    ops.fsyncFile(temp);
+    ops.renameDurably(temp, p.destination);
     return counts;
   } catch (error) {
     db?.close();
@@ -93,13 +96,4 @@ function insertRows(db: Db, rows: TableRows): void {
     `INSERT INTO ${quoteName(rows.table)} (${columns.map(quoteName).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
   );
   for (const row of rows.rows) insert.run(...at.map((i) => row[i]));
-}
-
-function flush(path: string): void {
-  const fd = openSync(path, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
 }

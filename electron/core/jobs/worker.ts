@@ -4,6 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '@shared/errors';
+import { isDiskFull } from '../fs/disk-full';
 import { logEvent } from '../log';
 import { JobCancelled, workerJobContext, type JobContext } from './context';
 import type { JobMessage, WorkerData } from './protocol';
@@ -22,7 +23,11 @@ try {
 } catch (error) {
   if (error instanceof JobCancelled) post({ type: 'cancelled' });
   else if (error instanceof AppError) post({ type: 'failed', code: error.code });
-  else {
+  // A full disk is told as such, as dispatch tells it for work on the main side (a rotation's rekeyed copy).
+  else if (isDiskFull(error)) {
+    logEvent('disk-full', { channel: start.job });
+    post({ type: 'failed', code: 'disk_full' });
+  } else {
     logEvent('internal-error', { channel: start.job, error });
     post({ type: 'failed', code: 'internal' });
   }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Channel } from '@shared/api';
-import { fuzzChannels, shapedRequests, validOr, writtenTexts } from '../../../tests/support/fuzz-channels';
+import { fuzzChannels, shapedRequests, validOr, writtenTexts, fuzzTimeout } from '../../../tests/support/fuzz-channels';
 import { openVaultDb } from '../../../tests/support/raw-db';
 import type { Db } from '../db/open';
 import { notesVault, type NotesVault } from '../notes/testing/vault';
@@ -63,12 +63,16 @@ function request(participantId: string): fc.Arbitrary<[Channel, unknown]> {
 }
 
 describe('the plan channels under random and boundary payloads', () => {
-  it('answer with a known result, write nothing when they refuse, and leave the database intact', async () => {
-    const v = await notesVault();
-    vaults.push(v);
-    const db = await openVaultDb(v.t);
-    dbs.push(db);
-    await fuzzChannels({ t: v.t, db, requests: request(v.participantId), tables: TABLES, channels: CHANNELS, seed: 20261128 });
-    expect(db.pragma('foreign_key_check')).toEqual([]);
-  }, 120_000);
+  it(
+    'answer with a known result, write nothing when they refuse, and leave the database intact',
+    async () => {
+      const v = await notesVault();
+      vaults.push(v);
+      const db = await openVaultDb(v.t);
+      dbs.push(db);
+      await fuzzChannels({ t: v.t, db, requests: request(v.participantId), tables: TABLES, channels: CHANNELS, seed: 20261128 });
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+    },
+    fuzzTimeout(120_000, 12),
+  );
 });

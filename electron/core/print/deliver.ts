@@ -9,7 +9,8 @@ import { AppError } from '@shared/errors';
 import type { SessionInfo } from '@shared/vault';
 import type { CoreContext } from '../handler';
 import type { Db } from '../db/open';
-import { removeIfExists, writeFileAtomic } from '../fs/atomic';
+import { removeIfExists } from '../fs/atomic';
+import { fileOps } from '../fs/file-ops';
 import { logEvent } from '../log';
 
 const DISK_FULL = new Set(['ENOSPC', 'EDQUOT']);
@@ -72,7 +73,7 @@ export async function savePdf(
   }
   document.stillOpen();
   try {
-    writeFileAtomic(path, pdf, 0o600);
+    fileOps(context.fileFaults).writeAtomic(path, pdf, 0o600);
   } catch (error) {
     throw writeFailure(error);
   }

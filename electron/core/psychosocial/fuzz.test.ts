@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, it } from 'vitest';
 import type { Channel } from '@shared/api';
-import { fuzzChannels, shapedRequests, validOr, writtenTexts } from '../../../tests/support/fuzz-channels';
+import { fuzzChannels, shapedRequests, validOr, writtenTexts, fuzzTimeout } from '../../../tests/support/fuzz-channels';
 import { openVaultDb } from '../../../tests/support/raw-db';
 import type { Db } from '../db/open';
 import { ENTRY, psychosocialVault, TODAY, type PsychosocialVault } from './testing/vault';
@@ -69,21 +69,25 @@ function request(participantId: string, entryId: string): fc.Arbitrary<[Channel,
 }
 
 describe('the psychosocial channels under random and boundary payloads', () => {
-  it('answer with a known result, write nothing when they refuse, and leave the database and indexes intact', async () => {
-    const v = await psychosocialVault();
-    vaults.push(v);
-    const { entry } = await v.t.ok('psychosocial.create', { participantId: v.participantId, ...ENTRY });
-    const db = await openVaultDb(v.t);
-    dbs.push(db);
-    await fuzzChannels({
-      t: v.t,
-      db,
-      requests: request(v.participantId, entry.id),
-      tables: TABLES,
-      channels: CHANNELS,
-      seed: 20261128,
-    });
-    for (const index of ['psychosocial_summary_fts'])
-      db.prepare(`INSERT INTO ${index} (${index}) VALUES ('integrity-check')`).run();
-  }, 120_000);
+  it(
+    'answer with a known result, write nothing when they refuse, and leave the database and indexes intact',
+    async () => {
+      const v = await psychosocialVault();
+      vaults.push(v);
+      const { entry } = await v.t.ok('psychosocial.create', { participantId: v.participantId, ...ENTRY });
+      const db = await openVaultDb(v.t);
+      dbs.push(db);
+      await fuzzChannels({
+        t: v.t,
+        db,
+        requests: request(v.participantId, entry.id),
+        tables: TABLES,
+        channels: CHANNELS,
+        seed: 20261128,
+      });
+      for (const index of ['psychosocial_summary_fts'])
+        db.prepare(`INSERT INTO ${index} (${index}) VALUES ('integrity-check')`).run();
+    },
+    fuzzTimeout(120_000, 12),
+  );
 });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Channel } from '@shared/api';
 import { REFERRAL_TRANSITIONS, type ReferralStatus } from '@shared/referrals';
-import { fuzzChannels, shapedRequests, validOr, writtenTexts } from '../../../tests/support/fuzz-channels';
+import { fuzzChannels, shapedRequests, validOr, writtenTexts, fuzzTimeout } from '../../../tests/support/fuzz-channels';
 import { openVaultDb } from '../../../tests/support/raw-db';
 import type { Db } from '../db/open';
 import { PARTNER_NAME, referralVault, TODAY, type ReferralVault } from './testing/vault';
@@ -89,34 +89,38 @@ function request(v: ReferralVault, referralIds: string[]): fc.Arbitrary<[Channel
 }
 
 describe('the referral channels under random and boundary payloads', () => {
-  it('answer with a known result, write nothing when they refuse, and only ever follow the transition table', async () => {
-    const v = await referralVault();
-    vaults.push(v);
-    await v.t.ok('consents.record', {
-      participantId: v.participantId,
-      purpose: 'partner_sharing',
-      partnerName: PARTNER_NAME,
-      givenOn: '2026-11-20',
-      method: 'signed',
-    });
-    const ids: string[] = [];
-    for (let i = 0; i < 4; i++) ids.push((await v.t.ok('referrals.create', v.draft())).referral.id);
-    const db = await openVaultDb(v.t);
-    dbs.push(db);
-    await fuzzChannels({ t: v.t, db, requests: request(v, ids), tables: TABLES, channels: CHANNELS, seed: 20261129 });
-    // Every referral's history is a walk through the table from its draft.
-    const events = db.prepare('SELECT referral_id AS id, status FROM referral_events ORDER BY seq').all() as {
-      id: string;
-      status: ReferralStatus;
-    }[];
-    const byReferral = new Map<string, string[]>();
-    for (const e of events) byReferral.set(e.id, [...(byReferral.get(e.id) ?? []), e.status]);
-    for (const [id, walk] of byReferral) {
-      expect(walk[0], id).toBe('draft');
-      for (let i = 1; i < walk.length; i++)
-        expect(REFERRAL_TRANSITIONS[walk[i - 1] as ReferralStatus], walk.join('→')).toContain(walk[i]);
-      const status = db.prepare('SELECT status FROM referrals WHERE id = ?').get(id) as { status: string };
-      expect(status.status).toBe(walk.at(-1));
-    }
-  }, 120_000);
+  it(
+    'answer with a known result, write nothing when they refuse, and only ever follow the transition table',
+    async () => {
+      const v = await referralVault();
+      vaults.push(v);
+      await v.t.ok('consents.record', {
+        participantId: v.participantId,
+        purpose: 'partner_sharing',
+        partnerName: PARTNER_NAME,
+        givenOn: '2026-11-20',
+        method: 'signed',
+      });
+      const ids: string[] = [];
+      for (let i = 0; i < 4; i++) ids.push((await v.t.ok('referrals.create', v.draft())).referral.id);
+      const db = await openVaultDb(v.t);
+      dbs.push(db);
+      await fuzzChannels({ t: v.t, db, requests: request(v, ids), tables: TABLES, channels: CHANNELS, seed: 20261129 });
+      // Every referral's history is a walk through the table from its draft.
+      const events = db.prepare('SELECT referral_id AS id, status FROM referral_events ORDER BY seq').all() as {
+        id: string;
+        status: ReferralStatus;
+      }[];
+      const byReferral = new Map<string, string[]>();
+      for (const e of events) byReferral.set(e.id, [...(byReferral.get(e.id) ?? []), e.status]);
+      for (const [id, walk] of byReferral) {
+        expect(walk[0], id).toBe('draft');
+        for (let i = 1; i < walk.length; i++)
+          expect(REFERRAL_TRANSITIONS[walk[i - 1] as ReferralStatus], walk.join('→')).toContain(walk[i]);
+        const status = db.prepare('SELECT status FROM referrals WHERE id = ?').get(id) as { status: string };
+        expect(status.status).toBe(walk.at(-1));
+      }
+    },
+    fuzzTimeout(120_000, 12),
+  );
 });

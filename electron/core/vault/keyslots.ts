@@ -2,7 +2,7 @@ import { hkdfSync, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { AppError } from '@shared/errors';
-import { writeFileAtomic } from '../fs/atomic';
+import { fileOps, type FileOps } from '../fs/file-ops';
 import { deriveKek, scryptParamsSchema, type ScryptParams } from './kdf';
 import { SEAL_IV_LENGTH, SEAL_TAG_LENGTH, openSealed, seal, type Sealed } from './seal';
 
@@ -265,8 +265,11 @@ export function readSlotFile(path: string): SlotFile {
   return parsed.data;
 }
 
-/** Writes a slot file atomically, readable by the owner only. Refuses a file that `readSlotFile` would reject. */
-export function writeSlotFile(path: string, file: SlotFile): void {
+/**
+ * Writes a slot file atomically, readable by the owner only. Refuses a file that `readSlotFile` would reject.
+ * `ops`: the file operations, failing where a test injects faults.
+ */
+export function writeSlotFile(path: string, file: SlotFile, ops: FileOps = fileOps()): void {
   if (!slotFileSchema.safeParse(file).success) throw new AppError('internal');
-  writeFileAtomic(path, `${JSON.stringify(file, null, 2)}\n`, 0o600);
+  ops.writeAtomic(path, `${JSON.stringify(file, null, 2)}\n`, 0o600);
 }

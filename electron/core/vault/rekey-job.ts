@@ -1,7 +1,7 @@
-import { closeSync, fsyncSync, openSync } from 'node:fs';
 import { exportDatabase } from '../backup/export';
 import { openEncrypted, type Db, type OpenOptions } from '../db/open';
-import { removeIfExists, renameDurably } from '../fs/atomic';
+import { removeIfExists } from '../fs/atomic';
+import { fileOps, type FileFault } from '../fs/file-ops';
 import type { JobContext } from '../jobs/context';
 
 export interface RekeyInput {
@@ -14,6 +14,8 @@ export interface RekeyInput {
   /** The raw master key it is to be under. */
   newKey: Uint8Array;
   driver: OpenOptions;
+  /** Injected failures of the copy's writes (tests only). */
+  faults?: FileFault[];
 }
 
 /**
@@ -40,9 +42,10 @@ export function rekeyDatabase(input: RekeyInput, job: JobContext): null {
     try {
       // One pass: the database written anew under the new key (backup/export.ts), not a copy rekeyed in place,
       // which reads and writes every page again and with its journal writes it twice.
+      const ops = fileOps(input.faults);
       const source: Db = openEncrypted(input.path, oldKey, { ...input.driver, mustExist: true });
       try {
-        closeSync(openSync(input.temp, 'wx', 0o600));
+        ops.createExclusive(input.temp);
         const bytes =
           (source.pragma('page_count', { simple: true }) as number) * (source.pragma('page_size', { simple: true }) as number);
         job.span(0.05, 0.95).watchFile(input.temp, bytes);
@@ -53,8 +56,8 @@ export function rekeyDatabase(input: RekeyInput, job: JobContext): null {
       // Opening under the new key proves it, and puts the file in WAL mode as the vault's database is.
       openEncrypted(input.temp, newKey, { ...input.driver, mustExist: true }).close();
       job.span(0.95, 1);
-      fsyncFile(input.temp);
-      renameDurably(input.temp, input.path);
+      ops.fsyncFile(input.temp);
+      ops.renameDurably(input.temp, input.path);
     } catch (error) {
       removeRekeyTarget(input.temp);
       throw error;
@@ -63,15 +66,6 @@ export function rekeyDatabase(input: RekeyInput, job: JobContext): null {
   } finally {
     oldKey.fill(0);
     newKey.fill(0);
-  }
-}
-
-function fsyncFile(path: string): void {
-  const fd = openSync(path, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
   }
 }
 

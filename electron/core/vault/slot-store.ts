@@ -1,3 +1,4 @@
+import { fileOps, type FileOps } from '../fs/file-ops';
 import { AppError } from '@shared/errors';
 import type { ScryptParams } from './kdf';
 import {
@@ -29,6 +30,8 @@ export class SlotStore {
   constructor(
     private readonly path: string,
     private readonly kdf: ScryptParams,
+    /** The file operations of the slot-file writes (failing where a test injects faults). */
+    private readonly ops: FileOps = fileOps(),
   ) {}
 
   /** The slot file, strictly validated. */
@@ -38,7 +41,7 @@ export class SlotStore {
 
   /** Replaces the slot file atomically. */
   write(file: SlotFile): void {
-    writeSlotFile(this.path, file);
+    writeSlotFile(this.path, file, this.ops);
   }
 
   /** The slot file of a new vault, not yet written: the first user's passphrase slot and the recovery slot. */

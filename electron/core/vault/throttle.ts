@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { removeIfExists, writeFileAtomic } from '../fs/atomic';
+import { removeIfExists } from '../fs/atomic';
+import { fileOps, type FileOps } from '../fs/file-ops';
 
 /** Failed unlock attempts since the last success. Holds counts and a time only, nothing about who tried. */
 export interface AttemptState {
@@ -51,10 +52,10 @@ export function readAttempts(dataDir: string): AttemptState {
  * Counts one more failed unlock at `now` and persists it before returning, so a restart does not forget it.
  * `unsaved` failures, which an earlier write had no room for, are persisted with it.
  */
-export function recordFailure(dataDir: string, now: number, unsaved = 0): AttemptState {
+export function recordFailure(dataDir: string, now: number, unsaved = 0, ops: FileOps = fileOps()): AttemptState {
   const failures = readAttempts(dataDir).failures + unsaved + 1;
   const next: AttemptState = { failures, lastFailureAt: Math.max(0, Math.floor(now)) };
-  writeFileAtomic(attemptsPath(dataDir), JSON.stringify(next));
+  ops.writeAtomic(attemptsPath(dataDir), JSON.stringify(next));
   return next;
 }
 

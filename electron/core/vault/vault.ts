@@ -10,7 +10,8 @@ import { migrate } from '../db/migrate';
 import { MIGRATIONS } from '../db/migrations';
 import type { Db } from '../db/open';
 import { removeIfExists, renameDurably } from '../fs/atomic';
-import { isDiskFull } from '../fs/disk-full';
+import { fileOps, type FileFault, type FileOps } from '../fs/file-ops';
+import { isDiskFailure, isDiskFull } from '../fs/disk-full';
 import { runJob } from '../jobs/runner';
 import { setAsideVaultFiles } from './set-aside';
 import { anchorAfterRekey, HistoryKeeper } from './anchor';
@@ -43,6 +44,8 @@ export interface VaultOptions {
   nativeBinding?: string;
   /** Starts long work in a worker thread; the job runner unless a test watches what runs. */
   runJob?: typeof runJob;
+  /** Injected failures of the slot-file and attempts writes (tests only). */
+  fileFaults?: readonly FileFault[];
 }
 
 /** The open vault: the database handle and who unlocked it. Exists only while unlocked. */
@@ -80,6 +83,7 @@ export class Vault {
   private problem: ErrorCode | null = null;
   private readonly files;
   private readonly slots: SlotStore;
+  private readonly ops: FileOps;
   private readonly lockListeners = new Set<() => void>();
   /** A master-key rotation whose rekey runs while the database is closed; `locked` once a lock came meanwhile. */
   private rekeying: { locked: boolean } | null = null;
@@ -101,7 +105,8 @@ export class Vault {
 
   constructor(private readonly options: VaultOptions) {
     this.files = vaultFiles(options.dataDir);
-    this.slots = new SlotStore(this.files.slots, options.kdf);
+    this.ops = fileOps(options.fileFaults);
+    this.slots = new SlotStore(this.files.slots, options.kdf, this.ops);
   }
 
   status(): VaultStatus {
@@ -167,7 +172,7 @@ export class Vault {
     const now = this.options.now();
     const unsaved = this.unsavedFailures;
     try {
-      recordFailure(this.options.dataDir, now, unsaved?.failures ?? 0);
+      recordFailure(this.options.dataDir, now, unsaved?.failures ?? 0, this.ops);
       this.unsavedFailures = null;
     } catch (error) {
       logEvent(isDiskFull(error) ? 'disk-full' : 'internal-error', { channel: 'vault.attempts', error });
@@ -474,7 +479,14 @@ export class Vault {
     try {
       const job = (this.options.runJob ?? runJob)(
         'vault.rekey',
-        { path: this.files.db, temp: this.files.dbDuringRekey, oldKey: oldCopy, newKey: newCopy, driver: this.driverOptions() },
+        {
+          path: this.files.db,
+          temp: this.files.dbDuringRekey,
+          oldKey: oldCopy,
+          newKey: newCopy,
+          driver: this.driverOptions(),
+          faults: [...(this.options.fileFaults ?? [])],
+        },
         { transfer: [oldCopy.buffer as ArrayBuffer, newCopy.buffer as ArrayBuffer], onProgress },
       );
       await job.outcome;
@@ -723,8 +735,10 @@ export class Vault {
         if (!key) continue;
         const opened = await this.openAfterUnwrap(file, slot, key, secret);
         if (kind === 'passphrase') await this.openCompartment(secret);
+        // Only a hint for the next unlock without a name: a disk that refuses it (full, failing, read-only) does not
+        // refuse the unlock that succeeded.
         if (kind === 'passphrase' && file.lastSlotId !== slot.id)
-          unlessDiskFull('vault.lastSlot', () => this.slots.rememberLastSlot(slot.id));
+          unlessDiskFails('vault.lastSlot', () => this.slots.rememberLastSlot(slot.id));
         return opened;
       }
     } finally {
@@ -838,7 +852,9 @@ export class Vault {
       try {
         history.advance(db, { nextCounter: isUnlock });
       } catch (error) {
-        if (!isDiskFull(error)) throw error;
+        // Full, failing or read-only: the database's counter is at most ahead of the anchor's, never behind.
+        if (!isDiskFailure(error)) throw error;
+        if (!isDiskFull(error)) logEvent('internal-error', { channel: 'vault.anchor', error });
         counterPending = isUnlock;
       }
       if (deferred.length > 0 || counterPending) logEvent('disk-full', { channel: 'vault.unlock' });
@@ -918,12 +934,15 @@ export class Vault {
   }
 }
 
-/** Runs a write whose failure on a full disk the caller can live with (it is tried again later); logs it. */
-function unlessDiskFull(channel: string, write: () => void): void {
+/**
+ * Runs a write of a hint whose failure the caller can live with whatever the disk answered (isDiskFailure); logs
+ * it. A failure of Polku's own (no such code) still throws.
+ */
+function unlessDiskFails(channel: string, write: () => void): void {
   try {
     write();
   } catch (error) {
-    if (!isDiskFull(error)) throw error;
-    logEvent('disk-full', { channel });
+    if (!isDiskFailure(error)) throw error;
+    logEvent(isDiskFull(error) ? 'disk-full' : 'internal-error', { channel, error });
   }
 }
