@@ -143,16 +143,6 @@ export function attachCipher(db: Db, path: string, schema: string, key: CipherKe
   }
 }
 
-/** Re-encrypts an open file under `key` (the driver's rekey(), with a Buffer zeroed at once). */
-export function rekeyCipher(db: Db, key: CipherKey): void {
-  const bytes = keyBytes(key);
-  try {
-    db.rekey(bytes);
-  } finally {
-    bytes.fill(0);
-  }
-}
-
 /** The settings of an open connection, as SQLite reports them (the cipher's as text, SQLite's own as numbers). */
 export function cipherSettings(db: Db): Record<keyof typeof CIPHER_SETTINGS, string> {
   return {
