@@ -8,7 +8,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ErrorCode } from '@shared/errors';
 import { bundles, lookup } from '@shared/i18n/bundles';
 import { COLLEAGUE_PASSPHRASE, PASSPHRASE } from '../../../tests/support/core';
@@ -106,8 +106,18 @@ describe('the slot file and the attempts at unlock', () => {
       // Unlocking as another user than the last one moves the slot file's pointer to the last slot used.
       v.t.core.lock('manual');
       faults.push({ op: 'rename', code, pathIncludes: 'polku.keys' });
-      const unlocked = await v.t.call('vault.unlock', { name: COORDINATOR, passphrase: PASSPHRASE });
-      expect(unlocked).toMatchObject({ ok: true });
+      const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+      let logged: string;
+      try {
+        const unlocked = await v.t.call('vault.unlock', { name: COORDINATOR, passphrase: PASSPHRASE });
+        expect(unlocked).toMatchObject({ ok: true });
+      } finally {
+        logged = stderr.mock.calls.map(([chunk]) => String(chunk)).join('');
+        stderr.mockRestore();
+      }
+      // The log names a failing disk as an error of its own, never as a full one.
+      expect(logged).toContain(`error=Error ${code}`);
+      expect(logged).not.toContain('disk-full');
       expect(await v.t.ok('participants.get', { id: participantId })).toMatchObject({ participant: { id: participantId } });
       await expectWhole();
     });

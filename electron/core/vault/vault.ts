@@ -840,6 +840,7 @@ export class Vault {
       // On a full disk the vault opens all the same, for reading: what the unlock could not write waits in memory.
       const deferred: { record: AuditEntry; at: Date }[] = [];
       let counterPending = false;
+      let diskFull = false;
       if (isUnlock) {
         try {
           auditUnlock(db, user.id, attempts.failures, flags.mustChangePassphrase, now);
@@ -854,10 +855,12 @@ export class Vault {
       } catch (error) {
         // Full, failing or read-only: the database's counter is at most ahead of the anchor's, never behind.
         if (!isDiskFailure(error)) throw error;
-        if (!isDiskFull(error)) logEvent('internal-error', { channel: 'vault.anchor', error });
+        if (isDiskFull(error)) diskFull = true;
+        else logEvent('internal-error', { channel: 'vault.anchor', error });
         counterPending = isUnlock;
       }
-      if (deferred.length > 0 || counterPending) logEvent('disk-full', { channel: 'vault.unlock' });
+      // A failing disk was logged as such above; only a full one is named so.
+      if (deferred.length > 0 || diskFull) logEvent('disk-full', { channel: 'vault.unlock' });
       this.forgetFailures();
       this.dropHistory();
       this.deferred.push(...deferred);
