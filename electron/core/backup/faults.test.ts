@@ -16,6 +16,9 @@ import { openWithPassphrase, passphraseBytes } from './cipher-file';
 import type { FileFault } from '../fs/file-ops';
 import { backupFiles } from './files';
 import { createManifestTable, MANIFEST_TABLE } from './manifest';
+import { verifyBackupFile } from './verify';
+import { AppError } from '@shared/errors';
+import { QUIET_JOB } from '../jobs/context';
 import { BACKUP_FORMAT_VERSION } from '@shared/backup';
 import { PASSPHRASE } from '../../../tests/support/core';
 
@@ -102,6 +105,35 @@ describe('a backup file that cannot be restored', () => {
         variant((p) => flip(p, offset)),
         'backup_damaged',
       );
+  });
+
+  it('one flipped byte in any page, checked as a backup just written (no separate page pass): damaged', () => {
+    const check = (path: string) =>
+      verifyBackupFile(path, passphraseBytes(BACKUP_PASSPHRASE), {
+        driver: {},
+        job: QUIET_JOB,
+        from: 0,
+        to: 1,
+        listCoordinators: false,
+        justWritten: true,
+      });
+    expect(check(good).digest).toMatch(/^[0-9a-f]{64}$/);
+    const offsets = [
+      PAGE + 10,
+      2 * PAGE - 1,
+      Math.floor(pages / 2) * PAGE + 2000,
+      (pages - 1) * PAGE + 4000,
+      (pages - 1) * PAGE + 20,
+    ];
+    for (const offset of offsets) {
+      const damaged = variant((p) => flip(p, offset));
+      expect(() => check(damaged), `byte ${offset}`).toThrow(AppError);
+      try {
+        check(damaged);
+      } catch (error) {
+        expect((error as AppError).code, `byte ${offset}`).toBe('backup_damaged');
+      }
+    }
   });
 
   it('one flipped byte in the first page, salt included: the passphrase cannot be told from the damage', async () => {

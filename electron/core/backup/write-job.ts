@@ -67,6 +67,7 @@ export function writeBackup(input: WriteBackupInput, job: JobContext): WrittenBa
         from: 0.62,
         to: 1,
         listCoordinators: false,
+        justWritten: true,
       });
     } catch (error) {
       // A schema the migrations do not make came from the vault itself (changed outside Polku), not from the drive.
