@@ -11,7 +11,7 @@ import { asReadError, asRestoreError, asWriteError } from './errors';
 import { fileOps, type FileFault } from '../fs/file-ops';
 import { recordTemps } from './leftovers';
 import { MANIFEST_TABLE } from './manifest';
-import { checkContent, checkPages, checkSchema, readSupportedManifest } from './verify';
+import { checkContent, checkSchema, readSupportedManifest } from './verify';
 
 export interface RestoreBackupInput {
   backupPath: string;
@@ -37,9 +37,9 @@ export interface RestoredDatabase {
 }
 
 /**
- * Writes a verified backup as a vault database at `target`: pages checked again (the file may have changed since
- * it was inspected); then, in one read transaction of the backup, its manifest, schema and digest checked again (it
- * must still be the backup that was inspected) and one copy written under the vault's raw master key (export.ts);
+ * Writes a verified backup as a vault database at `target`: in one read transaction of the backup, its manifest,
+ * schema and digest checked again (it may have changed since it was inspected, and must still be the backup that
+ * was) and one copy written under the vault's raw master key (export.ts);
  * then on the copy the manifest dropped, this vault's settings written, migrations run when older, the coordinator
  * checked, SQLite's integrity check, fsync. Nothing outside `target` is touched.
  */
@@ -62,7 +62,9 @@ function writeRestored(input: RestoreBackupInput, job: JobContext): RestoredData
     } catch (error) {
       throw asWriteError(error);
     }
-    checkPages(input.backupPath, passphrase, job, 0, 0.2);
+    // No separate pass over the pages: every page this copy uses is read by the digest or the copy itself, and
+    // SQLCipher authenticates each as it reads it (a page changed since the inspection is SQLITE_CORRUPT, or a
+    // digest that is no longer the inspected one); a free page it never reads is not copied either.
     const backupSchemaVersion = copyBackup(input, passphrase, masterKey, job);
     job.stopIfCancelled();
 
@@ -115,7 +117,7 @@ function copyBackup(input: RestoreBackupInput, passphrase: Buffer, masterKey: Bu
           const manifest = readSupportedManifest(backup);
           schema = manifest.schemaVersion;
           checkSchema(backup, manifest, input.driver);
-          const digest = checkContent(backup, manifest, job, 0.2, 0.45);
+          const digest = checkContent(backup, manifest, job, 0, 0.45);
           if (digest !== input.expectedDigest) throw new AppError('backup_not_inspected');
           job.stopIfCancelled();
           job.span(0.45, 0.75).watchFile(input.target, bytes);

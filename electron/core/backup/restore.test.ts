@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -52,6 +52,24 @@ describe('restoring over the vault in use', () => {
       ok: false,
       code: 'backup_not_inspected',
     });
+  });
+
+  it('refuses a backup damaged after it was inspected, changing nothing', async () => {
+    const pages = statSync(f.shell.savePath!).size / 4096;
+    for (const offset of [Math.floor(pages / 2) * 4096 + 1000, (pages - 1) * 4096 + 100]) {
+      const damaged = join(f.outDir, `damaged-${offset}.polkubackup`);
+      copyFileSync(f.shell.savePath!, damaged);
+      f.shell.openPath = damaged;
+      const token = await inspect();
+      const bytes = readFileSync(damaged);
+      bytes[offset]! ^= 0x01;
+      writeFileSync(damaged, bytes);
+      expect(await f.t.call('backup.restore', { token }), `byte ${offset}`).toMatchObject({ ok: false, code: 'backup_damaged' });
+      expect(await vaultDigest(f.t, BOOKKEEPING_TABLES)).toBe(current);
+      expect(dataFolderLeftovers()).toEqual([]);
+      expect(previousFiles()).toEqual([]);
+    }
+    f.shell.openPath = f.shell.savePath;
   });
 
   it('puts the backup in place, keeps the previous vault, and stays unlocked as the same coordinator', async () => {
