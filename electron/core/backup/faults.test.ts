@@ -50,6 +50,15 @@ function variant(change: (path: string) => void): string {
   return path;
 }
 
+/** Bytes in pages after the first, from the second page to the last one's end, where a flip is damage. */
+const damageOffsets = () => [
+  PAGE + 10,
+  2 * PAGE - 1,
+  Math.floor(pages / 2) * PAGE + 2000,
+  (pages - 1) * PAGE + 4000,
+  (pages - 1) * PAGE + 20,
+];
+
 function flip(path: string, offset: number): void {
   const bytes = readFileSync(path);
   bytes[offset]! ^= 0x01;
@@ -93,14 +102,7 @@ describe('a backup file that cannot be restored', () => {
     ));
 
   it('one flipped byte in any page after the first: damaged', async () => {
-    const offsets = [
-      PAGE + 10,
-      2 * PAGE - 1,
-      Math.floor(pages / 2) * PAGE + 2000,
-      (pages - 1) * PAGE + 4000,
-      (pages - 1) * PAGE + 20,
-    ];
-    for (const offset of offsets)
+    for (const offset of damageOffsets())
       await inspectFails(
         variant((p) => flip(p, offset)),
         'backup_damaged',
@@ -118,14 +120,7 @@ describe('a backup file that cannot be restored', () => {
         justWritten: true,
       });
     expect(check(good).digest).toMatch(/^[0-9a-f]{64}$/);
-    const offsets = [
-      PAGE + 10,
-      2 * PAGE - 1,
-      Math.floor(pages / 2) * PAGE + 2000,
-      (pages - 1) * PAGE + 4000,
-      (pages - 1) * PAGE + 20,
-    ];
-    for (const offset of offsets) {
+    for (const offset of damageOffsets()) {
       const damaged = variant((p) => flip(p, offset));
       expect(() => check(damaged), `byte ${offset}`).toThrow(AppError);
       try {
