@@ -16,7 +16,6 @@ import { vaultFiles } from '../vault/files';
 import { rekeyDatabase } from '../vault/rekey-job';
 import { createVaultDatabase, openVaultDatabase } from '../vault/vault-database';
 import { openCipher, rawKeyBytes, type Db } from './cipher';
-import { VAULT_CACHE_KIB } from './open';
 import { COLLEAGUE_PASSPHRASE } from '../../../tests/support/core';
 
 const BACKUP_PASSPHRASE = 'lokakuun varmuuskopio ja hämärä';
@@ -319,18 +318,5 @@ describe('the raw key SQLCipher is given', () => {
     const missing = join(folder, 'missing.db');
     expect(() => openVaultDatabase(missing, key, {})).toThrow(expect.objectContaining({ code: 'db_missing' }));
     expect(existsSync(missing)).toBe(false);
-  });
-});
-
-describe("the vault's own connection", () => {
-  it('keeps 32 MiB of decrypted pages, so that a file opened again is not decrypted again', () => {
-    const key = randomBytes(32);
-    const db = openVaultDatabase(newVaultFile(key), key, {});
-    try {
-      expect(db.pragma('cache_size', { simple: true })).toBe(-VAULT_CACHE_KIB);
-      expect(VAULT_CACHE_KIB).toBe(32 * 1024);
-    } finally {
-      db.close();
-    }
   });
 });

@@ -12,17 +12,8 @@ export interface VaultOpenOptions extends OpenOptions {
 }
 
 /**
- * The vault connection's page cache, in KiB (32 MiB; SQLite's default is 2 MiB). Every page read from the file is
- * decrypted and authenticated, so a page found in the cache again is the one saving the encryption cannot make
- * elsewhere: with the default, a file with a few hundred notes did not fit, and each opening of it decrypted them
- * all again (3.6 times the time of the same reads from a plain file, in the decade benchmark). The cache lives in
- * the main process only while the vault is open, and goes with the connection at lock.
- */
-export const VAULT_CACHE_KIB = 32 * 1024;
-
-/**
  * Opens (or creates) the vault's SQLCipher 4 database with its raw 32-byte master key (cipher.ts), then the
- * vault's own pragmas: WAL, `synchronous=FULL`, `foreign_keys=ON`, and its page cache (VAULT_CACHE_KIB).
+ * vault's own pragmas: WAL, `synchronous=FULL`, `foreign_keys=ON`.
  */
 export function openEncrypted(path: string, key: Buffer, options: VaultOpenOptions = {}): Db {
   if (key.length !== 32) throw new AppError('internal');
@@ -33,7 +24,6 @@ export function openEncrypted(path: string, key: Buffer, options: VaultOpenOptio
     db.pragma('journal_mode=WAL');
     db.pragma('synchronous=FULL');
     db.pragma('foreign_keys=ON');
-    db.pragma(`cache_size=-${VAULT_CACHE_KIB}`);
     return db;
   } catch (error) {
     db?.close();
