@@ -280,6 +280,22 @@ async function checkAgainst(
       }
       t.core.lock('manual');
     }
+    // The unlock that finished a rotation cut off by the kill may have been a colleague's: her old slot opened the
+    // vault that once and went with the other colleagues' slots, as after any rotation (docs/security.md).
+    if (inFlight?.rotation) {
+      for (const slot of ['caseworker', 'psychologist'] as const) {
+        const known = model.passphrases[slot];
+        if (known === null) continue;
+        const again = await t.call('vault.unlock', { name: STAFF[slot], passphrase: known });
+        if (again.ok) {
+          t.core.lock('manual');
+          continue;
+        }
+        check(again.code === 'wrong_passphrase', `${slot}'s second unlock answers ${again.code}`);
+        model.passphrases[slot] = null;
+        slotsDropped = true;
+      }
+    }
     const session = await t.ok('vault.unlock', { name: STAFF.coordinator, passphrase: model.passphrases.coordinator! });
     check(!session.historyProblem, `a history alarm after the kill: ${JSON.stringify(session.historyProblem)}`);
     check(!recoveryRefused || session.recoveryPending, 'the recovery code no longer opens, and no new one is asked for');
