@@ -126,7 +126,8 @@ export function applyEffects(model: Model, effects: readonly Effect[]): void {
     else {
       const backup = model.backups.find((b) => b.file === effect.restore);
       if (!backup) throw new Error(`restore of an unknown backup ${effect.restore}`);
-      model.records = structuredClone(backup.records);
+      // In place: the child reads the records through a reference it took at its start.
+      Object.assign(model.records, structuredClone(backup.records));
     }
   }
 }
