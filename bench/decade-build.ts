@@ -28,7 +28,8 @@ import { manualClock, PASSPHRASE, COLLEAGUE_PASSPHRASE } from '../tests/support/
 import { staffedVault } from '../tests/support/participants';
 import { newId } from '../tests/support/programme';
 import { openVaultDb, vaultMasterKey } from '../tests/support/raw-db';
-import { noteText, seededRandom } from './notes-text';
+import { noteText } from './notes-text';
+import { seededRandom } from '../tests/support/seeded-random';
 
 /** The decade's counts at scale 1. */
 export const DECADE = {

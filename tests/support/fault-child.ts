@@ -20,13 +20,13 @@ import {
   applyEffects,
   KIND_NAMES,
   loadModel,
-  prng,
   STAFF,
   type Effect,
   type Kind,
   type LogLine,
   type StaffRole,
 } from './fault-model';
+import { seededRandom } from './seeded-random';
 
 export const LONG_OPERATIONS = ['backup', 'restore', 'rotate', 'passphrase', 'unlock'] as const;
 export type LongOperation = (typeof LONG_OPERATIONS)[number];
@@ -36,7 +36,7 @@ if (!dataDir || !modelFile || !logFile || !backupDir || !seedText) {
   process.stderr.write('usage: fault-child.ts <dataDir> <model.json> <log file> <backup folder> <seed> [force]\n');
   process.exit(2);
 }
-const random = prng(Number(seedText));
+const random = seededRandom(Number(seedText));
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 const model = loadModel(modelFile);
 const shell = scriptedShell();

@@ -160,15 +160,3 @@ export function saveModel(file: string, model: Model): void {
 export function loadModel(file: string): Model {
   return JSON.parse(readFileSync(file, 'utf8')) as Model;
 }
-
-/** A small seeded generator (mulberry32), so that a run is reproduced from its seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -17,7 +17,6 @@ import {
   applyEffects,
   KIND_NAMES,
   loadModel,
-  prng,
   readLog,
   readRecords,
   recordDiff,
@@ -28,6 +27,7 @@ import {
   type Model,
   type StaffRole,
 } from './fault-model';
+import { seededRandom } from './seeded-random';
 import { openVaultDb } from './raw-db';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -356,7 +356,7 @@ async function checkAgainst(
 /** Runs the suite; never throws for a failed check (it is in the summary, with the seeds to reproduce it). */
 export async function runFaultSuite(options: FaultSuiteOptions): Promise<FaultSummary> {
   const started = Date.now();
-  const random = prng(options.seed);
+  const random = seededRandom(options.seed);
   const freshEvery = options.freshEvery ?? 25;
   const summary: FaultSummary = {
     seed: options.seed,
