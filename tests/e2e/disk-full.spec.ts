@@ -7,6 +7,7 @@
 import { rmSync } from 'node:fs';
 import { launchApp } from '../../scripts/browser-app/harness';
 import { mountSmallDisk } from '../support/full-disk';
+import { openFile, openTab } from './case-flows';
 import { expect, screen, test } from './fixtures';
 import { submitNameAndPassphrase, ui } from './flows';
 
@@ -44,15 +45,10 @@ test('on a full disk the vault opens, the file reads, and a note that cannot be 
     const s = ui(page, 'fi');
     await submitNameAndPassphrase(page, 'fi', COORDINATOR.name, COORDINATOR.passphrase);
     await screen(page, 'home');
-    await page
-      .getByRole('navigation')
-      .getByRole('button', { name: s.t('shell.nav.participants'), exact: true })
-      .click();
-    await page.getByRole('row').filter({ hasText: 'Leila' }).click();
-    await screen(page, 'participant');
+    await openFile(page, 'fi', 'Leila');
     await expect(page.getByRole('heading', { level: 1, name: /Leila/u })).toBeVisible();
 
-    await page.getByRole('tab', { name: s.t('case.tabs.notes'), exact: true }).click();
+    await openTab(page, 'fi', 'notes');
     await page.getByRole('button', { name: s.t('notes.new'), exact: true }).click();
     await page.getByLabel(s.t('notes.form.text'), { exact: true }).fill('Puhelu: työhaastattelu ensi viikolla.');
     await page.getByRole('button', { name: s.t('notes.form.save'), exact: true }).click();
