@@ -26,3 +26,17 @@ export function requireConsent(db: Db, participantId: string, purpose: ConsentPu
   if (standing === null) throw new AppError('consent_required', { purpose });
   return standing;
 }
+
+/**
+ * Every participant with a standing for the purpose (a consent in force, or an override not revoked): the rule of
+ * `consentStanding`, read for all at once (reports).
+ */
+export function participantsWithStanding(db: Db, purpose: ConsentPurpose): Set<string> {
+  const rows = db
+    .prepare(
+      `SELECT participant_id FROM consents WHERE purpose = ? AND withdrawn_on IS NULL
+        UNION SELECT participant_id FROM consent_overrides WHERE purpose = ? AND revoked_at IS NULL`,
+    )
+    .all(purpose, purpose) as { participant_id: string }[];
+  return new Set(rows.map((r) => r.participant_id));
+}
