@@ -96,6 +96,8 @@ const CORE_EDGES = {
   // A referral names its partner; the consent gate compares names as the consent register does.
   // The referral letter goes out through the print path.
   referrals: ['consents', 'db', 'participants', 'print'],
+  // Reports count what the domains store; the funder-statistics consent decides who is counted.
+  reports: ['attendance', 'consents', 'db', 'settings'],
   retention: ['db', 'participants', 'settings'],
   schedule: ['db', 'print', 'sessions', 'settings'],
   search: ['db', 'notes', 'participants', 'psychosocial'],
@@ -155,10 +157,11 @@ const FEATURE_EDGES = {
   // a sent referral's letter is printed; the Referrals page is the registry's grid, filters and paging over referrals.
   referrals: ['consents', 'participants', 'partners', 'print', 'registry'],
   registry: ['handover', 'participants', 'programme'],
+  reports: ['settings'],
   retention: ['case'],
   search: ['notes'],
   today: ['programme'],
-  settings: ['assessments', 'attendance', 'backup', 'retention', 'vault'],
+  settings: ['assessments', 'attendance', 'backup', 'reports', 'retention', 'vault'],
 };
 
 const boundaries = (...forbidden) => ({ 'polku/import-boundaries': ['error', { root, forbidden }] });

@@ -23,6 +23,7 @@ import { prefsChannels } from './prefs';
 import { printChannels } from './print';
 import { psychosocialChannels } from './psychosocial';
 import { referralChannels, referralLetterChannels } from './referrals';
+import { reportChannels } from './reports';
 import { retentionChannels } from './retention';
 import { scheduleChannels } from './schedule';
 import { searchChannels } from './search';
@@ -56,6 +57,7 @@ export const api = {
   ...printChannels,
   ...psychosocialChannels,
   ...referralChannels,
+  ...reportChannels,
   ...referralLetterChannels,
   ...retentionChannels,
   ...scheduleChannels,

@@ -36,6 +36,8 @@ export const PERMISSIONS = [
   'assessments.read',
   'assessments.write',
   'assessments.manage',
+  'reports.funder',
+  'reports.programme',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -73,6 +75,10 @@ export type Permission = (typeof PERMISSIONS)[number];
  * Assessments (shared/assessments.ts): caseworkers and the coordinator record them, the participant's self-rating
  * included (`assessments.write`); psychologists read them (`assessments.read`); teachers see nothing of them.
  * Hiding an item of the instrument from new assessments is the coordinator's (`assessments.manage`).
+ *
+ * Reports (shared/reports.ts), counts only: the funder report is the coordinator's (`reports.funder`); the programme
+ * report the coordinator's and, for their own groups, the caseworkers' (`reports.programme`); psychologists and
+ * teachers see none.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   coordinator: [
@@ -101,6 +107,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'assessments.read',
     'assessments.write',
     'assessments.manage',
+    'reports.funder',
+    'reports.programme',
   ],
   caseworker: [
     'participants.readLimited',
@@ -120,6 +128,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'referrals.write',
     'assessments.read',
     'assessments.write',
+    'reports.programme',
   ],
   psychologist: [
     'participants.readLimited',

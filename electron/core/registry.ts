@@ -19,6 +19,7 @@ import { prefsHandlers } from './prefs/handlers';
 import { printHandlers } from './print/handlers';
 import { psychosocialHandlers } from './psychosocial/handlers';
 import { referralHandlers } from './referrals/handlers';
+import { reportHandlers } from './reports/handlers';
 import { retentionHandlers } from './retention/handlers';
 import { scheduleHandlers } from './schedule/handlers';
 import { searchHandlers } from './search/handlers';
@@ -60,6 +61,7 @@ export const HANDLER_GROUPS: readonly HandlerGroup[] = [
   psychosocialHandlers,
   compartmentHandlers,
   referralHandlers,
+  reportHandlers,
   planHandlers,
   assessmentHandlers,
   cohortChangeHandlers,

@@ -70,14 +70,17 @@ import psychosocialEn from './parts/psychosocial.en.json' with { type: 'json' };
 import privateKeyEn from './parts/private-key.en.json' with { type: 'json' };
 import referralsEn from './parts/referrals.en.json' with { type: 'json' };
 import referralsPageEn from './parts/referrals-page.en.json' with { type: 'json' };
+import reportsEn from './parts/reports.en.json' with { type: 'json' };
 import psychosocialFi from './parts/psychosocial.fi.json' with { type: 'json' };
 import privateKeyFi from './parts/private-key.fi.json' with { type: 'json' };
 import referralsFi from './parts/referrals.fi.json' with { type: 'json' };
 import referralsPageFi from './parts/referrals-page.fi.json' with { type: 'json' };
+import reportsFi from './parts/reports.fi.json' with { type: 'json' };
 import psychosocialSv from './parts/psychosocial.sv.json' with { type: 'json' };
 import privateKeySv from './parts/private-key.sv.json' with { type: 'json' };
 import referralsSv from './parts/referrals.sv.json' with { type: 'json' };
 import referralsPageSv from './parts/referrals-page.sv.json' with { type: 'json' };
+import reportsSv from './parts/reports.sv.json' with { type: 'json' };
 import registryEn from './parts/registry.en.json' with { type: 'json' };
 import registryFi from './parts/registry.fi.json' with { type: 'json' };
 import registrySv from './parts/registry.sv.json' with { type: 'json' };
@@ -137,6 +140,7 @@ export const PART_NAMES = [
   'private-key',
   'referrals',
   'referrals-page',
+  'reports',
   'registry',
   'records',
   'retention',
@@ -170,6 +174,7 @@ const FI_PARTS = [
   privateKeyFi,
   referralsFi,
   referralsPageFi,
+  reportsFi,
   registryFi,
   recordsFi,
   retentionFi,
@@ -202,6 +207,7 @@ const SV_PARTS = [
   privateKeySv,
   referralsSv,
   referralsPageSv,
+  reportsSv,
   registrySv,
   recordsSv,
   retentionSv,
@@ -234,6 +240,7 @@ const EN_PARTS = [
   privateKeyEn,
   referralsEn,
   referralsPageEn,
+  reportsEn,
   registryEn,
   recordsEn,
   retentionEn,

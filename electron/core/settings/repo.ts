@@ -1,11 +1,13 @@
 import { AUTO_LOCK_MINUTES, settings as settingsSchema, type Settings } from '@shared/settings';
 import { ATTENDANCE_THRESHOLD } from '@shared/attendance';
+import { REPORT_THRESHOLD } from '@shared/report-threshold';
 import type { Db } from '../db/open';
 import { get, run, sql } from '../db/sql';
 
 const DEFAULTS: Settings = {
   autoLockMinutes: AUTO_LOCK_MINUTES.default,
   attendanceThreshold: ATTENDANCE_THRESHOLD.default,
+  reportThreshold: REPORT_THRESHOLD.default,
   showLastUserName: false,
   organisationName: null,
   organisationPhone: null,
@@ -32,6 +34,7 @@ export function readSettings(db: Db): Settings {
   const stored = {
     autoLockMinutes: readSetting(db, 'settings.autoLockMinutes') ?? DEFAULTS.autoLockMinutes,
     attendanceThreshold: readSetting(db, 'settings.attendanceThreshold') ?? DEFAULTS.attendanceThreshold,
+    reportThreshold: readSetting(db, 'settings.reportThreshold') ?? DEFAULTS.reportThreshold,
     showLastUserName: readSetting(db, 'settings.showLastUserName') ?? DEFAULTS.showLastUserName,
     organisationName: readSetting(db, 'settings.organisationName') ?? DEFAULTS.organisationName,
     organisationPhone: readSetting(db, 'settings.organisationPhone') ?? DEFAULTS.organisationPhone,
@@ -43,6 +46,7 @@ export function readSettings(db: Db): Settings {
 export function writeSettings(db: Db, change: Partial<Settings>): Settings {
   if (change.autoLockMinutes !== undefined) writeSetting(db, 'settings.autoLockMinutes', change.autoLockMinutes);
   if (change.attendanceThreshold !== undefined) writeSetting(db, 'settings.attendanceThreshold', change.attendanceThreshold);
+  if (change.reportThreshold !== undefined) writeSetting(db, 'settings.reportThreshold', change.reportThreshold);
   if (change.showLastUserName !== undefined) writeSetting(db, 'settings.showLastUserName', change.showLastUserName);
   if (change.organisationName !== undefined) writeSetting(db, 'settings.organisationName', change.organisationName);
   if (change.organisationPhone !== undefined) writeSetting(db, 'settings.organisationPhone', change.organisationPhone);

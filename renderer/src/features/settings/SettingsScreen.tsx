@@ -20,6 +20,7 @@ import { VerifySection } from './VerifySection';
 import { OrganisationSection } from './OrganisationSection';
 import { RetentionSection } from '../retention/RetentionSection';
 import { AttendanceSettingsSection } from '../attendance/AttendanceSettingsSection';
+import { ReportSettingsSection } from '../reports/ReportSettingsSection';
 import { HiddenItemsSection } from '../assessments/HiddenItemsSection';
 import './settings.css';
 
@@ -79,6 +80,7 @@ const SECTIONS: readonly SettingsSection[] = [
   },
   { page: 'backups', Section: BackupSection, shownTo: 'vault.admin' },
   { page: 'records', Section: RetentionSection },
+  { page: 'records', Section: ReportSettingsSection, shownTo: 'reports.funder' },
   { page: 'programme', Section: AttendanceSettingsSection, shownTo: 'attendance.read' },
   { page: 'assessments', Section: HiddenItemsSection, shownTo: 'assessments.manage' },
   { page: 'organisation', Section: OrganisationSection },

@@ -1,0 +1,70 @@
+/**
+ * Funder and programme reports: counts only, never a person. The main side counts, suppresses the small counts and
+ * whatever would let a reader work one out (electron/core/reports), and sends only what may be shown: an
+ * unsuppressed figure never reaches the interface, a print or an export.
+ */
+import { z } from 'zod';
+import { channel } from './channel';
+import { LOCALES } from './locales';
+import { recordId } from './participants';
+import { isoDate, customIssue } from './text-fields';
+
+export { REPORT_THRESHOLD } from './report-threshold';
+
+/** The columns of the funder report: women, men, other or not told, total. */
+export const REPORT_COLUMNS = ['female', 'male', 'other', 'total'] as const;
+export type ReportColumn = (typeof REPORT_COLUMNS)[number];
+
+/** A count as it may be shown: a number, "<k" (a small count), or hidden so that another cannot be worked out. */
+export const reportCell = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('value'), value: z.number().int().min(0) }),
+  z.object({ kind: z.literal('small'), below: z.number().int() }),
+  z.object({ kind: z.literal('hidden') }),
+]);
+export type ReportCell = z.infer<typeof reportCell>;
+
+/** A label from the report's data in its language, or a key of the interface's wording. */
+const reportLabel = z.union([z.object({ text: z.string() }).strict(), z.object({ key: z.string() }).strict()]);
+export type ReportLabel = z.infer<typeof reportLabel>;
+
+export const reportRow = z.object({
+  id: z.string(),
+  label: reportLabel,
+  /** The funder's code of the indicator (EECO02...), when it has one. */
+  code: z.string().nullable(),
+  /** A row within the one above it ("of whom"). */
+  within: z.boolean(),
+  /** One cell a column, in REPORT_COLUMNS order. */
+  cells: z.array(reportCell),
+});
+export type ReportRow = z.infer<typeof reportRow>;
+
+export const reportTable = z.object({ id: z.string(), title: reportLabel, rows: z.array(reportRow) });
+export type ReportTable = z.infer<typeof reportTable>;
+
+export const funderReport = z.object({
+  set: z.object({ id: z.string(), version: z.string(), name: z.string() }),
+  period: z.object({ from: isoDate, to: isoDate }),
+  cohort: z.object({ id: z.string(), name: z.string() }).nullable(),
+  threshold: z.number().int(),
+  tables: z.array(reportTable),
+  /** Participations of the period not counted for want of the funder-statistics consent. */
+  notCounted: reportCell,
+  /** Whole per cent of the attendance marks of the period that were attended (excused left out); null when none
+   * or when the participants counted are too few to show. */
+  attendanceRate: z.number().int().nullable(),
+});
+export type FunderReport = z.infer<typeof funderReport>;
+
+/** A period of the report, first and last day included. */
+export const reportPeriodInput = z
+  .object({ from: isoDate, to: isoDate, cohortId: recordId.optional(), locale: z.enum(LOCALES) })
+  .strict()
+  .superRefine((value, ctx) => {
+    if (value.to < value.from) ctx.addIssue(customIssue('end_before_start', ['to']));
+  });
+
+export const reportChannels = {
+  /** The funder report of a period (and optionally one group), suppressed. */
+  'reports.funder': channel('reports.funder', reportPeriodInput, funderReport),
+} as const;
