@@ -1,0 +1,309 @@
+/**
+ * Small-cell suppression of the counts a report publishes, so that no figure can single a person out.
+ *
+ * The rules (docs/programme.md, "Small-cell suppression"):
+ * - **Primary**: every count from 1 to k−1 is `small`, shown as "<k". Zero is shown as 0: a zero is not a person.
+ * - **Secondary**: a count is `hidden` (its own mark: "hidden so that another figure cannot be worked out") wherever
+ *   the shown counts, the relations between the counts (a total is the sum of its cells, the same participants in
+ *   two tables) and what a reader knows of the suppressed counts would let the reader work a suppressed count out
+ *   exactly. Only counts that are not zero are ever hidden, so a reader knows exactly this:
+ *   a `small` count is a whole number in 1..k−1, a `hidden` count a whole number ≥ 1, and nothing more.
+ *   A hidden count may be any such number — usually a shown count of k or more, but when a relation holds only small
+ *   counts (1 + 1 = 2 under k = 3 is pinned by the sum), one of those small counts is hidden instead of shown "<k".
+ * - **Choice**: each step hides the count that leaves the fewest recoverable counts, among the counts in the
+ *   relations of a recoverable one; ties go to a shown count before a small one, then the smaller value, then the
+ *   count in fewer relations (cells before totals, grand totals last), then the earlier in the input. Repeated until
+ *   nothing can be worked out. Same input, same output.
+ * - **Audit**: with the shown counts substituted as constants, a suppressed count is safe when two whole-number
+ *   assignments of the suppressed counts, both within the reader's bounds and satisfying every relation, give it
+ *   different values. The true figures are one; the other is searched for (linear.ts) and checked in exact integer
+ *   arithmetic before it counts. A count without such a second assignment is recoverable, also when the search
+ *   merely failed to find one, which can only hide more than needed.
+ *
+ * What the audit does not model: a reader who knows this procedure could use the fact that a hidden count was the
+ * cheapest choice (e.g. not larger than a shown count beside it). The reader it models knows the published figures,
+ * the structure of the report and the meaning of the marks.
+ */
+import { findIntegerPoint, type IntegerSystem, type LinearRow } from './linear';
+
+/** Every count a report publishes, under a key unique in the report (e.g. "funder/unemployed/female"). */
+export interface Count {
+  key: string;
+  value: number;
+}
+
+/** What a reader knows from the report's structure: Σ coefficient·count (= or ≤) constant, e.g. a total = sum of its cells. */
+export interface Relation {
+  terms: readonly { key: string; coefficient: number }[];
+  kind: 'eq' | 'le';
+  constant?: number;
+}
+
+/** How a count is published: its value, "<k" (`small`), or the mark of a count hidden to protect another (`hidden`). */
+export type Shown = { kind: 'value'; value: number } | { kind: 'small' } | { kind: 'hidden' };
+
+/** The threshold k a coordinator may set: counts 1..k−1 are never shown. */
+export const SUPPRESSION_THRESHOLD = { default: 5, min: 3, max: 20 } as const;
+
+/** The relation "the parts add up to the total", all of them counts of the report. */
+export function sumRelation(parts: readonly string[], total: string): Relation {
+  return {
+    kind: 'eq',
+    terms: [...parts.map((key) => ({ key, coefficient: 1 })), { key: total, coefficient: -1 }],
+  };
+}
+
+/** The keys of a rows × columns table; each kind of total is optional. */
+export interface TableKeys {
+  /** cells[row][column]. */
+  cells: readonly (readonly string[])[];
+  /** rowTotals[row]: the sum of the row's cells. */
+  rowTotals?: readonly string[];
+  /** columnTotals[column]: the sum of the column's cells. */
+  columnTotals?: readonly string[];
+  /** The sum of every cell (and of the row and of the column totals). */
+  grandTotal?: string;
+}
+
+/**
+ * Relations of a table with its row totals, column totals and grand total, all themselves counts. Two tables of the
+ * same participants (by age and by education) share their column totals and grand total by giving the same keys.
+ */
+export function tableRelations(table: TableKeys): Relation[] {
+  const { cells, rowTotals, columnTotals, grandTotal } = table;
+  const columns = cells[0]?.length ?? 0;
+  if (cells.some((row) => row.length !== columns)) throw new Error('Every row of a table has the same columns.');
+  if (rowTotals && rowTotals.length !== cells.length) throw new Error('A table has one total a row.');
+  if (columnTotals && columnTotals.length !== columns) throw new Error('A table has one total a column.');
+  const relations: Relation[] = [];
+  if (rowTotals) cells.forEach((row, r) => relations.push(sumRelation(row, rowTotals[r])));
+  if (columnTotals) {
+    for (let c = 0; c < columns; c++) relations.push(sumRelation(cells.map((row) => row[c]), columnTotals[c]));
+  }
+  if (grandTotal !== undefined) {
+    if (rowTotals) relations.push(sumRelation(rowTotals, grandTotal));
+    if (columnTotals) relations.push(sumRelation(columnTotals, grandTotal));
+    if (!rowTotals && !columnTotals) relations.push(sumRelation(cells.flat(), grandTotal));
+  }
+  return relations;
+}
+
+/** Whether a share (a percentage) of `part` in `base` may be shown: only when both are shown as values and base > 0. */
+export function shareShown(part: Shown, base: Shown): boolean {
+  return part.kind === 'value' && base.kind === 'value' && base.value > 0;
+}
+
+type Mark = 'value' | 'small' | 'hidden';
+
+interface Model {
+  keys: readonly string[];
+  values: readonly number[];
+  /** Relations over count indices, each key once, no zero coefficient. */
+  relations: readonly { terms: { index: number; coefficient: number }[]; kind: 'eq' | 'le'; constant: number }[];
+  /** Relations each count appears in. */
+  relationsOf: readonly number[][];
+}
+
+/**
+ * How each count may be published under threshold k: values 1..k−1 as `small`, and enough counts `hidden` that no
+ * suppressed count can be worked out exactly from the rest and the relations. Throws on invalid input (duplicate
+ * or unknown keys, non-integer figures, relations the true figures do not satisfy) and when the relations themselves
+ * pin a count whatever is hidden.
+ */
+export function suppressCounts(counts: readonly Count[], relations: readonly Relation[], k: number): Map<string, Shown> {
+  if (!Number.isInteger(k) || k < SUPPRESSION_THRESHOLD.min || k > SUPPRESSION_THRESHOLD.max) {
+    throw new RangeError(`The threshold is a whole number from ${SUPPRESSION_THRESHOLD.min} to ${SUPPRESSION_THRESHOLD.max}.`);
+  }
+  const model = buildModel(counts, relations);
+  const marks: Mark[] = model.values.map((v) => (v >= 1 && v < k ? 'small' : 'value'));
+  const audits = new Map<string, number[]>();
+  const leaksOf = (component: readonly number[], at: readonly Mark[]): number[] => {
+    const signature = component.map((i) => `${i}${at[i][0]}`).join(',');
+    let leaks = audits.get(signature);
+    if (!leaks) {
+      leaks = recoverable(model, component, at, k);
+      audits.set(signature, leaks);
+    }
+    return leaks;
+  };
+
+  for (;;) {
+    const components = componentsOf(model, marks);
+    const component = components.find((c) => leaksOf(c, marks).length > 0);
+    if (!component) break;
+    marks[choose(model, marks, component, leaksOf(component, marks), k, leaksOf)] = 'hidden';
+  }
+
+  const shown = new Map<string, Shown>();
+  model.keys.forEach((key, i) => {
+    const mark = marks[i];
+    shown.set(key, mark === 'value' ? { kind: 'value', value: model.values[i] } : { kind: mark });
+  });
+  return shown;
+}
+
+function buildModel(counts: readonly Count[], relations: readonly Relation[]): Model {
+  const indexOf = new Map<string, number>();
+  counts.forEach(({ key, value }, i) => {
+    if (indexOf.has(key)) throw new Error(`The count key "${key}" is used twice.`);
+    if (!Number.isSafeInteger(value) || value < 0) throw new Error(`The count "${key}" is not a whole number ≥ 0.`);
+    indexOf.set(key, i);
+  });
+  const values = counts.map((c) => c.value);
+  const relationsOf: number[][] = counts.map(() => []);
+  const built = relations.map((relation, r) => {
+    const constant = relation.constant ?? 0;
+    if (!Number.isSafeInteger(constant)) throw new Error('A relation has a whole-number constant.');
+    const merged = new Map<number, number>();
+    for (const { key, coefficient } of relation.terms) {
+      const index = indexOf.get(key);
+      if (index === undefined) throw new Error(`A relation names the unknown count "${key}".`);
+      if (!Number.isSafeInteger(coefficient)) throw new Error('A relation has whole-number coefficients.');
+      merged.set(index, (merged.get(index) ?? 0) + coefficient);
+    }
+    const terms = [...merged].filter(([, c]) => c !== 0).map(([index, coefficient]) => ({ index, coefficient }));
+    const sum = terms.reduce((s, t) => s + t.coefficient * values[t.index], 0);
+    if (relation.kind === 'eq' ? sum !== constant : sum > constant) {
+      throw new Error(`Relation ${r} does not hold for the counts it relates.`);
+    }
+    for (const t of terms) relationsOf[t.index].push(r);
+    return { terms, kind: relation.kind, constant };
+  });
+  return { keys: counts.map((c) => c.key), values, relations: built, relationsOf };
+}
+
+/** The suppressed counts grouped by the relations that link them, each group in input order, groups by their first count. */
+function componentsOf(model: Model, marks: readonly Mark[]): number[][] {
+  const parent = marks.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  for (const relation of model.relations) {
+    let first = -1;
+    for (const { index } of relation.terms) {
+      if (marks[index] === 'value') continue;
+      if (first < 0) first = index;
+      else parent[find(index)] = find(first);
+    }
+  }
+  const groups = new Map<number, number[]>();
+  marks.forEach((mark, i) => {
+    if (mark === 'value') return;
+    const root = find(i);
+    const group = groups.get(root);
+    if (group) group.push(i);
+    else groups.set(root, [i]);
+  });
+  return [...groups.values()];
+}
+
+/**
+ * The count to hide next, given the recoverable counts of one component. A relation of small counts alone can pin
+ * them by its own sum (under k = 3, <3 + <3 = <3 is 1 + 1 = 2), and no shown count can help: then one of those small
+ * counts is hidden instead. Otherwise a shown count other than zero in the relations of the recoverable counts (or,
+ * when they have none, of the component): the one that leaves the fewest recoverable counts in the report, then the smaller value,
+ * the fewer relations and the earlier in the input.
+ */
+function choose(
+  model: Model,
+  marks: readonly Mark[],
+  component: readonly number[],
+  leaking: readonly number[],
+  k: number,
+  leaksOf: (component: readonly number[], at: readonly Mark[]) => number[],
+): number {
+  const termsOf = (counts: readonly number[], relation: (r: number) => boolean = () => true): Set<number> => {
+    const terms = new Set<number>();
+    for (const i of counts) {
+      for (const r of model.relationsOf[i]) {
+        if (!relation(r)) continue;
+        for (const { index } of model.relations[r].terms) {
+          if (marks[index] !== 'hidden' && model.values[index] !== 0) terms.add(index);
+        }
+      }
+    }
+    return terms;
+  };
+  const byCost = (a: number, b: number): number =>
+    model.values[a] - model.values[b] || model.relationsOf[a].length - model.relationsOf[b].length || a - b;
+  const fewestLeaks = (candidates: Iterable<number>): number => {
+    let best = -1;
+    let bestLeaks = Infinity;
+    for (const candidate of [...candidates].sort(byCost)) {
+      const trial = marks.slice();
+      trial[candidate] = 'hidden';
+      const leaks = componentsOf(model, trial).reduce((sum, c) => sum + leaksOf(c, trial).length, 0);
+      if (leaks < bestLeaks) {
+        best = candidate;
+        bestLeaks = leaks;
+        if (leaks === 0) break;
+      }
+    }
+    return best;
+  };
+  const closed = (r: number): boolean => model.relations[r].terms.every(({ index }) => marks[index] !== 'value' || model.values[index] === 0);
+  const pinnedBySmallOnly = recoverable(model, component, marks, k, closed);
+  const shown = (near: Set<number>): number[] => [...near].filter((i) => marks[i] === 'value');
+  for (const candidates of [
+    pinnedBySmallOnly.length > 0 ? [...termsOf(pinnedBySmallOnly, closed)] : [],
+    shown(termsOf(leaking)),
+    shown(termsOf(component)),
+    [...termsOf(leaking)],
+  ]) {
+    if (candidates.length > 0) return fewestLeaks(candidates);
+  }
+  throw new Error('The relations determine a count whatever is hidden.');
+}
+
+/** The counts of a component (all suppressed) that a reader could work out exactly. */
+function recoverable(
+  model: Model,
+  component: readonly number[],
+  marks: readonly Mark[],
+  k: number,
+  relation: (r: number) => boolean = () => true,
+): number[] {
+  const local = new Map(component.map((index, j) => [index, j]));
+  const relationIds = new Set(component.flatMap((i) => model.relationsOf[i]).filter(relation));
+  const rows: LinearRow[] = [...relationIds].sort((a, b) => a - b).map((r) => {
+    const relation = model.relations[r];
+    let constant = relation.constant;
+    const terms: { index: number; coefficient: number }[] = [];
+    for (const { index, coefficient } of relation.terms) {
+      const j = local.get(index);
+      if (j === undefined) constant -= coefficient * model.values[index];
+      else terms.push({ index: j, coefficient });
+    }
+    return { terms, kind: relation.kind, constant };
+  });
+  const system: IntegerSystem = {
+    size: component.length,
+    rows,
+    lower: component.map(() => 1),
+    upper: component.map((i) => (marks[i] === 'small' ? k - 1 : Infinity)),
+  };
+  const truth = component.map((i) => model.values[i]);
+  const safe = component.map(() => false);
+  const certify = (point: readonly number[] | undefined): boolean => {
+    if (!point) return false;
+    point.forEach((v, j) => {
+      if (v !== truth[j]) safe[j] = true;
+    });
+    return true;
+  };
+  for (let j = 0; j < component.length; j++) {
+    if (safe[j]) continue;
+    if (truth[j] + 1 <= system.upper[j]) {
+      const lower = system.lower.slice();
+      lower[j] = truth[j] + 1;
+      if (certify(findIntegerPoint({ ...system, lower }, j))) continue;
+    }
+    if (truth[j] - 1 >= system.lower[j]) {
+      const upper = system.upper.slice();
+      upper[j] = truth[j] - 1;
+      certify(findIntegerPoint({ ...system, upper }, j, true));
+    }
+  }
+  return component.filter((_, j) => !safe[j]);
+}
