@@ -29,93 +29,110 @@ const NODE_LIMIT = 64;
 
 type LpResult = { kind: 'optimal'; x: number[] } | { kind: 'infeasible' } | { kind: 'unbounded' };
 
-/** Minimises objective·x over the rows and bounds, in floating point. */
+/**
+ * Minimises objective·x over the rows and bounds, in floating point.
+ *
+ * The tableau is one flat array of `m` lines of `stride` numbers (the columns, then the right-hand side). Every index
+ * below stays inside the arrays by construction, which the `!`s state for noUncheckedIndexedAccess.
+ */
 export function solveLinearProgram(system: IntegerSystem, objective: readonly number[]): LpResult {
-  const { size, lower, upper } = system;
-  for (let j = 0; j < size; j++) if (upper[j] < lower[j]) return { kind: 'infeasible' };
+  const { size } = system;
+  const lower = system.lower.slice(0, size);
+  const upper = system.upper.slice(0, size);
+  if (lower.some((lo, j) => upper[j]! < lo)) return { kind: 'infeasible' };
   // Unknowns y = x − lower ≥ 0; an upper bound becomes a row y ≤ upper − lower.
   const rows: { a: Float64Array; kind: 'eq' | 'le'; b: number }[] = [];
   for (const row of system.rows) {
     const a = new Float64Array(size);
     let b = row.constant;
     for (const { index, coefficient } of row.terms) {
-      a[index] += coefficient;
-      b -= coefficient * lower[index];
+      a[index] = a[index]! + coefficient;
+      b -= coefficient * lower[index]!;
     }
     rows.push({ a, kind: row.kind, b });
   }
-  for (let j = 0; j < size; j++) {
-    if (upper[j] === Infinity) continue;
+  upper.forEach((hi, j) => {
+    if (hi === Infinity) return;
     const a = new Float64Array(size);
     a[j] = 1;
-    rows.push({ a, kind: 'le', b: upper[j] - lower[j] });
-  }
+    rows.push({ a, kind: 'le', b: hi - lower[j]! });
+  });
   const m = rows.length;
   const slackCount = rows.filter((r) => r.kind === 'le').length;
   // A row needs an artificial unknown unless its own slack can start in the basis (a ≤ row with b ≥ 0).
-  const needsArtificial = rows.map((r) => r.kind === 'eq' || r.b < 0);
-  const artificialCount = needsArtificial.filter(Boolean).length;
-  const firstSlack = size;
+  const artificialCount = rows.filter((r) => r.kind === 'eq' || r.b < 0).length;
   const firstArtificial = size + slackCount;
   const width = firstArtificial + artificialCount;
-  const tableau: Float64Array[] = [];
-  const basis: number[] = [];
-  let slack = firstSlack;
+  const stride = width + 1;
+  const t = new Float64Array(m * stride);
+  const basis = new Int32Array(m);
+  let slack = size;
   let artificial = firstArtificial;
-  for (let i = 0; i < m; i++) {
-    const { a, kind, b } = rows[i];
-    const line = new Float64Array(width + 1);
+  rows.forEach(({ a, kind, b }, i) => {
     const sign = b < 0 ? -1 : 1;
-    for (let j = 0; j < size; j++) line[j] = sign * a[j];
-    line[width] = sign * b;
-    let own = -1;
+    const line = i * stride;
+    a.forEach((v, j) => (t[line + j] = sign * v));
+    t[line + width] = sign * b;
     if (kind === 'le') {
-      line[slack] = sign;
-      own = slack++;
+      t[line + slack] = sign;
+      basis[i] = slack++;
     }
-    if (needsArtificial[i]) {
-      line[artificial] = 1;
-      own = artificial++;
+    if (kind === 'eq' || b < 0) {
+      t[line + artificial] = 1;
+      basis[i] = artificial++;
     }
-    tableau.push(line);
-    basis.push(own);
-  }
+  });
 
+  const basic = new Uint8Array(width);
+  basis.forEach((j) => (basic[j] = 1));
+  /** Reduced costs of the current objective, kept up to date by every pivot. */
+  let reduced = new Float64Array(width);
   const pivot = (row: number, column: number): void => {
-    const line = tableau[row];
-    const p = line[column];
-    for (let j = 0; j <= width; j++) line[j] /= p;
+    const line = row * stride;
+    const p = t[line + column]!;
+    for (let j = 0; j < stride; j++) t[line + j] = t[line + j]! / p;
     for (let i = 0; i < m; i++) {
-      if (i === row) continue;
-      const other = tableau[i];
-      const f = other[column];
-      if (Math.abs(f) <= EPS) continue;
-      for (let j = 0; j <= width; j++) other[j] -= f * line[j];
-      other[column] = 0;
+      const other = i * stride;
+      const f = t[other + column]!;
+      if (i === row || f === 0) continue;
+      for (let j = 0; j < stride; j++) t[other + j] = t[other + j]! - f * t[line + j]!;
+      t[other + column] = 0;
     }
+    const f = reduced[column]!;
+    if (f !== 0) for (let j = 0; j < width; j++) reduced[j] = reduced[j]! - f * t[line + j]!;
+    reduced[column] = 0;
+    basic[basis[row]!] = 0;
+    basic[column] = 1;
     basis[row] = column;
   };
 
-  /** Runs the simplex on costs over columns < `columns`; false when the objective is unbounded below. */
+  /**
+   * Minimises cost over columns < `columns`; false when the objective is unbounded below. The steepest reduced cost
+   * enters; after many pivots Bland's rule (the first negative column) takes over, which cannot cycle.
+   */
   const run = (cost: Float64Array, columns: number): boolean => {
-    for (;;) {
-      // Reduced cost of column j: cost[j] − Σ_i cost[basis[i]]·tableau[i][j]; Bland's rule picks the first negative.
+    reduced = Float64Array.from(cost);
+    basis.forEach((b, i) => {
+      const c = cost[b]!;
+      if (c !== 0) for (let j = 0; j < width; j++) reduced[j] = reduced[j]! - c * t[i * stride + j]!;
+    });
+    const steepestFor = 4 * (m + width);
+    for (let iteration = 0; ; iteration++) {
       let entering = -1;
-      for (let j = 0; j < columns && entering < 0; j++) {
-        if (basis.includes(j)) continue;
-        let reduced = cost[j];
-        for (let i = 0; i < m; i++) reduced -= cost[basis[i]] * tableau[i][j];
-        if (reduced < -EPS) entering = j;
+      for (let j = 0; j < columns; j++) {
+        if (basic[j] || reduced[j]! >= -EPS) continue;
+        if (entering < 0 || (iteration < steepestFor && reduced[j]! < reduced[entering]!)) entering = j;
+        if (iteration >= steepestFor) break;
       }
       if (entering < 0) return true;
       let leaving = -1;
       let best = Infinity;
       for (let i = 0; i < m; i++) {
-        const a = tableau[i][entering];
+        const a = t[i * stride + entering]!;
         if (a <= EPS) continue;
-        const ratio = tableau[i][width] / a;
-        if (ratio < best - EPS || (Math.abs(ratio - best) <= EPS && basis[i] < basis[leaving])) {
-          best = ratio;
+        const ratio = t[i * stride + width]! / a;
+        if (ratio < best - EPS || (ratio <= best + EPS && basis[i]! < basis[leaving]!)) {
+          best = Math.min(best, ratio);
           leaving = i;
         }
       }
@@ -125,41 +142,42 @@ export function solveLinearProgram(system: IntegerSystem, objective: readonly nu
   };
 
   if (artificialCount > 0) {
-    const cost = new Float64Array(width);
-    for (let j = firstArtificial; j < width; j++) cost[j] = 1;
+    const cost = new Float64Array(width).fill(1, firstArtificial);
     run(cost, width);
     let infeasibility = 0;
-    for (let i = 0; i < m; i++) if (basis[i] >= firstArtificial) infeasibility += tableau[i][width];
+    basis.forEach((b, i) => {
+      if (b >= firstArtificial) infeasibility += t[i * stride + width]!;
+    });
     if (infeasibility > EPS * 1e3) return { kind: 'infeasible' };
     // An artificial left in the basis at zero is swapped for any real column of its row; none means a redundant row.
     for (let i = 0; i < m; i++) {
-      if (basis[i] < firstArtificial) continue;
-      const line = tableau[i];
-      let column = -1;
-      for (let j = 0; j < firstArtificial && column < 0; j++) if (Math.abs(line[j]) > EPS) column = j;
-      if (column >= 0) pivot(i, column);
+      if (basis[i]! < firstArtificial) continue;
+      for (let j = 0; j < firstArtificial; j++) {
+        if (Math.abs(t[i * stride + j]!) > EPS) {
+          pivot(i, j);
+          break;
+        }
+      }
     }
   }
   const cost = new Float64Array(width);
-  for (let j = 0; j < size; j++) cost[j] = objective[j];
+  objective.forEach((c, j) => (cost[j] = c));
   if (!run(cost, firstArtificial)) return { kind: 'unbounded' };
-  const x = lower.slice(0, size);
-  for (let i = 0; i < m; i++) if (basis[i] < size) x[basis[i]] += tableau[i][width];
+  const x = lower.slice();
+  basis.forEach((b, i) => {
+    if (b < size) x[b] = x[b]! + t[i * stride + width]!;
+  });
   return { kind: 'optimal', x };
 }
 
 /** Whether an integer point satisfies every row and bound exactly. */
 export function satisfiesExactly(system: IntegerSystem, x: readonly number[]): boolean {
-  for (let j = 0; j < system.size; j++) {
-    if (!Number.isSafeInteger(x[j]) || x[j] < system.lower[j] || x[j] > system.upper[j]) return false;
-  }
-  for (const row of system.rows) {
-    let sum = 0;
-    for (const { index, coefficient } of row.terms) sum += coefficient * x[index];
-    if (!Number.isSafeInteger(sum)) return false;
-    if (row.kind === 'eq' ? sum !== row.constant : sum > row.constant) return false;
-  }
-  return true;
+  const inBounds = x.every((v, j) => Number.isSafeInteger(v) && v >= system.lower[j]! && v <= system.upper[j]!);
+  if (x.length !== system.size || !inBounds) return false;
+  return system.rows.every((row) => {
+    const sum = row.terms.reduce((s, { index, coefficient }) => s + coefficient * x[index]!, 0);
+    return Number.isSafeInteger(sum) && (row.kind === 'eq' ? sum === row.constant : sum <= row.constant);
+  });
 }
 
 /**
@@ -181,7 +199,7 @@ export function findIntegerPoint(system: IntegerSystem, target: number, maximise
       const point = lp.x.map(Math.round);
       return satisfiesExactly(node, point) ? point : undefined;
     }
-    const floor = Math.floor(lp.x[fractional]);
+    const floor = Math.floor(lp.x[fractional]!);
     const down = upper.slice();
     down[fractional] = floor;
     const up = lower.slice();

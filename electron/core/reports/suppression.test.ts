@@ -45,9 +45,13 @@ describe('small-cell suppression of a report', () => {
     expect(shown.get(t.cell(0, 0))).toEqual({ kind: 'small' });
     // The cheapest rectangle: the 6 beside it, the 5 below it and the 8 in the opposite corner.
     expect(hiddenKeys(shown).sort()).toEqual([t.cell(0, 1), t.cell(1, 0), t.cell(1, 1)].sort());
-    expect(kinds(shown, [t.rowTotal(0), t.rowTotal(1), t.columnTotal(0), t.columnTotal(1), t.columnTotal(2)])).toEqual(
-      ['15', '22', '7', '14', '16'],
-    );
+    expect(kinds(shown, [t.rowTotal(0), t.rowTotal(1), t.columnTotal(0), t.columnTotal(1), t.columnTotal(2)])).toEqual([
+      '15',
+      '22',
+      '7',
+      '14',
+      '16',
+    ]);
     expect(shown.get(t.grandTotal)).toEqual({ kind: 'value', value: 37 });
     expect(shown.get(t.cell(0, 2))).toEqual({ kind: 'value', value: 7 });
     expectNothingRecoverable(t.counts, t.relations, shown, 5);

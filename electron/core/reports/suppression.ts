@@ -76,9 +76,16 @@ export function tableRelations(table: TableKeys): Relation[] {
   if (rowTotals && rowTotals.length !== cells.length) throw new Error('A table has one total a row.');
   if (columnTotals && columnTotals.length !== columns) throw new Error('A table has one total a column.');
   const relations: Relation[] = [];
-  if (rowTotals) cells.forEach((row, r) => relations.push(sumRelation(row, rowTotals[r])));
+  if (rowTotals) cells.forEach((row, r) => relations.push(sumRelation(row, item(rowTotals, r))));
   if (columnTotals) {
-    for (let c = 0; c < columns; c++) relations.push(sumRelation(cells.map((row) => row[c]), columnTotals[c]));
+    columnTotals.forEach((total, c) =>
+      relations.push(
+        sumRelation(
+          cells.map((row) => item(row, c)),
+          total,
+        ),
+      ),
+    );
   }
   if (grandTotal !== undefined) {
     if (rowTotals) relations.push(sumRelation(rowTotals, grandTotal));
@@ -94,6 +101,13 @@ export function shareShown(part: Shown, base: Shown): boolean {
 }
 
 type Mark = 'value' | 'small' | 'hidden';
+
+/** array[i], for indices in range by construction (noUncheckedIndexedAccess); out of range is a bug and throws. */
+function item<T>(array: ArrayLike<T>, i: number): T {
+  const value = array[i];
+  if (value === undefined) throw new Error(`Index ${i} is out of range.`);
+  return value;
+}
 
 interface Model {
   keys: readonly string[];
@@ -116,28 +130,21 @@ export function suppressCounts(counts: readonly Count[], relations: readonly Rel
   }
   const model = buildModel(counts, relations);
   const marks: Mark[] = model.values.map((v) => (v >= 1 && v < k ? 'small' : 'value'));
-  const audits = new Map<string, number[]>();
-  const leaksOf = (component: readonly number[], at: readonly Mark[]): number[] => {
-    const signature = component.map((i) => `${i}${at[i][0]}`).join(',');
-    let leaks = audits.get(signature);
-    if (!leaks) {
-      leaks = recoverable(model, component, at, k);
-      audits.set(signature, leaks);
-    }
-    return leaks;
-  };
-
+  // A count once shown to take two values stays so when more is hidden: the assignments only grow.
+  const safe = new Set<number>();
   for (;;) {
-    const components = componentsOf(model, marks);
-    const component = components.find((c) => leaksOf(c, marks).length > 0);
-    if (!component) break;
-    marks[choose(model, marks, component, leaksOf(component, marks), k, leaksOf)] = 'hidden';
+    const unchecked = marks.flatMap((mark, i) => (mark !== 'value' && !safe.has(i) ? [i] : []));
+    const audit = audited(model, marks, k, unchecked);
+    for (const i of audit.safe) safe.add(i);
+    if (audit.recoverable.length === 0) break;
+    const next = choose(model, marks, k, audit.recoverable, safe);
+    marks[next.index] = 'hidden';
+    for (const i of next.safe) safe.add(i);
   }
 
   const shown = new Map<string, Shown>();
-  model.keys.forEach((key, i) => {
-    const mark = marks[i];
-    shown.set(key, mark === 'value' ? { kind: 'value', value: model.values[i] } : { kind: mark });
+  marks.forEach((mark, i) => {
+    shown.set(item(model.keys, i), mark === 'value' ? { kind: 'value', value: item(model.values, i) } : { kind: mark });
   });
   return shown;
 }
@@ -162,11 +169,11 @@ function buildModel(counts: readonly Count[], relations: readonly Relation[]): M
       merged.set(index, (merged.get(index) ?? 0) + coefficient);
     }
     const terms = [...merged].filter(([, c]) => c !== 0).map(([index, coefficient]) => ({ index, coefficient }));
-    const sum = terms.reduce((s, t) => s + t.coefficient * values[t.index], 0);
+    const sum = terms.reduce((s, t) => s + t.coefficient * item(values, t.index), 0);
     if (relation.kind === 'eq' ? sum !== constant : sum > constant) {
       throw new Error(`Relation ${r} does not hold for the counts it relates.`);
     }
-    for (const t of terms) relationsOf[t.index].push(r);
+    for (const t of terms) item(relationsOf, t.index).push(r);
     return { terms, kind: relation.kind, constant };
   });
   return { keys: counts.map((c) => c.key), values, relations: built, relationsOf };
@@ -176,7 +183,7 @@ function buildModel(counts: readonly Count[], relations: readonly Relation[]): M
 function componentsOf(model: Model, marks: readonly Mark[]): number[][] {
   const parent = marks.map((_, i) => i);
   const find = (i: number): number => {
-    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
+    while (item(parent, i) !== i) i = parent[i] = item(parent, item(parent, i));
     return i;
   };
   for (const relation of model.relations) {
@@ -199,111 +206,150 @@ function componentsOf(model: Model, marks: readonly Mark[]): number[][] {
 }
 
 /**
- * The count to hide next, given the recoverable counts of one component. A relation of small counts alone can pin
- * them by its own sum (under k = 3, <3 + <3 = <3 is 1 + 1 = 2), and no shown count can help: then one of those small
- * counts is hidden instead. Otherwise a shown count other than zero in the relations of the recoverable counts (or,
- * when they have none, of the component): the one that leaves the fewest recoverable counts in the report, then the smaller value,
- * the fewer relations and the earlier in the input.
+ * The count to hide next, given the recoverable counts, and the counts its hiding shows safe. Only the first
+ * component with a recoverable count is worked on. A relation of small counts alone can pin them by its own sum
+ * (under k = 3, <3 + <3 = <3 is 1 + 1 = 2), and no shown count can help: then one of those small counts is hidden
+ * instead. Otherwise a shown count other than zero in the relations of the recoverable counts (or, when they have
+ * none, of the component): the one that leaves the fewest recoverable counts, then the smaller value, the fewer
+ * relations and the earlier in the input.
  */
 function choose(
   model: Model,
   marks: readonly Mark[],
-  component: readonly number[],
-  leaking: readonly number[],
   k: number,
-  leaksOf: (component: readonly number[], at: readonly Mark[]) => number[],
-): number {
-  const termsOf = (counts: readonly number[], relation: (r: number) => boolean = () => true): Set<number> => {
+  recoverable: readonly number[],
+  safe: ReadonlySet<number>,
+): { index: number; safe: ReadonlySet<number> } {
+  const first = componentsOf(model, marks).find((c) => c.includes(item(recoverable, 0))) ?? [];
+  const leaking = recoverable.filter((i) => first.includes(i));
+  const termsOf = (counts: readonly number[], relation: (r: number) => boolean = () => true): number[] => {
     const terms = new Set<number>();
     for (const i of counts) {
-      for (const r of model.relationsOf[i]) {
+      for (const r of item(model.relationsOf, i)) {
         if (!relation(r)) continue;
-        for (const { index } of model.relations[r].terms) {
+        for (const { index } of item(model.relations, r).terms) {
           if (marks[index] !== 'hidden' && model.values[index] !== 0) terms.add(index);
         }
       }
     }
-    return terms;
+    return [...terms];
   };
   const byCost = (a: number, b: number): number =>
-    model.values[a] - model.values[b] || model.relationsOf[a].length - model.relationsOf[b].length || a - b;
-  const fewestLeaks = (candidates: Iterable<number>): number => {
-    let best = -1;
-    let bestLeaks = Infinity;
+    item(model.values, a) - item(model.values, b) ||
+    item(model.relationsOf, a).length - item(model.relationsOf, b).length ||
+    a - b;
+  const fewestLeaks = (candidates: readonly number[]): { index: number; safe: ReadonlySet<number> } => {
+    let best = { index: -1, safe: new Set<number>() as ReadonlySet<number>, leaks: Infinity };
     for (const candidate of [...candidates].sort(byCost)) {
       const trial = marks.slice();
       trial[candidate] = 'hidden';
-      const leaks = componentsOf(model, trial).reduce((sum, c) => sum + leaksOf(c, trial).length, 0);
-      if (leaks < bestLeaks) {
-        best = candidate;
-        bestLeaks = leaks;
-        if (leaks === 0) break;
+      const toCheck = safe.has(candidate) ? leaking : [...leaking.filter((i) => i !== candidate), candidate];
+      const audit = audited(model, trial, k, toCheck, best.leaks);
+      if (audit.recoverable.length < best.leaks) {
+        best = { index: candidate, safe: audit.safe, leaks: audit.recoverable.length };
+        if (best.leaks === 0) break;
       }
     }
     return best;
   };
-  const closed = (r: number): boolean => model.relations[r].terms.every(({ index }) => marks[index] !== 'value' || model.values[index] === 0);
-  const pinnedBySmallOnly = recoverable(model, component, marks, k, closed);
-  const shown = (near: Set<number>): number[] => [...near].filter((i) => marks[i] === 'value');
+  const closed = (r: number): boolean =>
+    item(model.relations, r).terms.every(({ index }) => marks[index] !== 'value' || model.values[index] === 0);
+  const pinnedBySmallOnly = audited(model, marks, k, leaking, Infinity, closed).recoverable;
+  const shown = (terms: number[]): number[] => terms.filter((i) => marks[i] === 'value');
   for (const candidates of [
-    pinnedBySmallOnly.length > 0 ? [...termsOf(pinnedBySmallOnly, closed)] : [],
+    pinnedBySmallOnly.length > 0 ? termsOf(pinnedBySmallOnly, closed) : [],
     shown(termsOf(leaking)),
-    shown(termsOf(component)),
-    [...termsOf(leaking)],
+    shown(termsOf(first)),
+    termsOf(leaking),
   ]) {
     if (candidates.length > 0) return fewestLeaks(candidates);
   }
   throw new Error('The relations determine a count whatever is hidden.');
 }
 
-/** The counts of a component (all suppressed) that a reader could work out exactly. */
-function recoverable(
+/**
+ * Audits the suppressed counts `counts`: those a reader could work out exactly (`recoverable`, in input order, at
+ * most `limit` of them before the audit stops), and every count a found assignment showed to take a second value.
+ * With `relation`, only the relations it accepts are known to the reader.
+ */
+function audited(
+  model: Model,
+  marks: readonly Mark[],
+  k: number,
+  counts: readonly number[],
+  limit = Infinity,
+  relation: (r: number) => boolean = () => true,
+): { recoverable: number[]; safe: Set<number> } {
+  const components = componentsOf(model, marks);
+  const componentOf = new Map<number, number[]>();
+  for (const c of components) for (const i of c) componentOf.set(i, c);
+  const systems = new Map<number[], ReturnType<typeof systemOf>>();
+  const safe = new Set<number>();
+  const recoverable: number[] = [];
+  for (const i of [...counts].sort((a, b) => a - b)) {
+    if (safe.has(i)) continue;
+    const component = componentOf.get(i) ?? [i];
+    let system = systems.get(component);
+    if (!system) {
+      system = systemOf(model, component, marks, k, relation);
+      systems.set(component, system);
+    }
+    const point = secondAssignment(system, component.indexOf(i));
+    if (point) {
+      point.forEach((v, j) => {
+        if (v !== system.truth[j]) safe.add(item(component, j));
+      });
+    } else {
+      recoverable.push(i);
+      if (recoverable.length >= limit) break;
+    }
+  }
+  return { recoverable, safe };
+}
+
+/** The linear system of a component: its suppressed counts as unknowns, the shown counts as constants. */
+function systemOf(
   model: Model,
   component: readonly number[],
   marks: readonly Mark[],
   k: number,
-  relation: (r: number) => boolean = () => true,
-): number[] {
+  relation: (r: number) => boolean,
+): IntegerSystem & { truth: number[] } {
   const local = new Map(component.map((index, j) => [index, j]));
-  const relationIds = new Set(component.flatMap((i) => model.relationsOf[i]).filter(relation));
-  const rows: LinearRow[] = [...relationIds].sort((a, b) => a - b).map((r) => {
-    const relation = model.relations[r];
-    let constant = relation.constant;
+  const relationIds = [...new Set(component.flatMap((i) => item(model.relationsOf, i)))].filter(relation).sort((a, b) => a - b);
+  const rows: LinearRow[] = relationIds.map((r) => {
+    const { terms: all, kind, constant: given } = item(model.relations, r);
+    let constant = given;
     const terms: { index: number; coefficient: number }[] = [];
-    for (const { index, coefficient } of relation.terms) {
+    for (const { index, coefficient } of all) {
       const j = local.get(index);
-      if (j === undefined) constant -= coefficient * model.values[index];
+      if (j === undefined) constant -= coefficient * item(model.values, index);
       else terms.push({ index: j, coefficient });
     }
-    return { terms, kind: relation.kind, constant };
+    return { terms, kind, constant };
   });
-  const system: IntegerSystem = {
+  return {
     size: component.length,
     rows,
     lower: component.map(() => 1),
     upper: component.map((i) => (marks[i] === 'small' ? k - 1 : Infinity)),
+    truth: component.map((i) => item(model.values, i)),
   };
-  const truth = component.map((i) => model.values[i]);
-  const safe = component.map(() => false);
-  const certify = (point: readonly number[] | undefined): boolean => {
-    if (!point) return false;
-    point.forEach((v, j) => {
-      if (v !== truth[j]) safe[j] = true;
-    });
-    return true;
-  };
-  for (let j = 0; j < component.length; j++) {
-    if (safe[j]) continue;
-    if (truth[j] + 1 <= system.upper[j]) {
-      const lower = system.lower.slice();
-      lower[j] = truth[j] + 1;
-      if (certify(findIntegerPoint({ ...system, lower }, j))) continue;
-    }
-    if (truth[j] - 1 >= system.lower[j]) {
-      const upper = system.upper.slice();
-      upper[j] = truth[j] - 1;
-      certify(findIntegerPoint({ ...system, upper }, j, true));
-    }
+}
+
+/** A whole-number assignment of the system in which unknown j differs from its true value, if the search finds one. */
+function secondAssignment(system: IntegerSystem & { truth: number[] }, j: number): number[] | undefined {
+  const truth = item(system.truth, j);
+  if (truth + 1 <= item(system.upper, j)) {
+    const lower = system.lower.slice();
+    lower[j] = truth + 1;
+    const point = findIntegerPoint({ ...system, lower }, j);
+    if (point) return point;
   }
-  return component.filter((_, j) => !safe[j]);
+  if (truth - 1 >= item(system.lower, j)) {
+    const upper = system.upper.slice();
+    upper[j] = truth - 1;
+    return findIntegerPoint({ ...system, upper }, j, true);
+  }
+  return undefined;
 }

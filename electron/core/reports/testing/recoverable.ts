@@ -15,36 +15,46 @@ export function recoverableByEnumeration(
   hiddenCap: number,
 ): string[] {
   const value = new Map(counts.map((c) => [c.key, c.value]));
-  const unknown = counts.filter((c) => shown.get(c.key)?.kind !== 'value').map((c) => c.key);
-  const position = new Map(unknown.map((key, j) => [key, j]));
-  const low = unknown.map(() => 1);
-  const high = unknown.map((key) => (shown.get(key)?.kind === 'small' ? k - 1 : hiddenCap));
-  if (unknown.some((key, j) => (value.get(key) ?? 0) > high[j])) throw new Error('A true count lies outside the bounds.');
-  const rows = relations
-    .map((relation) => {
-      let constant = relation.constant ?? 0;
-      const terms: [number, number][] = [];
-      for (const { key, coefficient } of relation.terms) {
-        const j = position.get(key);
-        if (j === undefined) constant -= coefficient * (value.get(key) ?? NaN);
-        else terms.push([j, coefficient]);
-      }
-      return { terms, eq: relation.kind === 'eq', constant };
-    })
-    .filter((row) => row.terms.length > 0);
-  const rowsOf = unknown.map((_, j) => rows.filter((row) => row.terms.some(([t]) => t === j)));
-  const seen = unknown.map(() => new Set<number>());
-  const assignment: (number | undefined)[] = unknown.map(() => undefined);
-  let undecided = unknown.length;
+  interface Unknown {
+    key: string;
+    low: number;
+    high: number;
+    rows: Row[];
+    seen: Set<number>;
+    at: number | undefined;
+  }
+  interface Row {
+    terms: [Unknown, number][];
+    eq: boolean;
+    constant: number;
+  }
+  const unknowns = new Map<string, Unknown>();
+  for (const { key, value: truth } of counts) {
+    const kind = shown.get(key)?.kind;
+    if (kind === 'value') continue;
+    const high = kind === 'small' ? k - 1 : hiddenCap;
+    if (truth > high) throw new Error('A true count lies outside the bounds.');
+    unknowns.set(key, { key, low: 1, high, rows: [], seen: new Set(), at: undefined });
+  }
+  for (const relation of relations) {
+    const row: Row = { terms: [], eq: relation.kind === 'eq', constant: relation.constant ?? 0 };
+    for (const { key, coefficient } of relation.terms) {
+      const u = unknowns.get(key);
+      if (u) row.terms.push([u, coefficient]);
+      else row.constant -= coefficient * (value.get(key) ?? NaN);
+    }
+    for (const [u] of row.terms) u.rows.push(row);
+  }
+  const order = [...unknowns.values()];
+  let undecided = order.length;
   let steps = 0;
 
-  const possible = (row: (typeof rows)[number]): boolean => {
+  const possible = (row: Row): boolean => {
     let min = 0;
     let max = 0;
-    for (const [j, c] of row.terms) {
-      const a = assignment[j];
-      const lo = a ?? low[j];
-      const hi = a ?? high[j];
+    for (const [u, c] of row.terms) {
+      const lo = u.at ?? u.low;
+      const hi = u.at ?? u.high;
       min += c > 0 ? c * lo : c * hi;
       max += c > 0 ? c * hi : c * lo;
     }
@@ -54,22 +64,21 @@ export function recoverableByEnumeration(
   const visit = (j: number): void => {
     if (undecided === 0) return;
     if (++steps > 5_000_000) throw new Error('The enumeration is too large for a test instance.');
-    if (j === unknown.length) {
-      assignment.forEach((a, t) => {
-        const set = seen[t];
-        if (set.size < 2 && !set.has(a as number)) {
-          set.add(a as number);
-          if (set.size === 2) undecided--;
-        }
-      });
+    const u = order[j];
+    if (!u) {
+      for (const { seen, at } of order) {
+        if (at === undefined || seen.size >= 2 || seen.has(at)) continue;
+        seen.add(at);
+        if (seen.size === 2) undecided--;
+      }
       return;
     }
-    for (let v = low[j]; v <= high[j] && undecided > 0; v++) {
-      assignment[j] = v;
-      if (rowsOf[j].every(possible)) visit(j + 1);
+    for (let v = u.low; v <= u.high && undecided > 0; v++) {
+      u.at = v;
+      if (u.rows.every(possible)) visit(j + 1);
     }
-    assignment[j] = undefined;
+    u.at = undefined;
   };
   visit(0);
-  return unknown.filter((_, j) => seen[j].size < 2);
+  return order.filter((u) => u.seen.size < 2).map((u) => u.key);
 }

@@ -15,7 +15,7 @@ export interface TestTable {
  * of the same participants, so both tables give one count under one key (and its counts are not repeated).
  */
 export function testTable(name: string, cells: readonly (readonly number[])[], shared?: string): TestTable {
-  const columns = cells[0].length;
+  const columns = cells[0]?.length ?? 0;
   const totals = shared ?? name;
   const cell = (r: number, c: number): string => `${name}/${r}/${c}`;
   const rowTotal = (r: number): string => `${name}/${r}/total`;
@@ -28,7 +28,7 @@ export function testTable(name: string, cells: readonly (readonly number[])[], s
   });
   if (shared === undefined) {
     for (let c = 0; c < columns; c++) {
-      counts.push({ key: columnTotal(c), value: cells.reduce((a, row) => a + row[c], 0) });
+      counts.push({ key: columnTotal(c), value: cells.reduce((a, row) => a + (row[c] ?? 0), 0) });
     }
     counts.push({ key: grandTotal, value: cells.flat().reduce((a, b) => a + b, 0) });
   }
