@@ -88,14 +88,14 @@ const expectSuppressed = (report: Report): void => {
 describe('small-cell suppression of random tables', () => {
   it('shows no count from 1 to k − 1, shows true values, leaves nothing recoverable and is deterministic: one table', () => {
     Object.assign(seen, { instances: 0, hidden: 0, smallHidden: 0 });
-    fc.assert(fc.property(oneTable, expectSuppressed), { seed: 20260419, numRuns: 300 });
+    fc.assert(fc.property(oneTable, expectSuppressed), { seed: 20260419, numRuns: 400 });
     expect(seen.hidden).toBeGreaterThan(seen.instances / 4);
     expect(seen.smallHidden).toBeGreaterThan(0);
   });
 
   it('does the same for two or three tables of the same participants sharing their totals', () => {
     Object.assign(seen, { instances: 0, hidden: 0, smallHidden: 0 });
-    fc.assert(fc.property(linkedTables, expectSuppressed), { seed: 20260420, numRuns: 200 });
+    fc.assert(fc.property(linkedTables, expectSuppressed), { seed: 20260420, numRuns: 300 });
     expect(seen.hidden).toBeGreaterThan(seen.instances / 4);
   });
 });

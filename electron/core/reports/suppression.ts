@@ -179,30 +179,20 @@ function buildModel(counts: readonly Count[], relations: readonly Relation[]): M
   return { keys: counts.map((c) => c.key), values, relations: built, relationsOf };
 }
 
-/** The suppressed counts grouped by the relations that link them, each group in input order, groups by their first count. */
-function componentsOf(model: Model, marks: readonly Mark[]): number[][] {
-  const parent = marks.map((_, i) => i);
-  const find = (i: number): number => {
-    while (item(parent, i) !== i) i = parent[i] = item(parent, item(parent, i));
-    return i;
-  };
-  for (const relation of model.relations) {
-    let first = -1;
-    for (const { index } of relation.terms) {
-      if (marks[index] === 'value') continue;
-      if (first < 0) first = index;
-      else parent[find(index)] = find(first);
+/** The suppressed counts linked to the suppressed count `start` through relations, in input order. */
+function componentOf(model: Model, marks: readonly Mark[], start: number): number[] {
+  const reached = new Set([start]);
+  const queue = [start];
+  for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
+    for (const r of item(model.relationsOf, next)) {
+      for (const { index } of item(model.relations, r).terms) {
+        if (marks[index] === 'value' || reached.has(index)) continue;
+        reached.add(index);
+        queue.push(index);
+      }
     }
   }
-  const groups = new Map<number, number[]>();
-  marks.forEach((mark, i) => {
-    if (mark === 'value') return;
-    const root = find(i);
-    const group = groups.get(root);
-    if (group) group.push(i);
-    else groups.set(root, [i]);
-  });
-  return [...groups.values()];
+  return [...reached].sort((a, b) => a - b);
 }
 
 /**
@@ -220,7 +210,7 @@ function choose(
   recoverable: readonly number[],
   safe: ReadonlySet<number>,
 ): { index: number; safe: ReadonlySet<number> } {
-  const first = componentsOf(model, marks).find((c) => c.includes(item(recoverable, 0))) ?? [];
+  const first = componentOf(model, marks, item(recoverable, 0));
   const leaking = recoverable.filter((i) => first.includes(i));
   const termsOf = (counts: readonly number[], relation: (r: number) => boolean = () => true): number[] => {
     const terms = new Set<number>();
@@ -280,24 +270,27 @@ function audited(
   limit = Infinity,
   relation: (r: number) => boolean = () => true,
 ): { recoverable: number[]; safe: Set<number> } {
-  const components = componentsOf(model, marks);
-  const componentOf = new Map<number, number[]>();
-  for (const c of components) for (const i of c) componentOf.set(i, c);
+  const componentOfCount = new Map<number, number[]>();
   const systems = new Map<number[], ReturnType<typeof systemOf>>();
   const safe = new Set<number>();
   const recoverable: number[] = [];
   for (const i of [...counts].sort((a, b) => a - b)) {
     if (safe.has(i)) continue;
-    const component = componentOf.get(i) ?? [i];
+    let component = componentOfCount.get(i);
+    if (!component) {
+      component = componentOf(model, marks, i);
+      for (const j of component) componentOfCount.set(j, component);
+    }
     let system = systems.get(component);
     if (!system) {
       system = systemOf(model, component, marks, k, relation);
       systems.set(component, system);
     }
-    const point = secondAssignment(system, component.indexOf(i));
+    const j = component.indexOf(i);
+    const point = system.pinned.has(j) ? undefined : secondAssignment(system, j);
     if (point) {
       point.forEach((v, j) => {
-        if (v !== system.truth[j]) safe.add(item(component, j));
+        if (v !== system.truth[j]) safe.add(item(component as number[], j));
       });
     } else {
       recoverable.push(i);
@@ -314,7 +307,7 @@ function systemOf(
   marks: readonly Mark[],
   k: number,
   relation: (r: number) => boolean,
-): IntegerSystem & { truth: number[] } {
+): IntegerSystem & { truth: number[]; pinned: ReadonlySet<number> } {
   const local = new Map(component.map((index, j) => [index, j]));
   const relationIds = [...new Set(component.flatMap((i) => item(model.relationsOf, i)))].filter(relation).sort((a, b) => a - b);
   const rows: LinearRow[] = relationIds.map((r) => {
@@ -334,7 +327,28 @@ function systemOf(
     lower: component.map(() => 1),
     upper: component.map((i) => (marks[i] === 'small' ? k - 1 : Infinity)),
     truth: component.map((i) => item(model.values, i)),
+    pinned: pinnedBySubstitution(rows),
   };
+}
+
+/**
+ * The unknowns an equation pins once the unknowns pinned before are substituted (a cell = its row total less the
+ * shown cells): recoverable without a search, which most trials of a cell to hide leave some of.
+ */
+function pinnedBySubstitution(rows: readonly LinearRow[]): Set<number> {
+  const pinned = new Set<number>();
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const row of rows) {
+      if (row.kind !== 'eq') continue;
+      const open = row.terms.filter((t) => !pinned.has(t.index));
+      if (open.length === 1) {
+        pinned.add(item(open, 0).index);
+        changed = true;
+      }
+    }
+  }
+  return pinned;
 }
 
 /** A whole-number assignment of the system in which unknown j differs from its true value, if the search finds one. */
