@@ -82,6 +82,30 @@ describe('small-cell suppression of a report', () => {
     expectNothingRecoverable(counts, relations, shown, 3);
   });
 
+  it('counts whole numbers only: 2·a + 3·b = 7 has one whole solution though a real one ranges wider, so the 7 is hidden', () => {
+    // E.g. sessions of two and of three hours making 7 hours: a in 1..2 and b in 1..5/3 as real numbers, but only
+    // a = 2, b = 1 in whole numbers, so the small counts would be worked out from the 7.
+    const counts: Count[] = [
+      { key: 'a', value: 2 },
+      { key: 'b', value: 1 },
+      { key: 'hours', value: 7 },
+    ];
+    const relations: Relation[] = [
+      {
+        kind: 'eq',
+        terms: [
+          { key: 'a', coefficient: 2 },
+          { key: 'b', coefficient: 3 },
+          { key: 'hours', coefficient: -1 },
+        ],
+      },
+    ];
+    expect(recoverableByEnumeration(counts, relations, primaryOnly(counts, 5), 5, 20)).toEqual(['a', 'b']);
+    const shown = suppressCounts(counts, relations, 5);
+    expect(kinds(shown, ['a', 'b', 'hours'])).toEqual(['small', 'small', 'hidden']);
+    expectNothingRecoverable(counts, relations, shown, 5);
+  });
+
   it('protects a cell in two tables of the same participants, by age and by education, that share their totals', () => {
     // By age (18–29, 30–54, 55+) and by education (ISCED 0–2, 3–4, 5–8), women and men: one totals row for both.
     const age = testTable('age', [
