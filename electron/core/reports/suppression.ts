@@ -10,15 +10,21 @@
  *   a `small` count is a whole number in 1..k−1, a `hidden` count a whole number ≥ 1, and nothing more.
  *   A hidden count may be any such number — usually a shown count of k or more, but when a relation holds only small
  *   counts (1 + 1 = 2 under k = 3 is pinned by the sum), one of those small counts is hidden instead of shown "<k".
- * - **Choice**: each step hides the count that leaves the fewest recoverable counts, among the counts in the
- *   relations of a recoverable one; ties go to a shown count before a small one, then the smaller value, then the
- *   count in fewer relations (cells before totals, grand totals last), then the earlier in the input. Repeated until
- *   nothing can be worked out. Same input, same output.
+ * - **Choice**: one count is hidden at a time, until nothing can be worked out. Among the shown counts (not zero) in
+ *   the relations of the recoverable counts of the first group of linked suppressed counts, the one that leaves the
+ *   fewest recoverable counts in the report; ties go to the smaller value, then to the count in fewer relations
+ *   (cells before totals, grand totals last), then to the earlier in the input. A small count is hidden only when
+ *   relations of small (and zero) counts alone pin one, which no shown count can change. Same input, same output.
  * - **Audit**: with the shown counts substituted as constants, a suppressed count is safe when two whole-number
  *   assignments of the suppressed counts, both within the reader's bounds and satisfying every relation, give it
- *   different values. The true figures are one; the other is searched for (linear.ts) and checked in exact integer
- *   arithmetic before it counts. A count without such a second assignment is recoverable, also when the search
- *   merely failed to find one, which can only hide more than needed.
+ *   different values. The true figures are one; the other is searched for (linear.ts: a linear program in floating
+ *   point, branching on fractions, the point checked in exact integer arithmetic before it counts). A count
+ *   without such a second assignment is recoverable, also when the search merely failed to find one, which can only
+ *   hide more than needed. A count once safe stays safe when more is hidden (the assignments only grow), so each
+ *   step rechecks only the recoverable ones; a count an equation pins outright (a cell = its row total less the shown
+ *   cells) needs no search.
+ * - **Input**: keys unique, counts and coefficients whole numbers, and every relation true of the counts; otherwise
+ *   it throws, as it does when the relations pin a count whatever is hidden (a relation with a constant can).
  *
  * What the audit does not model: a reader who knows this procedure could use the fact that a hidden count was the
  * cheapest choice (e.g. not larger than a shown count beside it). The reader it models knows the published figures,
