@@ -166,6 +166,23 @@ describe('small-cell suppression of a report', () => {
     expectNothingRecoverable(counts, relations, together, 5);
   });
 
+  it('takes inequalities into account: those employed six months after exit are at most those employed at exit', () => {
+    const atExit = testTable('exit', [[4, 6]]);
+    const afterSix = testTable('six-months', [[4, 5]]);
+    const atMost: Relation[] = [0, 1].map((c) => ({
+      kind: 'le',
+      terms: [
+        { key: afterSix.cell(0, c), coefficient: 1 },
+        { key: atExit.cell(0, c), coefficient: -1 },
+      ],
+    }));
+    const counts = [...atExit.counts, ...afterSix.counts];
+    const relations = [...atExit.relations, ...afterSix.relations, ...atMost];
+    const shown = suppressCounts(counts, relations, 5);
+    expect(kinds(shown, [atExit.cell(0, 0), afterSix.cell(0, 0)])).toEqual(['small', 'small']);
+    expectNothingRecoverable(counts, relations, shown, 5);
+  });
+
   it('suppresses more under k = 5 than under k = 3', () => {
     const t = testTable('t', [
       [3, 4, 8],
@@ -197,7 +214,7 @@ describe('small-cell suppression of a report', () => {
     expect([...shown.entries()]).toEqual(t.counts.map((c) => [c.key, { kind: 'value', value: c.value }]));
   });
 
-  it('refuses a threshold outside 3..20, a relation the counts break, and a key it does not know', () => {
+  it('refuses a threshold outside 3..20, a relation the counts break, an unknown key, and a relation that states a count', () => {
     const counts: Count[] = [
       { key: 'a', value: 1 },
       { key: 'total', value: 2 },
@@ -208,6 +225,8 @@ describe('small-cell suppression of a report', () => {
     expect(() => suppressCounts(counts, [sumRelation(['a'], 'total')], 5)).toThrow(/does not hold/);
     expect(() => suppressCounts(counts, [sumRelation(['b'], 'total')], 5)).toThrow(/unknown count "b"/);
     expect(() => suppressCounts([...counts, { key: 'a', value: 3 }], [], 5)).toThrow(/twice/);
+    const stated: Relation = { kind: 'eq', terms: [{ key: 'a', coefficient: 1 }], constant: 1 };
+    expect(() => suppressCounts(counts, [stated], 5)).toThrow(/whatever is hidden/);
   });
 
   it('shows a percentage only when both its count and its base are shown', () => {

@@ -257,6 +257,7 @@ function choose(
     shown(termsOf(leaking)),
     shown(termsOf(first)),
     termsOf(leaking),
+    termsOf(first),
   ]) {
     if (candidates.length > 0) return fewestLeaks(candidates);
   }
