@@ -125,8 +125,9 @@ interface Model {
 }
 
 /**
- * How each count may be published under threshold k: values 1..k−1 as `small`, and enough counts `hidden` that no
- * suppressed count can be worked out exactly from the rest and the relations. Throws on invalid input (duplicate
+ * How each count may be published under threshold k: values 1..k−1 as `small` (or `hidden`, where small counts alone
+ * pin each other), and enough counts `hidden` that no suppressed count can be worked out exactly from the rest and
+ * the relations. Throws on invalid input (duplicate
  * or unknown keys, non-integer figures, relations the true figures do not satisfy) and when the relations themselves
  * pin a count whatever is hidden.
  */
