@@ -18,6 +18,7 @@ import {
   type ParticipationFacts,
   type Population,
 } from './indicator-set';
+import { sumRelation, type Count, type Relation } from './suppression';
 
 export const GENDER_COLUMNS = ['female', 'male', 'other'] as const;
 export type GenderColumn = (typeof GENDER_COLUMNS)[number];
@@ -33,16 +34,6 @@ export interface CountedParticipation extends ParticipationFacts {
   inPeriod: boolean;
   /** How the participation ended, when it ended within the period. */
   ended: 'completed' | 'discontinued' | null;
-}
-
-export interface Count {
-  key: string;
-  value: number;
-}
-export interface Relation {
-  terms: readonly { key: string; coefficient: number }[];
-  kind: 'eq' | 'le';
-  constant?: number;
 }
 
 /** A row of a table: its label (from the set, in the report's language, or a key of the interface's wording). */
@@ -85,7 +76,7 @@ export function funderTables(set: IndicatorSet, locale: Locale, participations: 
       values.set('total', values.get('total')! + 1);
     }
     COLUMNS.forEach((column, i) => counts.set(keys[i]!, values.get(column)!));
-    relations.push(sumRelation(keys[3]!, keys.slice(0, 3)));
+    relations.push(sumRelation(keys.slice(0, 3), keys[3]!));
     return keys;
   };
 
@@ -102,7 +93,7 @@ export function funderTables(set: IndicatorSet, locale: Locale, participations: 
   const completed = addRow('ended/completed', (p) => p.ended === 'completed');
   const discontinued = addRow('ended/discontinued', (p) => p.ended === 'discontinued');
   // Everyone who left ended one way or the other: the two add up to the leavers, a total of another table.
-  totals.get('leavers')!.forEach((key, i) => relations.push(sumRelation(key, [completed[i]!, discontinued[i]!])));
+  totals.get('leavers')!.forEach((key, i) => relations.push(sumRelation([completed[i]!, discontinued[i]!], key)));
   tables.push({
     id: 'participation',
     title: { key: 'reports.funder.participation' },
@@ -151,7 +142,7 @@ function sectionRelations(
   for (let column = 0; column < population.length; column++) {
     const keyOf = (r: IndicatorRow) => rowKeys.get(r.id)![column]!;
     const top = rows.filter((r) => r.within === undefined);
-    if (partition) relations.push(sumRelation(population[column]!, top.map(keyOf)));
+    if (partition) relations.push(sumRelation(top.map(keyOf), population[column]!));
     for (const r of rows) {
       if (r.within !== undefined) relations.push(atMost(keyOf(r), rowKeys.get(r.within)![column]!));
       else if (!partition) {
@@ -169,11 +160,6 @@ function sectionRelations(
 
 function fixedRow(id: string, key: string, keys: readonly string[], code: string | null = null): TableRow {
   return { id, label: { key }, code, within: false, keys };
-}
-
-/** `total` = the sum of `parts`. */
-function sumRelation(total: string, parts: readonly string[]): Relation {
-  return { kind: 'eq', terms: [{ key: total, coefficient: -1 }, ...parts.map((key) => ({ key, coefficient: 1 }))] };
 }
 
 /** `part` ≤ `whole`. */

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  SUPPRESSION_THRESHOLD,
   shareShown,
   sumRelation,
   suppressCounts,
@@ -9,6 +8,7 @@ import {
   type Relation,
   type Shown,
 } from './suppression';
+import { REPORT_THRESHOLD } from '@shared/report-threshold';
 import { recoverableByEnumeration } from './testing/recoverable';
 import { testTable } from './testing/tables';
 
@@ -219,8 +219,8 @@ describe('small-cell suppression of a report', () => {
       { key: 'a', value: 1 },
       { key: 'total', value: 2 },
     ];
-    expect(() => suppressCounts(counts, [], SUPPRESSION_THRESHOLD.min - 1)).toThrow(RangeError);
-    expect(() => suppressCounts(counts, [], SUPPRESSION_THRESHOLD.max + 1)).toThrow(RangeError);
+    expect(() => suppressCounts(counts, [], REPORT_THRESHOLD.min - 1)).toThrow(RangeError);
+    expect(() => suppressCounts(counts, [], REPORT_THRESHOLD.max + 1)).toThrow(RangeError);
     expect(() => suppressCounts(counts, [], 4.5)).toThrow(RangeError);
     expect(() => suppressCounts(counts, [sumRelation(['a'], 'total')], 5)).toThrow(/does not hold/);
     expect(() => suppressCounts(counts, [sumRelation(['b'], 'total')], 5)).toThrow(/unknown count "b"/);

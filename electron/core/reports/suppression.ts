@@ -30,6 +30,7 @@
  * cheapest choice (e.g. not larger than a shown count beside it). The reader it models knows the published figures,
  * the structure of the report and the meaning of the marks.
  */
+import { REPORT_THRESHOLD } from '@shared/report-threshold';
 import { findIntegerPoint, type IntegerSystem, type LinearRow } from './linear';
 
 /** Every count a report publishes, under a key unique in the report (e.g. "funder/unemployed/female"). */
@@ -48,8 +49,6 @@ export interface Relation {
 /** How a count is published: its value, "<k" (`small`), or the mark of a count hidden to protect another (`hidden`). */
 export type Shown = { kind: 'value'; value: number } | { kind: 'small' } | { kind: 'hidden' };
 
-/** The threshold k a coordinator may set: counts 1..k−1 are never shown. */
-export const SUPPRESSION_THRESHOLD = { default: 5, min: 3, max: 20 } as const;
 
 /** The relation "the parts add up to the total", all of them counts of the report. */
 export function sumRelation(parts: readonly string[], total: string): Relation {
@@ -132,8 +131,8 @@ interface Model {
  * pin a count whatever is hidden.
  */
 export function suppressCounts(counts: readonly Count[], relations: readonly Relation[], k: number): Map<string, Shown> {
-  if (!Number.isInteger(k) || k < SUPPRESSION_THRESHOLD.min || k > SUPPRESSION_THRESHOLD.max) {
-    throw new RangeError(`The threshold is a whole number from ${SUPPRESSION_THRESHOLD.min} to ${SUPPRESSION_THRESHOLD.max}.`);
+  if (!Number.isInteger(k) || k < REPORT_THRESHOLD.min || k > REPORT_THRESHOLD.max) {
+    throw new RangeError(`The threshold is a whole number from ${REPORT_THRESHOLD.min} to ${REPORT_THRESHOLD.max}.`);
   }
   const model = buildModel(counts, relations);
   const marks: Mark[] = model.values.map((v) => (v >= 1 && v < k ? 'small' : 'value'));
