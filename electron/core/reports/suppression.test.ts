@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  shareShown,
-  sumRelation,
-  suppressCounts,
-  tableRelations,
-  type Count,
-  type Relation,
-  type Shown,
-} from './suppression';
+import { shareShown, sumRelation, suppressCounts, tableRelations, type Count, type Relation, type Shown } from './suppression';
 import { REPORT_THRESHOLD } from '@shared/report-threshold';
 import { recoverableByEnumeration } from './testing/recoverable';
 import { testTable } from './testing/tables';

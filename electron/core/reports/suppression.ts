@@ -49,7 +49,6 @@ export interface Relation {
 /** How a count is published: its value, "<k" (`small`), or the mark of a count hidden to protect another (`hidden`). */
 export type Shown = { kind: 'value'; value: number } | { kind: 'small' } | { kind: 'hidden' };
 
-
 /** The relation "the parts add up to the total", all of them counts of the report. */
 export function sumRelation(parts: readonly string[], total: string): Relation {
   return {
