@@ -34,12 +34,18 @@ export const reportRow = z.object({
   code: z.string().nullable(),
   /** A row within the one above it ("of whom"). */
   within: z.boolean(),
-  /** One cell a column, in REPORT_COLUMNS order. */
+  /** One cell a column of its table. */
   cells: z.array(reportCell),
 });
 export type ReportRow = z.infer<typeof reportRow>;
 
-export const reportTable = z.object({ id: z.string(), title: reportLabel, rows: z.array(reportRow) });
+export const reportTable = z.object({
+  id: z.string(),
+  title: reportLabel,
+  /** The columns' headings, in the order of each row's cells. */
+  columns: z.array(reportLabel),
+  rows: z.array(reportRow),
+});
 export type ReportTable = z.infer<typeof reportTable>;
 
 export const funderReport = z.object({

@@ -9,6 +9,7 @@
  * reported with them, never guessed), then the total.
  */
 import type { Locale } from '@shared/locales';
+import { REPORT_COLUMNS, type ReportColumn } from '@shared/reports';
 import {
   POPULATIONS,
   RANGE_FACTS,
@@ -20,10 +21,9 @@ import {
 } from './indicator-set';
 import { sumRelation, type Count, type Relation } from './suppression';
 
-export const GENDER_COLUMNS = ['female', 'male', 'other'] as const;
-export type GenderColumn = (typeof GENDER_COLUMNS)[number];
-export const COLUMNS = [...GENDER_COLUMNS, 'total'] as const;
-export type Column = (typeof COLUMNS)[number];
+const COLUMNS = REPORT_COLUMNS;
+type Column = ReportColumn;
+export type GenderColumn = Exclude<ReportColumn, 'total'>;
 
 /** One participation as the report counts it. */
 export interface CountedParticipation extends ParticipationFacts {

@@ -5,7 +5,7 @@
  */
 import { AppError } from '@shared/errors';
 import type { Locale } from '@shared/locales';
-import type { FunderReport, ReportCell } from '@shared/reports';
+import { REPORT_COLUMNS, type FunderReport, type ReportCell } from '@shared/reports';
 import { percent } from '../attendance/figures';
 import type { Db } from '../db/open';
 import { get, sql } from '../db/sql';
@@ -37,6 +37,7 @@ export function funderReport(db: Db, period: ReportPeriod, locale: Locale, today
     tables: tables.map((table) => ({
       id: table.id,
       title: table.title,
+      columns: REPORT_COLUMNS.map((column) => ({ key: `reports.columns.${column}` })),
       rows: table.rows.map((row) => ({
         id: row.id,
         label: row.label,
