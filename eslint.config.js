@@ -70,6 +70,8 @@ const CORE_EDGES = {
   // The overview of a file reads the domains that put a part on it, through their own readers.
   overview: ['attendance', 'cohorts', 'consents', 'flags', 'notes', 'participants', 'sessions', 'settings'],
   participants: ['audit', 'db', 'retention'],
+  // Recording needs the processing consent; the form's entry summary reads the intake from the participant record.
+  participation: ['consents', 'db', 'participants'],
   partners: ['audit', 'db', 'participants'],
   // A remembered place is handed back only while its file or group still exists.
   place: ['cohorts', 'db', 'participants'],
@@ -85,6 +87,7 @@ const CORE_EDGES = {
     'fs',
     'notes',
     'participants',
+    'participation',
     'plans',
     'psychosocial',
     'referrals',
@@ -101,7 +104,7 @@ const CORE_EDGES = {
   search: ['db', 'notes', 'participants', 'psychosocial'],
   sessions: ['cohorts', 'db'],
   settings: ['db'],
-  timeline: ['assessments', 'consents', 'db', 'flags', 'notes', 'plans', 'psychosocial', 'referrals'],
+  timeline: ['assessments', 'consents', 'db', 'flags', 'notes', 'participation', 'plans', 'psychosocial', 'referrals'],
   // Today reads every domain that puts a line on the page, through their own readers.
   today: [
     'assessments',
@@ -111,6 +114,7 @@ const CORE_EDGES = {
     'flags',
     'notes',
     'participants',
+    'participation',
     'plans',
     'psychosocial',
     'referrals',

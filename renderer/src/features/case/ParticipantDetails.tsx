@@ -52,8 +52,8 @@ export function ParticipantDetails({ participant: p }: { participant: Participan
             p.interpreterNeeded
               ? p.interpreterLanguage
                 ? t('case.details.interpreterIn', { language: p.interpreterLanguage })
-                : t('case.details.yes')
-              : t('case.details.no')
+                : t('participant.yesNoUnknown.yes')
+              : t('participant.yesNoUnknown.no')
           }
         />
       </DetailGroup>
@@ -82,6 +82,10 @@ export function ParticipantDetails({ participant: p }: { participant: Participan
           label={f('labourMarketStatusAtEntry')}
           value={code(p.labourMarketStatusAtEntry, label.labourMarketStatusAtEntry)}
         />
+        <Detail label={f('thirdCountryNational')} value={code(p.thirdCountryNational, label.yesNoUnknown)} />
+        <Detail label={f('foreignBackground')} value={code(p.foreignBackground, label.yesNoUnknown)} />
+        <Detail label={f('disability')} value={code(p.disability, label.yesNoUnknown)} />
+        <Detail label={f('housingExclusion')} value={code(p.housingExclusion, label.yesNoUnknown)} />
       </DetailGroup>
       <DetailGroup title={t('participant.sections.responsibility')}>
         <Detail label={f('responsibleCaseworkerId')} value={p.responsibleCaseworkerName} />
