@@ -8,8 +8,7 @@
 import { z } from 'zod';
 import { addDays, addMonths } from './days';
 import { channel } from './channel';
-import type { AGE_BANDS} from './participants';
-import { EDUCATION_LEVELS, LABOUR_MARKET_STATUSES, recordId } from './participants';
+import { EDUCATION_LEVELS, LABOUR_MARKET_STATUSES, recordId, type Participant } from './participants';
 import { isoDate } from './text-fields';
 
 /** The funder's age classes at entry. */
@@ -41,7 +40,7 @@ export function followUpListed(dueOn: string, today: string): boolean {
   return today >= addDays(dueOn, -FOLLOW_UP_NOTICE_DAYS) && today <= addDays(dueOn, FOLLOW_UP_LISTED_DAYS_AFTER);
 }
 
-const AGE_BAND_CLASSES: Record<(typeof AGE_BANDS)[number], EntryAgeClass> = {
+const AGE_BAND_CLASSES: Record<NonNullable<Participant['ageBand']>, EntryAgeClass> = {
   '18-24': '18_29',
   // Straddles 29 and 30: the band alone cannot tell.
   '25-34': 'unknown',
@@ -63,10 +62,7 @@ function classOfAge(age: number): EntryAgeClass {
  * participant was one of two ages that day (before or after their birthday), and when those two fall in different
  * classes the class is unknown; a band that straddles a class boundary is unknown too. Unknown without an entry.
  */
-export function entryAgeClass(
-  person: { birthYear: number | null; ageBand: (typeof AGE_BANDS)[number] | null },
-  entryDate: string | null,
-): EntryAgeClass {
+export function entryAgeClass(person: Pick<Participant, 'birthYear' | 'ageBand'>, entryDate: string | null): EntryAgeClass {
   if (entryDate === null) return 'unknown';
   if (person.birthYear !== null) {
     const older = Number(entryDate.slice(0, 4)) - person.birthYear;
