@@ -1,11 +1,12 @@
 import { dayOf } from '@shared/days';
 import { AppError, type FieldIssue } from '@shared/errors';
-import { entryAgeClass, followUpDueOn, type ExitResult, type FollowUpResult, type Participation } from '@shared/participation';
+import type { ExitResult, FollowUpResult, Participation } from '@shared/participation';
 import { requireConsent } from '../consents/guard';
 import type { Db } from '../db/open';
 import type { HandlerGroup } from '../handler';
 import { findParticipant } from '../participants/repo';
 import { participationDatesOf, type ParticipationDates } from './dates';
+import { readParticipation } from './read';
 import { findResults, writeResults } from './repo';
 
 function refuse(issues: FieldIssue[]): void {
@@ -15,30 +16,6 @@ function refuse(issues: FieldIssue[]): void {
 const refused = (i18nKey: string): never => {
   throw new AppError('invalid_input', { issues: [{ path: 'checkedOn', i18nKey }] });
 };
-
-/** The participation as the file's form shows it: the dates, what the intake holds, what is recorded. */
-function participationOf(db: Db, participantId: string): Participation {
-  const participant = findParticipant(db, participantId);
-  if (!participant) throw new AppError('not_found');
-  const dates = participationDatesOf(db, participantId);
-  const results = findResults(db, participantId);
-  const exitDate = dates?.exitDate ?? null;
-  return {
-    participantId,
-    entryDate: dates?.entryDate ?? null,
-    exitDate,
-    followUpDue: exitDate === null ? null : followUpDueOn(exitDate),
-    entry: {
-      labourMarketStatus: participant.labourMarketStatusAtEntry,
-      ageClass: entryAgeClass(participant, dates?.entryDate ?? null),
-      education: participant.educationIsced,
-    },
-    exit: results?.exit ?? null,
-    followUp: results?.followUp ?? null,
-    updatedAt: results?.updatedAt ?? null,
-    updatedByName: results?.updatedByName ?? null,
-  };
-}
 
 /** The participant's dates, refusing a participant never enrolled: without an entry there is no participation. */
 function enrolledDates(db: Db, participantId: string): ParticipationDates {
@@ -65,7 +42,7 @@ function save(
   const exit = change.exit === undefined ? (before?.exit ?? null) : change.exit;
   const followUp = change.followUp === undefined ? (before?.followUp ?? null) : change.followUp;
   writeResults(db, participantId, { exit, followUp }, at.toISOString(), by);
-  return participationOf(db, participantId);
+  return readParticipation(db, participantId);
 }
 
 /** The action names what was done to which part; nothing of the answers is logged (whether someone found work is theirs). */
@@ -83,7 +60,7 @@ const audited = (action: string) => (_input: unknown, output: { participation: P
 export const participationHandlers = {
   'participation.get': {
     kind: 'tx',
-    run: (input, { db }) => ({ participation: participationOf(db, input.participantId) }),
+    run: (input, { db }) => ({ participation: readParticipation(db, input.participantId) }),
   },
 
   'participation.recordExit': {
