@@ -142,6 +142,7 @@ const FEATURE_EDGES = {
     'handover',
     'notes',
     'participants',
+    'participation',
     'plans',
     'print',
     'programme',
@@ -150,6 +151,8 @@ const FEATURE_EDGES = {
   ],
   flags: ['consents'],
   handover: ['vault'],
+  // The funder's data names the intake's codes as the participant record does; a refused save leads to the consents.
+  participation: ['consents', 'participants'],
   home: ['attendance', 'backup', 'retention', 'settings', 'today'],
   programme: ['attendance', 'case', 'consents', 'partners', 'print'],
   plans: ['consents', 'print', 'referrals'],
@@ -161,7 +164,8 @@ const FEATURE_EDGES = {
   registry: ['handover', 'participants', 'programme'],
   retention: ['case'],
   search: ['notes'],
-  today: ['programme'],
+  // A six-month follow-up opens the file at its funder data.
+  today: ['participation', 'programme'],
   settings: ['assessments', 'attendance', 'backup', 'retention', 'vault'],
 };
 
