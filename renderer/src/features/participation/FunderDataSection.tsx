@@ -86,120 +86,122 @@ function FunderData({ participation: p }: { participation: Participation }) {
   const followUp = p.followUp;
 
   return (
-    <div className="participant-details">
-      <section className="detail-group">
-        <h3>{t('participation.entry.title')}</h3>
-        <dl>
-          <Detail
-            label={t('participation.entry.entryDate')}
-            value={p.entryDate ? formatDay(p.entryDate) : t('participation.entry.notEntered')}
-          />
-          <Detail label={t('participation.entry.ageClass')} value={t(`participation.ageClasses.${p.entry.ageClass}`)} />
-          <Detail
-            label={t('participant.fields.labourMarketStatusAtEntry')}
-            value={p.entry.labourMarketStatus && label.labourMarketStatusAtEntry(p.entry.labourMarketStatus)}
-          />
-          <Detail
-            label={t('participant.fields.educationIsced')}
-            value={p.entry.education && label.educationIsced(p.entry.education)}
-          />
-        </dl>
-        <p className="field-hint">{t('participation.entry.fromIntake')}</p>
-      </section>
+    <>
+      <div className="participant-details">
+        <section className="detail-group">
+          <h3>{t('participation.entry.title')}</h3>
+          <dl>
+            <Detail
+              label={t('participation.entry.entryDate')}
+              value={p.entryDate ? formatDay(p.entryDate) : t('participation.entry.notEntered')}
+            />
+            <Detail label={t('participation.entry.ageClass')} value={t(`participation.ageClasses.${p.entry.ageClass}`)} />
+            <Detail
+              label={t('participant.fields.labourMarketStatusAtEntry')}
+              value={p.entry.labourMarketStatus && label.labourMarketStatusAtEntry(p.entry.labourMarketStatus)}
+            />
+            <Detail
+              label={t('participant.fields.educationIsced')}
+              value={p.entry.education && label.educationIsced(p.entry.education)}
+            />
+          </dl>
+          <p className="field-hint">{t('participation.entry.fromIntake')}</p>
+        </section>
 
-      <section className="detail-group">
-        <h3>{t('participation.exit.title')}</h3>
-        <dl>
-          <Detail
-            label={t('participation.exit.exitDate')}
-            value={p.exitDate ? formatDay(p.exitDate) : p.entryDate ? t('participation.exit.stillEnrolled') : null}
-          />
-          {p.exit ? (
-            <>
-              <Detail label={t('participation.exit.checkedOn')} value={formatDay(p.exit.checkedOn)} />
-              <Detail
-                label={t('participation.exit.situation')}
-                value={exitSituation.length > 0 ? exitSituation.join(', ') : t('participation.exit.none')}
-              />
-            </>
-          ) : (
-            <Detail label={t('participation.exit.situation')} value={t('participation.exit.notRecorded')} />
-          )}
-        </dl>
-        {editing === 'exit' ? (
-          <ExitForm participation={p} onSaved={(next) => saved('exit', next)} onCancel={() => setEditing(null)} />
-        ) : canWrite && p.entryDate ? (
-          <PartButtons
-            recorded={p.exit !== null}
-            labels={{
-              record: t('participation.exit.record'),
-              edit: t('participation.exit.edit'),
-              clear: t('participation.exit.clear'),
-            }}
-            onEdit={() => {
-              setNotice(null);
-              setEditing('exit');
-            }}
-            onClear={() => clear('exit')}
-            busy={clearing.busy}
-          />
-        ) : null}
-      </section>
+        <section className="detail-group">
+          <h3>{t('participation.exit.title')}</h3>
+          <dl>
+            <Detail
+              label={t('participation.exit.exitDate')}
+              value={p.exitDate ? formatDay(p.exitDate) : p.entryDate ? t('participation.exit.stillEnrolled') : null}
+            />
+            {p.exit ? (
+              <>
+                <Detail label={t('participation.exit.checkedOn')} value={formatDay(p.exit.checkedOn)} />
+                <Detail
+                  label={t('participation.exit.situation')}
+                  value={exitSituation.length > 0 ? exitSituation.join(', ') : t('participation.exit.none')}
+                />
+              </>
+            ) : (
+              <Detail label={t('participation.exit.situation')} value={t('participation.exit.notRecorded')} />
+            )}
+          </dl>
+          {editing === 'exit' ? (
+            <ExitForm participation={p} onSaved={(next) => saved('exit', next)} onCancel={() => setEditing(null)} />
+          ) : canWrite && p.entryDate ? (
+            <PartButtons
+              recorded={p.exit !== null}
+              labels={{
+                record: t('participation.exit.record'),
+                edit: t('participation.exit.edit'),
+                clear: t('participation.exit.clear'),
+              }}
+              onEdit={() => {
+                setNotice(null);
+                setEditing('exit');
+              }}
+              onClear={() => clear('exit')}
+              busy={clearing.busy}
+            />
+          ) : null}
+        </section>
 
-      <section className="detail-group">
-        <h3>{t('participation.followUp.title')}</h3>
-        <p>
-          {p.followUpDue
-            ? t('participation.followUp.due', { day: formatDay(p.followUpDue) })
-            : t('participation.followUp.noExit')}
-        </p>
-        <dl>
-          {followUp ? (
-            <>
-              <Detail label={t('participation.followUp.checkedOn')} value={formatDay(followUp.checkedOn)} />
-              <Detail
-                label={t('participation.followUp.outcome')}
-                value={t(`participation.followUpOutcomes.${followUp.outcome}`)}
-              />
-              {followUp.outcome === 'reached' ? (
-                <>
-                  <Detail
-                    label={t('participation.exitSituations.employed')}
-                    value={label.yesNoUnknown(followUp.employed ? 'yes' : 'no')}
-                  />
-                  <Detail
-                    label={t('participation.followUp.improved')}
-                    value={label.yesNoUnknown(followUp.improved ? 'yes' : 'no')}
-                  />
-                </>
-              ) : null}
-            </>
-          ) : (
-            <Detail label={t('participation.followUp.outcome')} value={t('participation.followUp.notRecorded')} />
-          )}
-        </dl>
-        {editing === 'followUp' ? (
-          <FollowUpForm participation={p} onSaved={(next) => saved('followUp', next)} onCancel={() => setEditing(null)} />
-        ) : canWrite && p.exitDate ? (
-          <PartButtons
-            recorded={followUp !== null}
-            labels={{
-              record: t('participation.followUp.record'),
-              edit: t('participation.followUp.edit'),
-              clear: t('participation.followUp.clear'),
-            }}
-            onEdit={() => {
-              setNotice(null);
-              setEditing('followUp');
-            }}
-            onClear={() => clear('followUp')}
-            busy={clearing.busy}
-          />
-        ) : null}
-      </section>
+        <section className="detail-group">
+          <h3>{t('participation.followUp.title')}</h3>
+          <p>
+            {p.followUpDue
+              ? t('participation.followUp.due', { day: formatDay(p.followUpDue) })
+              : t('participation.followUp.noExit')}
+          </p>
+          <dl>
+            {followUp ? (
+              <>
+                <Detail label={t('participation.followUp.checkedOn')} value={formatDay(followUp.checkedOn)} />
+                <Detail
+                  label={t('participation.followUp.outcome')}
+                  value={t(`participation.followUpOutcomes.${followUp.outcome}`)}
+                />
+                {followUp.outcome === 'reached' ? (
+                  <>
+                    <Detail
+                      label={t('participation.exitSituations.employed')}
+                      value={label.yesNoUnknown(followUp.employed ? 'yes' : 'no')}
+                    />
+                    <Detail
+                      label={t('participation.followUp.improved')}
+                      value={label.yesNoUnknown(followUp.improved ? 'yes' : 'no')}
+                    />
+                  </>
+                ) : null}
+              </>
+            ) : (
+              <Detail label={t('participation.followUp.outcome')} value={t('participation.followUp.notRecorded')} />
+            )}
+          </dl>
+          {editing === 'followUp' ? (
+            <FollowUpForm participation={p} onSaved={(next) => saved('followUp', next)} onCancel={() => setEditing(null)} />
+          ) : canWrite && p.exitDate ? (
+            <PartButtons
+              recorded={followUp !== null}
+              labels={{
+                record: t('participation.followUp.record'),
+                edit: t('participation.followUp.edit'),
+                clear: t('participation.followUp.clear'),
+              }}
+              onEdit={() => {
+                setNotice(null);
+                setEditing('followUp');
+              }}
+              onClear={() => clear('followUp')}
+              busy={clearing.busy}
+            />
+          ) : null}
+        </section>
+      </div>
       <StatusMessage tone="success">{notice}</StatusMessage>
       {clearing.failure ? <ErrorMessage failure={clearing.failure} /> : null}
-    </div>
+    </>
   );
 }
 
