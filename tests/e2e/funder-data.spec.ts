@@ -2,7 +2,8 @@
  * The funder's data of a participation, in Finnish on a 1280 × 800 laptop on Friday 4.12.2026: the coordinator finds
  * Samir's six-month follow-up due tomorrow on the Today page and is taken to his file's funder data; in Leila's file
  * she reads the entry from the intake, is told at the field that a day in the future will not do, records the
- * situation at exit with the typed day 4.12.2026, and finds it as saved after a reload. The section and the form
+ * situation at exit with the typed day 4.12.2026, and finds it as saved after a reload; and answers two of the
+ * intake's questions for the funder beside education. The section and the form
  * with its error pass axe-core.
  */
 import { mkdirSync } from 'node:fs';
@@ -126,6 +127,21 @@ test.describe('the funder data of a participation', () => {
     await expect(reread).toContainText('Kysytty4.12.2026');
     await expect(reread).toContainText('TilanneHakee työtä, Opiskelee tai on koulutuksessa');
     await expect(s.button('participation.exit.edit')).toBeVisible();
+
+    // The intake's own questions for the funder, in the same part of the form as education: asked once, there.
+    await page.locator('details.basics summary').click();
+    await s.button('case.overview.edit').click();
+    const thirdCountry = page.getByLabel('Kolmannen maan kansalainen', { exact: true });
+    await thirdCountry.selectOption({ label: 'Kyllä' });
+    await page.getByLabel('Vamma tai pitkäaikainen toimintarajoite', { exact: true }).selectOption({ label: 'Ei tiedossa' });
+    await thirdCountry.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/intake-questions-fi.png` });
+    await s.button('participant.edit.submit').click();
+    await expect(s.status('case.overview.saved')).toBeVisible();
+    const basics = page.locator('details.basics');
+    await expect(basics).toContainText('Kolmannen maan kansalainenKyllä');
+    await expect(basics).toContainText('Vamma tai pitkäaikainen toimintarajoiteEi tiedossa');
+    await expect(basics).toContainText('Asunnoton tai asuntomarkkinoilta syrjäytynytEi kirjattu');
     expectCleanRun(app);
   });
 });
