@@ -70,6 +70,8 @@ const CORE_EDGES = {
   // The overview of a file reads the domains that put a part on it, through their own readers.
   overview: ['attendance', 'cohorts', 'consents', 'flags', 'notes', 'participants', 'sessions', 'settings'],
   participants: ['audit', 'db', 'retention'],
+  // Recording needs the processing consent; the form's entry summary reads the intake from the participant record.
+  participation: ['consents', 'db', 'participants'],
   partners: ['audit', 'db', 'participants'],
   // A remembered place is handed back only while its file or group still exists.
   place: ['cohorts', 'db', 'participants'],
@@ -85,6 +87,7 @@ const CORE_EDGES = {
     'fs',
     'notes',
     'participants',
+    'participation',
     'plans',
     'psychosocial',
     'referrals',
@@ -103,7 +106,7 @@ const CORE_EDGES = {
   search: ['db', 'notes', 'participants', 'psychosocial'],
   sessions: ['cohorts', 'db'],
   settings: ['db'],
-  timeline: ['assessments', 'consents', 'db', 'flags', 'notes', 'plans', 'psychosocial', 'referrals'],
+  timeline: ['assessments', 'consents', 'db', 'flags', 'notes', 'participation', 'plans', 'psychosocial', 'referrals'],
   // Today reads every domain that puts a line on the page, through their own readers.
   today: [
     'assessments',
@@ -113,6 +116,7 @@ const CORE_EDGES = {
     'flags',
     'notes',
     'participants',
+    'participation',
     'plans',
     'psychosocial',
     'referrals',
@@ -140,6 +144,7 @@ const FEATURE_EDGES = {
     'handover',
     'notes',
     'participants',
+    'participation',
     'plans',
     'print',
     'programme',
@@ -148,6 +153,8 @@ const FEATURE_EDGES = {
   ],
   flags: ['consents'],
   handover: ['vault'],
+  // The funder's data names the intake's codes as the participant record does; a refused save leads to the consents.
+  participation: ['consents', 'participants'],
   home: ['attendance', 'backup', 'retention', 'settings', 'today'],
   programme: ['attendance', 'case', 'consents', 'partners', 'print'],
   plans: ['consents', 'print', 'referrals'],
@@ -160,7 +167,8 @@ const FEATURE_EDGES = {
   reports: ['settings'],
   retention: ['case'],
   search: ['notes'],
-  today: ['programme'],
+  // A six-month follow-up opens the file at its funder data.
+  today: ['participation', 'programme'],
   settings: ['assessments', 'attendance', 'backup', 'reports', 'retention', 'vault'],
 };
 

@@ -183,6 +183,10 @@ export async function buildDecade(dir: string, scale: number, seed: number): Pro
         workAbility: null,
         educationIsced: null,
         labourMarketStatusAtEntry: 'unemployed',
+        thirdCountryNational: 'yes',
+        foreignBackground: 'yes',
+        disability: null,
+        housingExclusion: 'no',
         responsibleCaseworkerId: pick(random, [v.caseworkerId, v.coordinatorId]),
         status: old
           ? pick(random, ['completed', 'closed', 'discontinued', 'completed'] as const)

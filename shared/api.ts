@@ -16,6 +16,7 @@ import { handoverChannels } from './handover';
 import { noteChannels } from './notes';
 import { overviewChannels } from './overview';
 import { participantChannels } from './participants';
+import { participationChannels } from './participation';
 import { placeChannels } from './place';
 import { planChannels, planPrintChannels } from './plans';
 import { partnerChannels } from './partners';
@@ -49,6 +50,7 @@ export const api = {
   ...noteChannels,
   ...overviewChannels,
   ...participantChannels,
+  ...participationChannels,
   ...placeChannels,
   ...planChannels,
   ...planPrintChannels,

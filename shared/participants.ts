@@ -31,6 +31,9 @@ export const LABOUR_MARKET_STATUSES = [
   'in_education',
   'unknown',
 ] as const;
+/** An intake question the funder's statistics count (third-country national, disability...): NULL until asked. */
+export const YES_NO_UNKNOWN = ['yes', 'no', 'unknown'] as const;
+export type YesNoUnknown = (typeof YES_NO_UNKNOWN)[number];
 export const PARTICIPANT_STATUSES = ['referred', 'active', 'completed', 'discontinued', 'closed'] as const;
 export type ParticipantStatus = (typeof PARTICIPANT_STATUSES)[number];
 
@@ -89,6 +92,12 @@ export const participantFields = {
   workAbility: optionalEnum(WORK_ABILITIES),
   educationIsced: optionalEnum(EDUCATION_LEVELS),
   labourMarketStatusAtEntry: optionalEnum(LABOUR_MARKET_STATUSES),
+  thirdCountryNational: optionalEnum(YES_NO_UNKNOWN),
+  foreignBackground: optionalEnum(YES_NO_UNKNOWN),
+  /** Special-category data: read with the rest of the file, never in the limited view. */
+  disability: optionalEnum(YES_NO_UNKNOWN),
+  /** Homeless or affected by housing exclusion. */
+  housingExclusion: optionalEnum(YES_NO_UNKNOWN),
   responsibleCaseworkerId: recordId.nullable().optional(),
 };
 
@@ -186,6 +195,10 @@ export const participant = z.object({
   workAbility: nullableEnum(WORK_ABILITIES),
   educationIsced: nullableEnum(EDUCATION_LEVELS),
   labourMarketStatusAtEntry: nullableEnum(LABOUR_MARKET_STATUSES),
+  thirdCountryNational: nullableEnum(YES_NO_UNKNOWN),
+  foreignBackground: nullableEnum(YES_NO_UNKNOWN),
+  disability: nullableEnum(YES_NO_UNKNOWN),
+  housingExclusion: nullableEnum(YES_NO_UNKNOWN),
   responsibleCaseworkerId: z.string().nullable(),
   /** The caseworker's current name, so that readers without access to staff accounts can see it. */
   responsibleCaseworkerName: z.string().nullable(),

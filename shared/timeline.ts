@@ -23,6 +23,10 @@ export const TIMELINE_KINDS = [
   'assessment_recorded',
   /** An assessment was corrected (its last save; the label is its stage). */
   'assessment_updated',
+  /** The situation at exit was recorded (on the day it was asked). */
+  'exit_situation_recorded',
+  /** The six-month follow-up was recorded (on the day of the contact; the label is its outcome). */
+  'follow_up_recorded',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 

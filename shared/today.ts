@@ -89,6 +89,16 @@ export const dueAssessmentLine = z.object({
 });
 export type DueAssessmentLine = z.infer<typeof dueAssessmentLine>;
 
+/** A six-month follow-up after a participant's exit, coming due or past its day, not yet recorded (shared/participation.ts). */
+export const followUpDueLine = z.object({
+  ...named,
+  due: z.string(),
+  overdue: z.boolean(),
+  /** The user is the participant's responsible caseworker. */
+  mine: z.boolean(),
+});
+export type FollowUpDueLine = z.infer<typeof followUpDueLine>;
+
 /** A list cut at TODAY_LIST_MAX (or another cap) with the count of all. */
 export const capped = <T extends z.ZodType>(line: T) => z.object({ lines: z.array(line), total: z.number().int().nonnegative() });
 
@@ -122,6 +132,11 @@ export const todayPage = z.object({
    * responsible caseworker) first, overdue before due, then by due date. For roles that read assessments.
    */
   assessments: capped(dueAssessmentLine).nullable(),
+  /**
+   * Six-month follow-ups after exit to make: a caseworker's own participants', everyone's for the coordinator (their
+   * own first), then by due day. For roles that change files.
+   */
+  sixMonthFollowUps: capped(followUpDueLine).nullable(),
 });
 export type TodayPage = z.infer<typeof todayPage>;
 

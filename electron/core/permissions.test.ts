@@ -151,6 +151,17 @@ const SAMPLE_INPUTS: { [C in Channel]: InputOf<C> } = {
   'assessments.hideItem': { version: 1, itemId: 'finnish.speaking', hidden: true },
   'assessments.cohortChange': { cohortId: SOMEONE },
   'reports.funder': { from: '2026-01-01', to: '2026-12-31', locale: 'fi' },
+  'participation.get': { participantId: SOMEONE },
+  'participation.recordExit': {
+    participantId: SOMEONE,
+    checkedOn: '2026-11-20',
+    jobSearching: true,
+    inEducation: false,
+    qualification: false,
+    employed: false,
+  },
+  'participation.recordFollowUp': { participantId: SOMEONE, checkedOn: '2026-11-20', outcome: 'not_reached' },
+  'participation.clear': { participantId: SOMEONE, part: 'exit' },
   'views.list': { screen: 'participants' },
   'views.save': {
     screen: 'participants',

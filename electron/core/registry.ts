@@ -1,6 +1,7 @@
 import { api, type Channel } from '@shared/api';
 import type { HandlerGroup, Handlers } from './handler';
 import { assessmentHandlers, cohortChangeHandlers } from './assessments/handlers';
+import { participationHandlers } from './participation/handlers';
 import { attendanceHandlers } from './attendance/handlers';
 import { auditHandlers } from './audit/handlers';
 import { backupHandlers } from './backup/handlers';
@@ -65,6 +66,7 @@ export const HANDLER_GROUPS: readonly HandlerGroup[] = [
   planHandlers,
   assessmentHandlers,
   cohortChangeHandlers,
+  participationHandlers,
   viewHandlers,
   timelineHandlers,
   cohortHandlers,

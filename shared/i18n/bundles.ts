@@ -48,6 +48,9 @@ import notesSv from './parts/notes.sv.json' with { type: 'json' };
 import participantEn from './parts/participant.en.json' with { type: 'json' };
 import participantFi from './parts/participant.fi.json' with { type: 'json' };
 import participantSv from './parts/participant.sv.json' with { type: 'json' };
+import participationEn from './parts/participation.en.json' with { type: 'json' };
+import participationFi from './parts/participation.fi.json' with { type: 'json' };
+import participationSv from './parts/participation.sv.json' with { type: 'json' };
 import partnersEn from './parts/partners.en.json' with { type: 'json' };
 import partnersFi from './parts/partners.fi.json' with { type: 'json' };
 import partnersSv from './parts/partners.sv.json' with { type: 'json' };
@@ -130,6 +133,7 @@ export const PART_NAMES = [
   'menu',
   'notes',
   'participant',
+  'participation',
   'partners',
   'places',
   'plans',
@@ -164,6 +168,7 @@ const FI_PARTS = [
   menuFi,
   notesFi,
   participantFi,
+  participationFi,
   partnersFi,
   placesFi,
   plansFi,
@@ -197,6 +202,7 @@ const SV_PARTS = [
   menuSv,
   notesSv,
   participantSv,
+  participationSv,
   partnersSv,
   placesSv,
   plansSv,
@@ -230,6 +236,7 @@ const EN_PARTS = [
   menuEn,
   notesEn,
   participantEn,
+  participationEn,
   partnersEn,
   placesEn,
   plansEn,

@@ -19,7 +19,9 @@ import {
   REFERRAL_SOURCE_TYPES,
   SAFE_CONTACT_METHODS,
   WORK_ABILITIES,
+  YES_NO_UNKNOWN,
 } from '../participants';
+import { ENTRY_AGE_CLASSES, EXIT_SITUATIONS, FOLLOW_UP_OUTCOMES } from '../participation';
 import { PARTNER_TYPES } from '../partners';
 import { PSYCHOSOCIAL_KINDS, RISK_LEVELS } from '../psychosocial';
 import { COMPLETION_OUTCOMES, REFERRAL_STATUSES, SERVICE_TYPES, URGENCIES } from '../referrals';
@@ -53,6 +55,11 @@ export const CODE_SETS: readonly { name: string; codes: readonly string[]; home:
   { name: 'work ability', codes: WORK_ABILITIES, home: 'participant.workAbility' },
   { name: 'education level', codes: EDUCATION_LEVELS, home: 'participant.education' },
   { name: 'labour market status', codes: LABOUR_MARKET_STATUSES, home: 'participant.labourMarket' },
+  // One label set for every intake question the funder counts (third-country national, disability...).
+  { name: 'yes, no or unknown', codes: YES_NO_UNKNOWN, home: 'participant.yesNoUnknown' },
+  { name: 'age class at entry', codes: ENTRY_AGE_CLASSES, home: 'participation.ageClasses' },
+  { name: 'situation at exit', codes: EXIT_SITUATIONS, home: 'participation.exitSituations' },
+  { name: 'six-month follow-up outcome', codes: FOLLOW_UP_OUTCOMES, home: 'participation.followUpOutcomes' },
   { name: 'psychosocial meeting kind', codes: PSYCHOSOCIAL_KINDS, home: 'psychosocial.kinds' },
   { name: 'risk level', codes: RISK_LEVELS, home: 'psychosocial.risk' },
   { name: 'referral status', codes: REFERRAL_STATUSES, home: 'referrals.statuses' },

@@ -4,7 +4,7 @@
  * texts typed into the programme (session notes, a cancellation reason, a partner's contact person, what a visit
  * taught), into a participant's referral (its reason, message, summary and a decline's reason) and into a career
  * and study plan (goals and steps, in force and in an earlier version) and into an assessment (an answer's note, a
- * written answer and its language, saved and corrected) appear in no file of the data folder, the
+ * written answer and its language, saved and corrected, beside the funder's data of the participation) appear in no file of the data folder, the
  * Chromium profile or the temp folder — in any encoding a
  * forensic search would try.
  */
@@ -181,6 +181,13 @@ test('a session leaves no trace of the name, passphrase, recovery code or progra
   const assessmentRead = JSON.stringify(await invoke(page, 'assessments.list', { participantId }));
   for (const marker of [assessment.assessmentText, assessment.assessmentLanguage, assessment.assessmentCorrected])
     expect(assessmentRead).toContain(marker);
+  // The funder's data of the same participation, recorded and read back in the session: codes and days only, no
+  // text of its own, so what the scan looks for is what the session wrote beside it.
+  await invoke(page, 'cohorts.enrol', { participantId, cohortId: cohort.id, startDate: '2026-11-02' });
+  const exit = { jobSearching: true, inEducation: false, qualification: false, employed: true };
+  await invoke(page, 'participation.recordExit', { participantId, checkedOn: dayOf(new Date()), ...exit });
+  const funderRead = await invoke<{ participation: { exit: unknown } }>(page, 'participation.get', { participantId });
+  expect(funderRead.participation.exit).toMatchObject(exit);
 
   await page.getByRole('button', { name: 'Lock' }).click();
   await screen(page, 'unlock');

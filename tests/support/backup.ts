@@ -94,6 +94,15 @@ export async function fillCaseData(v: StaffedVault, participants = 3): Promise<v
       ...(i === 0 ? { endDate: '2026-11-27' } : {}),
     })),
   );
+  // The funder's data of the first participant, in a group since 1.11.: the situation as the group ended for them.
+  await v.t.ok('participation.recordExit', {
+    participantId: ids[0]!,
+    checkedOn: '2026-11-27',
+    jobSearching: true,
+    inEducation: true,
+    qualification: false,
+    employed: false,
+  });
   await v.as('psychologist');
   await v.t.ok('psychosocial.create', {
     participantId: ids[0]!,

@@ -231,6 +231,20 @@ const OPERATIONS: Record<string, () => Promise<void>> = {
       record('assessment', id(v, 'assessment'), `${pid}:intake`),
     ]);
   },
+  async participation() {
+    const pid = pick(consenting().filter(enrolled).concat(['']));
+    if (!pid) return OPERATIONS.enrolment!();
+    const checkedOn = today();
+    const input = {
+      participantId: pid,
+      checkedOn,
+      jobSearching: true,
+      inEducation: false,
+      qualification: false,
+      employed: false,
+    };
+    await write('participation.recordExit', input, { kinds: ['participation'] }, () => [record('participation', pid, checkedOn)]);
+  },
   async cohort() {
     const name = `Ryhmä ${serial()}`;
     const input = { name, startDate: '2026-11-02', lengthWeeks: 1 };
@@ -359,6 +373,7 @@ const WEIGHTS: [string, number][] = [
   ['referral', 2],
   ['plan', 2],
   ['assessment', 1],
+  ['participation', 1],
   ['cohort', 1],
   ['session', 1],
   ['enrolment', 2],

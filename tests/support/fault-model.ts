@@ -29,6 +29,7 @@ export const KINDS = {
   referral: `SELECT id AS key, participant_id || ':' || reason AS token FROM referrals`,
   plan: `SELECT participant_id AS key, CAST(version AS TEXT) AS token FROM plans`,
   assessment: `SELECT id AS key, participant_id || ':' || stage AS token FROM assessments`,
+  participation: `SELECT participant_id AS key, exit_checked_on AS token FROM participation_results`,
   cohort: `SELECT id AS key, name AS token FROM cohorts`,
   session: `SELECT id AS key, cohort_id || ':' || date || ' ' || start_time AS token FROM cohort_sessions`,
   enrolment: `SELECT id AS key, participant_id || ':' || cohort_id AS token FROM enrolments`,

@@ -59,6 +59,10 @@ export const LEILA = {
   workAbility: 'partial',
   educationIsced: 'isced_3_4',
   labourMarketStatusAtEntry: 'unemployed',
+  thirdCountryNational: 'yes',
+  foreignBackground: 'yes',
+  disability: 'yes',
+  housingExclusion: 'no',
 } satisfies InputOf<'participants.create'>;
 
 /**

@@ -41,6 +41,7 @@ const KEY_TABLES = [
   'assessment_instruments',
   'assessments',
   'assessment_answers',
+  'participation_results',
   'users',
   'enrolments',
   'cohorts',

@@ -142,6 +142,7 @@ describe('case handover between two vaults', () => {
       assessments: 1,
       assessment_answers: 6,
       assessment_instruments: 1,
+      participation_results: 1,
       enrolments: 2,
       cohorts: 2,
       attendance: 5,
@@ -207,6 +208,7 @@ describe('case handover between two vaults', () => {
       'note_versions',
       'notes',
       'participants',
+      'participation_results',
       'plan_goals',
       'plan_steps',
       'plan_versions',
@@ -246,6 +248,9 @@ describe('case handover between two vaults', () => {
     expect(assessed.assessments.map((x) => [x.stage, x.version, x.answers.length])).toEqual([['intake', 1, 6]]);
     expect(JSON.stringify(assessed.assessments)).toContain(ASSESSMENT_MARKER);
     expect(assessed.instruments.map((i) => i.version)).toEqual([1]);
+    // The funder's data arrives as recorded.
+    const { participation } = await b.t.ok('participation.get', { participantId: imported.participantId });
+    expect(participation.exit).toMatchObject({ checkedOn: '2026-11-27', qualification: true, employed: false });
     const earlier = await b.t.ok('plans.version', { participantId: imported.participantId, version: 1 });
     expect(earlier.plan?.goals[0]?.steps[0]?.status).toBe('open');
     await b.as('psychologist');

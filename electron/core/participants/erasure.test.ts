@@ -107,6 +107,16 @@ async function vaultWithPlantedFiles() {
     { participantId: kept.id, marks: ['present', 'present'] },
   ]);
   await v.as('coordinator');
+  // The funder's data of both, in the group since 1.11.: the erased one's row goes with the file.
+  for (const { id } of [gone, kept])
+    await v.t.ok('participation.recordExit', {
+      participantId: id,
+      checkedOn: '2026-11-20',
+      jobSearching: true,
+      inEducation: false,
+      qualification: false,
+      employed: true,
+    });
   // Written after the last unlock, so that these pages are still in the WAL, not yet in the main file.
   await v.t.ok('participants.update', { id: gone.id, referralContactPerson: `${MARK}wal` });
   const key = await vaultMasterKey(v.t);
@@ -204,6 +214,7 @@ describe('erasing a participant’s file from the disk', () => {
       plan_versions: 1,
       assessments: 1,
       assessment_answers: 6,
+      participation_results: 1,
     });
     expect(expected).toContain('attendance:4');
     const { entries: all } = await v.t.ok('audit.list', { entityId: gone.id, limit: 500 });

@@ -51,6 +51,10 @@ interface ParticipantDbRow {
   work_ability: Participant['workAbility'];
   education_isced: Participant['educationIsced'];
   labour_market_status_at_entry: Participant['labourMarketStatusAtEntry'];
+  third_country_national: Participant['thirdCountryNational'];
+  foreign_background: Participant['foreignBackground'];
+  disability: Participant['disability'];
+  housing_exclusion: Participant['housingExclusion'];
   responsible_caseworker_id: string | null;
   caseworker_name: string | null;
   status: ParticipantStatus;
@@ -87,6 +91,10 @@ function toParticipant(row: ParticipantDbRow): Participant {
     workAbility: row.work_ability,
     educationIsced: row.education_isced,
     labourMarketStatusAtEntry: row.labour_market_status_at_entry,
+    thirdCountryNational: row.third_country_national,
+    foreignBackground: row.foreign_background,
+    disability: row.disability,
+    housingExclusion: row.housing_exclusion,
     responsibleCaseworkerId: row.responsible_caseworker_id,
     responsibleCaseworkerName: row.caseworker_name,
     status: row.status,
@@ -129,6 +137,8 @@ export function writeParticipantData(db: Db, id: string, data: ParticipantData, 
           referral_contact_person = ${data.referralContactPerson}, referral_date = ${data.referralDate},
           work_ability = ${data.workAbility}, education_isced = ${data.educationIsced},
           labour_market_status_at_entry = ${data.labourMarketStatusAtEntry},
+          third_country_national = ${data.thirdCountryNational}, foreign_background = ${data.foreignBackground},
+          disability = ${data.disability}, housing_exclusion = ${data.housingExclusion},
           responsible_caseworker_id = ${data.responsibleCaseworkerId},
           status = ${data.status}, discontinued_reason = ${data.discontinuedReason}, updated_at = ${updatedAt}
         WHERE id = ${id}`,

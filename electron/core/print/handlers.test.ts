@@ -33,6 +33,7 @@ describe('print.sections', () => {
       'attendance',
       'plan',
       'assessments',
+      'funder',
       'referrals',
       'timeline',
     ]);

@@ -48,10 +48,10 @@ function fieldRows(db: Db, text: PrintText, field: SharedField, p: Participant, 
       return [[f('birthYear'), p.birthYear === null ? null : String(p.birthYear)]];
     case 'languages': {
       const interpreter = !p.interpreterNeeded
-        ? text.t('case.details.no')
+        ? text.t('participant.yesNoUnknown.no')
         : p.interpreterLanguage
           ? text.t('case.details.interpreterIn', { language: p.interpreterLanguage })
-          : text.t('case.details.yes');
+          : text.t('participant.yesNoUnknown.yes');
       return [
         [f('languages'), p.languages.length > 0 ? p.languages.join(', ') : null],
         [f('interpreterNeeded'), interpreter],

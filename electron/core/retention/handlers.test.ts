@@ -186,4 +186,33 @@ describe('erasing due files', () => {
     const [tombstone] = (await v.t.ok('audit.list', { action: 'participants.delete' })).entries;
     expect(tombstone?.detail).toContain('plan_goals:1,plan_steps:2,plan_versions:1,plans:1');
   });
+
+  it('erases a due file’s funder data with it, and names its row in the tombstone', async () => {
+    const v = await vault();
+    await setDay(v, '2026-12-01');
+    const { participant } = await v.t.ok('participants.create', { firstName: 'Counted', confirmDuplicate: true });
+    const participantId = participant.id;
+    await v.t.ok('consents.record', { participantId, purpose: 'processing', givenOn: '2026-12-01', method: 'signed' });
+    const { cohort } = await v.t.ok('cohorts.create', { name: 'Joulu 2026', startDate: '2026-11-02', lengthWeeks: 4 });
+    const { enrolment } = await v.t.ok('cohorts.enrol', { participantId, cohortId: cohort.id, startDate: '2026-11-02' });
+    await v.t.ok('cohorts.endEnrolment', { id: enrolment.id, endDate: '2026-11-27', outcome: 'completed' });
+    await v.t.ok('participation.recordExit', {
+      participantId,
+      checkedOn: '2026-12-01',
+      jobSearching: false,
+      inEducation: true,
+      qualification: false,
+      employed: false,
+    });
+    const { participant: now } = (await v.t.ok('participants.get', { id: participantId })) as { participant: { status: string } };
+    // Joining a group may have made the file active: it is completed before it is closed.
+    if (now.status === 'active') await v.t.ok('participants.setStatus', { id: participantId, status: 'completed' });
+    await v.t.ok('participants.setStatus', { id: participantId, status: 'closed' });
+    await v.t.ok('retention.set', { years: 1 });
+    await setDay(v, '2028-01-01');
+    expect(await v.t.ok('retention.erase', { participantIds: [participantId], confirmCount: 1 })).toEqual({ erased: 1 });
+    expect(await v.t.call('participation.get', { participantId })).toMatchObject({ code: 'not_found' });
+    const [tombstone] = (await v.t.ok('audit.list', { action: 'participants.delete' })).entries;
+    expect(tombstone?.detail).toContain('participation_results:1');
+  });
 });

@@ -7,6 +7,7 @@ import { consentTimeline } from '../consents/timeline';
 import type { Db } from '../db/open';
 import { flagTimeline } from '../flags/timeline';
 import { noteTimeline } from '../notes/timeline';
+import { participationTimeline } from '../participation/timeline';
 import { planTimeline } from '../plans/timeline';
 import { psychosocialTimeline } from '../psychosocial/timeline';
 import { referralTimeline } from '../referrals/timeline';
@@ -25,6 +26,7 @@ export const TIMELINE_SOURCES: readonly TimelineSource[] = [
   referralTimeline,
   planTimeline,
   assessmentTimeline,
+  participationTimeline,
 ];
 
 /** The calendar day of an item: a bare date is that day, a moment the day it fell on in `timeZone` (default: local). */

@@ -214,6 +214,7 @@ describe('the Today page', () => {
         'overdueReferrals',
         'planSteps',
         'sessions',
+        'sixMonthFollowUps',
         'today',
         'weekStart',
       ].sort(),

@@ -9,6 +9,7 @@ import { flaggedParticipantsOf } from '../flags/in-force';
 import type { HandlerGroup } from '../handler';
 import { draftsOf, openFollowUps } from '../notes/today';
 import { participantNamer } from '../participants/names';
+import { dueFollowUpsOf } from '../participation/today';
 import { openStepsOf } from '../plans/today';
 import { nextAppointmentsOf } from '../psychosocial/appointments';
 import { overdueReferrals } from '../referrals/repo';
@@ -97,6 +98,12 @@ export const todayHandlers = {
         }),
         assessments: when(roleHolds(role, 'assessments.read'), () => {
           const { rows, total } = dueAssessmentsOf(db, { userId, today, limit: TODAY_LIST_MAX });
+          return { lines: rows.flatMap(name), total };
+        }),
+        sixMonthFollowUps: when(roleHolds(role, 'participants.write'), () => {
+          // The coordinator reports to the funder, so sees every participant's; a caseworker their own.
+          const everyone = role === 'coordinator';
+          const { rows, total } = dueFollowUpsOf(db, { userId, today, limit: TODAY_LIST_MAX, everyone });
           return { lines: rows.flatMap(name), total };
         }),
       };

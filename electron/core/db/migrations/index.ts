@@ -18,6 +18,7 @@ import { planStepReferral } from './0016-plan-step-referral';
 import { referralPageIndexes } from './0017-referral-page-indexes';
 import { assessments } from './0018-assessments';
 import { sealedPrivateNotes } from './0019-sealed-private-notes';
+import { participationResults } from './0020-participation-results';
 
 /** Every migration, in version order. Add new ones at the end; never edit a released one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -40,4 +41,5 @@ export const MIGRATIONS: readonly Migration[] = [
   referralPageIndexes,
   assessments,
   sealedPrivateNotes,
+  participationResults,
 ];

@@ -130,6 +130,15 @@ export async function fillCase(v: StaffedVault): Promise<string> {
     version: 1,
     answers: sampleAnswers(ASSESSMENT_MARKER),
   });
+  // The funder's data travels with the file: the situation as the earlier group ended.
+  await v.t.ok('participation.recordExit', {
+    participantId: id,
+    checkedOn: '2026-11-27',
+    jobSearching: true,
+    inEducation: false,
+    qualification: true,
+    employed: false,
+  });
 
   await v.as('psychologist');
   const created = await v.t.ok('psychosocial.create', {

@@ -27,10 +27,10 @@ function age({ participant: p, text, pseudonymOnly, now }: SectionContext): stri
 }
 
 function interpreter({ participant: p, text }: SectionContext): string {
-  if (!p.interpreterNeeded) return text.t('case.details.no');
+  if (!p.interpreterNeeded) return text.t('participant.yesNoUnknown.no');
   return p.interpreterLanguage
     ? text.t('case.details.interpreterIn', { language: p.interpreterLanguage })
-    : text.t('case.details.yes');
+    : text.t('participant.yesNoUnknown.yes');
 }
 
 /** A coded value in words, or null when not recorded. */
@@ -75,6 +75,10 @@ export const basicSection: PrintSection = {
       [f('workAbility'), coded(context, 'participant.workAbility', p.workAbility)],
       [f('educationIsced'), coded(context, 'participant.education', p.educationIsced)],
       [f('labourMarketStatusAtEntry'), coded(context, 'participant.labourMarket', p.labourMarketStatusAtEntry)],
+      [f('thirdCountryNational'), coded(context, 'participant.yesNoUnknown', p.thirdCountryNational)],
+      [f('foreignBackground'), coded(context, 'participant.yesNoUnknown', p.foreignBackground)],
+      [f('disability'), coded(context, 'participant.yesNoUnknown', p.disability)],
+      [f('housingExclusion'), coded(context, 'participant.yesNoUnknown', p.housingExclusion)],
       [text.t('print.basic.status'), p.discontinuedReason ? `${status}: ${p.discontinuedReason}` : status],
       [f('responsibleCaseworkerId'), p.responsibleCaseworkerName ?? text.t('participant.noCaseworker')],
     ]);

@@ -7,6 +7,7 @@ import { attendanceSection } from './attendance';
 import { basicSection } from './basic';
 import { consentsSection } from './consents';
 import { flagsSection } from './flags';
+import { funderSection } from './funder';
 import { notesSection } from './notes';
 import { planSection } from './plan';
 import { psychosocialSection } from './psychosocial';
@@ -27,6 +28,7 @@ export const PRINT_SECTIONS: readonly PrintSection[] = [
   attendanceSection,
   planSection,
   assessmentsSection,
+  funderSection,
   referralsSection,
   timelineSection,
 ];

@@ -18,6 +18,8 @@ const LABEL_PREFIX: Record<TimelineKind, string | null> = {
   plan_saved: null,
   assessment_recorded: 'assessments.stages',
   assessment_updated: 'assessments.stages',
+  exit_situation_recorded: null,
+  follow_up_recorded: 'participation.followUpOutcomes',
 };
 
 function what({ text }: SectionContext, item: TimelineItem): string {

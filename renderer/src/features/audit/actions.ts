@@ -58,6 +58,12 @@ export const ACTION_GROUPS = {
   ],
   plans: ['plans.save', 'plans.printPdf', 'plans.print'],
   assessments: ['assessments.create', 'assessments.update', 'assessments.hideItem', 'assessments.showItem'],
+  participation: [
+    'participation.recordExit',
+    'participation.recordFollowUp',
+    'participation.clearExit',
+    'participation.clearFollowUp',
+  ],
   staff: ['users.create', 'users.update', 'users.deactivate', 'users.issuePassphrase', 'users.acknowledgeAccessNotices'],
   access: [
     'vault.unlock',

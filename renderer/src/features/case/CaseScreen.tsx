@@ -17,6 +17,7 @@ import { PrintDialog } from '../print/PrintDialog';
 import { PsychosocialTab } from '../psychosocial/PsychosocialTab';
 import { ReferralsTab } from '../referrals/ReferralsTab';
 import { caseTabsFor, type CaseTab } from './caseTabs';
+import { FUNDER_DATA } from '../participation/queries';
 import { OverviewTab } from './OverviewTab';
 import { ParticipantGlance } from './ParticipantGlance';
 import { participantQuery } from './queries';
@@ -130,6 +131,7 @@ export function CaseScreen({ participantId, onBack, tab, onTab, openRecord }: Ca
             onChanged={changed}
             onDeleted={onBack}
             active={tab === 'overview'}
+            openFunderData={recordOf('overview') === FUNDER_DATA}
             tabs={caseTabsFor(session.role)}
             onOpenTab={(key, record) => {
               if (record) setRecordToOpen(({ n }) => ({ tab: key, id: record, n: n + 1 }));

@@ -5,6 +5,7 @@ import type { Participant } from '@shared/participants';
 import { StatusMessage } from '../../components/ErrorMessage';
 import { useCan } from '../../shell/session';
 import { ExportSection } from '../handover/ExportSection';
+import { FunderDataSection } from '../participation/FunderDataSection';
 import { EditParticipantForm } from '../participants/EditParticipantForm';
 import { StatusControl } from '../participants/StatusControl';
 import type { CaseTab } from './caseTabs';
@@ -19,6 +20,8 @@ interface OverviewTabProps {
   onDeleted: () => void;
   /** Whether this tab is the one shown (the overview is read again each time it is). */
   active: boolean;
+  /** The file was opened for its funder data (Today's six-month follow-ups): that part opens with focus on it. */
+  openFunderData?: boolean;
   /** The tabs of the file the reader may open, and the way to one of them. */
   tabs: readonly CaseTab[];
   /** Opens a tab; with a draft's id, the notes tab with that draft in the note form. */
@@ -27,10 +30,18 @@ interface OverviewTabProps {
 
 /**
  * The file at a glance (flags, consents, group and attendance, follow-ups, the latest note, drafts), then the
- * status, the group and the export; the base data folded under "Details" with Edit for those who may change them;
+ * status, the group, the funder's data (folded) and the export; the base data folded under "Details" with Edit for those who may change them;
  * and at the bottom, folded too, deleting the whole file (coordinator only).
  */
-export function OverviewTab({ participant, onChanged, onDeleted, active, tabs, onOpenTab }: OverviewTabProps) {
+export function OverviewTab({
+  participant,
+  onChanged,
+  onDeleted,
+  active,
+  openFunderData = false,
+  tabs,
+  onOpenTab,
+}: OverviewTabProps) {
   const { t } = useTranslation();
   const headingId = useId();
   const editButton = useRef<HTMLButtonElement>(null);
@@ -79,6 +90,7 @@ export function OverviewTab({ participant, onChanged, onDeleted, active, tabs, o
           <CohortSection participantId={participant.id} canChange={canWrite} />
         </div>
       )}
+      {editing ? null : <FunderDataSection participantId={participant.id} openAtStart={openFunderData} />}
       {editing ? (
         <div className="card">
           <EditParticipantForm

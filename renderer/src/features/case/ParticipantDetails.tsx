@@ -1,30 +1,9 @@
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Participant } from '@shared/participants';
 import { participantLabels } from '../participants/participantLabels';
 import { formatDay } from '../../i18n/format';
+import { Detail, DetailGroup } from '../../components/Details';
 import type { Catalogue } from '@shared/i18n/bundles';
-
-/** One labelled value; an empty one says plainly that it is not recorded. */
-function Detail({ label, value }: { label: string; value: ReactNode }) {
-  const { t } = useTranslation();
-  const empty = value === null || value === undefined || value === '';
-  return (
-    <div className="detail">
-      <dt>{label}</dt>
-      <dd className={empty ? 'detail-empty' : undefined}>{empty ? t('participant.notRecorded') : value}</dd>
-    </div>
-  );
-}
-
-function DetailGroup({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <section className="detail-group">
-      <h3>{title}</h3>
-      <dl>{children}</dl>
-    </section>
-  );
-}
 
 /** A participant's whole record to read, in the same groups as the form. */
 export function ParticipantDetails({ participant: p }: { participant: Participant }) {
@@ -52,8 +31,8 @@ export function ParticipantDetails({ participant: p }: { participant: Participan
             p.interpreterNeeded
               ? p.interpreterLanguage
                 ? t('case.details.interpreterIn', { language: p.interpreterLanguage })
-                : t('case.details.yes')
-              : t('case.details.no')
+                : t('participant.yesNoUnknown.yes')
+              : t('participant.yesNoUnknown.no')
           }
         />
       </DetailGroup>
@@ -82,6 +61,10 @@ export function ParticipantDetails({ participant: p }: { participant: Participan
           label={f('labourMarketStatusAtEntry')}
           value={code(p.labourMarketStatusAtEntry, label.labourMarketStatusAtEntry)}
         />
+        <Detail label={f('thirdCountryNational')} value={code(p.thirdCountryNational, label.yesNoUnknown)} />
+        <Detail label={f('foreignBackground')} value={code(p.foreignBackground, label.yesNoUnknown)} />
+        <Detail label={f('disability')} value={code(p.disability, label.yesNoUnknown)} />
+        <Detail label={f('housingExclusion')} value={code(p.housingExclusion, label.yesNoUnknown)} />
       </DetailGroup>
       <DetailGroup title={t('participant.sections.responsibility')}>
         <Detail label={f('responsibleCaseworkerId')} value={p.responsibleCaseworkerName} />

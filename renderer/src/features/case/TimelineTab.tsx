@@ -29,6 +29,7 @@ const LABEL_KEY: Record<TimelineFilter, ((code: string) => string) | null> = {
   referrals: (code) => `referrals.statuses.${code}`,
   plans: null,
   assessments: (code) => `assessments.stages.${code}`,
+  funder: (code) => `participation.followUpOutcomes.${code}`,
   consents: (code) => `consents.purposes.${code}`,
   flags: (code) => `flags.kinds.${code}`,
 };

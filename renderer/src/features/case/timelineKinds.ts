@@ -10,6 +10,7 @@ export const TIMELINE_FILTERS = [
   'referrals',
   'plans',
   'assessments',
+  'funder',
   'consents',
   'flags',
 ] as const;
@@ -29,6 +30,8 @@ const FILTER_OF: Record<TimelineKind, TimelineFilter> = {
   plan_saved: 'plans',
   assessment_recorded: 'assessments',
   assessment_updated: 'assessments',
+  exit_situation_recorded: 'funder',
+  follow_up_recorded: 'funder',
 };
 
 /** The part of the file an item belongs to. */

@@ -42,6 +42,40 @@ function FormSection({ title, children }: { title: string; children: ReactNode }
 
 const AGE_KNOWN: readonly AgeKnown[] = ['year', 'band', 'unknown'];
 
+/** The intake questions the funder's statistics count, each answered yes, no or not known. */
+const FUNDER_QUESTIONS = ['thirdCountryNational', 'foreignBackground', 'disability', 'housingExclusion'] as const;
+const FUNDER_QUESTION_HINTS = {
+  thirdCountryNational: 'participant.fields.thirdCountryNationalHint',
+  foreignBackground: 'participant.fields.foreignBackgroundHint',
+  disability: 'participant.fields.disabilityHint',
+  housingExclusion: null,
+} as const;
+
+function FunderQuestions({ form, onChange, errors }: Pick<ParticipantFieldsProps, 'form' | 'onChange' | 'errors'>) {
+  const { t } = useTranslation();
+  const options = participantOptions(t);
+  return (
+    <fieldset className="field">
+      <legend className="field-legend">{t('participant.fields.funderQuestions')}</legend>
+      <p className="field-hint">{t('participant.fields.funderQuestionsHint')}</p>
+      {FUNDER_QUESTIONS.map((question) => {
+        const hint = FUNDER_QUESTION_HINTS[question];
+        return (
+          <SelectField
+            key={question}
+            label={t(`participant.fields.${question}`)}
+            hint={hint === null ? undefined : t(hint)}
+            options={options.yesNoUnknown}
+            value={form[question]}
+            onChange={(event) => onChange(question, event.target.value)}
+            error={errors[question]}
+          />
+        );
+      })}
+    </fieldset>
+  );
+}
+
 /** How the age is recorded: a year of birth or an age band (never both), or not known yet. */
 function AgeFields({ form, onChange, errors }: Pick<ParticipantFieldsProps, 'form' | 'onChange' | 'errors'>) {
   const { t } = useTranslation();
@@ -254,6 +288,7 @@ export function ParticipantFields({ form, onChange, errors, caseworkers, firstFi
           onChange={(event) => onChange('labourMarketStatusAtEntry', event.target.value)}
           error={errors.labourMarketStatusAtEntry}
         />
+        <FunderQuestions form={form} onChange={onChange} errors={errors} />
       </FormSection>
 
       <FormSection title={t('participant.sections.responsibility')}>

@@ -34,6 +34,10 @@ export interface ParticipantForm {
   workAbility: string;
   educationIsced: string;
   labourMarketStatusAtEntry: string;
+  thirdCountryNational: string;
+  foreignBackground: string;
+  disability: string;
+  housingExclusion: string;
   responsibleCaseworkerId: string;
 }
 
@@ -63,6 +67,10 @@ export function emptyForm(responsibleCaseworkerId = ''): ParticipantForm {
     workAbility: '',
     educationIsced: '',
     labourMarketStatusAtEntry: '',
+    thirdCountryNational: '',
+    foreignBackground: '',
+    disability: '',
+    housingExclusion: '',
     responsibleCaseworkerId,
   };
 }
@@ -93,6 +101,10 @@ export function formOf(participant: Participant): ParticipantForm {
     workAbility: participant.workAbility ?? '',
     educationIsced: participant.educationIsced ?? '',
     labourMarketStatusAtEntry: participant.labourMarketStatusAtEntry ?? '',
+    thirdCountryNational: participant.thirdCountryNational ?? '',
+    foreignBackground: participant.foreignBackground ?? '',
+    disability: participant.disability ?? '',
+    housingExclusion: participant.housingExclusion ?? '',
     responsibleCaseworkerId: participant.responsibleCaseworkerId ?? '',
   };
 }
@@ -134,6 +146,10 @@ export function fieldValues(form: ParticipantForm): Record<string, unknown> {
     workAbility: orNull(form.workAbility),
     educationIsced: orNull(form.educationIsced),
     labourMarketStatusAtEntry: orNull(form.labourMarketStatusAtEntry),
+    thirdCountryNational: orNull(form.thirdCountryNational),
+    foreignBackground: orNull(form.foreignBackground),
+    disability: orNull(form.disability),
+    housingExclusion: orNull(form.housingExclusion),
     responsibleCaseworkerId: orNull(form.responsibleCaseworkerId),
   };
 }

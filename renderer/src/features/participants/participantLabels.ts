@@ -8,6 +8,7 @@ import {
   REFERRAL_SOURCE_TYPES,
   SAFE_CONTACT_METHODS,
   WORK_ABILITIES,
+  YES_NO_UNKNOWN,
   type Participant,
   type ParticipantStatus,
 } from '@shared/participants';
@@ -26,6 +27,8 @@ export function participantLabels(t: TFunction) {
     workAbility: (code: Code<'workAbility'>) => t(`participant.workAbility.${code}`),
     educationIsced: (code: Code<'educationIsced'>) => t(`participant.education.${code}`),
     labourMarketStatusAtEntry: (code: Code<'labourMarketStatusAtEntry'>) => t(`participant.labourMarket.${code}`),
+    /** Every yes / no / not known question of the intake, with one set of words. */
+    yesNoUnknown: (code: Code<'disability'>) => t(`participant.yesNoUnknown.${code}`),
     status: (code: ParticipantStatus) => t(`participant.status.${code}`),
   };
 }
@@ -47,5 +50,6 @@ export function participantOptions(t: TFunction) {
     workAbility: withNone(t, WORK_ABILITIES, label.workAbility),
     educationIsced: withNone(t, EDUCATION_LEVELS, label.educationIsced),
     labourMarketStatusAtEntry: withNone(t, LABOUR_MARKET_STATUSES, label.labourMarketStatusAtEntry),
+    yesNoUnknown: withNone(t, YES_NO_UNKNOWN, label.yesNoUnknown),
   };
 }

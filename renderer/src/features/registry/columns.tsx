@@ -67,7 +67,7 @@ function cellText(column: RegistryColumn, slot: RegistrySlot, t: TFunction, loca
     case 'languages':
       return row.languages.join(', ');
     case 'interpreterNeeded':
-      return t(row.interpreterNeeded ? 'registry.values.interpreter.yes' : 'registry.values.interpreter.no');
+      return t(row.interpreterNeeded ? 'participant.yesNoUnknown.yes' : 'participant.yesNoUnknown.no');
     case 'status':
       return t(`participant.status.${row.status}`);
     case 'safetyFlags':

@@ -10,6 +10,7 @@ import { Section } from '../../components/Section';
 import { usePendingFocus } from '../../components/usePendingFocus';
 import { formatDay, formatDayAt, formatNumber, formatWhen } from '../../i18n/format';
 import type { Failure } from '@shared/errors';
+import { FUNDER_DATA } from '../participation/queries';
 import { formatSessionDay, formatTimeRange } from '../programme/format';
 import { FOLLOW_UP_CHANGES, todayQuery } from './queries';
 import './today.css';
@@ -77,7 +78,8 @@ function isEmptyPage(page: TodayPage): boolean {
     (page.appointments?.length ?? 0) === 0 &&
     (page.overdueReferrals?.lines.length ?? 0) === 0 &&
     (page.planSteps?.lines.length ?? 0) === 0 &&
-    (page.assessments?.lines.length ?? 0) === 0
+    (page.assessments?.lines.length ?? 0) === 0 &&
+    (page.sixMonthFollowUps?.lines.length ?? 0) === 0
   );
 }
 
@@ -217,6 +219,23 @@ function TodayLists({
           })}
           total={page.assessments.total}
           tab="assessments"
+          onOpenParticipant={onOpenParticipant}
+        />
+      ) : null}
+      {page.sixMonthFollowUps && page.sixMonthFollowUps.lines.length > 0 ? (
+        // Follow-ups six months after exit, the user's own first; each opens the file's funder data.
+        <ParticipantLines
+          title={t('participation.today.title')}
+          lines={page.sixMonthFollowUps.lines.map((line) => ({
+            key: line.participantId,
+            record: FUNDER_DATA,
+            participant: line,
+            label: t('participation.today.open', { name: line.displayName, code: line.pseudonym }),
+            overdue: line.overdue,
+            detail: t('participation.today.due', { day: formatDay(line.due) }),
+          }))}
+          total={page.sixMonthFollowUps.total}
+          tab="overview"
           onOpenParticipant={onOpenParticipant}
         />
       ) : null}
