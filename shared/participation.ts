@@ -40,15 +40,29 @@ export function followUpListed(dueOn: string, today: string): boolean {
   return today >= addDays(dueOn, -FOLLOW_UP_NOTICE_DAYS) && today <= addDays(dueOn, FOLLOW_UP_LISTED_DAYS_AFTER);
 }
 
-const AGE_BAND_CLASSES: Record<NonNullable<Participant['ageBand']>, EntryAgeClass> = {
-  '18-24': '18_29',
-  // Straddles 29 and 30: the band alone cannot tell.
-  '25-34': 'unknown',
-  '35-44': '30_54',
-  '45-54': '30_54',
-  '55-64': '55_plus',
-  '65+': '55_plus',
-};
+/** The oldest an age band reaches, for the open-ended one. */
+const OLDEST = 130;
+
+/**
+ * The ages the participant may have had on the entry day, as the narrowest range the file tells: with a year of birth
+ * (not the day) the participant was one of two ages that day, before or after their birthday; with an age band, the
+ * band. Null when neither is recorded or there is no entry. The one age rule of the file and of the funder report.
+ */
+export function ageRangeAtEntry(
+  person: Pick<Participant, 'birthYear' | 'ageBand'>,
+  entryDate: string | null,
+): { min: number; max: number } | null {
+  if (entryDate === null) return null;
+  if (person.birthYear !== null) {
+    const older = Number(entryDate.slice(0, 4)) - person.birthYear;
+    return { min: older - 1, max: older };
+  }
+  if (person.ageBand === null) return null;
+  const [min, max] = person.ageBand.endsWith('+')
+    ? [Number(person.ageBand.slice(0, -1)), OLDEST]
+    : person.ageBand.split('-').map(Number);
+  return { min: min!, max: max! };
+}
 
 function classOfAge(age: number): EntryAgeClass {
   if (age < 18) return 'under_18';
@@ -58,18 +72,14 @@ function classOfAge(age: number): EntryAgeClass {
 }
 
 /**
- * The age class on the entry day. The file holds a year of birth (not the day) or an age band: with the year the
- * participant was one of two ages that day (before or after their birthday), and when those two fall in different
- * classes the class is unknown; a band that straddles a class boundary is unknown too. Unknown without an entry.
+ * The age class on the entry day: known only when every age the file allows (`ageRangeAtEntry`) falls in one class,
+ * so a year of birth whose two possible ages straddle a boundary, or a band that does (25–34), is unknown.
  */
 export function entryAgeClass(person: Pick<Participant, 'birthYear' | 'ageBand'>, entryDate: string | null): EntryAgeClass {
-  if (entryDate === null) return 'unknown';
-  if (person.birthYear !== null) {
-    const older = Number(entryDate.slice(0, 4)) - person.birthYear;
-    const younger = classOfAge(older - 1);
-    return younger === classOfAge(older) ? younger : 'unknown';
-  }
-  return person.ageBand === null ? 'unknown' : AGE_BAND_CLASSES[person.ageBand];
+  const range = ageRangeAtEntry(person, entryDate);
+  if (range === null) return 'unknown';
+  const youngest = classOfAge(range.min);
+  return youngest === classOfAge(range.max) ? youngest : 'unknown';
 }
 
 const participantRef = { participantId: recordId };
