@@ -12,7 +12,7 @@ import { isoDate, customIssue } from './text-fields';
 export { REPORT_THRESHOLD } from './report-threshold';
 
 /** The columns of the funder report: women, men, other or not told, total. */
-export const REPORT_COLUMNS = ['female', 'male', 'other', 'total'] as const;
+export const REPORT_COLUMNS = ['women', 'men', 'otherOrNotTold', 'total'] as const;
 export type ReportColumn = (typeof REPORT_COLUMNS)[number];
 
 /** A count as it may be shown: a number, "<k" (a small count), or hidden so that another cannot be worked out. */
@@ -67,7 +67,7 @@ export const reportPeriodInput = z
   .object({ from: isoDate, to: isoDate, cohortId: recordId.optional(), locale: z.enum(LOCALES) })
   .strict()
   .superRefine((value, ctx) => {
-    if (value.to < value.from) ctx.addIssue(customIssue('end_before_start', ['to']));
+    if (value.to < value.from) ctx.addIssue(customIssue('period_ends_before_start', ['to']));
   });
 
 export const reportChannels = {

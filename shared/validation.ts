@@ -15,6 +15,7 @@ export const CUSTOM_MESSAGES = [
   'reason_required',
   'reason_only_when_discontinued',
   'end_before_start',
+  'period_ends_before_start',
   'phone',
   'email',
   'time_format',

@@ -128,7 +128,9 @@ function populationsOf(entry: string, exit: string | null, period: ReportPeriod)
 }
 
 function genderColumn(gender: string | null): GenderColumn {
-  return gender === 'female' || gender === 'male' ? gender : 'other';
+  if (gender === 'female') return 'women';
+  if (gender === 'male') return 'men';
+  return 'otherOrNotTold';
 }
 
 const yesNo = (value: number | null, known: boolean) => (!known || value === null ? 'unknown' : value ? 'yes' : 'no');

@@ -33,7 +33,7 @@
 import { REPORT_THRESHOLD } from '@shared/report-threshold';
 import { findIntegerPoint, type IntegerSystem, type LinearRow } from './linear';
 
-/** Every count a report publishes, under a key unique in the report (e.g. "funder/unemployed/female"). */
+/** Every count a report publishes, under a key unique in the report (e.g. "funder/unemployed/women"). */
 export interface Count {
   key: string;
   value: number;
