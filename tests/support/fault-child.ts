@@ -391,6 +391,9 @@ function randomOperation(): () => Promise<void> {
 }
 
 await read('vault.unlock', { name: STAFF.coordinator, passphrase: model.passphrases.coordinator! });
+// A restore swapped in but not yet kept when the process was killed: kept first, as its screen asks of the user
+// (a rotation, an erasure or another restore is refused while it waits).
+if ((await read('backup.status', {})).pendingRestore) await write('backup.keepRestore', {}, {}, () => []);
 process.stdout.write('ready\n');
 if (force) {
   for (let i = Math.floor(random() * 3); i > 0; i--) await randomOperation()();

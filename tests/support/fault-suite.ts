@@ -226,6 +226,20 @@ async function checkAfterKill(dirs: Dirs, random: () => number): Promise<Resolut
   }
 }
 
+/**
+ * An unlock tried again once its wait is over, as a user does when the screen says to wait: the checks try every
+ * slot, and after a rotation cut off by the kill the refused ones (recovery code, colleagues) add up to the growing
+ * wait (electron/core/vault/throttle.ts).
+ */
+async function patiently<R extends { ok: boolean; code?: string; details?: unknown }>(attempt: () => Promise<R>): Promise<R> {
+  for (;;) {
+    const result = await attempt();
+    if (result.ok || result.code !== 'throttled') return result;
+    const wait = (result.details as { retryAfterMs?: number } | undefined)?.retryAfterMs ?? 5_000;
+    await new Promise((resolve) => setTimeout(resolve, wait + 50));
+  }
+}
+
 async function checkAgainst(
   dirs: Dirs,
   model: Model,
@@ -244,7 +258,7 @@ async function checkAgainst(
     let slotsDropped = false;
     for (const slot of [first, ...slots]) {
       if (slot === 'recovery code') {
-        const result = await t.call('vault.unlockWithRecoveryCode', { recoveryCode: model.recoveryCode });
+        const result = await patiently(() => t.call('vault.unlockWithRecoveryCode', { recoveryCode: model.recoveryCode }));
         if (!result.ok) {
           check(result.code === 'wrong_recovery_code', `the recovery code answers ${result.code}`);
           recoveryRefused = true;
@@ -256,7 +270,7 @@ async function checkAgainst(
         if (inFlight?.passphrase === slot && inFlight.value) candidates.push(inFlight.value);
         let opened = false;
         for (const passphrase of candidates) {
-          const result = await t.call('vault.unlock', { name: STAFF[slot], passphrase });
+          const result = await patiently(() => t.call('vault.unlock', { name: STAFF[slot], passphrase }));
           if (result.ok) {
             if (passphrase !== model.passphrases[slot]) changed = true;
             model.passphrases[slot] = passphrase;
@@ -286,7 +300,7 @@ async function checkAgainst(
       for (const slot of ['caseworker', 'psychologist'] as const) {
         const known = model.passphrases[slot];
         if (known === null) continue;
-        const again = await t.call('vault.unlock', { name: STAFF[slot], passphrase: known });
+        const again = await patiently(() => t.call('vault.unlock', { name: STAFF[slot], passphrase: known }));
         if (again.ok) {
           t.core.lock('manual');
           continue;
@@ -296,7 +310,11 @@ async function checkAgainst(
         slotsDropped = true;
       }
     }
-    const session = await t.ok('vault.unlock', { name: STAFF.coordinator, passphrase: model.passphrases.coordinator! });
+    const unlocked = await patiently(() =>
+      t.call('vault.unlock', { name: STAFF.coordinator, passphrase: model.passphrases.coordinator! }),
+    );
+    if (!unlocked.ok) throw new Error(`vault.unlock failed: ${unlocked.code}`);
+    const session = unlocked.value;
     check(!session.historyProblem, `a history alarm after the kill: ${JSON.stringify(session.historyProblem)}`);
     check(!recoveryRefused || session.recoveryPending, 'the recovery code no longer opens, and no new one is asked for');
     check(!slotsDropped || session.recoveryPending, "a colleague's passphrase is refused after a rotation that did not finish");
