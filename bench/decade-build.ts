@@ -213,6 +213,21 @@ export async function buildDecade(dir: string, scale: number, seed: number): Pro
         recordedAt: at,
       });
       audit(v.caseworkerId, 'consents.record', 'participant', id, at);
+      // Most agree to be counted in the funder's statistics; some do not.
+      if (random() < 0.9) {
+        insertConsent(db, {
+          id: newId(),
+          participantId: id,
+          purpose: 'funder_statistics',
+          partnerName: null,
+          givenOn: since,
+          method: 'signed',
+          withholdFrom: null,
+          withholdReason: null,
+          recordedBy: v.caseworkerId,
+          recordedAt: at,
+        });
+      }
       participants.push({ id, since });
     },
     'participants',
@@ -317,6 +332,44 @@ export async function buildDecade(dir: string, scale: number, seed: number): Pro
     },
     'cohorts',
   );
+
+  // The funder data of those whose group ended: the situation at exit for most, the six-month follow-up for many.
+  const resultStmt = db.prepare(
+    `INSERT INTO participation_results (participant_id, exit_checked_on, exit_job_searching, exit_in_education,
+       exit_qualification, exit_employed, follow_up_checked_on, follow_up_outcome, follow_up_employed,
+       follow_up_improved, updated_at, updated_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const leavers = db
+    .prepare(
+      `SELECT participant_id AS id, max(end_date) AS exit FROM enrolments GROUP BY participant_id
+        HAVING count(end_date) = count(*)`,
+    )
+    .all() as { id: string; exit: string }[];
+  db.transaction(() => {
+    for (const { id, exit } of leavers) {
+      if (random() < 0.2) continue;
+      const employed = random() < 0.3 ? 1 : 0;
+      const checkedOn = isoDay(dayMs(exit) + 14 * DAY);
+      const followUpOn = isoDay(dayMs(exit) + 183 * DAY);
+      const followUp = followUpOn < TODAY && random() < 0.7;
+      const reached = followUp && random() < 0.8;
+      resultStmt.run(
+        id,
+        checkedOn,
+        employed ? 0 : 1,
+        random() < 0.2 ? 1 : 0,
+        random() < 0.3 ? 1 : 0,
+        employed,
+        followUp ? followUpOn : null,
+        followUp ? (reached ? 'reached' : 'not_reached') : null,
+        reached ? (random() < 0.4 ? 1 : 0) : null,
+        reached ? (random() < 0.3 ? 1 : 0) : null,
+        `${checkedOn}T10:00:00.000Z`,
+        v.caseworkerId,
+      );
+    }
+  })();
 
   // Assessments: the first stages of as many participants as it takes, every item of version 1 answered.
   const stagesEach = Math.max(1, Math.min(ASSESSMENT_STAGES.length, Math.ceil(counts.assessments / participants.length)));

@@ -154,7 +154,7 @@ function table(): string {
 
 // ---- the same handler on either file ----------------------------------------------------------------------------
 
-const QUERY_GROUPS = new Set(['registry', 'participant file', 'search', 'attendance']);
+const QUERY_GROUPS = new Set(['registry', 'participant file', 'search', 'attendance', 'reports']);
 const HANDLERS = buildRegistry(HANDLER_GROUPS);
 
 /** A query or write as dispatch runs a data handler: input parsed, the handler and its audit record in one transaction, output parsed. */
@@ -466,6 +466,23 @@ async function measureAll(cache: string, work: string, dataDir: string, meta: De
   // vault.verify (page MACs, integrity check, audit chain, history); on the plain file what applies: integrity and chain.
   core.lock('manual');
   await call('vault.unlock', { name: STAFF.coordinator, passphrase: PASSPHRASE });
+
+  // The funder report for a year, the coordinator's: every participation read, counted and suppressed.
+  const coordinator = ((await call('vault.status', {})) as { session: SessionInfo }).session;
+  const year = { from: '2025-01-01', to: '2025-12-31', locale: 'fi' };
+  const reportApp = await samples(10, () => call('reports.funder', year));
+  const reportEnc = await samples(10, () => runTx(enc, coordinator, now(), 'reports.funder', year));
+  const reportPlain = await samples(10, () => runTx(plain, coordinator, now(), 'reports.funder', year));
+  rows.push({
+    group: 'reports',
+    label: 'funder report for a year p50',
+    unit: 'ms',
+    app: median(reportApp),
+    encrypted: median(reportEnc),
+    plain: median(reportPlain),
+    target: '< 500 ms',
+    met: median(reportApp) < 500,
+  });
   const verifyMs = await time(() => call('vault.verify', {}));
   const checkOn = (db: Db) => () => {
     if (db.pragma('integrity_check', { simple: true }) !== 'ok') throw new Error('integrity');
