@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { addDays, addMonths } from './days';
 import { channel } from './channel';
 import { EDUCATION_LEVELS, LABOUR_MARKET_STATUSES, recordId, type Participant } from './participants';
-import { isoDate } from './text-fields';
+import { customIssue, isoDate } from './text-fields';
 
 /** The funder's age classes at entry. */
 export const ENTRY_AGE_CLASSES = ['under_18', '18_29', '30_54', '55_plus', 'unknown'] as const;
@@ -94,7 +94,12 @@ export const recordExitInput = z
     qualification: z.boolean(),
     employed: z.boolean(),
   })
-  .strict();
+  .strict()
+  // The funder counts the latest situation of the four weeks (the Commission's rule for these two results): one who
+  // found work after searching is counted as employed only.
+  .superRefine((value, ctx) => {
+    if (value.jobSearching && value.employed) ctx.addIssue(customIssue('job_search_or_employment', ['employed']));
+  });
 export type RecordExitInput = z.input<typeof recordExitInput>;
 
 export const recordFollowUpInput = z.discriminatedUnion('outcome', [

@@ -16,6 +16,7 @@ export const CUSTOM_MESSAGES = [
   'reason_only_when_discontinued',
   'end_before_start',
   'period_ends_before_start',
+  'job_search_or_employment',
   'phone',
   'email',
   'time_format',

@@ -110,6 +110,14 @@ test.describe('the funder data of a participation', () => {
     expect(await axeViolations(page), 'the exit form with its error').toEqual([]);
     await page.screenshot({ path: `${SHOTS}/exit-form-error-fi.png` });
     await checkedOn.fill('4.12.2026');
+    // Looking for work and in work at once: the funder counts only the latest, so the form asks for one.
+    const inWork = page.getByLabel('On töissä (myös yrittäjänä)', { exact: true });
+    await inWork.check();
+    await s.button('participation.exit.save').click();
+    await expect(section.locator('fieldset .field-error')).toHaveText(
+      'Valitse joko ”Hakee työtä” tai ”On töissä”: rahoittaja laskee neljän viikon ajalta vain viimeisimmän tilanteen.',
+    );
+    await inWork.uncheck();
     await s.button('participation.exit.save').click();
     await expect(s.status('participation.exit.saved')).toBeVisible();
     await expect(section).toContainText('Kysytty4.12.2026');

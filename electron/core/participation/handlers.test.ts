@@ -163,6 +163,14 @@ describe('a participation', () => {
     ]);
   });
 
+  it('refuses looking for work and in work at once: the funder counts the latest situation of the four weeks', async () => {
+    const { v, id } = await office();
+    expect(await refusal(v, 'participation.recordExit', exitInput(id, { jobSearching: true, employed: true }))).toEqual({
+      employed: 'Valitse joko ”Hakee työtä” tai ”On töissä”: rahoittaja laskee neljän viikon ajalta vain viimeisimmän tilanteen.',
+    });
+    expect((await v.t.ok('participation.get', { participantId: id })).participation.exit).toBeNull();
+  });
+
   it('refuses days in the future, before the entry, a follow-up before the exit or while still in a group, with a sentence under the date', async () => {
     const { v, id, exit } = await office();
     expect(await refusal(v, 'participation.recordExit', exitInput(id, { checkedOn: '2026-11-29' }))).toEqual({

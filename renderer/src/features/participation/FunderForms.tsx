@@ -4,6 +4,7 @@ import { today } from '@shared/days';
 import { EXIT_SITUATIONS, type ExitSituation, type Participation } from '@shared/participation';
 import { CheckboxField } from '../../components/CheckboxField';
 import { DateField } from '../../components/DateField';
+import { FieldError } from '../../components/FieldFrame';
 import { FormActions } from '../../components/FormActions';
 import { useChannelForm } from '../../components/useChannelForm';
 import { ConsentAwareError } from '../consents/ConsentAwareError';
@@ -41,7 +42,7 @@ export function ExitForm({ participation, onSaved, onCancel }: FormProps) {
         error={errors.checkedOn}
         onChange={(value) => edit('checkedOn', setCheckedOn)(value)}
       />
-      <fieldset className="field" aria-describedby={legendId}>
+      <fieldset className="field" aria-describedby={errors.employed ? `${legendId} ${legendId}-error` : legendId}>
         <legend className="field-legend">{t('participation.exit.situation')}</legend>
         <p id={legendId} className="field-hint">
           {t('participation.exit.hint')}
@@ -51,12 +52,14 @@ export function ExitForm({ participation, onSaved, onCancel }: FormProps) {
             key={situation}
             label={t(`participation.exitSituations.${situation}`)}
             checked={ticked[situation]}
+            aria-invalid={situation === 'employed' && errors.employed ? true : undefined}
             onChange={(event) => {
               const value = event.target.checked;
-              setTicked((before) => ({ ...before, [situation]: value }));
+              edit('employed', () => setTicked((before) => ({ ...before, [situation]: value })))(value);
             }}
           />
         ))}
+        <FieldError id={`${legendId}-error`} error={errors.employed} />
       </fieldset>
       {failure?.code === 'consent_required' ? (
         <ConsentAwareError failure={failure} participantId={participation.participantId} />
