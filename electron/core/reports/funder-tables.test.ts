@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CODED_FACTS, INDICATOR_SETS, indicatorSetSchema, type CodedFact, type Population } from './indicator-set';
 import { funderTables, type CountedParticipation, type GenderColumn } from './funder-tables';
-import esfPlus from './indicator-sets/esf-plus-2021-2027.json';
+import esfPlus from './indicator-sets/esf-plus-2021-2027.json' with { type: 'json' };
 
 const set = INDICATOR_SETS.get('esf-plus-2021-2027')!;
 

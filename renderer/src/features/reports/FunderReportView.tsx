@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FunderReport, ReportTable } from '@shared/reports';
 import { formatDayRange, formatNumber } from '../../i18n/format';
@@ -17,9 +17,14 @@ export interface FunderReportViewProps {
 export function FunderReportView({ report, toolbar, figureOf }: FunderReportViewProps) {
   const { t } = useTranslation();
   const titleId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // A report just produced is read from its start: the button that asked for it is above, out of the way.
+  useEffect(() => heading.current?.focus(), [report]);
   return (
     <article className="report" aria-labelledby={titleId}>
-      <h2 id={titleId}>{report.set.name}</h2>
+      <h2 id={titleId} ref={heading} tabIndex={-1}>
+        {report.set.name}
+      </h2>
       <dl className="report-summary" aria-label={t('reports.screen.summary.label')}>
         <div>
           <dt>{t('reports.screen.summary.version')}</dt>

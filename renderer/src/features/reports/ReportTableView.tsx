@@ -39,6 +39,7 @@ export function ReportTableView({ table, figure }: ReportTableViewProps) {
               <tr key={row.id} className={row.within ? 'report-row-within' : undefined}>
                 <th scope="row" className="report-row-heading">
                   <span className="report-row-label">{labelText(row.label, t)}</span>
+                  {row.code ? ' ' : null}
                   {row.code ? (
                     <span className="report-code" title={t('reports.screen.table.code', { code: row.code })}>
                       {row.code}
