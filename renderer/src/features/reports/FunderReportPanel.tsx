@@ -108,6 +108,7 @@ export function FunderReportPanel() {
       {/* While the first answer is awaited, the form's status line says so. */}
       {input && (report.data || report.error) ? (
         <div aria-busy={report.isFetching} className="report-result">
+          {/* The report's own actions (saving, printing) go in `toolbar`, a table's pictures in `figureOf`. */}
           <QueryState query={report}>{(shown) => <FunderReportView report={shown} />}</QueryState>
         </div>
       ) : null}
