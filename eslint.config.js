@@ -165,7 +165,8 @@ const FEATURE_EDGES = {
   // a sent referral's letter is printed; the Referrals page is the registry's grid, filters and paging over referrals.
   referrals: ['consents', 'participants', 'partners', 'print', 'registry'],
   registry: ['handover', 'participants', 'programme'],
-  reports: ['settings'],
+  // The Reports page picks a group from the programme's list and shows its reports in the file's tabs.
+  reports: ['case', 'programme', 'settings'],
   retention: ['case'],
   search: ['notes'],
   // A six-month follow-up opens the file at its funder data.

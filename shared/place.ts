@@ -23,6 +23,7 @@ export const place = z.discriminatedUnion('page', [
   z.object({ page: z.literal('retention') }).strict(),
   z.object({ page: z.literal('settings'), section: tabName.optional() }).strict(),
   z.object({ page: z.literal('programme'), tab: tabName }).strict(),
+  z.object({ page: z.literal('reports'), tab: tabName }).strict(),
   z.object({ page: z.literal('participant'), id: recordId, from: z.enum(PLACE_ORIGINS), tab: tabName.optional() }).strict(),
   z.object({ page: z.literal('cohort'), id: recordId, from: tabName }).strict(),
 ]);

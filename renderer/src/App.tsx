@@ -36,6 +36,7 @@ import { RegistryScreen } from './features/registry/RegistryScreen';
 import { SearchScreen } from './features/search/SearchScreen';
 import { CohortPage } from './features/programme/CohortPage';
 import { ProgrammeScreen, type ProgrammeTab } from './features/programme/ProgrammeScreen';
+import { ReportsScreen } from './features/reports/ReportsScreen';
 import type { SettingsPage } from './features/settings/settingsPages';
 import { AppShell, pagesFor, type Page } from './shell/AppShell';
 import { OpenPlaceProvider } from './shell/navigation';
@@ -350,6 +351,9 @@ export function App({ lockReason, onUnlocked, onLocked }: AppProps) {
           />
         );
       }
+      case 'reports':
+        if (!mayOpen('reports')) return home;
+        return <ReportsScreen tab={screen.tab} onTab={(tab) => setScreen({ name: 'reports', tab })} />;
       case 'search':
         if (!mayOpen('search')) return home;
         return <SearchScreen onOpen={(id) => openParticipant(id, 'search')} />;

@@ -5,11 +5,12 @@ import { placeOf, screenOfPlace, type Screen } from './screens';
 const FILE = '0123456789abcdef0123456789abcdef';
 
 describe('the place an unlock comes back to', () => {
-  it('keeps a participant file with its tab, a group page, a programme tab and a settings page, and nothing typed', () => {
+  it('keeps a participant file with its tab, a group page, a programme or report tab and a settings page, and nothing typed', () => {
     const screens: Screen[] = [
       { name: 'participant', id: FILE, from: 'search', tab: 'notes' },
       { name: 'cohort', id: FILE, from: 'week', created: 12, at: '2026-12-04' },
       { name: 'programme', tab: 'partners' },
+      { name: 'reports', tab: 'funder' },
       { name: 'settings', notice: 'renewed', section: 'backups' },
       { name: 'participant-new' },
     ];
@@ -18,6 +19,7 @@ describe('the place an unlock comes back to', () => {
       { page: 'participant', id: FILE, from: 'search', tab: 'notes' },
       { page: 'cohort', id: FILE, from: 'week' },
       { page: 'programme', tab: 'partners' },
+      { page: 'reports', tab: 'funder' },
       { page: 'settings', section: 'backups' },
       { page: 'participants' },
     ]);
@@ -54,6 +56,8 @@ describe('the place an unlock comes back to', () => {
     expect(screenOfPlace({ page: 'staff' }, 'teacher')).toBeNull();
     expect(screenOfPlace({ page: 'retention' }, 'caseworker')).toBeNull();
     expect(screenOfPlace({ page: 'search' }, 'teacher')).toBeNull();
+    expect(screenOfPlace({ page: 'reports', tab: 'funder' }, 'caseworker')).toBeNull();
+    expect(screenOfPlace({ page: 'reports', tab: 'no-such-report' }, 'coordinator')).toEqual({ name: 'reports', tab: 'funder' });
     expect(screenOfPlace({ page: 'settings', section: 'no-such-page' }, 'teacher')).toEqual({ name: 'settings', notice: null });
   });
 

@@ -8,6 +8,7 @@ import type { HistoryProblem } from '@shared/vault';
 import { roleHolds, type Role } from '@shared/roles';
 import { caseTabsFor, type CaseTab } from './features/case/caseTabs';
 import { PROGRAMME_TABS, type ProgrammeTab } from './features/programme/programmeTabs';
+import { reportTabsFor, type ReportTab } from './features/reports/reportTabs';
 import { SETTINGS_PAGES, type SettingsPage } from './features/settings/settingsPages';
 import type { SettingsNotice } from './features/settings/SettingsScreen';
 import type { NewPassphraseReason } from './features/vault/NewPassphraseScreen';
@@ -40,6 +41,7 @@ export type Screen =
   | { name: 'participant'; id: string; from: ParticipantOrigin; tab?: CaseTab; openRecord?: string }
   | { name: 'participant-new' }
   | { name: 'programme'; tab: ProgrammeTab }
+  | { name: 'reports'; tab: ReportTab }
   | { name: 'cohort'; id: string; from: ProgrammeTab; created: number | null; at?: string }
   | { name: 'search' }
   | { name: 'audit' }
@@ -68,6 +70,8 @@ export function pageOf(screen: Screen): Page | null {
     case 'programme':
     case 'cohort':
       return 'programme';
+    case 'reports':
+      return 'reports';
     case 'retention':
       return 'home';
     default:
@@ -82,6 +86,8 @@ export function screenOf(page: Page): Screen {
       return { name: 'settings', notice: null };
     case 'programme':
       return { name: 'programme', tab: 'cohorts' };
+    case 'reports':
+      return { name: 'reports', tab: 'funder' };
     default:
       return { name: page };
   }
@@ -108,6 +114,8 @@ export function placeOf(screen: Screen): Place | null {
       return screen.section ? { page: 'settings', section: screen.section } : { page: 'settings' };
     case 'programme':
       return { page: 'programme', tab: screen.tab };
+    case 'reports':
+      return { page: 'reports', tab: screen.tab };
     case 'participant':
       return { page: 'participant', id: screen.id, from: screen.from, ...(screen.tab ? { tab: screen.tab } : {}) };
     case 'cohort':
@@ -136,6 +144,11 @@ export function screenOfPlace(place: Place, role: Role, current?: Screen): Scree
     case 'programme':
       if (!pages.includes('programme')) return null;
       return { name: 'programme', tab: isOneOf(PROGRAMME_TABS, place.tab) ? place.tab : 'cohorts' };
+    case 'reports': {
+      const tabs = reportTabsFor(role);
+      const tab = isOneOf(tabs, place.tab) ? place.tab : tabs[0];
+      return tab ? { name: 'reports', tab } : null;
+    }
     case 'settings': {
       const section = place.section && isOneOf(SETTINGS_PAGES, place.section) ? place.section : undefined;
       return { name: 'settings', notice: null, ...(section ? { section } : {}) };

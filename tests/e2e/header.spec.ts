@@ -8,7 +8,7 @@ import { expect, test } from './fixtures';
 import { expectCleanRun, setUpLockedVault, ui, unlock } from './flows';
 
 const PERSON = { name: 'Aino-Maria Vainikkala-Lindqvist', passphrase: 'kimalainen lyhty purje omenapuu' };
-const NAV = ['home', 'participants', 'referrals', 'programme', 'search', 'audit', 'staff', 'settings'];
+const NAV = ['home', 'participants', 'referrals', 'programme', 'reports', 'search', 'audit', 'staff', 'settings'];
 
 for (const locale of LOCALES) {
   test.describe(`the header in ${locale}`, () => {

@@ -18,6 +18,7 @@ export type ScreenName =
   | 'participant-new'
   | 'programme'
   | 'cohort'
+  | 'reports'
   | 'search'
   | 'audit'
   | 'settings'

@@ -4,14 +4,16 @@ import type { SessionInfo } from '@shared/vault';
 import { useSession } from './session';
 import { roleHolds } from '@shared/roles';
 import { lockShortcutLabel } from './useSessionGuards';
+import { reportTabsFor } from '../features/reports/reportTabs';
 
-export type Page = 'home' | 'participants' | 'referrals' | 'programme' | 'search' | 'audit' | 'staff' | 'settings';
+export type Page = 'home' | 'participants' | 'referrals' | 'programme' | 'reports' | 'search' | 'audit' | 'staff' | 'settings';
 
 /** The pages a role may open, in menu order; the main side enforces the same through the permission matrix. */
 export function pagesFor(role: SessionInfo['role']): Page[] {
   const pages: Page[] = ['home', 'participants'];
   if (roleHolds(role, 'referrals.read')) pages.push('referrals');
   if (roleHolds(role, 'programme.read')) pages.push('programme');
+  if (reportTabsFor(role).length > 0) pages.push('reports');
   if (roleHolds(role, 'notes.read')) pages.push('search');
   if (roleHolds(role, 'audit.read')) pages.push('audit');
   if (roleHolds(role, 'users.manage')) pages.push('staff');

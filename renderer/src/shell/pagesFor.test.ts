@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pagesFor } from './AppShell';
 
 describe('the menu of each role', () => {
-  it('shows the programme to every role, and the referrals to all but teachers, right after the participants', () => {
+  it('shows the programme to every role, the referrals to all but teachers, and the reports to the coordinator', () => {
     expect(pagesFor('teacher')).toEqual(['home', 'participants', 'programme', 'settings']);
     expect(pagesFor('psychologist')).toEqual(['home', 'participants', 'referrals', 'programme', 'search', 'settings']);
     expect(pagesFor('caseworker')).toEqual(['home', 'participants', 'referrals', 'programme', 'search', 'settings']);
@@ -11,6 +11,7 @@ describe('the menu of each role', () => {
       'participants',
       'referrals',
       'programme',
+      'reports',
       'search',
       'audit',
       'staff',
