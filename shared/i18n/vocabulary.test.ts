@@ -20,8 +20,6 @@ const ALLOWED_GROUPS: Readonly<Record<string, string>> = {
     'the form that adds a meeting: its "open" and "done" are the button that opens it and the sentence after saving, not step statuses',
   'printout:print.signatures':
     'the signature lines of a printout: "participant" and "caseworker" name whose signature goes on each line, not who takes a step',
-  'reports.columns':
-    'the columns of a funder report: "other" there counts another gender and a gender not told together (ESF+ asks for women, men and non-binary persons), so it is not the file\'s gender code',
 };
 
 /**

@@ -33,7 +33,7 @@ describe('a report cell as the coordinator reads it', () => {
 
   it("reads a label from the report's own text or from the interface's wording", () => {
     expect(labelText({ text: 'Alle 18-vuotiaat' }, fi)).toBe('Alle 18-vuotiaat');
-    expect(labelText({ key: 'reports.columns.other' }, fi)).toBe('Muu tai ei kerrottu');
+    expect(labelText({ key: 'reports.columns.otherOrNotTold' }, fi)).toBe('Muu tai ei kerrottu');
   });
 });
 
