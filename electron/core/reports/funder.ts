@@ -30,7 +30,7 @@ export function funderReport(db: Db, period: ReportPeriod, locale: Locale, today
   const cell = (key: string): ReportCell => asCell(shown.get(key)!, k);
   const inPeriod = shown.get('period/in/total')!;
   return {
-    set: { id: set.id, version: set.version, name: set.name[locale] },
+    set: { id: set.id, version: set.version[locale], name: set.name[locale] },
     period: { from: period.from, to: period.to },
     cohort,
     threshold: k,

@@ -67,7 +67,7 @@ const section = z
   .strict();
 
 export const indicatorSetSchema = z
-  .object({ id: z.string().min(1), version: z.string().min(1), name: text, sections: z.array(section).min(1) })
+  .object({ id: z.string().min(1), version: text, name: text, sections: z.array(section).min(1) })
   .strict()
   .superRefine((set, ctx) => {
     const ids = set.sections.flatMap((s) => [s.id, ...s.rows.map((r) => r.id)]);
