@@ -96,8 +96,9 @@ const CORE_EDGES = {
   // A referral names its partner; the consent gate compares names as the consent register does.
   // The referral letter goes out through the print path.
   referrals: ['consents', 'db', 'participants', 'print'],
-  // Reports count what the domains store; the funder-statistics consent decides who is counted.
-  reports: ['attendance', 'consents', 'db', 'settings'],
+  // Reports count what the domains store (the change per domain as the assessments count it); the
+  // funder-statistics consent decides who the funder report counts.
+  reports: ['assessments', 'attendance', 'consents', 'db', 'settings'],
   retention: ['db', 'participants', 'settings'],
   schedule: ['db', 'print', 'sessions', 'settings'],
   search: ['db', 'notes', 'participants', 'psychosocial'],

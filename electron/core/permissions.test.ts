@@ -151,6 +151,7 @@ const SAMPLE_INPUTS: { [C in Channel]: InputOf<C> } = {
   'assessments.hideItem': { version: 1, itemId: 'finnish.speaking', hidden: true },
   'assessments.cohortChange': { cohortId: SOMEONE },
   'reports.funder': { from: '2026-01-01', to: '2026-12-31', locale: 'fi' },
+  'reports.programme': { from: '2026-01-01', to: '2026-12-31', locale: 'fi' },
   'views.list': { screen: 'participants' },
   'views.save': {
     screen: 'participants',
