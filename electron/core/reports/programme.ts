@@ -356,7 +356,7 @@ function section(
       columns: [{ key: 'reports.programme.sessionsHeld' }],
       rows: [
         ...SESSION_TOPICS.map((topic) => row(topic, `programme.topics.${topic}`, [value(f.sessions.get(topic) ?? 0)])),
-        row('none', 'reports.programme.noTopic', [value(f.sessions.get('none') ?? 0)]),
+        row('none', 'programme.sessions.noTopic', [value(f.sessions.get('none') ?? 0)]),
         row('total', 'reports.programme.allSessions', [value(sessionsTotal)]),
       ],
     },
