@@ -99,9 +99,9 @@ const CORE_EDGES = {
   // A referral names its partner; the consent gate compares names as the consent register does.
   // The referral letter goes out through the print path.
   referrals: ['consents', 'db', 'participants', 'print'],
-  // Reports count what the domains store, a participation by its one rule of entry and exit; the funder-statistics
-  // consent decides who is counted.
-  reports: ['attendance', 'consents', 'db', 'participation', 'settings'],
+  // Reports count what the domains store: a participation by its one rule of entry and exit, the change per domain
+  // as the assessments count it; the funder-statistics consent decides who the funder report counts.
+  reports: ['assessments', 'attendance', 'consents', 'db', 'participation', 'settings'],
   retention: ['db', 'participants', 'settings'],
   schedule: ['db', 'print', 'sessions', 'settings'],
   search: ['db', 'notes', 'participants', 'psychosocial'],

@@ -70,7 +70,38 @@ export const reportPeriodInput = z
     if (value.to < value.from) ctx.addIssue(customIssue('period_ends_before_start', ['to']));
   });
 
+/**
+ * One part of the programme report: one group's figures, or (cohort null) all the report's groups together, each
+ * figure of the whole the sum of the groups' (a participant in two groups counts in each).
+ */
+export const programmeSection = z.object({
+  cohort: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** Whole per cent of the attendance marks of the sessions held in the period that were attended (excused left
+   * out); null when none, or when the participants it is over are too few to show. */
+  attendanceRate: z.number().int().nullable(),
+  /** In this order: participation, sessions, visits, referrals, change (PROGRAMME_TABLES). */
+  tables: z.array(reportTable),
+});
+export type ProgrammeSection = z.infer<typeof programmeSection>;
+
+/** The tables of each section of the programme report, by id, in order. */
+export const PROGRAMME_TABLES = ['participation', 'sessions', 'visits', 'referrals', 'change'] as const;
+
+export const programmeReport = z.object({
+  period: z.object({ from: isoDate, to: isoDate }),
+  /** The group asked for, or null for every group the reader may see. */
+  cohort: z.object({ id: z.string(), name: z.string() }).nullable(),
+  threshold: z.number().int(),
+  /** One section a group with sessions held in the period (the group asked for, always), oldest first; then, when
+   * there is more than one group, the section of them all. */
+  sections: z.array(programmeSection),
+});
+export type ProgrammeReport = z.infer<typeof programmeReport>;
+
 export const reportChannels = {
   /** The funder report of a period (and optionally one group), suppressed. */
   'reports.funder': channel('reports.funder', reportPeriodInput, funderReport),
+  /** The programme report of a period, per group and overall, suppressed: the coordinator's of every group, a
+   * caseworker's of the groups they are staff of. */
+  'reports.programme': channel('reports.programme', reportPeriodInput, programmeReport),
 } as const;

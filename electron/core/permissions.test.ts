@@ -162,6 +162,7 @@ const SAMPLE_INPUTS: { [C in Channel]: InputOf<C> } = {
   },
   'participation.recordFollowUp': { participantId: SOMEONE, checkedOn: '2026-11-20', outcome: 'not_reached' },
   'participation.clear': { participantId: SOMEONE, part: 'exit' },
+  'reports.programme': { from: '2026-01-01', to: '2026-12-31', locale: 'fi' },
   'views.list': { screen: 'participants' },
   'views.save': {
     screen: 'participants',

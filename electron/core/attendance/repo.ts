@@ -1,4 +1,4 @@
-import type { AttendanceMark } from '@shared/attendance';
+import { ATTENDED_MARKS, type AttendanceMark } from '@shared/attendance';
 import type { Db } from '../db/open';
 import { all, get, run, sql } from '../db/sql';
 
@@ -111,4 +111,47 @@ export function writeMark(
         ON CONFLICT (session_id, participant_id) DO UPDATE
           SET mark = excluded.mark, marked_by = excluded.marked_by, marked_at = excluded.marked_at`,
   );
+}
+
+/** One participant's attendance in one cohort over a period, by the programme's rule (`heldAttendance`). */
+export interface HeldAttendance {
+  cohortId: string;
+  participantId: string;
+  /** Marks that count: on sessions held, excused absences left out. */
+  counted: number;
+  /** Of those, the ones attended (`ATTENDED_MARKS`). */
+  attended: number;
+}
+
+/**
+ * Attendance by the programme's rule (`attendance/figures.ts`) over a period, for the reports: the marks on
+ * sessions held (planned, on or before `today`) within [from, to] (of one cohort, when given), excused absences left
+ * out, attended as `ATTENDED_MARKS` say. Per cohort and participant, so that a report sums what it counts.
+ */
+export function heldAttendance(
+  db: Db,
+  period: { from: string; to: string; cohortId: string | null },
+  today: string,
+): HeldAttendance[] {
+  const last = period.to < today ? period.to : today;
+  const rows = all<{ cohort_id: string; participant_id: string; mark: AttendanceMark; n: number }>(
+    db,
+    sql`SELECT s.cohort_id, a.participant_id, a.mark, count(*) AS n
+          FROM attendance a JOIN cohort_sessions s ON s.id = a.session_id
+         WHERE s.state = 'planned' AND s.date >= ${period.from} AND s.date <= ${last} AND a.mark <> 'excused'
+           AND (${period.cohortId} IS NULL OR s.cohort_id = ${period.cohortId})
+         GROUP BY s.cohort_id, a.participant_id, a.mark`,
+  );
+  const byPair = new Map<string, HeldAttendance>();
+  for (const row of rows) {
+    const key = `${row.cohort_id}\u0000${row.participant_id}`;
+    let found = byPair.get(key);
+    if (!found) {
+      found = { cohortId: row.cohort_id, participantId: row.participant_id, counted: 0, attended: 0 };
+      byPair.set(key, found);
+    }
+    found.counted += row.n;
+    if (ATTENDED_MARKS.includes(row.mark)) found.attended += row.n;
+  }
+  return [...byPair.values()];
 }

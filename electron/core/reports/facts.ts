@@ -17,10 +17,10 @@
  * - **Not known is counted as not known**: an intake answer not given, an exit situation or six-month follow-up not
  *   recorded (or the participant not reached) is counted as such, never guessed.
  */
-import { ATTENDED_MARKS, type AttendanceMark } from '@shared/attendance';
 import { addMonths } from '@shared/days';
 import type { AGE_BANDS } from '@shared/participants';
 import { ageRangeAtEntry } from '@shared/participation';
+import { heldAttendance } from '../attendance/repo';
 import { participantsWithStanding } from '../consents/guard';
 import { participationDates } from '../participation/dates';
 import type { Db } from '../db/open';
@@ -154,26 +154,14 @@ function codedFacts(row: ParticipantRow): Record<CodedFact, string> {
   };
 }
 
-/**
- * Attendance by the programme's rule (`attendance/figures.ts`): marks on sessions held (planned, on or before today)
- * within the period, excused absences left out, attended as `ATTENDED_MARKS` say.
- */
+/** The attendance of the counted participations, by the programme's rule (`heldAttendance`, the programme report's too). */
 function attendanceOf(db: Db, period: ReportPeriod, today: string, ids: ReadonlySet<string>) {
-  const last = period.to < today ? period.to : today;
-  const rows = all<{ participant_id: string; mark: AttendanceMark; n: number }>(
-    db,
-    sql`SELECT a.participant_id, a.mark, count(*) AS n
-          FROM attendance a JOIN cohort_sessions s ON s.id = a.session_id
-         WHERE s.state = 'planned' AND s.date >= ${period.from} AND s.date <= ${last} AND a.mark <> 'excused'
-           AND (${period.cohortId} IS NULL OR s.cohort_id = ${period.cohortId})
-         GROUP BY a.participant_id, a.mark`,
-  );
   let attended = 0;
   let counted = 0;
-  for (const row of rows) {
-    if (!ids.has(row.participant_id)) continue;
-    counted += row.n;
-    if (ATTENDED_MARKS.includes(row.mark)) attended += row.n;
+  for (const row of heldAttendance(db, period, today)) {
+    if (!ids.has(row.participantId)) continue;
+    counted += row.counted;
+    attended += row.attended;
   }
   return { attended, counted };
 }

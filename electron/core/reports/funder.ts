@@ -52,7 +52,8 @@ export function funderReport(db: Db, period: ReportPeriod, locale: Locale, today
   };
 }
 
-function asCell(shown: Shown, k: number): ReportCell {
+/** A count as it is sent: its value, "<k" or hidden. */
+export function asCell(shown: Shown, k: number): ReportCell {
   if (shown.kind === 'value') return { kind: 'value', value: shown.value };
   if (shown.kind === 'small') return { kind: 'small', below: k };
   return { kind: 'hidden' };

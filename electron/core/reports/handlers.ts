@@ -1,6 +1,14 @@
 import { dayOf } from '@shared/days';
+import { roleHolds, type Role } from '@shared/roles';
 import type { HandlerGroup } from '../handler';
 import { funderReport } from './funder';
+import { programmeReport } from './programme';
+
+/**
+ * Whether a reader's programme report covers every group, not only those they are staff of: whoever reads the
+ * funder report (the coordinator) already reads the whole programme's counts.
+ */
+const seesEveryGroup = (role: Role) => roleHolds(role, 'reports.funder');
 
 /**
  * Reports: counts only, read on the main side and suppressed before they are sent. Looking at a report opens no
@@ -11,5 +19,16 @@ export const reportHandlers = {
     kind: 'tx',
     run: ({ from, to, cohortId, locale }, { db, now }) =>
       funderReport(db, { from, to, cohortId: cohortId ?? null }, locale, dayOf(now)),
+  },
+  // Every label is a key of the interface's wording and a group's name its own: the locale changes nothing here.
+  'reports.programme': {
+    kind: 'tx',
+    run: ({ from, to, cohortId }, { db, session, now }) =>
+      programmeReport(
+        db,
+        { from, to, cohortId: cohortId ?? null },
+        { userId: session.userId, everyGroup: seesEveryGroup(session.role) },
+        dayOf(now),
+      ),
   },
 } satisfies HandlerGroup;
