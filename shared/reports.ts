@@ -79,7 +79,10 @@ export const programmeSection = z.object({
   /** Whole per cent of the attendance marks of the sessions held in the period that were attended (excused left
    * out); null when none, or when the participants it is over are too few to show. */
   attendanceRate: z.number().int().nullable(),
-  /** In this order: participation, sessions, visits, referrals, change (PROGRAMME_TABLES). */
+  /**
+   * In this order: participation, sessions, visits, referrals, change (PROGRAMME_TABLES); with several groups, a
+   * group's own section has no referrals or change (the whole's has them).
+   */
   tables: z.array(reportTable),
 });
 export type ProgrammeSection = z.infer<typeof programmeSection>;

@@ -80,14 +80,20 @@ export function programmeReport(db: Db, period: ReportPeriod, reader: ProgrammeR
 
   const counts: Count[] = [];
   const relations: Relation[] = [];
-  const layouts = sections.map((s) => sectionCounts(s.id, s.figures, counts, relations));
+  // With several groups, the referrals and the change are published for the whole only: per group they would make
+  // three-way tables (service × status × group, domain × kind × group) whose suppression takes minutes from about ten
+  // groups on, and a group's own are one choice of the group away.
+  const whole = sections.length - 1;
+  const layouts = sections.map((s, i) => sectionCounts(s.id, s.figures, counts, relations, groups.length === 1 || i === whole));
   if (groups.length > 1) {
-    // What a reader knows of the whole: each of its figures is the sum of the groups'.
+    // What a reader knows of the whole: each of its figures the groups also publish is the sum of theirs.
     const groupKeys = new Set(layouts.slice(0, -1).flatMap((l) => l.keys));
     for (const key of layouts.at(-1)!.keys) {
       const suffix = key.slice(ALL.length);
       const parts = groups.map((g) => g.id + suffix);
-      if (parts.some((p) => !groupKeys.has(p))) throw new Error('A group lacks a figure of the whole.');
+      const published = parts.filter((p) => groupKeys.has(p)).length;
+      if (published === 0) continue;
+      if (published < parts.length) throw new Error('A group lacks a figure of the whole.');
       relations.push(sumRelation(parts, key));
     }
   }
@@ -242,14 +248,14 @@ interface Layout {
   /** Every count key of the section, each once. */
   keys: string[];
   participation: { enrolled: string; completed: string; discontinued: string };
-  /** referrals[service][status], the last row and column the totals. */
-  referrals: string[][];
-  /** change[domain][kind], then the domain's total (the same key in every row). */
-  change: string[][];
+  /** referrals[service][status], the last row and column the totals; null where the section does not publish them. */
+  referrals: string[][] | null;
+  /** change[domain][kind], then the domain's total (the same key in every row); null likewise. */
+  change: string[][] | null;
 }
 
 /** Adds a section's counts of people and what a reader knows of them to the report's; returns their keys. */
-function sectionCounts(id: string, f: Figures, counts: Count[], relations: Relation[]): Layout {
+function sectionCounts(id: string, f: Figures, counts: Count[], relations: Relation[], detail: boolean): Layout {
   const keys: string[] = [];
   const count = (suffix: string, value: number) => {
     const key = `${id}/${suffix}`;
@@ -272,6 +278,8 @@ function sectionCounts(id: string, f: Figures, counts: Count[], relations: Relat
       { key: participation.enrolled, coefficient: -1 },
     ],
   });
+
+  if (!detail) return { keys, participation, referrals: null, change: null };
 
   // Referrals: service type × status, with each row's total, each column's total and the grand total.
   const cells = SERVICE_TYPES.map((service) =>
@@ -369,28 +377,33 @@ function section(
         row('total', 'reports.programme.allVisits', [value(visitsTotal)]),
       ],
     },
-    {
-      id: 'referrals',
-      title: { key: 'reports.programme.referrals' },
-      columns: [
-        ...REFERRAL_STATUSES.map((status) => ({ key: `referrals.statuses.${status}` })),
-        { key: 'reports.columns.total' },
-      ],
-      rows: [
-        ...SERVICE_TYPES.map((service, r) => row(service, `referrals.serviceTypes.${service}`, layout.referrals[r]!.map(cell))),
-        row('total', 'reports.programme.allServices', layout.referrals.at(-1)!.map(cell)),
-      ],
-    },
-    {
-      id: 'change',
-      title: { key: 'reports.programme.change' },
-      columns: [
-        ...CHANGE_KINDS.map((kind) => ({ key: `assessments.cohortChange.kinds.${kind}` })),
-        { key: 'assessments.cohortChange.total' },
-      ],
-      rows: f.change.map((d, r) => row(d.domain, `assessments.domains.${d.domain}`, layout.change[r]!.map(cell))),
-    },
   ];
+  const { referrals, change } = layout;
+  if (referrals && change) {
+    tables.push(
+      {
+        id: 'referrals',
+        title: { key: 'reports.programme.referrals' },
+        columns: [
+          ...REFERRAL_STATUSES.map((status) => ({ key: `referrals.statuses.${status}` })),
+          { key: 'reports.columns.total' },
+        ],
+        rows: [
+          ...SERVICE_TYPES.map((service, r) => row(service, `referrals.serviceTypes.${service}`, referrals[r]!.map(cell))),
+          row('total', 'reports.programme.allServices', referrals.at(-1)!.map(cell)),
+        ],
+      },
+      {
+        id: 'change',
+        title: { key: 'reports.programme.change' },
+        columns: [
+          ...CHANGE_KINDS.map((kind) => ({ key: `assessments.cohortChange.kinds.${kind}` })),
+          { key: 'assessments.cohortChange.total' },
+        ],
+        rows: f.change.map((d, r) => row(d.domain, `assessments.domains.${d.domain}`, change[r]!.map(cell))),
+      },
+    );
+  }
   // A rate over too few people says something of each of them: shown only when the participants are shown and
   // the marks it counts are of k people at least.
   const participants = shown.get(p.enrolled)!;
