@@ -100,8 +100,9 @@ const CORE_EDGES = {
   // The referral letter goes out through the print path.
   referrals: ['consents', 'db', 'participants', 'print'],
   // Reports count what the domains store, a participation by its one rule of entry and exit; the funder-statistics
-  // consent decides who is counted.
-  reports: ['attendance', 'consents', 'db', 'participation', 'settings'],
+  // consent decides who is counted. A report leaves the app as a PDF through the print path, or as CSV through the
+  // one file-ops seam.
+  reports: ['attendance', 'consents', 'db', 'fs', 'participation', 'print', 'settings'],
   retention: ['db', 'participants', 'settings'],
   schedule: ['db', 'print', 'sessions', 'settings'],
   search: ['db', 'notes', 'participants', 'psychosocial'],

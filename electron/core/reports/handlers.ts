@@ -1,5 +1,6 @@
 import { dayOf } from '@shared/days';
 import type { HandlerGroup } from '../handler';
+import { reportExportHandlers } from './export-handlers';
 import { funderReport } from './funder';
 
 /**
@@ -12,4 +13,5 @@ export const reportHandlers = {
     run: ({ from, to, cohortId, locale }, { db, now }) =>
       funderReport(db, { from, to, cohortId: cohortId ?? null }, locale, dayOf(now)),
   },
+  ...reportExportHandlers,
 } satisfies HandlerGroup;
