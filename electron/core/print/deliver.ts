@@ -13,7 +13,6 @@ import type { Db } from '../db/open';
 import { removeIfExists } from '../fs/atomic';
 import { fileOps } from '../fs/file-ops';
 import { logEvent } from '../log';
-import type { SavePurpose } from '../shell/port';
 
 const DISK_FULL = new Set(['ENOSPC', 'EDQUOT']);
 const NOT_WRITABLE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOENT', 'ENOTDIR', 'EISDIR']);
@@ -84,6 +83,9 @@ export async function savePdf(
     { ...delivery, purpose: 'print', writeFailure },
   );
 }
+
+/** What the save dialog is for (its file type): the shell's own purposes. */
+type SavePurpose = Parameters<CoreContext['shell']['chooseSavePath']>[0]['purpose'];
 
 /** A file to save made from the open vault: its bytes, and the check that the vault is still the open one. */
 export interface SavedContent {

@@ -23,11 +23,14 @@ interface PeriodRequest {
   locale: Locale;
 }
 
-/** What the audit log says of an export: the report, its set, period, group and language; never a count. */
+/**
+ * What the audit log says of an export: the report, its indicator set (by id: its version is a citation of the
+ * rules), the period, the group and the language; never a count.
+ */
 export function reportAuditDetail(report: Pick<FunderReport, 'set'>, request: PeriodRequest, format: 'pdf' | 'csv'): string {
   return [
     'report:funder',
-    `set:${report.set.id}@${report.set.version}`,
+    `set:${report.set.id}`,
     `period:${request.from}..${request.to}`,
     `cohort:${request.cohortId ?? 'all'}`,
     `format:${format}`,

@@ -65,7 +65,8 @@ export function funderReportDocument(
       : text.t('funderReport.rate', { rate: report.attendanceRate });
   const body = html`<header class="doc-header">
       <h1>${text.t('funderReport.title')}</h1>
-      <p class="doc-subject">${text.t('funderReport.set', { name: report.set.name, version: report.set.version })}</p>
+      <p class="doc-subject">${report.set.name}</p>
+      <p class="doc-meta">${text.t('funderReport.version', { version: report.set.version })}</p>
       <p class="doc-meta">${periodText(text, report)}</p>
       <p class="doc-meta">
         ${report.cohort ? text.t('funderReport.group', { name: report.cohort.name }) : text.t('funderReport.allGroups')}
