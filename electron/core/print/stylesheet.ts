@@ -62,7 +62,7 @@ tr { break-inside: avoid; }
 .report-table tr.within .row-label { padding-left: 5mm; }
 .report-chart { margin: 1mm 0 4mm; break-inside: avoid; }
 .report-chart svg { max-width: 100%; height: auto; }
-.report-section { break-inside: auto; }
+.report-section { break-inside: avoid; }
 .report-footer { margin: 8mm 0 0; padding-top: 2mm; border-top: 0.5pt solid #888; font-size: 9pt; color: #333; break-inside: avoid; }
 `;
 
