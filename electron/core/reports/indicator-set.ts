@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { LOCALES, type Locale } from '@shared/locales';
-import esfPlus from './indicator-sets/esf-plus-2021-2027.json';
+import esfPlus from './indicator-sets/esf-plus-2021-2027.json' with { type: 'json' };
 
 /** Who a section counts, among the participants counted in the report (see `funder.ts`). */
 export const POPULATIONS = ['entrants', 'leavers', 'sixMonthsAfter'] as const;
