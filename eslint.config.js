@@ -100,8 +100,9 @@ const CORE_EDGES = {
   // The referral letter goes out through the print path.
   referrals: ['consents', 'db', 'participants', 'print'],
   // Reports count what the domains store: a participation by its one rule of entry and exit, the change per domain
-  // as the assessments count it; the funder-statistics consent decides who the funder report counts.
-  reports: ['assessments', 'attendance', 'consents', 'db', 'participation', 'settings'],
+  // as the assessments count it; the funder-statistics consent decides who the funder report counts. A report leaves
+  // the app as a PDF through the print path, or as CSV through the one file-ops seam.
+  reports: ['assessments', 'attendance', 'consents', 'db', 'fs', 'participation', 'print', 'settings'],
   retention: ['db', 'participants', 'settings'],
   schedule: ['db', 'print', 'sessions', 'settings'],
   search: ['db', 'notes', 'participants', 'psychosocial'],

@@ -101,10 +101,24 @@ export const programmeReport = z.object({
 });
 export type ProgrammeReport = z.infer<typeof programmeReport>;
 
+/** What an export answers: saved where the user chose (the file's name only), or cancelled in the save dialog. */
+export const reportExportResult = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('cancelled') }),
+  z.object({ status: z.literal('saved'), fileName: z.string() }),
+]);
+export type ReportExportResult = z.infer<typeof reportExportResult>;
+
 export const reportChannels = {
   /** The funder report of a period (and optionally one group), suppressed. */
   'reports.funder': channel('reports.funder', reportPeriodInput, funderReport),
   /** The programme report of a period, per group and overall, suppressed: the coordinator's of every group, a
    * caseworker's of the groups they are staff of. */
   'reports.programme': channel('reports.programme', reportPeriodInput, programmeReport),
+  /**
+   * The funder report of the period as a PDF in the chosen language, saved where the user chooses. The main side
+   * counts it again (no figure comes from the interface); audited with the period and group, never a figure.
+   */
+  'reports.exportFunderPdf': channel('reports.funder', reportPeriodInput, reportExportResult),
+  /** The funder report's aggregate rows as CSV (electron/core/reports/csv.ts), saved and audited like the PDF. */
+  'reports.exportFunderCsv': channel('reports.funder', reportPeriodInput, reportExportResult),
 } as const;

@@ -151,6 +151,8 @@ const SAMPLE_INPUTS: { [C in Channel]: InputOf<C> } = {
   'assessments.hideItem': { version: 1, itemId: 'finnish.speaking', hidden: true },
   'assessments.cohortChange': { cohortId: SOMEONE },
   'reports.funder': { from: '2026-01-01', to: '2026-12-31', locale: 'fi' },
+  'reports.exportFunderPdf': { from: '2026-01-01', to: '2026-12-31', locale: 'sv' },
+  'reports.exportFunderCsv': { from: '2026-01-01', to: '2026-12-31', locale: 'en' },
   'participation.get': { participantId: SOMEONE },
   'participation.recordExit': {
     participantId: SOMEONE,

@@ -130,6 +130,14 @@ describe('the file choosers', () => {
     });
   });
 
+  it('ask where to save a report’s CSV with the .csv extension added when the user left it out', async () => {
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: '/home/u/Documents/rahoittajaraportti-2026' });
+    expect(await shell().chooseSavePath({ purpose: 'csv', defaultName: 'rahoittajaraportti-2026.csv' })).toBe(
+      '/home/u/Documents/rahoittajaraportti-2026.csv',
+    );
+    expect(dialog.showSaveDialog.mock.calls.at(-1)?.[1]).toMatchObject({ filters: [{ name: 'CSV', extensions: ['csv'] }] });
+  });
+
   it('offer backups and handover files with their own extensions, and answer null when cancelled', async () => {
     dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: '/backups/monday.polkubackup' });
     expect(await shell(false).chooseSavePath({ purpose: 'backup', defaultName: 'polku.polkubackup' })).toBe(

@@ -28,6 +28,7 @@ const FILE_TYPES: Record<SavePurpose | OpenPurpose, { name: string; extension: s
   restore: { name: 'Polku', extension: BACKUP_EXTENSION },
   handover: { name: 'Polku', extension: HANDOVER_EXTENSION },
   access: { name: 'Polku', extension: HANDOVER_EXTENSION },
+  csv: { name: 'CSV', extension: 'csv' },
 };
 
 /** The path with the purpose's extension: some desktops leave it to the user to type it. */

@@ -1,11 +1,12 @@
 /**
  * How a printable document leaves the app, whatever it is (case summary, week schedule): saved as a PDF where the
- * user chooses, or sent to the system print dialog. The document is built from the open vault; a vault that locks
+ * user chooses, or sent to the system print dialog. Another file saved where the user chooses (a report's CSV)
+ * leaves through the same `saveFile`. The document is built from the open vault; a vault that locks
  * while a dialog is open gets nothing written or audited. Every PDF saved and every print the dialog completes is
  * audited by the caller's `audit`; a cancelled one leaves nothing.
  */
 import { basename } from 'node:path';
-import { AppError } from '@shared/errors';
+import { AppError, type ErrorCode } from '@shared/errors';
 import type { SessionInfo } from '@shared/vault';
 import type { CoreContext } from '../handler';
 import type { Db } from '../db/open';
@@ -16,12 +17,17 @@ import { logEvent } from '../log';
 const DISK_FULL = new Set(['ENOSPC', 'EDQUOT']);
 const NOT_WRITABLE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOENT', 'ENOTDIR', 'EISDIR']);
 
-/** A failed write as a sentence a caseworker can act on; the path and the message stay out of it. */
+/** A failed write of a PDF as a sentence a caseworker can act on; the path and the message stay out of it. */
 export function writeFailure(error: unknown): AppError {
+  return failedWrite(error, { diskFull: 'print_disk_full', notWritable: 'print_not_writable', other: 'print_failed' });
+}
+
+/** A failed write as one of three codes, by its errno: the disk full, a place that cannot be written, or else. */
+export function failedWrite(error: unknown, codes: { diskFull: ErrorCode; notWritable: ErrorCode; other: ErrorCode }): AppError {
   const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && DISK_FULL.has(code)) return new AppError('print_disk_full');
-  if (typeof code === 'string' && NOT_WRITABLE.has(code)) return new AppError('print_not_writable');
-  return new AppError('print_failed');
+  if (typeof code === 'string' && DISK_FULL.has(code)) return new AppError(codes.diskFull);
+  if (typeof code === 'string' && NOT_WRITABLE.has(code)) return new AppError(codes.notWritable);
+  return new AppError(codes.other);
 }
 
 /** A failure of the print window or dialog: logged by its class, answered as a sentence. */
@@ -62,20 +68,50 @@ export async function savePdf(
   document: Printable,
   delivery: Delivery & { defaultName: string },
 ): Promise<{ status: 'cancelled' } | { status: 'saved'; fileName: string }> {
-  const path = await context.shell.chooseSavePath({ purpose: 'print', defaultName: delivery.defaultName });
+  return saveFile(
+    context,
+    {
+      stillOpen: document.stillOpen,
+      bytes: async () => {
+        try {
+          return await context.shell.renderPdf(document.html);
+        } catch (error) {
+          throw printFailure(delivery.channel, error);
+        }
+      },
+    },
+    { ...delivery, purpose: 'print', writeFailure },
+  );
+}
+
+/** What the save dialog is for (its file type): the shell's own purposes. */
+type SavePurpose = Parameters<CoreContext['shell']['chooseSavePath']>[0]['purpose'];
+
+/** A file to save made from the open vault: its bytes, and the check that the vault is still the open one. */
+export interface SavedContent {
+  stillOpen(): void;
+  bytes(): Promise<Buffer>;
+}
+
+/**
+ * Asks where to save (`purpose` picks the dialog's file type), makes the bytes, writes them whole or not at all
+ * (temp, flush, rename, through the one file-ops seam) readable by the owner only, then audits; no file stays
+ * without its audit record. A cancelled dialog leaves nothing; a failed write answers with `writeFailure`'s code.
+ */
+export async function saveFile(
+  context: CoreContext,
+  content: SavedContent,
+  delivery: Delivery & { purpose: SavePurpose; defaultName: string; writeFailure: (error: unknown) => AppError },
+): Promise<{ status: 'cancelled' } | { status: 'saved'; fileName: string }> {
+  const path = await context.shell.chooseSavePath({ purpose: delivery.purpose, defaultName: delivery.defaultName });
   if (path === null) return { status: 'cancelled' };
-  document.stillOpen();
-  let pdf: Buffer;
+  content.stillOpen();
+  const bytes = await content.bytes();
+  content.stillOpen();
   try {
-    pdf = await context.shell.renderPdf(document.html);
+    fileOps(context.fileFaults).writeAtomic(path, bytes, 0o600);
   } catch (error) {
-    throw printFailure(delivery.channel, error);
-  }
-  document.stillOpen();
-  try {
-    fileOps(context.fileFaults).writeAtomic(path, pdf, 0o600);
-  } catch (error) {
-    throw writeFailure(error);
+    throw delivery.writeFailure(error);
   }
   try {
     delivery.audit();

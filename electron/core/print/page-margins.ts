@@ -30,6 +30,11 @@ function pageNumberContent(text: PrintText): string {
 
 export interface PageMarginWords {
   /**
+   * At the top left: the confidentiality mark when left out; null leaves it empty (a report of counts only, sent to
+   * a funder, holds nothing confidential about anyone).
+   */
+  topLeft?: string | null;
+  /**
    * At the top right, e.g. the participant's code on a case summary, so that a loose page is matched to its file;
    * null leaves it empty (a letter leaving the agency carries no internal code).
    */
@@ -40,9 +45,9 @@ export interface PageMarginWords {
 
 /** The per-document stylesheet of the page margins, and the CSP source that allows exactly it. */
 export function pageMarginStyle(text: PrintText, words: PageMarginWords): { css: string; source: string } {
+  const topLeft = words.topLeft === undefined ? text.t('print.confidential') : words.topLeft;
   const css = `@page {
-  @top-left { content: ${cssString(text.t('print.confidential'))}; }
-${words.topRight === null ? '' : `  @top-right { content: ${cssString(words.topRight)}; }\n`}  @bottom-left { content: ${cssString(words.bottomLeft)}; }
+${topLeft === null ? '' : `  @top-left { content: ${cssString(topLeft)}; }\n`}${words.topRight === null ? '' : `  @top-right { content: ${cssString(words.topRight)}; }\n`}  @bottom-left { content: ${cssString(words.bottomLeft)}; }
   @bottom-right { content: ${pageNumberContent(text)}; }
 }`;
   return { css, source: `'sha256-${createHash('sha256').update(css).digest('base64')}'` };

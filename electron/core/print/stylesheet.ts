@@ -57,6 +57,13 @@ tr { break-inside: avoid; }
 .plan-target { font-size: 12pt; font-weight: bold; margin: 0 0 1.5mm; }
 .plan-goal table { margin-top: 1mm; }
 .plan-sign { break-inside: avoid; }
+.report-table th.num, .report-table td.num { text-align: right; padding: 1.2mm 0 1.2mm 2mm; width: 19mm; }
+.report-table .col-code { width: 17mm; white-space: nowrap; font-size: 9pt; }
+.report-table tr.within .row-label { padding-left: 5mm; }
+.report-chart { margin: 1mm 0 4mm; break-inside: avoid; }
+.report-chart svg { max-width: 100%; height: auto; }
+.report-section { break-inside: avoid; }
+.report-footer { margin: 8mm 0 0; padding-top: 2mm; border-top: 0.5pt solid #888; font-size: 9pt; color: #333; break-inside: avoid; }
 `;
 
 /** The CSP source that allows exactly this stylesheet: `'sha256-…'`. */

@@ -1,6 +1,7 @@
 import { dayOf } from '@shared/days';
 import { roleHolds, type Role } from '@shared/roles';
 import type { HandlerGroup } from '../handler';
+import { reportExportHandlers } from './export-handlers';
 import { funderReport } from './funder';
 import { programmeReport } from './programme';
 
@@ -31,4 +32,5 @@ export const reportHandlers = {
         dayOf(now),
       ),
   },
+  ...reportExportHandlers,
 } satisfies HandlerGroup;

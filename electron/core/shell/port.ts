@@ -1,7 +1,8 @@
 import { AppError } from '@shared/errors';
 
 /** What a file chooser is for: the shell picks the dialog's title, default folder and file type from it. */
-export type SavePurpose = 'print' | 'backup' | 'handover' | 'access';
+/** `csv`: a report's aggregate rows for a spreadsheet program. */
+export type SavePurpose = 'print' | 'backup' | 'handover' | 'access' | 'csv';
 export type OpenPurpose = 'restore' | 'handover';
 
 /**

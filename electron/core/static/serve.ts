@@ -18,7 +18,7 @@ const headers: Record<string, string> = {
 // print preview shows the summary in a sandboxed srcdoc frame without scripts; such a frame inherits this policy,
 // so its inline stylesheet must be allowed here. Only that exact text is (serve.test.ts keeps the hash in step).
 headers['Content-Security-Policy'] =
-  "default-src 'none'; script-src 'self'; style-src 'self' 'sha256-5Gb62ILdPz+UIn4bA50GNxNc+3vVoC5OCiPsmt5b91U='; img-src 'self' data:; font-src 'self'; connect-src 'none'; object-src 'none'; media-src 'none'; frame-src 'none'; worker-src 'none'; manifest-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  "default-src 'none'; script-src 'self'; style-src 'self' 'sha256-N/YyH3IXlv5tKYvN1XpiVy/4tdCtkYN6RY4XScqCxjk='; img-src 'self' data:; font-src 'self'; connect-src 'none'; object-src 'none'; media-src 'none'; frame-src 'none'; worker-src 'none'; manifest-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** The renderer's Content-Security-Policy (also one of RESPONSE_HEADERS). */
 export const CONTENT_SECURITY_POLICY: string = headers['Content-Security-Policy'];

@@ -2,6 +2,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { chartTree, type ChartModel } from '@shared/charts/model';
 import { chartMarkup } from '@shared/charts/markup';
+import { reportBarsChart } from '@shared/charts/report-bars';
 import { toElement } from './chartElement';
 
 const MODEL: ChartModel = {
@@ -32,5 +33,48 @@ describe('one chart tree, two renderers', () => {
     expect(printed).toContain('height="0"');
     expect(printed).toContain('width="200.12"');
     expect(printed).not.toContain('<script');
+  });
+});
+
+describe('a report table’s bars on screen', () => {
+  it('draw as on paper: bars for shown figures, the marks as text, an image named by the table', () => {
+    const t = (key: string, values: Record<string, string | number> = {}) => `${key}${JSON.stringify(values)}`;
+    const model = reportBarsChart(
+      {
+        id: 'participation',
+        title: { text: 'Osallistujat' },
+        columns: [{ text: 'Naiset' }, { text: 'Yhteensä' }],
+        rows: [
+          {
+            id: 'a',
+            label: { text: 'Aloittaneet' },
+            code: 'EECO01',
+            within: false,
+            cells: [
+              { kind: 'small', below: 5 },
+              { kind: 'value', value: 7 },
+            ],
+          },
+          {
+            id: 'b',
+            label: { text: 'Päättäneet' },
+            code: null,
+            within: false,
+            cells: [
+              { kind: 'value', value: 0 },
+              { kind: 'small', below: 5 },
+            ],
+          },
+        ],
+      },
+      t,
+    );
+    const screen = renderToStaticMarkup(toElement(chartTree(model, 'r1')));
+    const normal = (s: string) => s.replace(/<(\w+)([^>]*)\/>/g, '<$1$2></$1>').replace(/&#x27;/g, '&#39;');
+    expect(normal(screen)).toBe(normal(chartMarkup(model, 'r1')));
+    expect(screen).toContain('role="img"');
+    expect(screen).toContain('data-row="a" data-count="7"');
+    expect(screen).toContain('data-row="b" data-cell="small"');
+    expect(screen.match(/<rect /g)).toHaveLength(1);
   });
 });

@@ -179,6 +179,18 @@ describe('an entry’s details', () => {
     expect(detailText(fi, entry({ action: 'plans.printPdf', detail: 'version:3;locale:de' }))).toBe('version:3;locale:de');
   });
 
+  it('name a funder report’s export by its period, group and language, and show another shape as it is', () => {
+    const all = 'report:funder;set:esf-plus-2021-2027;period:2026-01-01..2026-12-31;cohort:all;format:pdf;locale:sv';
+    const described = detailText(fi, entry({ action: 'reports.exportFunderPdf', detail: all }));
+    expect(described).toMatch(/^Kausi .*2026.*; kaikki ryhmät; kieli: svenska$/);
+    const group = `report:funder;set:esf-plus-2021-2027;period:2026-07-01..2026-12-31;cohort:${NOTE};format:csv;locale:en`;
+    expect(detailText(t, entry({ action: 'reports.exportFunderCsv', detail: group }))).toMatch(
+      /^Period .*; group 9f8e7d6c…; language: English$/,
+    );
+    const odd = 'report:funder;period:2026;format:pdf';
+    expect(detailText(fi, entry({ action: 'reports.exportFunderPdf', detail: odd }))).toBe(odd);
+  });
+
   it('name a saved assessment by its stage, and an item hidden or shown by its wording in the form’s version', () => {
     const saved = entry({
       action: 'assessments.create',

@@ -10,6 +10,7 @@ import { LOCALES } from '@shared/locales';
 import { PARTICIPANT_STATUSES, participantFields } from '@shared/participants';
 import { SHARED_FIELDS } from '@shared/referrals';
 import { ROLES } from '@shared/roles';
+import { formatDayRange } from '../../i18n/format';
 import { isOneOf } from '../../i18n/keys';
 import { retentionDetailText } from '../retention/auditDetail';
 
@@ -126,6 +127,24 @@ function planPrintText(t: TFunction, detail: string): string | null {
   return version === 'none' ? t('audit.detail.planPrintEmpty', { language }) : t('audit.detail.planPrint', { version, language });
 }
 
+/**
+ * A funder report saved as PDF or CSV (reports/export-handlers.ts):
+ * `report:funder;set:<id>;period:<from>..<to>;cohort:<id|all>;format:<pdf|csv>;locale:<locale>`, in words.
+ */
+function funderExportText(t: TFunction, detail: string): string | null {
+  const [, from, to, cohort, locale] =
+    /^report:funder;set:[a-z0-9-]+;period:(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2});cohort:([0-9a-f]{32}|all);format:(?:pdf|csv);locale:([a-z]+)$/.exec(
+      detail,
+    ) ?? [];
+  if (!from || !to || !cohort || !locale || !isOneOf(LOCALES, locale)) return null;
+  return t('audit.detail.funderExport', {
+    period: formatDayRange(from, to),
+    group:
+      cohort === 'all' ? t('audit.detail.funderExportAllGroups') : t('audit.detail.funderExportGroup', { id: shortId(cohort) }),
+    language: t(`language.names.${locale}`),
+  });
+}
+
 /** An assessment saved, `assessment:<id>;stage:<stage>` (assessments/handlers.ts), named by its stage. */
 function assessmentText(t: TFunction, detail: string): string | null {
   const [, id, stage] = /^assessment:([0-9a-f]{32});stage:([A-Za-z0-9]+)$/.exec(detail) ?? [];
@@ -201,6 +220,9 @@ export function detailText(t: TFunction, entry: AuditEntryView, names?: NameBook
     case 'plans.printPdf':
     case 'plans.print':
       return planPrintText(t, detail) ?? detail;
+    case 'reports.exportFunderPdf':
+    case 'reports.exportFunderCsv':
+      return funderExportText(t, detail) ?? detail;
     case 'assessments.hideItem':
     case 'assessments.showItem':
       return itemText(t, entry, detail, names) ?? detail;

@@ -4,6 +4,7 @@
  * periods of the form. Pure, so that they are tested without a screen.
  */
 import type { TFunction } from 'i18next';
+import { cellText as sharedCellText, labelText as sharedLabelText } from '@shared/charts/report-bars';
 import { parseDay } from '@shared/days';
 import type { ReportCell, ReportLabel } from '@shared/reports';
 import { translateKey } from '../../i18n/keys';
@@ -17,20 +18,20 @@ export interface CellText {
 
 /** A cell as shown: the number written by `formatNumber`, "alle 5", or ".." read out as "piilotettu". */
 export function cellText(cell: ReportCell, t: TFunction, formatNumber: (value: number) => string): CellText {
-  switch (cell.kind) {
-    case 'value':
-      return { shown: formatNumber(cell.value), spoken: null };
-    case 'small':
-      return { shown: t('reports.cell.small', { below: cell.below }), spoken: null };
-    case 'hidden':
-      return { shown: t('reports.cell.hidden'), spoken: t('reports.screen.hidden') };
-  }
+  const shown = sharedCellText(translator(t), cell, formatNumber);
+  return { shown, spoken: cell.kind === 'hidden' ? t('reports.screen.hidden') : null };
 }
 
 /** A row's or table's label: the report's own text (already in its language), or a key of the interface's wording. */
 export function labelText(label: ReportLabel, t: TFunction): string {
-  return 'text' in label ? label.text : translateKey(t, label.key);
+  return sharedLabelText(translator(t), label);
 }
+
+/** The interface's `t` as the shared report texts take it. */
+const translator =
+  (t: TFunction) =>
+  (key: string, values?: Record<string, string | number>): string =>
+    translateKey(t, key, values);
 
 export interface Period {
   from: string;
