@@ -5,13 +5,16 @@
  * for want of consent, and the rule in the footer; no table needs a horizontal scroll. The same report is looked at in
  * Swedish and English. A caseworker does not see the funder report. The page passes axe-core.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, screen, test, type E2EApp } from './fixtures';
 import type { Locale } from '@shared/locales';
 import { expectCleanRun, setUpLockedVault, submitNameAndPassphrase, text, ui } from './flows';
-import { CASEWORKER, COORDINATOR, call, signInAsNewColleague } from './print-flows';
+import { CASEWORKER, COORDINATOR, call, pdfPages, signInAsNewColleague } from './print-flows';
 import { axeViolations } from './axe';
+import { parseCsv } from '../support/csv';
 
 const SHOTS = '/tmp/reports-shots';
 /** Friday 4 December 2026 at ten, local time. */
@@ -186,9 +189,37 @@ test.describe('the funder report', () => {
       'Luvut 1–4 näytetään muodossa ”alle 5”, jotta raportista ei voi tunnistaa ketään.',
     );
     await expect(report.locator('footer.report-rule')).toContainText('Nolla näytetään nollana.');
+    // Each table's picture: bars of the shown totals only, a suppressed one a mark.
+    const bars = report.locator('.report-bars svg');
+    await expect(bars).toHaveCount(await report.locator('table').count());
+    await expect(bars.first().locator('[data-cell]').first()).toBeVisible();
     await expectNoHorizontalScroll(page);
     expect(await axeViolations(page), 'the report').toEqual([]);
     await page.screenshot({ path: `${SHOTS}/report-fi.png` });
+
+    // Saved as CSV and as a PDF where the coordinator chooses: the same counts, nothing unsuppressed.
+    if (app.shell) {
+      const out = mkdtempSync(join(tmpdir(), 'polku-report-'));
+      try {
+        app.shell.answerSave(join(out, 'raportti.csv'));
+        await s.button('reports.export.csv').click();
+        await expect(s.status('reports.export.saved', { fileName: 'raportti.csv' })).toBeVisible();
+        await page.locator('.report-toolbar').scrollIntoViewIfNeeded();
+        await page.screenshot({ path: `${SHOTS}/report-saved-fi.png` });
+        const csv = readFileSync(join(out, 'raportti.csv'), 'utf8');
+        expect(csv.charCodeAt(0), 'a BOM for spreadsheet programs').toBe(0xfeff);
+        const rows = parseCsv(csv.slice(1));
+        const entrantsRow = rows.find((row) => row[1] === 'EECO01');
+        expect(entrantsRow?.slice(-4)).toEqual(['14', '..', '<5', '22']);
+        app.shell.answerSave(join(out, 'raportti.pdf'));
+        await s.button('reports.export.pdf').click();
+        await expect(s.status('reports.export.saved', { fileName: 'raportti.pdf' })).toBeVisible();
+        const printed = pdfPages(join(out, 'raportti.pdf')).join('\n');
+        for (const words of ['ESR+ 2021–2027: yhteiset indikaattorit', 'EECO01', 'alle 5']) expect(printed).toContain(words);
+      } finally {
+        rmSync(out, { recursive: true, force: true });
+      }
+    }
     await page.screenshot({ path: `${SHOTS}/report-fi-full.png`, fullPage: true });
 
     // The same report in Swedish and English, from the quick choice of this year: it follows the language, and fits.

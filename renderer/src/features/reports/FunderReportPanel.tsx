@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { reportBarsChart } from '@shared/charts/report-bars';
 import { today } from '@shared/days';
 import { checkInput } from '../../components/formSubmission';
 import { DateField } from '../../components/DateField';
@@ -10,10 +11,12 @@ import { SelectField } from '../../components/SelectField';
 import { useFieldErrors } from '../../components/useFieldErrors';
 import { useFocusFirstInvalid } from '../../components/useFocusFirstInvalid';
 import { currentLocale } from '../../i18n';
+import { ChartSvg } from '../../components/ChartSvg';
 import { cohortListQuery } from '../programme/queries';
 import { FunderReportView } from './FunderReportView';
 import { funderReportQuery, type FunderReportInput } from './queries';
-import { yearPeriod, type Period } from './reportText';
+import { ReportExports } from './ReportExports';
+import { translator, yearPeriod, type Period } from './reportText';
 
 /** What the form asked for; the language is the interface's at the time the report is shown. */
 type Asked = Omit<FunderReportInput, 'locale'>;
@@ -108,8 +111,15 @@ export function FunderReportPanel() {
       {/* While the first answer is awaited, the form's status line says so. */}
       {input && (report.data || report.error) ? (
         <div aria-busy={report.isFetching} className="report-result">
-          {/* The report's own actions (saving, printing) go in `toolbar`, a table's pictures in `figureOf`. */}
-          <QueryState query={report}>{(shown) => <FunderReportView report={shown} />}</QueryState>
+          <QueryState query={report}>
+            {(shown) => (
+              <FunderReportView
+                report={shown}
+                toolbar={<ReportExports request={input} />}
+                figureOf={(table) => <ChartSvg className="chart report-bars" model={reportBarsChart(table, translator(t))} />}
+              />
+            )}
+          </QueryState>
         </div>
       ) : null}
     </>

@@ -27,8 +27,8 @@ export function labelText(label: ReportLabel, t: TFunction): string {
   return sharedLabelText(translator(t), label);
 }
 
-/** The interface's `t` as the shared report texts take it. */
-const translator =
+/** The interface's `t` as the shared report texts and pictures take it. */
+export const translator =
   (t: TFunction) =>
   (key: string, values?: Record<string, string | number>): string =>
     translateKey(t, key, values);
