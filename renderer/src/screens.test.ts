@@ -56,7 +56,8 @@ describe('the place an unlock comes back to', () => {
     expect(screenOfPlace({ page: 'staff' }, 'teacher')).toBeNull();
     expect(screenOfPlace({ page: 'retention' }, 'caseworker')).toBeNull();
     expect(screenOfPlace({ page: 'search' }, 'teacher')).toBeNull();
-    expect(screenOfPlace({ page: 'reports', tab: 'funder' }, 'caseworker')).toBeNull();
+    expect(screenOfPlace({ page: 'reports', tab: 'funder' }, 'caseworker')).toEqual({ name: 'reports', tab: 'programme' });
+    expect(screenOfPlace({ page: 'reports', tab: 'programme' }, 'psychologist')).toBeNull();
     expect(screenOfPlace({ page: 'reports', tab: 'no-such-report' }, 'coordinator')).toEqual({ name: 'reports', tab: 'funder' });
     expect(screenOfPlace({ page: 'settings', section: 'no-such-page' }, 'teacher')).toEqual({ name: 'settings', notice: null });
   });

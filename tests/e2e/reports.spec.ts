@@ -3,7 +3,8 @@
  * the field that a period ending before it starts will not do, types the year 1.1.2026–31.12.2026 with the keyboard
  * alone and produces the report: tables with small counts as "alle 5", hidden ones as "..", the participants left out
  * for want of consent, and the rule in the footer; no table needs a horizontal scroll. The same report is looked at in
- * Swedish and English. A caseworker does not see the funder report. The page passes axe-core.
+ * Swedish and English. A caseworker does not see the funder report, only the programme report. The page passes
+ * axe-core.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -139,9 +140,13 @@ test.describe('the funder report', () => {
     await screen(page, 'reports');
     await expect(s.heading('reports.screen.title')).toBeFocused();
 
-    // Keyboard only: from the page's heading into the form, a period that ends before it starts, then the year.
+    // Keyboard only: from the page's heading through the report tabs (the funder report chosen) into the form, a
+    // period that ends before it starts, then the year.
     const from = s.field('reports.screen.form.from');
     const to = s.field('reports.screen.form.to');
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('tab', { name: 'Rahoittajaraportti' })).toBeFocused();
+    await expect(page.getByRole('tab', { name: 'Rahoittajaraportti' })).toHaveAttribute('aria-selected', 'true');
     await page.keyboard.press('Tab');
     await expect(from).toBeFocused();
     await page.keyboard.type('1.1.2026');
@@ -222,6 +227,18 @@ test.describe('the funder report', () => {
     }
     await page.screenshot({ path: `${SHOTS}/report-fi-full.png`, fullPage: true });
 
+    // The programme report of the same year, in the other tab: the group's figures and the whole's.
+    await page.getByRole('tab', { name: 'Ohjelmaraportti' }).click();
+    await page.getByRole('button', { name: 'Tämä vuosi (2026)' }).click();
+    await page.getByRole('button', { name: 'Laadi raportti' }).click();
+    const programme = page.locator('article.report');
+    await expect(programme.getByRole('heading', { level: 2, name: 'Ohjelmaraportti' })).toBeFocused();
+    await expect(programme.getByRole('table', { name: 'Osallistujat' }).first()).toBeVisible();
+    await expect(programme.getByRole('table', { name: 'Pidetyt tapaamiset aiheittain' }).first()).toBeVisible();
+    expect(await axeViolations(page), 'the programme report').toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/programme-fi-full.png`, fullPage: true });
+    await page.getByRole('tab', { name: 'Rahoittajaraportti' }).click();
+
     // The same report in Swedish and English, from the quick choice of this year: it follows the language, and fits.
     let previous: 'fi' | 'sv' | 'en' = 'fi';
     for (const [locale, setName] of [
@@ -255,8 +272,15 @@ test.describe('the funder report', () => {
     await page.reload();
     await submitNameAndPassphrase(page, 'fi', CASEWORKER.name, CASEWORKER.passphrase);
     await screen(page, 'home');
+    // Her Reports page has the programme report alone (of the groups she is staff of: none here).
+    await nav.getByRole('button', { name: 'Raportit', exact: true }).click();
+    await screen(page, 'reports');
+    await expect(page.getByRole('heading', { name: 'Ohjelmaraportin kausi' })).toBeVisible();
     await expect(page.getByText('Rahoittajaraportti')).toHaveCount(0);
-    await expect(nav.getByRole('button', { name: 'Raportit', exact: true })).toHaveCount(0);
+    await page.getByRole('button', { name: 'Tämä vuosi (2026)' }).click();
+    await page.getByRole('button', { name: 'Laadi raportti' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Ohjelmaraportti' })).toBeFocused();
+    await expect(page.getByText('Kaudella ei pidetty yhdenkään ryhmän tapaamisia.')).toBeVisible();
     expectCleanRun(app);
   });
 });

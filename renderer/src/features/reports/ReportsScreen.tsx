@@ -4,6 +4,7 @@ import { Screen } from '../../components/Screen';
 import { useSession } from '../../shell/session';
 import { Tabs } from '../case/Tabs';
 import { FunderReportPanel } from './FunderReportPanel';
+import { ProgrammeReportPanel } from './ProgrammeReportPanel';
 import { reportTabsFor, type ReportTab } from './reportTabs';
 import './reports.css';
 
@@ -16,7 +17,10 @@ interface ReportsScreenProps {
 export function ReportsScreen({ tab, onTab }: ReportsScreenProps) {
   const { t } = useTranslation();
   const session = useSession();
-  const panels: Record<ReportTab, () => ReactNode> = { funder: () => <FunderReportPanel /> };
+  const panels: Record<ReportTab, () => ReactNode> = {
+    funder: () => <FunderReportPanel />,
+    programme: () => <ProgrammeReportPanel />,
+  };
   const tabs = reportTabsFor(session.role);
   const only = tabs.length === 1 ? tabs[0] : undefined;
   // A place remembered for another role's tab opens the first this role may see.

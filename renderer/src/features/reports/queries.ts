@@ -2,6 +2,10 @@
 import type { InputOf } from '@shared/api';
 import { channelQuery } from '../../api/query';
 
-export type FunderReportInput = InputOf<'reports.funder'>;
+/** The channels a report is read from; each takes the same period input. */
+export type ReportChannel = 'reports.funder' | 'reports.programme';
 
-export const funderReportQuery = (input: FunderReportInput) => channelQuery('reports.funder', input);
+/** The period input every report takes (shared/reports.ts, reportPeriodInput). */
+export type ReportInput = InputOf<'reports.funder'>;
+
+export const reportQuery = <C extends ReportChannel>(channel: C, input: InputOf<C>) => channelQuery(channel, input);

@@ -45,9 +45,9 @@ describe('the quick periods of the report form', () => {
 });
 
 describe('who sees which report', () => {
-  it('gives the funder report to the coordinator alone', () => {
-    expect(reportTabsFor('coordinator')).toEqual(['funder']);
-    expect(reportTabsFor('caseworker')).not.toContain('funder');
+  it('gives the funder report to the coordinator alone, the programme report to caseworkers too', () => {
+    expect(reportTabsFor('coordinator')).toEqual(['funder', 'programme']);
+    expect(reportTabsFor('caseworker')).toEqual(['programme']);
     expect(reportTabsFor('psychologist')).toEqual([]);
     expect(reportTabsFor('teacher')).toEqual([]);
   });

@@ -1,0 +1,56 @@
+import { useEffect, useId, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ProgrammeReport } from '@shared/reports';
+import { formatDayRange, formatNumber } from '../../i18n/format';
+import { ReportTableView } from './ReportTableView';
+import { SuppressionRule } from './SuppressionRule';
+
+/**
+ * The programme report as produced: each group's section, then all of them together; the referrals and the change
+ * from intake to exit are the whole's when there are several groups (a group's own come with that group chosen).
+ */
+export function ProgrammeReportView({ report }: { report: ProgrammeReport }) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [report]);
+  const several = report.sections.length > 1;
+  return (
+    <article className="report" aria-labelledby={titleId}>
+      <h2 id={titleId} ref={heading} tabIndex={-1}>
+        {t('reports.screen.tabs.programme')}
+      </h2>
+      <dl className="report-summary" aria-label={t('reports.screen.summary.label')}>
+        <div>
+          <dt>{t('reports.screen.summary.period')}</dt>
+          <dd>{formatDayRange(report.period.from, report.period.to)}</dd>
+        </div>
+        <div>
+          <dt>{t('reports.screen.summary.cohort')}</dt>
+          <dd>{report.cohort ? report.cohort.name : t('reports.screen.summary.allCohorts')}</dd>
+        </div>
+      </dl>
+      {report.sections.length === 0 ? <p>{t('reports.screen.programme.none')}</p> : null}
+      {several ? <p className="field-hint">{t('reports.screen.programme.wholeOnly')}</p> : null}
+      {report.sections.map((section) => (
+        <section
+          key={section.cohort?.id ?? 'all'}
+          className="report-section"
+          aria-label={section.cohort?.name ?? t('reports.programme.allGroups')}
+        >
+          <h3>{section.cohort ? section.cohort.name : t('reports.programme.allGroups')}</h3>
+          <p>
+            {t('reports.programme.attendanceRate')}:{' '}
+            {section.attendanceRate === null
+              ? t('reports.screen.summary.attendanceNotShown')
+              : t('attendance.rate', { rate: formatNumber(section.attendanceRate) })}
+          </p>
+          {section.tables.map((table) => (
+            <ReportTableView key={table.id} table={table} />
+          ))}
+        </section>
+      ))}
+      <SuppressionRule threshold={report.threshold} />
+    </article>
+  );
+}
