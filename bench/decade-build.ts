@@ -200,25 +200,12 @@ export async function buildDecade(dir: string, scale: number, seed: number): Pro
       insertParticipant(db, { id, pseudonym, createdAt: at, createdBy: v.caseworkerId, data: { ...data, status: 'referred' } });
       if (data.status !== 'referred') writeParticipantData(db, id, data, at);
       audit(v.caseworkerId, 'participants.create', 'participant', id, at);
-      insertConsent(db, {
-        id: newId(),
-        participantId: id,
-        purpose: 'processing',
-        partnerName: null,
-        givenOn: since,
-        method: 'signed',
-        withholdFrom: null,
-        withholdReason: null,
-        recordedBy: v.caseworkerId,
-        recordedAt: at,
-      });
-      audit(v.caseworkerId, 'consents.record', 'participant', id, at);
-      // Most agree to be counted in the funder's statistics; some do not.
-      if (random() < 0.9) {
+      // Processing consent for all; most also agree to be counted in the funder's statistics, some do not.
+      for (const purpose of random() < 0.9 ? (['processing', 'funder_statistics'] as const) : (['processing'] as const)) {
         insertConsent(db, {
           id: newId(),
           participantId: id,
-          purpose: 'funder_statistics',
+          purpose,
           partnerName: null,
           givenOn: since,
           method: 'signed',
@@ -227,6 +214,7 @@ export async function buildDecade(dir: string, scale: number, seed: number): Pro
           recordedBy: v.caseworkerId,
           recordedAt: at,
         });
+        audit(v.caseworkerId, 'consents.record', 'participant', id, at);
       }
       participants.push({ id, since });
     },

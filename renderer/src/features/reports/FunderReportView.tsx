@@ -13,6 +13,23 @@ export interface FunderReportViewProps {
   figureOf?: (table: ReportTable) => ReactNode;
 }
 
+/** What every report was asked for, as rows of its summary: the period and the group (or all groups). */
+export function PeriodAndGroup({ period, cohort }: { period: { from: string; to: string }; cohort: { name: string } | null }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <div>
+        <dt>{t('reports.screen.summary.period')}</dt>
+        <dd>{formatDayRange(period.from, period.to)}</dd>
+      </div>
+      <div>
+        <dt>{t('reports.screen.summary.cohort')}</dt>
+        <dd>{cohort ? cohort.name : t('reports.screen.summary.allCohorts')}</dd>
+      </div>
+    </>
+  );
+}
+
 /** The funder report as produced: what it counts (set, period, group), who is not counted, the tables, the rule. */
 export function FunderReportView({ report, toolbar, figureOf }: FunderReportViewProps) {
   const { t } = useTranslation();
@@ -30,14 +47,7 @@ export function FunderReportView({ report, toolbar, figureOf }: FunderReportView
           <dt>{t('reports.screen.summary.version')}</dt>
           <dd>{report.set.version}</dd>
         </div>
-        <div>
-          <dt>{t('reports.screen.summary.period')}</dt>
-          <dd>{formatDayRange(report.period.from, report.period.to)}</dd>
-        </div>
-        <div>
-          <dt>{t('reports.screen.summary.cohort')}</dt>
-          <dd>{report.cohort ? report.cohort.name : t('reports.screen.summary.allCohorts')}</dd>
-        </div>
+        <PeriodAndGroup period={report.period} cohort={report.cohort} />
         <div>
           <dt>{t('reports.screen.summary.notCounted')}</dt>
           <dd className={`report-cell-${report.notCounted.kind}`}>

@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProgrammeReport } from '@shared/reports';
-import { formatDayRange, formatNumber } from '../../i18n/format';
+import { formatNumber } from '../../i18n/format';
+import { PeriodAndGroup } from './FunderReportView';
 import { ReportTableView } from './ReportTableView';
 import { SuppressionRule } from './SuppressionRule';
 
@@ -21,14 +22,7 @@ export function ProgrammeReportView({ report }: { report: ProgrammeReport }) {
         {t('reports.screen.tabs.programme')}
       </h2>
       <dl className="report-summary" aria-label={t('reports.screen.summary.label')}>
-        <div>
-          <dt>{t('reports.screen.summary.period')}</dt>
-          <dd>{formatDayRange(report.period.from, report.period.to)}</dd>
-        </div>
-        <div>
-          <dt>{t('reports.screen.summary.cohort')}</dt>
-          <dd>{report.cohort ? report.cohort.name : t('reports.screen.summary.allCohorts')}</dd>
-        </div>
+        <PeriodAndGroup period={report.period} cohort={report.cohort} />
       </dl>
       {report.sections.length === 0 ? <p>{t('reports.screen.programme.none')}</p> : null}
       {several ? <p className="field-hint">{t('reports.screen.programme.wholeOnly')}</p> : null}
