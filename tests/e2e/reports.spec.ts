@@ -235,6 +235,7 @@ test.describe('the funder report', () => {
     await expect(programme.getByRole('heading', { level: 2, name: 'Ohjelmaraportti' })).toBeFocused();
     await expect(programme.getByRole('table', { name: 'Osallistujat' }).first()).toBeVisible();
     await expect(programme.getByRole('table', { name: 'Pidetyt tapaamiset aiheittain' }).first()).toBeVisible();
+    await expect(programme.locator('.report-bars svg')).toHaveCount(await programme.locator('table').count());
     expect(await axeViolations(page), 'the programme report').toEqual([]);
     await page.screenshot({ path: `${SHOTS}/programme-fi-full.png`, fullPage: true });
     await page.getByRole('tab', { name: 'Rahoittajaraportti' }).click();

@@ -1,9 +1,12 @@
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { reportBarsChart } from '@shared/charts/report-bars';
 import type { ProgrammeReport } from '@shared/reports';
+import { ChartSvg } from '../../components/ChartSvg';
 import { formatNumber } from '../../i18n/format';
 import { PeriodAndGroup } from './FunderReportView';
 import { ReportTableView } from './ReportTableView';
+import { translator } from './reportText';
 import { SuppressionRule } from './SuppressionRule';
 
 /**
@@ -40,7 +43,11 @@ export function ProgrammeReportView({ report }: { report: ProgrammeReport }) {
               : t('attendance.rate', { rate: formatNumber(section.attendanceRate) })}
           </p>
           {section.tables.map((table) => (
-            <ReportTableView key={table.id} table={table} />
+            <ReportTableView
+              key={table.id}
+              table={table}
+              figure={<ChartSvg className="chart report-bars" model={reportBarsChart(table, translator(t))} />}
+            />
           ))}
         </section>
       ))}
