@@ -17,7 +17,7 @@ const HIDDEN: ReportCell = { kind: 'hidden' };
 const TABLE: ReportTable = {
   id: 'outputs',
   title: { text: 'Osallistujat alussa' },
-  columns: [{ key: 'reports.columns.female' }, { key: 'reports.columns.male' }, { key: 'reports.columns.total' }],
+  columns: [{ key: 'reports.columns.women' }, { key: 'reports.columns.men' }, { key: 'reports.columns.total' }],
   rows: [
     { id: 'outputs/EECO02', label: { text: 'Työttömät' }, code: 'EECO02', within: false, cells: [value(6), SMALL, value(9)] },
     { id: 'outputs/EECO03', label: { text: 'Pitkäaikaistyöttömät' }, code: 'EECO03', within: true, cells: [SMALL, SMALL, SMALL] },
@@ -89,7 +89,7 @@ describe('the bars of a report table', () => {
       fc.property(fc.array(fc.array(cell, { minLength: 4, maxLength: 4 }), { minLength: 1, maxLength: 12 }), (cells) => {
         const table: ReportTable = {
           ...TABLE,
-          columns: [...TABLE.columns, { key: 'reports.columns.other' }],
+          columns: [...TABLE.columns, { key: 'reports.columns.otherOrNotTold' }],
           rows: cells.map((row, i) => ({
             id: `r${i}`,
             label: { text: `Rivi ${i}` },

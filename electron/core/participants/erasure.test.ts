@@ -44,8 +44,8 @@ async function vaultWithPlantedFiles() {
     await v.t.ok('participation.recordExit', {
       participantId: id,
       checkedOn: '2026-11-20',
-      jobSearching: true,
-      inEducation: false,
+      jobSearching: false,
+      inEducation: true,
       qualification: false,
       employed: true,
     });

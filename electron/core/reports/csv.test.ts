@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FunderReport } from '@shared/reports';
+import { REPORT_COLUMNS, type FunderReport } from '@shared/reports';
 import { parseCsv } from '../../../tests/support/csv';
 import { printText } from '../print/labels';
 import { CSV_BOM, csvField, csvText, funderCsv, tableRows } from './csv';
@@ -13,7 +13,7 @@ const REPORT: FunderReport = {
     {
       id: 'outputs',
       title: { text: 'Tuotokset; alussa' },
-      columns: ['female', 'male', 'other', 'total'].map((c) => ({ key: `reports.columns.${c}` })),
+      columns: REPORT_COLUMNS.map((c) => ({ key: `reports.columns.${c}` })),
       rows: [
         {
           id: 'outputs/EECO02',

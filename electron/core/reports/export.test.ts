@@ -64,7 +64,7 @@ async function reportVault(shell: ShellPort): Promise<ReportVault> {
     await v.t.ok('participation.recordExit', {
       participantId: p.id,
       checkedOn: '2026-11-20',
-      jobSearching: true,
+      jobSearching: p !== planted[0],
       inEducation: false,
       qualification: false,
       employed: p === planted[0],
@@ -143,7 +143,7 @@ describe('the funder report as a PDF', () => {
     const { file, pages } = await savedPdf(request());
     const text = pages.join('\n');
     expect(text).toContain(report.set.name);
-    expect(text).toContain('Versio: Regulation (EU) 2021/1057');
+    expect(text).toContain('Versio: Asetus (EU) 2021/1057, liite I');
     expect(text).toContain('Raportointikausi 1.1.2026–31.12.2026');
     expect(text).toContain('Kaikki ryhmät');
     expect(text).toContain('Ohjelmassa kauden aikana');

@@ -12,7 +12,7 @@ const REPORT: FunderReport = {
     {
       id: 't',
       title: { text: 'Taulu <script>alert(1)</script>' },
-      columns: [{ key: 'reports.columns.female' }, { key: 'reports.columns.total' }],
+      columns: [{ key: 'reports.columns.women' }, { key: 'reports.columns.total' }],
       rows: [
         {
           id: 't/a',
