@@ -121,4 +121,8 @@ export const reportChannels = {
   'reports.exportFunderPdf': channel('reports.funder', reportPeriodInput, reportExportResult),
   /** The funder report's aggregate rows as CSV (electron/core/reports/csv.ts), saved and audited like the PDF. */
   'reports.exportFunderCsv': channel('reports.funder', reportPeriodInput, reportExportResult),
+  /** The programme report as a PDF, counted again on the main side for the reader's groups; audited like the funder's. */
+  'reports.exportProgrammePdf': channel('reports.programme', reportPeriodInput, reportExportResult),
+  /** The programme report's counts as CSV, one line a figure (its tables differ in their columns). */
+  'reports.exportProgrammeCsv': channel('reports.programme', reportPeriodInput, reportExportResult),
 } as const;

@@ -153,6 +153,8 @@ const SAMPLE_INPUTS: { [C in Channel]: InputOf<C> } = {
   'reports.funder': { from: '2026-01-01', to: '2026-12-31', locale: 'fi' },
   'reports.exportFunderPdf': { from: '2026-01-01', to: '2026-12-31', locale: 'sv' },
   'reports.exportFunderCsv': { from: '2026-01-01', to: '2026-12-31', locale: 'en' },
+  'reports.exportProgrammePdf': { from: '2026-01-01', to: '2026-12-31', locale: 'fi' },
+  'reports.exportProgrammeCsv': { from: '2026-01-01', to: '2026-12-31', locale: 'sv' },
   'participation.get': { participantId: SOMEONE },
   'participation.recordExit': {
     participantId: SOMEONE,

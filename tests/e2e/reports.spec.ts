@@ -236,6 +236,18 @@ test.describe('the funder report', () => {
     await expect(programme.getByRole('table', { name: 'Osallistujat' }).first()).toBeVisible();
     await expect(programme.getByRole('table', { name: 'Pidetyt tapaamiset aiheittain' }).first()).toBeVisible();
     await expect(programme.locator('.report-bars svg')).toHaveCount(await programme.locator('table').count());
+    if (app.shell) {
+      const out = mkdtempSync(join(tmpdir(), 'polku-programme-'));
+      try {
+        app.shell.answerSave(join(out, 'ohjelma.csv'));
+        await s.button('reports.export.programmeCsv').click();
+        await expect(s.status('reports.export.saved', { fileName: 'ohjelma.csv' })).toBeVisible();
+        const rows = parseCsv(readFileSync(join(out, 'ohjelma.csv'), 'utf8').slice(1));
+        expect(rows[0]).toEqual(['Ryhmä', 'Taulukko', 'Tieto', 'Sarake', 'Luku']);
+      } finally {
+        rmSync(out, { recursive: true, force: true });
+      }
+    }
     expect(await axeViolations(page), 'the programme report').toEqual([]);
     await page.screenshot({ path: `${SHOTS}/programme-fi-full.png`, fullPage: true });
     await page.getByRole('tab', { name: 'Rahoittajaraportti' }).click();

@@ -14,7 +14,7 @@
  * - **Cells**: a count's number, `<k` for a small count, `..` for a hidden one (language-neutral marks, as the
  *   funder's own tables write them); an empty cell where the report has no figure.
  */
-import type { FunderReport, ReportCell, ReportTable } from '@shared/reports';
+import type { FunderReport, ProgrammeReport, ReportCell, ReportTable } from '@shared/reports';
 import { labelText } from '@shared/charts/report-bars';
 import type { PrintText } from '../print/labels';
 
@@ -78,5 +78,46 @@ export function funderCsv(report: FunderReport, text: PrintText): string {
       report.attendanceRate === null ? '' : String(report.attendanceRate),
     ),
   );
+  return csvText(rows);
+}
+
+/**
+ * The programme report as CSV, one line a figure: group, table, row, column, then the count or its mark. Its tables
+ * differ in their columns (one count, statuses, kinds of change), so each figure names its own column.
+ */
+export function programmeCsv(report: ProgrammeReport, text: PrintText): string {
+  const t = (key: string, values?: Record<string, string | number>) => text.t(key, values);
+  const rows: string[][] = [
+    [
+      text.t('programmeReport.group'),
+      text.t('funderReport.table'),
+      text.t('programmeReport.row'),
+      text.t('programmeReport.column'),
+      text.t('programmeReport.count'),
+    ],
+  ];
+  for (const section of report.sections) {
+    const group = section.cohort ? section.cohort.name : text.t('funderReport.allGroups');
+    for (const table of section.tables) {
+      for (const row of table.rows) {
+        row.cells.forEach((cell, column) =>
+          rows.push([
+            group,
+            labelText(t, table.title),
+            labelText(t, row.label),
+            labelText(t, table.columns[column]!),
+            csvCell(cell),
+          ]),
+        );
+      }
+    }
+    rows.push([
+      group,
+      text.t('funderReport.otherFigures'),
+      `${text.t('funderReport.attendanceRate')} (%)`,
+      '',
+      section.attendanceRate === null ? '' : String(section.attendanceRate),
+    ]);
+  }
   return csvText(rows);
 }

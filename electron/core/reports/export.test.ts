@@ -281,3 +281,56 @@ describe('a CSV that cannot be saved', () => {
     });
   }
 });
+
+describe('the programme report saved', () => {
+  it('as a PDF and as CSV, one line a figure, audited without a figure, with nothing of anyone in either', async () => {
+    const pdfFile = join(mkdtempSync(join(out, 'programme-pdf-')), 'ohjelma.pdf');
+    shell.answerSave(pdfFile);
+    expect(await v.t.ok('reports.exportProgrammePdf', request())).toEqual({ status: 'saved', fileName: 'ohjelma.pdf' });
+    expect(shell.saveRequests.at(-1)).toEqual({ purpose: 'print', defaultName: 'ohjelmaraportti-2026.pdf' });
+    const pdf = pdfPages(pdfFile).join('\n');
+    for (const words of [
+      'Ohjelmaraportti',
+      'Raportointikausi 1.1.2026–31.12.2026',
+      'Osallistujat',
+      'Pidetyt tapaamiset aiheittain',
+    ])
+      expect(pdf).toContain(words);
+    // Seven in one group, so the group's counts are shown; three completed, fewer than five: "alle 5".
+    expect(pdf).toContain('alle 5');
+
+    const csvFile = join(mkdtempSync(join(out, 'programme-csv-')), 'ohjelma.csv');
+    shell.answerSave(csvFile);
+    expect(await v.t.ok('reports.exportProgrammeCsv', request())).toEqual({ status: 'saved', fileName: 'ohjelma.csv' });
+    const csv = readFileSync(csvFile, 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const rows = parseCsv(csv.slice(1));
+    expect(rows[0]).toEqual(['Ryhmä', 'Taulukko', 'Tieto', 'Sarake', 'Luku']);
+    const enrolled = rows.find((row) => row[1] === 'Osallistujat' && row[2] === 'Ryhmässä kauden aikana');
+    expect(enrolled?.[4]).toBe('7');
+    expect(rows.find((row) => row[2] === 'Suorittanut')?.[4]).toBe('<5');
+
+    for (const [what, text] of [
+      ['PDF', pdf],
+      ['CSV', csv],
+    ] as const)
+      expect(leaked(text, v.needles), what).toEqual([]);
+    const records = (await exportRecords()).filter((entry) => entry.action.startsWith('reports.exportProgramme'));
+    expect(records.map((entry) => [entry.action, entry.detail])).toEqual([
+      ['reports.exportProgrammeCsv', 'report:programme;period:2026-01-01..2026-12-31;cohort:all;format:csv;locale:fi'],
+      ['reports.exportProgrammePdf', 'report:programme;period:2026-01-01..2026-12-31;cohort:all;format:pdf;locale:fi'],
+    ]);
+  });
+
+  it('is the caseworker’s for her own groups, and refused for another’s', async () => {
+    await v.as('caseworker');
+    const file = join(mkdtempSync(join(out, 'programme-own-')), 'oma.csv');
+    shell.answerSave(file);
+    expect(await v.t.ok('reports.exportProgrammeCsv', request({ cohortId: v.cohortId }))).toEqual({
+      status: 'saved',
+      fileName: 'oma.csv',
+    });
+    await v.as('psychologist');
+    expect(await v.t.call('reports.exportProgrammeCsv', request())).toMatchObject({ ok: false, code: 'forbidden' });
+  });
+});

@@ -17,17 +17,19 @@ import { printDocument, type DocumentMode } from '../print/template';
 const html = htmlTag();
 
 /** The translator of the shared chart and label code, over the printout's words. */
-const translate = (text: PrintText) => (key: string, values?: Record<string, string | number>) => text.t(key, values);
+export const translate = (text: PrintText) => (key: string, values?: Record<string, string | number>) => text.t(key, values);
 
-function tableBlock(text: PrintText, table: ReportTable, index: number): Html {
+/** A table of a report with its bars; the code column only where a row has a funder's code. */
+export function tableBlock(text: PrintText, table: ReportTable, index: number): Html {
   const t = translate(text);
+  const coded = table.rows.some((row) => row.code !== null);
   return html`<section class="print-section report-section">
     <h2>${labelText(t, table.title)}</h2>
     <table class="report-table">
       <thead>
         <tr>
-          <th class="col-code">${text.t('funderReport.code')}</th>
-          <th>${text.t('funderReport.row')}</th>
+          ${coded ? html`<th class="col-code">${text.t('funderReport.code')}</th>` : ''}
+          <th>${text.t(coded ? 'funderReport.row' : 'programmeReport.row')}</th>
           ${table.columns.map((column) => html`<th class="num">${labelText(t, column)}</th>`)}
         </tr>
       </thead>
@@ -35,7 +37,7 @@ function tableBlock(text: PrintText, table: ReportTable, index: number): Html {
         ${table.rows.map(
           (row) =>
             html`<tr class="${row.within ? 'within' : 'top'}">
-              <td class="col-code">${row.code ?? ''}</td>
+              ${coded ? html`<td class="col-code">${row.code ?? ''}</td>` : ''}
               <td class="row-label">${labelText(t, row.label)}</td>
               ${row.cells.map((cell) => html`<td class="num">${cellText(t, cell)}</td>`)}
             </tr>`,
@@ -103,8 +105,13 @@ export function funderReportDocument(
  * The suggested file name: the kind of report and its period, never a group's name: "rahoittajaraportti-2026" for a
  * calendar year, else "rahoittajaraportti-2026-01-01-2026-06-30".
  */
-export function funderFileName(text: PrintText, period: { from: string; to: string }, extension: 'pdf' | 'csv'): string {
+export function funderFileName(
+  text: PrintText,
+  period: { from: string; to: string },
+  extension: 'pdf' | 'csv',
+  report: 'funderReport' | 'programmeReport' = 'funderReport',
+): string {
   const year = period.from.slice(0, 4);
   const wholeYear = period.from === `${year}-01-01` && period.to === `${year}-12-31`;
-  return `${text.t('funderReport.fileName')}-${wholeYear ? year : `${period.from}-${period.to}`}.${extension}`;
+  return `${text.t(`${report}.fileName`)}-${wholeYear ? year : `${period.from}-${period.to}`}.${extension}`;
 }

@@ -1,15 +1,8 @@
 import { dayOf } from '@shared/days';
-import { roleHolds, type Role } from '@shared/roles';
 import type { HandlerGroup } from '../handler';
 import { reportExportHandlers } from './export-handlers';
 import { funderReport } from './funder';
-import { programmeReport } from './programme';
-
-/**
- * Whether a reader's programme report covers every group, not only those they are staff of: whoever reads the
- * funder report (the coordinator) already reads the whole programme's counts.
- */
-const seesEveryGroup = (role: Role) => roleHolds(role, 'reports.funder');
+import { programmeReader, programmeReport } from './programme';
 
 /**
  * Reports: counts only, read on the main side and suppressed before they are sent. Looking at a report opens no
@@ -25,12 +18,7 @@ export const reportHandlers = {
   'reports.programme': {
     kind: 'tx',
     run: ({ from, to, cohortId }, { db, session, now }) =>
-      programmeReport(
-        db,
-        { from, to, cohortId: cohortId ?? null },
-        { userId: session.userId, everyGroup: seesEveryGroup(session.role) },
-        dayOf(now),
-      ),
+      programmeReport(db, { from, to, cohortId: cohortId ?? null }, programmeReader(session), dayOf(now)),
   },
   ...reportExportHandlers,
 } satisfies HandlerGroup;

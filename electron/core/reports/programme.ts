@@ -26,6 +26,7 @@ import { VISIT_KINDS } from '@shared/visits';
 import { readCohortChange } from '../assessments/cohort-change';
 import { percent } from '../attendance/figures';
 import { heldAttendance } from '../attendance/repo';
+import { roleHolds, type Role } from '@shared/roles';
 import type { Db } from '../db/open';
 import { all, get, sql } from '../db/sql';
 import { readSettings } from '../settings/repo';
@@ -37,6 +38,14 @@ import { sumRelation, suppressCounts, tableRelations, type Count, type Relation,
 export interface ProgrammeReader {
   userId: string;
   everyGroup: boolean;
+}
+
+/**
+ * Who reads a programme report: whoever reads the funder report (the coordinator) already reads the whole
+ * programme's counts and covers every group; anyone else the groups they are staff of.
+ */
+export function programmeReader(session: { userId: string; role: Role }): ProgrammeReader {
+  return { userId: session.userId, everyGroup: roleHolds(session.role, 'reports.funder') };
 }
 
 interface Group {

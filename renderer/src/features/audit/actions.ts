@@ -64,7 +64,7 @@ export const ACTION_GROUPS = {
     'participation.clearExit',
     'participation.clearFollowUp',
   ],
-  reports: ['reports.exportFunderPdf', 'reports.exportFunderCsv'],
+  reports: ['reports.exportFunderPdf', 'reports.exportFunderCsv', 'reports.exportProgrammePdf', 'reports.exportProgrammeCsv'],
   staff: ['users.create', 'users.update', 'users.deactivate', 'users.issuePassphrase', 'users.acknowledgeAccessNotices'],
   access: [
     'vault.unlock',

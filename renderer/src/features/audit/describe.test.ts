@@ -179,7 +179,7 @@ describe('an entry’s details', () => {
     expect(detailText(fi, entry({ action: 'plans.printPdf', detail: 'version:3;locale:de' }))).toBe('version:3;locale:de');
   });
 
-  it('name a funder report’s export by its period, group and language, and show another shape as it is', () => {
+  it('name a report’s export by its period, group and language, and show another shape as it is', () => {
     const all = 'report:funder;set:esf-plus-2021-2027;period:2026-01-01..2026-12-31;cohort:all;format:pdf;locale:sv';
     const described = detailText(fi, entry({ action: 'reports.exportFunderPdf', detail: all }));
     expect(described).toMatch(/^Kausi .*2026.*; kaikki ryhmät; kieli: svenska$/);
@@ -189,6 +189,11 @@ describe('an entry’s details', () => {
     );
     const odd = 'report:funder;period:2026;format:pdf';
     expect(detailText(fi, entry({ action: 'reports.exportFunderPdf', detail: odd }))).toBe(odd);
+    // The programme report's has no indicator set.
+    const programme = 'report:programme;period:2026-01-01..2026-12-31;cohort:all;format:csv;locale:fi';
+    expect(detailText(fi, entry({ action: 'reports.exportProgrammeCsv', detail: programme }))).toMatch(
+      /^Kausi .*2026.*; kaikki ryhmät; kieli: suomi$/,
+    );
   });
 
   it('name a saved assessment by its stage, and an item hidden or shown by its wording in the form’s version', () => {

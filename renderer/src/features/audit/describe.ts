@@ -128,12 +128,13 @@ function planPrintText(t: TFunction, detail: string): string | null {
 }
 
 /**
- * A funder report saved as PDF or CSV (reports/export-handlers.ts):
- * `report:funder;set:<id>;period:<from>..<to>;cohort:<id|all>;format:<pdf|csv>;locale:<locale>`, in words.
+ * A report saved as PDF or CSV (reports/export-handlers.ts):
+ * `report:funder;set:<id>;period:<from>..<to>;cohort:<id|all>;format:<pdf|csv>;locale:<locale>` (the programme
+ * report without `set:`), in words.
  */
 function funderExportText(t: TFunction, detail: string): string | null {
   const [, from, to, cohort, locale] =
-    /^report:funder;set:[a-z0-9-]+;period:(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2});cohort:([0-9a-f]{32}|all);format:(?:pdf|csv);locale:([a-z]+)$/.exec(
+    /^report:(?:funder;set:[a-z0-9-]+|programme);period:(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2});cohort:([0-9a-f]{32}|all);format:(?:pdf|csv);locale:([a-z]+)$/.exec(
       detail,
     ) ?? [];
   if (!from || !to || !cohort || !locale || !isOneOf(LOCALES, locale)) return null;
@@ -222,6 +223,8 @@ export function detailText(t: TFunction, entry: AuditEntryView, names?: NameBook
       return planPrintText(t, detail) ?? detail;
     case 'reports.exportFunderPdf':
     case 'reports.exportFunderCsv':
+    case 'reports.exportProgrammePdf':
+    case 'reports.exportProgrammeCsv':
       return funderExportText(t, detail) ?? detail;
     case 'assessments.hideItem':
     case 'assessments.showItem':

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { reportBarsChart } from '@shared/charts/report-bars';
 import type { ProgrammeReport } from '@shared/reports';
@@ -13,7 +13,7 @@ import { SuppressionRule } from './SuppressionRule';
  * The programme report as produced: each group's section, then all of them together; the referrals and the change
  * from intake to exit are the whole's when there are several groups (a group's own come with that group chosen).
  */
-export function ProgrammeReportView({ report }: { report: ProgrammeReport }) {
+export function ProgrammeReportView({ report, toolbar }: { report: ProgrammeReport; toolbar?: ReactNode }) {
   const { t } = useTranslation();
   const titleId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -27,6 +27,7 @@ export function ProgrammeReportView({ report }: { report: ProgrammeReport }) {
       <dl className="report-summary" aria-label={t('reports.screen.summary.label')}>
         <PeriodAndGroup period={report.period} cohort={report.cohort} />
       </dl>
+      {toolbar ? <div className="report-toolbar">{toolbar}</div> : null}
       {report.sections.length === 0 ? <p>{t('reports.screen.programme.none')}</p> : null}
       {several ? <p className="field-hint">{t('reports.screen.programme.wholeOnly')}</p> : null}
       {report.sections.map((section) => (

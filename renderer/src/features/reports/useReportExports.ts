@@ -3,7 +3,17 @@ import type { InputOf } from '@shared/api';
 import { useChannelAction } from '../../components/useChannelAction';
 
 /** The channels that save a report where the user chooses. */
-export type ReportExportChannel = 'reports.exportFunderPdf' | 'reports.exportFunderCsv';
+export type ReportExportChannel =
+  | 'reports.exportFunderPdf'
+  | 'reports.exportFunderCsv'
+  | 'reports.exportProgrammePdf'
+  | 'reports.exportProgrammeCsv';
+
+/** Which report is saved: its PDF and CSV channels. */
+const CHANNELS = {
+  funder: { pdf: 'reports.exportFunderPdf', csv: 'reports.exportFunderCsv' },
+  programme: { pdf: 'reports.exportProgrammePdf', csv: 'reports.exportProgrammeCsv' },
+} as const;
 
 /** The line beside the export buttons: a key under `reports.export.*` and its values. */
 export type ReportExportStatus =
@@ -12,12 +22,12 @@ export type ReportExportStatus =
   | null;
 
 /**
- * Saving the funder report as a PDF (`savePdf`) or as CSV (`saveCsv`) for the period on screen: one call at a time,
+ * Saving a report (the funder's, or the programme's) as a PDF (`savePdf`) or as CSV (`saveCsv`) for the period on screen: one call at a time,
  * the main side counts the report again and asks where to save. `action.failure` holds a refusal (a full disk, a
  * folder that cannot be written) for FormActions or an alert to show; `status` is the progress line. The buttons'
  * names are `reports.export.pdf` and `reports.export.csv`.
  */
-export function useReportExports() {
+export function useReportExports(report: keyof typeof CHANNELS = 'funder') {
   const action = useChannelAction();
   const [status, setStatus] = useState<ReportExportStatus>(null);
 
@@ -42,7 +52,7 @@ export function useReportExports() {
   return {
     action,
     status,
-    savePdf: (request: InputOf<'reports.exportFunderPdf'>) => save('reports.exportFunderPdf', request),
-    saveCsv: (request: InputOf<'reports.exportFunderCsv'>) => save('reports.exportFunderCsv', request),
+    savePdf: (request: InputOf<ReportExportChannel>) => save(CHANNELS[report].pdf, request),
+    saveCsv: (request: InputOf<ReportExportChannel>) => save(CHANNELS[report].csv, request),
   };
 }
