@@ -20,7 +20,7 @@ const html = htmlTag();
 export const translate = (text: PrintText) => (key: string, values?: Record<string, string | number>) => text.t(key, values);
 
 /** A table of a report with its bars; the code column only where a row has a funder's code. */
-export function tableBlock(text: PrintText, table: ReportTable, index: number): Html {
+export function tableBlock(text: PrintText, table: ReportTable, index: number, figure?: Html): Html {
   const t = translate(text);
   const coded = table.rows.some((row) => row.code !== null);
   return html`<section class="print-section report-section">
@@ -44,7 +44,7 @@ export function tableBlock(text: PrintText, table: ReportTable, index: number): 
         )}
       </tbody>
     </table>
-    <div class="report-chart">${chartSvg(reportBarsChart(table, t), `bars${index}`)}</div>
+    <div class="report-chart">${figure ?? chartSvg(reportBarsChart(table, t), `bars${index}`)}</div>
   </section>`;
 }
 

@@ -4,12 +4,14 @@
  * explains the suppression rule. Made from a report the main side has just computed and suppressed
  * (`programme.ts`); counts only, nothing of any one person. The tables are drawn as the funder report's are.
  */
-import type { ProgrammeReport } from '@shared/reports';
-import { htmlTag } from '../print/html';
+import { reportChangeCharts } from '@shared/charts/report-change';
+import type { ProgrammeReport, ReportTable } from '@shared/reports';
+import { htmlTag, type Html } from '../print/html';
+import { chartSvg } from '../print/chart-svg';
 import type { PrintText } from '../print/labels';
 import { pageMarginStyle } from '../print/page-margins';
 import { printDocument, type DocumentMode } from '../print/template';
-import { tableBlock } from './funder-print';
+import { tableBlock, translate } from './funder-print';
 
 const html = htmlTag();
 
@@ -41,7 +43,9 @@ export function programmeReportDocument(
               ? text.t('funderReport.rateNotShown')
               : text.t('funderReport.rate', { rate: section.attendanceRate })}
           </p>
-          ${section.tables.map((table) => tableBlock(text, table, index++))}
+          ${section.tables.map((table) =>
+            tableBlock(text, table, index++, table.id === 'change' ? changeFigures(text, table, index) : undefined),
+          )}
         </section>`,
     )}
     <footer class="report-footer">
@@ -53,4 +57,13 @@ export function programmeReportDocument(
       ? pageMarginStyle(text, { topLeft: null, topRight: text.t('programmeReport.title'), bottomLeft: printedOn })
       : null;
   return printDocument({ locale: text.locale, title: text.t('programmeReport.title'), body, margins });
+}
+
+/** The change per domain as the group's page draws it, for the domains whose counts are all shown. */
+function changeFigures(text: PrintText, table: ReportTable, index: number): Html {
+  const { legend, charts, leftOut } = reportChangeCharts(table, translate(text));
+  return html`${chartSvg(legend, `change${index}-key`)} ${charts.map(({ chart }, i) => chartSvg(chart, `change${index}-${i}`))}
+  ${leftOut.length > 0
+    ? html`<p class="doc-meta">${text.t('programmeReport.changeLeftOut', { domains: leftOut.join(', ') })}</p>`
+    : null}`;
 }

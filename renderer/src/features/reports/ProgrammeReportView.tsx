@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { reportBarsChart } from '@shared/charts/report-bars';
-import type { ProgrammeReport } from '@shared/reports';
+import { reportChangeCharts } from '@shared/charts/report-change';
+import type { ProgrammeReport, ReportTable } from '@shared/reports';
 import { ChartSvg } from '../../components/ChartSvg';
 import { formatNumber } from '../../i18n/format';
 import { PeriodAndGroup } from './FunderReportView';
@@ -47,12 +48,40 @@ export function ProgrammeReportView({ report, toolbar }: { report: ProgrammeRepo
             <ReportTableView
               key={table.id}
               table={table}
-              figure={<ChartSvg className="chart report-bars" model={reportBarsChart(table, translator(t))} />}
+              figure={
+                table.id === 'change' ? (
+                  <ChangeFigures table={table} />
+                ) : (
+                  <ChartSvg className="chart report-bars" model={reportBarsChart(table, translator(t))} />
+                )
+              }
             />
           ))}
         </section>
       ))}
       <SuppressionRule threshold={report.threshold} />
     </article>
+  );
+}
+
+/** The change per domain as the group's page draws it, for the domains whose counts are all shown. */
+function ChangeFigures({ table }: { table: ReportTable }) {
+  const { t } = useTranslation();
+  const { legend, charts, leftOut } = reportChangeCharts(table, translator(t));
+  return (
+    <div className="report-change">
+      <ChartSvg model={legend} className="chart cohort-change-legend" />
+      <ul className="cohort-change-charts">
+        {charts.map(({ domain, chart }) => (
+          <li key={domain}>
+            <h4>{domain}</h4>
+            <ChartSvg model={chart} />
+          </li>
+        ))}
+      </ul>
+      {leftOut.length > 0 ? (
+        <p className="field-hint">{t('reports.screen.programme.changeLeftOut', { domains: leftOut.join(', ') })}</p>
+      ) : null}
+    </div>
   );
 }
