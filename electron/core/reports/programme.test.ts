@@ -390,6 +390,14 @@ describe('the programme report', () => {
     report.sections.forEach((s, i) => {
       if (enrolled[i]!.kind !== 'value') expect(s.attendanceRate).toBeNull();
     });
+    // A group's own report hides what the report of all groups hides of it: else that count, read there, would give
+    // the small group's away from the whole.
+    const hiddenGroups = report.sections.filter((s, i) => s.cohort && enrolled[i]!.kind === 'hidden');
+    expect(hiddenGroups.length).toBeGreaterThan(0);
+    for (const group of hiddenGroups) {
+      const alone: ProgrammeReport = await v.t.ok('reports.programme', { ...PERIOD, cohortId: group.cohort!.id });
+      expect(tableOf(alone.sections[0]!, 'participation').rows[0]!.cells[0]).toEqual({ kind: 'hidden' });
+    }
   });
 
   it('gives a caseworker the groups they are staff of, and refuses another’s', async () => {

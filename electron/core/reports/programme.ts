@@ -78,6 +78,34 @@ export function programmeReport(db: Db, period: ReportPeriod, reader: ProgrammeR
   const groups = groupsOf(db, period, reader, last);
   const asked = period.cohortId === null ? null : groups[0]!;
   const k = readSettings(db).reportThreshold;
+  const own = suppressed(db, period, groups, last, today, k);
+  let shown = own.shown;
+  if (period.cohortId !== null) {
+    // A group's own report shows nothing the report of all the reader's groups hides of it: a count hidden there to
+    // protect another group's would otherwise be read here, and that group's worked out from the whole.
+    const all = groupsOf(db, { ...period, cohortId: null }, reader, last);
+    if (all.length > 1 && all.some((g) => g.id === period.cohortId)) {
+      const wider = suppressed(db, { ...period, cohortId: null }, all, last, today, k).shown;
+      shown = new Map(
+        [...own.shown].map(([key, mine]): [string, Shown] => {
+          const there = wider.get(key);
+          return [key, mine.kind === 'value' && there !== undefined && there.kind !== 'value' ? { kind: 'hidden' } : mine];
+        }),
+      );
+    }
+  }
+  const cell = (key: string): ReportCell => asCell(shown.get(key)!, k);
+
+  return {
+    period: { from: period.from, to: period.to },
+    cohort: asked,
+    threshold: k,
+    sections: own.sections.map((s, i) => section(s.cohort, s.figures, own.layouts[i]!, cell, shown, k)),
+  };
+}
+
+/** The sections of a report of `groups` (and of them all, when more than one), their counts laid out and suppressed. */
+function suppressed(db: Db, period: ReportPeriod, groups: readonly Group[], last: string, today: string, k: number) {
   const figures = readFigures(db, period, groups, last, today);
 
   const sections: { id: string; cohort: Group | null; figures: Figures }[] = groups.map((g) => ({
@@ -106,15 +134,7 @@ export function programmeReport(db: Db, period: ReportPeriod, reader: ProgrammeR
       relations.push(sumRelation(parts, key));
     }
   }
-  const shown = suppressCounts(counts, relations, k);
-  const cell = (key: string): ReportCell => asCell(shown.get(key)!, k);
-
-  return {
-    period: { from: period.from, to: period.to },
-    cohort: asked,
-    threshold: k,
-    sections: sections.map((s, i) => section(s.cohort, s.figures, layouts[i]!, cell, shown, k)),
-  };
+  return { sections, layouts, shown: suppressCounts(counts, relations, k) };
 }
 
 /** The groups of the report, oldest first: not_found for a group not stored, forbidden for another's. */
