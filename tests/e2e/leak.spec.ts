@@ -184,7 +184,7 @@ test('a session leaves no trace of the name, passphrase, recovery code or progra
   // The funder's data of the same participation, recorded and read back in the session: codes and days only, no
   // text of its own, so what the scan looks for is what the session wrote beside it.
   await invoke(page, 'cohorts.enrol', { participantId, cohortId: cohort.id, startDate: '2026-11-02' });
-  const exit = { jobSearching: true, inEducation: false, qualification: false, employed: true };
+  const exit = { jobSearching: false, inEducation: true, qualification: false, employed: true };
   await invoke(page, 'participation.recordExit', { participantId, checkedOn: dayOf(new Date()), ...exit });
   const funderRead = await invoke<{ participation: { exit: unknown } }>(page, 'participation.get', { participantId });
   expect(funderRead.participation.exit).toMatchObject(exit);
