@@ -9,7 +9,11 @@ import { LOCALES } from './locales';
 import { recordId } from './participants';
 import { isoDate, customIssue } from './text-fields';
 
-export { REPORT_THRESHOLD } from './report-threshold';
+/**
+ * The smallest count a report shows as a number (k): every count from 1 to k − 1 is shown as "<k". A coordinator
+ * setting; never below 3.
+ */
+export const REPORT_THRESHOLD = { min: 3, max: 20, default: 5 } as const;
 
 /** The columns of the funder report: women, men, other or not told, total. */
 export const REPORT_COLUMNS = ['women', 'men', 'otherOrNotTold', 'total'] as const;

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { ATTENDANCE_THRESHOLD } from './attendance';
 import { channel } from './channel';
-import { REPORT_THRESHOLD } from './report-threshold';
+import { REPORT_THRESHOLD } from './reports';
 import { optionalLine, phone } from './text-fields';
 
 export const AUTO_LOCK_MINUTES = { min: 1, max: 120, default: 5 } as const;

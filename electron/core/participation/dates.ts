@@ -36,3 +36,18 @@ export function participationDates(db: Db, participantIds?: readonly string[]): 
 export function participationDatesOf(db: Db, participantId: string): ParticipationDates | null {
   return participationDates(db, [participantId]).get(participantId) ?? null;
 }
+
+/**
+ * How each participation that has left ended: the outcome of the enrolment that ended last (by its end, then its
+ * start), the one whose end is the participation's exit.
+ */
+export function exitOutcomes(db: Db): Map<string, 'completed' | 'discontinued'> {
+  const outcomes = new Map<string, 'completed' | 'discontinued'>();
+  for (const row of all<{ participant_id: string; outcome: 'completed' | 'discontinued' }>(
+    db,
+    sql`SELECT participant_id, outcome FROM enrolments WHERE end_date IS NOT NULL ORDER BY end_date, start_date`,
+  )) {
+    outcomes.set(row.participant_id, row.outcome);
+  }
+  return outcomes;
+}

@@ -14,7 +14,7 @@ import { failedWrite, printable, savePdf, saveFile, type Printable } from '../pr
 import { printText } from '../print/labels';
 import { funderCsv, programmeCsv } from './csv';
 import { funderReport } from './funder';
-import { funderFileName, funderReportDocument } from './funder-print';
+import { reportFileName, funderReportDocument } from './funder-print';
 import { programmeReader, programmeReport } from './programme';
 import { programmeReportDocument } from './programme-print';
 
@@ -112,7 +112,7 @@ export const reportExportHandlers = {
       const detail = () => reportAuditDetail({ kind: 'funder', setId: document.report().set.id }, input, 'pdf');
       return savePdf(context, document, {
         channel: 'reports.exportFunderPdf',
-        defaultName: funderFileName(text, input, 'pdf'),
+        defaultName: reportFileName(text, input, 'pdf'),
         audit: () => exportAudit('reports.exportFunderPdf', context, input, detail()),
       });
     },
@@ -124,7 +124,7 @@ export const reportExportHandlers = {
       const text = printText(input.locale);
       const document = exported(context, funderOf(context, input), (report) => funderCsv(report, text));
       const detail = () => reportAuditDetail({ kind: 'funder', setId: document.report().set.id }, input, 'csv');
-      return saveCsv(context, document, 'reports.exportFunderCsv', funderFileName(text, input, 'csv'), () =>
+      return saveCsv(context, document, 'reports.exportFunderCsv', reportFileName(text, input, 'csv'), () =>
         exportAudit('reports.exportFunderCsv', context, input, detail()),
       );
     },
@@ -139,7 +139,7 @@ export const reportExportHandlers = {
       );
       return savePdf(context, document, {
         channel: 'reports.exportProgrammePdf',
-        defaultName: funderFileName(text, input, 'pdf', 'programmeReport'),
+        defaultName: reportFileName(text, input, 'pdf', 'programmeReport'),
         audit: () =>
           exportAudit('reports.exportProgrammePdf', context, input, reportAuditDetail({ kind: 'programme' }, input, 'pdf')),
       });
@@ -151,7 +151,7 @@ export const reportExportHandlers = {
     run: (input, context) => {
       const text = printText(input.locale);
       const document = exported(context, programmeOf(context, input), (report) => programmeCsv(report, text));
-      return saveCsv(context, document, 'reports.exportProgrammeCsv', funderFileName(text, input, 'csv', 'programmeReport'), () =>
+      return saveCsv(context, document, 'reports.exportProgrammeCsv', reportFileName(text, input, 'csv', 'programmeReport'), () =>
         exportAudit('reports.exportProgrammeCsv', context, input, reportAuditDetail({ kind: 'programme' }, input, 'csv')),
       );
     },

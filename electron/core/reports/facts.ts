@@ -22,7 +22,7 @@ import type { AGE_BANDS } from '@shared/participants';
 import { ageRangeAtEntry } from '@shared/participation';
 import { heldAttendance } from '../attendance/repo';
 import { participantsWithStanding } from '../consents/guard';
-import { participationDates } from '../participation/dates';
+import { exitOutcomes, participationDates } from '../participation/dates';
 import type { Db } from '../db/open';
 import { all, sql } from '../db/sql';
 import type { CodedFact, Population } from './indicator-set';
@@ -74,14 +74,7 @@ export function readParticipations(db: Db, period: ReportPeriod, today: string):
         ).map((r) => r.participant_id),
       )
     : null;
-  // How each participation ended: the outcome of the enrolment that ended last.
-  const lastOutcome = new Map<string, 'completed' | 'discontinued'>();
-  for (const row of all<{ participant_id: string; outcome: 'completed' | 'discontinued' }>(
-    db,
-    sql`SELECT participant_id, outcome FROM enrolments WHERE end_date IS NOT NULL ORDER BY end_date, start_date`,
-  )) {
-    lastOutcome.set(row.participant_id, row.outcome);
-  }
+  const lastOutcome = exitOutcomes(db);
   const rows = all<ParticipantRow>(
     db,
     sql`SELECT p.id, p.gender, p.birth_year, p.age_band, p.labour_market_status_at_entry, p.education_isced,

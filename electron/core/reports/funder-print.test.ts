@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FunderReport } from '@shared/reports';
 import { printText } from '../print/labels';
-import { funderFileName, funderReportDocument } from './funder-print';
+import { reportFileName, funderReportDocument } from './funder-print';
 
 const REPORT: FunderReport = {
   set: { id: 'set', version: 'v<1>', name: 'Set <b>bold</b>' },
@@ -57,8 +57,8 @@ describe('the printed funder report', () => {
   });
 
   it('suggests the year for a calendar year and the days otherwise', () => {
-    expect(funderFileName(printText('fi'), { from: '2026-01-01', to: '2026-12-31' }, 'pdf')).toBe('rahoittajaraportti-2026.pdf');
-    expect(funderFileName(printText('en'), { from: '2026-01-01', to: '2026-06-30' }, 'csv')).toBe(
+    expect(reportFileName(printText('fi'), { from: '2026-01-01', to: '2026-12-31' }, 'pdf')).toBe('rahoittajaraportti-2026.pdf');
+    expect(reportFileName(printText('en'), { from: '2026-01-01', to: '2026-06-30' }, 'csv')).toBe(
       'funder-report-2026-01-01-2026-06-30.csv',
     );
   });

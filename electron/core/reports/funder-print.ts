@@ -102,10 +102,10 @@ export function funderReportDocument(
 }
 
 /**
- * The suggested file name: the kind of report and its period, never a group's name: "rahoittajaraportti-2026" for a
- * calendar year, else "rahoittajaraportti-2026-01-01-2026-06-30".
+ * The suggested file name of a report (the funder's or the programme's): its kind and its period, never a group's
+ * name: "rahoittajaraportti-2026" for a calendar year, else "rahoittajaraportti-2026-01-01-2026-06-30".
  */
-export function funderFileName(
+export function reportFileName(
   text: PrintText,
   period: { from: string; to: string },
   extension: 'pdf' | 'csv',

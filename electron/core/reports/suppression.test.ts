@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shareShown, sumRelation, suppressCounts, tableRelations, type Count, type Relation, type Shown } from './suppression';
-import { REPORT_THRESHOLD } from '@shared/report-threshold';
+import { REPORT_THRESHOLD } from '@shared/reports';
 import { recoverableByEnumeration } from './testing/recoverable';
 import { testTable } from './testing/tables';
 

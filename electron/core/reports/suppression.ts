@@ -30,7 +30,7 @@
  * cheapest choice (e.g. not larger than a shown count beside it). The reader it models knows the published figures,
  * the structure of the report and the meaning of the marks.
  */
-import { REPORT_THRESHOLD } from '@shared/report-threshold';
+import { REPORT_THRESHOLD } from '@shared/reports';
 import { findIntegerPoint, type IntegerSystem, type LinearRow } from './linear';
 
 /** Every count a report publishes, under a key unique in the report (e.g. "funder/unemployed/women"). */

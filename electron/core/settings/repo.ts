@@ -1,6 +1,6 @@
 import { AUTO_LOCK_MINUTES, settings as settingsSchema, type Settings } from '@shared/settings';
 import { ATTENDANCE_THRESHOLD } from '@shared/attendance';
-import { REPORT_THRESHOLD } from '@shared/report-threshold';
+import { REPORT_THRESHOLD } from '@shared/reports';
 import type { Db } from '../db/open';
 import { get, run, sql } from '../db/sql';
 

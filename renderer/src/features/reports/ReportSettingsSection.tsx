@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { REPORT_THRESHOLD } from '@shared/report-threshold';
+import { REPORT_THRESHOLD } from '@shared/reports';
 import { NumberSettingSection } from '../settings/NumberSettingSection';
 
 /** The smallest count the reports show as a number; only the coordinator may change it. */
